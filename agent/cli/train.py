@@ -1,0 +1,20 @@
+"""``affect train``: build the shipped model artifacts from the corpora in ../shared/data."""
+
+from __future__ import annotations
+
+import click
+
+from agent.cli import LazyGroup
+
+
+@click.group(
+    "train",
+    cls=LazyGroup,
+    lazy={
+        "text": "agent.training.text:train_text",
+        "transition": "agent.training.transition:train_transition",
+        "strategy": "agent.training.strategy:train_strategy",
+    },
+)
+def train_group() -> None:
+    """Train the embedded heads and write them under agent/models/."""

@@ -1,0 +1,146 @@
+"""What every recognizer returns, and one abstract recognizer per modality."""
+
+from __future__ import annotations
+
+import math
+import time
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+
+from appraisal import VAD, expected_vad, nearest_label
+from perception.errors import PerceptionError
+
+MAX_TEXT_CHARS = 20_000
+"""Longer texts are refused with a clear message rather than silently truncated."""
+
+
+@dataclass(frozen=True, slots=True)
+class AffectEstimate:
+    """One modality's reading of a person's affect at time ``t`` (seconds, monotonic clock).
+
+    ``categories`` maps label -> probability (sums to 1 when non-empty); ``confidence`` in [0, 1].
+    """
+
+    vad: VAD
+    categories: Mapping[str, float] = field(default_factory=dict)
+    confidence: float = 0.0
+    modality: str = "text"
+    t: float = 0.0
+
+    def __post_init__(self) -> None:
+        if math.isnan(self.confidence) or not 0.0 <= self.confidence <= 1.0:
+            raise PerceptionError(f"confidence must be in [0, 1], got {self.confidence!r}")
+
+    @property
+    def label(self) -> str:
+        """The most probable category, or the nearest MELD label when there are none."""
+        if self.categories:
+            return max(self.categories, key=lambda k: self.categories[k])
+        return nearest_label(self.vad)
+
+    @classmethod
+    def from_categories(
+        cls,
+        probabilities: Mapping[str, float],
+        *,
+        modality: str,
+        confidence: float | None = None,
+        t: float | None = None,
+        vocabulary: Mapping[str, VAD] | None = None,
+    ) -> AffectEstimate:
+        """Build an estimate whose VAD is the expectation of the category coordinates."""
+        vad = expected_vad(probabilities, vocabulary) if vocabulary else expected_vad(probabilities)
+        conf = max(probabilities.values()) if confidence is None else confidence
+        return cls(
+            vad=vad,
+            categories=dict(probabilities),
+            confidence=float(conf),
+            modality=modality,
+            t=time.monotonic() if t is None else t,
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "vad": self.vad.to_dict(),
+            "label": self.label,
+            "categories": {k: round(v, 4) for k, v in self.categories.items()},
+            "confidence": round(self.confidence, 4),
+            "modality": self.modality,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DialogueTurn:
+    """One utterance of a conversation as the ERC recognizer sees it."""
+
+    speaker: str
+    text: str
+
+
+def check_text(text: str) -> str:
+    """Refuse text no recognizer should read; return it stripped.
+
+    >>> check_text("  hi ")
+    'hi'
+    """
+    if not isinstance(text, str):
+        raise PerceptionError(f"text must be a str, got {type(text).__name__}")
+    stripped = text.strip()
+    if not stripped:
+        raise PerceptionError("text is empty; say something")
+    if len(stripped) > MAX_TEXT_CHARS:
+        raise PerceptionError(
+            f"text is {len(stripped):,} characters; the limit is {MAX_TEXT_CHARS:,}. "
+            "Split it into utterances."
+        )
+    return stripped
+
+
+class TextEmotionRecognizer(ABC):
+    """Reads affect from one utterance of text."""
+
+    name: str = "text"
+
+    @abstractmethod
+    def predict(self, text: str) -> AffectEstimate: ...
+
+    def predict_batch(self, texts: Sequence[str]) -> list[AffectEstimate]:
+        return [self.predict(t) for t in texts]
+
+
+class ConversationEmotionRecognizer(ABC):
+    """Reads the affect of the last turn of a conversation, using only the turns before it."""
+
+    name: str = "erc"
+
+    @abstractmethod
+    def predict(self, history: Sequence[DialogueTurn]) -> AffectEstimate:
+        """The affect of ``history[-1]`` given ``history[:-1]`` (past-only, speaker-aware)."""
+
+
+class SpeechEmotionRecognizer(ABC):
+    """Reads affect from how something was said (mono float32 samples in [-1, 1])."""
+
+    name: str = "speech"
+
+    @abstractmethod
+    def predict(self, samples: Sequence[float], sample_rate_hz: int) -> AffectEstimate: ...
+
+
+class FaceEmotionRecognizer(ABC):
+    """Reads affect from faces in an image (H x W x 3 uint8, BGR as OpenCV gives it)."""
+
+    name: str = "face"
+
+    @abstractmethod
+    def predict(self, image: object) -> list[AffectEstimate]: ...
+
+
+class PhysioRecognizer(ABC):
+    """Reads affect from physiological signals (EEG, heart, skin)."""
+
+    name: str = "physio"
+
+    @abstractmethod
+    def predict(self, window: object) -> AffectEstimate: ...
