@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 import time
 from abc import ABC, abstractmethod
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
 
 from appraisal import VAD, expected_vad, nearest_label
 from perception.errors import PerceptionError
@@ -89,6 +89,11 @@ def check_text(text: str) -> str:
     stripped = text.strip()
     if not stripped:
         raise PerceptionError("text is empty; say something")
+    junk = sum(1 for ch in stripped if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r"))
+    if junk > max(2, len(stripped) // 10):
+        raise PerceptionError(
+            "text looks like binary data (control or undecodable bytes); send UTF-8 text"
+        )
     if len(stripped) > MAX_TEXT_CHARS:
         raise PerceptionError(
             f"text is {len(stripped):,} characters; the limit is {MAX_TEXT_CHARS:,}. "

@@ -19,12 +19,25 @@ from perception.errors import ModelUnavailableError
 _CUES: dict[str, tuple[str, ...]] = {
     "anger": ("angry", "anger", "furious", "mad", "hate", "annoy", "pissed", "rage", "outrag"),
     "fear": ("afraid", "scare", "fear", "anxious", "anxiety", "worr", "nervous", "panic", "terrif"),
-    "sadness": ("sad", "lost", "lose", "lonely", "cry", "miss", "depress", "grief", "hurt", "awful"),
+    "sadness": (
+        "sad",
+        "lost",
+        "lose",
+        "lonely",
+        "cry",
+        "miss",
+        "depress",
+        "grief",
+        "hurt",
+        "awful",
+    ),
     "disgust": ("disgust", "gross", "sick of", "yuck", "revolting", "nasty"),
     "surprise": ("wow", "whoa", "surpris", "unbelievabl", "can't believe", "no way", "really?"),
     "joy": ("happy", "glad", "great", "thank", "love", "awesome", "excit", "wonderful", "helps"),
 }
-_CUE_RE = {k: re.compile(r"\b(" + "|".join(map(re.escape, v)) + ")", re.I) for k, v in _CUES.items()}
+_CUE_RE = {
+    k: re.compile(r"\b(" + "|".join(map(re.escape, v)) + ")", re.I) for k, v in _CUES.items()
+}
 
 
 class LexiconTextEmotion(TextEmotionRecognizer):

@@ -1,0 +1,107 @@
+"""``affect chat``: talk to the agent in a rich terminal UI, or script it with JSON out."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from typing import IO
+
+import click
+
+from agent.errors import AgentError
+from appraisal import AppraisalError
+from perception import PerceptionError
+
+INPUT_ERRORS = (PerceptionError, AppraisalError, AgentError, UnicodeDecodeError)
+
+
+def _lines(stream: IO[bytes]) -> Iterator[str]:
+    """Lines decoded as UTF-8; undecodable bytes become U+FFFD so the recognizer can refuse them."""
+    for raw in stream:
+        yield raw.decode("utf-8", errors="replace").rstrip("\r\n")
+
+
+def _build_agent(persona: str, db: str | None, session: str, text_backend: str) -> object:
+    from agent.core import AffectiveAgent
+
+    overrides = {"text": text_backend} if text_backend != "auto" else {}
+    try:
+        return AffectiveAgent.from_persona(persona, db_path=db, session=session, **overrides)
+    except AgentError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@click.command()
+@click.option(
+    "--persona", default="sage", show_default=True, help="Shipped persona name or TOML path."
+)
+@click.option("--db", default=None, help="SQLite file that keeps the conversation across runs.")
+@click.option("--session", default="default", show_default=True, help="Conversation id in --db.")
+@click.option(
+    "--script",
+    "script",
+    type=click.File("rb"),
+    default=None,
+    help="Read user lines from FILE (- for stdin); print one JSON object per reply.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Interactive, but print JSON replies.")
+@click.option("--text-backend", default="auto", show_default=True, help="Text emotion backend.")
+def chat(
+    persona: str,
+    db: str | None,
+    session: str,
+    script: IO[bytes] | None,
+    as_json: bool,
+    text_backend: str,
+) -> None:
+    """Talk with the agent. Empty input is ignored; Ctrl-D or /quit ends the chat."""
+    from agent.core import AffectiveAgent
+    from agent.types import Utterance
+
+    agent = _build_agent(persona, db, session, text_backend)
+    assert isinstance(agent, AffectiveAgent)
+    if script is not None:
+        for number, line in enumerate(_lines(script), start=1):
+            try:
+                reply = agent.respond(Utterance(line))
+            except INPUT_ERRORS as exc:
+                click.echo(json.dumps({"error": str(exc), "line": number}))
+                click.echo(f"line {number}: {exc}", err=True)
+                continue
+            click.echo(json.dumps(reply.to_dict(), ensure_ascii=False))
+        return
+    _interactive(agent, as_json)
+
+
+def _interactive(agent: object, as_json: bool) -> None:
+    from rich.console import Console
+
+    from agent.cli.chat_view import ChatView
+    from agent.core import AffectiveAgent
+    from agent.types import Utterance
+
+    assert isinstance(agent, AffectiveAgent)
+    console = Console()
+    view = ChatView(console, agent.persona.name)
+    view.welcome(agent)
+    while True:
+        try:
+            line = console.input("[bold cyan]you>[/] ")
+        except (EOFError, KeyboardInterrupt):
+            console.print()
+            break
+        if line.strip() in {"/quit", "/exit"}:
+            break
+        if not line.strip():
+            continue
+        try:
+            reply = agent.respond(Utterance(line))
+        except INPUT_ERRORS as exc:
+            console.print(f"[red]{exc}[/]")
+            continue
+        if as_json:
+            console.print_json(json.dumps(reply.to_dict(), ensure_ascii=False))
+        else:
+            view.show(reply)
+    sys.stdout.flush()

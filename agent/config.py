@@ -1,0 +1,128 @@
+"""Persona files: pydantic models holding values only, loaded from TOML."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from agent.errors import ConfigError
+from agent.types import Strategy
+from appraisal import BigFive
+
+PERSONA_DIR = Path(__file__).parent / "personas"
+
+
+class Traits(BaseModel):
+    """Big Five traits in [0, 1] (0.5 is the population middle)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    openness: float = Field(0.5, ge=0.0, le=1.0)
+    conscientiousness: float = Field(0.5, ge=0.0, le=1.0)
+    extraversion: float = Field(0.5, ge=0.0, le=1.0)
+    agreeableness: float = Field(0.5, ge=0.0, le=1.0)
+    neuroticism: float = Field(0.5, ge=0.0, le=1.0)
+
+    def big_five(self) -> BigFive:
+        return BigFive(**self.model_dump())
+
+
+class Voice(BaseModel):
+    """How the persona sounds: TTS engine, voice name and its neutral prosody."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    engine: str = "auto"
+    voice: str = "en-us"
+    pitch: int = Field(50, ge=0, le=99, description="espeak-ng pitch 0-99 at neutral affect")
+    rate_wpm: int = Field(165, ge=80, le=450)
+
+
+class Goal(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    utility: float = Field(ge=-1.0, le=1.0)
+    likelihood: float = Field(1.0, ge=0.0, le=1.0)
+
+
+class Persona(BaseModel):
+    """Who the agent is: name, personality, voice, strategies, goals, relations, backends."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=64)
+    description: str = ""
+    style: str = Field("warm", description="responder style: warm, plain, playful, formal")
+    traits: Traits = Traits()
+    voice: Voice = Voice()
+    strategies: dict[str, float] = Field(
+        default_factory=dict,
+        description="strategy name -> weight (0 forbids, 1 neutral, >1 favours)",
+    )
+    goals: list[Goal] = Field(default_factory=list)
+    relations: dict[str, float] = Field(
+        default_factory=lambda: {"user": 0.5},
+        description="agent name -> liking in [-1, 1]",
+    )
+    backends: dict[str, str] = Field(default_factory=dict)
+    store_biometrics: bool = Field(
+        False, description="opt-in: persist raw face/voice/physio data (never by default)"
+    )
+
+    @field_validator("strategies")
+    @classmethod
+    def _known_strategies(cls, value: dict[str, float]) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for name, weight in value.items():
+            strategy = Strategy.parse(name)
+            if not 0.0 <= weight <= 10.0:
+                raise ValueError(f"weight of {name!r} must be in [0, 10], got {weight}")
+            out[strategy.value] = weight
+        if out and all(w == 0 for w in out.values()) and len(out) == len(Strategy):
+            raise ValueError("every strategy is forbidden; allow at least one")
+        return out
+
+    @field_validator("relations")
+    @classmethod
+    def _liking_range(cls, value: dict[str, float]) -> dict[str, float]:
+        for who, like in value.items():
+            if not -1.0 <= like <= 1.0:
+                raise ValueError(f"liking of {who!r} must be in [-1, 1], got {like}")
+        return value
+
+    def strategy_weights(self) -> dict[Strategy, float]:
+        return {s: self.strategies.get(s.value, 1.0) for s in Strategy}
+
+
+def shipped_personas() -> list[str]:
+    return sorted(p.stem for p in PERSONA_DIR.glob("*.toml"))
+
+
+def load_persona(name_or_path: str | Path) -> Persona:
+    """Load a shipped persona by name (``sage``) or any TOML file by path."""
+    path = Path(name_or_path)
+    if not path.suffix and not path.exists():
+        path = PERSONA_DIR / f"{name_or_path}.toml"
+        if not path.exists():
+            raise ConfigError(
+                f"no persona named {str(name_or_path)!r}; shipped: {', '.join(shipped_personas())}"
+                " (or give a path to a .toml file)"
+            )
+    try:
+        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"persona file {path} does not exist") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"persona file {path} is not valid TOML: {exc}") from exc
+    try:
+        return Persona.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or '(file)'}: {err['msg']}"
+            for err in exc.errors()
+        )
+        raise ConfigError(f"persona file {path} is invalid: {problems}") from exc

@@ -1,0 +1,412 @@
+"""The ``AffectiveAgent`` facade: one turn of perceive -> appraise -> choose -> answer -> check."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from agent import backends
+from agent.config import Persona, load_persona
+from agent.dialogue import DialogueManager
+from agent.errors import AgentError
+from agent.store import Store
+from agent.types import AgentEmotion, Reply, Strategy, Utterance
+from appraisal import VAD, AffectState, BigFive, Cause, DynamicsParams, Impulse, step
+from perception import (
+    AffectEstimate,
+    ConversationEmotionRecognizer,
+    DialogueTurn,
+    TextEmotionRecognizer,
+    check_text,
+)
+
+log = logging.getLogger(__name__)
+
+
+class UtteranceOnlyERC(ConversationEmotionRecognizer):
+    """Reads only the last turn with a text recognizer: the context-free fallback of ERC."""
+
+    name = "utterance"
+
+    def __init__(self, text: TextEmotionRecognizer) -> None:
+        self.text = text
+
+    def predict(self, history: Sequence[DialogueTurn]) -> AffectEstimate:
+        return self.text.predict(history[-1].text)
+
+
+def empathic_impulse(user: AffectEstimate, *, liking: float, traits: BigFive) -> Impulse | None:
+    """The OCC fortunes-of-others reaction to the user's perceived state.
+
+    A liked other's misfortune gives pity and their good fortune happy-for; for a disliked
+    other, gloating and resentment (Ortony, Clore & Collins 1988, ch. 5). Intensity grows with
+    how clearly the user feels it (|valence| x confidence), with liking, and with agreeableness
+    (the trait most tied to empathic concern; Graziano et al. 2007).
+    """
+    from appraisal import OCC
+
+    valence = user.vad.valence
+    strength = abs(valence) * user.confidence
+    if strength < 0.05:
+        return None
+    if liking >= 0:
+        emotion = "pity" if valence < 0 else "happy_for"
+    else:
+        emotion = "gloating" if valence < 0 else "resentment"
+    empathy = 0.6 + 0.8 * traits.agreeableness
+    intensity = min(1.0, strength * (0.5 + 0.5 * abs(liking)) * empathy)
+    cause = Cause(
+        event=f"user_feels_{user.label}",
+        emotion=emotion,
+        intensity=intensity,
+        detail={
+            "desirability_for_other": valence,
+            "liking": liking,
+            "agreeableness": traits.agreeableness,
+        },
+    )
+    return Impulse(OCC[emotion], intensity, cause)
+
+
+class AffectiveAgent:
+    """An agent that perceives the user's emotion, feels its own, chooses a strategy and answers."""
+
+    def __init__(
+        self,
+        *,
+        persona: Persona,
+        erc: ConversationEmotionRecognizer,
+        policy: Any,
+        responder: Any,
+        safety: Any,
+        store: Store | None = None,
+        session: str = "default",
+        memory: Any = None,
+        transition: Any = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.persona = persona
+        self.traits = persona.traits.big_five()
+        self.params = DynamicsParams.for_personality(self.traits)
+        self.policy = policy
+        self.responder = responder
+        self.safety = safety
+        self.memory = memory
+        self.transition = transition
+        self.store = store
+        self.session = session
+        self.clock = clock
+        self.dialogue = DialogueManager(erc, agent_name=persona.name)
+        self.state = AffectState.at_rest(self.traits)
+        self._last_t: float | None = None
+        if store is not None:
+            store.open_session(session, persona.name)
+            self._restore()
+
+    # -- construction -------------------------------------------------------------------------
+
+    @classmethod
+    def from_persona(
+        cls,
+        persona: str | Path | Persona = "sage",
+        *,
+        db_path: str | Path | None = None,
+        session: str = "default",
+        clock: Callable[[], float] = time.monotonic,
+        **backend_overrides: str,
+    ) -> AffectiveAgent:
+        """Build an agent from a persona name or file, with backends from the persona or overrides.
+
+        ``backend_overrides`` maps capability -> backend name (``text="lexicon"``).
+        """
+        from agent.responders import Responder
+        from agent.safety import SafetyCheck
+        from agent.strategy import load_policy
+
+        p = persona if isinstance(persona, Persona) else load_persona(persona)
+        choice = {**p.backends, **backend_overrides}
+        text = backends.create("text", choice.get("text", "auto"))
+        erc_name = choice.get("erc", "auto")
+        erc: ConversationEmotionRecognizer
+        if "erc" in backends.BACKENDS and (erc_name != "auto" or _any_available("erc")):
+            erc = backends.create("erc", erc_name, text=text)
+        else:
+            erc = UtteranceOnlyERC(text)
+        responder_name = choice.get("responder", "template")
+        chat_model = None
+        if responder_name != "template":
+            chat_model = backends.create("responder", responder_name)
+        store = Store(db_path) if db_path is not None else None
+        memory = None
+        try:
+            from agent.memory import MemoryGraph
+
+            conn = store.conn if store is not None else sqlite3.connect(":memory:")
+            memory = MemoryGraph(conn)
+        except ImportError:  # pragma: no cover - memory is part of the core install
+            memory = None
+        return cls(
+            persona=p,
+            erc=erc,
+            policy=load_policy(choice.get("policy", "auto")),
+            responder=Responder(chat_model),
+            safety=SafetyCheck(),
+            store=store,
+            session=session,
+            memory=memory,
+            transition=_load_transition(),
+            clock=clock,
+        )
+
+    # -- the turn -----------------------------------------------------------------------------
+
+    def respond(self, utterance: Utterance) -> Reply:
+        """Answer one user utterance; raises PerceptionError for text no one should read."""
+        from agent.responders import ResponseRequest
+        from agent.strategy import PolicyContext
+
+        timings: dict[str, float] = {}
+        t0 = time.perf_counter()
+        text = check_text(utterance.text)
+        now = self.clock() if utterance.t is None else utterance.t
+        trace: list[str] = []
+
+        mark = time.perf_counter()
+        flagged = self.safety.check(text)
+        timings["safety_ms"] = _ms(mark)
+
+        mark = time.perf_counter()
+        user_affect = self.dialogue.perceive(utterance.speaker, text)
+        user_affect = self._fuse(user_affect, utterance.estimates, now, trace)
+        timings["perception_ms"] = _ms(mark)
+        trace.append(
+            f"user: {user_affect.label} ({user_affect.confidence:.2f}), "
+            f"valence {user_affect.vad.valence:+.2f} from {user_affect.modality}"
+        )
+        shift = self.dialogue.shift(utterance.speaker)
+        if shift is not None:
+            trace.append(f"user shift: {shift.before} -> {shift.after}")
+
+        mark = time.perf_counter()
+        dt = 0.0 if self._last_t is None else max(0.0, now - self._last_t)
+        self._last_t = now
+        impulse = self._appraise(user_affect)
+        self.state = step(self.state, impulse, dt, self.params)
+        emotion = self.agent_emotion()
+        timings["appraisal_ms"] = _ms(mark)
+        for cause in self.state.causes:
+            trace.append(f"agent feels {cause.describe()}")
+        trace.append(f"agent mood: {emotion.mood_label}")
+
+        mark = time.perf_counter()
+        ctx = PolicyContext(
+            history=list(self.dialogue.turns),
+            user_affect=user_affect,
+            agent_emotion=emotion,
+            previous_strategies=list(self.dialogue.strategies),
+            weights=self.persona.strategy_weights(),
+        )
+        decision = self.policy.choose(ctx)
+        strategy: Strategy = decision.strategy
+        timings["strategy_ms"] = _ms(mark)
+        trace.append(f"strategy: {strategy.value} ({decision.reason})")
+
+        mark = time.perf_counter()
+        recalled = self.memory.recall(text) if self.memory is not None else []
+        if flagged is not None:
+            reply_text = flagged.response
+            trace.append(f"safety: {flagged.category} response overrides the responder")
+            log.warning("safety override: category=%s session=%s", flagged.category, self.session)
+        else:
+            request = ResponseRequest(
+                user_text=text,
+                history=list(self.dialogue.turns),
+                strategy=strategy,
+                user_affect=user_affect,
+                agent_emotion=emotion,
+                persona_name=self.persona.name,
+                persona_style=self.persona.style,
+                memory=recalled,
+            )
+            reply_text = self.responder.respond(request)
+            late = (
+                self.safety.check_reply(reply_text) if hasattr(self.safety, "check_reply") else None
+            )
+            if late is not None:
+                reply_text = late
+                trace.append("safety: the responder's text was replaced")
+        timings["respond_ms"] = _ms(mark)
+
+        mark = time.perf_counter()
+        if self.memory is not None:
+            self.memory.observe(text, user_affect.label, now)
+        self.dialogue.add_agent_turn(reply_text, strategy)
+        self._persist(utterance.speaker, text, reply_text, strategy, user_affect, emotion)
+        timings["store_ms"] = _ms(mark)
+        timings["total_ms"] = _ms(t0)
+        return Reply(
+            text=reply_text,
+            strategy=strategy,
+            user_affect=user_affect,
+            agent_emotion=emotion,
+            trace=tuple(trace),
+            timings_ms=timings,
+            safety=flagged.category if flagged is not None else None,
+        )
+
+    def agent_emotion(self) -> AgentEmotion:
+        s = self.state
+        return AgentEmotion(
+            vad=s.expressed,
+            label=s.label,
+            intensity=s.intensity,
+            mood=s.mood,
+            mood_label=s.mood.octant(),
+        )
+
+    def feel(self, impulses: Sequence[Impulse], *, t: float | None = None) -> AgentEmotion:
+        """Apply impulses from outside the conversation (game events appraised by OCC)."""
+        now = self.clock() if t is None else t
+        dt = 0.0 if self._last_t is None else max(0.0, now - self._last_t)
+        self._last_t = now
+        for i, impulse in enumerate(impulses):
+            self.state = step(self.state, impulse, dt if i == 0 else 0.0, self.params)
+        return self.agent_emotion()
+
+    def reset(self) -> None:
+        """Forget the live conversation and return to the personality's resting state."""
+        self.dialogue = DialogueManager(self.dialogue.erc, agent_name=self.persona.name)
+        self.state = AffectState.at_rest(self.traits)
+        self._last_t = None
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _fuse(
+        self,
+        text_affect: AffectEstimate,
+        extra: Sequence[AffectEstimate],
+        now: float,
+        trace: list[str],
+    ) -> AffectEstimate:
+        if not extra:
+            return text_affect
+        from perception.fusion import AffectFusion
+
+        fusion = AffectFusion()
+        fusion.add(_at(text_affect, now))
+        for estimate in extra:
+            fusion.add(estimate)
+        fused = fusion.fuse(now)
+        shares = ", ".join(f"{m} {w:.0%}" for m, w in fused.contributions.items())
+        trace.append(f"fusion: {shares}")
+        if fused.disagreement:
+            trace.append(f"modalities disagree: {fused.disagreement}")
+        return fused.estimate
+
+    def _appraise(self, user_affect: AffectEstimate) -> Impulse | None:
+        liking = self.persona.relations.get("user", 0.5)
+        if self.transition is not None:
+            return self.transition.select(  # type: ignore[no-any-return]
+                user_affect=user_affect,
+                agent_state=self.state,
+                traits=self.traits,
+                history=list(self.dialogue.turns),
+            )
+        return empathic_impulse(user_affect, liking=liking, traits=self.traits)
+
+    def _persist(
+        self,
+        speaker: str,
+        text: str,
+        reply: str,
+        strategy: Strategy,
+        user_affect: AffectEstimate,
+        emotion: AgentEmotion,
+    ) -> None:
+        if self.store is None:
+            return
+        self.store.add_turn(self.session, speaker, text, affect=user_affect.to_dict())
+        self.store.add_turn(
+            self.session,
+            self.persona.name,
+            reply,
+            strategy=strategy.value,
+            agent_emotion=emotion.to_dict(),
+        )
+        s = self.state
+        self.store.save_state(
+            self.session,
+            {
+                "emotion": s.emotion.to_dict(),
+                "intensity": s.intensity,
+                "mood": s.mood.to_dict(),
+            },
+        )
+
+    def _restore(self) -> None:
+        assert self.store is not None
+        saved = self.store.load_state(self.session)
+        if saved is not None:
+            self.state = AffectState(
+                emotion=VAD.from_dict(saved["emotion"]),
+                intensity=float(saved["intensity"]),
+                mood=VAD.from_dict(saved["mood"]),
+                baseline=self.state.baseline,
+            )
+        restored = []
+        for turn in self.store.turns(self.session, limit=50):
+            estimate = None
+            if turn.affect is not None:
+                estimate = AffectEstimate(
+                    vad=VAD.from_dict(turn.affect["vad"]),
+                    categories=turn.affect.get("categories", {}),
+                    confidence=float(turn.affect.get("confidence", 0.0)),
+                    modality=str(turn.affect.get("modality", "text")),
+                )
+            restored.append((turn.speaker, turn.text, estimate))
+            if turn.strategy:
+                try:
+                    self.dialogue.strategies.append(Strategy.parse(turn.strategy))
+                except ValueError:
+                    pass
+        self.dialogue.restore(restored)
+
+    @property
+    def history(self) -> list[DialogueTurn]:
+        return list(self.dialogue.turns)
+
+
+def _ms(mark: float) -> float:
+    return (time.perf_counter() - mark) * 1000.0
+
+
+def _at(estimate: AffectEstimate, t: float) -> AffectEstimate:
+    return AffectEstimate(
+        estimate.vad, estimate.categories, estimate.confidence, estimate.modality, t
+    )
+
+
+def _any_available(capability: str) -> bool:
+    return any(
+        spec.embedded and backends.available(capability, name)
+        for name, spec in backends.BACKENDS.get(capability, {}).items()
+    )
+
+
+def _load_transition() -> Any:
+    """The trained PELD transition selector when its module and weights are present."""
+    try:
+        from agent.emotion_transition import ResponseEmotionSelector
+    except ImportError:
+        return None
+    try:
+        return ResponseEmotionSelector.load()
+    except (AgentError, OSError, ValueError) as exc:
+        log.info(
+            "emotion transition model not loaded (%s); using empathic appraisal", type(exc).__name__
+        )
+        return None

@@ -1,0 +1,83 @@
+"""The dialogue manager: the conversation so far and every speaker's emotion across it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from agent.types import Strategy
+from perception import AffectEstimate, ConversationEmotionRecognizer, DialogueTurn
+
+MAX_HISTORY_TURNS = 200
+"""Older turns live in the store; the live context keeps this many."""
+
+
+@dataclass(frozen=True, slots=True)
+class EmotionShift:
+    """A speaker's emotion changed category between two of their turns."""
+
+    speaker: str
+    before: str
+    after: str
+    valence_change: float
+
+
+class DialogueManager:
+    """Keeps the turns, reads each one's emotion in context (ERC), and tracks shifts per speaker."""
+
+    def __init__(self, erc: ConversationEmotionRecognizer, *, agent_name: str) -> None:
+        self.erc = erc
+        self.agent_name = agent_name
+        self.turns: list[DialogueTurn] = []
+        self.affect: list[AffectEstimate | None] = []
+        self.strategies: list[Strategy] = []
+        self._by_speaker: dict[str, list[AffectEstimate]] = defaultdict(list)
+
+    def perceive(self, speaker: str, text: str) -> AffectEstimate:
+        """Append a turn and read its emotion from it and the turns before it (never after)."""
+        self.turns.append(DialogueTurn(speaker, text))
+        estimate = self.erc.predict(self.turns)
+        self.affect.append(estimate)
+        self._by_speaker[speaker].append(estimate)
+        self._trim()
+        return estimate
+
+    def add_agent_turn(self, text: str, strategy: Strategy) -> None:
+        """The agent's own reply joins the context; its affect is the agent's, not perceived."""
+        self.turns.append(DialogueTurn(self.agent_name, text))
+        self.affect.append(None)
+        self.strategies.append(strategy)
+        self._trim()
+
+    def restore(self, turns: Sequence[tuple[str, str, AffectEstimate | None]]) -> None:
+        """Reload a stored conversation without re-reading it."""
+        for speaker, text, estimate in turns:
+            self.turns.append(DialogueTurn(speaker, text))
+            self.affect.append(estimate)
+            if estimate is not None:
+                self._by_speaker[speaker].append(estimate)
+        self._trim()
+
+    def emotions_of(self, speaker: str) -> list[AffectEstimate]:
+        return list(self._by_speaker.get(speaker, ()))
+
+    def shift(self, speaker: str) -> EmotionShift | None:
+        """The speaker's latest emotion shift, if their last two turns differ in category."""
+        seen = self._by_speaker.get(speaker, [])
+        if len(seen) < 2 or seen[-1].label == seen[-2].label:
+            return None
+        return EmotionShift(
+            speaker, seen[-2].label, seen[-1].label, seen[-1].vad.valence - seen[-2].vad.valence
+        )
+
+    def _trim(self) -> None:
+        if len(self.turns) > MAX_HISTORY_TURNS:
+            cut = len(self.turns) - MAX_HISTORY_TURNS
+            del self.turns[:cut]
+            del self.affect[:cut]
+        for seen in self._by_speaker.values():
+            if len(seen) > MAX_HISTORY_TURNS:
+                del seen[: len(seen) - MAX_HISTORY_TURNS]
+        if len(self.strategies) > MAX_HISTORY_TURNS:
+            del self.strategies[: len(self.strategies) - MAX_HISTORY_TURNS]
