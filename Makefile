@@ -1,0 +1,29 @@
+# Two commands for a fresh machine (see README): `make chat` and `make test`.
+VENV := .venv
+TEST_EXTRAS ?= all,dev
+
+.PHONY: chat test test-slow bench clean
+
+$(VENV)/.chat-installed: pyproject.toml scripts/bootstrap.sh
+	scripts/bootstrap.sh text
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml scripts/bootstrap.sh scripts/apt-packages.txt
+	scripts/system-deps.sh
+	scripts/bootstrap.sh $(TEST_EXTRAS)
+	touch $@ $(VENV)/.chat-installed
+
+chat: $(VENV)/.chat-installed  ## set up (first time) and talk to the agent
+	$(VENV)/bin/affect chat $(ARGS)
+
+test: $(VENV)/.test-installed  ## set up (first time) and run the default test suite
+	$(VENV)/bin/python -m pytest -q $(ARGS)
+
+test-slow: $(VENV)/.test-installed  ## the heavier checks (real-model round trips, load tests)
+	$(VENV)/bin/python -m pytest -q -m "slow and not bench" $(ARGS) || [ $$? -eq 5 ]
+
+bench: $(VENV)/.test-installed  ## the benchmark tests
+	$(VENV)/bin/python -m pytest -q -m bench $(ARGS)
+
+clean:
+	rm -rf $(VENV) build *.egg-info
