@@ -12,7 +12,7 @@ Sources:
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from appraisal.vad import VAD
 

@@ -1,0 +1,5 @@
+"""``python -m agent`` is ``affect``."""
+
+from agent.cli import main
+
+main()

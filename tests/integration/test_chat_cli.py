@@ -1,0 +1,85 @@
+"""`affect chat --script`: the spine's bar, run as a user would (a real subprocess)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from agent.types import Strategy
+
+pytestmark = pytest.mark.integration
+
+STRATEGIES = {s.value for s in Strategy}
+
+
+def run_chat(stdin: bytes, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "agent", "chat", "--script", "-", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def replies(proc: subprocess.CompletedProcess[bytes]) -> list[dict]:
+    assert proc.returncode == 0, proc.stderr.decode()[-2000:]
+    return [json.loads(line) for line in proc.stdout.decode().splitlines() if line.strip()]
+
+
+def _in_cube(vad: dict) -> bool:
+    return all(-1.0 <= vad[k] <= 1.0 for k in ("valence", "arousal", "dominance"))
+
+
+def test_two_line_conversation_meets_the_bar() -> None:
+    proc = run_chat(b"I lost my job today and I feel awful.\nThanks, that actually helps a bit.\n")
+    first, second = replies(proc)
+    for reply in (first, second):
+        assert reply["strategy"] in STRATEGIES
+        assert _in_cube(reply["user_affect"]["vad"])
+        assert _in_cube(reply["agent_emotion"]["vad"])
+        assert _in_cube(reply["agent_emotion"]["mood"]["vad"])
+        assert reply["agent_emotion"]["label"]
+        assert reply["timings_ms"]["total_ms"] > 0
+    assert first["user_affect"]["vad"]["valence"] < 0
+    assert second["user_affect"]["vad"]["valence"] > first["user_affect"]["vad"]["valence"]
+    assert first["agent_emotion"]["vad"]["valence"] < second["agent_emotion"]["vad"]["valence"]
+    assert first["text"] != second["text"]
+
+
+def test_bad_input_is_reported_and_the_session_goes_on() -> None:
+    junk = bytes(range(0, 256)) * 4
+    huge = b"a" * 100_000
+    stdin = b"\n" + huge + b"\n" + junk.replace(b"\n", b"") + b"\nI feel a bit better now.\n"
+    out = replies(run_chat(stdin))
+    assert len(out) == 4
+    assert "empty" in out[0]["error"]
+    assert "limit" in out[1]["error"]
+    assert "binary" in out[2]["error"]
+    assert out[3]["text"] and out[3]["strategy"] in STRATEGIES
+
+
+def test_db_keeps_the_conversation_across_runs(tmp_path: Path) -> None:
+    db = tmp_path / "chat.db"
+    replies(run_chat(b"My sister Anna is visiting next week and I am nervous.\n", "--db", str(db)))
+    replies(run_chat(b"I am still thinking about it.\n", "--db", str(db)))
+    from agent.store import Store
+
+    turns = Store(db).turns("default")
+    texts = [t.text for t in turns]
+    assert len(turns) == 4
+    assert texts[0].startswith("My sister Anna")
+    assert texts[2] == "I am still thinking about it."
+
+
+def test_bad_persona_fails_with_a_clear_message(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('name = "X"\n[traits]\nextraversion = 7\n')
+    proc = run_chat(b"hello\n", "--persona", str(bad))
+    assert proc.returncode != 0
+    assert b"extraversion" in proc.stderr
+    assert b"Traceback" not in proc.stderr
