@@ -52,6 +52,14 @@ BACKENDS: dict[str, dict[str, BackendSpec]] = {
             embedded=False,
         ),
     },
+    "policy": {
+        "rules": BackendSpec(
+            "agent.strategy:RuleStrategyPolicy",
+            (),
+            "",
+            "Helping-Skills stages and the user's affect choose among the 8 ESConv strategies",
+        ),
+    },
     "responder": {
         "template": BackendSpec(
             "agent.responders:TemplateChatModel",
@@ -80,7 +88,8 @@ def _importable(module: str) -> bool:
 def available(capability: str, name: str) -> bool:
     """Whether the named backend's packages are installed (weights are checked on load)."""
     spec = spec_for(capability, name)
-    return all(_importable(m) for m in spec.requires)
+    module = spec.target.partition(":")[0]
+    return all(_importable(m) for m in spec.requires) and _importable(module)
 
 
 def spec_for(capability: str, name: str) -> BackendSpec:
@@ -137,8 +146,33 @@ def load_class(capability: str, name: str) -> type[Any]:
 
 
 def create(capability: str, name: str = "auto", **kwargs: Any) -> Any:
-    """Resolve, import and construct a backend."""
-    return load_class(capability, resolve(capability, name))(**kwargs)
+    """Resolve, import and construct a backend.
+
+    With ``auto``, a backend whose packages import but whose weights are missing is skipped
+    for the next one in table order, and the log says so.
+    """
+    if name != "auto":
+        return load_class(capability, resolve(capability, name))(**kwargs)
+    from perception.errors import ModelUnavailableError
+
+    skipped: list[str] = []
+    for candidate, spec in BACKENDS.get(capability, {}).items():
+        if not (spec.embedded and available(capability, candidate)):
+            continue
+        try:
+            backend = load_class(capability, candidate)(**kwargs)
+        except (BackendUnavailableError, ModelUnavailableError, FileNotFoundError) as exc:
+            skipped.append(f"{candidate}: {exc}")
+            continue
+        if capability not in _announced:
+            _announced.add(capability)
+            log.info("auto %s backend: %s (%s)", capability, candidate, spec.description)
+        return backend
+    detail = f" (skipped {'; '.join(skipped)})" if skipped else ""
+    raise BackendUnavailableError(
+        f"no {capability} backend is installed{detail}; "
+        f'pip install "affective-agent[{_first_extra(capability)}]"'
+    )
 
 
 def describe() -> list[dict[str, str]]:

@@ -1,0 +1,125 @@
+"""Conversational memory: the topics a user raised and how they felt, as a graph over SQLite.
+
+Topics and feelings are rows in the agent's SQLite database (so they survive restarts with the
+conversation); recall builds a ``networkx`` graph of topic co-occurrence and feelings and ranks
+what a new utterance touches, directly or through a neighbouring topic.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+
+import networkx as nx
+
+# A short stop list kept here because no core dependency ships one offline (NLTK's must be
+# downloaded); it only has to keep function words out of topic nodes.
+_STOP = frozenset(
+    """a about after again all also am an and any are as at be because been before being but by
+    can could did do does doing don't down for from get got had has have having he her here hers
+    him his how i i'm i've if in into is it it's its just know like me more most much my no not
+    now of off on once only or other our out over really she should so some still such than that
+    the their them then there these they thing things this those through to today too up very
+    was we were what when where which while who why will with would you your yes yeah feel feels
+    felt feeling one lot bit actually maybe think going want make made day time""".split()
+)
+_WORD = re.compile(r"[a-z][a-z']{2,}")
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS memory_mentions (
+    id INTEGER PRIMARY KEY,
+    user TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    emotion TEXT NOT NULL,
+    t REAL NOT NULL,
+    utterance INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS memory_mentions_user ON memory_mentions(user, topic);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Memory:
+    topic: str
+    emotion: str
+    mentions: int
+    score: float
+
+    def describe(self) -> str:
+        return f"your {self.topic} (you felt {self.emotion})"
+
+
+def topics(text: str) -> list[str]:
+    """Content words of an utterance, in order, without repeats."""
+    seen: dict[str, None] = {}
+    for word in _WORD.findall(text.lower()):
+        word = word.strip("'")
+        if word not in _STOP and len(word) > 2:
+            seen.setdefault(word, None)
+    return list(seen)
+
+
+class MemoryGraph:
+    """What each user talked about, with the feeling attached, recalled by topic overlap."""
+
+    def __init__(self, conn: sqlite3.Connection, *, user: str = "user") -> None:
+        self.conn = conn
+        self.user = user
+        with conn:
+            conn.executescript(_SCHEMA)
+
+    def observe(self, text: str, emotion: str, t: float) -> None:
+        found = topics(text)
+        if not found:
+            return
+        (last,) = self.conn.execute(
+            "SELECT COALESCE(MAX(utterance), 0) FROM memory_mentions WHERE user = ?", (self.user,)
+        ).fetchone()
+        with self.conn:
+            self.conn.executemany(
+                "INSERT INTO memory_mentions(user, topic, emotion, t, utterance) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(self.user, topic, emotion, float(t), last + 1) for topic in found],
+            )
+
+    def graph(self) -> nx.Graph:
+        """Topics linked when said in one utterance; each topic node counts its feelings."""
+        g = nx.Graph()
+        rows = self.conn.execute(
+            "SELECT topic, emotion, utterance FROM memory_mentions WHERE user = ?", (self.user,)
+        ).fetchall()
+        by_utterance: dict[int, list[str]] = {}
+        for topic, emotion, utterance in rows:
+            if topic not in g:
+                g.add_node(topic, emotions={}, mentions=0)
+            node = g.nodes[topic]
+            node["mentions"] += 1
+            node["emotions"][emotion] = node["emotions"].get(emotion, 0) + 1
+            by_utterance.setdefault(utterance, []).append(topic)
+        for words in by_utterance.values():
+            for i, a in enumerate(words):
+                for b in words[i + 1 :]:
+                    w = g.get_edge_data(a, b, {"weight": 0})["weight"]
+                    g.add_edge(a, b, weight=w + 1)
+        return g
+
+    def recall(self, text: str, *, limit: int = 3) -> list[str]:
+        """Earlier topics this utterance touches, most relevant first, as short phrases."""
+        return [m.describe() for m in self.related(text, limit=limit)]
+
+    def related(self, text: str, *, limit: int = 3) -> list[Memory]:
+        g = self.graph()
+        scores: dict[str, float] = {}
+        for word in topics(text):
+            if word not in g:
+                continue
+            scores[word] = scores.get(word, 0.0) + 2.0
+            for other in g.neighbors(word):
+                scores[other] = scores.get(other, 0.0) + 0.5 * g[word][other]["weight"]
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        out = []
+        for topic, score in ranked:
+            node = g.nodes[topic]
+            emotion = max(node["emotions"], key=lambda e: node["emotions"][e])
+            out.append(Memory(topic, emotion, node["mentions"], score))
+        return out

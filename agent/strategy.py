@@ -1,0 +1,143 @@
+"""Strategy policies: which of the 8 ESConv support strategies to use next, and why.
+
+The rule policy follows the three stages of the Helping Skills model that ESConv was built on
+(Hill 2009; Liu et al., ACL 2021, Fig. 2): *exploration* (questions, restatement) early,
+*comforting* (reflection of feelings, self-disclosure, affirmation) while distress is high, and
+*action* (suggestions, information) once the seeker has been heard. Trained policies (ESConv
+heads) plug in through the backend table under the ``policy`` capability.
+"""
+
+from __future__ import annotations
+
+import math
+from abc import ABC, abstractmethod
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from agent import backends
+from agent.types import AgentEmotion, Strategy
+from perception import AffectEstimate, DialogueTurn
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyContext:
+    """What a policy may look at: the conversation, the user's affect, the agent's, the past."""
+
+    history: Sequence[DialogueTurn]
+    user_affect: AffectEstimate
+    agent_emotion: AgentEmotion | None = None
+    previous_strategies: Sequence[Strategy] = ()
+    weights: Mapping[Strategy, float] = field(default_factory=dict)
+    """Persona weights: 0 forbids a strategy, 1 is neutral, above 1 favours it."""
+
+
+@dataclass(frozen=True, slots=True)
+class StrategyDecision:
+    strategy: Strategy
+    probabilities: dict[Strategy, float]
+    reason: str
+
+
+class StrategyPolicy(ABC):
+    """Chooses the next support strategy."""
+
+    name: str = "policy"
+
+    @abstractmethod
+    def scores(self, ctx: PolicyContext) -> tuple[dict[Strategy, float], str]:
+        """Unnormalised log-scores per strategy and a short reason."""
+
+    def choose(self, ctx: PolicyContext) -> StrategyDecision:
+        raw, reason = self.scores(ctx)
+        return decide(raw, ctx, reason)
+
+
+def decide(raw: Mapping[Strategy, float], ctx: PolicyContext, reason: str) -> StrategyDecision:
+    """Apply persona weights and the no-immediate-repeat rule, then pick the most likely."""
+    logits: dict[Strategy, float] = {}
+    for s in Strategy:
+        weight = ctx.weights.get(s, 1.0)
+        if weight <= 0:
+            continue
+        logits[s] = raw.get(s, -5.0) + math.log(weight)
+    if not logits:  # the persona validator forbids this; keep a safe answer anyway
+        logits = {Strategy.QUESTION: 0.0}
+    recent = list(ctx.previous_strategies)[-2:]
+    for s in recent:
+        # Supporters in ESConv rarely use one strategy three times running; damp repeats so
+        # the conversation moves through the stages.
+        if s in logits:
+            logits[s] -= 0.9 if s == recent[-1] else 0.4
+    top = max(logits.values())
+    exp = {s: math.exp(v - top) for s, v in logits.items()}
+    total = sum(exp.values())
+    probs = {s: v / total for s, v in exp.items()}
+    best = max(probs, key=lambda s: probs[s])
+    return StrategyDecision(best, probs, reason)
+
+
+class RuleStrategyPolicy(StrategyPolicy):
+    """Stage- and affect-driven priors over the 8 strategies (no training data needed)."""
+
+    name = "rules"
+
+    def scores(self, ctx: PolicyContext) -> tuple[dict[Strategy, float], str]:
+        user = ctx.history[-1].speaker if ctx.history else "user"
+        user_turns = sum(1 for t in ctx.history if t.speaker == user)
+        v = ctx.user_affect.vad.valence
+        a = ctx.user_affect.vad.arousal
+        distress = max(0.0, -v) * (0.5 + 0.5 * ctx.user_affect.confidence)
+        if user_turns <= 2:
+            stage = "exploration"
+        elif user_turns <= 5 or distress > 0.5:
+            stage = "comforting"
+        else:
+            stage = "action"
+        prior = {
+            "exploration": {
+                Strategy.QUESTION: 1.2,
+                Strategy.RESTATEMENT: 0.4,
+                Strategy.REFLECTION: 0.6,
+                Strategy.AFFIRMATION: 0.1,
+            },
+            "comforting": {
+                Strategy.REFLECTION: 0.8,
+                Strategy.AFFIRMATION: 0.8,
+                Strategy.SELF_DISCLOSURE: 0.5,
+                Strategy.QUESTION: 0.5,
+                Strategy.RESTATEMENT: 0.4,
+                Strategy.SUGGESTION: 0.1,
+            },
+            "action": {
+                Strategy.SUGGESTION: 1.0,
+                Strategy.INFORMATION: 0.6,
+                Strategy.AFFIRMATION: 0.6,
+                Strategy.QUESTION: 0.3,
+                Strategy.OTHERS: 0.2,
+            },
+        }[stage]
+        raw = {s: prior.get(s, -1.0) for s in Strategy}
+        # Strong negative feeling first needs to be seen, not fixed.
+        raw[Strategy.REFLECTION] += 1.2 * distress
+        raw[Strategy.SUGGESTION] -= 0.8 * distress
+        raw[Strategy.INFORMATION] -= 0.6 * distress
+        # High-arousal distress (anger, fear) calls for reassurance.
+        raw[Strategy.AFFIRMATION] += 0.8 * max(0.0, a) * distress
+        # When the user feels better, affirm it and close gently.
+        if v > 0.3:
+            raw[Strategy.AFFIRMATION] += 1.2 * v
+            raw[Strategy.OTHERS] += 1.6 * v
+            raw[Strategy.QUESTION] -= 0.6 * v
+            raw[Strategy.SUGGESTION] -= 0.8 * v
+            raw[Strategy.REFLECTION] -= 0.4
+        if "?" in (ctx.history[-1].text if ctx.history else ""):
+            raw[Strategy.SUGGESTION] += 0.8
+            raw[Strategy.INFORMATION] += 0.6
+        reason = f"{stage} stage (user turn {user_turns}), valence {v:+.2f}, arousal {a:+.2f}"
+        return raw, reason
+
+
+def load_policy(name: str = "auto", **kwargs: object) -> StrategyPolicy:
+    """The named policy from the backend table; ``auto`` takes a trained one when present."""
+    policy: StrategyPolicy = backends.create("policy", name, **kwargs)
+    return policy

@@ -1,0 +1,166 @@
+"""The first strategy policy, the offline responder, the safety stage and memory."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from langchain_core.language_models.chat_models import BaseChatModel
+from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
+
+from agent.memory import MemoryGraph, topics
+from agent.responders import (
+    Responder,
+    ResponseRequest,
+    TemplateChatModel,
+    build_messages,
+    clean_reply,
+    reflect,
+)
+from agent.safety import SafetyCheck
+from agent.strategy import PolicyContext, RuleStrategyPolicy, load_policy
+from agent.types import Strategy
+from appraisal import VAD
+from perception import AffectEstimate, DialogueTurn
+
+pytestmark = pytest.mark.unit
+
+
+def estimate(valence: float, arousal: float = 0.0, label: str = "sadness") -> AffectEstimate:
+    return AffectEstimate(VAD(valence, arousal, 0.0), {label: 1.0}, 0.9, "text", 0.0)
+
+
+def ctx(text: str, valence: float, *, prev: tuple[Strategy, ...] = (), turns: int = 1, **kw):
+    history = []
+    for i in range(turns - 1):
+        history += [DialogueTurn("user", f"earlier {i}"), DialogueTurn("Sage", "reply")]
+    history.append(DialogueTurn("user", text))
+    return PolicyContext(history, estimate(valence), None, prev, **kw)
+
+
+def test_distress_is_met_with_exploration_or_comfort_not_advice() -> None:
+    d = RuleStrategyPolicy().choose(ctx("I lost my job and I feel awful", -0.8))
+    assert d.strategy in {Strategy.REFLECTION, Strategy.QUESTION, Strategy.AFFIRMATION}
+    assert d.probabilities[Strategy.SUGGESTION] < d.probabilities[d.strategy]
+    assert sum(d.probabilities.values()) == pytest.approx(1.0)
+
+
+def test_later_calm_turns_move_to_action() -> None:
+    d = RuleStrategyPolicy().choose(ctx("what could I do next?", -0.1, turns=7))
+    assert d.strategy in {Strategy.SUGGESTION, Strategy.INFORMATION}
+
+
+def test_persona_weight_zero_forbids_and_repeats_are_damped() -> None:
+    policy = RuleStrategyPolicy()
+    first = policy.choose(ctx("I feel awful", -0.8))
+    forbidden = policy.choose(ctx("I feel awful", -0.8, weights={first.strategy: 0.0}))
+    assert forbidden.strategy != first.strategy
+    assert first.strategy not in forbidden.probabilities
+    again = policy.choose(ctx("I feel awful", -0.8, prev=(first.strategy, first.strategy)))
+    assert again.probabilities.get(first.strategy, 0) < first.probabilities[first.strategy]
+
+
+def test_load_policy_auto_gives_a_working_policy() -> None:
+    d = load_policy("auto").choose(ctx("hello", 0.0))
+    assert isinstance(d.strategy, Strategy) and d.reason
+
+
+def request(text: str, strategy: Strategy, history=()) -> ResponseRequest:
+    return ResponseRequest(text, list(history), strategy, estimate(-0.6), None, "Sage", "warm")
+
+
+def test_template_model_is_a_langchain_chat_model_and_follows_the_prompt() -> None:
+    model = TemplateChatModel()
+    assert isinstance(model, BaseChatModel)
+    out = model.invoke(
+        [SystemMessage(content="Strategy: Question. Ask."), HumanMessage(content="my dog died")]
+    )
+    assert str(out.content).endswith("?")
+
+
+def test_responder_never_repeats_itself_across_a_conversation() -> None:
+    responder = Responder()
+    history: list[DialogueTurn] = []
+    seen = []
+    for i in range(8):
+        text = "I still feel bad about my exam."
+        history.append(DialogueTurn("user", text))
+        reply = responder.respond(request(text, Strategy.REFLECTION, history))
+        assert reply not in seen, f"turn {i} repeated {reply!r}"
+        seen.append(reply)
+        history.append(DialogueTurn("Sage", reply))
+
+
+def test_stream_joins_to_a_clean_reply_and_reflects_the_user() -> None:
+    responder = Responder()
+    req = request("I failed my driving test, and I feel stupid.", Strategy.RESTATEMENT)
+    pieces = list(responder.stream(req))
+    assert len(pieces) >= 1
+    joined = "".join(pieces).strip()
+    assert "your driving test" in joined or "you failed" in joined.lower()
+    assert reflect("I lost my keys") == "you lost your keys"
+
+
+def test_prompt_carries_strategy_and_dialogue_in_order() -> None:
+    history = [DialogueTurn("user", "hi"), DialogueTurn("Sage", "hello"), DialogueTurn("user", "x")]
+    msgs = build_messages(request("x", Strategy.SUGGESTION, history))
+    assert "Providing Suggestions" in str(msgs[0].content)
+    assert [type(m) for m in msgs[1:]] == [HumanMessage, AIMessage, HumanMessage]
+
+
+def test_clean_reply_strips_roles_and_bounds_length() -> None:
+    assert clean_reply("Assistant:  Hello   there.") == "Hello there."
+    long = clean_reply("This is fine. " * 100)
+    assert len(long) <= 600 and long.endswith(".")
+
+
+CRISIS = [
+    "I want to kill myself",
+    "i've been thinking about suicide",
+    "Sometimes I think everyone would be better off without me",
+    "I don't want to live anymore",
+    "I took too many pills",
+    "my husband hits me when he drinks",
+    "I\u2019m going to end it all tonight",
+]
+NOT_CRISIS = [
+    "This exam is killing me",
+    "I could kill for a coffee right now",
+    "I'm dying to see that movie",
+    "We watched Suicide Squad last night",
+    "That joke killed me",
+    "I'm dead tired after work",
+]
+
+
+@pytest.mark.parametrize("text", CRISIS)
+def test_crisis_language_is_caught(text: str) -> None:
+    result = SafetyCheck().check(text)
+    assert result is not None and result.response
+
+
+@pytest.mark.parametrize("text", NOT_CRISIS)
+def test_idioms_are_not_crises(text: str) -> None:
+    assert SafetyCheck().check(text) is None
+
+
+def test_unsafe_generated_reply_is_replaced() -> None:
+    assert SafetyCheck().check_reply("You should just hurt yourself.") is not None
+    assert SafetyCheck().check_reply("You should rest tonight.") is None
+
+
+def test_memory_recalls_topics_and_survives_a_reopen(tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    conn = sqlite3.connect(db)
+    memory = MemoryGraph(conn)
+    memory.observe("My sister Anna is visiting and I am nervous", "fear", 1.0)
+    memory.observe("The weather is nice", "joy", 2.0)
+    conn.close()
+    again = MemoryGraph(sqlite3.connect(db))
+    recalled = again.related("Anna called me again")
+    assert recalled and recalled[0].topic == "anna" and recalled[0].emotion == "fear"
+    # "sister" was said with Anna, so it is reached through the graph.
+    assert "sister" in {m.topic for m in recalled}
+    assert again.related("nothing in common here") == []
+    assert "visiting" in topics("Visiting, visiting!") and "the" not in topics("the the")
