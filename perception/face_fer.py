@@ -203,12 +203,14 @@ class FERFaceEmotion(FaceEmotionRecognizer):
     def _cues(self, crop: np.ndarray) -> dict[str, float]:
         if self._smiles is None or self._eyes is None:
             return {}
-        face = self._cv2.resize(crop, (96, 96), interpolation=self._cv2.INTER_AREA)
-        lower, upper = face[48:, :], face[:52, :]
+        # 72 px keeps both part detectors under ~5 ms a face while still finding the astronaut's
+        # smile and eyes (measured; at 96 px they cost ~15 ms).
+        face = self._cv2.resize(crop, (72, 72), interpolation=self._cv2.INTER_AREA)
+        lower, upper = face[36:, :], face[:39, :]
         # minNeighbors counts how many overlapping windows agree; the number of detections that
         # survive a strict threshold is a crude smile strength, saturating at a few.
         smiles = self._smiles.detectMultiScale(lower, scaleFactor=1.1, minNeighbors=12,
-                                               minSize=(24, 10))
+                                               minSize=(18, 7))
         eyes = self._eyes.detectMultiScale(upper, scaleFactor=1.1, minNeighbors=6,
-                                           minSize=(12, 12))
+                                           minSize=(9, 9))
         return {"smile": min(1.0, len(smiles) / 2.0), "eyes_open": min(1.0, len(eyes) / 2.0)}

@@ -107,6 +107,12 @@ def test_smile_cue_fires_on_the_smiling_face(recognizer, astronaut) -> None:
     assert cues["smile"] > 0 and cues["eyes_open"] > 0
 
 
+def test_smile_cue_separates_drawn_smile_from_frown(recognizer) -> None:
+    smile = recognizer.read_face(crop_face(draw_face("smile"))).cues["smile"]
+    frown = recognizer.read_face(crop_face(draw_face("frown"))).cues["smile"]
+    assert smile > frown
+
+
 def test_no_face_gives_no_readings(recognizer) -> None:
     assert recognizer.predict(np.full((240, 320, 3), 128, np.uint8)) == []
 
