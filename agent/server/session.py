@@ -1,0 +1,203 @@
+"""One NPC session: its agent, its liking of others, and what one turn sends back, in order.
+
+Everything here is synchronous and runs on the server's single agent thread (the agents, their
+SQLite store and the models are not shared across threads); the server only moves frames.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from pydantic import BaseModel
+
+from agent.core import AffectiveAgent
+from agent.server import protocol as p
+from agent.server.game_events import appraise_game_event
+from agent.store import Store
+from agent.types import AgentEmotion, Utterance
+from appraisal import VAD
+from perception import AffectEstimate
+from robots.expression import express
+from robots.gestures import choose_gesture
+from robots.visemes import visemes_for_text
+
+
+class AgentFactory:
+    """Builds one agent per session, sharing each persona's models, policy and responder."""
+
+    def __init__(self, *, db_path: str | Path | None = None, **backend_overrides: str) -> None:
+        self.store = Store(db_path) if db_path is not None else None
+        self._memory_conn = (
+            self.store.conn
+            if self.store is not None
+            else sqlite3.connect(":memory:", check_same_thread=False)
+        )
+        self._templates: dict[str, AffectiveAgent] = {}
+        self._overrides = backend_overrides
+
+    def create(self, persona: str, session: str) -> AffectiveAgent:
+        from agent.memory import MemoryGraph
+
+        template = self._templates.get(persona)
+        if template is None:
+            template = AffectiveAgent.from_persona(persona, **self._overrides)
+            self._templates[persona] = template
+        return AffectiveAgent(
+            persona=template.persona.model_copy(deep=True),
+            erc=template.dialogue.erc,
+            policy=template.policy,
+            responder=template.responder,
+            safety=template.safety,
+            store=self.store,
+            session=session,
+            memory=MemoryGraph(self._memory_conn, user=session),
+            transition=template.transition,
+        )
+
+
+@dataclass
+class NpcSession:
+    """A connected NPC: the agent, pending perception, liking of others, optional TTS."""
+
+    agent: AffectiveAgent
+    session_id: str
+    tts: Any = None
+    pending: list[AffectEstimate] = field(default_factory=list)
+    liking: dict[str, float] = field(default_factory=dict)
+    turns: int = 0
+
+    def __post_init__(self) -> None:
+        self.liking = dict(self.agent.persona.relations)
+
+    def new_turn_id(self, given: str | None) -> str:
+        self.turns += 1
+        return given or f"t{self.turns}"
+
+    def perceive(self, msg: p.Perception) -> None:
+        """Keep the engine's reading of the player for the next turn (the last 8 at most)."""
+        vad = VAD(msg.vad.valence, msg.vad.arousal, msg.vad.dominance)
+        label = msg.label or "neutral"
+        estimate = AffectEstimate(vad, {label: 1.0}, msg.confidence, msg.modality, time.monotonic())
+        self.pending = [*self.pending[-7:], estimate]
+
+    def turn(self, text: str, speaker: str, turn_id: str) -> list[BaseModel | bytes]:
+        """Answer one utterance: text, emotion, expression, visemes, [audio], turn_end."""
+        t0 = time.perf_counter()
+        estimates, self.pending = tuple(self.pending), []
+        reply = self.agent.respond(Utterance(text=text, speaker=speaker, estimates=estimates))
+        out: list[BaseModel | bytes] = [
+            p.TextDelta(turn_id=turn_id, text=chunk) for chunk in _chunks(reply.text)
+        ]
+        out += self._render(turn_id, reply.agent_emotion, reply.text, reply.strategy.value)
+        out.append(
+            p.TurnEnd(
+                turn_id=turn_id,
+                strategy=reply.strategy.value,
+                latency_ms=round((time.perf_counter() - t0) * 1000.0, 2),
+            )
+        )
+        return out
+
+    def game_event(self, msg: p.GameEvent, turn_id: str) -> list[BaseModel | bytes]:
+        """Appraise a game event (OCC) and show the NPC's reaction: emotion and expression."""
+        t0 = time.perf_counter()
+        appraised = appraise_game_event(
+            event=msg.event,
+            actor=msg.actor,
+            target=msg.target,
+            desirability=msg.desirability,
+            praiseworthiness=msg.praiseworthiness,
+            likelihood=msg.likelihood,
+            liking=self.liking,
+        )
+        self.liking = appraised.liking
+        if msg.actor in ("player", "user") and msg.actor in self.liking:
+            self.agent.persona.relations["user"] = self.liking[msg.actor]
+        emotion = self.agent.feel(appraised.impulses)
+        causes = [i.cause.describe() for i in appraised.impulses]
+        out = self._render(turn_id, emotion, None, None, causes=causes)
+        out.append(
+            p.TurnEnd(turn_id=turn_id, latency_ms=round((time.perf_counter() - t0) * 1000.0, 2))
+        )
+        return out
+
+    def _render(
+        self,
+        turn_id: str,
+        emotion: AgentEmotion,
+        text: str | None,
+        strategy: str | None,
+        *,
+        causes: list[str] | None = None,
+    ) -> list[BaseModel | bytes]:
+        vad = emotion.vad
+        face = express(vad, emotion.label, emotion.intensity)
+        gesture = choose_gesture(label=emotion.label, strategy=strategy, vad=vad)
+        causes = causes if causes is not None else [
+            c.describe() for c in self.agent.state.causes
+        ]  # fmt: skip
+        out: list[BaseModel | bytes] = [
+            p.Emotion(
+                turn_id=turn_id,
+                label=emotion.label,
+                valence=vad.valence,
+                arousal=vad.arousal,
+                dominance=vad.dominance,
+                intensity=emotion.intensity,
+                mood=emotion.mood_label,
+                causes=causes,
+            ),
+            p.Expression(
+                turn_id=turn_id,
+                blendshapes={k: round(v, 4) for k, v in face.blendshapes.items()},
+                hri=face.hri_message(),
+                gesture=gesture.to_dict() if gesture is not None else None,
+            ),
+        ]
+        if text is None:
+            return out
+        voice = self.agent.persona.voice
+        if self.tts is not None:
+            from voice.prosody import prosody_for
+
+            clip = self.tts.synthesize(text, prosody_for(vad, emotion.intensity))
+            frames = visemes_for_text(text, duration_s=clip.duration_s, voice=voice.voice)
+            out.append(_visemes(turn_id, frames, clip.duration_s, "audio"))
+            pcm = (np.clip(clip.samples, -1.0, 1.0) * 32767.0).astype("<i2").tobytes()
+            out.append(p.AudioStart(turn_id=turn_id, sample_rate_hz=clip.sample_rate_hz))
+            chunk = clip.sample_rate_hz * 2 // 10  # 100 ms of 16-bit mono
+            out += [pcm[i : i + chunk] for i in range(0, len(pcm), chunk)]
+            out.append(p.AudioEnd(turn_id=turn_id, duration_ms=round(clip.duration_s * 1e3, 1)))
+        else:
+            frames = visemes_for_text(text, rate_wpm=voice.rate_wpm, voice=voice.voice)
+            end = frames[-1].start_s + frames[-1].duration_s if frames else 0.0
+            out.append(_visemes(turn_id, frames, end, "rate"))
+        return out
+
+
+def _visemes(turn_id: str, frames: list[Any], duration_s: float, timing: str) -> p.Visemes:
+    return p.Visemes(
+        turn_id=turn_id,
+        frames=[p.VisemeFrameModel(**f.to_dict()) for f in frames],
+        duration_ms=round(duration_s * 1000.0, 1),
+        timing=timing,  # type: ignore[arg-type]
+    )
+
+
+def _chunks(text: str, words: int = 6) -> list[str]:
+    """The reply as text deltas of a few words (what an LLM stream would look like)."""
+    parts = text.split(" ")
+    return [
+        " ".join(parts[i : i + words]) + (" " if i + words < len(parts) else "")
+        for i in range(0, len(parts), words)
+    ]
+
+
+def new_session_id() -> str:
+    return uuid.uuid4().hex[:16]
