@@ -3,13 +3,12 @@
 One WebSocket connection is one NPC session. Text frames carry one JSON object each with a
 ``type``; binary frames carry audio (16-bit little-endian mono PCM) between ``*_audio_start``
 and ``*_audio_end``. docs/protocol.md describes the conversation; docs/protocol.schema.json is
-:func:`json_schema` written out by ``python -m agent.server.protocol``.
+:func:`json_schema` written out by ``python -m agent.server.schema``.
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
@@ -282,7 +281,3 @@ def json_schema() -> dict[str, Any]:
         "oneOf": [{"$ref": "#/$defs/ClientMessage"}, {"$ref": "#/$defs/ServerMessage"}],
     }
 
-
-if __name__ == "__main__":
-    json.dump(json_schema(), sys.stdout, indent=2, sort_keys=True)
-    sys.stdout.write("\n")
