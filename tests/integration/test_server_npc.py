@@ -1,0 +1,157 @@
+"""The NPC server as a game engine meets it: `affect serve` in its own process, real clients."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+
+import pytest
+from websockets.asyncio.client import connect
+
+from agent.server import protocol as p
+from agent.server.client import NpcClient, ServerError
+from robots.facs import ARKIT_BLENDSHAPES
+from robots.visemes import VISEMES
+
+pytestmark = pytest.mark.integration
+
+TURN_ORDER = re.compile(r"^(text_delta )+emotion expression visemes turn_end$")
+
+
+@pytest.fixture(scope="module")
+def server_url() -> Iterator[str]:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "agent", "serve", "--host", "127.0.0.1", "--port", "0",
+         "--text-backend", "lexicon", "--no-audio"],
+        stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert proc.stderr is not None
+    deadline = time.monotonic() + 120
+    url = None
+    while time.monotonic() < deadline:
+        line = proc.stderr.readline()
+        if not line and proc.poll() is not None:
+            pytest.fail(f"affect serve exited with {proc.returncode}")
+        found = re.search(r"listening on (ws://\S+)", line)
+        if found:
+            url = found.group(1)
+            break
+    assert url is not None, "affect serve did not report its address"
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+def check_turn_messages(messages: list[dict]) -> None:
+    types = " ".join(m["type"] for m in messages)
+    assert TURN_ORDER.match(types), types
+    ids = {m["turn_id"] for m in messages}
+    assert len(ids) == 1
+    for m in messages:
+        p.parse_server(json.dumps(m))  # every frame is a valid protocol message
+    emotion = next(m for m in messages if m["type"] == "emotion")
+    for axis in ("valence", "arousal", "dominance"):
+        assert -1.0 <= emotion[axis] <= 1.0
+    assert 0.0 <= emotion["intensity"] <= 1.0 and emotion["label"]
+    shapes = next(m for m in messages if m["type"] == "expression")["blendshapes"]
+    assert set(shapes) == set(ARKIT_BLENDSHAPES)
+    assert all(0.0 <= w <= 1.0 for w in shapes.values())
+    frames = next(m for m in messages if m["type"] == "visemes")["frames"]
+    assert frames and all(f["viseme"] in VISEMES for f in frames)
+    starts = [f["start_ms"] for f in frames]
+    assert starts == sorted(starts) and starts[0] == 0.0
+
+
+def test_five_turn_npc_conversation_in_protocol_order(server_url: str) -> None:
+    lines = [
+        "Hello! I just arrived in this village.",
+        "My brother went missing in the forest and I am so worried.",
+        "Nobody here will help me look for him.",
+        "Thank you, that really means a lot to me.",
+        "I found him! He is safe!",
+    ]
+
+    async def talk() -> list:
+        async with NpcClient.connect(server_url, persona="sage") as npc:
+            assert npc.hello_ack["protocol"] == p.PROTOCOL
+            return [await npc.say(line) for line in lines]
+
+    turns = asyncio.run(talk())
+    assert len(turns) == 5
+    for turn in turns:
+        check_turn_messages(turn.messages)
+        assert turn.text.strip()
+    # worry makes the listener's face sadder than relief does
+    worried, relieved = turns[1].emotion, turns[4].emotion
+    assert worried["valence"] < relieved["valence"]
+
+
+def test_insulted_npc_gets_angry_at_the_player(server_url: str) -> None:
+    async def play() -> tuple:
+        async with NpcClient.connect(server_url, persona="grim") as npc:
+            calm = await npc.say("Good morning.")
+            hit = await npc.event("insult", actor="player", desirability=-0.6,
+                                  praiseworthiness=-0.9)  # fmt: skip
+            return calm, hit
+
+    calm, hit = asyncio.run(play())
+    assert [m["type"] for m in hit.messages] == ["emotion", "expression", "turn_end"]
+    emo = hit.emotion
+    assert emo["label"] == "anger" and any("insult" in c for c in emo["causes"])
+    assert emo["valence"] < calm.emotion["valence"] and emo["arousal"] > calm.emotion["arousal"]
+    expression = hit.first("expression")
+    assert expression["blendshapes"]["browDownLeft"] > 0.2
+    assert expression["hri"]["expression"] in {"angry", "furious", "annoyed"}
+
+
+def test_malformed_frames_get_errors_and_the_session_survives(server_url: str) -> None:
+    async def abuse() -> list[dict]:
+        errors = []
+        async with NpcClient.connect(server_url, persona="sage") as npc:
+            bad = ["{", "[]", '{"type": "warp"}', '{"type": "user_text", "text": 3}',
+                   '{"type": "user_text", "text": "' + "y" * 70_000 + '"}']  # fmt: skip
+            for raw in bad:
+                await npc.ws.send(raw)
+                errors.append(await npc.receive())
+            await npc.ws.send(b"\x00\x01")  # binary outside an utterance
+            errors.append(await npc.receive())
+            turn = await npc.say("Are you still there?")
+            check_turn_messages(turn.messages)
+        return errors
+
+    errors = asyncio.run(abuse())
+    codes = [e["code"] for e in errors]
+    assert codes == ["bad_json", "bad_message", "unknown_type", "invalid", "too_large",
+                     "unexpected_binary"]  # fmt: skip
+    assert all(e["type"] == "error" and not e["fatal"] and e["message"] for e in errors)
+
+
+def test_one_sessions_failure_leaves_another_untouched(server_url: str) -> None:
+    async def both() -> tuple:
+        async with NpcClient.connect(server_url, persona="sage") as good:
+            raw = await connect(server_url)
+            await raw.send('{"type": "user_text", "text": "before hello"}')
+            first = json.loads(await raw.recv())
+            await raw.send("\xff not json")
+            second = json.loads(await raw.recv())
+            await raw.close()  # dropped mid-session
+            turn = await good.say("How are you today?")
+            return first, second, turn
+
+    first, second, turn = asyncio.run(both())
+    assert first["code"] == "hello_first" and second["code"] == "bad_json"
+    check_turn_messages(turn.messages)
+
+
+def test_unknown_persona_is_a_clear_error(server_url: str) -> None:
+    async def go() -> None:
+        async with NpcClient.connect(server_url, persona="nobody"):
+            pass
+
+    with pytest.raises(ServerError, match="bad_persona: no persona named 'nobody'"):
+        asyncio.run(go())
