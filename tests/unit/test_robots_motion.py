@@ -117,3 +117,19 @@ def test_smooth_converges_without_overshoot() -> None:
         w = smooth(w, {"jawOpen": 1.0}, 0.05)
         assert 0.0 <= w["jawOpen"] <= 1.0
     assert w["jawOpen"] > 0.98
+
+
+@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng not installed (apt)")
+def test_espeak_library_and_program_agree() -> None:
+    import subprocess
+
+    from robots.visemes import espeak_ipa
+
+    text = "Hello there, how are you? Fine."
+    program = subprocess.run(
+        ["espeak-ng", "-q", "--ipa", "--sep=_", "-v", "en-us", text],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert split_ipa(espeak_ipa(text)) == split_ipa(program)
+    with pytest.raises(RobotsError, match="no voice"):
+        espeak_ipa("hi", voice="xx-nonexistent")
