@@ -1,0 +1,1 @@
+"""ROS 2 package entry for the affective agent node."""
