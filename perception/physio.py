@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import time
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -187,7 +188,9 @@ class NeuroKitPhysio(PhysioRecognizer):
 
     def _skin(self, eda: np.ndarray, fs: float, quality: dict[str, float]) -> dict[str, object]:
         try:
-            signals, info = self._nk.eda_process(eda, sampling_rate=int(round(fs)))
+            with warnings.catch_warnings():  # NeuroKit warns on windows without any SCR onset
+                warnings.simplefilter("ignore", RuntimeWarning)
+                signals, info = self._nk.eda_process(eda, sampling_rate=int(round(fs)))
         except Exception:  # as above: an unusable window, not a crash
             quality["eda"] = 0.0
             return {}
