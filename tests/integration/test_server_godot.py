@@ -1,0 +1,37 @@
+"""A headless Godot 3 client (Debian's godot3-server) holds a 5-turn NPC conversation."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from test_server_npc import TURN_ORDER, server_url  # noqa: F401 - fixture
+
+pytestmark = pytest.mark.integration
+GODOT = shutil.which("godot3-server")
+PROJECT = Path(__file__).resolve().parents[2] / "clients" / "godot"
+
+
+@pytest.mark.skipif(
+    GODOT is None, reason="godot3-server not installed (apt-get install godot3-server)"
+)
+def test_headless_godot_conversation(server_url: str) -> None:  # noqa: F811
+    assert GODOT is not None
+    proc = subprocess.run(
+        [GODOT, "--path", str(PROJECT), "-s", "res://tests/headless_conversation.gd"],
+        env={**os.environ, "AFFECT_URL": server_url},
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    out = proc.stdout
+    assert proc.returncode == 0, out[-2000:] + proc.stderr[-2000:]
+    assert "RESULT ok" in out
+    turns = [json.loads(line[5:]) for line in out.splitlines() if line.startswith("TURN ")]
+    assert len(turns) == 5
+    for types in turns:
+        assert TURN_ORDER.match(" ".join(types)), types
+    assert len(re.findall(r"^BLENDSHAPES 52 ", out, flags=re.M)) == 5
