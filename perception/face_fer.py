@@ -23,7 +23,7 @@ import numpy as np
 
 from perception.base import AffectEstimate, FaceEmotionRecognizer
 from perception.errors import ModelUnavailableError, PerceptionError
-from perception.face_tracking import Box, FaceTracker
+from perception.face_tracking import Box, FaceTracker, HaarFaceDetector, load_cascade
 
 FER_LABELS = ("anger", "disgust", "fear", "joy", "sadness", "surprise", "neutral")
 """The model's output order (FER2013: angry, disgust, fear, happy, sad, surprise, neutral)
@@ -113,26 +113,14 @@ class FERFaceEmotion(FaceEmotionRecognizer):
         self._interpreter.allocate_tensors()
         self._in = self._interpreter.get_input_details()[0]["index"]
         self._out = self._interpreter.get_output_details()[0]["index"]
-        self._faces = self._cascade("haarcascade_frontalface_default.xml")
-        self._smiles = self._cascade("haarcascade_smile.xml") if cues else None
-        self._eyes = self._cascade("haarcascade_eye.xml") if cues else None
+        self.detector = HaarFaceDetector(detection_width_px=detection_width_px,
+                                         min_face_px=min_face_px, max_faces=max_faces)
+        self._smiles = load_cascade("haarcascade_smile.xml") if cues else None
+        self._eyes = load_cascade("haarcascade_eye.xml") if cues else None
         self.detect_every = detect_every
-        self.detection_width_px = detection_width_px
-        self.min_face_px = min_face_px
-        self.max_faces = max_faces
         self.clock = clock
         self.tracker = FaceTracker()
         self._frame = 0
-
-    def _cascade(self, filename: str) -> Any:
-        path = self._cv2.data.haarcascades + filename
-        cascade = self._cv2.CascadeClassifier(path)
-        if cascade.empty():
-            raise ModelUnavailableError(
-                f"OpenCV Haar cascade {filename} not found; OpenCV 5 wheels dropped them: "
-                'pip install "opencv-python-headless<5"'
-            )
-        return cascade
 
     # -- public API ---------------------------------------------------------------------------
 
@@ -144,7 +132,7 @@ class FERFaceEmotion(FaceEmotionRecognizer):
         grey = self._grey(as_bgr_uint8(image))
         now = self.clock() if t is None else t
         if self._frame % self.detect_every == 0 or not self.tracker.boxes:
-            ids = self.tracker.update(self._detect(grey))
+            ids = self.tracker.update(self.detector.detect(grey))
             boxes = self.tracker.boxes
             pairs = [(i, boxes[i]) for i in ids]
         else:
@@ -165,17 +153,6 @@ class FERFaceEmotion(FaceEmotionRecognizer):
             return image
         code = self._cv2.COLOR_BGRA2GRAY if image.shape[2] == 4 else self._cv2.COLOR_BGR2GRAY
         return self._cv2.cvtColor(image, code)  # type: ignore[no-any-return]
-
-    def _detect(self, grey: np.ndarray) -> list[Box]:
-        h, w = grey.shape
-        scale = min(1.0, self.detection_width_px / w)
-        small = grey if scale == 1.0 else self._cv2.resize(grey, (int(w * scale), int(h * scale)))
-        min_px = max(12, int(self.min_face_px * scale))
-        found = self._faces.detectMultiScale(small, scaleFactor=1.15, minNeighbors=5,
-                                             minSize=(min_px, min_px))
-        boxes = [tuple(int(round(v / scale)) for v in box) for box in found]
-        boxes.sort(key=lambda b: -b[2] * b[3])
-        return boxes[: self.max_faces]  # type: ignore[return-value]
 
     def _classify(self, grey: np.ndarray, face_id: int, box: Box, now: float) -> FaceReading:
         x, y, w, h = box

@@ -1,8 +1,13 @@
-"""Stable ids for the faces in a video: each new box takes the id of the box it overlaps most."""
+"""Finding faces (OpenCV Haar cascade) and giving them stable ids across the frames of a video."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from perception.errors import ModelUnavailableError
 
 Box = tuple[int, int, int, int]
 """x, y, width, height in image pixels."""
@@ -80,3 +85,52 @@ class FaceTracker:
     def reset(self) -> None:
         self._tracks.clear()
         self._missed.clear()
+
+
+class HaarFaceDetector:
+    """Frontal faces by OpenCV's Haar cascade (Viola & Jones 2001), largest first.
+
+    Args:
+        detection_width_px: frames are shrunk to this width for detection (speed), never up.
+        min_face_px: smallest face side, in original pixels, that is looked for.
+        max_faces: at most this many faces are returned.
+    """
+
+    def __init__(
+        self, *, detection_width_px: int = 320, min_face_px: int = 40, max_faces: int = 8
+    ) -> None:
+        try:
+            import cv2
+        except ImportError as exc:
+            raise ModelUnavailableError(
+                'face detection needs OpenCV: pip install "affective-agent[face]"'
+            ) from exc
+        self._cv2: Any = cv2
+        self.cascade = load_cascade("haarcascade_frontalface_default.xml")
+        self.detection_width_px = detection_width_px
+        self.min_face_px = min_face_px
+        self.max_faces = max_faces
+
+    def detect(self, grey: np.ndarray) -> list[Box]:
+        h, w = grey.shape[:2]
+        scale = min(1.0, self.detection_width_px / w)
+        small = grey if scale == 1.0 else self._cv2.resize(grey, (int(w * scale), int(h * scale)))
+        min_px = max(12, int(self.min_face_px * scale))
+        found = self.cascade.detectMultiScale(small, scaleFactor=1.15, minNeighbors=5,
+                                              minSize=(min_px, min_px))
+        boxes = [tuple(int(round(v / scale)) for v in box) for box in found]
+        boxes.sort(key=lambda b: -b[2] * b[3])
+        return boxes[: self.max_faces]  # type: ignore[return-value]
+
+
+def load_cascade(filename: str) -> Any:
+    """One of the Haar cascades shipped in opencv-python(-headless) < 5."""
+    import cv2
+
+    cascade = cv2.CascadeClassifier(cv2.data.haarcascades + filename)
+    if cascade.empty():
+        raise ModelUnavailableError(
+            f"OpenCV Haar cascade {filename} not found; OpenCV 5 wheels dropped them: "
+            'pip install "opencv-python-headless<5"'
+        )
+    return cascade
