@@ -49,37 +49,53 @@ def start_server(text_backend: str) -> tuple[subprocess.Popen[str], str]:
 
 
 async def _player(
-    url: str, index: int, stop_at: float, think_s: float, latencies: list[float], errors: list[str]
+    url: str,
+    index: int,
+    stop_at: float,
+    think_s: float,
+    per_session: int,
+    latencies: list[float],
+    errors: list[str],
 ) -> int:
+    """One seat at the table: a player talks ``per_session`` turns to an NPC, leaves, and the
+    next player opens a new session, until the time is up."""
     from agent.server.client import NpcClient, ServerError
 
     rng = random.Random(index)
     turns = 0
-    persona = ("sage", "sunny", "grim")[index % 3]
-    try:
-        async with NpcClient.connect(url, persona=persona, session=f"bench-{index}") as npc:
-            await asyncio.sleep(rng.uniform(0, think_s))  # players don't all start at once
-            while time.monotonic() < stop_at:
-                t0 = time.perf_counter()
-                turn = await npc.say(LINES[(index + turns) % len(LINES)])
-                latencies.append(time.perf_counter() - t0)
-                if turn.types[-4:] != ["emotion", "expression", "visemes", "turn_end"]:
-                    errors.append(f"out of order: {turn.types}")
-                turns += 1
-                await asyncio.sleep(rng.uniform(0.5 * think_s, 1.5 * think_s))
-    except (TimeoutError, ServerError, OSError) as exc:
-        errors.append(f"session {index}: {exc}")
+    visit = 0
+    await asyncio.sleep(rng.uniform(0, think_s))  # players don't all start at once
+    while time.monotonic() < stop_at:
+        persona = ("sage", "sunny", "grim")[(index + visit) % 3]
+        session = f"bench-{index}-{visit}"
+        visit += 1
+        try:
+            async with NpcClient.connect(url, persona=persona, session=session) as npc:
+                for _ in range(per_session):
+                    if time.monotonic() >= stop_at:
+                        break
+                    t0 = time.perf_counter()
+                    turn = await npc.say(LINES[(index + turns) % len(LINES)])
+                    latencies.append(time.perf_counter() - t0)
+                    if turn.types[-4:] != ["emotion", "expression", "visemes", "turn_end"]:
+                        errors.append(f"out of order: {turn.types}")
+                    turns += 1
+                    await asyncio.sleep(rng.uniform(0.5 * think_s, 1.5 * think_s))
+        except (TimeoutError, ServerError, OSError) as exc:
+            errors.append(f"session {session}: {exc}")
     return turns
 
 
-async def _run(url: str, pid: int, sessions: int, seconds: float, think_s: float) -> dict:
+async def _run(
+    url: str, pid: int, sessions: int, seconds: float, think_s: float, per_session: int
+) -> dict:
     latencies: list[float] = []
     errors: list[str] = []
     rss: list[tuple[float, float]] = [(0.0, rss_mb(pid))]
     t0 = time.monotonic()
     stop_at = t0 + seconds
     players = [
-        asyncio.create_task(_player(url, i, stop_at, think_s, latencies, errors))
+        asyncio.create_task(_player(url, i, stop_at, think_s, per_session, latencies, errors))
         for i in range(sessions)
     ]
     while not all(p.done() for p in players):
@@ -93,17 +109,22 @@ async def _run(url: str, pid: int, sessions: int, seconds: float, think_s: float
 @click.option("--sessions", default=100, show_default=True, help="Concurrent NPC sessions.")
 @click.option("--seconds", default=60.0, show_default=True, help="How long the players talk.")
 @click.option("--think-s", default=2.0, show_default=True, help="Mean pause between turns.")
+@click.option(
+    "--turns-per-session", default=10, show_default=True,
+    help="Turns before a player leaves and a new session takes the seat.",
+)  # fmt: skip
 @click.option("--text-backend", default="auto", show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def bench_server(
-    sessions: int, seconds: float, think_s: float, text_backend: str, as_json: bool
-) -> None:
+    sessions: int, seconds: float, think_s: float, turns_per_session: int, text_backend: str,
+    as_json: bool,
+) -> None:  # fmt: skip
     """p95 turn latency and server memory over time with N concurrent NPC sessions."""
     if not (1 <= sessions <= 1000 and 1 <= seconds <= 600):
         raise click.BadParameter("sessions must be 1-1000 and seconds 1-600")
     proc, url = start_server(text_backend)
     try:
-        out = asyncio.run(_run(url, proc.pid, sessions, seconds, think_s))
+        out = asyncio.run(_run(url, proc.pid, sessions, seconds, think_s, turns_per_session))
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -115,6 +136,7 @@ def bench_server(
         "sessions": sessions,
         "seconds": seconds,
         "think_s": think_s,
+        "turns_per_session": turns_per_session,
         "turns": out["turns"],
         "turns_per_s": round(out["turns"] / seconds, 2),
         "errors": len(out["errors"]),

@@ -126,7 +126,9 @@ class AffectServer:
             pass
         finally:
             if conn.session is not None:
-                self.sessions.pop(conn.session.session_id, None)
+                sid = conn.session.session_id
+                self.sessions.pop(sid, None)
+                await self._run(self.factory.release, sid)
 
     def _make_tts(self) -> Any:
         """The embedded TTS (espeak-ng) once, or None when the voice floor cannot speak here."""

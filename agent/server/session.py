@@ -60,6 +60,12 @@ class AgentFactory:
             transition=template.transition,
         )
 
+    def release(self, session: str) -> None:
+        """Forget an ended session's memory when nothing is persisted (no ``db_path``)."""
+        if self.store is None:
+            with self._memory_conn:
+                self._memory_conn.execute("DELETE FROM memory_mentions WHERE user = ?", (session,))
+
 
 @dataclass
 class NpcSession:
