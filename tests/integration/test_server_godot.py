@@ -35,3 +35,18 @@ def test_headless_godot_conversation(server_url: str) -> None:  # noqa: F811
     for types in turns:
         assert TURN_ORDER.match(" ".join(types)), types
     assert len(re.findall(r"^BLENDSHAPES 52 ", out, flags=re.M)) == 5
+
+
+@pytest.mark.skipif(
+    GODOT is None, reason="godot3-server not installed (apt-get install godot3-server)"
+)
+def test_godot_sample_parses(tmp_path: Path) -> None:
+    assert GODOT is not None
+    sample = PROJECT.parents[1] / "examples" / "godot" / "npc_face.gd"
+    for src in (PROJECT / "project.godot", PROJECT / "affect_client.gd", sample):
+        shutil.copy(src, tmp_path / src.name)
+    proc = subprocess.run(
+        [GODOT, "--path", str(tmp_path), "--check-only", "-s", "res://npc_face.gd"],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert proc.returncode == 0 and "Parse Error" not in proc.stdout + proc.stderr
