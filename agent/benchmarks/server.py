@@ -55,6 +55,7 @@ async def _player(
     think_s: float,
     per_session: int,
     latencies: list[float],
+    compute: list[float],
     errors: list[str],
 ) -> int:
     """One seat at the table: a player talks ``per_session`` turns to an NPC, leaves, and the
@@ -77,6 +78,7 @@ async def _player(
                     t0 = time.perf_counter()
                     turn = await npc.say(LINES[(index + turns) % len(LINES)])
                     latencies.append(time.perf_counter() - t0)
+                    compute.append(turn.first("turn_end")["latency_ms"] / 1000.0)
                     if turn.types[-4:] != ["emotion", "expression", "visemes", "turn_end"]:
                         errors.append(f"out of order: {turn.types}")
                     turns += 1
@@ -90,19 +92,23 @@ async def _run(
     url: str, pid: int, sessions: int, seconds: float, think_s: float, per_session: int
 ) -> dict:
     latencies: list[float] = []
+    compute: list[float] = []
     errors: list[str] = []
     rss: list[tuple[float, float]] = [(0.0, rss_mb(pid))]
     t0 = time.monotonic()
     stop_at = t0 + seconds
     players = [
-        asyncio.create_task(_player(url, i, stop_at, think_s, per_session, latencies, errors))
+        asyncio.create_task(
+            _player(url, i, stop_at, think_s, per_session, latencies, compute, errors)
+        )
         for i in range(sessions)
     ]
     while not all(p.done() for p in players):
         await asyncio.sleep(min(5.0, seconds / 12))
         rss.append((round(time.monotonic() - t0, 1), round(rss_mb(pid), 1)))
     turns = sum(p.result() for p in players)
-    return {"latencies": latencies, "errors": errors, "rss": rss, "turns": turns}
+    return {"latencies": latencies, "compute": compute, "errors": errors, "rss": rss,
+            "turns": turns}  # fmt: skip
 
 
 @click.command("server")
@@ -144,6 +150,8 @@ def bench_server(
         "all_answered": not out["errors"] and len(out["latencies"]) == out["turns"],
         "turn_latency": percentiles_ms(out["latencies"]) if out["latencies"] else {},
         "max_ms": round(max(out["latencies"], default=0.0) * 1000.0, 1),
+        # the server's own time for a turn (agent + rendering), without queueing or network
+        "server_compute": percentiles_ms(out["compute"]) if out["compute"] else {},
         "rss_mb": {"start": rss[0][1], "after_warmup": warm, "end": rss[-1][1]},
         "rss_growth_after_warmup_mb": round(rss[-1][1] - warm, 1),
         "rss_over_time": rss,
