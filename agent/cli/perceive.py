@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import heapq
 import json
-import queue
 import threading
 import time
 from collections.abc import Iterator
@@ -21,95 +20,8 @@ from typing import Any
 
 import click
 
-from perception.base import AffectEstimate
+from agent.live_perception import Item, face_items, is_live, live_merge, physio_items
 from perception.errors import ModelUnavailableError, PerceptionError
-
-Item = tuple[float, list[AffectEstimate], list[dict[str, object]]]
-"""(t seconds, new estimates, face readings for the output) from one source."""
-
-
-def face_items(spec: str, *, detect_every: int, max_frames: int | None) -> Iterator[Item]:
-    from perception.face_fer import FERFaceEmotion
-    from perception.face_sources import camera_index, frames
-
-    live = camera_index(spec) is not None
-    recognizer = FERFaceEmotion(detect_every=detect_every if live else 1)
-    for t, frame in frames(spec, max_frames=max_frames):
-        readings = recognizer.read(frame, t=t)
-        yield t, [r.estimate for r in readings], [r.to_dict() for r in readings]
-
-
-def physio_items(spec: str, *, rate_hz: float | None, window_s: float, step_s: float
-                 ) -> Iterator[Item]:
-    from perception.physio import NeuroKitPhysio
-    from perception.physio_sources import BrainFlowSource, LSLSource, read_file, slide
-
-    physio = NeuroKitPhysio()
-    kind, _, name = spec.partition(":")
-    if kind == "brainflow":
-        with BrainFlowSource(board=name or "synthetic") as board:
-            while True:
-                window = board.window(window_s)
-                if window is not None:
-                    yield window.t or time.monotonic(), [physio.predict(window)], []
-                time.sleep(step_s)
-    elif kind == "lsl":
-        if not name:
-            raise PerceptionError("give the LSL stream's name: --eeg lsl:NAME")
-        inlet = LSLSource(name=name, window_s=window_s)
-        try:
-            while True:
-                window = inlet.window()
-                if window is not None:
-                    yield window.t or time.monotonic(), [physio.predict(window)], []
-                time.sleep(step_s)
-        finally:
-            inlet.close()
-    else:
-        recording = read_file(spec, sample_rate_hz=rate_hz)
-        for window in slide(recording, window_s=window_s, step_s=step_s):
-            yield float(window.t or 0.0), [physio.predict(window)], []
-
-
-def is_live(face: str | None, eeg: str | None) -> tuple[bool, bool]:
-    from perception.face_sources import camera_index
-
-    face_live = face is not None and camera_index(face) is not None
-    eeg_live = eeg is not None and eeg.partition(":")[0] in ("brainflow", "lsl")
-    return face_live, eeg_live
-
-
-def live_merge(sources: list[Iterator[Item]], stop: threading.Event) -> Iterator[Item]:
-    """Items from every source as they arrive; each source runs in its own thread."""
-    inbox: queue.Queue[Item | BaseException | None] = queue.Queue(maxsize=256)
-
-    def pump(source: Iterator[Item]) -> None:
-        try:
-            for item in source:
-                if stop.is_set():
-                    break
-                inbox.put(item)
-        except BaseException as exc:  # handed to the main thread, which reports it
-            inbox.put(exc)
-        finally:
-            close = getattr(source, "close", None)
-            if close is not None:
-                close()
-            inbox.put(None)
-
-    threads = [threading.Thread(target=pump, args=(s,), daemon=True) for s in sources]
-    for thread in threads:
-        thread.start()
-    running = len(threads)
-    while running:
-        got = inbox.get()
-        if got is None:
-            running -= 1
-        elif isinstance(got, BaseException):
-            stop.set()
-            raise got
-        else:
-            yield got
 
 
 def render(fused: Any, t: float, faces: list[dict[str, object]]) -> str:
