@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -87,8 +88,10 @@ def face_for_reply(reply: dict[str, Any]) -> Any:
     return express(vad, emo["label"], float(emo["intensity"]), confidence=min(1.0, confidence))
 
 
-def estimate_from_expression(fields: dict[str, Any], modality: str = "face") -> dict[str, Any]:
-    """A perceived human expression (hri_msgs/Expression fields) as an estimate dict."""
+def estimate_from_expression(
+    fields: dict[str, Any], modality: str = "face", t: float = 0.0
+) -> dict[str, Any]:
+    """A perceived human expression (hri_msgs/Expression fields) seen at monotonic time ``t``."""
     valence = float(fields.get("valence", 0.0))
     arousal = float(fields.get("arousal", 0.0))
     return {
@@ -96,6 +99,7 @@ def estimate_from_expression(fields: dict[str, Any], modality: str = "face") -> 
         "vad": {"valence": valence, "arousal": arousal, "dominance": 0.0},
         "label": str(fields.get("expression") or "neutral"),
         "confidence": max(0.0, min(1.0, float(fields.get("confidence", 0.5)))),
+        "t": t,
     }
 
 
@@ -173,7 +177,7 @@ def build_node(respond: Respond, *, name: str = "affective_agent") -> Any:
                           "arousal": msg.arousal, "confidence": msg.confidence}  # fmt: skip
             else:
                 fields = parse_json_fields(msg.data)
-            self.faces[face_id] = estimate_from_expression(fields)
+            self.faces[face_id] = estimate_from_expression(fields, t=time.monotonic())
 
         def _on_speech(self, voice_id: str, msg: Any) -> None:
             final = msg.final if hri is not None else parse_json_fields(msg.data).get("final", "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -19,7 +20,11 @@ def make_respond(agent: Any) -> Any:
     def respond(text: str, speaker: str, estimates: Sequence[dict[str, Any]]) -> dict[str, Any]:
         seen = tuple(
             AffectEstimate(
-                VAD.from_dict(e["vad"]), {e["label"]: 1.0}, float(e["confidence"]), e["modality"]
+                VAD.from_dict(e["vad"]),
+                {e["label"]: 1.0},
+                float(e["confidence"]),
+                e["modality"],
+                float(e.get("t", time.monotonic())),
             )
             for e in estimates
         )

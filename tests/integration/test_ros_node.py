@@ -1,0 +1,68 @@
+"""`affect ros` as a real ROS 2 process, spoken to by another rclpy process and decoded by rosbags.
+
+Every DDS packet stays inside a network namespace made for the test (``unshare -n``, loopback
+only, a random ROS_DOMAIN_ID): nothing is discovered on, or sent to, the host network.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.integration
+HERE = Path(__file__).resolve().parent
+
+
+def _namespace_works() -> str | None:
+    if shutil.which("unshare") is None or shutil.which("ip") is None:
+        return "needs unshare and ip (util-linux, iproute2) to isolate DDS in a network namespace"
+    probe = subprocess.run(["unshare", "-n", "ip", "link", "set", "lo", "up"],
+                           capture_output=True, check=False)  # fmt: skip
+    if probe.returncode != 0:
+        return f"cannot create a network namespace here ({probe.stderr.decode()[:120].strip()})"
+    return None
+
+
+def test_node_answers_user_text_with_expression_and_emotion() -> None:
+    pytest.importorskip(
+        "rclpy", reason="ROS 2 rclpy not installed (pip install ros-rclpy[fastrtps])"
+    )
+    pytest.importorskip("std_msgs", reason="ros-std-msgs not installed")
+    pytest.importorskip("rosbags", reason="rosbags not installed")
+    why = _namespace_works()
+    if why:
+        pytest.skip(why)
+    env = {
+        **os.environ,
+        "ROS_DOMAIN_ID": str(random.randint(1, 100)),
+        "ROS_LOCALHOST_ONLY": "1",
+        "ROS_AUTOMATIC_DISCOVERY_RANGE": "LOCALHOST",
+        "PYTHONPATH": os.pathsep.join([str(HERE.parents[1]), os.environ.get("PYTHONPATH", "")]),
+    }
+    script = ("ip link set lo up && ip link set lo multicast on && "
+              f"exec {sys.executable} {HERE / 'ros_peer.py'}")  # fmt: skip
+    proc = subprocess.run(["unshare", "-n", "bash", "-c", script], env=env, capture_output=True,
+                          text=True, timeout=180, check=False)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    seen = out["seen"]
+    assert out["stage"] == "sent", out
+    expression = json.loads(seen["expression"])
+    assert set(expression) == {"expression", "valence", "arousal", "confidence"}
+    emotion = json.loads(seen["emotion"])
+    assert {"valence", "arousal", "dominance", "label", "intensity"} <= set(emotion)
+    assert emotion["valence"] < 0.2  # sad news does not cheer the agent up
+    assert json.loads(seen["mood"])["label"]
+    assert seen["speech"].strip()
+    assert len(json.loads(seen["blendshapes"])) == 52
+    trace = json.loads(seen["trace"])["trace"]
+    assert any("fusion" in line for line in trace), trace  # the tracked face was used
+    assert json.loads(out["rosbags_emotion"]) == emotion  # an independent CDR decoder agrees
+    assert out["rosbags_roundtrip"]
