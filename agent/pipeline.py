@@ -108,6 +108,8 @@ class UserTurnFrame(Frame):
     text: str
     speech_end_s: float
     estimates: tuple[Any, ...] = ()
+    duration_s: float = 0.0
+    """How long the user spoke (for their speaking rate)."""
     timings_ms: dict[str, float] = field(default_factory=dict, hash=False, compare=False)
 
 

@@ -158,7 +158,8 @@ class WhisperASR:
             view,
             [self._prompt],
             beam_size=self.beam_size,
-            max_length=224,
+            # ~4 tokens per second of speech is fast talk; the cap stops greedy repetition loops
+            max_length=int(min(224, 16 + 8 * len(samples) / ASR_RATE_HZ)),
             return_no_speech_prob=True,
             suppress_blank=True,
         )[0]

@@ -36,6 +36,21 @@ def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
 
 
+def stream_chunks(text: str, *, first_max_words: int = 6) -> list[str]:
+    """Sentences, with a long first sentence split at its first clause boundary, so the first
+    audio (whose synthesis the listener waits for) is short.
+
+    >>> stream_chunks("What would help most right now, being listened to or thinking? Okay.")
+    ['What would help most right now,', 'being listened to or thinking?', 'Okay.']
+    """
+    chunks = split_sentences(text)
+    if chunks and len(chunks[0].split()) > first_max_words:
+        parts = re.split(r"([,;:])\s+", chunks[0], maxsplit=1)
+        if len(parts) == 3 and len(parts[0].split()) >= 2:
+            chunks[0:1] = [parts[0] + parts[1], parts[2]]
+    return chunks
+
+
 def _check(text: str) -> str:
     if not isinstance(text, str) or not text.strip():
         raise VoiceError("nothing to say: the reply text is empty")
@@ -55,9 +70,12 @@ class TTSEngine(ABC):
     def stream(self, text: str, prosody: Prosody | None = None) -> Iterator[AudioClip]:
         """One clip per sentence, each followed by the prosody's pause (as trailing silence)."""
         p = prosody or Prosody.neutral()
-        for sentence in split_sentences(_check(text)):
-            clip = self.synthesize_sentence(sentence, p)
-            pad = np.zeros(int(clip.sample_rate_hz * p.pause_ms / 1000.0), dtype=np.float32)
+        chunks = stream_chunks(_check(text))
+        for i, chunk in enumerate(chunks):
+            clip = self.synthesize_sentence(chunk, p)
+            gap_ms = p.pause_ms if chunk.endswith((".", "!", "?", "…")) else p.pause_ms * 0.4
+            pad = np.zeros(int(clip.sample_rate_hz * gap_ms / 1000.0) if i < len(chunks) - 1
+                           else 0, dtype=np.float32)
             yield AudioClip(np.concatenate([clip.samples, pad]), clip.sample_rate_hz)
 
     def synthesize(self, text: str, prosody: Prosody | None = None) -> AudioClip:

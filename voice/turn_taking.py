@@ -53,7 +53,7 @@ class TurnConfig:
     """Speech must last this long to count as the user starting (rejects clicks)."""
     pause_ms: float = 96.0
     """Silence after speech that marks a pause: the moment a speculative transcript starts."""
-    base_silence_ms: float = 400.0
+    base_silence_ms: float = 320.0
     min_silence_ms: float = 250.0
     max_silence_ms: float = 1500.0
     competitive_ratio: float = 0.5
