@@ -5,8 +5,20 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, fields
 
+import numpy as np
+
 from appraisal.errors import AppraisalError
 from appraisal.vad import VAD
+
+# Mehrabian (1996) trait -> PAD on bipolar traits, columns O, C, E, A, N, with the neuroticism
+# signs flipped from his emotional-stability form; the matrix form of baseline_mood for arrays.
+MEHRABIAN = np.array(
+    [
+        [0.00, 0.00, 0.21, 0.59, -0.19],
+        [0.15, 0.00, 0.00, 0.30, 0.57],
+        [0.25, 0.17, 0.60, -0.32, 0.00],
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)

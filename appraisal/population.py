@@ -28,19 +28,10 @@ import numpy as np
 
 from appraisal.dynamics import AffectState, DynamicsParams
 from appraisal.errors import AppraisalError
+from appraisal.personality import MEHRABIAN
 from appraisal.vad import VAD
 
 _LN2 = float(np.log(2.0))
-
-# Mehrabian (1996) trait -> PAD matrix on bipolar traits (O, C, E, A, N), neuroticism signs
-# flipped from his emotional-stability form; the same numbers as personality.baseline_mood.
-MEHRABIAN = np.array(
-    [
-        [0.00, 0.00, 0.21, 0.59, -0.19],
-        [0.15, 0.00, 0.00, 0.30, 0.57],
-        [0.25, 0.17, 0.60, -0.32, 0.00],
-    ]
-)
 
 
 def baseline_moods(traits: np.ndarray) -> np.ndarray:

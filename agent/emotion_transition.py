@@ -1,0 +1,193 @@
+"""Pick the emotion the agent answers with: the PELD personality-affected transition, trained.
+
+``ResponseEmotionSelector.load()`` reads the weights ``affect train transition`` wrote to
+``agent/models/transition/``; ``select(...)`` turns the agent's preceding emotion, the last two
+turns of the dialogue and the persona's Big Five into an :class:`~appraisal.Impulse` whose
+:class:`~appraisal.Cause` says which preceding emotion, which VAD variation the context
+triggered, how the personality scaled it, and how sure the model was.
+
+When the transition predicts no transition - *neutral* (PELD's majority class) or the preceding
+emotion again (persistence, the strongest regularity in PELD) - the agent's new emotion comes
+from the OCC appraisal of the user's fortunes instead (pity or happy-for toward a liked user,
+gloating or resentment toward a disliked one; ``appraisal.occ``): Friends characters often stay
+as they were, while an empathic agent should still respond to what the user just said. Both
+routes record their reasons in the impulse's cause.
+
+The context features are VADER's sentiment scores (Hutto & Gilbert 2014; a core dependency,
+so the selector runs without the ``text`` extra) and three surface cues (question mark,
+exclamation mark, length) of the preceding turn and of the turn being answered.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from agent.errors import AgentError
+from appraisal import MELD, VAD, AffectState, BigFive, Cause, Impulse, nearest_label
+from appraisal.occ import Event, Goal, OCCAppraiser
+from appraisal.transition import TransitionWeights, transition
+
+MODEL_DIR = Path(__file__).resolve().parent / "models" / "transition"
+LABELS: tuple[str, ...] = ("neutral", "joy", "surprise", "anger", "sadness", "disgust", "fear")
+CONTEXT_DIM = 14
+# Below this intensity the agent's emotion has faded: its preceding emotion reads as neutral
+# (the same cut AffectState.label uses).
+FELT = 0.1
+
+
+@lru_cache(maxsize=1)
+def _vader() -> Any:
+    try:
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    except ImportError as exc:  # pragma: no cover - a core dependency
+        raise AgentError(
+            'the emotion transition needs vaderSentiment: pip install "affective-agent"'
+        ) from exc
+    return SentimentIntensityAnalyzer()
+
+
+def utterance_features(text: str) -> list[float]:
+    """VADER neg/neu/pos/compound, '?' and '!' present, length in words / 30 (capped at 1)."""
+    s = _vader().polarity_scores(text)
+    return [s["neg"], s["neu"], s["pos"], s["compound"], float("?" in text), float("!" in text),
+            min(len(text.split()), 30) / 30.0]
+
+
+def context_features(previous: str, trigger: str) -> np.ndarray:
+    """Features of the turn before (the agent's own, PELD's utterance 1) and the one answered."""
+    return np.array(utterance_features(previous) + utterance_features(trigger))
+
+
+def encode(
+    preceding: Sequence[str], previous: Sequence[str], trigger: Sequence[str],
+    traits: np.ndarray,
+) -> dict[str, np.ndarray]:
+    """Model inputs for a batch of (preceding label, previous text, trigger text, traits)."""
+    bad = sorted({p for p in preceding if p not in LABELS})
+    if bad:
+        raise AgentError(f"unknown emotion labels {bad}; expected MELD's {list(LABELS)}")
+    onehot = np.zeros((len(preceding), len(LABELS)))
+    onehot[np.arange(len(preceding)), [LABELS.index(p) for p in preceding]] = 1.0
+    return {
+        "preceding": onehot,
+        "preceding_vad": np.array([MELD[p].as_array() for p in preceding]).reshape(-1, 3),
+        "context": np.array([context_features(a, b) for a, b in zip(previous, trigger,
+                                                                     strict=True)]),
+        "traits": np.asarray(traits, dtype=np.float64).reshape(-1, 5),
+    }
+
+
+class ResponseEmotionSelector:
+    """The trained PELD transition as the agent's appraisal of each user turn."""
+
+    def __init__(
+        self, *, weights: TransitionWeights, meta: dict[str, Any] | None = None,
+        liking: float = 0.5,
+    ) -> None:
+        if weights.labels != LABELS:
+            raise AgentError(f"transition weights have labels {weights.labels}, expected {LABELS}")
+        self.weights = weights
+        self.meta = meta or {}
+        self.liking = liking
+
+    @classmethod
+    def load(cls, directory: str | Path | None = None, *, variant: str | None = None
+             ) -> ResponseEmotionSelector:
+        """Load the shipped weights (the variant ``meta.json`` names as default, or ``variant``).
+
+        Raises:
+            AgentError: the weights are missing; run ``affect train transition``.
+        """
+        root = Path(directory) if directory is not None else MODEL_DIR
+        meta_path = root / "meta.json"
+        if not meta_path.is_file():
+            raise AgentError(f"no transition model at {root}; run `affect train transition`")
+        meta = json.loads(meta_path.read_text())
+        name = variant or meta["default"]
+        path = root / f"{name}.npz"
+        if not path.is_file():
+            raise AgentError(f"{path} is missing; run `affect train transition`")
+        return cls(weights=TransitionWeights.load(path), meta=meta)
+
+    def predict_proba(self, inputs: dict[str, np.ndarray]) -> np.ndarray:
+        return transition(self.weights, **inputs).probabilities
+
+    def select(
+        self,
+        *,
+        user_affect: Any,
+        agent_state: AffectState,
+        traits: BigFive,
+        history: Sequence[Any],
+    ) -> Impulse | None:
+        """The emotion to answer with, as an impulse; None when there is nothing to answer."""
+        texts = [str(getattr(turn, "text", "")) for turn in history]
+        if not texts:
+            return None
+        trigger = texts[-1]
+        previous = texts[-2] if len(texts) > 1 else ""
+        preceding = ("neutral" if agent_state.intensity < FELT
+                     else nearest_label(agent_state.emotion, MELD))
+        inputs = encode([preceding], [previous], [trigger], np.array([traits.as_list()]))
+        out = transition(self.weights, **inputs)
+        p = out.probabilities[0]
+        k = int(np.argmax(p))
+        label = LABELS[k]
+        intensity = float(p[k])
+        delta, gain = out.delta[0], out.gain[0]
+        detail: dict[str, float | str] = {
+            "model": "peld_transition",
+            "predicted": label,
+            "preceding": preceding,
+            "user": str(getattr(user_affect, "label", "unknown")),
+            "delta_valence": float(delta[0]),
+            "delta_arousal": float(delta[1]),
+            "delta_dominance": float(delta[2]),
+            "target_valence": float(out.target[0, 0]),
+            "probability": intensity,
+        }
+        if self.weights.uses_personality:
+            detail.update({"gain_valence": float(gain[0]), "gain_arousal": float(gain[1]),
+                           "gain_dominance": float(gain[2]),
+                           "neuroticism": traits.neuroticism,
+                           "extraversion": traits.extraversion})
+        else:
+            detail["personality"] = "not used (did not beat the model without it)"
+        if label in ("neutral", preceding):
+            empathic = self._fortunes_of_user(user_affect, traits, detail)
+            if empathic is not None:
+                return empathic
+        cause = Cause(event=f"user_turn:{detail['user']}", emotion=label, intensity=intensity,
+                      detail=detail)
+        return Impulse(VAD.from_array(MELD[label].as_array()), intensity, cause)
+
+    def _fortunes_of_user(
+        self, user_affect: Any, traits: BigFive, transition_detail: dict[str, float | str]
+    ) -> Impulse | None:
+        """OCC fortunes-of-others: the user's felt valence as good or bad fortune for them."""
+        vad = getattr(user_affect, "vad", None)
+        confidence = float(getattr(user_affect, "confidence", 0.0))
+        if vad is None or confidence <= 0.0:
+            return None
+        congruence = max(-1.0, min(1.0, vad.valence * confidence))
+        if congruence == 0.0 or self.liking == 0.0:
+            return None
+        occ = OCCAppraiser(traits=traits, goals=[Goal("user_wellbeing", 1.0, owner="user")],
+                           relations={"user": self.liking})
+        impulses = occ.appraise(Event(f"user_turn:{transition_detail['user']}",
+                                      {"user_wellbeing": congruence}))
+        if not impulses:
+            return None
+        (impulse,) = impulses
+        detail = dict(impulse.cause.detail)
+        detail.update({"transition": transition_detail["predicted"],
+                       "transition_probability": transition_detail["probability"],
+                       "preceding": transition_detail["preceding"]})
+        cause = Cause(impulse.cause.event, impulse.cause.emotion, impulse.intensity, detail)
+        return Impulse(impulse.vad, impulse.intensity, cause)
