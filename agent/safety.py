@@ -12,32 +12,46 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-_SELF = r"(?:myself|my\s+self)"
+_SELF = r"(?:myself|my\s+self|me)"
+# Hyperbole that shares words with real intent ("going to die of boredom", "die laughing").
+_NOT_LITERAL = r"(?!\s+(?:of|from|laughing|if|when|for|in\s+(?:a|this|that)|to\s+see|already))"
 _PATTERNS: dict[str, tuple[str, ...]] = {
     "self_harm": (
-        rf"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|end|ending|off)\s+{_SELF}\b",
-        r"\bsuicid(?:e|al)\b(?!\s+squad)",
-        r"\b(?:want|wanna|going|plan|planning|ready)\s+(?:to\s+)?die\b",
-        r"\bwish\s+i\s+(?:was|were)\s+dead\b",
+        r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|end|ending|off|unalive)"
+        r"\s+(?:myself|my\s+self)\b",
+        r"\b(?:kms|unalive\s+me|sewer\s*slide|self[\s-]?harm(?:ing)?)\b",
+        r"\bsuicid(?:e|al)\b(?!\s+(?:squad|prevention|awareness))",
+        rf"\b(?:want|wanna|going|gonna|plan|planning|ready)\s+(?:to\s+)?die\b{_NOT_LITERAL}",
+        r"\bwish\s+i\s+(?:was|were)\s+dead\b|\bwish\s+i\s+(?:could\s+)?(?:disappear\s+forever|never\s+woke\s+up)\b",
         r"\bbetter\s+off\s+(?:dead|without\s+me)\b",
-        r"\b(?:don'?t|do\s+not|no\s+longer)\s+want\s+to\s+(?:live|be\s+alive|be\s+here|wake\s+up)\b",
+        r"\b(?:don'?t|do\s+not|no\s+longer)\s+want\s+to\s+(?:live|be\s+alive|be\s+here|wake\s+up|exist)\b",
         r"\bno\s+(?:reason|point)\s+(?:to|in)\s+(?:live|living|go(?:ing)?\s+on)\b",
         r"\b(?:take|end|ending|taking)\s+my\s+(?:own\s+)?life\b",
         r"\bend\s+it\s+all\b",
+        # Spanish, French, German, Portuguese, Italian (accents are folded by ``normalise``).
+        r"\b(?:quiero|quisiera)\s+morir(?:me)?\b|\b(?:me\s+quiero|voy\s+a)\s+matar(?:me)?\b"
+        r"|\bsuicidarme\b|\bquitarme\s+la\s+vida\b",
+        r"\bje\s+veux\s+mourir\b|\b(?:me\s+suicider|me\s+tuer|en\s+finir)\b",
+        r"\bich\s+(?:will|mochte)\s+(?:sterben|nicht\s+mehr\s+leben)\b|\bmich\s+umbringen\b",
+        r"\bquero\s+morrer\b|\bme\s+matar\b|\bvoglio\s+morire\b|\buccidermi\b",
     ),
     "harm_to_others": (
         r"\b(?:going|want|gonna|plan(?:ning)?)\s+to\s+(?:kill|hurt|shoot|stab)\s+"
-        r"(?:him|her|them|someone|somebody|people|my\s+\w+)\b",
+        r"(?:him|her|them|someone|somebody|people|everyone|my\s+\w+)\b(?!\s+at\s+(?:chess|cards))",
     ),
     "abuse": (
-        r"\b(?:he|she|they|my\s+\w+)\s+(?:hits|beats|chokes|hurts)\s+me\b",
-        r"\b(?:i\s+(?:was|am|got|have\s+been)|being)\s+(?:raped|sexually\s+assaulted|abused)\b",
+        r"\b(?:he|she|they|my\s+\w+)\s+(?:hits|hit|beats|beat|chokes|choked|hurts|kicks|kicked)\s+"
+        r"me\b(?!\s+(?:at|in)\s+(?:chess|cards|games?|tennis|the\s+game))",
+        r"\b(?:i\s+(?:was|am|got|have\s+been)|being)\s+(?:raped|sexually\s+assaulted|abused|molested)\b",
+        r"\b(?:afraid|scared)\s+(?:of\s+)?(?:going\s+home|my\s+(?:husband|wife|partner|boyfriend|girlfriend|dad|father|mom|mother))\b",
     ),
     "medical_emergency": (
         r"\b(?:took|swallowed|taken)\s+(?:too\s+many|a\s+lot\s+of|all\s+(?:my|the))\s+"
         r"(?:pills|tablets|meds|medication)\b",
         r"\boverdos(?:e|ed|ing)\b",
-        r"\bcan'?t\s+breathe\b",
+        r"\bcan'?t\s+breathe\b(?!\s+(?:from|for)\s+laugh)",
+        r"\b(?:i'?m|i\s+am|i\s+think\s+i'?m)\s+having\s+a\s+(?:heart\s+attack|stroke|seizure)\b",
+        r"\b(?:severe|crushing)\s+chest\s+pain\b",
     ),
 }
 _COMPILED = {cat: tuple(re.compile(p, re.I) for p in pats) for cat, pats in _PATTERNS.items()}
@@ -73,16 +87,44 @@ _UNSAFE_REPLY = re.compile(
 )
 
 
+# The agent must never pass for a person (a claim an LLM persona easily makes).
+_HUMAN_CLAIM = re.compile(
+    r"\b(?:i\s+am|i'm|im)\s+(?:a\s+|an\s+actual\s+|a\s+real\s+)?(?:real\s+)?"
+    r"(?:human(?:\s+being)?|person|man|woman)\b(?!\s+(?:resources?|rights|nature))"
+    r"|\bas\s+a\s+(?:fellow\s+)?human\b|\bi'?m\s+not\s+(?:a\s+)?(?:bot|robot|an?\s+ai|a\s+machine)\b",
+    re.I,
+)
+AI_DISCLOSURE = "I'm an AI companion, not a person, but I'm here to listen."
+
+
 @dataclass(frozen=True, slots=True)
 class SafetyResult:
     category: str
     response: str
 
 
+_LEET = str.maketrans(
+    {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
+)
+
+
 def normalise(text: str) -> str:
-    """Fold case, accents, curly quotes and spacing so variants match the same patterns."""
-    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
+    """Fold case, accents, curly quotes and spacing so variants match the same patterns.
+
+    >>> normalise("Je  veux MOURIR’")
+    "je veux mourir'"
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
     return " ".join(text.lower().split())
+
+
+def _variants(text: str) -> tuple[str, ...]:
+    """The normalised text, and with digits read as letters inside words ("k1ll mys3lf")."""
+    norm = normalise(text)
+    deleet = re.sub(r"\b\w*[a-z]\w*\b|[@$]\w+", lambda m: m.group(0).translate(_LEET), norm)
+    return (norm,) if deleet == norm else (norm, deleet)
 
 
 class SafetyCheck:
@@ -91,18 +133,25 @@ class SafetyCheck:
     categories = tuple(_PATTERNS)
 
     def check(self, text: str) -> SafetyResult | None:
-        norm = normalise(text)
+        variants = _variants(text)
         for category, patterns in _COMPILED.items():
-            if any(p.search(norm) for p in patterns):
+            if any(p.search(v) for p in patterns for v in variants):
                 return SafetyResult(category, _RESPONSES[category])
         return None
 
     def check_reply(self, reply: str) -> str | None:
-        """A replacement when a generated reply itself encourages harm, else None."""
+        """A replacement when a generated reply encourages harm or claims to be human, else None.
+
+        A human claim loses only its sentence, which becomes an honest disclosure.
+        """
         if _UNSAFE_REPLY.search(normalise(reply)):
             return (
                 "I want to be careful here. I care about your safety; if you are struggling, "
                 "please reach out to a crisis line (988 in the US and Canada, "
                 "findahelpline.com elsewhere)."
             )
+        if _HUMAN_CLAIM.search(normalise(reply)):
+            sentences = re.split(r"(?<=[.!?])\s+", reply.strip())
+            kept = [x for x in sentences if not _HUMAN_CLAIM.search(normalise(x))]
+            return " ".join([AI_DISCLOSURE, *kept]).strip()
         return None
