@@ -181,8 +181,9 @@ class OCCAppraiser:
             desirability = goal.utility * congruence
             if desirability == 0.0:
                 continue
-            base = {"goal": goal_name, "desirability": desirability,
-                    "likelihood": event.likelihood}
+            base: dict[str, float | str] = {
+                "goal": goal_name, "desirability": desirability, "likelihood": event.likelihood
+            }
             if goal.owner in (SELF, self.name):
                 out += self._own_goal(event, goal_name, desirability, base)
             else:
