@@ -14,7 +14,7 @@ import time
 
 import rclpy
 from rclpy.node import Node
-from rclpy.serialization import serialize_message
+from rclpy.serialization import deserialize_message
 from rosbags.typesys import Stores, get_typestore
 from std_msgs.msg import String
 
@@ -77,8 +77,10 @@ def main() -> None:
     if "emotion" in raw:
         store = get_typestore(Stores.ROS2_JAZZY)
         decoded = store.deserialize_cdr(bytes(raw["emotion"]), "std_msgs/msg/String").data
-        # and the other way: rclpy's own serialization of what rosbags decoded is byte-identical
-        same = serialize_message(String(data=decoded)) == bytes(raw["emotion"])
+        # and the other way: what rosbags encodes, rclpy decodes to the same text
+        ros_string = store.types["std_msgs/msg/String"]
+        encoded = store.serialize_cdr(ros_string(data=decoded), "std_msgs/msg/String")
+        same = deserialize_message(bytes(encoded), String).data == decoded
     print(json.dumps({
         "stage": stage, "seen": seen, "rosbags_emotion": decoded,
         "rosbags_roundtrip": decoded is not None and same, "agent_stderr": err[-1500:],
