@@ -18,6 +18,26 @@ import pytest
 
 pytestmark = pytest.mark.integration
 HERE = Path(__file__).resolve().parent
+# The ROS 2 wheels add a start-up hook to their interpreter (a .pth that re-executes Python with
+# LD_LIBRARY_PATH set), so they may live in a venv of their own: scripts/ros-test-venv.sh makes
+# .venv-ros, and AFFECT_ROS_PYTHON (or that venv, when present) names its interpreter.
+_ROS_VENV = HERE.parents[1] / ".venv-ros" / "bin" / "python"
+ROS_PYTHON = os.environ.get(
+    "AFFECT_ROS_PYTHON", str(_ROS_VENV) if _ROS_VENV.exists() else sys.executable
+)
+
+
+def _ros_missing() -> str | None:
+    probe = subprocess.run(
+        [ROS_PYTHON, "-c", "import rclpy, std_msgs.msg, rosbags"],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    if probe.returncode != 0:
+        return (
+            f"rclpy/std_msgs/rosbags not importable by {ROS_PYTHON}: run "
+            "scripts/ros-test-venv.sh (or pip install 'affective-agent[ros-test]')"
+        )
+    return None
 
 
 def _namespace_works() -> str | None:
@@ -47,7 +67,7 @@ def test_node_answers_user_text_with_expression_and_emotion() -> None:
         "PYTHONPATH": os.pathsep.join([str(HERE.parents[1]), os.environ.get("PYTHONPATH", "")]),
     }
     script = ("ip link set lo up && ip link set lo multicast on && "
-              f"exec {sys.executable} {HERE / 'ros_peer.py'}")  # fmt: skip
+              f"exec {ROS_PYTHON} {HERE / 'ros_peer.py'}")  # fmt: skip
     proc = subprocess.run(["unshare", "-n", "bash", "-c", script], env=env, capture_output=True,
                           text=True, timeout=180, check=False)  # fmt: skip
     assert proc.returncode == 0, proc.stderr[-3000:]
