@@ -1,0 +1,153 @@
+"""Wording of the offline responder: feeling words, openers by style, templates by strategy.
+
+Slots: {feeling} (the user's own feeling word, else one for the perceived emotion),
+{feeling2} (a second word for it), {topic} ("your job"), {cause} (what they said it is
+because of, in the second person), {clause} (their first sentence, reflected), {memory}
+(what memory recalls from earlier turns). A template is used only when all its slots are filled.
+"""
+
+from __future__ import annotations
+
+from agent.types import Strategy
+
+_SAD = ("down", "heavy", "sad")
+_FEAR = ("worried", "anxious", "scared")
+_ANGER = ("frustrated", "angry", "fed up")
+_JOY = ("glad", "lighter", "good")
+_FLAT = ("unsettled", "uncertain", "weighed down")
+FEELING_WORDS: dict[str, tuple[str, str, str]] = {
+    "sadness": _SAD,
+    "sad": _SAD,
+    "bored": ("flat", "drained", "low"),
+    "depressed": _SAD,
+    "anger": _ANGER,
+    "angry": _ANGER,
+    "hostile": _ANGER,
+    "disgust": ("put off", "disgusted", "fed up"),
+    "fear": _FEAR,
+    "anxious": _FEAR,
+    "anxiety": _FEAR,
+    "scared": _FEAR,
+    "surprise": ("caught off guard", "surprised", "thrown"),
+    "joy": _JOY,
+    "happy": _JOY,
+    "relaxed": ("calmer", "lighter", "settled"),
+    "exuberant": _JOY,
+    "neutral": _FLAT,
+}
+# Feeling words a user may name themselves; reflecting their own word back beats a guess.
+# Only words that read well after "you feel" and "you sound" (not "a failure", "stupid").
+NAMED_FEELINGS = (
+    "ashamed",
+    "embarrassed",
+    "guilty",
+    "humiliated",
+    "lonely",
+    "isolated",
+    "heartbroken",
+    "devastated",
+    "hopeless",
+    "helpless",
+    "exhausted",
+    "overwhelmed",
+    "stressed",
+    "burnt out",
+    "burned out",
+    "scared",
+    "afraid",
+    "terrified",
+    "anxious",
+    "nervous",
+    "worried",
+    "panicky",
+    "angry",
+    "furious",
+    "frustrated",
+    "annoyed",
+    "resentful",
+    "betrayed",
+    "hurt",
+    "sad",
+    "depressed",
+    "miserable",
+    "empty",
+    "numb",
+    "confused",
+    "jealous",
+    "relieved",
+    "hopeful",
+    "grateful",
+    "happy",
+    "proud",
+    "lighter",
+)
+OPENERS: dict[str, tuple[str, ...]] = {
+    "warm": ("", "Oh, ", "I hear you. ", "", "Mm, "),
+    "plain": ("", "", "Okay. ", ""),
+    "playful": ("", "Hey, ", "Well, ", ""),
+    "formal": ("", "I understand. ", "", "Thank you for saying so. "),
+}
+TEMPLATES: dict[Strategy, tuple[str, ...]] = {
+    Strategy.QUESTION: (
+        "What has been the hardest part of {topic} so far?",
+        "How has {topic} been affecting you day to day?",
+        "What goes through your mind when you think about {topic}?",
+        "Earlier you mentioned {memory}; how does that fit with what is happening now?",
+        "What happened, if you want to tell me more?",
+        "How are you holding up with everything?",
+        "When did this start to weigh on you?",
+        "Who have you been able to talk to about this?",
+        "What would help most right now: being listened to, or thinking it through together?",
+    ),
+    Strategy.RESTATEMENT: (
+        "So {clause}, and that has been sitting with you.",
+        "If I follow you, {clause}.",
+        "It sounds like {clause}; that is a lot to carry.",
+        "You're saying {clause}, and you're not sure what it means yet.",
+        "So this is about {topic}, and it has been on your mind.",
+        "If I follow you, this has been building up for a while.",
+    ),
+    Strategy.REFLECTION: (
+        "It makes sense that you feel {feeling}, since {cause}.",
+        "You sound {feeling} about {topic}, and that is understandable.",
+        "Feeling {feeling} when {cause} is a very human response.",
+        "I can hear how {feeling} this leaves you.",
+        "Of course you feel {feeling}; anyone would in your place.",
+        "That sounds painful, and feeling {feeling2} about it makes sense.",
+    ),
+    Strategy.SELF_DISCLOSURE: (
+        "When something like {topic} went wrong for me once, I felt {feeling} too; it did ease.",
+        "I have felt {feeling} like that too, when things slipped out of my hands.",
+        "Something similar once left me feeling {feeling2}, so I recognise a little of this.",
+        "I remember a time I felt {feeling} for days; it did ease, slowly.",
+    ),
+    Strategy.AFFIRMATION: (
+        "Telling me about {topic} took courage, and you are handling more than you think.",
+        "Feeling {feeling} does not make you any less capable; you are facing {topic} head on.",
+        "You are handling something hard, and reaching out shows real strength.",
+        "It's okay to feel this way; you are doing better than you think.",
+        "You have got through difficult things before, and you are not alone in this one.",
+        "Talking about it like this is a brave step.",
+    ),
+    Strategy.SUGGESTION: (
+        "Maybe one small step with {topic} could help, like writing down what you want to say.",
+        "Could you talk to someone you trust about {topic} this week?",
+        "It might help to pick one small thing about {topic} you can do tomorrow.",
+        "Could you take a short walk or call someone you trust this evening?",
+        "Try giving yourself a quiet hour tonight, and look at it again in the morning.",
+        "Maybe one small step could help, like writing down what worries you most.",
+    ),
+    Strategy.INFORMATION: (
+        "Many people go through trouble with {topic}; feelings like these usually ease with time.",
+        "Stress tends to narrow what we can see; sleep and a little distance often widen it again.",
+        "Talking things through with someone is one of the best-studied ways to feel better.",
+        "Feeling {feeling} after a setback is common, and it tends to fade as things get clearer.",
+    ),
+    Strategy.OTHERS: (
+        "I'm really glad to hear that.",
+        "Thank you for sharing this with me.",
+        "I'm here whenever you want to talk again.",
+        "That's good to hear; take care of yourself.",
+        "I'm glad we talked about {topic}; go gently.",
+    ),
+}

@@ -1,0 +1,202 @@
+"""The offline default chat model: on-strategy replies composed from the user's own words.
+
+``TemplateChatModel`` is a real LangChain ``BaseChatModel``: it reads the same prompt an LLM gets
+(the structured ``additional_kwargs["affect"]`` of the system message, or its "Strategy:" line)
+and fills a strategy's templates with what it finds in the user's words: the feeling they name
+("ashamed"), its cause ("because you haven't told your wife"), the topic ("your job"), the
+persona's style and what memory recalls. Templates whose slots are filled come first, a
+template already used in the conversation is skipped, and no reply is ever repeated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from langchain_core.callbacks import CallbackManagerForLLMRun
+from langchain_core.language_models.chat_models import BaseChatModel
+from langchain_core.messages import (
+    AIMessage,
+    AIMessageChunk,
+    BaseMessage,
+    HumanMessage,
+    SystemMessage,
+)
+from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
+
+from agent.responder_phrases import FEELING_WORDS, NAMED_FEELINGS, OPENERS, TEMPLATES
+from agent.types import Strategy
+
+_REFLECT = {
+    "i": "you",
+    "me": "you",
+    "my": "your",
+    "mine": "yours",
+    "myself": "yourself",
+    "am": "are",
+    "i'm": "you're",
+    "im": "you're",
+    "i've": "you've",
+    "i'll": "you'll",
+    "i'd": "you'd",
+    "we": "you",
+    "our": "your",
+    "us": "you",
+    "ours": "yours",
+    "we're": "you're",
+}
+_TOPIC = re.compile(
+    r"\b(?:my|our)\s+((?:new|old|best|little|big|own|ex|younger|older)\s+)?"
+    r"(?!(?:own|self|mind|head|life|best|fault)\b)[a-z]{3,}\b",
+    re.I,
+)
+_CAUSE = re.compile(
+    r"\b(?:because|since|after|about|that)\s+(.{6,}?)(?:[.!?;]|,\s*(?:but|and)\b|$)", re.I
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|we|our)\b", re.I)
+
+
+def reflect(text: str) -> str:
+    """Swap first and second person ("I lost my job" -> "you lost your job").
+
+    >>> reflect("I was scared and my boss yelled at me")
+    'you were scared and your boss yelled at you'
+    """
+    words = re.findall(r"[\w']+|[^\w\s]", text)
+    out: list[str] = []
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low == "was" and i > 0 and words[i - 1].lower() in ("i", "we"):
+            out.append("were")
+        else:
+            out.append(_REFLECT.get(low, w))
+    return re.sub(r"\s+([,.;!?])", r"\1", " ".join(out))
+
+
+def _lower_first(text: str) -> str:
+    return text if re.match(r"I\b|I'", text) else text[:1].lower() + text[1:]
+
+
+def slots(user: str, feeling_label: str, memory: Sequence[str]) -> dict[str, str]:
+    """What the user's words give the templates; a slot is absent when nothing fits."""
+    found: dict[str, str] = {}
+    low = user.lower()
+    named = [w for w in NAMED_FEELINGS if re.search(rf"\b{re.escape(w)}\b", low)]
+    words = FEELING_WORDS.get(feeling_label, FEELING_WORDS["neutral"])
+    found["feeling"] = named[0] if named else words[0]
+    found["feeling2"] = words[1] if not named or named[0] != words[1] else words[2]
+    topic = _TOPIC.search(user)
+    if topic:
+        found["topic"] = reflect(topic.group(0)).lower()
+    cause = _CAUSE.search(user)
+    if cause and _FIRST_PERSON.search(cause.group(1)):
+        because = cause.group(1)
+        if named and named[0] in because.lower():
+            # "I haven't told her because I'm ashamed": the feeling's cause is the main clause.
+            sentence = user[: cause.start()].rsplit(".", 1)[-1]
+            because = sentence if _FIRST_PERSON.search(sentence) else ""
+        if because.strip():
+            found["cause"] = _lower_first(reflect(because.strip()).rstrip(".!?, "))
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", user.strip()) if _FIRST_PERSON.search(s)]
+    if sentences:
+        clause = re.split(r",\s*(?:but|and)\b|;", sentences[0])[0]
+        clause = reflect(clause).rstrip(".!?, ")
+        if len(clause.split()) >= 3:
+            found["clause"] = _lower_first(clause)
+    if memory:
+        remembered = memory[0].split(" (")[0]
+        if remembered.lower().replace("your ", "") not in low:
+            found["memory"] = remembered
+    return found
+
+
+class TemplateChatModel(BaseChatModel):
+    """Offline chat model: varied, on-strategy replies from the user's own words."""
+
+    @property
+    def _llm_type(self) -> str:
+        return "affect-template"
+
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        text = self.compose(messages)
+        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
+
+    def _stream(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> Iterator[ChatGenerationChunk]:
+        for piece in re.findall(r"\S+\s*", self.compose(messages)):
+            chunk = ChatGenerationChunk(message=AIMessageChunk(content=piece))
+            if run_manager is not None:
+                run_manager.on_llm_new_token(piece, chunk=chunk)
+            yield chunk
+
+    def compose(self, messages: Sequence[BaseMessage]) -> str:
+        info = request_info(messages)
+        user = next((str(m.content) for m in reversed(messages) if isinstance(m, HumanMessage)), "")
+        said = [str(m.content).strip() for m in messages if isinstance(m, AIMessage)]
+        said_low = " ".join(said).lower()
+        strategy: Strategy = info["strategy"]
+        filled = slots(user, str(info["feeling"]), list(info.get("memory") or []))
+        seed = int(hashlib.sha256(f"{user}|{len(messages)}".encode()).hexdigest(), 16)
+        templates = TEMPLATES[strategy]
+        usable = [t for t in templates if all(k in filled for k in re.findall(r"{(\w+)}", t))]
+        personal = [t for t in usable if re.search(r"{(?:topic|cause|clause|memory)}", t)]
+        generic = [t for t in usable if t not in personal]
+        rotate = seed % max(1, len(usable))
+        ordered = (
+            personal[rotate % max(1, len(personal)) :] + personal[: rotate % max(1, len(personal))]
+        )
+        ordered += (
+            generic[rotate % max(1, len(generic)) :] + generic[: rotate % max(1, len(generic))]
+        )
+        fresh = [t for t in ordered if _skeleton(t) not in said_low] or ordered
+        openers = OPENERS.get(str(info["style"]), OPENERS["warm"])
+        candidates = []
+        for k, template in enumerate(fresh):
+            lead = openers[(seed // 7 + k) % len(openers)]
+            body = template.format(**filled)
+            if lead.endswith(", "):
+                body = _lower_first(body)
+            text = lead + body
+            candidates.append(text[0].upper() + text[1:])
+        for lead in ("", *openers):  # any new wording beats a repeat
+            candidates.append(lead + _lower_first(candidates[0]) if lead else candidates[0])
+        return next((c for c in candidates if c not in said), candidates[0] + " I mean it.")
+
+
+def _skeleton(template: str) -> str:
+    """The literal words a template opens with, to tell whether it was used already."""
+    literal = re.split(r"{\w+}", template)[0].strip().lower()
+    return literal if len(literal) >= 8 else template.lower()
+
+
+def request_info(messages: Sequence[BaseMessage]) -> dict[str, Any]:
+    """Strategy, feeling, style and memory from the system message of the prompt."""
+    info: dict[str, Any] = {"strategy": Strategy.REFLECTION, "feeling": "neutral", "style": "warm"}
+    for m in messages:
+        if not isinstance(m, SystemMessage):
+            continue
+        structured = m.additional_kwargs.get("affect")
+        if isinstance(structured, dict):
+            info.update(structured)
+        else:
+            found = re.search(r"Strategy:\s*([A-Za-z -]+?)[.\n]", str(m.content))
+            if found:
+                info["strategy"] = found.group(1)
+    try:
+        info["strategy"] = Strategy.parse(str(info["strategy"]))
+    except ValueError:
+        info["strategy"] = Strategy.REFLECTION
+    return info
