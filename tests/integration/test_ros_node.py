@@ -51,12 +51,7 @@ def _namespace_works() -> str | None:
 
 
 def test_node_answers_user_text_with_expression_and_emotion() -> None:
-    pytest.importorskip(
-        "rclpy", reason="ROS 2 rclpy not installed (pip install ros-rclpy[fastrtps])"
-    )
-    pytest.importorskip("std_msgs", reason="ros-std-msgs not installed")
-    pytest.importorskip("rosbags", reason="rosbags not installed")
-    why = _namespace_works()
+    why = _ros_missing() or _namespace_works()
     if why:
         pytest.skip(why)
     env = {
