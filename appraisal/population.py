@@ -1,9 +1,11 @@
 """A vectorised engine for many agents: the semantics of :func:`appraisal.dynamics.step` on arrays.
 
 Game servers run thousands of NPCs; calling ``step`` once per agent costs microseconds of
-Python each. Here every quantity of the single-agent model is one numpy array with the agent
-on the first axis, and one :meth:`Population.step` advances all of them with a few dozen
-vector operations. The maths is the same as ``step`` line for line (decay toward the
+Python each. Here every quantity of the single-agent model is one numpy array over agents, and
+one :meth:`Population.step` advances all of them with a few dozen vector operations. VAD
+blocks are stored as ``(3, N)`` (one contiguous row per axis), so each operation runs over N
+contiguous numbers instead of N triples; ``emotion``/``mood``/``baseline`` are ``(N, 3)`` views.
+The maths is the same as ``step`` line for line (decay toward the
 baseline, intensity-weighted blend of the emotion, probabilistic-or of intensities, mood
 pulled toward the new emotion), which ``tests/unit/test_appraisal_population.py`` checks to
 1e-6 on random scenarios.
@@ -21,8 +23,6 @@ index into the caller's own table of events.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -49,22 +49,60 @@ def _check_traits(traits: np.ndarray) -> np.ndarray:
     return t
 
 
-@dataclass
 class Population:
-    """Affect state of ``N`` agents as arrays; rows are agents, columns V, A, D."""
+    """Affect state of ``N`` agents as arrays; ``emotion``/``mood``/``baseline`` are (N, 3) views.
 
-    emotion: np.ndarray  # (N, 3)
-    intensity: np.ndarray  # (N,)
-    mood: np.ndarray  # (N, 3)
-    baseline: np.ndarray  # (N, 3)
-    emotion_half_life_s: np.ndarray  # (N,)
-    mood_half_life_s: np.ndarray  # (N,)
-    mood_gain: np.ndarray  # (N,)
-    cause_id: np.ndarray  # (N,) int64, -1 when nothing has moved the agent yet
+    Args (keyword-only): ``emotion``, ``mood``, ``baseline`` as (N, 3) VAD arrays; ``intensity``,
+    ``emotion_half_life_s``, ``mood_half_life_s``, ``mood_gain`` as (N,) arrays.
+    """
+
+    def __init__(
+        self,
+        *,
+        emotion: np.ndarray,
+        intensity: np.ndarray,
+        mood: np.ndarray,
+        baseline: np.ndarray,
+        emotion_half_life_s: np.ndarray,
+        mood_half_life_s: np.ndarray,
+        mood_gain: np.ndarray,
+    ) -> None:
+        n = len(intensity)
+        self._emotion = _columns(emotion, n, "emotion")
+        self._mood = _columns(mood, n, "mood")
+        self._baseline = _columns(baseline, n, "baseline")
+        self.intensity = _vector(intensity, n, "intensity")
+        self.emotion_half_life_s = _vector(emotion_half_life_s, n, "emotion_half_life_s")
+        self.mood_half_life_s = _vector(mood_half_life_s, n, "mood_half_life_s")
+        self.mood_gain = _vector(mood_gain, n, "mood_gain")
+        if np.any(self.emotion_half_life_s <= 0) or np.any(self.mood_half_life_s <= 0):
+            raise AppraisalError("half-lives must be positive seconds")
+        # Decay rates -ln2 / half-life, so a step costs one multiply and one exp per agent.
+        self._rate_e = -_LN2 / self.emotion_half_life_s
+        self._rate_m = -_LN2 / self.mood_half_life_s
+        self.cause_id = np.full(n, -1, dtype=np.int64)
+        # Scratch buffers reused by every step: temporaries of this size would otherwise be
+        # allocated (and page-faulted in) a dozen times per step.
+        self._v = np.empty((3, n))
+        self._t3 = np.empty((3, n))
+        self._t1 = np.empty(n)
+        self._w = np.empty(n)
 
     @property
     def size(self) -> int:
         return int(self.intensity.shape[0])
+
+    @property
+    def emotion(self) -> np.ndarray:
+        return self._emotion.T
+
+    @property
+    def mood(self) -> np.ndarray:
+        return self._mood.T
+
+    @property
+    def baseline(self) -> np.ndarray:
+        return self._baseline.T
 
     @classmethod
     def from_traits(cls, traits: np.ndarray) -> Population:
@@ -72,16 +110,15 @@ class Population:
         t = _check_traits(traits)
         base = baseline_moods(t)
         n = t[:, 4]
-        # Same linear laws as DynamicsParams.for_personality (kept in step by a unit test).
+        # Same linear laws as DynamicsParams.for_personality (a unit test holds them equal).
         return cls(
-            emotion=base.copy(),
+            emotion=base,
             intensity=np.zeros(len(t)),
-            mood=base.copy(),
+            mood=base,
             baseline=base,
             emotion_half_life_s=15.0 + 15.0 * n,
             mood_half_life_s=450.0 + 300.0 * n,
             mood_gain=0.2 + 0.2 * n,
-            cause_id=np.full(len(t), -1, dtype=np.int64),
         )
 
     @classmethod
@@ -99,22 +136,21 @@ class Population:
             emotion_half_life_s=np.array([p.emotion_half_life_s for p in params]),
             mood_half_life_s=np.array([p.mood_half_life_s for p in params]),
             mood_gain=np.array([p.mood_gain for p in params]),
-            cause_id=np.full(len(states), -1, dtype=np.int64),
         )
 
     def state(self, i: int) -> AffectState:
         """Agent ``i`` as a single-agent :class:`AffectState` (without its cause)."""
         return AffectState(
-            emotion=VAD.from_array(self.emotion[i]),
+            emotion=VAD.from_array(self._emotion[:, i]),
             intensity=float(self.intensity[i]),
-            mood=VAD.from_array(self.mood[i]),
-            baseline=VAD.from_array(self.baseline[i]),
+            mood=VAD.from_array(self._mood[:, i]),
+            baseline=VAD.from_array(self._baseline[:, i]),
         )
 
     def expressed(self) -> np.ndarray:
-        """What each agent shows: mood displaced toward the emotion by its intensity."""
-        k = self.intensity[:, None]
-        return np.clip(self.mood + (self.emotion - self.mood) * k, -1.0, 1.0)
+        """(N, 3): what each agent shows, the mood displaced toward the emotion by intensity."""
+        out = self._mood + (self._emotion - self._mood) * self.intensity
+        return np.clip(out, -1.0, 1.0, out=out).T
 
     def step(
         self,
@@ -134,37 +170,60 @@ class Population:
         dt_arr = np.asarray(dt, dtype=np.float64)
         if not dt_arr.min() >= 0.0:  # also false for NaN
             raise AppraisalError("dt must be non-negative seconds (no NaN)")
-        # 0.5 ** (dt / half_life) written as exp(-dt ln2 / half_life): one exp, no pow.
-        keep_e = np.exp(dt_arr * (-_LN2 / self.emotion_half_life_s))
-        keep_m = np.exp(dt_arr * (-_LN2 / self.mood_half_life_s))
-        self.intensity *= keep_e
+        t1, t3, w, v = self._t1, self._t3, self._w, self._v
+        np.exp(np.multiply(dt_arr, self._rate_e, out=t1), out=t1)
+        self.intensity *= t1
         # baseline.lerp(mood, keep): the mood relaxes toward the baseline.
-        self.mood -= self.baseline
-        self.mood *= keep_m[:, None]
-        self.mood += self.baseline
+        np.exp(np.multiply(dt_arr, self._rate_m, out=t1), out=t1)
+        self._mood -= self._baseline
+        self._mood *= t1
+        self._mood += self._baseline
         if impulse_intensity is None:
             return
         if impulse_vad is None:
             raise AppraisalError("impulse_intensity given without impulse_vad")
         ii = np.asarray(impulse_intensity, dtype=np.float64)
         vad = np.asarray(impulse_vad, dtype=np.float64)
-        if ii.shape != self.intensity.shape or vad.shape != self.emotion.shape:
+        if ii.shape != self.intensity.shape or vad.shape != (self.size, 3):
             raise AppraisalError(
                 f"impulses must have shapes ({self.size},) and ({self.size}, 3); "
                 f"got {ii.shape} and {vad.shape}"
             )
         if not (ii.min() >= 0.0 and ii.max() <= 1.0):
             raise AppraisalError("impulse intensities must be in [0, 1] (no NaN)")
-        vad = np.clip(vad, -1.0, 1.0)
+        np.clip(vad.T, -1.0, 1.0, out=v)
         # Weight of the new emotion in the intensity-weighted blend; exactly 0 without impulse.
-        total = self.intensity + ii
-        total[total == 0.0] = 1.0
-        w_new = ii / total
-        self.emotion += (vad - self.emotion) * w_new[:, None]
-        self.intensity = 1.0 - (1.0 - self.intensity) * (1.0 - ii)
-        self.mood += (vad - self.mood) * (self.mood_gain * ii)[:, None]
-        np.clip(self.emotion, -1.0, 1.0, out=self.emotion)
-        np.clip(self.mood, -1.0, 1.0, out=self.mood)
+        np.add(self.intensity, ii, out=t1)
+        w.fill(0.0)
+        np.divide(ii, t1, out=w, where=t1 > 0.0)
+        np.subtract(v, self._emotion, out=t3)
+        t3 *= w
+        self._emotion += t3
+        # 1 - (1 - I)(1 - i), the probabilistic or, expanded to run in place.
+        np.multiply(self.intensity, ii, out=t1)
+        self.intensity += ii
+        self.intensity -= t1
+        np.multiply(self.mood_gain, ii, out=t1)
+        np.subtract(v, self._mood, out=t3)
+        t3 *= t1
+        self._mood += t3
+        np.clip(self._emotion, -1.0, 1.0, out=self._emotion)
+        np.clip(self._mood, -1.0, 1.0, out=self._mood)
         np.clip(self.intensity, 0.0, 1.0, out=self.intensity)
         if cause_id is not None:
-            self.cause_id = np.where(ii > 0.0, cause_id, self.cause_id)
+            hit = ii > 0.0
+            self.cause_id[hit] = np.asarray(cause_id)[hit] if np.ndim(cause_id) else cause_id
+
+
+def _columns(x: np.ndarray, n: int, name: str) -> np.ndarray:
+    a = np.asarray(x, dtype=np.float64)
+    if a.shape != (n, 3):
+        raise AppraisalError(f"{name} must have shape ({n}, 3), got {a.shape}")
+    return np.ascontiguousarray(a.T)
+
+
+def _vector(x: np.ndarray, n: int, name: str) -> np.ndarray:
+    a = np.array(x, dtype=np.float64)
+    if a.shape != (n,):
+        raise AppraisalError(f"{name} must have shape ({n},), got {a.shape}")
+    return a
