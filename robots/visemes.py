@@ -23,6 +23,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from robots.errors import RendererUnavailableError, RobotsError
 
 VISEMES: tuple[str, ...] = (
@@ -278,6 +280,35 @@ def visemes_for_text(
                       rate_wpm=rate_wpm)
     )  # fmt: skip
     return frames
+
+
+def voiced_span(
+    samples: np.ndarray, sample_rate_hz: int, *, frame_ms: float = 10.0, floor: float = 0.05
+) -> tuple[float, float]:
+    """(start_s, end_s) of the speech in a clip: the first and last 10 ms frames whose RMS
+    reaches ``floor`` x the loudest frame's. TTS engines pad clips with silence; lips must not
+    move over it.
+
+    >>> x = np.zeros(16000, dtype=np.float32); x[4000:12000] = 0.5
+    >>> voiced_span(x, 16000)
+    (0.25, 0.75)
+    """
+    n = max(1, int(sample_rate_hz * frame_ms / 1000.0))
+    frames = len(samples) // n
+    if frames == 0:
+        return 0.0, len(samples) / float(sample_rate_hz)
+    rms = np.sqrt(
+        np.mean(np.square(samples[: frames * n].reshape(frames, n), dtype=np.float64), axis=1)
+    )
+    loud = np.flatnonzero(rms >= floor * rms.max()) if rms.max() > 0 else np.array([], dtype=int)
+    if loud.size == 0:
+        return 0.0, 0.0
+    return float(loud[0] * n / sample_rate_hz), float((loud[-1] + 1) * n / sample_rate_hz)
+
+
+def shifted(frames: Sequence[VisemeFrame], offset_s: float) -> list[VisemeFrame]:
+    """The same frames ``offset_s`` seconds later."""
+    return [VisemeFrame(f.viseme, f.start_s + offset_s, f.duration_s, f.weight) for f in frames]
 
 
 def mouth_at(

@@ -179,6 +179,10 @@ class Expression(_Message):
     hri: dict[str, Any]
     gesture: dict[str, Any] | None = None
     transition_ms: float = 300.0
+    idle: dict[str, float] = Field(
+        default_factory=dict,
+        description="blink_rate_per_min and gaze_range_deg for idle animation until the next turn",
+    )
 
 
 class VisemeFrameModel(_Message):
@@ -280,4 +284,3 @@ def json_schema() -> dict[str, Any]:
         },
         "oneOf": [{"$ref": "#/$defs/ClientMessage"}, {"$ref": "#/$defs/ServerMessage"}],
     }
-

@@ -25,7 +25,8 @@ from appraisal import VAD
 from perception import AffectEstimate
 from robots.expression import express
 from robots.gestures import choose_gesture
-from robots.visemes import visemes_for_text
+from robots.idle import blink_rate_per_min
+from robots.visemes import VisemeFrame, shifted, visemes_for_text, voiced_span
 
 
 class AgentFactory:
@@ -164,27 +165,54 @@ class NpcSession:
                 blendshapes={k: round(v, 4) for k, v in face.blendshapes.items()},
                 hri=face.hri_message(),
                 gesture=gesture.to_dict() if gesture is not None else None,
+                idle={
+                    "blink_rate_per_min": round(blink_rate_per_min(arousal=vad.arousal), 2),
+                    "gaze_range_deg": 4.0,
+                },
             ),
         ]
         if text is None:
             return out
         voice = self.agent.persona.voice
         if self.tts is not None:
-            from voice.prosody import prosody_for
-
-            clip = self.tts.synthesize(text, prosody_for(vad, emotion.intensity))
-            frames = visemes_for_text(text, duration_s=clip.duration_s, voice=voice.voice)
-            out.append(_visemes(turn_id, frames, clip.duration_s, "audio"))
-            pcm = (np.clip(clip.samples, -1.0, 1.0) * 32767.0).astype("<i2").tobytes()
-            out.append(p.AudioStart(turn_id=turn_id, sample_rate_hz=clip.sample_rate_hz))
-            chunk = clip.sample_rate_hz * 2 // 10  # 100 ms of 16-bit mono
-            out += [pcm[i : i + chunk] for i in range(0, len(pcm), chunk)]
-            out.append(p.AudioEnd(turn_id=turn_id, duration_ms=round(clip.duration_s * 1e3, 1)))
+            out += self._speak(turn_id, text, emotion)
         else:
             frames = visemes_for_text(text, rate_wpm=voice.rate_wpm, voice=voice.voice)
             end = frames[-1].start_s + frames[-1].duration_s if frames else 0.0
             out.append(_visemes(turn_id, frames, end, "rate"))
         return out
+
+    def _speak(self, turn_id: str, text: str, emotion: AgentEmotion) -> list[BaseModel | bytes]:
+        """Speech with visemes aligned sentence by sentence to the voiced part of each clip."""
+        from voice.audio import AudioClip, concat
+        from voice.prosody import prosody_for
+        from voice.tts import split_sentences
+
+        voice = self.agent.persona.voice
+        prosody = prosody_for(emotion.vad, emotion.intensity)
+        # One clip per sentence through the engine's per-sentence call, so each clip's text is
+        # known and its visemes can be laid on its own voiced span.
+        frames: list[VisemeFrame] = []
+        clips: list[AudioClip] = []
+        t = 0.0
+        for sentence in split_sentences(text):
+            clip = self.tts.synthesize_sentence(sentence, prosody)
+            start, end = voiced_span(clip.samples, clip.sample_rate_hz)
+            if end - start > 0.02:
+                said = visemes_for_text(sentence, duration_s=end - start, voice=voice.voice)
+                frames += shifted(said, t + start)
+            pause = np.zeros(int(clip.sample_rate_hz * prosody.pause_ms / 1000.0), np.float32)
+            clips.append(AudioClip(np.concatenate([clip.samples, pause]), clip.sample_rate_hz))
+            t += clips[-1].duration_s
+        audio = concat(clips)
+        pcm = (np.clip(audio.samples, -1.0, 1.0) * 32767.0).astype("<i2").tobytes()
+        chunk = audio.sample_rate_hz * 2 // 10  # 100 ms of 16-bit mono
+        return [
+            _visemes(turn_id, frames, audio.duration_s, "audio"),
+            p.AudioStart(turn_id=turn_id, sample_rate_hz=audio.sample_rate_hz),
+            *[pcm[i : i + chunk] for i in range(0, len(pcm), chunk)],
+            p.AudioEnd(turn_id=turn_id, duration_ms=round(audio.duration_s * 1e3, 1)),
+        ]
 
 
 def _visemes(turn_id: str, frames: list[Any], duration_s: float, timing: str) -> p.Visemes:
