@@ -154,6 +154,14 @@ class HelloAck(_Message):
     limits: Limits
 
 
+class Transcript(_Message):
+    """What the server heard in the user's audio (sent first in an audio turn)."""
+
+    type: Literal["transcript"] = "transcript"
+    turn_id: str
+    text: str
+
+
 class TextDelta(_Message):
     type: Literal["text_delta"] = "text_delta"
     turn_id: str
@@ -230,7 +238,16 @@ class Error(_Message):
 
 
 ServerMessage = Annotated[
-    HelloAck | TextDelta | Emotion | Expression | Visemes | AudioStart | AudioEnd | TurnEnd | Error,
+    HelloAck
+    | Transcript
+    | TextDelta
+    | Emotion
+    | Expression
+    | Visemes
+    | AudioStart
+    | AudioEnd
+    | TurnEnd
+    | Error,
     Field(discriminator="type"),
 ]
 _server = TypeAdapter(ServerMessage)

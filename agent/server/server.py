@@ -265,11 +265,15 @@ class _Connection:
             )
         )
 
-    async def turn(self, text: str, speaker: str, turn_id: str | None) -> None:
+    async def turn(
+        self, text: str, speaker: str, turn_id: str | None, *, heard: bool = False
+    ) -> None:
         assert self.session is not None
         async with self.turn_lock:
             self.interrupted.clear()
             tid = self.session.new_turn_id(turn_id)
+            if heard:
+                await self.send(p.Transcript(turn_id=tid, text=text))
             try:
                 out = await self.server._run(self.session.turn, text, speaker, tid)
             except (AgentError, ValueError) as exc:
@@ -330,7 +334,7 @@ class _Connection:
         if not text.strip():
             await self.error("no_speech", "no words were heard in that audio", ref="user_audio_end")
             return
-        self.spawn(self.turn(text, start.speaker, start.turn_id))
+        self.spawn(self.turn(text, start.speaker, start.turn_id, heard=True))
 
 
 _asr: Any = None
