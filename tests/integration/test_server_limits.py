@@ -153,3 +153,33 @@ def test_abrupt_disconnect_frees_the_session() -> None:
         return len(server.sessions)
 
     assert run(go) == 0
+
+
+def test_failed_turn_and_oversized_frame_hit_only_their_session() -> None:
+    async def go(url: str, server: AffectServer) -> tuple:
+        async with NpcClient.connect(url) as other:
+            async with NpcClient.connect(url) as npc:
+                await npc.send({"type": "user_text", "text": "   "})  # nothing to read
+                failed = await npc.receive()
+                ok = await npc.say("Now a real sentence.")
+            raw = await connect(url, max_size=None)
+            await raw.send(json.dumps({"type": "hello", "protocol": "affect-agent/1"}))
+            await raw.recv()
+            await raw.send("x" * (ServerLimits().hard_frame_bytes + 10))  # over the hard cap
+            with pytest.raises(ConnectionClosed) as closed:
+                await raw.recv()
+            after = await other.say("Are you fine?")
+        return failed, ok.types, closed.value.rcvd.code, after.types
+
+    failed, ok, close_code, after = run(go)
+    assert failed["code"] == "turn_failed" and "empty" in failed["message"]
+    assert ok[-1] == after[-1] == "turn_end"
+    assert close_code == 1009  # message too big, refused before buffering
+
+
+def test_is_loopback() -> None:
+    from agent.server.server import is_loopback
+
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5")
+    assert not is_loopback("example.org")
