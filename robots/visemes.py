@@ -243,18 +243,20 @@ class _EspeakLibrary:
             return "\n".join(clauses)
 
 
-_library: _EspeakLibrary | None | bool = None
+_library: _EspeakLibrary | None = None
+_library_tried = False
 
 
 def espeak_ipa(text: str, *, voice: str = "en-us") -> str:
     """espeak-ng's IPA for ``text``, phonemes separated by ``_``, one clause a line (no audio)."""
-    global _library
-    if _library is None:
+    global _library, _library_tried
+    if not _library_tried:
+        _library_tried = True
         try:
             _library = _EspeakLibrary()
         except OSError:
-            _library = False
-    if _library:
+            _library = None
+    if _library is not None:
         return _library.ipa(text, voice)
     exe = shutil.which("espeak-ng")
     if exe is None:

@@ -50,7 +50,7 @@ def ros(ctx: click.Context, persona: str, db: str | None, session: str, text_bac
         raise click.ClickException(str(exc)) from exc
     from agent.core import AffectiveAgent
 
-    overrides = {"text": text_backend} if text_backend != "auto" else {}
+    overrides: dict[str, Any] = {"text": text_backend} if text_backend != "auto" else {}
     try:
         agent = AffectiveAgent.from_persona(persona, db_path=db, session=session, **overrides)
     except AgentError as exc:

@@ -145,7 +145,7 @@ class Limits(_Message):
 
 class HelloAck(_Message):
     type: Literal["hello_ack"] = "hello_ack"
-    protocol: Literal["affect-agent/1"] = PROTOCOL
+    protocol: Literal["affect-agent/1"] = "affect-agent/1"
     session: str
     persona: str
     audio: bool

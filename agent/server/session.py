@@ -32,7 +32,7 @@ from robots.visemes import VisemeFrame, shifted, visemes_for_text, voiced_span
 class AgentFactory:
     """Builds one agent per session, sharing each persona's models, policy and responder."""
 
-    def __init__(self, *, db_path: str | Path | None = None, **backend_overrides: str) -> None:
+    def __init__(self, *, db_path: str | Path | None = None, **backend_overrides: Any) -> None:
         self.store = Store(db_path) if db_path is not None else None
         self._memory_conn = (
             self.store.conn
