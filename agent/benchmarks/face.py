@@ -32,12 +32,13 @@ def video_frames(n: int) -> list[np.ndarray]:
     return frames
 
 
-def measure(frames: list[np.ndarray], *, detect_every: int, threads: int) -> dict[str, object]:
+def measure(frames: list[np.ndarray], *, detect_every: int, threads: int, cues: str = "auto"
+            ) -> dict[str, object]:
     """Time ``read`` over the frames (after 5 warm-up frames) with one recognizer."""
     from perception.face_fer import FERFaceEmotion
 
     t0 = time.perf_counter()
-    recognizer = FERFaceEmotion(detect_every=detect_every, num_threads=threads)
+    recognizer = FERFaceEmotion(detect_every=detect_every, num_threads=threads, cues=cues)
     load_s = time.perf_counter() - t0
     for frame in frames[:5]:
         recognizer.read(frame)
@@ -49,6 +50,7 @@ def measure(frames: list[np.ndarray], *, detect_every: int, threads: int) -> dic
     stats = percentiles_ms(samples)
     return {
         "detect_every": detect_every,
+        "cues": recognizer.cue_source,
         "frames_per_s": round(len(frames) / sum(samples), 1),
         "faces_found_per_frame": round(found / len(frames), 3),
         "load_s": round(load_s, 3),
@@ -59,13 +61,15 @@ def measure(frames: list[np.ndarray], *, detect_every: int, threads: int) -> dic
 @click.command("face")
 @click.option("--frames", default=150, show_default=True, help="Frames to time.")
 @click.option("--threads", default=1, show_default=True, help="CPU threads for OpenCV/LiteRT.")
+@click.option("--cues", default="auto", show_default=True,
+              type=click.Choice(["auto", "landmarks", "haar", "none"]), help="Cue source.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def bench_face(frames: int, threads: int, as_json: bool) -> None:
+def bench_face(frames: int, threads: int, cues: str, as_json: bool) -> None:
     """Frames/s for one face: detection + 7-class emotion + cues, per 640x480 frame."""
     import cv2
 
     cv2.setNumThreads(threads)
     clip = video_frames(frames)
-    runs = [measure(clip, detect_every=n, threads=threads) for n in (1, 3)]
+    runs = [measure(clip, detect_every=n, threads=threads, cues=cues) for n in (1, 3)]
     result = {"bench": "face", "threads": threads, "runs": runs, "machine": machine()}
     click.echo(json.dumps(result) if as_json else json.dumps(result, indent=2))

@@ -53,7 +53,7 @@ def crop_face(img: np.ndarray) -> np.ndarray:
 
 @pytest.fixture(scope="module")
 def recognizer() -> FERFaceEmotion:
-    return FERFaceEmotion(clock=lambda: 0.0)
+    return FERFaceEmotion(cues="haar", clock=lambda: 0.0)
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +87,7 @@ def test_mirrored_astronaut_still_smiles(recognizer, astronaut) -> None:
 
 
 def test_two_faces_keep_their_ids_as_they_move() -> None:
-    rec = FERFaceEmotion(cues=False, clock=lambda: 0.0)
+    rec = FERFaceEmotion(cues="none", clock=lambda: 0.0)
     face = cv2.cvtColor(skimage_data.astronaut(), cv2.COLOR_RGB2BGR)[40:220, 140:310]
     ids_by_side = []
     for shift in (0, 6, 12):
@@ -101,15 +101,15 @@ def test_two_faces_keep_their_ids_as_they_move() -> None:
     assert len(set(ids_by_side)) == 1 and ids_by_side[0][0] != ids_by_side[0][1]
 
 
-def test_smile_cue_fires_on_the_smiling_face(recognizer, astronaut) -> None:
+def test_haar_smile_cue_fires_on_the_smiling_face(recognizer, astronaut) -> None:
     cues = recognizer.read(astronaut)[0].cues
-    assert set(cues) == {"smile", "eyes_open"}
-    assert cues["smile"] > 0 and cues["eyes_open"] > 0
+    assert set(cues) == {"smile_detected", "eyes_open"}
+    assert cues["smile_detected"] > 0 and cues["eyes_open"] > 0
 
 
 def test_smile_cue_separates_drawn_smile_from_frown(recognizer) -> None:
-    smile = recognizer.read_face(crop_face(draw_face("smile"))).cues["smile"]
-    frown = recognizer.read_face(crop_face(draw_face("frown"))).cues["smile"]
+    smile = recognizer.read_face(crop_face(draw_face("smile"))).cues["smile_detected"]
+    frown = recognizer.read_face(crop_face(draw_face("frown"))).cues["smile_detected"]
     assert smile > frown
 
 
