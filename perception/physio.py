@@ -37,6 +37,8 @@ from perception.physio_signals import (
 )
 
 PHYSIO_INSTALL = 'pip install "affective-agent[physio]"'
+EEG_ARTIFACT_Z = 6.0
+"""Robust z beyond which an EEG sample is an artifact: a Gaussian passes it once in ~10^9."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +211,7 @@ class NeuroKitPhysio(PhysioRecognizer):
             )
         kept, kept_names, qualities = [], [], []
         for row, name in zip(eeg, names, strict=True):
-            signal, q = clean(row, f"EEG {name}")
+            signal, q = clean(row, f"EEG {name}", artifact_z=EEG_ARTIFACT_Z)
             qualities.append(q)
             if signal is not None:
                 kept.append(signal)

@@ -26,9 +26,14 @@ FRONTAL_PAIRS: tuple[tuple[str, str], ...] = (("F3", "F4"), ("F7", "F8"), ("AF3"
 """(left, right) 10-20 electrode pairs used for frontal alpha asymmetry, best first."""
 
 
-def clean(samples: object, what: str) -> tuple[np.ndarray | None, float]:
+def clean(
+    samples: object, what: str, *, artifact_z: float | None = None
+) -> tuple[np.ndarray | None, float]:
     """The signal with short NaN/inf gaps interpolated, and its quality in [0, 1].
 
+    With ``artifact_z``, samples further than that many robust standard deviations (1.4826 x
+    the median absolute deviation) from the median count as artifacts too: blinks, movement
+    and electrode pops in EEG. Not for ECG, whose R peaks are legitimately that tall.
     Returns ``(None, 0.0)`` when the signal is unusable (mostly missing, or flat).
 
     >>> x, q = clean([1.0, float("nan"), 3.0, 2.0, 1.0, 0.0, 1.0, 2.0, 3.0, 2.0], "demo")
@@ -46,6 +51,11 @@ def clean(samples: object, what: str) -> tuple[np.ndarray | None, float]:
     if x.size < 8:
         raise PerceptionError(f"{what} window has {x.size} samples; send a few seconds")
     ok = np.isfinite(x)
+    if artifact_z is not None and ok.sum() > 8:
+        centre = np.median(x[ok])
+        spread = 1.4826 * np.median(np.abs(x[ok] - centre))
+        if spread > 0:
+            ok &= np.abs(np.where(ok, x, centre) - centre) <= artifact_z * spread
     missing = 1.0 - ok.mean()
     if missing > MAX_MISSING:
         return None, 0.0

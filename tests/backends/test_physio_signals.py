@@ -113,6 +113,17 @@ def test_all_nan_or_flat_signals_give_zero_confidence_neutral(physio) -> None:
     assert all(math.isfinite(v) for v in est.vad.as_array())
 
 
+def test_eeg_spikes_are_treated_as_artifacts(physio) -> None:
+    eeg = eeg_with_alpha(0.5, 3.0)
+    clean_q = physio.features(PhysioWindow(sample_rate_hz=FS, eeg=eeg, eeg_channels=CHANNELS))
+    spiky = eeg.copy()
+    spiky[:, 100:2000:97] += 400.0  # blinks / electrode pops on every channel
+    f = physio.features(PhysioWindow(sample_rate_hz=FS, eeg=spiky, eeg_channels=CHANNELS))
+    assert f.quality["eeg"] < clean_q.quality["eeg"]
+    assert f.alpha_asymmetry is not None and f.alpha_asymmetry > 0
+    assert f.alpha_asymmetry == pytest.approx(clean_q.alpha_asymmetry, abs=0.2)
+
+
 def test_a_dropped_frontal_channel_removes_valence_not_the_estimate(physio) -> None:
     eeg = eeg_with_alpha(0.5, 3.0)
     eeg[CHANNELS.index("F4")] = np.nan
@@ -143,3 +154,50 @@ def test_calibration_moves_the_baseline(physio) -> None:
     own.calibrate(rest)
     assert abs(own.resting_hr_bpm - 90) <= 2
     assert abs(own.predict(rest).vad.arousal) < abs(before)
+
+
+def write_edf(path, signals: dict[str, np.ndarray], fs: int) -> None:
+    """A minimal EDF (Kemp et al. 1992): 1 s records of 16-bit samples.
+
+    Written by hand because only readers (MNE) are installed here; the reader under test is MNE's.
+    """
+    names, n = list(signals), len(next(iter(signals.values())))
+    seconds = n // fs
+    lo = {k: float(np.floor(v.min())) - 1 for k, v in signals.items()}
+    hi = {k: float(np.ceil(v.max())) + 1 for k, v in signals.items()}
+
+    def field(values, width) -> bytes:
+        return b"".join(str(v).ljust(width)[:width].encode("ascii") for v in values)
+
+    ns = len(names)
+    header = (field(["0"], 8) + field(["X"], 80) + field(["Startdate X"], 80)
+              + field(["01.01.26"], 8) + field(["00.00.00"], 8) + field([256 * (ns + 1)], 8)
+              + field([""], 44) + field([seconds], 8) + field([1], 8) + field([ns], 4)
+              + field(names, 16) + field([""] * ns, 80) + field(["uV"] * ns, 8)
+              + field([lo[k] for k in names], 8) + field([hi[k] for k in names], 8)
+              + field([-32768] * ns, 8) + field([32767] * ns, 8) + field([""] * ns, 80)
+              + field([fs] * ns, 8) + field([""] * ns, 32))
+    digital = {k: np.round((v - lo[k]) / (hi[k] - lo[k]) * 65535 - 32768).astype("<i2")
+               for k, v in signals.items()}
+    records = b"".join(digital[k][r * fs:(r + 1) * fs].tobytes()
+                       for r in range(seconds) for k in names)
+    path.write_bytes(header + records)
+
+
+def test_edf_recording_read_through_mne(physio, tmp_path) -> None:
+    pytest.importorskip("mne", reason='physio extra absent: pip install ".[physio]"')
+    from perception.physio_sources import read_file, slide
+
+    eeg = eeg_with_alpha(0.5, 3.0, seconds=20) * 10.0
+    ecg = nk.ecg_simulate(duration=20, sampling_rate=FS, heart_rate=75, random_state=7)[: 20 * FS]
+    path = tmp_path / "rec.edf"
+    write_edf(path, {"F3": eeg[1], "F4": eeg[2], "ECG": ecg * 1000.0}, FS)
+    recording = read_file(path)
+    assert recording.sample_rate_hz == FS and recording.eeg_channels == ("F3", "F4")
+    assert recording.ecg is not None and recording.eda is None
+    windows = list(slide(recording, window_s=10, step_s=5))
+    assert [w.t for w in windows] == [10.0, 15.0, 20.0]
+    for window in windows:
+        f = physio.features(window)
+        assert f.alpha_asymmetry is not None and f.alpha_asymmetry > 0
+        assert f.heart_rate_bpm is not None and abs(f.heart_rate_bpm - 75) <= 2
