@@ -8,7 +8,9 @@ soon as they pause (so ASR overlaps the end-of-turn wait), and barge-in while th
 from __future__ import annotations
 
 import asyncio
+import re
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,7 +31,15 @@ from agent.pipeline import (
 )
 from agent.voice_loop import VoiceAssistant, rms
 from voice.audio import ASR_RATE_HZ, AudioClip, resample
-from voice.turn_taking import BargeAction, BargeInDetector, EchoGuard, EndOfTurnDetector, TurnEvent
+from voice.echo import DelayGainEchoCanceller
+from voice.turn_taking import (
+    BargeAction,
+    BargeInDetector,
+    EchoGuard,
+    EndOfTurnDetector,
+    TurnEvent,
+    speech_level,
+)
 
 
 @dataclass(frozen=True)
@@ -44,6 +54,11 @@ class Playback:
     active: bool = False
     gain: float = 1.0
     level: float = 0.0
+    """Loudest output of the last 100 ms (five 20 ms pieces): the echo guard's reference."""
+    recent: deque[float] = field(default_factory=lambda: deque(maxlen=5))
+    text: str = ""
+    """What the agent is saying: words of it heard back are echo, not the user."""
+    canceller: DelayGainEchoCanceller = field(default_factory=DelayGainEchoCanceller)
     events: list[tuple[str, float, float]] = field(default_factory=list)
     """(kind, wall-clock time, stream time) of first audio, stops and reply ends."""
 
@@ -86,6 +101,8 @@ class TurnProcessor(Processor):
 
     async def _frame(self, chunk: np.ndarray, push: Push) -> None:
         frame_s = len(chunk) / ASR_RATE_HZ
+        if self.playback.active:
+            chunk = self.playback.canceller.cancel(chunk)
         prob = self.a.vad.speech_probability(chunk)
         level = rms(chunk)
         if self.playback.active:
@@ -116,6 +133,10 @@ class TurnProcessor(Processor):
         text = ""
         if stretch.size > ASR_RATE_HZ // 10:
             text = (await asyncio.to_thread(self.a.asr.transcribe, stretch)).text
+            # without acoustic echo cancellation the agent's own words leak into the stretch;
+            # drop the ones it is saying and judge what is left
+            own = set(re.findall(r"[a-z']+", self.playback.text.lower()))
+            text = " ".join(w for w in re.findall(r"[a-z'-]+", text.lower()) if w not in own)
         if self.barge.heard(text) is BargeAction.STOP:
             self.playback.active = False
             self.playback.events.append(("interrupt", time.perf_counter(), self._t))
@@ -190,7 +211,7 @@ class TurnProcessor(Processor):
         self._frames = []
         if not transcript.text:
             return
-        self.barge.observe_user_turn(float(np.percentile(np.abs(speech), 99)) / 3.0)
+        self.barge.observe_user_turn(speech_level(speech))
         self.playback.events.append(("transcript", time.perf_counter(), end_s))
         await push(TranscriptFrame(transcript.text, final=True, t_s=end_s))
         await push(UserTurnFrame(transcript.text, end_s, (estimate,) if estimate else (),
@@ -255,6 +276,8 @@ class OutputProcessor(Processor):
         self.played: list[np.ndarray] = []
 
     async def process(self, frame: Frame, push: Push) -> None:
+        if isinstance(frame, ReplyFrame):
+            self.playback.text = frame.text
         if isinstance(frame, ReplyDoneFrame):
             self.playback.active = False
             self.playback.events.append(("done", time.perf_counter(), 0.0))
@@ -268,7 +291,9 @@ class OutputProcessor(Processor):
         start = time.perf_counter()
         for k, i in enumerate(range(0, len(frame.samples), piece)):
             out = frame.samples[i : i + piece] * self.playback.gain
-            self.playback.level = rms(out)
+            self.playback.recent.append(rms(out))
+            self.playback.level = max(self.playback.recent)
+            self.playback.canceller.played(resample(out, frame.sample_rate_hz, ASR_RATE_HZ))
             self.played.append(out)
             if self.sink is not None:
                 await asyncio.to_thread(self.sink.write, out, frame.sample_rate_hz)

@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+import numpy as np
+
 from appraisal import VAD
 
 BACKCHANNELS = frozenset(
@@ -42,6 +44,18 @@ def is_backchannel(text: str) -> bool:
         return False
     joined = " ".join(words)
     return joined in BACKCHANNELS or all(w in BACKCHANNELS for w in words)
+
+
+def speech_level(samples: np.ndarray, *, block: int = 512) -> float:
+    """How loud someone's voice is in ``samples``: the 90th percentile of 32 ms block RMS, i.e.
+    the level of their stressed vowels, which a one-word "yeah" and a long sentence said with
+    the same effort share (a median would rate short words louder than sentences)."""
+    x = np.asarray(samples, dtype=np.float64)
+    n = len(x) // block
+    if n == 0:
+        return 0.0
+    levels = np.sqrt((x[: n * block].reshape(n, block) ** 2).mean(axis=1))
+    return float(np.percentile(levels, 90))
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,8 +162,10 @@ class EndOfTurnDetector:
 class EchoGuard:
     """Tells the user's voice from the agent's own playback picked up by the microphone.
 
-    Learns the speaker-to-mic coupling as a low percentile of mic/playback level ratios while the
+    Learns the speaker-to-mic coupling from the mic/playback level ratios while the
     agent talks (the user is mostly silent then), and subtracts the expected echo energy.
+    ``playback_rms`` should be the loudest output of the last ~100 ms, which covers the delay
+    between playing a sound and hearing it back.
     """
 
     def __init__(self, *, margin: float = 2.0, coupling: float | None = None) -> None:
@@ -163,15 +179,17 @@ class EchoGuard:
             return self._fixed
         if len(self._ratios) < 5:
             return 1.0  # until measured, assume the worst: the mic hears the speaker fully
-        ordered = sorted(self._ratios)
-        return ordered[len(ordered) // 5]
+        # the 80th percentile over-estimates the echo a little: better to miss the softest
+        # user sounds while the agent talks than to hear the agent as the user
+        return float(np.percentile(self._ratios, 80))
 
     def user_level(self, mic_rms: float, playback_rms: float) -> float:
         """The mic level left after the expected echo (0 when it is all echo)."""
         if playback_rms <= 1e-5:
             return mic_rms
-        self._ratios.append(mic_rms / playback_rms)
-        del self._ratios[:-200]
+        if playback_rms > 0.005:  # ratios of near-silences are noise, not coupling
+            self._ratios.append(mic_rms / playback_rms)
+            del self._ratios[:-200]
         echo = self.coupling * playback_rms
         if mic_rms <= echo * self.margin:
             return 0.0
@@ -196,10 +214,15 @@ class BargeInDetector:
     _run_start: float | None = None
     _last_speech: float | None = None
     _ducked: bool = False
+    _energy: list[float] = field(default_factory=list)
+
+    _observed: int = 0
 
     def observe_user_turn(self, rms: float) -> None:
+        """Learn the user's normal speech level from a finished turn (``speech_level``)."""
         if rms > 1e-4:
-            self.user_level = 0.7 * self.user_level + 0.3 * rms if self.user_level else rms
+            self.user_level = rms if not self._observed else 0.7 * self.user_level + 0.3 * rms
+            self._observed += 1
 
     def reset(self) -> None:
         """A new agent utterance starts."""
@@ -216,13 +239,17 @@ class BargeInDetector:
         speech = probability >= c.speech_threshold and level > 0.0
         if speech:
             if self._run_start is None:
-                self._run_start = t_s
+                self._run_start, self._energy = t_s, []
+            self._energy.append(level * level)
             self._last_speech = t_s + frame_s
             run_ms = (t_s + frame_s - self._run_start) * 1000
             if run_ms < c.onset_ms:
                 return None
             self.onset_s = self._run_start
-            if level >= c.competitive_ratio * self.user_level or run_ms >= c.backchannel_max_ms:
+            # the stretch's level so far, like for like with the user's median turn level
+            run_level = math.sqrt(sum(self._energy) / len(self._energy))
+            competitive = run_level >= c.competitive_ratio * self.user_level
+            if competitive or run_ms >= c.backchannel_max_ms:
                 self.stopped = True
                 return BargeAction.STOP
             if not self._ducked:
