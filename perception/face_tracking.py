@@ -127,7 +127,8 @@ def load_cascade(filename: str) -> Any:
     """One of the Haar cascades shipped in opencv-python(-headless) < 5."""
     import cv2
 
-    cascade = cv2.CascadeClassifier(cv2.data.haarcascades + filename)
+    folder: str = cv2.data.haarcascades  # type: ignore[attr-defined]  # not in OpenCV's stubs
+    cascade = cv2.CascadeClassifier(folder + filename)
     if cascade.empty():
         raise ModelUnavailableError(
             f"OpenCV Haar cascade {filename} not found; OpenCV 5 wheels dropped them: "

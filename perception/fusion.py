@@ -173,7 +173,8 @@ class AffectFusion:
             return FusedAffect(estimate=neutral)
         shares = {m: s / total for m, s in sorted(strengths.items(), key=lambda kv: -kv[1])}
         readings = {m: pooled[m][0] for m in shares}
-        vad = VAD.from_array(sum(readings[m].vad.as_array() * s for m, s in shares.items()))
+        stacked = np.stack([readings[m].vad.as_array() * s for m, s in shares.items()])
+        vad = VAD.from_array(stacked.sum(axis=0))
         categories = _mix_categories([(readings[m].categories, s) for m, s in shares.items()])
         # Independent evidence combines like a noisy-or: two 0.5-confident modalities that agree
         # give 0.75; the result stays in [0, 1] however many modalities report.
