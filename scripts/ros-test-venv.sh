@@ -14,5 +14,7 @@ fi
 deps=$("$python" -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]
 print("\n".join(p["dependencies"] + p["optional-dependencies"]["ros-test"]))')
 mapfile -t reqs <<< "$deps"
-.venv-ros/bin/python -m pip install --disable-pip-version-check -q "${reqs[@]}"
+# colcon: to check that robots/ros2_pkg builds as a robot's ROS would build it
+.venv-ros/bin/python -m pip install --disable-pip-version-check -q "${reqs[@]}" \
+  colcon-common-extensions
 .venv-ros/bin/python -c "import rclpy, std_msgs.msg, rosbags; print('ROS test venv ready')"
