@@ -37,10 +37,11 @@ def physio_items(spec: str, *, rate_hz: float | None, window_s: float, step_s: f
     from perception.physio import NeuroKitPhysio
     from perception.physio_sources import BrainFlowSource, LSLSource, read_file, slide
 
-    physio = NeuroKitPhysio()
+    # NeuroKit2 takes seconds to import: open the source first so a bad one fails fast.
     kind, _, name = spec.partition(":")
     if kind == "brainflow":
         with BrainFlowSource(board=name or "synthetic") as board:
+            physio = NeuroKitPhysio()
             while True:
                 window = board.window(window_s)
                 if window is not None:
@@ -50,6 +51,7 @@ def physio_items(spec: str, *, rate_hz: float | None, window_s: float, step_s: f
         if not name:
             raise PerceptionError("give the LSL stream's name: --eeg lsl:NAME")
         inlet = LSLSource(name=name, window_s=window_s)
+        physio = NeuroKitPhysio()
         try:
             while True:
                 window = inlet.window()
@@ -60,6 +62,7 @@ def physio_items(spec: str, *, rate_hz: float | None, window_s: float, step_s: f
             inlet.close()
     else:
         recording = read_file(spec, sample_rate_hz=rate_hz)
+        physio = NeuroKitPhysio()
         for window in slide(recording, window_s=window_s, step_s=step_s):
             yield float(window.t or 0.0), [physio.predict(window)], []
 

@@ -33,8 +33,12 @@ def render_frown(image: np.ndarray, points: np.ndarray, box: tuple[int, int, int
     anchors = np.array([[0, 0], [w - 1, 0], [0, h - 1], [w - 1, h - 1], [x, y], [x + bw, y],
                         [x, y + bh], [x + bw, y + bh], [x + bw / 2, y], [x, y + bh / 2],
                         [x + bw, y + bh / 2], [x + bw / 2, y + bh * 1.1]], float)
-    warp = transform.PiecewiseAffineTransform()
-    assert warp.estimate(np.vstack([moved, anchors]), np.vstack([points, anchors]))
+    src, dst = np.vstack([moved, anchors]), np.vstack([points, anchors])
+    if hasattr(transform.PiecewiseAffineTransform, "from_estimate"):  # scikit-image >= 0.26
+        warp = transform.PiecewiseAffineTransform.from_estimate(src, dst)
+    else:
+        warp = transform.PiecewiseAffineTransform()
+        assert warp.estimate(src, dst)
     return transform.warp(image, warp, preserve_range=True).astype(np.uint8)
 
 
