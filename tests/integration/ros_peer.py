@@ -44,6 +44,10 @@ def main() -> None:
     peer.create_subscription(
         String, "/test/agent_emotion", lambda b: raw.setdefault("emotion", b), 10, raw=True
     )
+    speeches: list[str] = []
+    peer.create_subscription(String, "/affect/agent/speech", lambda m: speeches.append(m.data), 10)
+    voices_pub = peer.create_publisher(String, "/humans/voices/tracked", 10)
+    voice_pub = peer.create_publisher(String, "/humans/voices/v1/speech", 10)
     text_pub = peer.create_publisher(String, "/affect/user_text", 10)
     faces_pub = peer.create_publisher(String, "/humans/faces/tracked", 10)
     face_pub = peer.create_publisher(String, "/humans/faces/f1/expression", 10)
@@ -52,7 +56,9 @@ def main() -> None:
     deadline = time.monotonic() + TIMEOUT_S
     stage = "discover"
     try:
-        while time.monotonic() < deadline and (len(seen) < 6 or "emotion" not in raw):
+        while time.monotonic() < deadline and (
+            len(seen) < 6 or "emotion" not in raw or len(speeches) < 2
+        ):
             rclpy.spin_once(peer, timeout_sec=0.1)
             if stage == "discover" and text_pub.get_subscription_count() > 0:
                 faces_pub.publish(String(data=json.dumps(["f1"])))
@@ -63,6 +69,11 @@ def main() -> None:
                     rclpy.spin_once(peer, timeout_sec=0.05)
                 text_pub.publish(String(data="I lost my job today and I feel terrible."))
                 stage = "sent"
+            elif stage == "sent" and speeches:
+                voices_pub.publish(String(data=json.dumps(["v1"])))
+                if peer.count_subscribers("/humans/voices/v1/speech") > 0:
+                    voice_pub.publish(String(data=json.dumps({"final": "Thanks for listening."})))
+                    stage = "spoken"
     finally:
         agent.terminate()
         try:
@@ -82,7 +93,7 @@ def main() -> None:
         encoded = store.serialize_cdr(ros_string(data=decoded), "std_msgs/msg/String")
         same = deserialize_message(bytes(encoded), String).data == decoded
     print(json.dumps({
-        "stage": stage, "seen": seen, "rosbags_emotion": decoded,
+        "stage": stage, "seen": seen, "speeches": speeches, "rosbags_emotion": decoded,
         "rosbags_roundtrip": decoded is not None and same, "agent_stderr": err[-1500:],
     }))  # fmt: skip
 

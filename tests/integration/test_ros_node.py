@@ -68,7 +68,8 @@ def test_node_answers_user_text_with_expression_and_emotion() -> None:
     assert proc.returncode == 0, proc.stderr[-3000:]
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     seen = out["seen"]
-    assert out["stage"] == "sent", out
+    assert out["stage"] == "spoken", out
+    assert len(out["speeches"]) >= 2  # a reply to the text, and one to /humans/voices/v1/speech
     expression = json.loads(seen["expression"])
     assert set(expression) == {"expression", "valence", "arousal", "confidence"}
     emotion = json.loads(seen["emotion"])
