@@ -63,7 +63,7 @@ def as_bgr_uint8(image: object) -> np.ndarray:
         raise PerceptionError(f"a face image must be H x W or H x W x 3, got shape {image.shape}")
     if min(image.shape[:2]) < 16:
         raise PerceptionError(f"image is {image.shape[1]}x{image.shape[0]} px; faces need >= 16")
-    return image
+    return np.ascontiguousarray(image)  # OpenCV refuses negative-stride views (flipped arrays)
 
 
 class FERFaceEmotion(FaceEmotionRecognizer):

@@ -97,6 +97,7 @@ def test_brainflow_synthetic_board_streams_live() -> None:
         (("--face", "nowhere.mp4"), "neither a file nor a camera"),
         (("--face", "camera", "--eeg", "rec.edf"), "mix live sources"),
         (("--eeg", "lsl:"), "LSL stream's name"),
+        (("--face", "camera:9"), "cannot open camera 9"),
     ],
 )
 def test_bad_sources_fail_with_a_clear_message(args: tuple[str, ...], message: str) -> None:
