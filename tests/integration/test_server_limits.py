@@ -183,3 +183,22 @@ def test_is_loopback() -> None:
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5")
     assert not is_loopback("example.org")
+
+
+def test_hello_timeout_second_hello_and_full_server() -> None:
+    async def go(url: str, server: AffectServer) -> tuple:
+        silent = await connect(url)
+        timeout = json.loads(await silent.recv())  # nothing sent: closed after the timeout
+        with pytest.raises(ConnectionClosed):
+            await silent.recv()
+        async with NpcClient.connect(url) as npc:
+            await npc.send({"type": "hello", "protocol": "affect-agent/1"})
+            again = await npc.receive()
+            with pytest.raises(ServerError, match="server_full"):
+                async with NpcClient.connect(url):
+                    pass
+        return timeout, again
+
+    timeout, again = run(go, limits=ServerLimits(hello_timeout_s=0.3, max_sessions=1))
+    assert timeout["code"] == "hello_timeout" and timeout["fatal"]
+    assert again["code"] == "already_open" and not again["fatal"]
