@@ -221,10 +221,21 @@ class AudioEnd(_Message):
     duration_ms: float
 
 
+class UserAffect(_Message):
+    """How the NPC read the player this turn (text fused with any ``perception``)."""
+
+    label: str
+    valence: Axis
+    arousal: Axis
+    confidence: Fraction
+    modality: str
+
+
 class TurnEnd(_Message):
     type: Literal["turn_end"] = "turn_end"
     turn_id: str
     strategy: str | None = None
+    user: UserAffect | None = None
     interrupted: bool = False
     latency_ms: float
 

@@ -106,6 +106,13 @@ class NpcSession:
             p.TurnEnd(
                 turn_id=turn_id,
                 strategy=reply.strategy.value,
+                user=p.UserAffect(
+                    label=reply.user_affect.label,
+                    valence=reply.user_affect.vad.valence,
+                    arousal=reply.user_affect.vad.arousal,
+                    confidence=reply.user_affect.confidence,
+                    modality=reply.user_affect.modality,
+                ),
                 latency_ms=round((time.perf_counter() - t0) * 1000.0, 2),
             )
         )

@@ -202,3 +202,18 @@ def test_hello_timeout_second_hello_and_full_server() -> None:
     timeout, again = run(go, limits=ServerLimits(hello_timeout_s=0.3, max_sessions=1))
     assert timeout["code"] == "hello_timeout" and timeout["fatal"]
     assert again["code"] == "already_open" and not again["fatal"]
+
+
+def test_engine_perception_is_fused_into_the_next_turn() -> None:
+    async def go(url: str, server: AffectServer) -> tuple:
+        async with NpcClient.connect(url) as npc:
+            plain = await npc.say("I went to the market.")
+            face = {"valence": -0.8, "arousal": -0.3}
+            await npc.send({"type": "perception", "modality": "face", "label": "sad",
+                            "vad": face, "confidence": 0.95})  # fmt: skip
+            seen = await npc.say("I went to the market.")
+        return plain.first("turn_end")["user"], seen.first("turn_end")["user"]
+
+    plain, seen = run(go)
+    assert plain["modality"] == "text"
+    assert seen["modality"] == "fused" and seen["valence"] < plain["valence"] - 0.2
