@@ -70,8 +70,8 @@ class FERFaceEmotion(FaceEmotionRecognizer):
     """Seven-category face emotion, VAD and cues for every face in a frame, offline.
 
     Args:
-        detect_every: run the face detector on every n-th frame of a stream and keep the
-            tracked boxes in between (1 = every frame; stills should use 1).
+        detect_every: search the whole frame every n-th frame of a stream and, in between,
+            only near each tracked face (1 = whole frame every time; stills should use 1).
         detection_width_px: frames are shrunk to this width for detection (speed), never up.
         min_face_px: smallest face side, in original pixels, that is looked for.
         max_faces: at most this many faces (largest first) are classified per frame.
@@ -140,12 +140,14 @@ class FERFaceEmotion(FaceEmotionRecognizer):
         """Every detected face (largest first), with stable ids across calls."""
         grey = self._grey(as_bgr_uint8(image))
         now = self.clock() if t is None else t
-        if self._frame % self.detect_every == 0 or not self.tracker.boxes:
-            ids = self.tracker.update(self.detector.detect(grey))
-            boxes = self.tracker.boxes
-            pairs = [(i, boxes[i]) for i in ids]
-        else:
-            pairs = list(self.tracker.boxes.items())
+        if self._frame % self.detect_every == 0 or not self.tracker.visible:
+            found = self.detector.detect(grey)
+        else:  # between full detections, follow each face within a small region around it
+            found = [self.detector.refine(grey, box) or box
+                     for box in self.tracker.visible.values()]
+        ids = self.tracker.update(found)
+        boxes = self.tracker.boxes
+        pairs = [(i, boxes[i]) for i in ids]
         self._frame += 1
         return [self._classify(grey, face_id, box, now) for face_id, box in pairs]
 

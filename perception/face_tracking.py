@@ -51,6 +51,11 @@ class FaceTracker:
         """The last known box of every live face id."""
         return dict(self._tracks)
 
+    @property
+    def visible(self) -> dict[int, Box]:
+        """The boxes of the faces seen in the last update."""
+        return {i: b for i, b in self._tracks.items() if self._missed.get(i, 0) == 0}
+
     def update(self, boxes: Sequence[Box]) -> list[int]:
         """Ids for ``boxes`` (same order); unmatched boxes get fresh ids."""
         pairs = sorted(
@@ -121,6 +126,27 @@ class HaarFaceDetector:
         boxes = [tuple(int(round(v / scale)) for v in box) for box in found]
         boxes.sort(key=lambda b: -b[2] * b[3])
         return boxes[: self.max_faces]  # type: ignore[return-value]
+
+    def refine(self, grey: np.ndarray, box: Box) -> Box | None:
+        """Look for the face again near its last box (cheap: a small region, few scales)."""
+        x, y, w, h = box
+        x0, y0 = max(0, x - w // 2), max(0, y - h // 2)
+        x1, y1 = min(grey.shape[1], x + w + w // 2), min(grey.shape[0], y + h + h // 2)
+        if x1 - x0 < 16 or y1 - y0 < 16:
+            return None
+        scale = min(1.0, 48.0 / max(1, w))  # the face at ~48 px, the cascade's comfortable size
+        roi = grey[y0:y1, x0:x1]
+        if scale < 1.0:
+            roi = self._cv2.resize(roi, (int((x1 - x0) * scale), int((y1 - y0) * scale)))
+        side = w * scale
+        found = self.cascade.detectMultiScale(
+            roi, scaleFactor=1.1, minNeighbors=3, minSize=(int(side * 0.7), int(side * 0.7)),
+            maxSize=(int(side * 1.4) + 1, int(side * 1.4) + 1))
+        if len(found) == 0:
+            return None
+        fx, fy, fw, fh = max(found, key=lambda b: b[2] * b[3])
+        return (x0 + int(round(fx / scale)), y0 + int(round(fy / scale)),
+                int(round(fw / scale)), int(round(fh / scale)))
 
 
 def load_cascade(filename: str) -> Any:

@@ -129,3 +129,21 @@ def test_no_face_gives_no_readings(recognizer) -> None:
 def test_bad_images_are_refused_clearly(recognizer, bad, match) -> None:
     with pytest.raises(PerceptionError, match=match):
         recognizer.predict(bad)
+
+
+def test_tracked_box_follows_a_moving_face_between_full_detections() -> None:
+    from perception.face_tracking import iou
+
+    rec = FERFaceEmotion(detect_every=6, cues="none", clock=lambda: 0.0)
+    face = cv2.cvtColor(skimage_data.astronaut(), cv2.COLOR_RGB2BGR)[30:230, 140:320]
+    overlaps, ids = [], set()
+    for i in range(12):
+        frame = np.full((360, 640, 3), 80, np.uint8)
+        x = 40 + 12 * i  # 12 px a frame: a head turning across a webcam's view
+        frame[80:280, x : x + 180] = face
+        (reading,) = rec.read(frame)
+        ids.add(reading.face_id)
+        truth = (x + 34, 80 + 36, 98, 98)  # where the detector puts the face in the crop
+        overlaps.append(iou(reading.box, truth))
+    assert ids == {1}
+    assert min(overlaps) > 0.5, overlaps
