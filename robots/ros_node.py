@@ -23,6 +23,7 @@ from typing import Any
 from appraisal import VAD
 from robots.errors import RendererUnavailableError
 from robots.expression import express
+from robots.gestures import choose_gesture
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,7 @@ DEFAULT_TOPICS: dict[str, str] = {
     "mood_topic": "/affect/agent/mood",
     "speech_topic": "/affect/agent/speech",
     "trace_topic": "/affect/agent/trace",
+    "gesture_topic": "/affect/agent/gesture",
 }
 
 
@@ -88,6 +90,15 @@ def face_for_reply(reply: dict[str, Any]) -> Any:
     return express(vad, emo["label"], float(emo["intensity"]), confidence=min(1.0, confidence))
 
 
+def gesture_for_reply(reply: dict[str, Any]) -> dict[str, Any] | None:
+    """The named gesture (keyframes) for a reply's emotion and strategy, if one fits."""
+    emo = reply["agent_emotion"]
+    chosen = choose_gesture(
+        label=emo["label"], strategy=reply.get("strategy"), vad=VAD.from_dict(emo["vad"])
+    )
+    return chosen.to_dict() if chosen is not None else None
+
+
 def estimate_from_expression(
     fields: dict[str, Any], modality: str = "face", t: float = 0.0
 ) -> dict[str, Any]:
@@ -134,7 +145,7 @@ def build_node(respond: Respond, *, name: str = "affective_agent") -> Any:
             self.pub = {
                 key: self.create_publisher(String, self._t(key), 10)
                 for key in ("blendshapes_topic", "emotion_topic", "mood_topic", "speech_topic",
-                            "trace_topic")
+                            "trace_topic", "gesture_topic")
             }  # fmt: skip
             ids_type = hri.IdsList if hri is not None else String
             self.create_subscription(String, self._t("user_text_topic"), self._on_text, 10)
@@ -213,6 +224,9 @@ def build_node(respond: Respond, *, name: str = "affective_agent") -> Any:
             self._send("emotion_topic", emotion_payload(reply))
             self._send("mood_topic", mood_payload(reply))
             self.pub["speech_topic"].publish(String(data=reply["text"]))
+            gesture = gesture_for_reply(reply)
+            if gesture is not None:
+                self._send("gesture_topic", gesture)
             self._send("trace_topic", {"trace": reply.get("trace", []),
                                        "strategy": reply.get("strategy")})  # fmt: skip
 

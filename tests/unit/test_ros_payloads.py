@@ -10,6 +10,7 @@ from robots.ros_node import (
     emotion_payload,
     estimate_from_expression,
     face_for_reply,
+    gesture_for_reply,
     mood_payload,
     parse_json_fields,
 )
@@ -57,3 +58,9 @@ def test_ros4hri_topic_names() -> None:
         DEFAULT_TOPICS["face_expression_topic"].format(id="abc") == "/humans/faces/abc/expression"
     )
     assert DEFAULT_TOPICS["voice_speech_topic"].format(id="v1") == "/humans/voices/v1/speech"
+
+
+def test_gesture_for_reply() -> None:
+    gesture = gesture_for_reply(REPLY)
+    assert gesture is not None and gesture["name"] == "tilt"  # pity tilts the head
+    assert gesture["keyframes"][0]["t_ms"] == 0.0
