@@ -11,6 +11,7 @@ $(VENV)/.chat-installed: pyproject.toml scripts/bootstrap.sh
 $(VENV)/.test-installed: pyproject.toml scripts/bootstrap.sh scripts/apt-packages.txt
 	scripts/system-deps.sh
 	scripts/bootstrap.sh $(TEST_EXTRAS)
+	scripts/ros-test-venv.sh || echo "no ROS test venv: tests/integration/test_ros_* will skip"
 	touch $@ $(VENV)/.chat-installed
 
 chat: $(VENV)/.chat-installed  ## set up (first time) and talk to the agent
