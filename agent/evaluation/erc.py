@@ -1,0 +1,146 @@
+"""``affect eval erc`` and ``affect eval text``: emotion recognition scored on the real corpora.
+
+Both read the corpora in their original layouts (``{split}_sent_emo.csv`` for MELD), so the same
+command scores the held-out splits kept off this machine. ERC is past-only: each turn is read
+from itself and the turns before it in its dialogue.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+import numpy as np
+
+from agent.training.text_corpora import LABELS, read
+
+DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+
+
+def scores(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str]) -> dict[str, Any]:
+    """Weighted/macro F1, accuracy, per-class F1 and the confusion matrix (rows = gold)."""
+    from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
+
+    per = f1_score(gold, pred, labels=list(labels), average=None, zero_division=0)
+    return {
+        "weighted_f1": round(float(f1_score(gold, pred, labels=list(labels), average="weighted",
+                                            zero_division=0)), 4),
+        "macro_f1": round(float(f1_score(gold, pred, labels=list(labels), average="macro",
+                                         zero_division=0)), 4),
+        "accuracy": round(float(accuracy_score(gold, pred)), 4),
+        "per_class_f1": {lab: round(float(f), 4) for lab, f in zip(labels, per, strict=True)},
+        "labels": list(labels),
+        "confusion": confusion_matrix(gold, pred, labels=list(labels)).tolist(),
+        "n": len(gold),
+    }
+
+
+def predict_erc(dialogues: list, *, dataset: str, heads: str | None, progress: bool
+                ) -> tuple[list[str], list[str]]:
+    """Gold and past-only predicted labels of every turn, dialogue by dialogue."""
+    from tqdm import tqdm
+
+    from perception import DialogueTurn
+    from perception.erc_minilm import MiniLMConversationEmotion
+
+    erc = MiniLMConversationEmotion(heads=heads, dataset=dataset)
+    gold: list[str] = []
+    pred: list[str] = []
+    for d in tqdm(dialogues, desc=f"{dataset} dialogues", disable=not progress):
+        estimates = erc.predict_dialogue([DialogueTurn(t.speaker, t.text) for t in d])
+        gold.extend(t.label for t in d)
+        pred.extend(e.label for e in estimates)
+    return gold, pred
+
+
+def _emit(result: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(result))
+        return
+    click.echo(f"{result['task']} on {result['dataset']} {result['split']} "
+               f"({result['n']} utterances, {result['seconds']} s)")
+    click.echo(f"weighted F1 {result['weighted_f1']:.4f}   macro F1 {result['macro_f1']:.4f}   "
+               f"accuracy {result['accuracy']:.4f}")
+    labels = result["labels"]
+    click.echo("per-class F1: " + "  ".join(f"{k} {v:.3f}" for k, v in
+                                              result["per_class_f1"].items()))
+    width = max(len(x) for x in labels) + 1
+    click.echo("confusion (rows gold, columns predicted):")
+    click.echo(" " * width + "".join(f"{x[:6]:>7}" for x in labels))
+    for lab, row in zip(labels, result["confusion"], strict=True):
+        click.echo(f"{lab:<{width}}" + "".join(f"{v:>7}" for v in row))
+
+
+_data_option = click.option(
+    "--data", "--data-dir", "data_dir", type=click.Path(path_type=Path), default=DEFAULT_DATA,
+    show_default=True, help="Folder laid out like ../shared/data (meld/, emorynlp/, ...).",
+)
+
+
+@click.command("erc")
+@click.option("--dataset", type=click.Choice(["meld", "emorynlp"]), default="meld",
+              show_default=True)
+@_data_option
+@click.option("--split", default="dev", show_default=True, help="dev, test or train.")
+@click.option("--heads", default=None, help="A heads.npz other than the shipped one.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def eval_erc(dataset: str, data_dir: Path, split: str, heads: str | None, as_json: bool) -> None:
+    """Past-only, speaker-aware ERC: weighted F1, per-class F1 and confusion matrix."""
+    from agent.training.text_corpora import CorpusError
+
+    try:
+        dialogues = read(dataset, data_dir, split)
+    except CorpusError as exc:
+        raise click.ClickException(str(exc)) from exc
+    start = time.perf_counter()
+    gold, pred = predict_erc(dialogues, dataset=dataset, heads=heads, progress=True)
+    result = {"task": "erc", "dataset": dataset, "split": split, "past_only": True,
+              **scores(gold, pred, LABELS[dataset]),
+              "seconds": round(time.perf_counter() - start, 1)}
+    _emit(result, as_json)
+
+
+@click.command("text")
+@click.option("--dataset", type=click.Choice(["meld", "dailydialog", "goemotions"]),
+              default="meld", show_default=True)
+@_data_option
+@click.option("--split", default="dev", show_default=True)
+@click.option("--backend", default="auto", show_default=True,
+              help="Text backend from `affect backends` (minilm, lexicon, hf).")
+@click.option("--model", default=None, help="Model id or directory for --backend hf.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def eval_text(dataset: str, data_dir: Path, split: str, backend: str, model: str | None,
+              as_json: bool) -> None:
+    """Utterance-level emotion (no context) in MELD's 7 labels."""
+    from tqdm import tqdm
+
+    from agent import backends
+    from agent.training.text_corpora import MELD_LABELS, CorpusError
+
+    try:
+        dialogues = read(dataset, data_dir, split)
+    except CorpusError as exc:
+        raise click.ClickException(str(exc)) from exc
+    turns = [t for d in dialogues for t in d]
+    name = backends.resolve("text", backend)
+    recognizer = backends.create("text", name, **({"model": model} if model else {}))
+    start = time.perf_counter()
+    pred: list[str] = []
+    for s in tqdm(range(0, len(turns), 256), desc=f"{dataset} utterances", unit="batch"):
+        pred.extend(e.label for e in recognizer.predict_batch([t.text for t in turns[s:s + 256]]))
+    labels = MELD_LABELS if name != "hf" else sorted(set(pred) | {t.label for t in turns})
+    result = {"task": "text", "backend": name, "dataset": dataset, "split": split,
+              **scores([t.label for t in turns], pred, labels),
+              "seconds": round(time.perf_counter() - start, 1)}
+    _emit(result, as_json)
+
+
+def majority_baseline(labels: Sequence[str]) -> float:
+    """Weighted F1 of always answering the most frequent label (a floor for the README)."""
+    values, counts = np.unique(np.asarray(labels), return_counts=True)
+    top = values[counts.argmax()]
+    return scores(list(labels), [str(top)] * len(labels), sorted(set(labels)))["weighted_f1"]

