@@ -158,7 +158,7 @@ class AffectiveAgent:
             store=store,
             session=session,
             memory=memory,
-            transition=_load_transition(),
+            transition=_load_transition(liking=p.relations.get("user", 0.5)),
             clock=clock,
         )
 
@@ -397,16 +397,18 @@ def _any_available(capability: str) -> bool:
     )
 
 
-def _load_transition() -> Any:
+def _load_transition(*, liking: float) -> Any:
     """The trained PELD transition selector when its module and weights are present."""
     try:
         from agent.emotion_transition import ResponseEmotionSelector
     except ImportError:
         return None
     try:
-        return ResponseEmotionSelector.load()
+        selector = ResponseEmotionSelector.load()
     except (AgentError, OSError, ValueError) as exc:
         log.info(
             "emotion transition model not loaded (%s); using empathic appraisal", type(exc).__name__
         )
         return None
+    selector.liking = liking
+    return selector
