@@ -74,6 +74,8 @@ class FERFaceEmotion(FaceEmotionRecognizer):
             only near each tracked face (1 = whole frame every time; stills should use 1).
         detection_width_px: frames are shrunk to this width for detection (speed), never up.
         min_face_px: smallest face side, in original pixels, that is looked for.
+        min_face_frac: ... and at least this fraction of the frame's shorter side (0 to find
+            small faces in group photos, at twice the cost).
         max_faces: at most this many faces (largest first) are classified per frame.
         cues: "landmarks" (dlib 68 points), "haar" (part detectors), "auto" (landmarks when
             installed, else haar) or "none".
@@ -88,7 +90,8 @@ class FERFaceEmotion(FaceEmotionRecognizer):
         *,
         detect_every: int = 1,
         detection_width_px: int = 320,
-        min_face_px: int = 40,
+        min_face_px: int = 24,
+        min_face_frac: float = 0.15,
         max_faces: int = 8,
         cues: str = "auto",
         num_threads: int = 1,
@@ -109,15 +112,17 @@ class FERFaceEmotion(FaceEmotionRecognizer):
             ) from exc
         if not model_path.is_file():
             raise ModelUnavailableError(f"{model_path} is missing; reinstall fer: {FACE_INSTALL}")
-        if detect_every < 1 or max_faces < 1 or min_face_px < 8:
-            raise PerceptionError("detect_every and max_faces must be >= 1, min_face_px >= 8")
+        if detect_every < 1 or max_faces < 1 or min_face_px < 8 or not 0 <= min_face_frac < 1:
+            raise PerceptionError("detect_every and max_faces must be >= 1, min_face_px >= 8, "
+                                  "min_face_frac in [0, 1)")
         self._cv2: Any = cv2
         self._interpreter = Interpreter(model_path=str(model_path), num_threads=num_threads)
         self._interpreter.allocate_tensors()
         self._in = self._interpreter.get_input_details()[0]["index"]
         self._out = self._interpreter.get_output_details()[0]["index"]
         self.detector = HaarFaceDetector(detection_width_px=detection_width_px,
-                                         min_face_px=min_face_px, max_faces=max_faces)
+                                         min_face_px=min_face_px, min_face_frac=min_face_frac,
+                                         max_faces=max_faces)
         if cues not in ("auto", "landmarks", "haar", "none"):
             raise PerceptionError(f"cues must be auto, landmarks, haar or none; got {cues!r}")
         if cues == "auto":
