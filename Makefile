@@ -8,7 +8,7 @@ $(VENV)/.chat-installed: pyproject.toml scripts/bootstrap.sh
 	scripts/bootstrap.sh text
 	touch $@
 
-$(VENV)/.test-installed: pyproject.toml scripts/bootstrap.sh scripts/apt-packages.txt
+$(VENV)/.test-installed: pyproject.toml scripts/bootstrap.sh scripts/apt-packages.txt scripts/nodeps.txt
 	scripts/system-deps.sh
 	scripts/bootstrap.sh $(TEST_EXTRAS)
 	scripts/ros-test-venv.sh || echo "no ROS test venv: tests/integration/test_ros_* will skip"

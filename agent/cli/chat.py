@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from collections.abc import Iterator
-from typing import IO
+from typing import IO, Any
 
 import click
 
@@ -47,6 +48,18 @@ def _build_agent(persona: str, db: str | None, session: str, text_backend: str) 
 )
 @click.option("--json", "as_json", is_flag=True, help="Interactive, but print JSON replies.")
 @click.option("--text-backend", default="auto", show_default=True, help="Text emotion backend.")
+@click.option(
+    "--camera",
+    default=None,
+    metavar="camera[:N]",
+    help="Read your face from a webcam while you type (needs the face extra).",
+)
+@click.option(
+    "--eeg",
+    default=None,
+    metavar="brainflow:BOARD|lsl:NAME",
+    help="Read EEG/physio from a live BrainFlow board or LSL stream (needs the physio extra).",
+)
 def chat(
     persona: str,
     db: str | None,
@@ -54,32 +67,51 @@ def chat(
     script: IO[bytes] | None,
     as_json: bool,
     text_backend: str,
+    camera: str | None,
+    eeg: str | None,
 ) -> None:
     """Talk with the agent. Empty input is ignored; Ctrl-D or /quit ends the chat."""
     from agent.core import AffectiveAgent
-    from agent.types import Utterance
 
     agent = _build_agent(persona, db, session, text_backend)
     assert isinstance(agent, AffectiveAgent)
-    if script is not None:
-        for number, line in enumerate(_lines(script), start=1):
-            try:
-                reply = agent.respond(Utterance(line))
-            except INPUT_ERRORS as exc:
-                click.echo(json.dumps({"error": str(exc), "line": number}))
-                click.echo(f"line {number}: {exc}", err=True)
-                continue
-            click.echo(json.dumps(reply.to_dict(), ensure_ascii=False))
-        return
-    _interactive(agent, as_json)
+    live: Any = None
+    if camera or eeg:
+        from agent.live_perception import LivePerception
+
+        try:
+            live = LivePerception(face=camera, eeg=eeg)
+        except PerceptionError as exc:
+            raise click.ClickException(str(exc)) from exc
+    with live if live is not None else contextlib.nullcontext():
+        if script is not None:
+            _scripted(agent, script, live)
+        else:
+            _interactive(agent, as_json, live)
 
 
-def _interactive(agent: object, as_json: bool) -> None:
+def _utterance(line: str, live: Any) -> Any:
+    from agent.types import Utterance
+
+    return Utterance(line, estimates=live.estimates() if live is not None else ())
+
+
+def _scripted(agent: Any, script: IO[bytes], live: Any) -> None:
+    for number, line in enumerate(_lines(script), start=1):
+        try:
+            reply = agent.respond(_utterance(line, live))
+        except INPUT_ERRORS as exc:
+            click.echo(json.dumps({"error": str(exc), "line": number}))
+            click.echo(f"line {number}: {exc}", err=True)
+            continue
+        click.echo(json.dumps(reply.to_dict(), ensure_ascii=False))
+
+
+def _interactive(agent: object, as_json: bool, live: Any = None) -> None:
     from rich.console import Console
 
     from agent.cli.chat_view import ChatView
     from agent.core import AffectiveAgent
-    from agent.types import Utterance
 
     assert isinstance(agent, AffectiveAgent)
     console = Console()
@@ -96,7 +128,7 @@ def _interactive(agent: object, as_json: bool) -> None:
         if not line.strip():
             continue
         try:
-            reply = agent.respond(Utterance(line))
+            reply = agent.respond(_utterance(line, live))
         except INPUT_ERRORS as exc:
             console.print(f"[red]{exc}[/]")
             continue
@@ -104,4 +136,8 @@ def _interactive(agent: object, as_json: bool) -> None:
             console.print_json(json.dumps(reply.to_dict(), ensure_ascii=False))
         else:
             view.show(reply)
+        if live is not None:
+            from agent.cli.perception_view import perception_panel
+
+            console.print(perception_panel(live.fused(), live.faces, live.error))
     sys.stdout.flush()
