@@ -8,7 +8,6 @@ soon as they pause (so ASR overlaps the end-of-turn wait), and barge-in while th
 from __future__ import annotations
 
 import asyncio
-import re
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -57,7 +56,7 @@ class Playback:
     """Loudest output of the last 100 ms (five 20 ms pieces): the echo guard's reference."""
     recent: deque[float] = field(default_factory=lambda: deque(maxlen=5))
     text: str = ""
-    """What the agent is saying: words of it heard back are echo, not the user."""
+    """What the agent is saying (for displays and logs of the session)."""
     canceller: DelayGainEchoCanceller = field(default_factory=DelayGainEchoCanceller)
     events: list[tuple[str, float, float]] = field(default_factory=list)
     """(kind, wall-clock time, stream time) of first audio, stops and reply ends."""
@@ -120,28 +119,14 @@ class TurnProcessor(Processor):
                 self.playback.gain = 0.3
             elif action is BargeAction.RESTORE:
                 self.playback.gain = 1.0
-                await self._backchannel_check(push)
+                self._drop_backchannel()
                 self._agent_was_active = self.playback.active
                 return
         self._agent_was_active = self.playback.active
         await self._listen(chunk, prob, frame_s, push)
 
-    async def _backchannel_check(self, push: Push) -> None:
-        """A short stretch over the agent's speech ended: drop it as a turn unless it had words
-        that were not a backchannel, in which case the agent stops and it becomes the turn."""
-        stretch = np.concatenate(self._frames) if self._frames else np.zeros(0, np.float32)
-        text = ""
-        if stretch.size > ASR_RATE_HZ // 10:
-            text = (await asyncio.to_thread(self.a.asr.transcribe, stretch)).text
-            # without acoustic echo cancellation the agent's own words leak into the stretch;
-            # drop the ones it is saying and judge what is left
-            own = set(re.findall(r"[a-z']+", self.playback.text.lower()))
-            text = " ".join(w for w in re.findall(r"[a-z'-]+", text.lower()) if w not in own)
-        if self.barge.heard(text) is BargeAction.STOP:
-            self.playback.active = False
-            self.playback.events.append(("interrupt", time.perf_counter(), self._t))
-            await push(InterruptFrame(reason="barge-in (words)", t_s=self.barge.onset_s or 0.0))
-            return
+    def _drop_backchannel(self) -> None:
+        """A short, soft stretch over the agent's speech ended: a backchannel, not a turn."""
         self.eot = EndOfTurnDetector(config=self.a.turn, silence_ms=self.eot.silence_ms)
         self._frames, self._speculative = [], None
 

@@ -11,7 +11,9 @@ tests drive them with scripted streams and a virtual clock.
   first ducks the agent; it stops it when the onset is turn-competitive (at least
   ``competitive_ratio`` of the user's normal level: interruptions that compete for the floor
   are loud, French & Local 1983, J. Pragmatics 7) or when it outlasts a backchannel. A short,
-  soft stretch whose words are a backchannel ("mhm", "yeah", "okay") restores the volume.
+  soft stretch ("mhm", "yeah", "okay") restores the volume and is not taken as a turn. Words
+  are not consulted: tried, Whisper on 300 ms fragments mixed with echo residue invented
+  floor-taking words often enough to stop the agent for backchannels.
 """
 
 from __future__ import annotations
@@ -263,10 +265,3 @@ class BargeInDetector:
         elif self._run_start is not None and not self._ducked:
             self._run_start = None
         return None
-
-    def heard(self, text: str) -> BargeAction | None:
-        """The words of a stretch that did not stop the agent: stop unless a backchannel."""
-        if self.stopped or not text.strip() or is_backchannel(text):
-            return None
-        self.stopped = True
-        return BargeAction.STOP
