@@ -36,6 +36,20 @@ def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
 
 
+_SPOKEN_FORMS = ((re.compile(r"\b[Mm]m+\b"), "Hmm"), (re.compile(r"\b[Mm]hm+\b"), "Mm-hmm"))
+
+
+def speakable(text: str) -> str:
+    """Spell interjections the way the phonemizers say them ("Mm" comes out as "ma'am").
+
+    >>> speakable("Mm, I see. Mhm.")
+    'Hmm, I see. Mm-hmm.'
+    """
+    for pattern, spoken in _SPOKEN_FORMS:
+        text = pattern.sub(spoken, text)
+    return text
+
+
 def stream_chunks(text: str, *, first_max_words: int = 6) -> list[str]:
     """Sentences, with a long first sentence split at its first clause boundary, so the first
     audio (whose synthesis the listener waits for) is short.
@@ -70,7 +84,7 @@ class TTSEngine(ABC):
     def stream(self, text: str, prosody: Prosody | None = None) -> Iterator[AudioClip]:
         """One clip per sentence, each followed by the prosody's pause (as trailing silence)."""
         p = prosody or Prosody.neutral()
-        chunks = stream_chunks(_check(text))
+        chunks = stream_chunks(speakable(_check(text)))
         for i, chunk in enumerate(chunks):
             clip = self.synthesize_sentence(chunk, p)
             gap_ms = p.pause_ms if chunk.endswith((".", "!", "?", "…")) else p.pause_ms * 0.4
