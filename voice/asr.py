@@ -171,6 +171,7 @@ class WhisperASR:
         eot = self._tokenizer.eot
         ids = [t for t in result.sequences_ids[0] if t < eot]
         text = self._tokenizer.decode(ids).strip()
+        text = drop_restart(text)
         no_speech = float(result.no_speech_prob)
         if not re.search(r"[A-Za-z0-9]", text) or (no_speech > 0.6 and len(text.split()) <= 3):
             text = ""  # silence decodes to punctuation or a stock word ("you") flagged no-speech
@@ -179,6 +180,28 @@ class WhisperASR:
     def partial(self, audio: AudioClip | np.ndarray) -> Transcript:
         """A provisional transcript of the speech so far (same model, marked not final)."""
         return self.transcribe(audio, final=False)
+
+
+def drop_restart(text: str) -> str:
+    """Cut a hallucinated restart: after the last real sentence, a decoder on a trimmed context
+    sometimes begins the utterance again ("... on Friday. She told").
+
+    >>> drop_restart("She told me it was Friday. She told")
+    'She told me it was Friday.'
+    >>> drop_restart("I know. I know it hurts.")
+    'I know. I know it hurts.'
+    """
+    parts = re.split(r"(?<=[.!?])\s+", text.strip())
+    if len(parts) < 2:
+        return text.strip()
+    said = re.findall(r"[a-z0-9']+", text.lower())
+    for i in range(1, len(parts)):
+        later = re.findall(r"[a-z0-9']+", " ".join(parts[i:]).lower())
+        before = re.findall(r"[a-z0-9']+", " ".join(parts[:i]).lower())
+        # a restart repeats the opening words and adds nothing new after them
+        if 2 <= len(later) <= len(before) and later == said[: len(later)]:
+            return " ".join(parts[:i])
+    return text.strip()
 
 
 def word_error_rate(reference: str, hypothesis: str) -> float:
