@@ -12,6 +12,7 @@ import pytest
 pytest.importorskip("piper")
 pytest.importorskip("faster_whisper")
 pytest.importorskip("onnxruntime")
+pytest.importorskip("silero_vad", reason="silero-vad wheel absent (scripts/nodeps.txt)")
 pytest.importorskip("librosa")
 soundfile = pytest.importorskip("soundfile")
 

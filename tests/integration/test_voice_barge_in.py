@@ -13,6 +13,7 @@ import pytest
 pytest.importorskip("piper")
 pytest.importorskip("faster_whisper")
 pytest.importorskip("onnxruntime")
+pytest.importorskip("silero_vad", reason="silero-vad wheel absent (scripts/nodeps.txt)")
 
 from agent.pipeline import (  # noqa: E402
     AudioFrame,
