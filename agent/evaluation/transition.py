@@ -3,7 +3,8 @@
 Predict the emotion of the third turn of each dyadic triple from the preceding emotion, the
 first two turns and the speaker's Big Five; report macro-F1, weighted-F1 and per-class F1 of the
 model with personality, the same model without personality (its ablation) and the majority
-class of the training split. Without ``--data`` it scores the test split that
+class of the training split, and a 95 % CI of the personality gain from a paired bootstrap over
+dialogues. Without ``--data`` it scores the test split that
 ``affect train transition`` held out of ../shared/data/peld; with ``--data FILE.tsv`` (Dyadic_PELD's
 own columns) it scores every row of that file.
 """
@@ -20,7 +21,15 @@ import numpy as np
 
 from agent.emotion_transition import LABELS, MODEL_DIR, ResponseEmotionSelector
 from agent.errors import AgentError
-from agent.training.transition import DEFAULT_DATA, SEED, encode_rows, read_peld, split
+from agent.training.transition import (
+    DEFAULT_DATA,
+    SEED,
+    dialogue_groups,
+    encode_rows,
+    read_peld,
+    split,
+)
+from agent.training.transition_personality import paired_bootstrap_macro_f1
 
 
 def f1_scores(y: np.ndarray, pred: np.ndarray) -> dict[str, Any]:
@@ -40,9 +49,10 @@ def f1_scores(y: np.ndarray, pred: np.ndarray) -> dict[str, Any]:
 def evaluate(rows: list[dict[str, str]], *, models: Path, majority: str) -> dict[str, Any]:
     inputs, y = encode_rows(rows)
     result: dict[str, Any] = {"n": len(rows)}
+    preds = {}
     for variant in ("with_personality", "without_personality"):
         selector = ResponseEmotionSelector.load(models, variant=variant)
-        pred = selector.predict_proba(inputs).argmax(1)
+        pred = preds[variant] = selector.predict_proba(inputs).argmax(1)
         scores = f1_scores(y, pred)
         if variant == "with_personality":
             result.update(scores)
@@ -56,6 +66,11 @@ def evaluate(rows: list[dict[str, str]], *, models: Path, majority: str) -> dict
     result["weighted_f1_majority"] = base["weighted_f1"]
     result["personality_gain_macro_f1"] = round(
         result["macro_f1"] - result["macro_f1_without_personality"], 4)
+    if len(rows) >= 20:  # a CI from a handful of rows would be noise
+        boot = paired_bootstrap_macro_f1(y, preds["with_personality"],
+                                         preds["without_personality"], dialogue_groups(rows),
+                                         k=len(LABELS))
+        result["personality_gain_ci95"] = boot["ci95"]
     return result
 
 
@@ -92,6 +107,10 @@ def eval_transition(data: Path | None, models: Path, as_json: bool) -> None:
                f"weighted F1 {result['weighted_f1']:.4f}")
     click.echo(f"without personality  macro F1 {result['macro_f1_without_personality']:.4f}  "
                f"weighted F1 {result['weighted_f1_without_personality']:.4f}")
+    if "personality_gain_ci95" in result:
+        lo, hi = result["personality_gain_ci95"]
+        click.echo(f"personality gain     macro F1 {result['personality_gain_macro_f1']:+.4f}  "
+                   f"95% CI [{lo:+.4f}, {hi:+.4f}] (bootstrap over dialogues)")
     click.echo(f"majority ({majority})   macro F1 {result['macro_f1_majority']:.4f}  "
                f"weighted F1 {result['weighted_f1_majority']:.4f}")
     click.echo("per-class F1: " + "  ".join(f"{k} {v:.3f}"

@@ -9,15 +9,15 @@ Split: triples overlap (one dialogue yields many triples that share utterances),
 row split leaks text between train and test. Triples sharing an utterance of four or more words
 are joined into one dialogue group (union-find); whole groups go to test with probability 0.2
 under a fixed seed. Hyperparameters (weight decay) are chosen by 5-fold grouped CV inside the
-train split only, and the variant shipped as default is the one with the better CV macro-F1:
-personality ships only if it earns its place.
+train split only. Personality ships as default only if it earns its place: the 95 % CI of its
+out-of-fold macro-F1 gain over the same model without it, bootstrapped over dialogues, must lie
+above zero. The tests of ``transition_personality`` (also train-split only) go to meta.json.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ import numpy as np
 
 from agent.emotion_transition import LABELS, MODEL_DIR, encode
 from agent.errors import AgentError
+from agent.training.transition_personality import paired_bootstrap_macro_f1, personality_analysis
 from appraisal.transition import TransitionWeights, transition
 
 DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "peld" / "Dyadic_PELD.tsv"
@@ -158,17 +159,23 @@ def _subset(inputs: dict[str, np.ndarray], idx: np.ndarray) -> dict[str, np.ndar
     return {k: v[idx] for k, v in inputs.items()}
 
 
-def cross_validate(inputs: dict[str, np.ndarray], y: np.ndarray, groups: np.ndarray, *,
-                   personality: bool, weight_decay: float, epochs: int) -> list[float]:
+def group_folds(y: np.ndarray, groups: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
     from sklearn.model_selection import GroupKFold
 
-    out = []
-    for tr, va in GroupKFold(5).split(y, groups=groups):
+    return list(GroupKFold(5).split(y, groups=groups))
+
+
+def cross_validate(inputs: dict[str, np.ndarray], y: np.ndarray,
+                   folds: Sequence[tuple[np.ndarray, np.ndarray]], *, personality: bool,
+                   weight_decay: float, epochs: int) -> tuple[list[float], np.ndarray]:
+    """Per-fold macro-F1 and the out-of-fold predictions (for the paired bootstrap)."""
+    scores, oof = [], np.zeros(len(y), dtype=int)
+    for tr, va in folds:
         w = fit(_subset(inputs, tr), y[tr], personality=personality, weight_decay=weight_decay,
                 epochs=epochs)
-        pred = transition(w, **_subset(inputs, va)).probabilities.argmax(1)
-        out.append(macro_f1(y[va], pred))
-    return out
+        oof[va] = transition(w, **_subset(inputs, va)).probabilities.argmax(1)
+        scores.append(macro_f1(y[va], oof[va]))
+    return scores, oof
 
 
 @click.command("transition")
@@ -187,33 +194,40 @@ def train_transition(data: Path, out: Path, epochs: int, seed: int) -> None:
     rows_train = [rows[i] for i in train_idx]
     inputs, y = encode_rows(rows_train)
     groups = dialogue_groups(rows_train)
+    folds = group_folds(y, groups)
     report: dict[str, Any] = {"split": {"seed": seed, "test_fraction": TEST_FRACTION,
                                         "by": f"dialogue (triples sharing a >= {LINK_MIN_WORDS}"
                                               "-word utterance)",
                                         "train": len(train_idx), "test": len(test_idx)},
                               "cv": {}}
     out.mkdir(parents=True, exist_ok=True)
+    oof: dict[str, np.ndarray] = {}
     for name, personality in (("with_personality", True), ("without_personality", False)):
-        best: tuple[float, float, list[float]] | None = None
-        for wd in (1e-3, 1e-2, 3e-2):
-            scores = cross_validate(inputs, y, groups, personality=personality,
-                                    weight_decay=wd, epochs=epochs)
+        best: tuple[float, float, list[float], np.ndarray] | None = None
+        for wd in (1e-3, 1e-2, 3e-2, 1e-1):
+            scores, pred = cross_validate(inputs, y, folds, personality=personality,
+                                          weight_decay=wd, epochs=epochs)
             click.echo(f"{name} weight_decay={wd:g}: CV macro-F1 {np.mean(scores):.4f} "
                        f"+/- {np.std(scores):.4f}")
             if best is None or np.mean(scores) > best[0]:
-                best = (float(np.mean(scores)), wd, scores)
+                best = (float(np.mean(scores)), wd, scores, pred)
         assert best is not None
         report["cv"][name] = {"macro_f1_mean": round(best[0], 4), "weight_decay": best[1],
-                              "macro_f1_sd": round(float(np.std(best[2])), 4)}
+                              "macro_f1_sd": round(float(np.std(best[2])), 4),
+                              "macro_f1_out_of_fold": round(macro_f1(y, best[3]), 4)}
+        oof[name] = best[3]
         fit(inputs, y, personality=personality, weight_decay=best[1],
             epochs=epochs).save(out / f"{name}.npz")
-    cv = report["cv"]
-    gain = cv["with_personality"]["macro_f1_mean"] - cv["without_personality"]["macro_f1_mean"]
-    # Personality ships only when it beats the ablation by more than one standard error of CV.
-    se = cv["without_personality"]["macro_f1_sd"] / math.sqrt(5)
-    report["default"] = "with_personality" if gain > se else "without_personality"
-    report["personality_cv_gain"] = round(gain, 4)
+    # Personality ships only when the 95 % CI of its out-of-fold macro-F1 gain over the
+    # ablation, bootstrapped over dialogues, lies above zero.
+    boot = paired_bootstrap_macro_f1(y, oof["with_personality"], oof["without_personality"],
+                                     groups, k=len(LABELS))
+    report["personality_cv_gain"] = boot
+    report["default"] = ("with_personality" if boot["ci95"][0] > 0 else "without_personality")
     report["majority_class"] = LABELS[int(np.bincount(y, minlength=len(LABELS)).argmax())]
+    report["personality_analysis"] = personality_analysis(inputs, y, groups, folds,
+                                                          k=len(LABELS))
     (out / "meta.json").write_text(json.dumps(report, indent=2) + "\n")
-    click.echo(f"default: {report['default']} (CV gain of personality {gain:+.4f}, SE {se:.4f})")
+    click.echo(f"default: {report['default']} (CV gain of personality {boot['diff']:+.4f}, "
+               f"95% CI {boot['ci95']})")
     click.echo(f"wrote {out}")

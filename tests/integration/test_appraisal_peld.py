@@ -30,9 +30,12 @@ def test_split_is_by_dialogue_and_reproducible(rows) -> None:  # type: ignore[no
     assert 0.15 < len(test) / len(rows) < 0.25
 
     def texts(idx: np.ndarray) -> set[str]:
-        return {rows[i][k].strip() for i in idx for k in ("Utterance_1", "Utterance_2",
-                                                           "Utterance_3")
-                if len(rows[i][k].split()) >= LINK_MIN_WORDS}
+        return {
+            rows[i][k].strip()
+            for i in idx
+            for k in ("Utterance_1", "Utterance_2", "Utterance_3")
+            if len(rows[i][k].split()) >= LINK_MIN_WORDS
+        }
 
     assert not texts(train) & texts(test)
 
@@ -71,11 +74,55 @@ def test_eval_on_a_file_in_peld_columns(rows, tmp_path: Path) -> None:  # type: 
 
     path = tmp_path / "few.tsv"
     cols = list(rows[0])
-    path.write_text("\t".join(cols) + "\n" + "".join(
-        "\t".join(r[c] for c in cols) + "\n" for r in rows[:40]))
+    path.write_text(
+        "\t".join(cols) + "\n" + "".join("\t".join(r[c] for c in cols) + "\n" for r in rows[:40])
+    )
     out = json.loads(CliRunner().invoke(eval_transition, ["--data", str(path), "--json"]).output)
     assert out["n"] == 40
     bad = tmp_path / "bad.tsv"
     bad.write_text("a\tb\n1\t2\n")
     result = CliRunner().invoke(eval_transition, ["--data", str(bad)])
     assert result.exit_code != 0 and "Dyadic_PELD columns" in result.output
+
+
+def test_personality_ships_only_when_its_bootstrap_interval_clears_zero() -> None:
+    from agent.emotion_transition import MODEL_DIR
+
+    meta = json.loads((MODEL_DIR / "meta.json").read_text())
+    gain = meta["personality_cv_gain"]
+    lo, hi = gain["ci95"]
+    assert lo <= gain["diff"] <= hi
+    assert meta["default"] == ("with_personality" if lo > 0 else "without_personality")
+    analysis = meta["personality_analysis"]
+    assert analysis["personalities"] == 6
+    assert 0.0 <= analysis["chi2_personality_x_emotion_3"]["given_emotion_1"]["p"] <= 1.0
+
+
+def test_personality_analysis_runs_on_real_triples(rows) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("sklearn", reason="the analysis needs the text extra (scikit-learn)")
+    pytest.importorskip("scipy", reason="the chi-square tests need scipy")
+    from agent.emotion_transition import LABELS
+    from agent.training.transition import dialogue_groups, encode_rows, group_folds
+    from agent.training.transition_personality import personality_analysis
+
+    part = rows[:1500]
+    inputs, y = encode_rows(part)
+    groups = dialogue_groups(part)
+    out = personality_analysis(inputs, y, groups, group_folds(y, groups), k=len(LABELS), cs=(0.01,))
+    base = out["models"]["multinomial"]["cv_macro_f1"]
+    share = np.bincount(y).max() / len(y)
+    majority = 2 * share / (1 + share) / len(LABELS)  # macro-F1 of always the majority class
+    assert base > majority + 0.1
+    for name in ("multinomial_traits_bias", "multinomial_pad_x_preceding_context"):
+        lo, hi = out["models"][name]["vs_multinomial"]["ci95"]
+        assert lo <= out["models"][name]["vs_multinomial"]["diff"] <= hi
+    assert out["chi2_personality_x_emotion_3"]["marginal"]["dof"] > 0
+
+
+def test_eval_reports_a_bootstrap_interval_for_the_personality_gain() -> None:
+    pytest.importorskip("sklearn", reason="scores need the text extra (scikit-learn)")
+    from agent.evaluation.transition import eval_transition
+
+    out = json.loads(CliRunner().invoke(eval_transition, ["--json"]).output)
+    lo, hi = out["personality_gain_ci95"]
+    assert lo <= out["personality_gain_macro_f1"] <= hi
