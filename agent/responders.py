@@ -86,16 +86,21 @@ def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[Bas
     return messages
 
 
-def clean_reply(text: str) -> str:
+def clean_reply(text: str, limit: int = MAX_REPLY_CHARS) -> str:
     """Post-process model output: drop role prefixes and markup, bound the length."""
     text = re.sub(r"^\s*(assistant|ai|bot)\s*:\s*", "", text, flags=re.I)
     text = re.sub(r"<\|[^|]*\|>", "", text)  # chat-template tokens some servers leak
     text = " ".join(text.split())
-    if len(text) > MAX_REPLY_CHARS:
-        cut = text[:MAX_REPLY_CHARS]
+    if len(text) > limit:
+        cut = text[:limit]
         end = max(cut.rfind(". "), cut.rfind("! "), cut.rfind("? "))
-        text = cut[: end + 1] if end > 80 else cut.rstrip() + "…"
+        text = cut[: end + 1] if end > min(80, limit // 2) else cut[: limit - 1].rstrip() + "…"
     return text
+
+
+# A small model that runs on past its turn starts writing the user's next line.
+_NEXT_TURN = re.compile(r"(?:^|\n|\s)(?:user|human)\s*:", re.I)
+MAX_SENTENCES = 4
 
 
 class Responder:
@@ -108,19 +113,32 @@ class Responder:
         return "".join(self.stream(request)).strip() or self._empty(request)
 
     def stream(self, request: ResponseRequest) -> Iterator[str]:
-        """Yield the reply in pieces as the model produces them (already cleaned per piece)."""
+        """Yield the reply sentence by sentence as the model produces it, cleaned and bounded.
+
+        Stops reading the model (which closes its stream) after ``MAX_SENTENCES`` sentences,
+        ``MAX_REPLY_CHARS`` characters, or where it starts writing the user's next turn.
+        """
         messages = build_messages(request)
         try:
-            buffered = ""
+            buffered, emitted, sentences, done = "", 0, 0, False
             for chunk in self.chat_model.stream(messages):
                 piece = chunk.content if isinstance(chunk.content, str) else str(chunk.content)
                 buffered += piece
+                turn = _NEXT_TURN.search(buffered)
+                if turn is not None:
+                    buffered, done = buffered[: turn.start()], True
                 # Clean at sentence ends so role prefixes and tokens never reach the user.
-                if re.search(r"[.!?]\s*$", buffered):
-                    yield clean_reply(buffered) + " "
-                    buffered = ""
-            if buffered.strip():
-                yield clean_reply(buffered)
+                if done or re.search(r"[.!?]\s*$", buffered):
+                    text = clean_reply(buffered, MAX_REPLY_CHARS - emitted)
+                    buffered, sentences = "", sentences + 1
+                    if text:
+                        yield text + " "
+                        emitted += len(text) + 1
+                    if done or sentences >= MAX_SENTENCES or emitted >= MAX_REPLY_CHARS - 20:
+                        buffered = ""
+                        break
+            if buffered.strip() and emitted < MAX_REPLY_CHARS - 20:
+                yield clean_reply(buffered, MAX_REPLY_CHARS - emitted)
         except AgentError:
             raise
         except Exception as exc:  # any provider error: name the model, keep the session

@@ -42,6 +42,8 @@ class StrategyPolicy(ABC):
     """Chooses the next support strategy."""
 
     name: str = "policy"
+    damp_repeats: bool = True
+    """Whether ``decide`` damps recent strategies (a policy that learned repeats says no)."""
 
     @abstractmethod
     def scores(self, ctx: PolicyContext) -> tuple[dict[Strategy, float], str]:
@@ -49,10 +51,20 @@ class StrategyPolicy(ABC):
 
     def choose(self, ctx: PolicyContext) -> StrategyDecision:
         raw, reason = self.scores(ctx)
-        return decide(raw, ctx, reason)
+        return decide(raw, ctx, reason, damp_repeats=self.damp_repeats)
+
+    def choose_many(self, contexts: Sequence[PolicyContext]) -> list[StrategyDecision]:
+        """Decisions for many contexts (trained policies batch their encoder here)."""
+        return [self.choose(ctx) for ctx in contexts]
 
 
-def decide(raw: Mapping[Strategy, float], ctx: PolicyContext, reason: str) -> StrategyDecision:
+def decide(
+    raw: Mapping[Strategy, float],
+    ctx: PolicyContext,
+    reason: str,
+    *,
+    damp_repeats: bool = True,
+) -> StrategyDecision:
     """Apply persona weights and the no-immediate-repeat rule, then pick the most likely."""
     logits: dict[Strategy, float] = {}
     for s in Strategy:
@@ -62,7 +74,7 @@ def decide(raw: Mapping[Strategy, float], ctx: PolicyContext, reason: str) -> St
         logits[s] = raw.get(s, -5.0) + math.log(weight)
     if not logits:  # the persona validator forbids this; keep a safe answer anyway
         logits = {Strategy.QUESTION: 0.0}
-    recent = list(ctx.previous_strategies)[-2:]
+    recent = list(ctx.previous_strategies)[-2:] if damp_repeats else []
     for s in recent:
         # Supporters in ESConv rarely use one strategy three times running; damp repeats so
         # the conversation moves through the stages.

