@@ -153,23 +153,32 @@ class TurnProcessor(Processor):
 
     def _hear_later(self) -> asyncio.Task[Any]:
         clip = AudioClip(np.concatenate(self._frames), ASR_RATE_HZ)
-        return asyncio.create_task(asyncio.to_thread(self._hear, clip))
+        return asyncio.create_task(self._hear(clip))
 
-    def _hear(self, clip: AudioClip) -> tuple[Any, Any, float]:
-        mark = time.perf_counter()
-        transcript = self.a.asr.transcribe(clip)
-        asr_ms = (time.perf_counter() - mark) * 1000
-        estimate = None
-        if self.a.speech is not None:
+    async def _hear(self, clip: AudioClip) -> tuple[Any, Any, float]:
+        """Transcript and voice estimate of ``clip``, computed side by side in threads."""
+
+        def transcribe() -> tuple[Any, float]:
+            mark = time.perf_counter()
+            return self.a.asr.transcribe(clip), (time.perf_counter() - mark) * 1000
+
+        def feel() -> Any:
+            if self.a.speech is None:
+                return None
             try:
-                estimate = self.a.speech.predict(clip.samples, ASR_RATE_HZ)
+                return self.a.speech.predict(clip.samples, ASR_RATE_HZ)
             except Exception:  # noqa: BLE001 - a turn without a voice estimate is still a turn
-                estimate = None
+                return None
+
+        (transcript, asr_ms), estimate = await asyncio.gather(
+            asyncio.to_thread(transcribe), asyncio.to_thread(feel)
+        )
         return transcript, estimate, asr_ms
 
     async def _partials(self, push: Push) -> None:
         spec = self._speculative
-        if spec is not None and spec.done() and self.eot.speaking and not spec.exception():
+        if (spec is not None and spec.done() and self.eot.speaking and not spec.cancelled()
+                and not spec.exception()):
             # the speculative transcript tells whether the sentence is complete
             self.eot.adapt(partial_text=spec.result()[0].text)
         if self._partial is not None and self._partial.done():

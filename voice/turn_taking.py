@@ -67,7 +67,7 @@ class TurnConfig:
     speech_threshold: float = 0.5
     onset_ms: float = 64.0
     """Speech must last this long to count as the user starting (rejects clicks)."""
-    pause_ms: float = 96.0
+    pause_ms: float = 64.0
     """Silence after speech that marks a pause: the moment a speculative transcript starts."""
     base_silence_ms: float = 320.0
     min_silence_ms: float = 250.0

@@ -143,6 +143,7 @@ def bench_voice(utterances: int, tts: str, persona: str, as_json: bool) -> None:
                      "speech": assistant.speech.name if assistant.speech else None},
         "end_of_turn_silence_ms": assistant.turn.base_silence_ms,
         "load_s": round(load_s, 2),
+        "loadavg_1min": round(__import__("os").getloadavg()[0], 2),
         "machine": machine(),
     }
     click.echo(json.dumps(result) if as_json else json.dumps(result, indent=2))
