@@ -3,7 +3,8 @@
 Slots: {feeling} (the user's own feeling word, else one for the perceived emotion),
 {feeling2} (a second word for it), {topic} ("your job"), {cause} (what they said it is
 because of, in the second person), {clause} (their first sentence, reflected), {memory}
-(what memory recalls from earlier turns). A template is used only when all its slots are filled.
+(what memory recalls from earlier turns), {person} ("your wife", from this turn or an
+earlier one). A template is used only when all its slots are filled.
 """
 
 from __future__ import annotations
@@ -81,6 +82,12 @@ NAMED_FEELINGS = (
     "proud",
     "lighter",
 )
+# People a user talks about: they get {person} templates ("talk to your wife"), not {topic}.
+PEOPLE = frozenset(
+    """wife husband partner boyfriend girlfriend mom mum mother dad father parents sister
+    brother son daughter kids children child family friend friends boss manager coworker
+    colleague teacher roommate grandma grandmother grandpa grandfather ex fiance fiancee""".split()
+)
 OPENERS: dict[str, tuple[str, ...]] = {
     "warm": ("", "Oh, ", "I hear you. ", "", "Mm, "),
     "plain": ("", "", "Okay. ", ""),
@@ -90,6 +97,8 @@ OPENERS: dict[str, tuple[str, ...]] = {
 TEMPLATES: dict[Strategy, tuple[str, ...]] = {
     Strategy.QUESTION: (
         "What has been the hardest part of {topic} so far?",
+        "How are things between you and {person} right now?",
+        "What do you think {person} would say if you told them how you feel?",
         "How has {topic} been affecting you day to day?",
         "What goes through your mind when you think about {topic}?",
         "Earlier you mentioned {memory}; how does that fit with what is happening now?",
@@ -123,6 +132,7 @@ TEMPLATES: dict[Strategy, tuple[str, ...]] = {
     ),
     Strategy.AFFIRMATION: (
         "Telling me about {topic} took courage, and you are handling more than you think.",
+        "You clearly care about {person}, and that says a lot about you.",
         "Feeling {feeling} does not make you any less capable; you are facing {topic} head on.",
         "You are handling something hard, and reaching out shows real strength.",
         "It's okay to feel this way; you are doing better than you think.",
@@ -130,6 +140,7 @@ TEMPLATES: dict[Strategy, tuple[str, ...]] = {
         "Talking about it like this is a brave step.",
     ),
     Strategy.SUGGESTION: (
+        "Could you talk to {person} about it, maybe tonight when things are calm?",
         "Maybe one small step with {topic} could help, like writing down what you want to say.",
         "Could you talk to someone you trust about {topic} this week?",
         "It might help to pick one small thing about {topic} you can do tomorrow.",

@@ -26,7 +26,7 @@ from langchain_core.messages import (
 )
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 
-from agent.responder_phrases import FEELING_WORDS, NAMED_FEELINGS, OPENERS, TEMPLATES
+from agent.responder_phrases import FEELING_WORDS, NAMED_FEELINGS, OPENERS, PEOPLE, TEMPLATES
 from agent.types import Strategy
 
 _REFLECT = {
@@ -79,8 +79,14 @@ def _lower_first(text: str) -> str:
     return text if re.match(r"I\b|I'", text) else text[:1].lower() + text[1:]
 
 
-def slots(user: str, feeling_label: str, memory: Sequence[str]) -> dict[str, str]:
-    """What the user's words give the templates; a slot is absent when nothing fits."""
+def slots(
+    user: str, feeling_label: str, memory: Sequence[str], earlier: Sequence[str] = ()
+) -> dict[str, str]:
+    """What the user's words give the templates; a slot is absent when nothing fits.
+
+    ``earlier`` holds the user's previous messages, newest last (a person named there still
+    fills {person}).
+    """
     found: dict[str, str] = {}
     low = user.lower()
     named = [w for w in NAMED_FEELINGS if re.search(rf"\b{re.escape(w)}\b", low)]
@@ -90,6 +96,15 @@ def slots(user: str, feeling_label: str, memory: Sequence[str]) -> dict[str, str
     topic = _TOPIC.search(user)
     if topic:
         found["topic"] = reflect(topic.group(0)).lower()
+    for text in (user, *reversed(earlier)):
+        person = next(
+            (m for m in _TOPIC.finditer(text) if m.group(0).split()[-1].lower() in PEOPLE), None
+        )
+        if person is not None:
+            found["person"] = reflect(person.group(0)).lower()
+            if found.get("topic") == found["person"]:
+                del found["topic"]  # "how has your wife been affecting you" reads badly
+            break
     cause = _CAUSE.search(user)
     if cause and _FIRST_PERSON.search(cause.group(1)):
         because = cause.group(1)
@@ -148,11 +163,12 @@ class TemplateChatModel(BaseChatModel):
         said = [str(m.content).strip() for m in messages if isinstance(m, AIMessage)]
         said_low = " ".join(said).lower()
         strategy: Strategy = info["strategy"]
-        filled = slots(user, str(info["feeling"]), list(info.get("memory") or []))
+        earlier = [str(m.content) for m in messages if isinstance(m, HumanMessage)][:-1]
+        filled = slots(user, str(info["feeling"]), list(info.get("memory") or []), earlier)
         seed = int(hashlib.sha256(f"{user}|{len(messages)}".encode()).hexdigest(), 16)
         templates = TEMPLATES[strategy]
         usable = [t for t in templates if all(k in filled for k in re.findall(r"{(\w+)}", t))]
-        personal = [t for t in usable if re.search(r"{(?:topic|cause|clause|memory)}", t)]
+        personal = [t for t in usable if re.search(r"{(?:topic|cause|clause|memory|person)}", t)]
         generic = [t for t in usable if t not in personal]
         rotate = seed % max(1, len(usable))
         ordered = (

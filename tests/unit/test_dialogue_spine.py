@@ -189,3 +189,18 @@ def test_a_runaway_model_is_cut_at_its_next_turn_and_bounded() -> None:
     assert (
         clean_reply("word " * 200, 50).endswith("…") and len(clean_reply("word " * 200, 50)) <= 50
     )
+
+
+def test_offline_replies_use_the_named_feeling_its_cause_and_the_person() -> None:
+    from agent.responder_template import slots
+
+    found = slots("I haven't told my wife yet because I'm ashamed.", "sadness", [])
+    assert found["feeling"] == "ashamed"
+    assert found["cause"] == "you haven't told your wife yet"
+    assert found["person"] == "your wife" and "topic" not in found
+    later = slots("What should I do first?", "neutral", [], ["I lost my job", "My wife is upset"])
+    assert later["person"] == "your wife"
+    reply = Responder().respond(
+        request("I haven't told my wife yet because I'm ashamed.", Strategy.REFLECTION)
+    )
+    assert "ashamed" in reply or "your wife" in reply
