@@ -28,6 +28,7 @@ import numpy as np
 from agent.emotion_transition import LABELS, MODEL_DIR, encode
 from agent.errors import AgentError
 from agent.training.transition_personality import paired_bootstrap_macro_f1, personality_analysis
+from appraisal import MELD
 from appraisal.transition import TransitionWeights, transition
 
 DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "peld" / "Dyadic_PELD.tsv"
@@ -225,8 +226,9 @@ def train_transition(data: Path, out: Path, epochs: int, seed: int) -> None:
     report["personality_cv_gain"] = boot
     report["default"] = ("with_personality" if boot["ci95"][0] > 0 else "without_personality")
     report["majority_class"] = LABELS[int(np.bincount(y, minlength=len(LABELS)).argmax())]
+    anchors = np.array([MELD[x].as_array() for x in LABELS])
     report["personality_analysis"] = personality_analysis(inputs, y, groups, folds,
-                                                          k=len(LABELS))
+                                                          k=len(LABELS), anchors=anchors)
     (out / "meta.json").write_text(json.dumps(report, indent=2) + "\n")
     click.echo(f"default: {report['default']} (CV gain of personality {boot['diff']:+.4f}, "
                f"95% CI {boot['ci95']})")

@@ -15,7 +15,8 @@
    LogisticRegression, L2) over [preceding label, context]? Variants: traits as a bias, and the
    PELD paper's form - personality (Mehrabian PAD) interacting with the preceding emotion and
    the context features - each compared with the model without them by a paired bootstrap over
-   dialogues of the out-of-fold macro-F1.
+   dialogues of the out-of-fold macro-F1. Also the paper's own target: grouped-CV R^2 of a ridge
+   regression of delta-VAD = VAD(Emotion_3) - VAD(Emotion_1), without and with those terms.
 
 :func:`paired_bootstrap_macro_f1` resamples whole dialogue groups (triples share utterances, so
 rows are not independent; Efron & Tibshirani 1993, ch. 16 for the paired/clustered bootstrap)
@@ -114,16 +115,40 @@ def _transition_logloss(p: np.ndarray, e1: np.ndarray, y: np.ndarray, k: int,
     return out
 
 
+def _delta_vad_r2(x_without: np.ndarray, x_with: np.ndarray, delta: np.ndarray,
+                  folds: Sequence[tuple[np.ndarray, np.ndarray]]) -> dict[str, float]:
+    """Grouped-CV R^2 of a ridge regression of the paper's delta-VAD, without / with terms."""
+    from sklearn.linear_model import Ridge
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    total = float(((delta - delta.mean(0)) ** 2).sum())
+    out: dict[str, float] = {}
+    for name, x in (("without_personality", x_without), ("with_personality", x_with)):
+        best = -np.inf
+        for alpha in (1.0, 10.0, 100.0, 1000.0):
+            sse = 0.0
+            for a, b in folds:
+                model = make_pipeline(StandardScaler(), Ridge(alpha=alpha)).fit(x[a], delta[a])
+                sse += float(((model.predict(x[b]) - delta[b]) ** 2).sum())
+            best = max(best, 1.0 - sse / total)
+        out[name] = round(best, 4)
+    return out
+
+
 def _kron(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return (a[:, :, None] * b[:, None, :]).reshape(len(a), -1)
 
 
 def personality_analysis(
     inputs: dict[str, np.ndarray], y: np.ndarray, groups: np.ndarray,
-    folds: Sequence[tuple[np.ndarray, np.ndarray]], *, k: int,
+    folds: Sequence[tuple[np.ndarray, np.ndarray]], *, k: int, anchors: np.ndarray,
     cs: Sequence[float] = (0.001, 0.003, 0.01, 0.03),
 ) -> dict[str, Any]:
-    """The three tests above on one training split; every score is out-of-fold."""
+    """The tests above on one training split; every score is out-of-fold.
+
+    ``anchors`` is the ``(k, 3)`` VAD of each label (for the delta-VAD regression).
+    """
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
@@ -138,6 +163,9 @@ def personality_analysis(
         "multinomial_pad_x_preceding_context": np.hstack([base, pad, _kron(pad, pre),
                                                           _kron(pad, ctx)]),
     }
+    # The paper's own quantity: the move in VAD from Emotion_1 to Emotion_3.
+    delta = anchors[y] - inputs["preceding_vad"]
+    r2 = _delta_vad_r2(base, variants["multinomial_pad_x_preceding_context"], delta, folds)
     one = np.zeros(len(y), dtype=int)
     oof: dict[str, np.ndarray] = {}
     models: dict[str, Any] = {}
@@ -159,4 +187,5 @@ def personality_analysis(
     return {"personalities": int(p.max() + 1),
             "chi2_personality_x_emotion_3": _chi2_tests(p, e1, y, k),
             "transition_table_logloss_gain_nats": _transition_logloss(p, e1, y, k, folds),
+            "delta_vad_ridge_cv_r2": r2,
             "models": models}

@@ -108,7 +108,13 @@ def test_personality_analysis_runs_on_real_triples(rows) -> None:  # type: ignor
     part = rows[:1500]
     inputs, y = encode_rows(part)
     groups = dialogue_groups(part)
-    out = personality_analysis(inputs, y, groups, group_folds(y, groups), k=len(LABELS), cs=(0.01,))
+    from appraisal import MELD
+
+    out = personality_analysis(inputs, y, groups, group_folds(y, groups), k=len(LABELS),
+                               anchors=np.array([MELD[x].as_array() for x in LABELS]),
+                               cs=(0.01,))
+    r2 = out["delta_vad_ridge_cv_r2"]
+    assert 0.1 < r2["without_personality"] < 1.0  # the preceding emotion predicts its move
     base = out["models"]["multinomial"]["cv_macro_f1"]
     share = np.bincount(y).max() / len(y)
     majority = 2 * share / (1 + share) / len(LABELS)  # macro-F1 of always the majority class
