@@ -122,12 +122,12 @@ class VoiceAssistant:
 
     # -- batch --------------------------------------------------------------------------------
 
-    def run_file(self, source: str | Path | bytes, output: str | Path | None = None
-                 ) -> dict[str, Any]:
+    def run_file(self, source: str | Path | bytes | AudioClip,
+                 output: str | Path | None = None) -> dict[str, Any]:
         """Answer the utterance in an audio file: the JSON ``affect voice --input`` prints."""
         t0 = time.perf_counter()
         mark = time.perf_counter()
-        clip = load_audio(source)
+        clip = source if isinstance(source, AudioClip) else check_input(source)
         timings = {"load_audio_ms": _ms(mark)}
         warnings = []
         if clip.clipped_fraction > 0.01:
@@ -175,6 +175,14 @@ class VoiceAssistant:
         if output is not None:
             result["output"] = str(output)
         return result
+
+
+def check_input(source: str | Path | bytes) -> AudioClip:
+    """Read a recording to answer, refusing a silent one before any model is loaded."""
+    clip = load_audio(source)
+    if float(np.max(np.abs(clip.samples))) < 1e-4:
+        raise AudioFormatError("no speech found in the audio: the recording is silent")
+    return clip
 
 
 def rms(samples: np.ndarray) -> float:

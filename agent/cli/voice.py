@@ -42,12 +42,13 @@ def voice(input_path: Path | None, output_path: Path | None, as_json: bool, pers
                 click.echo(f"{d.index}: {d.name} (in {d.inputs}, out {d.outputs}, "
                            f"{d.default_rate_hz} Hz)")
             return
-        from agent.voice_loop import VoiceAssistant
+        from agent.voice_loop import VoiceAssistant, check_input
 
+        clip = check_input(input_path) if input_path is not None else None  # fail before loading
         assistant = VoiceAssistant.from_names(persona, tts=tts, asr=asr, vad=vad,
                                               speech=speech, asr_model=asr_model)
         if input_path is not None:
-            result = assistant.run_file(input_path, output_path)
+            result = assistant.run_file(clip, output_path)
             if as_json:
                 click.echo(json.dumps(result))
             else:
