@@ -133,16 +133,17 @@ class WhisperASR:
             condition_on_previous_text=False,
             vad_filter=False,
         )
-        parts, no_speech = [], []
+        parts: list[str] = []
+        silent: list[float] = []
         for seg in segments:
             parts.append(seg.text.strip())
-            no_speech.append(seg.no_speech_prob)
+            silent.append(seg.no_speech_prob)
         text = " ".join(p for p in parts if p)
         return Transcript(
             text=text,
             duration_s=clip.duration_s,
             final=final,
-            no_speech_prob=float(max(no_speech)) if no_speech else 1.0,
+            no_speech_prob=float(max(silent)) if silent else 1.0,
         )
 
     def _transcribe_trimmed(self, samples: np.ndarray) -> tuple[str, float]:

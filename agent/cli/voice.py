@@ -38,9 +38,12 @@ def voice(input_path: Path | None, output_path: Path | None, as_json: bool, pers
         if list_devices:
             from voice.devices import list_devices as devices
 
-            for d in devices():
+            found = devices()
+            for d in found:
                 click.echo(f"{d.index}: {d.name} (in {d.inputs}, out {d.outputs}, "
                            f"{d.default_rate_hz} Hz)")
+            if not found:
+                click.echo("no audio devices found; use --input IN.wav --output OUT.wav")
             return
         from agent.voice_loop import VoiceAssistant, check_input
 
