@@ -47,7 +47,15 @@ def voice(input_path: Path | None, output_path: Path | None, as_json: bool, pers
             return
         from agent.voice_loop import VoiceAssistant, check_input
 
-        clip = check_input(input_path) if input_path is not None else None  # fail before loading
+        # fail on bad input or missing devices before spending seconds loading models
+        clip = check_input(input_path) if input_path is not None else None
+        if input_path is None:
+            if as_json:
+                raise click.UsageError("--json needs --input (a recording to answer)")
+            from voice.devices import pick_device
+
+            pick_device(input_device, output=False)
+            pick_device(output_device, output=True)
         assistant = VoiceAssistant.from_names(persona, tts=tts, asr=asr, vad=vad,
                                               speech=speech, asr_model=asr_model)
         if input_path is not None:
@@ -60,8 +68,6 @@ def voice(input_path: Path | None, output_path: Path | None, as_json: bool, pers
                 if output_path is not None:
                     click.echo(f"reply audio: {output_path}")
             return
-        if as_json:
-            raise click.UsageError("--json needs --input (a recording to answer)")
         asyncio.run(_live(assistant, input_device, output_device))
     except (VoiceError, AgentError, PerceptionError, ModelUnavailableError) as exc:
         raise click.ClickException(str(exc)) from exc
