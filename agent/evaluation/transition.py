@@ -66,6 +66,12 @@ def evaluate(rows: list[dict[str, str]], *, models: Path, majority: str) -> dict
     result["weighted_f1_majority"] = base["weighted_f1"]
     result["personality_gain_macro_f1"] = round(
         result["macro_f1"] - result["macro_f1_without_personality"], 4)
+    speakers = sorted({r.get("Speaker_1", "") for r in rows} - {""})
+    if speakers:  # PELD's personality is per character: show where it helps or hurts
+        who = np.array([r.get("Speaker_1", "") for r in rows])
+        result["per_speaker_macro_f1"] = {
+            s: {v: f1_scores(y[who == s], preds[v][who == s])["macro_f1"] for v in preds}
+            for s in speakers}
     if len(rows) >= 20:  # a CI from a handful of rows would be noise
         boot = paired_bootstrap_macro_f1(y, preds["with_personality"],
                                          preds["without_personality"], dialogue_groups(rows),
@@ -113,5 +119,8 @@ def eval_transition(data: Path | None, models: Path, as_json: bool) -> None:
                    f"95% CI [{lo:+.4f}, {hi:+.4f}] (bootstrap over dialogues)")
     click.echo(f"majority ({majority})   macro F1 {result['macro_f1_majority']:.4f}  "
                f"weighted F1 {result['weighted_f1_majority']:.4f}")
+    for who, f in result.get("per_speaker_macro_f1", {}).items():
+        click.echo(f"  {who:<18} macro F1 {f['with_personality']:.4f} with, "
+                   f"{f['without_personality']:.4f} without personality")
     click.echo("per-class F1: " + "  ".join(f"{k} {v:.3f}"
                                               for k, v in result["per_class_f1"].items()))

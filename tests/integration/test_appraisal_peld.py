@@ -132,3 +132,5 @@ def test_eval_reports_a_bootstrap_interval_for_the_personality_gain() -> None:
     out = json.loads(CliRunner().invoke(eval_transition, ["--json"]).output)
     lo, hi = out["personality_gain_ci95"]
     assert lo <= out["personality_gain_macro_f1"] <= hi
+    per = out["per_speaker_macro_f1"]
+    assert len(per) == 6 and all(0.0 <= f["without_personality"] <= 1.0 for f in per.values())
