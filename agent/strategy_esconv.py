@@ -77,7 +77,9 @@ def side_features(
     seeker = seeker_of(history)
     seeker_text, _ = split_turns(history)
     k = base + n
-    out[k] = math.log1p(len(previous)) / 3.0
+    # Turns so far, not strategies so far: a context cut to its last turns (the tsv layout)
+    # still knows where it is from its turn indices (agent.training.esconv pads it).
+    out[k] = math.log1p(len(history)) / 3.5
     out[k + 1] = math.log1p(sum(t.speaker == seeker for t in history)) / 3.0
     out[k + 2] = 1.0 if history and history[-1].speaker != seeker else 0.0
     out[k + 3] = 1.0 if "?" in seeker_text else 0.0
@@ -119,20 +121,31 @@ def embed(encoder: Any, texts: Sequence[str]) -> np.ndarray:
     return out
 
 
+def sentence_vectors(
+    encoder: Any, contexts: Sequence[tuple[Sequence[DialogueTurn], Sequence[Strategy]]]
+) -> np.ndarray:
+    """MiniLM vectors of the seeker's latest words and the supporter's last turn, side by side."""
+    pairs = [split_turns(h) for h, _ in contexts]
+    seeker = embed(encoder, [p[0] for p in pairs])
+    supporter = embed(encoder, [p[1] for p in pairs])
+    return np.concatenate([seeker, supporter], axis=1)
+
+
+def side_matrix(
+    contexts: Sequence[tuple[Sequence[DialogueTurn], Sequence[Strategy]]],
+) -> np.ndarray:
+    rows = []
+    for history, previous in contexts:
+        seeker_text = split_turns(history)[0]
+        rows.append(side_features(history, previous, valence_of(seeker_text)))
+    return np.stack(rows)
+
+
 def features(
     encoder: Any, contexts: Sequence[tuple[Sequence[DialogueTurn], Sequence[Strategy]]]
 ) -> np.ndarray:
     """The feature matrix for (history, previous strategies) pairs."""
-    pairs = [split_turns(h) for h, _ in contexts]
-    seeker = embed(encoder, [p[0] for p in pairs])
-    supporter = embed(encoder, [p[1] for p in pairs])
-    side = np.stack(
-        [
-            side_features(h, prev, valence_of(p[0]))
-            for (h, prev), p in zip(contexts, pairs, strict=True)
-        ]
-    )
-    return np.concatenate([seeker, supporter, side], axis=1)
+    return np.concatenate([sentence_vectors(encoder, contexts), side_matrix(contexts)], axis=1)
 
 
 def project(head: dict[str, np.ndarray], x: np.ndarray) -> np.ndarray:

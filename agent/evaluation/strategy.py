@@ -70,7 +70,7 @@ def contexts(samples: Sequence[StrategySample]) -> list[PolicyContext]:
     neutral = AffectEstimate(VAD(0.0, 0.0, 0.0), {"neutral": 1.0}, 0.0, "text", 0.0)
     out = []
     for s in samples:
-        seeker = [t.text for t in s.history if t.speaker == "user"]
+        seeker = [t.text for t in s.history if t.speaker == "user" and t.text]
         affect = reader.predict(seeker[-1]) if seeker else neutral
         out.append(PolicyContext(list(s.history), affect, None, list(s.previous)))
     return out

@@ -106,7 +106,8 @@ def read_tsv(path: str | Path) -> Iterator[StrategySample]:
             turns: list[DialogueTurn] = []
             previous: list[Strategy] = []
             parsed: list[tuple[bool, Strategy | None, str]] = []
-            for part in parts:
+            first_index = 0
+            for position, part in enumerate(parts):
                 m = _TSV_TURN.match(part)
                 if m is None:
                     raise ESConvDataError(
@@ -114,6 +115,8 @@ def read_tsv(path: str | Path) -> Iterator[StrategySample]:
                         f"got {part[:60]!r}"
                     )
                 is_sys, text = m.group(1) == "1", m.group(3)
+                if position == 0:
+                    first_index = int(m.group(2))
                 strategy = None
                 bracket = _BRACKET.match(text)
                 if is_sys and bracket is not None:
@@ -126,6 +129,12 @@ def read_tsv(path: str | Path) -> Iterator[StrategySample]:
                 raise ESConvDataError(
                     f"{path}:{number}: the last turn must be the supporter's, with a [Strategy]"
                 )
+            # "short" contexts keep only the last turns; the turn index says how many came
+            # before. Stand-ins keep the conversation's length (their words and strategies are
+            # unknown, so they are empty; seekers usually open, hence the alternation).
+            turns.extend(
+                DialogueTurn(SEEKER if i % 2 == 0 else SUPPORTER, "") for i in range(first_index)
+            )
             for is_sys, strategy, text in parsed[:-1]:
                 if is_sys and strategy is not None:
                     previous.append(strategy)

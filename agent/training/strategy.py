@@ -25,7 +25,14 @@ from typing import Any
 import click
 import numpy as np
 
-from agent.strategy_esconv import DEFAULT_HEAD, STRATEGIES, features, load_encoder, project
+from agent.strategy_esconv import (
+    DEFAULT_HEAD,
+    STRATEGIES,
+    load_encoder,
+    project,
+    sentence_vectors,
+    side_matrix,
+)
 from agent.training.esconv import StrategySample, read_samples
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,19 +46,21 @@ SEED = 13
 
 
 def featurise(samples: Sequence[StrategySample], *, cache: bool = True) -> np.ndarray:
-    """Feature matrix for the samples, cached on disk by their content."""
+    """Feature matrix for the samples; the sentence vectors are cached on disk by content."""
+    contexts = [(s.history, s.previous) for s in samples]
     key = "\n".join(
         f"{s.dialogue}|{len(s.history)}|{s.history[-1].text if s.history else ''}" for s in samples
     )
     digest = hashlib.sha1(key.encode()).hexdigest()[:12]
-    path = CACHE / f"strategy-features-{digest}.npy"
+    path = CACHE / f"strategy-vectors-{digest}.npy"
     if cache and path.is_file():
-        return np.load(path)  # type: ignore[no-any-return]
-    x = features(load_encoder(), [(s.history, s.previous) for s in samples])
-    if cache:
-        CACHE.mkdir(parents=True, exist_ok=True)
-        np.save(path, x)
-    return x
+        vectors = np.load(path)
+    else:
+        vectors = sentence_vectors(load_encoder(), contexts)
+        if cache:
+            CACHE.mkdir(parents=True, exist_ok=True)
+            np.save(path, vectors)
+    return np.concatenate([vectors, side_matrix(contexts)], axis=1)
 
 
 def fit(x: np.ndarray, y: np.ndarray, groups: np.ndarray, *, threads: int = 1) -> dict[str, Any]:
