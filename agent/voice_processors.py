@@ -68,7 +68,10 @@ class TurnProcessor(Processor):
     name = "turn"
 
     def __init__(self, assistant: VoiceAssistant, playback: Playback, *,
-                 partial_every_s: float = 1.0, preroll_s: float = 0.3) -> None:
+                 partial_every_s: float = 1.5, preroll_s: float = 0.3) -> None:
+        """``partial_every_s``: seconds of speech between partial transcripts. A partial still
+        running at the end of the turn competes with the final one for the 2 cores: measured,
+        no partials at all took ~100 ms off the Piper p50 (902 -> 798 ms)."""
         self.a, self.playback = assistant, playback
         self.eot = EndOfTurnDetector(config=assistant.turn)
         self.barge = BargeInDetector(config=assistant.turn)
