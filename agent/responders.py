@@ -100,7 +100,41 @@ def clean_reply(text: str, limit: int = MAX_REPLY_CHARS) -> str:
 
 # A small model that runs on past its turn starts writing the user's next line.
 _NEXT_TURN = re.compile(r"(?:^|\n|\s)(?:user|human)\s*:", re.I)
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
 MAX_SENTENCES = 4
+
+
+def visible_reply(raw: str, *, final: bool = False) -> tuple[str, bool]:
+    """The part of a streamed model output the user may see, and whether the reply is over.
+
+    Prefix-stable while the stream grows (what was shown stays shown): tokens are removed,
+    an unclosed ``<|`` is held back, the next-turn marker and the bounds end the reply.
+    """
+    text = re.sub(r"<\|[^|]*\|>", " ", raw)
+    if "<|" in text:
+        text = text[: text.index("<|")]
+    text = re.sub(r"^\s*(assistant|ai|bot)\s*:\s*", "", text, flags=re.I)
+    finished = False
+    turn = _NEXT_TURN.search(text)
+    if turn is not None:
+        text, finished = text[: turn.start()], True
+    tail = " " if text[-1:].isspace() else ""
+    text = " ".join(text.split()) + tail
+    ends = [m.end() for m in _SENTENCE_END.finditer(text + " ")]
+    if len(ends) >= MAX_SENTENCES:
+        text, finished = text[: ends[MAX_SENTENCES - 1]], True
+    if len(text) > MAX_REPLY_CHARS:
+        cut = text[: MAX_REPLY_CHARS - 1]
+        text, finished = cut[: cut.rfind(" ")].rstrip() + "…", True
+    return (text.strip() if finished or final else text), finished
+
+
+def _complete_words(text: str) -> str:
+    """Up to the last whole word, holding back a word that may open a "User:" marker."""
+    ready = text[: text.rfind(" ") + 1] if " " in text else ""
+    return re.sub(r"(?:^|\s)(?:user|human)\s*$", " ", ready, flags=re.I).rstrip() + (
+        " " if ready.strip() else ""
+    )
 
 
 class Responder:
@@ -113,32 +147,30 @@ class Responder:
         return "".join(self.stream(request)).strip() or self._empty(request)
 
     def stream(self, request: ResponseRequest) -> Iterator[str]:
-        """Yield the reply sentence by sentence as the model produces it, cleaned and bounded.
+        """Yield the reply word by word as the model produces it, cleaned and bounded.
 
-        Stops reading the model (which closes its stream) after ``MAX_SENTENCES`` sentences,
-        ``MAX_REPLY_CHARS`` characters, or where it starts writing the user's next turn.
+        Role prefixes and chat-template tokens never reach the caller; the model is no longer
+        read (which closes its stream) after ``MAX_SENTENCES`` sentences, ``MAX_REPLY_CHARS``
+        characters, or where it starts writing the user's next turn.
         """
         messages = build_messages(request)
         try:
-            buffered, emitted, sentences, done = "", 0, 0, False
+            raw, sent = "", 0
             for chunk in self.chat_model.stream(messages):
-                piece = chunk.content if isinstance(chunk.content, str) else str(chunk.content)
-                buffered += piece
-                turn = _NEXT_TURN.search(buffered)
-                if turn is not None:
-                    buffered, done = buffered[: turn.start()], True
-                # Clean at sentence ends so role prefixes and tokens never reach the user.
-                if done or re.search(r"[.!?]\s*$", buffered):
-                    text = clean_reply(buffered, MAX_REPLY_CHARS - emitted)
-                    buffered, sentences = "", sentences + 1
-                    if text:
-                        yield text + " "
-                        emitted += len(text) + 1
-                    if done or sentences >= MAX_SENTENCES or emitted >= MAX_REPLY_CHARS - 20:
-                        buffered = ""
-                        break
-            if buffered.strip() and emitted < MAX_REPLY_CHARS - 20:
-                yield clean_reply(buffered, MAX_REPLY_CHARS - emitted)
+                raw += chunk.content if isinstance(chunk.content, str) else str(chunk.content)
+                text, finished = visible_reply(raw)
+                if not finished and len(raw.strip()) < 16:
+                    continue  # enough text to recognise a role prefix before showing any
+                ready = text if finished else _complete_words(text)
+                if len(ready) > sent:
+                    yield ready[sent:]
+                    sent = len(ready)
+                if finished:
+                    break
+            else:
+                text, _ = visible_reply(raw, final=True)
+                if len(text) > sent:
+                    yield text[sent:]
         except AgentError:
             raise
         except Exception as exc:  # any provider error: name the model, keep the session

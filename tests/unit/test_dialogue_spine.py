@@ -204,3 +204,16 @@ def test_offline_replies_use_the_named_feeling_its_cause_and_the_person() -> Non
         request("I haven't told my wife yet because I'm ashamed.", Strategy.REFLECTION)
     )
     assert "ashamed" in reply or "your wife" in reply
+
+
+def test_replies_stream_word_by_word_without_leaking_markup() -> None:
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    model = FakeListChatModel(
+        responses=["Assistant: That sounds really hard for you. What happened next?<|im_end|>"]
+    )
+    pieces = list(Responder(model).stream(request("I had a bad day", Strategy.QUESTION)))
+    assert len(pieces) >= 5  # the fake model streams characters; we pass on whole words
+    joined = "".join(pieces).strip()
+    assert joined == "That sounds really hard for you. What happened next?"
+    assert not any("Assistant" in p or "<|" in p for p in pieces)
