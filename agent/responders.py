@@ -144,7 +144,13 @@ class Responder:
         self.chat_model = chat_model if chat_model is not None else TemplateChatModel()
 
     def respond(self, request: ResponseRequest) -> str:
-        return "".join(self.stream(request)).strip() or self._empty(request)
+        """The whole reply; a sentence the model's token limit cut off midway is dropped."""
+        text = "".join(self.stream(request)).strip()
+        if text and text[-1] not in ".!?…\"')":
+            ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+            if ends:
+                text = text[: ends[-1]]
+        return text or self._empty(request)
 
     def stream(self, request: ResponseRequest) -> Iterator[str]:
         """Yield the reply word by word as the model produces it, cleaned and bounded.

@@ -217,3 +217,13 @@ def test_replies_stream_word_by_word_without_leaking_markup() -> None:
     joined = "".join(pieces).strip()
     assert joined == "That sounds really hard for you. What happened next?"
     assert not any("Assistant" in p or "<|" in p for p in pieces)
+
+
+def test_a_sentence_cut_by_the_token_limit_is_dropped() -> None:
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    model = FakeListChatModel(responses=["You are not alone in this. Remember, everyone"])
+    reply = Responder(model).respond(request("I failed my test", Strategy.AFFIRMATION))
+    assert reply == "You are not alone in this."
+    model = FakeListChatModel(responses=["Tell me more about it"])
+    assert Responder(model).respond(request("hm", Strategy.QUESTION)) == "Tell me more about it"
