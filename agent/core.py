@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -164,8 +166,41 @@ class AffectiveAgent:
 
     # -- the turn -----------------------------------------------------------------------------
 
-    def respond(self, utterance: Utterance) -> Reply:
-        """Answer one user utterance; raises PerceptionError for text no one should read."""
+    def preview(self, utterance: Utterance) -> Reply:
+        """Draft the reply to ``utterance`` without changing the agent or writing anything.
+
+        Voice front ends draft at the first pause in the user's speech; when the turn really
+        ends with the same words, ``respond(utterance, draft=...)`` reuses the drafted text
+        instead of asking the responder again.
+        """
+        d = self.dialogue
+        saved = (
+            list(d.turns),
+            list(d.affect),
+            list(d.strategies),
+            {k: list(v) for k, v in d._by_speaker.items()},
+            self.state,
+            self._last_t,
+        )
+        try:
+            reply = self._turn(utterance, draft=None, commit=False)
+        finally:
+            d.turns, d.affect, d.strategies = saved[0], saved[1], saved[2]
+            d._by_speaker.clear()
+            d._by_speaker.update(saved[3])
+            self.state, self._last_t = saved[4], saved[5]
+        return replace(reply, extras={**reply.extras, "draft_for": reply_key(utterance.text)})
+
+    def respond(self, utterance: Utterance, *, draft: Reply | None = None) -> Reply:
+        """Answer one user utterance; raises PerceptionError for text no one should read.
+
+        Args:
+            draft: a ``preview`` of the same words; its strategy and text are kept when the
+                words match, so only perception, appraisal and storage run again.
+        """
+        return self._turn(utterance, draft=draft, commit=True)
+
+    def _turn(self, utterance: Utterance, *, draft: Reply | None, commit: bool) -> Reply:
         from agent.responders import ResponseRequest
         from agent.strategy import PolicyContext
 
@@ -202,6 +237,11 @@ class AffectiveAgent:
             trace.append(f"agent feels {cause.describe()}")
         trace.append(f"agent mood: {emotion.mood_label}")
 
+        usable = (
+            draft is not None
+            and draft.extras.get("draft_for") == reply_key(text)
+            and draft.safety == (flagged.category if flagged is not None else None)
+        )
         mark = time.perf_counter()
         ctx = PolicyContext(
             history=list(self.dialogue.turns),
@@ -210,17 +250,28 @@ class AffectiveAgent:
             previous_strategies=list(self.dialogue.strategies),
             weights=self.persona.strategy_weights(),
         )
-        decision = self.policy.choose(ctx)
-        strategy: Strategy = decision.strategy
+        if usable:
+            assert draft is not None
+            strategy: Strategy = draft.strategy
+            trace.append(f"strategy: {strategy.value} (drafted at the pause)")
+        else:
+            decision = self.policy.choose(ctx)
+            strategy = decision.strategy
+            trace.append(f"strategy: {strategy.value} ({decision.reason})")
         timings["strategy_ms"] = _ms(mark)
-        trace.append(f"strategy: {strategy.value} ({decision.reason})")
 
         mark = time.perf_counter()
         recalled = self.memory.recall(text) if self.memory is not None else []
-        if flagged is not None:
+        if usable:
+            assert draft is not None
+            reply_text = draft.text
+        elif flagged is not None:
             reply_text = flagged.response
             trace.append(f"safety: {flagged.category} response overrides the responder")
-            log.warning("safety override: category=%s session=%s", flagged.category, self.session)
+            if commit:
+                log.warning(
+                    "safety override: category=%s session=%s", flagged.category, self.session
+                )
         else:
             request = ResponseRequest(
                 user_text=text,
@@ -242,10 +293,11 @@ class AffectiveAgent:
         timings["respond_ms"] = _ms(mark)
 
         mark = time.perf_counter()
-        if self.memory is not None:
-            self.memory.observe(text, user_affect.label, now)
-        self.dialogue.add_agent_turn(reply_text, strategy)
-        self._persist(utterance.speaker, text, reply_text, strategy, user_affect, emotion)
+        if commit:
+            if self.memory is not None:
+                self.memory.observe(text, user_affect.label, now)
+            self.dialogue.add_agent_turn(reply_text, strategy)
+            self._persist(utterance.speaker, text, reply_text, strategy, user_affect, emotion)
         timings["store_ms"] = _ms(mark)
         timings["total_ms"] = _ms(t0)
         return Reply(
@@ -378,6 +430,11 @@ class AffectiveAgent:
     @property
     def history(self) -> list[DialogueTurn]:
         return list(self.dialogue.turns)
+
+
+def reply_key(text: str) -> str:
+    """Words that make two transcripts "the same utterance" (case, spacing, punctuation aside)."""
+    return " ".join(re.findall(r"[\w']+", text.lower()))
 
 
 def _ms(mark: float) -> float:

@@ -1,0 +1,49 @@
+"""The turn API: a preview drafts without side effects; respond can reuse the draft."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from agent.core import AffectiveAgent, reply_key
+from agent.store import Store
+from agent.types import Utterance
+
+pytestmark = pytest.mark.unit
+
+
+def make_agent(db: Path) -> AffectiveAgent:
+    ticks = iter(range(0, 10_000, 5))
+    return AffectiveAgent.from_persona(
+        "sage", db_path=db, clock=lambda: float(next(ticks)), text="lexicon"
+    )
+
+
+def test_preview_changes_nothing(tmp_path: Path) -> None:
+    agent = make_agent(tmp_path / "a.db")
+    agent.respond(Utterance("My cat is ill and I am worried."))
+    before = (list(agent.history), agent.state, list(agent.dialogue.strategies))
+    draft = agent.preview(Utterance("The vet said it might be serious."))
+    assert draft.text and draft.extras["draft_for"] == "the vet said it might be serious"
+    assert (list(agent.history), agent.state, list(agent.dialogue.strategies)) == before
+    assert len(Store(tmp_path / "a.db").turns("default")) == 2
+
+
+def test_respond_reuses_a_matching_draft_and_ignores_a_stale_one(tmp_path: Path) -> None:
+    agent = make_agent(tmp_path / "b.db")
+    draft = agent.preview(Utterance("I failed my exam"))
+    reply = agent.respond(Utterance("I failed my exam."), draft=draft)
+    assert reply.text == draft.text and reply.strategy == draft.strategy
+    assert any("drafted" in line for line in reply.trace)
+    assert len(agent.history) == 2
+
+    stale = agent.preview(Utterance("I want to give up on studying"))
+    fresh = agent.respond(Utterance("Actually my friend helped me a lot"), draft=stale)
+    assert not any("drafted" in line for line in fresh.trace)
+    assert fresh.text != stale.text
+
+
+def test_reply_key_ignores_case_spacing_and_punctuation() -> None:
+    assert reply_key("  I failed,   my EXAM! ") == reply_key("i failed my exam")
+    assert reply_key("I failed my exam") != reply_key("I passed my exam")
