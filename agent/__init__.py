@@ -1,0 +1,1 @@
+"""The agent floor: wires perception, appraisal, voice and robots into ``AffectiveAgent``."""
