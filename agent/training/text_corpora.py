@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from agent.errors import AgentError
+from appraisal import MELD_LABELS
 
-MELD_LABELS = ("neutral", "joy", "surprise", "anger", "sadness", "disgust", "fear")
 EMORYNLP_LABELS = ("Neutral", "Joyful", "Peaceful", "Powerful", "Scared", "Mad", "Sad")
 
 # DailyDialog and GoEmotions' Ekman grouping use Ekman's names; these map them onto MELD's.
