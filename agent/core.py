@@ -41,7 +41,13 @@ class UtteranceOnlyERC(ConversationEmotionRecognizer):
         return self.text.predict(history[-1].text)
 
 
-def empathic_impulse(user: AffectEstimate, *, liking: float, traits: BigFive) -> Impulse | None:
+def empathic_impulse(
+    user: AffectEstimate,
+    *,
+    liking: float,
+    traits: BigFive,
+    previous: AffectEstimate | None = None,
+) -> Impulse | None:
     """The OCC fortunes-of-others reaction to the user's perceived state.
 
     A liked other's misfortune gives pity and their good fortune happy-for; for a disliked
@@ -49,9 +55,10 @@ def empathic_impulse(user: AffectEstimate, *, liking: float, traits: BigFive) ->
     how clearly the user feels it (|valence| x confidence), with liking, and with agreeableness
     (the trait most tied to empathic concern; Graziano et al. 2007).
     """
+    from agent.emotion_transition import fortune
     from appraisal import OCC
 
-    valence = user.vad.valence
+    valence = fortune(user.vad, previous)
     strength = abs(valence) * user.confidence
     if strength < 0.05:
         return None
@@ -229,7 +236,7 @@ class AffectiveAgent:
         mark = time.perf_counter()
         dt = 0.0 if self._last_t is None else max(0.0, now - self._last_t)
         self._last_t = now
-        impulse = self._appraise(user_affect)
+        impulse = self._appraise(user_affect, utterance.speaker)
         self.state = step(self.state, impulse, dt, self.params)
         emotion = self.agent_emotion()
         timings["appraisal_ms"] = _ms(mark)
@@ -359,16 +366,19 @@ class AffectiveAgent:
             trace.append(f"modalities disagree: {fused.disagreement}")
         return fused.estimate
 
-    def _appraise(self, user_affect: AffectEstimate) -> Impulse | None:
-        liking = self.persona.relations.get("user", 0.5)
+    def _appraise(self, user_affect: AffectEstimate, speaker: str) -> Impulse | None:
+        liking = self.persona.relations.get(speaker, self.persona.relations.get("user", 0.5))
+        seen = self.dialogue.emotions_of(speaker)
+        previous = seen[-2] if len(seen) >= 2 else None
         if self.transition is not None:
             return self.transition.select(  # type: ignore[no-any-return]
                 user_affect=user_affect,
                 agent_state=self.state,
                 traits=self.traits,
                 history=list(self.dialogue.turns),
+                previous_user_affect=previous,
             )
-        return empathic_impulse(user_affect, liking=liking, traits=self.traits)
+        return empathic_impulse(user_affect, liking=liking, traits=self.traits, previous=previous)
 
     def _persist(
         self,

@@ -55,8 +55,15 @@ def _vader() -> Any:
 def utterance_features(text: str) -> list[float]:
     """VADER neg/neu/pos/compound, '?' and '!' present, length in words / 30 (capped at 1)."""
     s = _vader().polarity_scores(text)
-    return [s["neg"], s["neu"], s["pos"], s["compound"], float("?" in text), float("!" in text),
-            min(len(text.split()), 30) / 30.0]
+    return [
+        s["neg"],
+        s["neu"],
+        s["pos"],
+        s["compound"],
+        float("?" in text),
+        float("!" in text),
+        min(len(text.split()), 30) / 30.0,
+    ]
 
 
 def context_features(previous: str, trigger: str) -> np.ndarray:
@@ -65,7 +72,9 @@ def context_features(previous: str, trigger: str) -> np.ndarray:
 
 
 def encode(
-    preceding: Sequence[str], previous: Sequence[str], trigger: Sequence[str],
+    preceding: Sequence[str],
+    previous: Sequence[str],
+    trigger: Sequence[str],
     traits: np.ndarray,
 ) -> dict[str, np.ndarray]:
     """Model inputs for a batch of (preceding label, previous text, trigger text, traits)."""
@@ -77,8 +86,9 @@ def encode(
     return {
         "preceding": onehot,
         "preceding_vad": np.array([MELD[p].as_array() for p in preceding]).reshape(-1, 3),
-        "context": np.array([context_features(a, b) for a, b in zip(previous, trigger,
-                                                                     strict=True)]),
+        "context": np.array(
+            [context_features(a, b) for a, b in zip(previous, trigger, strict=True)]
+        ),
         "traits": np.asarray(traits, dtype=np.float64).reshape(-1, 5),
     }
 
@@ -87,7 +97,10 @@ class ResponseEmotionSelector:
     """The trained PELD transition as the agent's appraisal of each user turn."""
 
     def __init__(
-        self, *, weights: TransitionWeights, meta: dict[str, Any] | None = None,
+        self,
+        *,
+        weights: TransitionWeights,
+        meta: dict[str, Any] | None = None,
         liking: float = 0.5,
     ) -> None:
         if weights.labels != LABELS:
@@ -97,8 +110,9 @@ class ResponseEmotionSelector:
         self.liking = liking
 
     @classmethod
-    def load(cls, directory: str | Path | None = None, *, variant: str | None = None
-             ) -> ResponseEmotionSelector:
+    def load(
+        cls, directory: str | Path | None = None, *, variant: str | None = None
+    ) -> ResponseEmotionSelector:
         """Load the shipped weights (the variant ``meta.json`` names as default, or ``variant``).
 
         Raises:
@@ -125,15 +139,21 @@ class ResponseEmotionSelector:
         agent_state: AffectState,
         traits: BigFive,
         history: Sequence[Any],
+        previous_user_affect: Any = None,
     ) -> Impulse | None:
-        """The emotion to answer with, as an impulse; None when there is nothing to answer."""
+        """The emotion to answer with, as an impulse; None when there is nothing to answer.
+
+        ``previous_user_affect`` (the user's reading one turn earlier) lets the OCC route
+        appraise a change in the user's fortunes, not only where they stand now.
+        """
         texts = [str(getattr(turn, "text", "")) for turn in history]
         if not texts:
             return None
         trigger = texts[-1]
         previous = texts[-2] if len(texts) > 1 else ""
-        preceding = ("neutral" if agent_state.intensity < FELT
-                     else nearest_label(agent_state.emotion, MELD))
+        preceding = (
+            "neutral" if agent_state.intensity < FELT else nearest_label(agent_state.emotion, MELD)
+        )
         inputs = encode([preceding], [previous], [trigger], np.array([traits.as_list()]))
         out = transition(self.weights, **inputs)
         p = out.probabilities[0]
@@ -153,41 +173,71 @@ class ResponseEmotionSelector:
             "probability": intensity,
         }
         if self.weights.uses_personality:
-            detail.update({"gain_valence": float(gain[0]), "gain_arousal": float(gain[1]),
-                           "gain_dominance": float(gain[2]),
-                           "neuroticism": traits.neuroticism,
-                           "extraversion": traits.extraversion})
+            detail.update(
+                {
+                    "gain_valence": float(gain[0]),
+                    "gain_arousal": float(gain[1]),
+                    "gain_dominance": float(gain[2]),
+                    "neuroticism": traits.neuroticism,
+                    "extraversion": traits.extraversion,
+                }
+            )
         else:
             detail["personality"] = "not used (did not beat the model without it)"
         if label in ("neutral", preceding):
-            empathic = self._fortunes_of_user(user_affect, traits, detail)
+            empathic = self._fortunes_of_user(user_affect, traits, detail, previous_user_affect)
             if empathic is not None:
                 return empathic
-        cause = Cause(event=f"user_turn:{detail['user']}", emotion=label, intensity=intensity,
-                      detail=detail)
+        cause = Cause(
+            event=f"user_turn:{detail['user']}", emotion=label, intensity=intensity, detail=detail
+        )
         return Impulse(VAD.from_array(MELD[label].as_array()), intensity, cause)
 
     def _fortunes_of_user(
-        self, user_affect: Any, traits: BigFive, transition_detail: dict[str, float | str]
+        self,
+        user_affect: Any,
+        traits: BigFive,
+        transition_detail: dict[str, float | str],
+        previous_user_affect: Any = None,
     ) -> Impulse | None:
         """OCC fortunes-of-others: the user's felt valence as good or bad fortune for them."""
         vad = getattr(user_affect, "vad", None)
         confidence = float(getattr(user_affect, "confidence", 0.0))
         if vad is None or confidence <= 0.0:
             return None
-        congruence = max(-1.0, min(1.0, vad.valence * confidence))
+        congruence = max(-1.0, min(1.0, fortune(vad, previous_user_affect) * confidence))
         if congruence == 0.0 or self.liking == 0.0:
             return None
-        occ = OCCAppraiser(traits=traits, goals=[Goal("user_wellbeing", 1.0, owner="user")],
-                           relations={"user": self.liking})
-        impulses = occ.appraise(Event(f"user_turn:{transition_detail['user']}",
-                                      {"user_wellbeing": congruence}))
+        occ = OCCAppraiser(
+            traits=traits,
+            goals=[Goal("user_wellbeing", 1.0, owner="user")],
+            relations={"user": self.liking},
+        )
+        impulses = occ.appraise(
+            Event(f"user_turn:{transition_detail['user']}", {"user_wellbeing": congruence})
+        )
         if not impulses:
             return None
         (impulse,) = impulses
         detail = dict(impulse.cause.detail)
-        detail.update({"transition": transition_detail["predicted"],
-                       "transition_probability": transition_detail["probability"],
-                       "preceding": transition_detail["preceding"]})
+        detail.update(
+            {
+                "transition": transition_detail["predicted"],
+                "transition_probability": transition_detail["probability"],
+                "preceding": transition_detail["preceding"],
+            }
+        )
         cause = Cause(impulse.cause.event, impulse.cause.emotion, impulse.intensity, detail)
         return Impulse(impulse.vad, impulse.intensity, cause)
+
+
+def fortune(vad: Any, previous: Any = None) -> float:
+    """How good the user's turn is for them: where they stand plus how far they moved.
+
+    OCC appraises *events*: after a sad turn, "that helps a bit" is good news even when it is
+    only mildly positive, and a drop from cheerful to flat is bad news. With no earlier
+    reading the level alone counts.
+    """
+    before = getattr(previous, "vad", None)
+    change = 0.0 if before is None else vad.valence - before.valence
+    return max(-1.0, min(1.0, vad.valence + change))

@@ -47,3 +47,22 @@ def test_respond_reuses_a_matching_draft_and_ignores_a_stale_one(tmp_path: Path)
 def test_reply_key_ignores_case_spacing_and_punctuation() -> None:
     assert reply_key("  I failed,   my EXAM! ") == reply_key("i failed my exam")
     assert reply_key("I failed my exam") != reply_key("I passed my exam")
+
+
+def test_relief_after_distress_is_good_news_for_a_liked_user() -> None:
+    from agent.core import empathic_impulse
+    from appraisal import VAD, BigFive
+    from perception import AffectEstimate
+
+    def reading(v: float) -> AffectEstimate:
+        return AffectEstimate(VAD(v, 0.0, 0.0), {"neutral": 1.0}, 0.5, "text", 0.0)
+
+    traits = BigFive()
+    sad = reading(-0.6)
+    flat = reading(0.05)
+    alone = empathic_impulse(flat, liking=0.6, traits=traits)
+    after_sad = empathic_impulse(flat, liking=0.6, traits=traits, previous=sad)
+    assert after_sad is not None and after_sad.cause.emotion == "happy_for"
+    assert alone is None or alone.intensity < after_sad.intensity
+    worse = empathic_impulse(reading(0.0), liking=0.6, traits=traits, previous=reading(0.7))
+    assert worse is not None and worse.cause.emotion == "pity"
