@@ -1,6 +1,6 @@
 # Two commands for a fresh machine (see README): `make chat` and `make test`.
 VENV := .venv
-TEST_EXTRAS ?= all,dev
+TEST_EXTRAS ?= all,dev,face-landmarks
 
 .PHONY: chat test test-slow bench clean
 
@@ -20,7 +20,12 @@ chat: $(VENV)/.chat-installed  ## set up (first time) and talk to the agent
 test: $(VENV)/.test-installed  ## set up (first time) and run the default test suite
 	$(VENV)/bin/python -m pytest -q $(ARGS)
 
-test-slow: $(VENV)/.test-installed  ## the heavier checks (real-model round trips, load tests)
+# The real local LLM (llama-cpp-python compiles for ~10-20 min on 2 cores): only for test-slow.
+$(VENV)/.llm-installed: $(VENV)/.test-installed
+	scripts/bootstrap.sh llm || echo "llm extra did not install: the real-LLM test will skip"
+	touch $@
+
+test-slow: $(VENV)/.test-installed $(VENV)/.llm-installed  ## the heavier checks (real LLM, load tests)
 	$(VENV)/bin/python -m pytest -q -m "slow and not bench" $(ARGS) || [ $$? -eq 5 ]
 
 bench: $(VENV)/.test-installed  ## the benchmark tests
