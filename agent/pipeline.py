@@ -111,6 +111,8 @@ class UserTurnFrame(Frame):
     duration_s: float = 0.0
     """How long the user spoke (for their speaking rate)."""
     timings_ms: dict[str, float] = field(default_factory=dict, hash=False, compare=False)
+    draft: Any = field(default=None, hash=False, compare=False)
+    """A reply drafted and being spoken since the user's pause (agent.voice_draft)."""
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,8 @@ class ReplyFrame(Frame):
     prosody: Any = None
     reply: Any = field(default=None, hash=False, compare=False)
     speech_end_s: float = 0.0
+    spoken: Any = field(default=None, hash=False, compare=False)
+    """The drafted speech of exactly this reply, to play instead of synthesising it again."""
 
 
 @dataclass(frozen=True)

@@ -107,10 +107,19 @@ class VoiceAssistant:
         wps = len(transcript.words) / voiced_s if voiced_s > 0 else 0.0
         return Heard(transcript.text, estimate, (spans[0][0], spans[-1][1]), wps, timings)
 
-    def answer(self, text: str, speech: AffectEstimate | None) -> Reply:
-        """The agent's reply; the voice estimate joins the text's in the fusion when present."""
+    def answer(self, text: str, speech: AffectEstimate | None, *,
+               draft: Reply | None = None) -> Reply:
+        """The agent's reply; the voice estimate joins the text's in the fusion when present.
+        ``draft``: a ``preview`` made at the user's pause, reused when the words match."""
+        return self.agent.respond(self._utterance(text, speech), draft=draft)
+
+    def preview(self, text: str, speech: AffectEstimate | None) -> Reply:
+        """The reply ``answer`` would give, drafted without changing or storing anything."""
+        return self.agent.preview(self._utterance(text, speech))
+
+    def _utterance(self, text: str, speech: AffectEstimate | None) -> Utterance:
         estimates = (speech,) if speech is not None and self.fusion else ()
-        return self.agent.respond(Utterance(text, estimates=estimates))
+        return Utterance(text, estimates=estimates)
 
     def prosody(self, reply: Reply) -> Prosody:
         emotion = reply.agent_emotion

@@ -2,7 +2,8 @@
 
 ``TurnProcessor`` listens to 16 kHz audio frames: speech activity per 32 ms, end of turn with
 the adaptive silence, partial transcripts while the user speaks, a speculative transcript as
-soon as they pause (so ASR overlaps the end-of-turn wait), and barge-in while the agent talks.
+soon as they pause (so ASR overlaps the end-of-turn wait), then a drafted reply whose first
+chunk is synthesised during the wait (agent.voice_draft), and barge-in while the agent talks.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from agent.pipeline import (
     UserStartedSpeakingFrame,
     UserTurnFrame,
 )
+from agent.voice_draft import Speculation, draft_matches, playable, start_draft
 from agent.voice_loop import VoiceAssistant, rms
 from voice.audio import ASR_RATE_HZ, AudioClip, resample
 from voice.echo import DelayGainEchoCanceller
@@ -68,10 +70,13 @@ class TurnProcessor(Processor):
     name = "turn"
 
     def __init__(self, assistant: VoiceAssistant, playback: Playback, *,
-                 partial_every_s: float = 1.5, preroll_s: float = 0.3) -> None:
+                 partial_every_s: float = 1.5, preroll_s: float = 0.3,
+                 draft_replies: bool = True) -> None:
         """``partial_every_s``: seconds of speech between partial transcripts. A partial still
         running at the end of the turn competes with the final one for the 2 cores: measured,
-        no partials at all took ~100 ms off the Piper p50 (902 -> 798 ms)."""
+        no partials at all took ~100 ms off the Piper p50 (902 -> 798 ms).
+        ``draft_replies``: draft the reply and synthesise its first chunk at each pause."""
+        self.draft_replies = draft_replies
         self.a, self.playback = assistant, playback
         self.eot = EndOfTurnDetector(config=assistant.turn)
         self.barge = BargeInDetector(config=assistant.turn)
@@ -81,7 +86,7 @@ class TurnProcessor(Processor):
         self._t = 0.0
         self._frames: list[np.ndarray] = []
         self._pre: list[np.ndarray] = []
-        self._speculative: asyncio.Task[Any] | None = None
+        self._spec: Speculation | None = None
         self._partial: asyncio.Task[Any] | None = None
         self._last_partial_n = 0
         self._agent_was_active = False
@@ -131,7 +136,13 @@ class TurnProcessor(Processor):
     def _drop_backchannel(self) -> None:
         """A short, soft stretch over the agent's speech ended: a backchannel, not a turn."""
         self.eot = EndOfTurnDetector(config=self.a.turn, silence_ms=self.eot.silence_ms)
-        self._frames, self._speculative = [], None
+        self._frames = []
+        self._drop_speculation()
+
+    def _drop_speculation(self) -> None:
+        if self._spec is not None:
+            self._spec.drop()
+        self._spec = None
 
     async def _listen(self, chunk: np.ndarray, prob: float, frame_s: float, push: Push) -> None:
         if self.eot.speaking or self._frames:
@@ -146,17 +157,36 @@ class TurnProcessor(Processor):
             self._start_s = self._t + frame_s - self.a.turn.onset_ms / 1000.0
             await push(UserStartedSpeakingFrame(self._t))
         elif event is TurnEvent.PAUSED:
-            self._speculative = self._hear_later()
+            self._drop_speculation()
+            self._spec = self._hear_later()
         elif event is TurnEvent.RESUMED:
-            self._speculative = None
+            self._drop_speculation()  # the user goes on: the draft's words are not the turn's
         elif event is TurnEvent.END_OF_TURN:
             await self._end_of_turn(push)
             return
         await self._partials(push)
 
-    def _hear_later(self) -> asyncio.Task[Any]:
+    def _hear_later(self) -> Speculation:
         clip = AudioClip(np.concatenate(self._frames), ASR_RATE_HZ)
-        return asyncio.create_task(self._hear(clip))
+        spec = Speculation()
+        spec.task = asyncio.create_task(self._speculate(clip, spec))
+        return spec
+
+    async def _speculate(self, clip: AudioClip, spec: Speculation) -> tuple[Any, Any, float]:
+        """Hear ``clip``; unless the user has resumed, draft the reply and start speaking it."""
+        heard = await self._hear(clip)
+        events = self.playback.events
+        events.append(("heard", time.perf_counter(), 0.0))
+        if self.draft_replies and not spec.dropped and heard[0].text:
+            try:
+                spec.draft = start_draft(self.a, heard[0].text, heard[1])
+            except Exception:  # noqa: BLE001 - no draft: the turn is answered the usual way
+                spec.draft = None
+            else:
+                events.append(("draft", time.perf_counter(), 0.0))
+                spec.draft.first.add_done_callback(
+                    lambda _: events.append(("draft_audio", time.perf_counter(), 0.0)))
+        return heard
 
     async def _hear(self, clip: AudioClip) -> tuple[Any, Any, float]:
         """Transcript and voice estimate of ``clip``, computed side by side in threads."""
@@ -179,7 +209,7 @@ class TurnProcessor(Processor):
         return transcript, estimate, asr_ms
 
     async def _partials(self, push: Push) -> None:
-        spec = self._speculative
+        spec = self._spec.task if self._spec is not None else None
         if (spec is not None and spec.done() and self.eot.speaking and not spec.cancelled()
                 and not spec.exception()):
             # the speculative transcript tells whether the sentence is complete
@@ -198,11 +228,12 @@ class TurnProcessor(Processor):
 
     async def _end_of_turn(self, push: Push) -> None:
         self.playback.events.append(("end_of_turn", time.perf_counter(), self._t))
-        task = self._speculative or self._hear_later()
-        self._speculative, self._partial, self._last_partial_n = None, None, 0
+        spec = self._spec or self._hear_later()
+        self._spec, self._partial, self._last_partial_n = None, None, 0
         end_s = self.eot.speech_end_s or self._t
         mark = time.perf_counter()
-        transcript, estimate, asr_ms = await task
+        assert spec.task is not None
+        transcript, estimate, asr_ms = await spec.task
         wait_ms = (time.perf_counter() - mark) * 1000
         speech = np.concatenate(self._frames)
         self._frames = []
@@ -213,7 +244,8 @@ class TurnProcessor(Processor):
         await push(TranscriptFrame(transcript.text, final=True, t_s=end_s))
         await push(UserTurnFrame(transcript.text, end_s, (estimate,) if estimate else (),
                                  max(0.0, end_s - self._start_s),
-                                 {"asr_ms": asr_ms, "asr_wait_after_eot_ms": wait_ms}))
+                                 {"asr_ms": asr_ms, "asr_wait_after_eot_ms": wait_ms},
+                                 draft=None if spec.dropped else spec.draft))
 
 
 class ResponderProcessor(Processor):
@@ -229,13 +261,26 @@ class ResponderProcessor(Processor):
             await push(frame)
             return
         speech = frame.estimates[0] if frame.estimates else None
+        draft = frame.draft if draft_matches(frame.draft, frame.text) else None
+        if frame.draft is not None and draft is None:
+            frame.draft.discard()  # drafted for other words: never play it
         # on the loop's thread: the agent's SQLite memory belongs to the thread that made it
-        reply = self.a.answer(frame.text, speech)
+        reply = self.a.answer(frame.text, speech, draft=draft.reply if draft else None)
+        prosody = self.a.prosody(reply)
+        spoken = None
+        if draft is not None:
+            if playable(draft, reply, prosody):
+                spoken, prosody = draft, draft.prosody
+            else:
+                draft.discard()
         if self.turn is not None:  # a distressed or slow speaker gets more time next turn
             rate = len(frame.text.split()) / frame.duration_s if frame.duration_s else None
             self.turn.eot.adapt(user=reply.user_affect.vad, words_per_s=rate)
-        self.turn.playback.events.append(("reply", time.perf_counter(), 0.0)) if self.turn else None
-        await push(ReplyFrame(reply.text, self.a.prosody(reply), reply, frame.speech_end_s))
+        if self.turn is not None:
+            now = time.perf_counter()
+            self.turn.playback.events.append(("reply", now, 0.0))
+            self.turn.playback.events.append(("drafted" if spoken else "fresh", now, 0.0))
+        await push(ReplyFrame(reply.text, prosody, reply, frame.speech_end_s, spoken=spoken))
 
 
 class TTSProcessor(Processor):
@@ -251,8 +296,19 @@ class TTSProcessor(Processor):
             await push(frame)
             return
         await push(frame)
-        sentences = iter(self.a.speak(frame.text, frame.prosody))
+        sentences = None
         first = True
+        if frame.spoken is not None:  # the drafted speech of this very reply
+            try:
+                clip = await frame.spoken.first
+            except Exception:  # noqa: BLE001 - the draft's synthesis failed: say it afresh
+                clip = None
+            if clip is not None:
+                await push(AudioOutFrame(clip.samples, clip.sample_rate_hz, frame.speech_end_s,
+                                         first=True))
+                sentences, first = frame.spoken.chunks, False
+        if sentences is None:
+            sentences = iter(self.a.speak(frame.text, frame.prosody))
         while True:
             clip = await asyncio.to_thread(next, sentences, None)
             if clip is None:

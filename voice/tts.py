@@ -50,18 +50,36 @@ def speakable(text: str) -> str:
     return text
 
 
+_CLAUSE_WORDS = re.compile(r"\s+(?=(?:if|when|because|and|but|before|after|while|since|or)\s)",
+                           re.I)
+
+
 def stream_chunks(text: str, *, first_max_words: int = 6) -> list[str]:
     """Sentences, with a long first sentence split at its first clause boundary, so the first
     audio (whose synthesis the listener waits for) is short.
 
+    The boundary is the first comma, semicolon or colon (an opening interjection such as "Oh,"
+    becomes a chunk of its own), else the first conjunction that starts a clause with at least
+    three words on each side: prosodic phrase breaks fall there, so the seam is not heard.
+
     >>> stream_chunks("What would help most right now, being listened to or thinking? Okay.")
     ['What would help most right now,', 'being listened to or thinking?', 'Okay.']
+    >>> stream_chunks("Oh, what has been the hardest part of your job so far?")
+    ['Oh,', 'what has been the hardest part of your job so far?']
+    >>> stream_chunks("What would your manager say if you told them how you feel?")
+    ['What would your manager say', 'if you told them how you feel?']
     """
     chunks = split_sentences(text)
     if chunks and len(chunks[0].split()) > first_max_words:
         parts = re.split(r"([,;:])\s+", chunks[0], maxsplit=1)
-        if len(parts) == 3 and len(parts[0].split()) >= 2:
+        if len(parts) == 3 and parts[0].split():
             chunks[0:1] = [parts[0] + parts[1], parts[2]]
+            return chunks
+        for m in _CLAUSE_WORDS.finditer(chunks[0]):
+            head, tail = chunks[0][: m.start()], chunks[0][m.end():]
+            if len(head.split()) >= 3 and len(tail.split()) >= 3:
+                chunks[0:1] = [head, tail]
+                break
     return chunks
 
 

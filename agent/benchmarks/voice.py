@@ -2,7 +2,8 @@
 
 Utterances are synthesised with two voices (Piper joe and espeak-ng), streamed in real time in
 32 ms frames through the voice pipeline (speech activity, adaptive end of turn, speculative
-ASR, speech emotion, AffectiveAgent.respond, sentence-streamed TTS), and the latency is the
+ASR, speech emotion, a reply drafted and its first chunk synthesised during the end-of-turn
+wait, AffectiveAgent.respond, sentence-streamed TTS), and the latency is the
 wall time from the moment the frame holding the last speech sample was delivered to the moment
 the first reply audio frame reached the output.
 """
@@ -91,8 +92,16 @@ async def _run(assistant, clips, *, silence_s: float) -> list[dict]:
                 break
         await pipe.wait_idle()
         if first is not None and end_wall is not None:
-            stages = {e[0]: e[1] - end_wall for e in reversed(playback.events[n_events:])}
-            results.append({"voice": voice, "latency_s": first[1] - end_wall, "stages": stages})
+            stages: dict[str, float] = {}
+            for kind, t, _ in playback.events[n_events:]:
+                # the last speculation before the reply's audio (earlier pauses were resumed)
+                if kind in ("heard", "draft", "draft_audio") or kind not in stages:
+                    stages[kind] = t - end_wall
+                if kind == "first_audio":
+                    break
+            drafted = any(e[0] == "drafted" for e in playback.events[n_events:])
+            results.append({"voice": voice, "latency_s": first[1] - end_wall, "stages": stages,
+                            "drafted": drafted})
     await pipe.stop()
     return results
 
@@ -131,12 +140,14 @@ def bench_voice(utterances: int, tts: str, persona: str, as_json: bool) -> None:
         "metric": "end of user speech -> first agent audio sample",
         **percentiles_ms(lat),
         "missed": len(clips) - len(lat),
+        "drafted_replies": sum(r["drafted"] for r in results),
         "by_voice_p50_ms": {v: round(float(np.median([r["latency_s"] for r in results
                                                         if r["voice"] == v])) * 1000, 1)
                             for v in sorted({r["voice"] for r in results})},
         "stages_p50_ms": {k: round(float(np.median([r["stages"][k] for r in results
                                                      if k in r["stages"]])) * 1000, 1)
-                          for k in ("end_of_turn", "transcript", "reply", "first_audio")},
+                          for k in ("heard", "draft", "draft_audio", "end_of_turn", "transcript",
+                                    "reply", "first_audio")},
         "tts_rtf": rtf,
         "backends": {"vad": assistant.vad.name, "asr": assistant.asr.name,
                      "tts": assistant.tts.name,
