@@ -363,7 +363,7 @@ class OutputProcessor(Processor):
 
 
 def voice_processors(assistant: VoiceAssistant, playback: Playback, *, sink: Any = None,
-                     realtime: bool = True) -> list[Processor]:
-    turn = TurnProcessor(assistant, playback)
+                     realtime: bool = True, draft_replies: bool = True) -> list[Processor]:
+    turn = TurnProcessor(assistant, playback, draft_replies=draft_replies)
     return [turn, ResponderProcessor(assistant, turn), TTSProcessor(assistant),
             OutputProcessor(playback, sink, realtime=realtime)]

@@ -99,10 +99,13 @@ class TTSEngine(ABC):
     @abstractmethod
     def synthesize_sentence(self, sentence: str, prosody: Prosody) -> AudioClip: ...
 
-    def stream(self, text: str, prosody: Prosody | None = None) -> Iterator[AudioClip]:
-        """One clip per sentence, each followed by the prosody's pause (as trailing silence)."""
+    def stream(self, text: str, prosody: Prosody | None = None, *,
+               split_first: bool = True) -> Iterator[AudioClip]:
+        """One clip per sentence, each followed by the prosody's pause (as trailing silence);
+        with ``split_first`` a long first sentence comes in two (``stream_chunks``)."""
         p = prosody or Prosody.neutral()
-        chunks = stream_chunks(speakable(_check(text)))
+        text = speakable(_check(text))
+        chunks = stream_chunks(text) if split_first else split_sentences(text)
         for i, chunk in enumerate(chunks):
             clip = self.synthesize_sentence(chunk, p)
             gap_ms = p.pause_ms if chunk.endswith((".", "!", "?", "…")) else p.pause_ms * 0.4
@@ -111,7 +114,8 @@ class TTSEngine(ABC):
             yield AudioClip(np.concatenate([clip.samples, pad]), clip.sample_rate_hz)
 
     def synthesize(self, text: str, prosody: Prosody | None = None) -> AudioClip:
-        return concat(list(self.stream(text, prosody)))
+        """The whole text at once: sentences whole, no early first chunk (nobody waits)."""
+        return concat(list(self.stream(text, prosody, split_first=False)))
 
 
 class EspeakTTS(TTSEngine):
