@@ -1,11 +1,13 @@
 """Confidence- and recency-weighted fusion of every modality's estimates into one user affect.
 
-Each modality's estimates are first pooled into one reading (weights: confidence x recency), then
-the modalities are mixed by the strongest current evidence each holds. Recency is an exponential
-fade with a half-life per modality: a face changes in a second, a heart rate in tens of seconds,
-and what someone said colours the next minute. The weights are reported as each modality's
-contribution, and opposite valence readings from strong modalities are named as a disagreement
-(the smiling face over negative words) for the dialogue manager to act on.
+Each modality's estimates are first pooled into one reading (weights: confidence x recency),
+then the modalities are mixed, axis by axis, by the strongest current evidence each holds times
+how well that modality reads the axis (``AXIS_RELIABILITY``: a voice tells arousal, words
+valence). Recency is an exponential fade with a half-life per modality: a face changes in a
+second, a heart rate in tens of seconds, and what someone said colours the next minute. The
+weights are reported as each modality's contribution, and opposite valence readings from strong
+modalities are named as a disagreement (the smiling face over negative words) for the dialogue
+manager to act on.
 
 Example:
     >>> from appraisal import VAD
@@ -42,6 +44,35 @@ DEFAULT_HALF_LIFE_S: Mapping[str, float] = {
     "erc": 30.0,
 }
 FALLBACK_HALF_LIFE_S = 10.0
+
+AXIS_RELIABILITY: Mapping[str, tuple[float, float, float]] = {
+    # How well each modality reads each axis (valence, arousal, dominance), relative to its best
+    # axis (= 1). The ordering within a modality comes from the literature; the magnitudes are
+    # ours, rounded. Each axis of the fusion is weighted by confidence x this number, so a
+    # modality that cannot see an axis no longer pulls it toward its own (often neutral) guess.
+    #
+    # Speech without words: acoustic features track arousal (and dominance) well but valence
+    # poorly, the "valence gap" (Wagner et al. 2023, "Dawn of the transformer era in speech
+    # emotion recognition: closing the valence gap", IEEE TPAMI 45(9):10745-10759: only
+    # transformers that learn implicit linguistic content reach valence CCC .638 on
+    # MSP-Podcast; Scherer 2003, Speech Communication 40: vocal cues mark activation far more
+    # consistently than hedonic valence). Our prosody estimator leaves valence at 0.
+    "speech": (0.1, 1.0, 0.7),
+    # Words carry valence best; arousal and dominance are rated less consistently from text
+    # (Buechel & Hahn 2017, "EmoBank", EACL: lower agreement and prediction for A and D).
+    "text": (1.0, 0.6, 0.5),
+    "erc": (1.0, 0.6, 0.5),
+    # Faces: valence is read better than arousal (Mollahosseini et al. 2017, "AffectNet",
+    # IEEE TAC 10(1): valence predicted with clearly higher CCC than arousal).
+    "face": (1.0, 0.6, 0.4),
+    # Electrodermal activity and heart rate index sympathetic arousal, not its sign
+    # (Boucsein 2012, "Electrodermal Activity", 2nd ed.; Koelstra et al. 2012, "DEAP",
+    # IEEE TAC 3(1)).
+    "physio": (0.3, 1.0, 0.3),
+    # EEG: DEAP's valence and arousal classifiers perform about alike (Koelstra et al. 2012).
+    "eeg": (1.0, 1.0, 0.6),
+}
+FALLBACK_AXIS_RELIABILITY = (1.0, 1.0, 1.0)
 FORGET_AFTER_HALF_LIVES = 10.0
 """Estimates older than this many half-lives weigh < 0.1 % and are dropped."""
 
@@ -52,12 +83,19 @@ class FusedAffect:
 
     estimate: AffectEstimate
     contributions: dict[str, float] = field(default_factory=dict)
+    """Each modality's share of the evidence (strength = confidence x recency x reliability)."""
+    axis_contributions: dict[str, tuple[float, float, float]] = field(default_factory=dict)
+    """Each modality's share of the fused valence, arousal and dominance (``AXIS_RELIABILITY``)."""
     disagreement: str | None = None
     modalities: dict[str, AffectEstimate] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
         out = self.estimate.to_dict()
         out["contributions"] = {m: round(w, 4) for m, w in self.contributions.items()}
+        out["axis_contributions"] = {
+            m: dict(zip(("valence", "arousal", "dominance"), (round(x, 4) for x in w), strict=True))
+            for m, w in self.axis_contributions.items()
+        }
         out["disagreement"] = self.disagreement
         out["modalities"] = {
             m: {"vad": e.vad.to_dict(), "confidence": round(e.confidence, 4)}
@@ -78,6 +116,8 @@ class AffectFusion:
         half_life_s: per-modality half-life of an estimate's weight (merged over the defaults).
         reliability: per-modality prior weight in [0, 1] (default 1), e.g. to trust a noisy
             webcam less than typed text.
+        axis_reliability: per-modality (valence, arousal, dominance) weights in [0, 1], merged
+            over ``AXIS_RELIABILITY``: how well the modality reads each axis.
         disagreement_valence: how far from neutral two modalities' valences must both be, in
             opposite directions, to be reported as a disagreement.
         max_per_modality: estimates kept per modality (a 30 fps camera fills this in seconds).
@@ -88,6 +128,7 @@ class AffectFusion:
         *,
         half_life_s: Mapping[str, float] | None = None,
         reliability: Mapping[str, float] | None = None,
+        axis_reliability: Mapping[str, tuple[float, float, float]] | None = None,
         disagreement_valence: float = 0.2,
         min_share_for_disagreement: float = 0.15,
         max_per_modality: int = 64,
@@ -101,6 +142,15 @@ class AffectFusion:
         for modality, r in self.reliability.items():
             if not (math.isfinite(r) and 0.0 <= r <= 1.0):
                 raise PerceptionError(f"reliability for {modality!r} must be in [0, 1], got {r!r}")
+        self.axis_reliability = dict(AXIS_RELIABILITY)
+        for modality, axes in (axis_reliability or {}).items():
+            values = tuple(float(x) for x in axes)
+            if len(values) != 3 or not all(math.isfinite(x) and 0.0 <= x <= 1.0 for x in values):
+                raise PerceptionError(
+                    f"axis reliability for {modality!r} must be three numbers in [0, 1] "
+                    f"(valence, arousal, dominance), got {axes!r}"
+                )
+            self.axis_reliability[modality] = values  # type: ignore[assignment]
         self.disagreement_valence = disagreement_valence
         self.min_share_for_disagreement = min_share_for_disagreement
         self.max_per_modality = max_per_modality
@@ -110,6 +160,10 @@ class AffectFusion:
 
     def half_life(self, modality: str) -> float:
         return self.half_life_s.get(modality, FALLBACK_HALF_LIFE_S)
+
+    def axis_weights(self, modality: str) -> tuple[float, float, float]:
+        """(valence, arousal, dominance) reliability of ``modality`` (1, 1, 1 if unknown)."""
+        return self.axis_reliability.get(modality, FALLBACK_AXIS_RELIABILITY)
 
     def add(self, estimate: AffectEstimate) -> bool:
         """Keep ``estimate`` for fusion; returns False (and counts it) when it is not finite."""
@@ -173,8 +227,15 @@ class AffectFusion:
             return FusedAffect(estimate=neutral)
         shares = {m: s / total for m, s in sorted(strengths.items(), key=lambda kv: -kv[1])}
         readings = {m: pooled[m][0] for m in shares}
-        stacked = np.stack([readings[m].vad.as_array() * s for m, s in shares.items()])
-        vad = VAD.from_array(stacked.sum(axis=0))
+        # Per axis, each modality weighs its strength x how well it reads that axis.
+        names = list(shares)
+        axis_w = np.array([[strengths[m] * r for r in self.axis_weights(m)] for m in names])
+        col = axis_w.sum(axis=0)
+        col_safe = np.where(col > 0.0, col, 1.0)
+        stacked = np.stack([readings[m].vad.as_array() for m in names])
+        vad = VAD.from_array(np.where(col > 0.0, (axis_w * stacked).sum(axis=0) / col_safe, 0.0))
+        axis_shares = {m: tuple(float(x) for x in axis_w[i] / col_safe)
+                       for i, m in enumerate(names)}
         categories = _mix_categories([(readings[m].categories, s) for m, s in shares.items()])
         # Independent evidence combines like a noisy-or: two 0.5-confident modalities that agree
         # give 0.75; the result stays in [0, 1] however many modalities report.
@@ -185,6 +246,7 @@ class AffectFusion:
         return FusedAffect(
             estimate=estimate,
             contributions=shares,
+            axis_contributions=axis_shares,  # type: ignore[arg-type]
             disagreement=self._disagreement(pooled, shares),
             modalities=readings,
         )
