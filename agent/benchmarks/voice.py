@@ -100,8 +100,9 @@ async def _run(assistant, clips, *, silence_s: float, draft: bool = True) -> lis
                 if kind == "first_audio":
                     break
             drafted = any(e[0] == "drafted" for e in playback.events[n_events:])
+            replies = sum(e[0] == "reply" for e in playback.events[n_events:])
             results.append({"voice": voice, "latency_s": first[1] - end_wall, "stages": stages,
-                            "drafted": drafted})
+                            "drafted": drafted, "replies": replies})
     await pipe.stop()
     return results
 
@@ -147,6 +148,7 @@ def bench_voice(utterances: int, tts: str, persona: str, draft: bool, as_json: b
         **percentiles_ms(lat),
         "missed": len(clips) - len(lat) - len(premature),
         "premature_turn_ends": len(premature),
+        "split_turns": sum(r["replies"] > 1 for r in [*results, *premature]),
         "draft": draft,
         "drafted_replies": sum(r["drafted"] for r in results),
         "latencies_ms": [round(x * 1000, 1) for x in lat],
