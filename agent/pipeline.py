@@ -236,9 +236,9 @@ class Pipeline:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout_s
         while loop.time() < deadline:
-            busy = any(w is not None for w in self._work) or any(
-                not q.empty() for q in (*self._data, *self._ctrl)
-            )
+            busy = (any(w is not None for w in self._work)
+                    or any(not q.empty() for q in self._data)
+                    or any(not q.empty() for q in self._ctrl))
             if not busy:
                 return
             await asyncio.sleep(0.005)

@@ -152,7 +152,7 @@ class VoiceAssistant:
         timings["respond_ms"] = _ms(mark)
         prosody = self.prosody(reply)
         mark = time.perf_counter()
-        clips = []
+        clips: list[AudioClip] = []
         for clip_out in self.speak(reply.text, prosody):
             if not clips:
                 timings["tts_first_audio_ms"] = _ms(mark)
