@@ -59,6 +59,7 @@ class MiniLMConversationEmotion(ConversationEmotionRecognizer):
         heads: str | Path | None = None,
         threads: int | None = None,
         dataset: str = "meld",
+        quantize: bool = True,
     ) -> None:
         arrays, self.meta = load_heads(heads)
         # dataset="emorynlp" reads EmoryNLP's own 7 labels through its auxiliary output.
@@ -83,7 +84,8 @@ class MiniLMConversationEmotion(ConversationEmotionRecognizer):
         if isinstance(text, MiniLMTextEmotion) and text.meta == self.meta:
             self.encoder = text.encoder
         else:
-            self.encoder = MiniLMEncoder(threads=threads, tuned_layers=tuned_layers(arrays))
+            self.encoder = MiniLMEncoder(threads=threads, tuned_layers=tuned_layers(arrays),
+                                         quantize=quantize)
         if ((self.head is not None and feature_dim(len(self.labels)) != self.head.input_dim)
                 or self.utt_head.input_dim != self.encoder.dim):
             raise ModelUnavailableError(

@@ -41,8 +41,11 @@ def utterances(n: int) -> list[str]:
 @click.option("--turns", default=120, show_default=True, help="Live turns to time.")
 @click.option("--batch", default=256, show_default=True, help="Utterances for throughput.")
 @click.option("--threads", default=1, show_default=True, help="torch threads.")
+@click.option("--float32", "float32", is_flag=True,
+              help="Run the encoder in float32 instead of int8 (dynamic quantization).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def bench_perception(turns: int, batch: int, threads: int, as_json: bool) -> None:
+def bench_perception(turns: int, batch: int, threads: int, float32: bool, as_json: bool
+                     ) -> None:
     """Per-utterance latency (p50/p95) of live ERC and batched text throughput."""
     import torch
     from tqdm import tqdm
@@ -52,7 +55,7 @@ def bench_perception(turns: int, batch: int, threads: int, as_json: bool) -> Non
 
     torch.set_num_threads(threads)
     t0 = time.perf_counter()
-    text = backends.create("text", "minilm", threads=threads)
+    text = backends.create("text", "minilm", threads=threads, quantize=not float32)
     erc = backends.create("erc", "minilm", text=text)
     load_s = time.perf_counter() - t0
     lines = utterances(turns + batch + 5)
@@ -74,6 +77,7 @@ def bench_perception(turns: int, batch: int, threads: int, as_json: bool) -> Non
         "bench": "perception",
         "backend": "erc/minilm",
         "threads": threads,
+        "int8": bool(getattr(text.encoder, "quantized", False)),
         "load_s": round(load_s, 2),
         "live": percentiles_ms(samples),
         "batched_utterances_per_s": round(len(pending) / batch_s, 1),

@@ -39,15 +39,15 @@ def scores(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str]) -> d
     }
 
 
-def predict_erc(dialogues: list, *, dataset: str, heads: str | None, progress: bool
-                ) -> tuple[list[str], list[str]]:
+def predict_erc(dialogues: list, *, dataset: str, heads: str | None, progress: bool,
+                quantize: bool = True) -> tuple[list[str], list[str]]:
     """Gold and past-only predicted labels of every turn, dialogue by dialogue."""
     from tqdm import tqdm
 
     from perception import DialogueTurn
     from perception.erc_minilm import MiniLMConversationEmotion
 
-    erc = MiniLMConversationEmotion(heads=heads, dataset=dataset)
+    erc = MiniLMConversationEmotion(heads=heads, dataset=dataset, quantize=quantize)
     gold: list[str] = []
     pred: list[str] = []
     for d in tqdm(dialogues, desc=f"{dataset} dialogues", disable=not progress):
@@ -87,8 +87,11 @@ _data_option = click.option(
 @_data_option
 @click.option("--split", default="dev", show_default=True, help="dev, test or train.")
 @click.option("--heads", default=None, help="A heads.npz other than the shipped one.")
+@click.option("--float32", "float32", is_flag=True,
+              help="Run the encoder in float32 instead of int8 (the live default).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def eval_erc(dataset: str, data_dir: Path, split: str, heads: str | None, as_json: bool) -> None:
+def eval_erc(dataset: str, data_dir: Path, split: str, heads: str | None, float32: bool,
+             as_json: bool) -> None:
     """Past-only, speaker-aware ERC: weighted F1, per-class F1 and confusion matrix."""
     from agent.training.text_corpora import CorpusError
 
@@ -100,10 +103,12 @@ def eval_erc(dataset: str, data_dir: Path, split: str, heads: str | None, as_jso
 
     start = time.perf_counter()
     try:
-        gold, pred = predict_erc(dialogues, dataset=dataset, heads=heads, progress=True)
+        gold, pred = predict_erc(dialogues, dataset=dataset, heads=heads, progress=True,
+                                 quantize=not float32)
     except ModelUnavailableError as exc:
         raise click.ClickException(str(exc)) from exc
     result = {"task": "erc", "dataset": dataset, "split": split, "past_only": True,
+              "int8": not float32,
               **scores(gold, pred, LABELS[dataset]),
               "seconds": round(time.perf_counter() - start, 1)}
     _emit(result, as_json)

@@ -327,7 +327,7 @@ def build(data_dir: Path, *, out: Path, threads: int, epochs: int = 2, tuned: in
 
     torch.set_num_threads(threads)
     started = time.time()
-    encoder = MiniLMEncoder(cache_size=0)
+    encoder = MiniLMEncoder(cache_size=0, quantize=False)  # trained in float32
     meld = read("meld", data_dir, "train")
     fit, held = split_select(meld)
     index = {label: i for i, label in enumerate(MELD_LABELS)}
