@@ -103,7 +103,9 @@ def silence_threshold_ms(
     text = partial_text.strip()
     if text and _CONTINUERS.search(text):
         ms += 300.0
-    elif text.endswith((".", "?", "!")):
+    elif text.endswith("?") or (text.endswith((".", "!")) and len(text.split()) >= 4):
+        # Whisper ends every fragment with a period, so a period after a few words is no
+        # evidence of a finished sentence; a question mark or a full-length sentence is.
         ms -= 100.0
     return max(config.min_silence_ms, min(config.max_silence_ms, ms))
 
