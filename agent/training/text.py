@@ -1,14 +1,15 @@
-"""``affect train text``: the MiniLM text and ERC heads, trained on ../shared/data.
+"""``affect train text``: the MiniLM text/ERC model, trained on ../shared/data.
 
 Recipe (each step is what the numbers in agent/models/text/README.md come from):
-1. Embed every utterance of MELD and EmoryNLP train (and DailyDialog train when asked) with
-   the frozen MiniLM encoder; vectors are cached under ~/.cache/affective-agent.
-2. Past-only context features per turn (perception.erc_features) for the ERC head; the bare
-   utterance vector for the utterance head; a ridge VAD head on the utterance vector whose
-   targets are the gold label's Russell-Mehrabian coordinates with valence from MELD's sentiment.
-3. One hidden layer shared by a MELD head and an auxiliary head per extra corpus (own labels),
-   trained with Adam; the epoch count is chosen on a held-out 10% of MELD train dialogues, never
-   on MELD dev. MELD dev is scored once, by ``affect eval erc``.
+1. Every MELD train turn becomes a past-only (turn, past) encoder input with relative speaker
+   tags (perception.erc_features.context_pairs; 2 earlier turns, 64 tokens by default).
+2. The top layers of all-MiniLM-L6-v2 are fine-tuned on those inputs of 90% of MELD train
+   dialogues (agent/training/text_finetune.py); the epoch is chosen on the other 10% (seed 13),
+   never on MELD dev.
+3. On the tuned vectors: an MLP utterance head (kept if it beats the fine-tuning's linear head
+   on the held-out 10%) and a ridge VAD head whose targets are the gold label's
+   Russell-Mehrabian coordinates with valence from MELD's sentiment. MELD dev is scored once,
+   by ``affect eval erc``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ import json
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import click
 import numpy as np
@@ -29,22 +29,6 @@ ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = ROOT / "agent" / "models" / "text" / "heads.npz"
 CACHE = Path.home() / ".cache" / "affective-agent"
 SEED = 13
-
-
-def erc_arrays(
-    dialogues: Sequence[Dialogue], vectors: dict[str, np.ndarray], labels: Sequence[str]
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(context features, utterance vectors, label ids) of every turn, past-only."""
-    from perception.erc_features import context_features
-
-    index = {label: i for i, label in enumerate(labels)}
-    feats, utts, ys = [], [], []
-    for d in dialogues:
-        emb = np.stack([vectors[t.text] for t in d])
-        feats.append(context_features(emb, [t.speaker for t in d]))
-        utts.append(emb)
-        ys.extend(index[t.label] for t in d)
-    return np.concatenate(feats), np.concatenate(utts), np.asarray(ys, dtype=np.int64)
 
 
 def weighted_f1(y_true: np.ndarray, y_pred: np.ndarray) -> float:
@@ -153,85 +137,9 @@ def split_select(dialogues: list[Dialogue], fraction: float = 0.1
             [d for i, d in enumerate(dialogues) if i in held])
 
 
-def embed_cached(encoder: Any, texts: Sequence[str], tag: str) -> dict[str, np.ndarray]:
-    """text -> vector from the (tuned) encoder, cached under ~/.cache/affective-agent."""
-    unique = sorted(set(texts))
-    path = CACHE / f"vectors-{tag}.npy"
-    if path.is_file():
-        vectors = np.load(path)
-    else:
-        vectors = encoder.encode(unique, progress=True)
-        CACHE.mkdir(parents=True, exist_ok=True)
-        np.save(path, vectors)
-    return dict(zip(unique, vectors, strict=True))
-
-
-def tune_bias(logits: np.ndarray, y: np.ndarray, passes: int = 3) -> np.ndarray:
-    """Per-class offsets added to the logits that maximise weighted F1 (coordinate ascent).
-
-    Weighted F1 rewards recall on the frequent non-neutral classes more than a likelihood
-    fit does; the offsets move the decision boundaries only, not the model.
-    """
-    bias = np.zeros(logits.shape[1], np.float32)
-    best = weighted_f1(y, logits.argmax(1))
-    for _ in range(passes):
-        for k in range(logits.shape[1]):
-            for value in np.arange(-2.0, 2.01, 0.1, dtype=np.float32):
-                trial = bias.copy()
-                trial[k] = value
-                f1 = weighted_f1(y, (logits + trial).argmax(1))
-                if f1 > best + 1e-6:
-                    best, bias = f1, trial
-    return bias
-
-
 def _stored(prefix: str, head: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     return {f"{prefix}/{k}": np.asarray(v, dtype=np.float16 if k.startswith("W") else np.float32)
             for k, v in head.items()}
-
-
-def logistic(x: np.ndarray, y: np.ndarray, n_classes: int, c: float = 1.0
-             ) -> dict[str, np.ndarray]:
-    """Multinomial logistic regression (sklearn), stored as a one-layer head."""
-    from sklearn.linear_model import LogisticRegression
-
-    mean, scale = x.mean(0), x.std(0) + 1e-3
-    model = LogisticRegression(max_iter=2000, C=c).fit((x - mean) / scale, y)
-    w = np.zeros((x.shape[1], n_classes), np.float32)
-    b = np.full(n_classes, -30.0, np.float32)  # a class absent from y is never predicted
-    w[:, model.classes_] = model.coef_.T
-    b[model.classes_] = model.intercept_
-    return {"mean": mean, "scale": scale, "W0": w, "b0": b}
-
-
-def offset_logistic(x: np.ndarray, y: np.ndarray, n_classes: int, l2: float = 1e-3
-                    ) -> dict[str, np.ndarray]:
-    """Logistic regression whose logits start from the turn's own reading (x[:, :k]).
-
-    The first ``n_classes`` columns of the context features are the turn's own
-    log-probabilities; they enter with weight one, fixed, and only the context's weights and a
-    bias are learned (L2-penalised, full-batch L-BFGS). With no useful context the head stays
-    the utterance head. Stored as a one-layer head (unit scaling, identity folded into W).
-    """
-    import torch
-
-    xt, yt = torch.from_numpy(x).float(), torch.from_numpy(y)
-    w = torch.zeros((x.shape[1], n_classes), requires_grad=True)
-    b = torch.zeros(n_classes, requires_grad=True)
-    opt = torch.optim.LBFGS([w, b], max_iter=200, line_search_fn="strong_wolfe")
-
-    def closure() -> Any:
-        opt.zero_grad()
-        logits = xt[:, :n_classes] + xt @ w + b
-        loss = torch.nn.functional.cross_entropy(logits, yt) + l2 * (w**2).sum()
-        loss.backward()
-        return loss
-
-    opt.step(closure)
-    weights = w.detach().numpy().copy()
-    weights[:n_classes] += np.eye(n_classes, dtype=np.float32)
-    return {"mean": np.zeros(x.shape[1], np.float32), "scale": np.ones(x.shape[1], np.float32),
-            "W0": weights, "b0": b.detach().numpy().copy()}
 
 
 def _log_probs(head: dict[str, np.ndarray], x: np.ndarray) -> np.ndarray:
@@ -239,74 +147,6 @@ def _log_probs(head: dict[str, np.ndarray], x: np.ndarray) -> np.ndarray:
 
     arrays = {f"h/{k}": v for k, v in head.items()}
     return np.log(softmax(MLPHead(arrays=arrays, prefix="h")(x)) + 1e-6).astype(np.float32)
-
-
-def fit_heads(
-    dialogues: list[Dialogue], held: list[Dialogue], vectors: dict[str, np.ndarray],
-    labels: Sequence[str], folds: int = 5,
-) -> tuple[dict[str, dict[str, np.ndarray]], dict[str, object]]:
-    """The utterance head and the ERC head of one corpus.
-
-    utt: MLP on the sentence vector. erc: logistic regression on the past-only context features
-    (perception.erc_features) of the utterance head's log-probabilities, so the turn's own
-    reading, the one before, the speaker's own previous one and the others' are weighed.
-    Its training inputs are out-of-fold (by dialogue) so it learns how far to trust an
-    utterance head that has not seen the turn. Epochs are chosen on ``held`` (a subset of
-    ``dialogues``), then everything is refit on all of ``dialogues``.
-    """
-    from perception.erc_features import context_features
-
-    held_ids = {id(d) for d in held}
-    fit = [d for d in dialogues if id(d) not in held_ids]
-    k = len(labels)
-    _, u_fit, y_fit = erc_arrays(fit, vectors, labels)
-    _, u_sel, y_sel = erc_arrays(held, vectors, labels)
-    _, utt_epochs, utt_sel_f1 = train_mlp([(u_fit, y_fit, k)], (u_sel, y_sel), max_epochs=20)
-    # Out-of-fold log-probabilities of every turn, folds by dialogue.
-    order = np.random.default_rng(SEED).permutation(len(dialogues))
-    fold_of = {int(d): i % folds for i, d in enumerate(order)}
-    spans, pos = [], 0
-    for d in dialogues:
-        spans.append((pos, pos + len(d)))
-        pos += len(d)
-    _, u_all, y_all = erc_arrays(dialogues, vectors, labels)
-    oof = np.zeros((len(y_all), k), np.float32)
-    for f in range(folds):
-        rows = np.concatenate([np.arange(*spans[i]) for i in range(len(dialogues))
-                               if fold_of[i] == f])
-        train_rows = np.setdiff1d(np.arange(len(y_all)), rows)
-        head, _, _ = train_mlp([(u_all[train_rows], y_all[train_rows], k)], (u_sel, y_sel),
-                               epochs=utt_epochs)
-        oof[rows] = _log_probs(head, u_all[rows])
-    feats = np.concatenate([context_features(oof[a:b], [t.speaker for t in d])
-                            for (a, b), d in zip(spans, dialogues, strict=True)])
-    is_held = np.concatenate([np.full(len(d), id(d) in held_ids) for d in dialogues])
-    erc_sel = offset_logistic(feats[~is_held], y_all[~is_held], k)
-    pred = _log_probs(erc_sel, feats[is_held]).argmax(1)
-    erc_sel_f1 = weighted_f1(y_all[is_held], pred)
-    oof_sel_f1 = weighted_f1(y_all[is_held], oof[is_held].argmax(1))
-    # Decision offsets from out-of-fold ERC logits of the fit dialogues; kept only if they
-    # also help on the held-out ones.
-    groups = np.concatenate([np.full(len(d), i) for i, d in enumerate(dialogues)])
-    erc_oof = np.zeros_like(oof)
-    for f in range(folds):
-        test = np.isin(groups, [i for i in range(len(dialogues)) if fold_of[i] == f])
-        erc_oof[test] = _log_probs(offset_logistic(feats[~test], y_all[~test], k), feats[test])
-    bias = tune_bias(erc_oof[~is_held], y_all[~is_held])
-    biased_f1 = weighted_f1(y_all[is_held], (erc_oof[is_held] + bias).argmax(1))
-    plain_f1 = weighted_f1(y_all[is_held], erc_oof[is_held].argmax(1))
-    utt, _, _ = train_mlp([(u_all, y_all, k)], (u_sel, y_sel), epochs=utt_epochs)
-    erc = offset_logistic(feats, y_all, k)
-    if biased_f1 > plain_f1:
-        erc["b0"] = erc["b0"] + bias
-    scores = {"utt_epochs": utt_epochs, "utt_selection_weighted_f1": round(utt_sel_f1, 4),
-              "utt_oof_selection_weighted_f1": round(oof_sel_f1, 4),
-              "erc_selection_weighted_f1": round(erc_sel_f1, 4),
-              "erc_oof_selection_weighted_f1": round(plain_f1, 4),
-              "erc_oof_selection_weighted_f1_with_offsets": round(biased_f1, 4),
-              "offsets": [round(float(b), 2) for b in bias] if biased_f1 > plain_f1 else None}
-    print(json.dumps(scores), flush=True)
-    return {"utt": utt, "erc": erc}, scores
 
 
 def dialogue_pairs(dialogues: Sequence[Dialogue], turns: int) -> list[tuple[str, str]]:
