@@ -140,8 +140,15 @@ class AffectiveAgent:
         choice = {**p.backends, **backend_overrides}
         text = backends.create("text", choice.get("text", "auto"))
         erc_name = choice.get("erc", "auto")
+        text_name = choice.get("text", "auto")
+        if erc_name == "auto" and text_name != "auto":
+            # An explicit text backend picks the ERC built on the same model, or none: an
+            # `auto` ERC would otherwise read with a different model than the one asked for.
+            erc_name = text_name if text_name in backends.BACKENDS.get("erc", {}) else "utterance"
         erc: ConversationEmotionRecognizer
-        if "erc" in backends.BACKENDS and (erc_name != "auto" or _any_available("erc")):
+        if erc_name == "utterance" or "erc" not in backends.BACKENDS:
+            erc = UtteranceOnlyERC(text)
+        elif erc_name != "auto" or _any_available("erc"):
             erc = backends.create("erc", erc_name, text=text)
         else:
             erc = UtteranceOnlyERC(text)

@@ -184,14 +184,37 @@ class ResponseEmotionSelector:
             )
         else:
             detail["personality"] = "not used (did not beat the model without it)"
-        if label in ("neutral", preceding):
+        fits = self._fits_appraisal(label, user_affect, previous_user_affect)
+        if not fits:
+            detail["rejected"] = f"{label} does not fit the appraisal of the user's turn"
+        if label in ("neutral", preceding) or not fits:
             empathic = self._fortunes_of_user(user_affect, traits, detail, previous_user_affect)
             if empathic is not None:
                 return empathic
+            if not fits:
+                return None  # nothing fitting to feel: the current emotion decays
         cause = Cause(
             event=f"user_turn:{detail['user']}", emotion=label, intensity=intensity, detail=detail
         )
         return Impulse(VAD.from_array(MELD[label].as_array()), intensity, cause)
+
+    def _fits_appraisal(self, label: str, user_affect: Any, previous_user_affect: Any) -> bool:
+        """Whether a learned transition agrees with OCC's reading of the user's turn.
+
+        PELD's transitions come from Friends characters, who often answer a friend's news
+        with anger or disgust. OCC has those only for a blameworthy act (the user was hostile)
+        or for a disliked other; and for a liked user the reaction's valence follows the
+        user's fortune (sorry-for on bad news, happy-for on good; Ortony, Clore & Collins 1988).
+        """
+        if label in ("anger", "disgust"):
+            hostile = str(getattr(user_affect, "label", "")) in ("anger", "disgust")
+            return self.liking < 0 or hostile
+        vad = getattr(user_affect, "vad", None)
+        if vad is None or self.liking <= 0:
+            return True
+        good = fortune(vad, previous_user_affect) * float(getattr(user_affect, "confidence", 1.0))
+        valence = MELD[label].valence
+        return not ((good <= -0.05 and valence > 0) or (good >= 0.05 and valence < 0))
 
     def _fortunes_of_user(
         self,
@@ -232,12 +255,13 @@ class ResponseEmotionSelector:
 
 
 def fortune(vad: Any, previous: Any = None) -> float:
-    """How good the user's turn is for them: where they stand plus how far they moved.
+    """How good the user's turn is for them: where they stand plus half of how far they moved.
 
     OCC appraises *events*: after a sad turn, "that helps a bit" is good news even when it is
-    only mildly positive, and a drop from cheerful to flat is bad news. With no earlier
-    reading the level alone counts.
+    only mildly positive, and a drop from cheerful to flat is bad news. The change counts half
+    as much as the level, so a reading that is merely less exuberant than the last one does
+    not turn good news into bad. With no earlier reading the level alone counts.
     """
     before = getattr(previous, "vad", None)
     change = 0.0 if before is None else vad.valence - before.valence
-    return max(-1.0, min(1.0, vad.valence + change))
+    return max(-1.0, min(1.0, vad.valence + 0.5 * change))

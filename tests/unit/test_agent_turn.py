@@ -66,3 +66,31 @@ def test_relief_after_distress_is_good_news_for_a_liked_user() -> None:
     assert alone is None or alone.intensity < after_sad.intensity
     worse = empathic_impulse(reading(0.0), liking=0.6, traits=traits, previous=reading(0.7))
     assert worse is not None and worse.cause.emotion == "pity"
+
+
+def test_learned_transitions_must_fit_the_appraisal_of_the_users_turn() -> None:
+    from agent.emotion_transition import ResponseEmotionSelector
+    from appraisal import VAD
+    from perception import AffectEstimate
+
+    def reading(v: float, label: str) -> AffectEstimate:
+        return AffectEstimate(VAD(v, 0.3, 0.0), {label: 1.0}, 0.9, "text", 0.0)
+
+    selector = ResponseEmotionSelector.load()
+    selector.liking = 0.6
+    worried = reading(-0.6, "fear")
+    assert not selector._fits_appraisal("anger", worried, None)
+    assert not selector._fits_appraisal("joy", worried, None)
+    assert selector._fits_appraisal("sadness", worried, None)
+    assert selector._fits_appraisal("anger", reading(-0.7, "anger"), None)
+    selector.liking = -0.5
+    assert selector._fits_appraisal("anger", worried, None)
+
+
+def test_an_explicit_text_backend_is_what_reads_the_user() -> None:
+    from agent.core import UtteranceOnlyERC
+    from perception.text_lexicon import LexiconTextEmotion
+
+    agent = AffectiveAgent.from_persona("sage", text="lexicon")
+    assert isinstance(agent.dialogue.erc, UtteranceOnlyERC)
+    assert isinstance(agent.dialogue.erc.text, LexiconTextEmotion)
