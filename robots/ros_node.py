@@ -53,7 +53,7 @@ def load_rclpy() -> tuple[Any, Any]:
     except ImportError as exc:
         raise RendererUnavailableError(
             "affect ros needs ROS 2's rclpy and std_msgs: on a robot, source "
-            "/opt/ros/<distro>/setup.bash (or build robots/ros2_pkg with colcon); on a desktop, "
+            "/opt/ros/<distro>/setup.bash (or build agent/ros2_pkg with colcon); on a desktop, "
             f'pip install "ros-rclpy[fastrtps]" ros-std-msgs ({exc})'
         ) from exc
     return rclpy, String

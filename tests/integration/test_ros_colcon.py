@@ -1,4 +1,4 @@
-"""robots/ros2_pkg builds with colcon (as on a robot) and its entry point runs `affect ros`."""
+"""agent/ros2_pkg builds with colcon (as on a robot) and its entry point runs `affect ros`."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]
-PKG = ROOT / "robots" / "ros2_pkg" / "affective_agent_ros"
+PKG = ROOT / "agent" / "ros2_pkg" / "affective_agent_ros"
 COLCON = ROOT / ".venv-ros" / "bin" / "colcon"
 
 
