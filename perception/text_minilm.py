@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import time
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -143,23 +143,21 @@ class MiniLMEncoder:
             )
 
     def _forward(self, texts: list[str]) -> np.ndarray:
-        torch = self._torch
         batch = self.tokenizer(
             texts, padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt"
         )
-        with torch.inference_mode():
-            hidden = self.model(**batch).last_hidden_state
-            mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-            pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-            pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
-        return pooled.numpy().astype(np.float32)
+        return self._pooled(batch, batch["attention_mask"])
 
     def _forward_pairs(self, pairs: list[tuple[str, str]], max_tokens: int) -> np.ndarray:
-        torch = self._torch
         batch, _, pool = pair_batch(self.tokenizer, pairs, max_tokens)
+        return self._pooled(batch, pool)
+
+    def _pooled(self, batch: Any, pool_mask: Any) -> np.ndarray:
+        """Mean of the hidden states under ``pool_mask``, L2-normalised (the model's pooling)."""
+        torch = self._torch
         with torch.inference_mode():
             hidden = self.model(**batch).last_hidden_state
-            mask = pool.unsqueeze(-1).to(hidden.dtype)
+            mask = pool_mask.unsqueeze(-1).to(hidden.dtype)
             pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
             pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
         return pooled.numpy().astype(np.float32)
@@ -167,8 +165,30 @@ class MiniLMEncoder:
     def encode_pairs(self, pairs: Sequence[tuple[str, str]], *, max_tokens: int,
                      progress: bool = False) -> np.ndarray:
         """Vectors of (current turn, its past) pairs (see ``pair_batch``), cached like texts."""
-        out = np.zeros((len(pairs), self.dim), dtype=np.float32)
         keys = [f"{max_tokens}\x00{a}\x00{b}" for a, b in pairs]
+        sizes = [len(a) + len(b) for a, b in pairs]
+        return self._cached(
+            keys, sizes, lambda idx: self._forward_pairs([pairs[i] for i in idx], max_tokens),
+            progress,
+        )
+
+    def encode(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
+        """Embed texts (batched by length); recently seen texts come from the cache."""
+        return self._cached(
+            list(texts), [len(t) for t in texts],
+            lambda idx: self._forward([texts[i] for i in idx]), progress,
+        )
+
+    def _cached(
+        self,
+        keys: list[str],
+        sizes: list[int],
+        forward: Callable[[list[int]], np.ndarray],
+        progress: bool,
+    ) -> np.ndarray:
+        """Vectors for ``keys``: cached ones from the LRU cache, the rest by ``forward`` in
+        length-sorted batches (less padding), then remembered."""
+        out = np.zeros((len(keys), self.dim), dtype=np.float32)
         todo = []
         for i, k in enumerate(keys):
             if k in self._cache:
@@ -176,42 +196,18 @@ class MiniLMEncoder:
                 out[i] = self._cache[k]
             else:
                 todo.append(i)
-        todo.sort(key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
-        step = self.batch_size
-        starts = range(0, len(todo), step)
+        todo.sort(key=lambda i: sizes[i])
+        starts: Iterable[int] = range(0, len(todo), self.batch_size)
         if progress:
             from tqdm import tqdm
 
             starts = tqdm(starts, desc="encoding", unit="batch")
         for s in starts:
-            idx = todo[s : s + step]
-            out[idx] = self._forward_pairs([pairs[i] for i in idx], max_tokens)
+            idx = todo[s : s + self.batch_size]
+            out[idx] = forward(idx)
         if len(todo) <= self._cache_size:
             for i in todo:
                 self._remember(keys[i], out[i])
-        return out
-
-    def encode(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
-        """Embed texts (batched by length); recently seen texts come from the cache."""
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        todo = [i for i, t in enumerate(texts) if t not in self._cache]
-        for i, t in enumerate(texts):
-            if t in self._cache:
-                self._cache.move_to_end(t)
-                out[i] = self._cache[t]
-        todo.sort(key=lambda i: len(texts[i]))
-        step = self.batch_size
-        starts = range(0, len(todo), step)
-        if progress:
-            from tqdm import tqdm
-
-            starts = tqdm(starts, desc="encoding", unit="batch")
-        for s in starts:
-            idx = todo[s : s + step]
-            out[idx] = self._forward([texts[i] for i in idx])
-        if len(todo) <= self._cache_size:
-            for i in todo:
-                self._remember(texts[i], out[i])
         return out
 
     def _remember(self, text: str, vector: np.ndarray) -> None:
