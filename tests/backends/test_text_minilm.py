@@ -111,3 +111,14 @@ def test_loads_offline_with_the_network_unreachable() -> None:
     out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=180)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip().splitlines()[-1] == "joy"
+
+
+def test_emorynlp_output_reads_in_emorynlp_labels(text: MiniLMTextEmotion) -> None:
+    emory = MiniLMConversationEmotion(text=text, dataset="emorynlp")
+    assert set(emory.labels) == {"Neutral", "Joyful", "Peaceful", "Powerful", "Scared", "Mad",
+                                 "Sad"}
+    scared = emory.predict(turns(("a", "I'm terrified, someone has been following me all night.")))
+    glad = emory.predict(turns(("a", "This is the best day of my life, I love you guys!")))
+    assert scared.label in {"Scared", "Sad", "Mad"}
+    assert glad.label in {"Joyful", "Peaceful", "Powerful"}
+    assert glad.vad.valence > scared.vad.valence
