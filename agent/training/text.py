@@ -9,10 +9,10 @@ Recipe (each step is what the numbers in agent/models/text/README.md come from):
    of DailyDialog and GoEmotions whose labels map onto MELD's 7 (``--aux``), and optionally
    averaged over several seeds (``--seed`` repeated). The epoch is chosen on the other 10% of
    MELD train dialogues (seed 13), never on MELD dev.
-3. On the tuned vectors: an MLP utterance head (kept if it beats the fine-tuning's linear head
-   on the held-out 10%) and a ridge VAD head whose targets are the gold label's
-   Russell-Mehrabian coordinates with valence from MELD's sentiment. MELD dev is scored once,
-   by ``affect eval erc``.
+3. On the tuned vectors: an MLP utterance head (top-layer tuning keeps it only if it beats the
+   fine-tuning's linear head on the held-out 10%), a ridge VAD head whose targets are the gold
+   label's Russell-Mehrabian coordinates with valence from MELD's sentiment, and (LoRA builds)
+   an MLP for EmoryNLP's own labels. MELD dev is read only by ``affect eval erc``, never here.
 """
 
 from __future__ import annotations
