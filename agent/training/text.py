@@ -155,6 +155,22 @@ def _log_probs(head: dict[str, np.ndarray], x: np.ndarray) -> np.ndarray:
     return np.log(softmax(MLPHead(arrays=arrays, prefix="h")(x)) + 1e-6).astype(np.float32)
 
 
+def label_ids(dialogues: Sequence[Dialogue], labels: Sequence[str]) -> np.ndarray:
+    """The index in ``labels`` of every turn's label, dialogue by dialogue."""
+    index = {label: i for i, label in enumerate(labels)}
+    return np.asarray([index[t.label] for d in dialogues for t in d], dtype=np.int64)
+
+
+def meld_selection(data_dir: Path, context_turns: int) -> tuple[
+        list[Dialogue], list[Dialogue], list[tuple[str, str]], list[tuple[str, str]],
+        np.ndarray, np.ndarray]:
+    """MELD train split into fit and held-out (selection) dialogues, with the (turn, past)
+    inputs and MELD label ids of each: (fit, held, fit_pairs, held_pairs, y_fit, y_held)."""
+    fit, held = split_select(read("meld", data_dir, "train"))
+    return (fit, held, dialogue_pairs(fit, context_turns), dialogue_pairs(held, context_turns),
+            label_ids(fit, MELD_LABELS), label_ids(held, MELD_LABELS))
+
+
 def dialogue_pairs(dialogues: Sequence[Dialogue], turns: int) -> list[tuple[str, str]]:
     """(turn, past) encoder inputs of every turn, past-only (perception.erc_features)."""
     from perception.erc_features import context_pairs
@@ -174,14 +190,13 @@ def aux_pairs(data_dir: Path, corpora: Sequence[str], turns: int, *,
     """(turn, past) inputs and MELD label ids from the train splits of auxiliary corpora whose
     labels map onto MELD's 7 (DailyDialog, GoEmotions; text_corpora.MELD_FROM), at most
     ``per_class`` per corpus and label, drawn with a fixed seed."""
-    index = {label: i for i, label in enumerate(MELD_LABELS)}
     rng = np.random.default_rng(SEED)
     pairs: list[tuple[str, str]] = []
     labels: list[int] = []
     for corpus in corpora:
         dialogues = read(corpus, data_dir, "train")
         corpus_pairs = dialogue_pairs(dialogues, turns)
-        corpus_labels = [index[t.label] for d in dialogues for t in d]
+        corpus_labels = label_ids(dialogues, MELD_LABELS).tolist()
         for k in range(len(MELD_LABELS)):
             rows = [i for i, y in enumerate(corpus_labels) if y == k]
             for i in rng.permutation(rows)[:per_class]:
@@ -212,17 +227,8 @@ def build(data_dir: Path, *, out: Path, threads: int, epochs: int = 3, tuned: in
     torch.set_num_threads(threads)
     started = time.time()
     encoder = MiniLMEncoder(cache_size=0, quantize=False)  # trained in float32
-    meld = read("meld", data_dir, "train")
-    fit, held = split_select(meld)
-    index = {label: i for i, label in enumerate(MELD_LABELS)}
-
-    def labels_of(dialogues: Sequence[Dialogue]) -> np.ndarray:
-        return np.asarray([index[t.label] for d in dialogues for t in d], dtype=np.int64)
-
-    fit_pairs = dialogue_pairs(fit, context_turns)
-    held_pairs = dialogue_pairs(held, context_turns)
+    fit, held, fit_pairs, held_pairs, y_fit, y_held = meld_selection(data_dir, context_turns)
     frozen = 6 - tuned
-    y_fit, y_held = labels_of(fit), labels_of(held)
     # The tuned layers are cached by their inputs and recipe, so rebuilding the heads skips
     # the tuning.
     recipe = [frozen, context_turns, context_tokens, epochs, "ctx-v1"]
@@ -297,16 +303,7 @@ def _build_lora(data_dir: Path, *, out: Path, threads: int, epochs: int, context
     torch.set_num_threads(threads)
     started = time.time()
     base = MiniLMEncoder(cache_size=0, quantize=False)
-    meld = read("meld", data_dir, "train")
-    fit, held = split_select(meld)
-    index = {label: i for i, label in enumerate(MELD_LABELS)}
-
-    def labels_of(dialogues: Sequence[Dialogue]) -> np.ndarray:
-        return np.asarray([index[t.label] for d in dialogues for t in d], dtype=np.int64)
-
-    fit_pairs = dialogue_pairs(fit, context_turns)
-    held_pairs = dialogue_pairs(held, context_turns)
-    y_fit, y_held = labels_of(fit), labels_of(held)
+    fit, held, fit_pairs, held_pairs, y_fit, y_held = meld_selection(data_dir, context_turns)
     x_pairs, y_aux = aux_pairs(data_dir, aux, context_turns) if aux else ([], np.zeros(0))
     runs = []
     for seed in seeds:
@@ -384,11 +381,9 @@ def _emorynlp_head(data_dir: Path, encoder: Any, context_turns: int, context_tok
         print(f"no EmoryNLP head: {exc}", flush=True)
         return {"emorynlp_head": None}
     fit, held = split_select(scenes)
-    index = {label: i for i, label in enumerate(EMORYNLP_LABELS)}
     x_fit, x_held = (encoder.encode_pairs(dialogue_pairs(part, context_turns),
                                           max_tokens=context_tokens) for part in (fit, held))
-    y_fit, y_held = (np.asarray([index[t.label] for d in part for t in d], dtype=np.int64)
-                     for part in (fit, held))
+    y_fit, y_held = label_ids(fit, EMORYNLP_LABELS), label_ids(held, EMORYNLP_LABELS)
     head, _, f1 = train_mlp([(x_fit, y_fit, len(EMORYNLP_LABELS))], (x_held, y_held),
                             max_epochs=20)
     arrays["labels_emorynlp"] = np.array(EMORYNLP_LABELS)

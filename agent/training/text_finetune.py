@@ -59,14 +59,23 @@ def top_forward(layers: Any, hidden: Any, mask: Any, pool: Any) -> Any:
     """Run the tuned layers; mean-pool over the turn's own tokens, L2-normalised."""
     import torch
 
+    from perception.text_minilm import turn_mean
+
     additive = (1.0 - mask[:, None, None, :].float()) * torch.finfo(torch.float32).min
     h = hidden.float()
     for layer in layers:
         r = layer(h, attention_mask=additive)
         h = r[0] if isinstance(r, tuple) else r
-    m = pool.unsqueeze(-1).float()
-    pooled = (h * m).sum(1) / m.sum(1).clamp(min=1e-9)
-    return torch.nn.functional.normalize(pooled, p=2, dim=1)
+    return turn_mean(h, pool)
+
+
+def warmup_linear(opt: Any, steps: int) -> Any:
+    """Learning rate: linear warm-up over the first 6% of ``steps``, then linear decay to 0."""
+    import torch
+
+    return torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min(1.0, s / (0.06 * steps)) * max(0.0, (steps - s) / steps)
+    )
 
 
 def finetune(
@@ -98,10 +107,7 @@ def finetune(
         [{"params": layers.parameters(), "lr": lr}, {"params": head.parameters(), "lr": 2e-3}],
         weight_decay=1e-2,
     )
-    steps = epochs * len(cache.batches)
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: min(1.0, s / (0.06 * steps)) * max(0.0, (steps - s) / steps)
-    )
+    sched = warmup_linear(opt, epochs * len(cache.batches))
     y = torch.from_numpy(np.asarray(labels, dtype=np.int64))
     rng = np.random.default_rng(seed)
     best: tuple[float, int, dict[str, Any], dict[str, Any]] = (-1.0, 0, {}, {})
@@ -175,12 +181,9 @@ class PairBatches:
 
 
 def _pooled(model: Any, ids: dict[str, Any], pool: Any) -> Any:
-    import torch
+    from perception.text_minilm import turn_mean
 
-    hidden = model(**ids).last_hidden_state
-    m = pool.unsqueeze(-1).float()
-    return torch.nn.functional.normalize((hidden * m).sum(1) / m.sum(1).clamp(min=1e-9), p=2,
-                                         dim=1)
+    return turn_mean(model(**ids).last_hidden_state, pool)
 
 
 def lora_arrays(model: Any) -> dict[str, np.ndarray]:
@@ -229,10 +232,7 @@ def finetune_lora(
         weight_decay=1e-2,
     )
     batches = [b for part in train for b in part.batches]
-    steps = epochs * len(batches)
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: min(1.0, s / (0.06 * steps)) * max(0.0, (steps - s) / steps)
-    )
+    sched = warmup_linear(opt, epochs * len(batches))
     rng = np.random.default_rng(seed)
     y_select = np.concatenate([y.numpy() for _, _, y, _ in select.batches])
     best: tuple[float, int, dict[str, np.ndarray]] = (-1.0, 0, {})
