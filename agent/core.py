@@ -17,7 +17,19 @@ from agent.dialogue import DialogueManager
 from agent.errors import AgentError
 from agent.store import Store
 from agent.types import AgentEmotion, Reply, Strategy, Utterance
-from appraisal import VAD, AffectState, BigFive, Cause, DynamicsParams, Impulse, step
+from appraisal import (
+    VAD,
+    AffectState,
+    BigFive,
+    Cause,
+    DynamicsParams,
+    EmotionParams,
+    EmotionState,
+    Impulse,
+    step,
+    step_emotions,
+)
+from appraisal.emotions import TYPES
 from perception import (
     AffectEstimate,
     ConversationEmotionRecognizer,
@@ -111,6 +123,11 @@ class AffectiveAgent:
         self.clock = clock
         self.dialogue = DialogueManager(erc, agent_name=persona.name)
         self.state = AffectState.at_rest(self.traits)
+        # The same impulses, kept per OCC type: which emotions the agent feels at once, each
+        # fading on its own half-life. The blended ``state`` drives expression and mood; the
+        # ledger's own mood is not read.
+        self.feeling_params = EmotionParams.for_personality(self.traits)
+        self.feelings = EmotionState.at_rest(self.traits)
         self._last_t: float | None = None
         if store is not None:
             store.open_session(session, persona.name)
@@ -194,6 +211,7 @@ class AffectiveAgent:
             list(d.strategies),
             {k: list(v) for k, v in d._by_speaker.items()},
             self.state,
+            self.feelings,
             self._last_t,
         )
         try:
@@ -202,7 +220,7 @@ class AffectiveAgent:
             d.turns, d.affect, d.strategies = saved[0], saved[1], saved[2]
             d._by_speaker.clear()
             d._by_speaker.update(saved[3])
-            self.state, self._last_t = saved[4], saved[5]
+            self.state, self.feelings, self._last_t = saved[4], saved[5], saved[6]
         return replace(reply, extras={**reply.extras, "draft_for": reply_key(utterance.text)})
 
     def respond(self, utterance: Utterance, *, draft: Reply | None = None) -> Reply:
@@ -245,10 +263,15 @@ class AffectiveAgent:
         self._last_t = now
         impulse = self._appraise(user_affect, utterance.speaker)
         self.state = step(self.state, impulse, dt, self.params)
+        self.feelings = step_emotions(
+            self.feelings, [] if impulse is None else [impulse], dt, self.feeling_params
+        )
         emotion = self.agent_emotion()
         timings["appraisal_ms"] = _ms(mark)
         for cause in self.state.causes:
             trace.append(f"agent feels {cause.describe()}")
+        if emotion.active:
+            trace.append("agent's emotions now: " + _listed(emotion.active))
         trace.append(f"agent mood: {emotion.mood_label}")
 
         usable = (
@@ -332,6 +355,7 @@ class AffectiveAgent:
             intensity=s.intensity,
             mood=s.mood,
             mood_label=s.mood.octant(),
+            active=self.feelings.active(),
         )
 
     def feel(self, impulses: Sequence[Impulse], *, t: float | None = None) -> AgentEmotion:
@@ -341,12 +365,14 @@ class AffectiveAgent:
         self._last_t = now
         for i, impulse in enumerate(impulses):
             self.state = step(self.state, impulse, dt if i == 0 else 0.0, self.params)
+        self.feelings = step_emotions(self.feelings, impulses, dt, self.feeling_params)
         return self.agent_emotion()
 
     def reset(self) -> None:
         """Forget the live conversation and return to the personality's resting state."""
         self.dialogue = DialogueManager(self.dialogue.erc, agent_name=self.persona.name)
         self.state = AffectState.at_rest(self.traits)
+        self.feelings = EmotionState.at_rest(self.traits)
         self._last_t = None
 
     # -- internals ----------------------------------------------------------------------------
@@ -413,6 +439,7 @@ class AffectiveAgent:
                 "emotion": s.emotion.to_dict(),
                 "intensity": s.intensity,
                 "mood": s.mood.to_dict(),
+                "active": self.feelings.active(threshold=1e-4),
             },
         )
 
@@ -426,6 +453,7 @@ class AffectiveAgent:
                 mood=VAD.from_dict(saved["mood"]),
                 baseline=self.state.baseline,
             )
+            self.feelings = _restored_feelings(saved.get("active", {}), self.feelings)
         restored = []
         for turn in self.store.turns(self.session, limit=50):
             estimate = None
@@ -452,6 +480,26 @@ class AffectiveAgent:
 def reply_key(text: str) -> str:
     """Words that make two transcripts "the same utterance" (case, spacing, punctuation aside)."""
     return " ".join(re.findall(r"[\w']+", text.lower()))
+
+
+def _listed(active: dict[str, float]) -> str:
+    """``pity 0.42, hope 0.10``: strongest first."""
+    return ", ".join(f"{k} {v:.2f}" for k, v in sorted(active.items(), key=lambda kv: -kv[1]))
+
+
+def _restored_feelings(saved: Any, rest: EmotionState) -> EmotionState:
+    """The per-type intensities of a stored session; unknown types and values outside [0, 1]
+    are dropped (a hand-edited or older database must not stop the session)."""
+    intensities = rest.intensities.copy()
+    dropped = 0
+    for name, value in (saved.items() if isinstance(saved, dict) else ()):
+        ok = name in TYPES and isinstance(value, int | float) and 0.0 <= value <= 1.0
+        if ok:
+            intensities[TYPES.index(name)] = float(value)
+        dropped += not ok
+    if dropped or not isinstance(saved, dict):
+        log.warning("stored emotion intensities: %d entries dropped as invalid", dropped)
+    return EmotionState(intensities, rest.mood, rest.baseline)
 
 
 def _ms(mark: float) -> float:

@@ -47,13 +47,16 @@ class Utterance:
 
 @dataclass(frozen=True, slots=True)
 class AgentEmotion:
-    """The agent's own affect after a turn: expressed emotion, its label and intensity, mood."""
+    """The agent's own affect after a turn: expressed emotion, its label and intensity, mood,
+    and every OCC emotion type it feels at once (``active``: type -> intensity, each decaying
+    on its own half-life; appraisal.emotions)."""
 
     vad: VAD
     label: str
     intensity: float
     mood: VAD
     mood_label: str
+    active: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -61,6 +64,7 @@ class AgentEmotion:
             "label": self.label,
             "intensity": round(self.intensity, 4),
             "mood": {"vad": self.mood.to_dict(), "label": self.mood_label},
+            "active": {k: round(v, 4) for k, v in self.active.items()},
         }
 
 

@@ -33,7 +33,7 @@ from appraisal.occ import NEGATIVE
 from appraisal.personality import BigFive, baseline_mood
 from appraisal.population import baseline_moods
 from appraisal.vad import VAD
-from appraisal.vocabularies import OCC, nearest_label
+from appraisal.vocabularies import OCC, OCC_OF_MELD, nearest_label
 
 TYPES: tuple[str, ...] = tuple(OCC)
 TABLE = np.array([OCC[t].as_array() for t in TYPES])  # (24, 3), ALMA's table
@@ -95,16 +95,24 @@ class EmotionState:
         return {t: float(i) for t, i in zip(TYPES, self.intensities, strict=True) if i >= threshold}
 
 
-def type_of(impulse: Impulse) -> int:
-    """The emotion type an impulse belongs to: its cause's OCC name, else its nearest type."""
+def type_of(impulse: Impulse) -> int | None:
+    """The emotion type an impulse belongs to: its cause's OCC name, the OCC type of a MELD
+    label (``OCC_OF_MELD``; None for surprise and neutral, which have none), else the type
+    nearest its VAD coordinates."""
     name = impulse.cause.emotion
-    return TYPES.index(name) if name in OCC else TYPES.index(nearest_label(impulse.vad, OCC))
+    if name in OCC:
+        return TYPES.index(name)
+    if name in OCC_OF_MELD:
+        occ = OCC_OF_MELD[name]
+        return None if occ is None else TYPES.index(occ)
+    return TYPES.index(nearest_label(impulse.vad, OCC))
 
 
 def step_emotions(
     state: EmotionState, impulses: Sequence[Impulse], dt: float, params: EmotionParams
 ) -> EmotionState:
-    """Decay every type for ``dt`` seconds, then apply ``impulses`` in order."""
+    """Decay every type for ``dt`` seconds, then apply ``impulses`` in order (an impulse with no
+    OCC type, such as surprise, changes neither the intensities nor the mood)."""
     if not dt >= 0.0:
         raise AppraisalError(f"dt must be a non-negative number of seconds, got {dt!r}")
     intensities = state.intensities * 0.5 ** (dt / params.half_life_s)
@@ -112,6 +120,8 @@ def step_emotions(
     mood = state.baseline.lerp(state.mood, keep)
     for impulse in impulses:
         k = type_of(impulse)
+        if k is None:
+            continue
         intensities[k] = 1.0 - (1.0 - intensities[k]) * (1.0 - impulse.intensity)
         mood = mood.lerp(VAD.from_array(TABLE[k]), params.mood_gain * impulse.intensity)
     return EmotionState(np.clip(intensities, 0.0, 1.0), mood, state.baseline,

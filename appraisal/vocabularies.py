@@ -67,6 +67,19 @@ EKMAN: Mapping[str, VAD] = {
     "fear": MELD["fear"],
 }
 
+# The OCC type a MELD label is an instance of (Ortony, Clore & Collins 1988): sadness is a
+# distress-type (well-being) emotion, disgust a dislike-type (attraction) one. Surprise has no
+# valence of its own and is not an OCC emotion (Ortony & Turner 1990); neutral is no emotion.
+OCC_OF_MELD: Mapping[str, str | None] = {
+    "joy": "joy",
+    "anger": "anger",
+    "fear": "fear",
+    "sadness": "distress",
+    "disgust": "disliking",
+    "surprise": None,
+    "neutral": None,
+}
+
 VOCABULARIES: dict[str, Mapping[str, VAD]] = {"occ": OCC, "meld": MELD, "ekman": EKMAN}
 
 

@@ -67,6 +67,13 @@ class ChatView:
         agent_panel = Panel(
             Group(
                 Text(f"{emotion.label}  (intensity {emotion.intensity:.2f})"),
+                Text(
+                    "  ".join(
+                        f"{k} {v:.2f}"
+                        for k, v in sorted(emotion.active.items(), key=lambda kv: -kv[1])[:3]
+                    ),
+                    style="dim",
+                ),
                 _vad_table(emotion.vad),
                 Text(f"mood: {emotion.mood_label}", style="bold"),
                 _vad_table(emotion.mood),

@@ -178,6 +178,11 @@ class Emotion(_Message):
     intensity: Fraction
     mood: str
     causes: list[str] = Field(default_factory=list)
+    active: dict[str, Fraction] = Field(
+        default_factory=dict,
+        description="every OCC emotion type the character feels now (intensity >= 0.05), each "
+        "fading on its own half-life: it can be afraid and grateful at once",
+    )
 
 
 class Expression(_Message):

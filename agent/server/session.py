@@ -166,6 +166,7 @@ class NpcSession:
                 intensity=emotion.intensity,
                 mood=emotion.mood_label,
                 causes=causes,
+                active={k: round(v, 4) for k, v in emotion.active.items()},
             ),
             p.Expression(
                 turn_id=turn_id,

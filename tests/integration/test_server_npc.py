@@ -103,6 +103,7 @@ def test_insulted_npc_gets_angry_at_the_player(server_url: str) -> None:
     assert [m["type"] for m in hit.messages] == ["emotion", "expression", "turn_end"]
     emo = hit.emotion
     assert emo["label"] == "anger" and any("insult" in c for c in emo["causes"])
+    assert emo["active"]["anger"] > 0.3  # the per-type intensities reach the engine
     assert emo["valence"] < calm.emotion["valence"] and emo["arousal"] > calm.emotion["arousal"]
     expression = hit.first("expression")
     assert expression["blendshapes"]["browDownLeft"] > 0.2

@@ -23,10 +23,12 @@ def make_agent(db: Path) -> AffectiveAgent:
 def test_preview_changes_nothing(tmp_path: Path) -> None:
     agent = make_agent(tmp_path / "a.db")
     agent.respond(Utterance("My cat is ill and I am worried."))
-    before = (list(agent.history), agent.state, list(agent.dialogue.strategies))
+    before = (list(agent.history), agent.state, list(agent.dialogue.strategies),
+              agent.feelings.intensities.tolist())  # fmt: skip
     draft = agent.preview(Utterance("The vet said it might be serious."))
     assert draft.text and draft.extras["draft_for"] == "the vet said it might be serious"
-    assert (list(agent.history), agent.state, list(agent.dialogue.strategies)) == before
+    assert (list(agent.history), agent.state, list(agent.dialogue.strategies),
+            agent.feelings.intensities.tolist()) == before  # fmt: skip
     assert len(Store(tmp_path / "a.db").turns("default")) == 2
 
 
@@ -94,3 +96,52 @@ def test_an_explicit_text_backend_is_what_reads_the_user() -> None:
     agent = AffectiveAgent.from_persona("sage", text="lexicon")
     assert isinstance(agent.dialogue.erc, UtteranceOnlyERC)
     assert isinstance(agent.dialogue.erc.text, LexiconTextEmotion)
+
+
+def _impulse(name: str, intensity: float):  # type: ignore[no-untyped-def]
+    from appraisal import OCC, Cause, Impulse
+
+    return Impulse(OCC[name], intensity, Cause(f"event_{name}", name, intensity))
+
+
+def test_co_active_emotions_fade_each_on_its_own_half_life(tmp_path: Path) -> None:
+    agent = make_agent(tmp_path / "f.db")
+    now = agent.feel([_impulse("fear", 0.8), _impulse("gratitude", 0.6)], t=0.0)
+    assert now.active == pytest.approx({"fear": 0.8, "gratitude": 0.6})
+    assert now.to_dict()["active"] == {"fear": 0.8, "gratitude": 0.6}
+    later = agent.feel([], t=30.0).active
+    n, e = agent.traits.neuroticism, agent.traits.extraversion
+    # Negative types last 15 + 15 N seconds, positive ones 15 + 15 E (appraisal.emotions).
+    assert later["fear"] == pytest.approx(0.8 * 0.5 ** (30.0 / (15 + 15 * n)))
+    assert later["gratitude"] == pytest.approx(0.6 * 0.5 ** (30.0 / (15 + 15 * e)))
+    assert agent.feel([], t=600.0).active == {}
+
+
+def test_a_turn_reports_the_emotions_the_agent_feels_at_once(tmp_path: Path) -> None:
+    agent = make_agent(tmp_path / "g.db")
+    agent.feel([_impulse("hope", 0.5)])
+    reply = agent.respond(Utterance("I am terrified, someone is breaking into my house."))
+    felt = reply.agent_emotion.active
+    # Pity for a liked user's fear (OCC fortunes of others); the earlier hope lingers beside it.
+    assert set(felt) == {"pity", "hope"} and felt["pity"] > 0.1, felt
+    assert any(line.startswith("agent's emotions now:") for line in reply.trace)
+
+
+def test_felt_emotions_survive_a_restart_and_bad_stored_values_are_dropped(tmp_path: Path
+                                                                           ) -> None:
+    db = tmp_path / "h.db"
+    agent = make_agent(db)
+    agent.feel([_impulse("pride", 0.7)])
+    agent.respond(Utterance("I finally finished the marathon!"))
+    felt = agent.agent_emotion().active
+    assert make_agent(db).agent_emotion().active == pytest.approx(felt)
+
+    store = Store(db)
+    state = store.load_state("default")
+    assert state is not None
+    state["active"] = {"pride": 7.0, "bogus": 0.3, "hope": 0.4, "fear": "high"}
+    store.save_state("default", state)
+    store.close()
+    restored = make_agent(db)
+    assert restored.agent_emotion().active == {"hope": 0.4}
+    assert restored.respond(Utterance("Thanks for listening.")).text

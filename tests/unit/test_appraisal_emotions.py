@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from appraisal import OCC, AppraisalError, BigFive, Cause, Impulse
+from appraisal import MELD, OCC, AppraisalError, BigFive, Cause, Impulse
 from appraisal.emotions import (
     TYPES,
     EmotionParams,
@@ -69,7 +69,21 @@ def test_back_within_5_percent_after_5_half_lives() -> None:
 
 def test_unknown_labels_fall_back_to_the_nearest_type() -> None:
     odd = Impulse(OCC["anger"], 0.5, Cause("e", "rage", 0.5))
-    assert TYPES[type_of(odd)] in ("anger", "hate")
+    k = type_of(odd)
+    assert k is not None and TYPES[k] in ("anger", "hate")
+
+
+@pytest.mark.parametrize(("meld", "occ"), [("sadness", "distress"), ("disgust", "disliking"),
+                                            ("joy", "joy"), ("surprise", None),
+                                            ("neutral", None)])  # fmt: skip
+def test_meld_labels_take_their_occ_type_and_surprise_has_none(meld: str, occ: str | None
+                                                                ) -> None:
+    rest = EmotionState.at_rest(BigFive())
+    params = EmotionParams.for_personality(BigFive())
+    state = step_emotions(rest, [Impulse(MELD[meld], 0.7, Cause("e", meld, 0.7))], 0.0, params)
+    assert state.active() == ({} if occ is None else {occ: pytest.approx(0.7)})
+    if occ is None:
+        assert state.mood == rest.mood
 
 
 def test_engines_agree_on_1000_random_scenarios() -> None:
