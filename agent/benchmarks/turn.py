@@ -29,6 +29,7 @@ def bench_turn(turns: int, persona: str, as_json: bool) -> None:
     """Time AffectiveAgent.respond end to end (perception, appraisal, strategy, reply)."""
     from tqdm import tqdm
 
+    from agent.benchmarks.perception import utterances
     from agent.core import AffectiveAgent
     from agent.types import Utterance
 
@@ -38,9 +39,11 @@ def bench_turn(turns: int, persona: str, as_json: bool) -> None:
     for line in LINES[:3]:
         agent.respond(Utterance(line))
     samples = []
-    for i in tqdm(range(turns), desc="turns", disable=as_json):
+    # Every timed turn is new words: the encoders cache what they have read, and a repeated
+    # line would time the cache, not a turn.
+    for line in tqdm(utterances(turns), desc="turns", disable=as_json):
         start = time.perf_counter()
-        agent.respond(Utterance(LINES[i % len(LINES)]))
+        agent.respond(Utterance(line))
         samples.append(time.perf_counter() - start)
     result = {"bench": "turn", "load_s": round(load_s, 3), **percentiles_ms(samples),
               "machine": machine()}

