@@ -178,7 +178,10 @@ class AffectiveAgent:
         try:
             from agent.memory import MemoryGraph
 
-            conn = store.conn if store is not None else sqlite3.connect(":memory:")
+            # Any one thread may drive the agent (the voice pipeline gives it a thread of its
+            # own); its calls never overlap, so the connection need not be thread-bound.
+            conn = (store.conn if store is not None
+                    else sqlite3.connect(":memory:", check_same_thread=False))
             memory = MemoryGraph(conn)
         except ImportError:  # pragma: no cover - memory is part of the core install
             memory = None

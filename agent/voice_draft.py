@@ -1,13 +1,13 @@
 """Speculative replies: draft and start speaking the answer while the user's pause may end the turn.
 
-At the first pause the transcript is already computed speculatively; ``start_draft`` then asks
-``AffectiveAgent.preview`` for the reply (no state change, nothing stored) and starts
-synthesising its first chunk in a thread. When the turn really ends, ``ResponderProcessor``
-commits with ``respond(draft=...)`` and, only if the committed reply is the drafted one (same
-words heard, same reply text, near-identical prosody), plays the audio already made. A user who
-resumes speaking marks the speculation dropped, so its draft never reaches the responder; a draft
-for other words than the final transcript is discarded by ``draft_matches``. A stale reply is
-never played.
+At the first pause the transcript is already computed speculatively; the agent's thread then
+drafts the reply with ``AffectiveAgent.preview`` (no state change, nothing stored) and
+``start_draft`` starts synthesising its first chunk in another thread. When the turn really
+ends, ``ResponderProcessor`` commits with ``respond(draft=...)`` on the agent's thread and, only
+if the committed reply is the drafted one (same words heard, same reply text, near-identical
+prosody), plays the audio already made. A user who resumes speaking marks the speculation
+dropped, so its draft never reaches the responder; a draft for other words than the final
+transcript is discarded by ``draft_matches``. A stale reply is never played.
 """
 
 from __future__ import annotations
@@ -62,10 +62,9 @@ class Speculation:
             self.draft.discard()
 
 
-def start_draft(assistant: Any, text: str, speech: Any) -> SpokenDraft:
-    """Preview the reply to ``text`` (on the caller's thread: the agent's SQLite memory belongs
-    to it) and start synthesising the reply's first chunk in a worker thread."""
-    reply = assistant.preview(text, speech)
+def start_draft(assistant: Any, reply: Reply, text: str) -> SpokenDraft:
+    """Start synthesising the first chunk of ``reply``, drafted for the words ``text``, in a
+    worker thread."""
     prosody = assistant.prosody(reply)
     chunks = assistant.speak(reply.text, prosody)
     first = asyncio.create_task(asyncio.to_thread(next, chunks, None))

@@ -7,10 +7,13 @@ methods as pipeline processors for live audio and the latency benchmark.
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import importlib.util
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,6 +56,18 @@ class VoiceAssistant:
         self.agent, self.vad, self.asr, self.tts, self.speech = agent, vad, asr, tts, speech
         self.turn = turn or TurnConfig()
         self.fusion = importlib.util.find_spec("perception.fusion") is not None
+        self._agent_thread: ThreadPoolExecutor | None = None
+
+    async def on_agent_thread(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run ``fn`` on the agent's own thread and await it. The live pipeline calls the agent
+        (``preview``, ``answer``) only this way: a slow responder (an LLM) never stalls the audio
+        loop, and one thread keeps the agent's calls in order, so an answer waits for a draft
+        still being made instead of racing it."""
+        if self._agent_thread is None:
+            self._agent_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="agent")
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._agent_thread,
+                                          functools.partial(fn, *args, **kwargs))
 
     @classmethod
     def from_names(cls, persona: str = "sage", *, asr: str = "auto", tts: str = "auto",

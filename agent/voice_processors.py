@@ -177,15 +177,19 @@ class TurnProcessor(Processor):
         heard = await self._hear(clip)
         events = self.playback.events
         events.append(("heard", time.perf_counter(), 0.0))
-        if self.draft_replies and not spec.dropped and heard[0].text:
-            try:
-                spec.draft = start_draft(self.a, heard[0].text, heard[1])
-            except Exception:  # noqa: BLE001 - no draft: the turn is answered the usual way
-                spec.draft = None
-            else:
-                events.append(("draft", time.perf_counter(), 0.0))
-                spec.draft.first.add_done_callback(
-                    lambda _: events.append(("draft_audio", time.perf_counter(), 0.0)))
+        if not (self.draft_replies and not spec.dropped and heard[0].text):
+            return heard
+        try:
+            reply = await self.a.on_agent_thread(self.a.preview, heard[0].text, heard[1])
+            if spec.dropped:  # the user resumed while the reply was being drafted
+                return heard
+            spec.draft = start_draft(self.a, reply, heard[0].text)
+        except Exception:  # noqa: BLE001 - no draft: the turn is answered the usual way
+            spec.draft = None
+            return heard
+        events.append(("draft", time.perf_counter(), 0.0))
+        spec.draft.first.add_done_callback(
+            lambda _: events.append(("draft_audio", time.perf_counter(), 0.0)))
         return heard
 
     async def _hear(self, clip: AudioClip) -> tuple[Any, Any, float]:
@@ -264,8 +268,8 @@ class ResponderProcessor(Processor):
         draft = frame.draft if draft_matches(frame.draft, frame.text) else None
         if frame.draft is not None and draft is None:
             frame.draft.discard()  # drafted for other words: never play it
-        # on the loop's thread: the agent's SQLite memory belongs to the thread that made it
-        reply = self.a.answer(frame.text, speech, draft=draft.reply if draft else None)
+        reply = await self.a.on_agent_thread(self.a.answer, frame.text, speech,
+                                             draft=draft.reply if draft else None)
         prosody = self.a.prosody(reply)
         spoken = None
         if draft is not None:

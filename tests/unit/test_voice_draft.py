@@ -46,9 +46,43 @@ def answer(a: VoiceAssistant, turn: UserTurnFrame) -> list:
 
 
 async def _draft(a: VoiceAssistant, text: str):
-    draft = start_draft(a, text, None)
+    reply = await a.on_agent_thread(a.preview, text, None)
+    draft = start_draft(a, reply, text)
     await draft.first
     return draft
+
+
+def test_a_slow_responder_never_stalls_the_audio_loop():
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    from agent.responders import Responder
+
+    a = assistant()
+    # A LangChain chat model that streams one character per 20 ms: an LLM's pace, offline.
+    a.agent.responder = Responder(FakeListChatModel(responses=["That sounds really hard."],
+                                                    sleep=0.02))
+
+    async def run():
+        ticks, done = 0, asyncio.Event()
+
+        async def audio_loop():  # what the pipeline does between frames
+            nonlocal ticks
+            while not done.is_set():
+                ticks += 1
+                await asyncio.sleep(0.01)
+
+        loop_task = asyncio.create_task(audio_loop())
+        draft = asyncio.create_task(a.on_agent_thread(a.preview, "I failed my exam", None))
+        answer = asyncio.create_task(a.on_agent_thread(a.answer, "I failed my exam.", None))
+        results = await asyncio.gather(draft, answer)
+        done.set()
+        await loop_task
+        return results, ticks
+
+    (draft, reply), ticks = asyncio.run(run())
+    assert draft.text == reply.text == "That sounds really hard."
+    assert ticks >= 40  # two ~0.5 s replies: the loop kept running all the while
+    assert len(a.agent.history) == 2  # the draft changed nothing; the answer came after it
 
 
 def test_a_matching_draft_is_committed_and_its_audio_played_first():
