@@ -352,9 +352,13 @@ class AffectiveAgent:
 
     def agent_emotion(self) -> AgentEmotion:
         s = self.state
+        # The name is the strongest emotion type felt: the blend of pity and happy-for lies
+        # nearest resentment in VAD, which the agent does not feel. The blend stays the VAD.
+        # Emotions without an OCC type (surprise) keep the blend's name.
+        strongest = self.feelings.dominant
         return AgentEmotion(
             vad=s.expressed,
-            label=s.label,
+            label=strongest if strongest != "neutral" else s.label,
             intensity=s.intensity,
             mood=s.mood,
             mood_label=s.mood.octant(),

@@ -127,6 +127,18 @@ def test_a_turn_reports_the_emotions_the_agent_feels_at_once(tmp_path: Path) -> 
     assert any(line.startswith("agent's emotions now:") for line in reply.trace)
 
 
+def test_the_agent_is_named_by_what_it_feels_not_by_the_blends_nearest_label(tmp_path: Path
+                                                                             ) -> None:
+    from appraisal import OCC, nearest_label
+
+    agent = make_agent(tmp_path / "i.db")
+    now = agent.feel([_impulse("pity", 0.35), _impulse("happy_for", 0.25)], t=0.0)
+    # The VAD blend of the two lies nearest another type, which is not felt.
+    assert nearest_label(agent.state.emotion, OCC) not in ("pity", "happy_for")
+    assert now.label == "pity"
+    assert agent.feel([_impulse("happy_for", 0.6)], t=1.0).label == "happy_for"
+
+
 def test_felt_emotions_survive_a_restart_and_bad_stored_values_are_dropped(tmp_path: Path
                                                                            ) -> None:
     db = tmp_path / "h.db"
