@@ -498,13 +498,15 @@ def _restored_feelings(saved: Any, rest: EmotionState) -> EmotionState:
     """The per-type intensities of a stored session; unknown types and values outside [0, 1]
     are dropped (a hand-edited or older database must not stop the session)."""
     intensities = rest.intensities.copy()
+    entries = saved if isinstance(saved, dict) else {"": saved}  # not a mapping: one bad entry
     dropped = 0
-    for name, value in (saved.items() if isinstance(saved, dict) else ()):
-        ok = name in TYPES and isinstance(value, int | float) and 0.0 <= value <= 1.0
+    for name, value in entries.items():
+        ok = (name in TYPES and isinstance(value, int | float) and not isinstance(value, bool)
+              and 0.0 <= value <= 1.0)
         if ok:
             intensities[TYPES.index(name)] = float(value)
         dropped += not ok
-    if dropped or not isinstance(saved, dict):
+    if dropped:
         log.warning("stored emotion intensities: %d entries dropped as invalid", dropped)
     return EmotionState(intensities, rest.mood, rest.baseline)
 
