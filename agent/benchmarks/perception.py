@@ -43,9 +43,13 @@ def utterances(n: int) -> list[str]:
 @click.option("--threads", default=1, show_default=True, help="torch threads.")
 @click.option("--float32", "float32", is_flag=True,
               help="Run the encoder in float32 instead of int8 (dynamic quantization).")
+@click.option("--backend", type=click.Choice(["minilm", "mpnet"]), default="minilm",
+              show_default=True,
+              help="The text/ERC model: MiniLM (the live default) or all-mpnet-base-v2 (the "
+                   "mpnet extra; float32 always).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def bench_perception(turns: int, batch: int, threads: int, float32: bool, as_json: bool
-                     ) -> None:
+def bench_perception(turns: int, batch: int, threads: int, float32: bool, backend: str,
+                     as_json: bool) -> None:
     """Per-utterance latency (p50/p95) of live ERC and batched text throughput."""
     import torch
     from tqdm import tqdm
@@ -55,8 +59,8 @@ def bench_perception(turns: int, batch: int, threads: int, float32: bool, as_jso
 
     torch.set_num_threads(threads)
     t0 = time.perf_counter()
-    text = backends.create("text", "minilm", threads=threads, quantize=not float32)
-    erc = backends.create("erc", "minilm", text=text)
+    text = backends.create("text", backend, threads=threads, quantize=not float32)
+    erc = backends.create("erc", backend, text=text)
     load_s = time.perf_counter() - t0
     lines = utterances(turns + batch + 5)
     history: list[DialogueTurn] = []
@@ -75,7 +79,7 @@ def bench_perception(turns: int, batch: int, threads: int, float32: bool, as_jso
     batch_s = time.perf_counter() - start
     result = {
         "bench": "perception",
-        "backend": "erc/minilm",
+        "backend": f"erc/{backend}",
         "threads": threads,
         "int8": bool(getattr(text.encoder, "quantized", False)),
         "load_s": round(load_s, 2),

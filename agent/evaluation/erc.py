@@ -86,12 +86,16 @@ _data_option = click.option(
               show_default=True)
 @_data_option
 @click.option("--split", default="dev", show_default=True, help="dev, test or train.")
+@click.option("--backend", type=click.Choice(["minilm", "mpnet"]), default="minilm",
+              show_default=True,
+              help="The shipped model to score: MiniLM (the live default) or all-mpnet-base-v2 "
+                   "(the mpnet extra; float32 always).")
 @click.option("--heads", default=None, help="A heads.npz other than the shipped one.")
 @click.option("--float32", "float32", is_flag=True,
               help="Run the encoder in float32 instead of int8 (the live default).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def eval_erc(dataset: str, data_dir: Path, split: str, heads: str | None, float32: bool,
-             as_json: bool) -> None:
+def eval_erc(dataset: str, data_dir: Path, split: str, backend: str, heads: str | None,
+             float32: bool, as_json: bool) -> None:
     """Past-only, speaker-aware ERC: weighted F1, per-class F1 and confusion matrix."""
     from agent.training.text_corpora import CorpusError
 
@@ -100,15 +104,19 @@ def eval_erc(dataset: str, data_dir: Path, split: str, heads: str | None, float3
     except CorpusError as exc:
         raise click.ClickException(str(exc)) from exc
     from perception.errors import ModelUnavailableError
+    from perception.text_minilm import MPNET_HEADS, int8_ok, load_heads
 
+    if heads is None and backend == "mpnet":
+        heads = str(MPNET_HEADS)
     start = time.perf_counter()
     try:
+        int8 = not float32 and int8_ok(load_heads(heads)[1])
         gold, pred = predict_erc(dialogues, dataset=dataset, heads=heads, progress=True,
                                  quantize=not float32)
     except ModelUnavailableError as exc:
         raise click.ClickException(str(exc)) from exc
     result = {"task": "erc", "dataset": dataset, "split": split, "past_only": True,
-              "int8": not float32,
+              "heads": str(heads or "shipped MiniLM"), "int8": int8,
               **scores(gold, pred, LABELS[dataset]),
               "seconds": round(time.perf_counter() - start, 1)}
     _emit(result, as_json)

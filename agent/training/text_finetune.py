@@ -162,7 +162,12 @@ LORA_TARGETS = r".*encoder\.layer\.\d+\..*\.(query|key|value|dense)$"
 
 
 class PairBatches:
-    """Tokenised (turn, past) pairs with their labels, in length-sorted batches."""
+    """Tokenised (turn, past) pairs with their labels, in length-sorted batches.
+
+    ``labels`` are class ids, or (one row per pair) target distributions, e.g. a mix of the
+    gold label and a teacher's probabilities; the loss takes either. Inputs a model does not
+    take (MPNet has no token types) are left out.
+    """
 
     def __init__(self, tokenizer: Any, pairs: Sequence[tuple[str, str]], labels: np.ndarray, *,
                  max_tokens: int = CONTEXT_TOKENS, batch: int = BATCH) -> None:
@@ -171,12 +176,14 @@ class PairBatches:
         from perception.text_minilm import pair_batch
 
         self.size = len(pairs)
-        y = torch.from_numpy(np.asarray(labels, dtype=np.int64))
+        labels = np.asarray(labels)
+        y = torch.from_numpy(labels.astype(np.float32 if labels.ndim == 2 else np.int64))
         order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
         self.batches: list[tuple[dict[str, Any], Any, Any, list[int]]] = []
         for s in range(0, len(order), batch):
             rows = order[s : s + batch]
             ids, _, pool = pair_batch(tokenizer, [pairs[i] for i in rows], max_tokens)
+            ids = {k: v for k, v in ids.items() if k in tokenizer.model_input_names}
             self.batches.append((ids, pool, y[rows], rows))
 
 
@@ -211,9 +218,11 @@ def finetune_lora(
     epochs: int = 3,
     lr: float = 4e-4,
     seed: int = 13,
+    targets: str = LORA_TARGETS,
 ) -> tuple[dict[str, np.ndarray], int, float]:
-    """LoRA on all six layers with a linear head, on the batches of every ``train`` set mixed
-    (all labelled in MELD's 7 classes); keep the epoch best on ``select`` (weighted F1).
+    """LoRA on all layers of ``encoder.model`` (the modules matching ``targets``) with a linear
+    head, on the batches of every ``train`` set mixed (all labelled in MELD's 7 classes, by
+    class id or by target distribution); keep the epoch best on ``select`` (weighted F1).
 
     Returns (adapter arrays, best epoch, its weighted F1 on the selection pairs).
     """
@@ -224,7 +233,7 @@ def finetune_lora(
 
     torch.manual_seed(seed)
     model = get_peft_model(copy.deepcopy(encoder.model), LoraConfig(
-        r=rank, lora_alpha=2 * rank, lora_dropout=0.1, target_modules=LORA_TARGETS))
+        r=rank, lora_alpha=2 * rank, lora_dropout=0.1, target_modules=targets))
     head = torch.nn.Sequential(torch.nn.Dropout(0.1), torch.nn.Linear(encoder.dim, n_classes))
     params = [p for p in model.parameters() if p.requires_grad]
     opt = torch.optim.AdamW(
