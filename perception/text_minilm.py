@@ -245,12 +245,9 @@ class MiniLMEncoder:
         state = {k: torch.from_numpy(np.asarray(v, dtype=np.float32)) for k, v in tuned.items()
                  if not k.endswith((".lora_A", ".lora_B"))}
         layers = self.model.encoder.layer
-        current = layers.state_dict()
-        state = add_low_rank({**current, **state}, tuned, self.model_name)
-        state = {k: v for k, v in state.items()
-                 if k in tuned or f"{k[: -len('.weight')]}.lora_A" in tuned}
-        missing, unexpected = layers.load_state_dict(state, strict=False)
-        if unexpected or len(missing) == len(current):
+        merged = add_low_rank({**layers.state_dict(), **state}, tuned, self.model_name)
+        _, unexpected = layers.load_state_dict(merged, strict=False)
+        if unexpected:  # a tuned weight this encoder does not have
             raise ModelUnavailableError(
                 f"the tuned encoder layers do not fit {self.model_name}; rebuild the heads "
                 "with `affect train text`"
