@@ -69,6 +69,13 @@ class VoiceAssistant:
         return await loop.run_in_executor(self._agent_thread,
                                           functools.partial(fn, *args, **kwargs))
 
+    def close(self) -> None:
+        """End the agent's thread once the call it is running returns (its turn is stored);
+        calls still queued behind it are dropped. A later ``on_agent_thread`` starts a new one."""
+        if self._agent_thread is not None:
+            self._agent_thread.shutdown(wait=True, cancel_futures=True)
+            self._agent_thread = None
+
     @classmethod
     def from_names(cls, persona: str = "sage", *, asr: str = "auto", tts: str = "auto",
                    vad: str = "auto", speech: str = "auto", asr_model: str | None = None,

@@ -113,6 +113,7 @@ async def _live(assistant, input_device: str | None, output_device: str | None) 
     finally:
         shower.cancel()
         await pipe.stop(timeout_s=2.0)
+        assistant.close()
         mic.close()
         speaker.close()
         sys.stderr.flush()

@@ -128,3 +128,22 @@ def test_prosody_tolerance_is_small():
     assert same_prosody(base, Prosody(pitch_semitones=1.2, rate=1.11))
     assert not same_prosody(base, Prosody(pitch_semitones=2.0, rate=1.1))
     assert not same_prosody(base, Prosody(pitch_semitones=1.0, rate=1.2))
+
+
+def test_closing_the_assistant_ends_its_agent_thread_after_the_turn_it_runs():
+    import threading
+
+    a = assistant()
+    agent_threads = lambda: [t for t in threading.enumerate() if t.name.startswith("agent")]  # noqa: E731
+    before = len(agent_threads())
+
+    async def turn():
+        return await a.on_agent_thread(a.answer, "I failed my exam.", None)
+
+    reply = asyncio.run(turn())
+    assert len(agent_threads()) == before + 1
+    a.close()
+    assert len(agent_threads()) == before
+    assert reply.text and len(a.agent.history) == 2  # the turn it ran is kept
+    assert asyncio.run(turn()).text  # a closed assistant starts a new thread when asked
+    a.close()
