@@ -55,7 +55,7 @@ class ProsodyFeatures:
         return {k: getattr(self, k) for k in (*FEATURES, "voiced_fraction")}
 
 
-def extract_features(samples: Sequence[float], sample_rate_hz: int) -> ProsodyFeatures:
+def extract_features(samples: Sequence[float] | np.ndarray, sample_rate_hz: int) -> ProsodyFeatures:
     """Prosody features of one utterance (mono float samples in [-1, 1])."""
     import librosa
 

@@ -26,7 +26,7 @@ def _lines(stream: IO[bytes]) -> Iterator[str]:
 def _build_agent(persona: str, db: str | None, session: str, text_backend: str) -> object:
     from agent.core import AffectiveAgent
 
-    overrides = {"text": text_backend} if text_backend != "auto" else {}
+    overrides: dict[str, Any] = {"text": text_backend} if text_backend != "auto" else {}
     try:
         return AffectiveAgent.from_persona(persona, db_path=db, session=session, **overrides)
     except AgentError as exc:

@@ -70,7 +70,8 @@ def perceive(face: str | None, eeg: str | None, rate_hz: float | None, window_s:
     stop = threading.Event()
     live = face_live or eeg_live
     stream = live_merge(sources, stop) if live else heapq.merge(*sources, key=lambda i: i[0])
-    fusion, faces = AffectFusion(), []
+    fusion = AffectFusion()
+    faces: list[dict[str, object]] = []
     started, last_emit, t = time.monotonic(), None, 0.0
 
     origin: list[float] = []

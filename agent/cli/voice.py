@@ -58,7 +58,7 @@ def voice(input_path: Path | None, output_path: Path | None, as_json: bool, pers
             pick_device(output_device, output=True)
         assistant = VoiceAssistant.from_names(persona, tts=tts, asr=asr, vad=vad,
                                               speech=speech, asr_model=asr_model)
-        if input_path is not None:
+        if clip is not None:
             result = assistant.run_file(clip, output_path)
             if as_json:
                 click.echo(json.dumps(result))

@@ -81,7 +81,7 @@ def score_file(policy: StrategyPolicy, path: Path, seen_replies: set[str] | None
     decisions = policy.choose_many(contexts(samples))
     pred = [d.strategy for d in decisions]
     gold = [s.target for s in samples]
-    seen = [bool(seen_replies) and _long(s.reply) in seen_replies for s in samples]
+    seen = [seen_replies is not None and _long(s.reply) in seen_replies for s in samples]
     unseen = [i for i, flag in enumerate(seen) if not flag]
     result = metrics([gold[i] for i in unseen], [pred[i] for i in unseen])
     result["file"] = str(path)

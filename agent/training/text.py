@@ -70,11 +70,11 @@ def train_mlp(
     x0 = tasks[0][0]
     mean = x0.mean(0)
     scale = x0.std(0) + 1e-3
-    body = torch.nn.Sequential(
-        torch.nn.Dropout(0.1), torch.nn.Linear(x0.shape[1], hidden), torch.nn.ReLU(),
-        torch.nn.Dropout(dropout),
-    )
-    outs = torch.nn.ModuleList(torch.nn.Linear(hidden, k) for _, _, k in tasks)
+    first = torch.nn.Linear(x0.shape[1], hidden)
+    body = torch.nn.Sequential(torch.nn.Dropout(0.1), first, torch.nn.ReLU(),
+                               torch.nn.Dropout(dropout))
+    heads = [torch.nn.Linear(hidden, k) for _, _, k in tasks]
+    outs = torch.nn.ModuleList(heads)
     params = list(body.parameters()) + list(outs.parameters())
     opt = torch.optim.AdamW(params, lr=1e-3, weight_decay=1e-2)
     data = [
@@ -106,15 +106,15 @@ def train_mlp(
     arrays = {
         "mean": mean.astype(np.float32),
         "scale": scale.astype(np.float32),
-        "W0": body[1].weight.detach().numpy().T.copy(),
-        "b0": body[1].bias.detach().numpy().copy(),
-        "W1": outs[0].weight.detach().numpy().T.copy(),
-        "b1": outs[0].bias.detach().numpy().copy(),
+        "W0": first.weight.detach().numpy().T.copy(),
+        "b0": first.bias.detach().numpy().copy(),
+        "W1": heads[0].weight.detach().numpy().T.copy(),
+        "b1": heads[0].bias.detach().numpy().copy(),
     }
     if keep_aux:
-        for t in range(1, len(outs)):
-            arrays[f"aux{t}/W"] = outs[t].weight.detach().numpy().T.copy()
-            arrays[f"aux{t}/b"] = outs[t].bias.detach().numpy().copy()
+        for t in range(1, len(heads)):
+            arrays[f"aux{t}/W"] = heads[t].weight.detach().numpy().T.copy()
+            arrays[f"aux{t}/b"] = heads[t].bias.detach().numpy().copy()
     return arrays, best[1], best[0]
 
 
@@ -266,8 +266,9 @@ def build(data_dir: Path, *, out: Path, threads: int, epochs: int = 3, tuned: in
             frozen=frozen,
         )
         CACHE.mkdir(parents=True, exist_ok=True)
-        np.savez(tuned_path, **state, **{f"_linear/{k}": v for k, v in linear.items()},
-                 _epoch=np.array(ft_epochs), _f1=np.array(ft_f1))
+        stored: dict[str, Any] = {**state, **{f"_linear/{k}": v for k, v in linear.items()},
+                                  "_epoch": np.array(ft_epochs), "_f1": np.array(ft_f1)}
+        np.savez(tuned_path, **stored)
         encoder._load_layers(state)
         top = encoder.model.encoder.layer[frozen:]
         x_fit, x_held = ft.embed_all(top, cache), ft.embed_all(top, held_cache)
@@ -349,7 +350,8 @@ def _build_lora(data_dir: Path, *, out: Path, threads: int, epochs: int, context
         run = ft.finetune_lora(base, sets, select, n_classes=len(MELD_LABELS), rank=rank,
                                epochs=epochs, seed=seed)
         CACHE.mkdir(parents=True, exist_ok=True)
-        np.savez(tuned_path, **run[0], _epoch=np.array(run[1]), _f1=np.array(run[2]))
+        stored: dict[str, Any] = {**run[0], "_epoch": np.array(run[1]), "_f1": np.array(run[2])}
+        np.savez(tuned_path, **stored)
         runs.append(run)
     state = ft.soup([r[0] for r in runs])
     ft_epochs, ft_f1 = [r[1] for r in runs], [round(r[2], 4) for r in runs]
@@ -470,7 +472,8 @@ def _write(out: Path, arrays: dict[str, np.ndarray], meta: dict[str, object], st
            ) -> None:
     meta["minutes"] = round((time.time() - started) / 60, 1)
     out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(out, **arrays, meta=np.array(json.dumps(meta)))
+    stored: dict[str, Any] = {**arrays, "meta": np.array(json.dumps(meta))}
+    np.savez_compressed(out, **stored)
 
 
 @click.command("text")

@@ -66,8 +66,9 @@ def mpnet_run(cache: Path, fit_pairs: Sequence[tuple[str, str]], y_fit: np.ndarr
         "fit": tuned.encode_pairs(fit_pairs, max_tokens=max_tokens, progress=True),
         "held": tuned.encode_pairs(held_pairs, max_tokens=max_tokens)}
     cache.mkdir(parents=True, exist_ok=True)
-    np.savez(path, fit=run["fit"], held=run["held"], _epoch=np.array(epoch), _f1=np.array(f1),
-             **{f"lora/{k}": v for k, v in lora.items()})
+    stored: dict[str, Any] = {"fit": run["fit"], "held": run["held"], "_epoch": np.array(epoch),
+                              "_f1": np.array(f1), **{f"lora/{k}": v for k, v in lora.items()}}
+    np.savez(path, **stored)
     return run
 
 
