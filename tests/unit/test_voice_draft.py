@@ -134,16 +134,16 @@ def test_closing_the_assistant_ends_its_agent_thread_after_the_turn_it_runs():
     import threading
 
     a = assistant()
-    agent_threads = lambda: [t for t in threading.enumerate() if t.name.startswith("agent")]  # noqa: E731
-    before = len(agent_threads())
 
-    async def turn():
-        return await a.on_agent_thread(a.answer, "I failed my exam.", None)
+    async def on_agent(fn, *args):
+        return await a.on_agent_thread(fn, *args)
 
-    reply = asyncio.run(turn())
-    assert len(agent_threads()) == before + 1
+    worker = asyncio.run(on_agent(threading.current_thread))
+    assert worker.name.startswith("agent") and worker.is_alive()
+    reply = asyncio.run(on_agent(a.answer, "I failed my exam.", None))
     a.close()
-    assert len(agent_threads()) == before
+    assert not worker.is_alive()
     assert reply.text and len(a.agent.history) == 2  # the turn it ran is kept
-    assert asyncio.run(turn()).text  # a closed assistant starts a new thread when asked
+    fresh = asyncio.run(on_agent(threading.current_thread))  # a new thread when asked again
+    assert fresh is not worker and fresh.is_alive()
     a.close()
