@@ -21,11 +21,16 @@ from agent.training.text_corpora import LABELS, read
 DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 
 
-def scores(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str]) -> dict[str, Any]:
-    """Weighted/macro F1, accuracy, per-class F1 and the confusion matrix (rows = gold)."""
+def scores(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str],
+           lengths: Sequence[int] | None = None) -> dict[str, Any]:
+    """Weighted/macro F1, accuracy, per-class F1 and the confusion matrix (rows = gold); with
+    ``lengths`` (turns per dialogue, in order) also the 95% interval of the weighted F1."""
     from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
 
     per = f1_score(gold, pred, labels=list(labels), average=None, zero_division=0)
+    interval = {} if lengths is None else {
+        "weighted_f1_ci95": weighted_f1_interval(gold, pred, labels, lengths),
+        "ci95": f"percentile bootstrap over whole dialogues, {RESAMPLES} resamples"}
     return {
         "weighted_f1": round(float(f1_score(gold, pred, labels=list(labels), average="weighted",
                                             zero_division=0)), 4),
@@ -36,7 +41,40 @@ def scores(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str]) -> d
         "labels": list(labels),
         "confusion": confusion_matrix(gold, pred, labels=list(labels)).tolist(),
         "n": len(gold),
+        **interval,
     }
+
+
+RESAMPLES = 1000
+
+
+def weighted_f1_interval(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str],
+                         lengths: Sequence[int], *, resamples: int = RESAMPLES, seed: int = 13
+                         ) -> list[float]:
+    """95% interval of the weighted F1 by resampling whole dialogues (scipy's percentile
+    bootstrap): turns of one dialogue share speakers and a story, so they are not independent
+    draws, and resampling turns would make the interval too narrow."""
+    from scipy.stats import bootstrap
+    from sklearn.metrics import f1_score
+
+    if sum(lengths) != len(gold) or len(gold) != len(pred):
+        raise ValueError(f"{len(gold)} gold and {len(pred)} predicted labels for dialogues of "
+                         f"{sum(lengths)} turns in all")
+    g, p = np.asarray(gold), np.asarray(pred)
+    ends = np.cumsum(lengths)
+    rows = [np.arange(end - n, end) for n, end in zip(lengths, ends, strict=True)]
+
+    def weighted_f1(picked: np.ndarray) -> float:
+        turns = np.concatenate([rows[i] for i in picked])
+        return float(f1_score(g[turns], p[turns], labels=list(labels), average="weighted",
+                              zero_division=0))
+
+    if len(rows) < 2:  # one dialogue: nothing to resample
+        whole = round(weighted_f1(np.zeros(1, dtype=int)), 4)
+        return [whole, whole]
+    ci = bootstrap((np.arange(len(rows)),), weighted_f1, vectorized=False, n_resamples=resamples,
+                   method="percentile", random_state=seed).confidence_interval
+    return [round(float(ci.low), 4), round(float(ci.high), 4)]
 
 
 def predict_erc(dialogues: list, *, dataset: str, heads: str | None, progress: bool,
@@ -63,8 +101,10 @@ def _emit(result: dict[str, Any], as_json: bool) -> None:
         return
     click.echo(f"{result['task']} on {result['dataset']} {result['split']} "
                f"({result['n']} utterances, {result['seconds']} s)")
-    click.echo(f"weighted F1 {result['weighted_f1']:.4f}   macro F1 {result['macro_f1']:.4f}   "
-               f"accuracy {result['accuracy']:.4f}")
+    interval = result.get("weighted_f1_ci95")
+    spread = f" (95% CI {interval[0]:.4f}-{interval[1]:.4f})" if interval else ""
+    click.echo(f"weighted F1 {result['weighted_f1']:.4f}{spread}   macro F1 "
+               f"{result['macro_f1']:.4f}   accuracy {result['accuracy']:.4f}")
     labels = result["labels"]
     click.echo("per-class F1: " + "  ".join(f"{k} {v:.3f}" for k, v in
                                               result["per_class_f1"].items()))
@@ -117,7 +157,7 @@ def eval_erc(dataset: str, data_dir: Path, split: str, backend: str, heads: str 
         raise click.ClickException(str(exc)) from exc
     result = {"task": "erc", "dataset": dataset, "split": split, "past_only": True,
               "heads": str(heads or "shipped MiniLM"), "int8": int8,
-              **scores(gold, pred, LABELS[dataset]),
+              **scores(gold, pred, LABELS[dataset], [len(d) for d in dialogues]),
               "seconds": round(time.perf_counter() - start, 1)}
     _emit(result, as_json)
 
@@ -156,7 +196,7 @@ def eval_text(dataset: str, data_dir: Path, split: str, backend: str, model: str
         pred.extend(e.label for e in recognizer.predict_batch([t.text for t in turns[s:s + 256]]))
     labels = MELD_LABELS if name != "hf" else sorted(set(pred) | {t.label for t in turns})
     result = {"task": "text", "backend": name, "dataset": dataset, "split": split,
-              **scores([t.label for t in turns], pred, labels),
+              **scores([t.label for t in turns], pred, labels, [len(d) for d in dialogues]),
               "seconds": round(time.perf_counter() - start, 1)}
     _emit(result, as_json)
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from agent.evaluation.erc import scores
+from agent.evaluation.erc import scores, weighted_f1_interval
 from agent.training.text_corpora import MELD_LABELS, CorpusError, read
 from tests.conftest import corpus
 
@@ -61,3 +62,22 @@ def test_shared_meld_dev_when_present(data_dir: Path) -> None:
     turns = [t for d in dialogues for t in d]
     assert len(turns) == 1109
     assert {t.label for t in turns} == set(MELD_LABELS)
+
+
+def test_the_interval_holds_the_score_and_narrows_with_more_dialogues() -> None:
+    pytest.importorskip("scipy", reason="the text extra (scipy) is not installed")
+    rng = np.random.default_rng(0)
+    labels = list(MELD_LABELS)
+    lengths = rng.integers(3, 12, size=30).tolist()
+    gold = rng.choice(labels[:4], size=sum(lengths)).tolist()
+    pred = [g if rng.random() < 0.6 else str(rng.choice(labels)) for g in gold]
+    s = scores(gold, pred, labels, lengths)
+    low, high = s["weighted_f1_ci95"]
+    assert low < s["weighted_f1"] < high
+    # the same reading of 4x the dialogues: about half as wide (it shrinks as 1/sqrt(n))
+    few = weighted_f1_interval(gold, pred, labels, lengths, resamples=300)
+    many = weighted_f1_interval(gold * 4, pred * 4, labels, lengths * 4, resamples=300)
+    assert many[1] - many[0] < 0.75 * (few[1] - few[0])
+    assert weighted_f1_interval(gold, gold, labels, lengths, resamples=50) == [1.0, 1.0]
+    with pytest.raises(ValueError, match="dialogues of"):
+        weighted_f1_interval(gold, pred, labels, lengths[:-1])
