@@ -77,18 +77,16 @@ def weighted_f1_interval(gold: Sequence[str], pred: Sequence[str], labels: Seque
     return [round(float(ci.low), 4), round(float(ci.high), 4)]
 
 
-def predict_erc(dialogues: list, *, dataset: str, heads: str | None, progress: bool,
-                quantize: bool = True) -> tuple[list[str], list[str]]:
-    """Gold and past-only predicted labels of every turn, dialogue by dialogue."""
+def predict_erc(erc: Any, dialogues: list, *, progress: bool) -> tuple[list[str], list[str]]:
+    """Gold and past-only predicted labels of every turn, dialogue by dialogue, read by the
+    conversation recognizer ``erc``."""
     from tqdm import tqdm
 
     from perception import DialogueTurn
-    from perception.erc_minilm import MiniLMConversationEmotion
 
-    erc = MiniLMConversationEmotion(heads=heads, dataset=dataset, quantize=quantize)
     gold: list[str] = []
     pred: list[str] = []
-    for d in tqdm(dialogues, desc=f"{dataset} dialogues", disable=not progress):
+    for d in tqdm(dialogues, desc="dialogues", disable=not progress):
         estimates = erc.predict_dialogue([DialogueTurn(t.speaker, t.text) for t in d])
         gold.extend(t.label for t in d)
         pred.extend(e.label for e in estimates)
@@ -143,20 +141,20 @@ def eval_erc(dataset: str, data_dir: Path, split: str, backend: str, heads: str 
         dialogues = read(dataset, data_dir, split)
     except CorpusError as exc:
         raise click.ClickException(str(exc)) from exc
+    from perception.erc_minilm import MiniLMConversationEmotion
     from perception.errors import ModelUnavailableError
-    from perception.text_minilm import MPNET_HEADS, int8_ok, load_heads
+    from perception.text_minilm import MPNET_HEADS
 
     if heads is None and backend == "mpnet":
         heads = str(MPNET_HEADS)
     start = time.perf_counter()
     try:
-        int8 = not float32 and int8_ok(load_heads(heads)[1])
-        gold, pred = predict_erc(dialogues, dataset=dataset, heads=heads, progress=True,
-                                 quantize=not float32)
+        erc = MiniLMConversationEmotion(heads=heads, dataset=dataset, quantize=not float32)
+        gold, pred = predict_erc(erc, dialogues, progress=True)
     except ModelUnavailableError as exc:
         raise click.ClickException(str(exc)) from exc
     result = {"task": "erc", "dataset": dataset, "split": split, "past_only": True,
-              "heads": str(heads or "shipped MiniLM"), "int8": int8,
+              "heads": str(heads or "shipped MiniLM"), "int8": erc.encoder.quantized,
               **scores(gold, pred, LABELS[dataset], [len(d) for d in dialogues]),
               "seconds": round(time.perf_counter() - start, 1)}
     _emit(result, as_json)

