@@ -107,9 +107,9 @@ ENCODER = "all-MiniLM-L6-v2 int8"
 def load_encoder() -> Any:
     """The plain all-MiniLM-L6-v2 from the PyPI wheel (never the hub), int8 and one sentence at
     a time, as the ERC encoder runs live (perception.text_minilm): mean pooling, unit length."""
-    from perception.text_minilm import MiniLMEncoder
+    from perception.text_minilm import SentenceEncoder
 
-    return MiniLMEncoder(quantize=True)
+    return SentenceEncoder(quantize=True)
 
 
 def embed(encoder: Any, texts: Sequence[str]) -> np.ndarray:

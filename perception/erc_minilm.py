@@ -36,8 +36,8 @@ from perception.erc_features import (
 from perception.errors import ModelUnavailableError, PerceptionError
 from perception.text_minilm import (
     MPNET_HEADS,
-    MiniLMEncoder,
     MiniLMTextEmotion,
+    SentenceEncoder,
     encoder_model,
     int8_ok,
     load_heads,
@@ -93,9 +93,9 @@ class MiniLMConversationEmotion(ConversationEmotionRecognizer):
         if isinstance(text, MiniLMTextEmotion) and text.meta == self.meta:
             self.encoder = text.encoder
         else:
-            self.encoder = MiniLMEncoder(threads=threads, tuned_layers=tuned_layers(arrays),
-                                         quantize=quantize and int8_ok(self.meta),
-                                         model=encoder_model(self.meta))
+            self.encoder = SentenceEncoder(threads=threads, tuned_layers=tuned_layers(arrays),
+                                           quantize=quantize and int8_ok(self.meta),
+                                           model=encoder_model(self.meta))
         if ((self.head is not None and feature_dim(len(self.labels)) != self.head.input_dim)
                 or self.utt_head.input_dim != self.encoder.dim):
             raise ModelUnavailableError(

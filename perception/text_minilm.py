@@ -180,9 +180,10 @@ MODEL_DIRS: dict[str, Callable[[], Path]] = {MINILM: minilm_dir, MPNET: mpnet_di
 """The sentence encoders a heads file can name (``encoder_model`` in its metadata)."""
 
 
-class MiniLMEncoder:
-    """Sentence embeddings (unit length) with a small cache of recent texts: all-MiniLM-L6-v2
-    (384-d) by default, or another encoder of ``MODEL_DIRS`` named by ``model``."""
+class SentenceEncoder:
+    """Sentence embeddings (unit length) with a small cache of recent texts, from a
+    sentence-transformers encoder loaded offline through transformers: all-MiniLM-L6-v2 (384-d)
+    by default, or another encoder of ``MODEL_DIRS`` named by ``model`` (all-mpnet-base-v2)."""
 
     def __init__(
         self,
@@ -370,7 +371,7 @@ class MiniLMTextEmotion(TextEmotionRecognizer):
         self,
         *,
         heads: str | Path | None = None,
-        encoder: MiniLMEncoder | None = None,
+        encoder: SentenceEncoder | None = None,
         threads: int | None = None,
         quantize: bool = True,
     ) -> None:
@@ -378,7 +379,7 @@ class MiniLMTextEmotion(TextEmotionRecognizer):
         self.labels: tuple[str, ...] = tuple(str(x) for x in arrays["labels"])
         self.head = MLPHead(arrays=arrays, prefix="utt")
         self.vad_head = MLPHead(arrays=arrays, prefix="vad")
-        self.encoder = encoder if encoder is not None else MiniLMEncoder(
+        self.encoder = encoder if encoder is not None else SentenceEncoder(
             threads=threads, tuned_layers=tuned_layers(arrays),
             quantize=quantize and int8_ok(self.meta), model=encoder_model(self.meta),
         )

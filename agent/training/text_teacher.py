@@ -46,7 +46,7 @@ def mpnet_run(cache: Path, fit_pairs: Sequence[tuple[str, str]], y_fit: np.ndarr
     held-out pairs, its best epoch and that epoch's selection score; cached under ``cache``.
     Training takes about 45 minutes on 2 cores, the vectors about 9."""
     from agent.training import text_finetune as ft
-    from perception.text_minilm import MPNET, MiniLMEncoder
+    from perception.text_minilm import MPNET, SentenceEncoder
 
     key = teacher_key(fit_pairs, y_fit, held_pairs, y_held, max_tokens, seed)
     path = cache / f"mpnet-teacher-{key}.npz"
@@ -55,12 +55,12 @@ def mpnet_run(cache: Path, fit_pairs: Sequence[tuple[str, str]], y_fit: np.ndarr
             return {"lora": {k[5:]: z[k] for k in z.files if k.startswith("lora/")},
                     "fit": z["fit"], "held": z["held"], "epoch": int(z["_epoch"]),
                     "f1": float(z["_f1"])}
-    base = MiniLMEncoder(model=MPNET, cache_size=0, quantize=False)
+    base = SentenceEncoder(model=MPNET, cache_size=0, quantize=False)
     train = ft.PairBatches(base.tokenizer, fit_pairs, y_fit, max_tokens=max_tokens)
     select = ft.PairBatches(base.tokenizer, held_pairs, y_held, max_tokens=max_tokens)
     lora, epoch, f1 = ft.finetune_lora(base, [train], select, n_classes=n_classes,
                                        epochs=TEACHER_EPOCHS, seed=seed, targets=MPNET_TARGETS)
-    tuned = MiniLMEncoder(model=MPNET, cache_size=0, quantize=False, tuned_layers=lora)
+    tuned = SentenceEncoder(model=MPNET, cache_size=0, quantize=False, tuned_layers=lora)
     run: dict[str, Any] = {
         "lora": lora, "epoch": epoch, "f1": f1,
         "fit": tuned.encode_pairs(fit_pairs, max_tokens=max_tokens, progress=True),

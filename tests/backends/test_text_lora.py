@@ -13,7 +13,7 @@ peft = pytest.importorskip("peft", reason="peft (dev extra) trains the LoRA enco
 
 from agent.training.text_finetune import LORA_TARGETS, _pooled, lora_arrays  # noqa: E402
 from perception.errors import ModelUnavailableError  # noqa: E402
-from perception.text_minilm import MiniLMEncoder, pair_batch  # noqa: E402
+from perception.text_minilm import SentenceEncoder, pair_batch  # noqa: E402
 
 PAIRS = [("I can't believe you did that!", "B: I sold the car."),
          ("Oh great, that's wonderful news.", ""),
@@ -21,8 +21,8 @@ PAIRS = [("I can't believe you did that!", "B: I sold the car."),
 
 
 @pytest.fixture(scope="module")
-def adapted() -> tuple[MiniLMEncoder, object]:
-    base = MiniLMEncoder(cache_size=0, quantize=False, threads=1)
+def adapted() -> tuple[SentenceEncoder, object]:
+    base = SentenceEncoder(cache_size=0, quantize=False, threads=1)
     torch.manual_seed(0)
     model = peft.get_peft_model(base.model, peft.LoraConfig(
         r=4, lora_alpha=8, lora_dropout=0.0, target_modules=LORA_TARGETS)).eval()
@@ -40,9 +40,9 @@ def test_merged_low_rank_update_equals_the_adapted_model(adapted) -> None:
     ids, _, pool = pair_batch(base.tokenizer, PAIRS, 64)
     with torch.inference_mode():
         want = _pooled(model, ids, pool).numpy()
-    plain = MiniLMEncoder(cache_size=0, quantize=False, threads=1)
+    plain = SentenceEncoder(cache_size=0, quantize=False, threads=1)
     before = plain.encode_pairs(PAIRS, max_tokens=64)
-    merged = MiniLMEncoder(cache_size=0, quantize=False, threads=1, tuned_layers=arrays)
+    merged = SentenceEncoder(cache_size=0, quantize=False, threads=1, tuned_layers=arrays)
     got = merged.encode_pairs(PAIRS, max_tokens=64)
     # float16 storage of A and B is the only difference
     assert np.abs(got - want).max() < 2e-3
@@ -53,4 +53,4 @@ def test_an_update_for_a_missing_weight_is_refused() -> None:
     bad = {"0.attention.self.nothing.lora_A": np.zeros((4, 384), np.float16),
            "0.attention.self.nothing.lora_B": np.zeros((384, 4), np.float16)}
     with pytest.raises(ModelUnavailableError, match="does not fit"):
-        MiniLMEncoder(cache_size=0, quantize=False, threads=1, tuned_layers=bad)
+        SentenceEncoder(cache_size=0, quantize=False, threads=1, tuned_layers=bad)

@@ -61,7 +61,7 @@ def test_a_missing_part_says_how_to_install_it(tmp_path, monkeypatch) -> None:
 def test_an_unknown_encoder_is_refused() -> None:
     pytest.importorskip("torch", reason="the text extra is not installed")
     with pytest.raises(ModelUnavailableError, match="unknown sentence encoder"):
-        text_minilm.MiniLMEncoder(model="bert-huge")
+        text_minilm.SentenceEncoder(model="bert-huge")
 
 
 @needs_mpnet[0]
@@ -71,15 +71,15 @@ def test_the_parts_join_into_the_model_and_a_merged_update_is_what_peft_computes
     torch = pytest.importorskip("torch")
     peft = pytest.importorskip("peft", reason="peft (dev extra) trains the LoRA encoder")
     from agent.training.text_finetune import _pooled, lora_arrays
-    from perception.text_minilm import MiniLMEncoder, pair_batch
+    from perception.text_minilm import SentenceEncoder, pair_batch
 
     folder = text_minilm.mpnet_dir(tmp_path)
     assert (folder / "model.safetensors").stat().st_size > 400e6
     assert text_minilm.mpnet_dir(tmp_path) == folder  # joined once, then reused
-    plain = MiniLMEncoder(model=text_minilm.MPNET, cache_size=0, quantize=False, threads=1)
+    plain = SentenceEncoder(model=text_minilm.MPNET, cache_size=0, quantize=False, threads=1)
     torch.manual_seed(0)
     adapted = peft.get_peft_model(
-        MiniLMEncoder(model=text_minilm.MPNET, cache_size=0, quantize=False).model,
+        SentenceEncoder(model=text_minilm.MPNET, cache_size=0, quantize=False).model,
         peft.LoraConfig(r=4, lora_alpha=8, lora_dropout=0.0,
                         target_modules=text_teacher.MPNET_TARGETS)).eval()
     for name, p in adapted.named_parameters():
@@ -92,8 +92,8 @@ def test_the_parts_join_into_the_model_and_a_merged_update_is_what_peft_computes
     with torch.inference_mode():
         want = _pooled(adapted, ids, pool).numpy()
     before = plain.encode_pairs(PAIRS, max_tokens=64)
-    merged = MiniLMEncoder(model=text_minilm.MPNET, cache_size=0, quantize=False,
-                           tuned_layers=arrays)
+    merged = SentenceEncoder(model=text_minilm.MPNET, cache_size=0, quantize=False,
+                             tuned_layers=arrays)
     got = merged.encode_pairs(PAIRS, max_tokens=64)
     assert got.shape == (3, 768)
     assert np.allclose(np.linalg.norm(got, axis=1), 1.0, atol=1e-5)
