@@ -8,6 +8,7 @@ from itself and the turns before it in its dialogue.
 from __future__ import annotations
 
 import json
+import math
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -77,6 +78,46 @@ def weighted_f1_interval(gold: Sequence[str], pred: Sequence[str], labels: Seque
     return [round(float(ci.low), 4), round(float(ci.high), 4)]
 
 
+def parse_counts(text: str, labels: Sequence[str]) -> dict[str, float]:
+    """``label=count,...`` covering every label in ``labels`` (counts or shares, non-negative,
+    not all zero)."""
+    counts: dict[str, float] = {}
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        label, _, value = item.partition("=")
+        try:
+            count = float(value)
+        except ValueError:
+            count = math.nan
+        if not (math.isfinite(count) and count >= 0.0):
+            raise ValueError(f"{item!r} is not label=count with a non-negative count")
+        counts[label.strip()] = count
+    missing, unknown = set(labels) - set(counts), set(counts) - set(labels)
+    if missing or unknown or not sum(counts.values()) > 0:
+        raise ValueError(
+            "give a non-negative count for each of " + ", ".join(labels)
+            + (f" (missing: {', '.join(sorted(missing))})" if missing else "")
+            + (f" (unknown: {', '.join(sorted(unknown))})" if unknown else ""))
+    return counts
+
+
+def reweighted_f1(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str],
+                  target: dict[str, float]) -> float:
+    """The weighted F1 this reading would get under another label mix: each turn weighs the
+    target's share of its gold label over this split's share. It assumes only the label mix
+    changes, not how each emotion is worded (prior-probability shift; Saerens et al. 2002)."""
+    from sklearn.metrics import f1_score
+
+    g = np.asarray(gold)
+    total = sum(target.values())
+    share = {c: float((g == c).mean()) for c in labels}
+    absent = [c for c in labels if target[c] > 0 and share[c] == 0]
+    if absent:
+        raise ValueError(f"no gold turns of {', '.join(absent)} to reweight")
+    weights = [target[c] / total / share[c] for c in gold]
+    return round(float(f1_score(gold, pred, labels=list(labels), average="weighted",
+                                sample_weight=weights, zero_division=0)), 4)
+
+
 def predict_erc(erc: Any, dialogues: list, *, progress: bool) -> tuple[list[str], list[str]]:
     """Gold and past-only predicted labels of every turn, dialogue by dialogue, read by the
     conversation recognizer ``erc``."""
@@ -103,6 +144,8 @@ def _emit(result: dict[str, Any], as_json: bool) -> None:
     spread = f" (95% CI {interval[0]:.4f}-{interval[1]:.4f})" if interval else ""
     click.echo(f"weighted F1 {result['weighted_f1']:.4f}{spread}   macro F1 "
                f"{result['macro_f1']:.4f}   accuracy {result['accuracy']:.4f}")
+    if "weighted_f1_reweighted" in result:
+        click.echo(f"weighted F1 under the given label mix {result['weighted_f1_reweighted']:.4f}")
     labels = result["labels"]
     click.echo("per-class F1: " + "  ".join(f"{k} {v:.3f}" for k, v in
                                               result["per_class_f1"].items()))
@@ -131,12 +174,19 @@ _data_option = click.option(
 @click.option("--heads", default=None, help="A heads.npz other than the shipped one.")
 @click.option("--float32", "float32", is_flag=True,
               help="Run the encoder in float32 instead of int8 (the live default).")
+@click.option("--reweight-to", "reweight", default=None, metavar="LABEL=COUNT,...",
+              help="Also print the weighted F1 as if the split had this label mix (every label "
+                   "of the dataset; counts or shares), e.g. another split's published counts.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def eval_erc(dataset: str, data_dir: Path, split: str, backend: str, heads: str | None,
-             float32: bool, as_json: bool) -> None:
+             float32: bool, reweight: str | None, as_json: bool) -> None:
     """Past-only, speaker-aware ERC: weighted F1, per-class F1 and confusion matrix."""
     from agent.training.text_corpora import CorpusError
 
+    try:
+        target = parse_counts(reweight, LABELS[dataset]) if reweight is not None else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--reweight-to") from exc
     try:
         dialogues = read(dataset, data_dir, split)
     except CorpusError as exc:
@@ -157,6 +207,12 @@ def eval_erc(dataset: str, data_dir: Path, split: str, backend: str, heads: str 
               "heads": str(heads or "shipped MiniLM"), "int8": erc.encoder.quantized,
               **scores(gold, pred, LABELS[dataset], [len(d) for d in dialogues]),
               "seconds": round(time.perf_counter() - start, 1)}
+    if target is not None:
+        try:
+            result["weighted_f1_reweighted"] = reweighted_f1(gold, pred, LABELS[dataset], target)
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from exc
+        result["reweighted_to"] = target
     _emit(result, as_json)
 
 

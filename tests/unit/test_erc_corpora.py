@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from agent.evaluation.erc import scores, weighted_f1_interval
+from agent.evaluation.erc import parse_counts, reweighted_f1, scores, weighted_f1_interval
 from agent.training.text_corpora import MELD_LABELS, CorpusError, read
 from tests.conftest import corpus
 
@@ -81,3 +81,25 @@ def test_the_interval_holds_the_score_and_narrows_with_more_dialogues() -> None:
     assert weighted_f1_interval(gold, gold, labels, lengths, resamples=50) == [1.0, 1.0]
     with pytest.raises(ValueError, match="dialogues of"):
         weighted_f1_interval(gold, pred, labels, lengths[:-1])
+
+
+def test_reweighting_to_another_label_mix_moves_the_score_toward_the_favoured_label() -> None:
+    labels = ["neutral", "joy", "anger"]
+    # neutral is read perfectly, anger never: a mix with more neutral scores higher
+    gold = ["neutral"] * 4 + ["joy"] * 4 + ["anger"] * 4
+    pred = ["neutral"] * 4 + ["joy"] * 3 + ["neutral"] + ["joy"] * 4
+    plain = scores(gold, pred, labels)["weighted_f1"]
+    assert reweighted_f1(gold, pred, labels, {"neutral": 1, "joy": 1, "anger": 1}) == plain
+    more_neutral = reweighted_f1(gold, pred, labels, {"neutral": 8, "joy": 1, "anger": 1})
+    more_anger = reweighted_f1(gold, pred, labels, {"neutral": 1, "joy": 1, "anger": 8})
+    assert more_anger < plain < more_neutral
+    assert parse_counts("neutral=1256, joy=402,anger=0.5", labels) == {
+        "neutral": 1256.0, "joy": 402.0, "anger": 0.5}
+    for bad, why in (("neutral=1,joy=2", "missing: anger"),
+                     ("neutral=1,joy=2,anger=3,fear=1", "unknown: fear"),
+                     ("neutral=1,joy=-2,anger=3", "non-negative"),
+                     ("neutral=1,joy=nan,anger=3", "non-negative"),
+                     ("neutral,joy=2,anger=3", "label=count"),
+                     ("neutral=0,joy=0,anger=0", "give a non-negative count")):
+        with pytest.raises(ValueError, match=why):
+            parse_counts(bad, labels)
