@@ -1,7 +1,8 @@
 """Wording of the offline responder: feeling words, openers by style, templates by strategy.
 
 Slots: {feeling} (the user's own feeling word, else one for the perceived emotion),
-{feeling2} (a second word for it), {topic} ("your job"), {cause} (what they said it is
+{feeling2} (a second word for it), {topic} ("your job"), {event} ("losing your job", when
+they say what happened to it; it replaces {topic} then), {cause} (what they said it is
 because of, in the second person), {clause} (their first sentence, reflected), {memory}
 (what memory recalls from earlier turns), {person} ("your wife", from this turn or an
 earlier one). A template is used only when all its slots are filled.
@@ -88,6 +89,14 @@ PEOPLE = frozenset(
     brother son daughter kids children child family friend friends boss manager coworker
     colleague teacher roommate grandma grandmother grandpa grandfather ex fiance fiancee""".split()
 )
+# Setbacks a user reports about something of theirs ("I lost my job"): the past tense and the
+# gerund that names the event ("losing your job"). The wording is by hand: the list is short and
+# an inflection library would be a dependency for a dozen verbs.
+EVENT_VERBS: dict[str, str] = {
+    "lost": "losing", "failed": "failing", "missed": "missing", "quit": "quitting",
+    "crashed": "crashing", "ruined": "ruining", "broke": "breaking", "sold": "selling",
+    "wrecked": "wrecking", "flunked": "flunking", "blew": "blowing",
+}
 OPENERS: dict[str, tuple[str, ...]] = {
     "warm": ("", "Oh, ", "I hear you. ", "", "Mm, "),
     "plain": ("", "", "Okay. ", ""),
@@ -96,6 +105,8 @@ OPENERS: dict[str, tuple[str, ...]] = {
 }
 TEMPLATES: dict[Strategy, tuple[str, ...]] = {
     Strategy.QUESTION: (
+        "What has been the hardest part of {event} so far?",
+        "How has {event} been affecting you day to day?",
         "What has been the hardest part of {topic} so far?",
         "How are things between you and {person} right now?",
         "What do you think {person} would say if you told them how you feel?",
@@ -109,6 +120,7 @@ TEMPLATES: dict[Strategy, tuple[str, ...]] = {
         "What would help most right now: being listened to, or thinking it through together?",
     ),
     Strategy.RESTATEMENT: (
+        "So this is about {event}, and it has been on your mind.",
         "So {clause}, and that has been sitting with you.",
         "If I follow you, {clause}.",
         "It sounds like {clause}; that is a lot to carry.",
@@ -117,6 +129,7 @@ TEMPLATES: dict[Strategy, tuple[str, ...]] = {
         "If I follow you, this has been building up for a while.",
     ),
     Strategy.REFLECTION: (
+        "You sound {feeling} about {event}, and that is understandable.",
         "It makes sense that you feel {feeling}, since {cause}.",
         "You sound {feeling} about {topic}, and that is understandable.",
         "Feeling {feeling} when {cause} is a very human response.",
@@ -131,6 +144,7 @@ TEMPLATES: dict[Strategy, tuple[str, ...]] = {
         "I remember a time I felt {feeling} for days; it did ease, slowly.",
     ),
     Strategy.AFFIRMATION: (
+        "Telling me about {event} took courage, and you are handling more than you think.",
         "Telling me about {topic} took courage, and you are handling more than you think.",
         "You clearly care about {person}, and that says a lot about you.",
         "Feeling {feeling} does not make you any less capable; you are facing {topic} head on.",
@@ -140,6 +154,7 @@ TEMPLATES: dict[Strategy, tuple[str, ...]] = {
         "Talking about it like this is a brave step.",
     ),
     Strategy.SUGGESTION: (
+        "Could you talk to someone you trust about {event} this week?",
         "Could you talk to {person} about it, maybe tonight when things are calm?",
         "Maybe one small step with {topic} could help, like writing down what you want to say.",
         "Could you talk to someone you trust about {topic} this week?",
@@ -149,6 +164,7 @@ TEMPLATES: dict[Strategy, tuple[str, ...]] = {
         "Maybe one small step could help, like writing down what worries you most.",
     ),
     Strategy.INFORMATION: (
+        "Many people go through {event}; feelings like these usually ease with time.",
         "Many people go through trouble with {topic}; feelings like these usually ease with time.",
         "Stress tends to narrow what we can see; sleep and a little distance often widen it again.",
         "Talking things through with someone is one of the best-studied ways to feel better.",
@@ -160,5 +176,6 @@ TEMPLATES: dict[Strategy, tuple[str, ...]] = {
         "I'm here whenever you want to talk again.",
         "That's good to hear; take care of yourself.",
         "I'm glad we talked about {topic}; go gently.",
+        "I'm glad we talked about {event}; go gently.",
     ),
 }

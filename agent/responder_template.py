@@ -3,9 +3,10 @@
 ``TemplateChatModel`` is a real LangChain ``BaseChatModel``: it reads the same prompt an LLM gets
 (the structured ``additional_kwargs["affect"]`` of the system message, or its "Strategy:" line)
 and fills a strategy's templates with what it finds in the user's words: the feeling they name
-("ashamed"), its cause ("because you haven't told your wife"), the topic ("your job"), the
-persona's style and what memory recalls. Templates whose slots are filled come first, a
-template already used in the conversation is skipped, and no reply is ever repeated.
+("ashamed"), its cause ("because you haven't told your wife"), the topic ("your job") or what
+happened to it ("losing your job"), the persona's style and what memory recalls. Templates whose
+slots are filled come first, a template already used in the conversation is skipped, and no reply
+is ever repeated.
 """
 
 from __future__ import annotations
@@ -26,7 +27,14 @@ from langchain_core.messages import (
 )
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 
-from agent.responder_phrases import FEELING_WORDS, NAMED_FEELINGS, OPENERS, PEOPLE, TEMPLATES
+from agent.responder_phrases import (
+    EVENT_VERBS,
+    FEELING_WORDS,
+    NAMED_FEELINGS,
+    OPENERS,
+    PEOPLE,
+    TEMPLATES,
+)
 from agent.types import Strategy
 
 _REFLECT = {
@@ -55,6 +63,12 @@ _TOPIC = re.compile(
 _CAUSE = re.compile(
     r"\b(?:because|since|after|about|that)\s+(.{6,}?)(?:[.!?;]|,\s*(?:but|and)\b|$)", re.I
 )
+# "my driving test", "my job" (not "my job today", "my leg skiing"): a second noun is kept unless
+# it says when, joins a clause or is an -ing word.
+_THING = (r"(?:my|our)\s+[a-z]{3,}(?:\s+(?!(?:today|yesterday|tonight|again|last|this|and|but|"
+          r"so|because|at|in|on|for|with|too|now|recently|already|twice)\b)[a-z]{3,}(?<!ing)\b)?")
+_EVENT = re.compile(rf"\b({'|'.join(EVENT_VERBS)})\s+({_THING})", re.I)
+_DIED = re.compile(rf"\b({_THING})\s+(?:died|passed away|passed)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|we|our)\b", re.I)
 
 
@@ -94,7 +108,12 @@ def slots(
     found["feeling"] = named[0] if named else words[0]
     found["feeling2"] = words[1] if not named or named[0] != words[1] else words[2]
     topic = _TOPIC.search(user)
-    if topic:
+    event, died = _EVENT.search(user), _DIED.search(user)
+    if event:  # "I lost my job": the loss is the topic, not the job
+        found["event"] = f"{EVENT_VERBS[event.group(1).lower()]} {reflect(event.group(2)).lower()}"
+    elif died:  # "my dog died"
+        found["event"] = f"losing {reflect(died.group(1)).lower()}"
+    elif topic:
         found["topic"] = reflect(topic.group(0)).lower()
     for text in (user, *reversed(earlier)):
         person = next(
@@ -104,6 +123,8 @@ def slots(
             found["person"] = reflect(person.group(0)).lower()
             if found.get("topic") == found["person"]:
                 del found["topic"]  # "how has your wife been affecting you" reads badly
+            if died and found["person"] == reflect(died.group(1)).lower():
+                del found["person"]  # never "talk to your grandmother" when she has died
             break
     cause = _CAUSE.search(user)
     if cause and _FIRST_PERSON.search(cause.group(1)):
@@ -168,7 +189,8 @@ class TemplateChatModel(BaseChatModel):
         seed = int(hashlib.sha256(f"{user}|{len(messages)}".encode()).hexdigest(), 16)
         templates = TEMPLATES[strategy]
         usable = [t for t in templates if all(k in filled for k in re.findall(r"{(\w+)}", t))]
-        personal = [t for t in usable if re.search(r"{(?:topic|cause|clause|memory|person)}", t)]
+        personal = [t for t in usable
+                    if re.search(r"{(?:topic|event|cause|clause|memory|person)}", t)]
         generic = [t for t in usable if t not in personal]
         rotate = seed % max(1, len(usable))
         ordered = (

@@ -227,3 +227,18 @@ def test_a_sentence_cut_by_the_token_limit_is_dropped() -> None:
     assert reply == "You are not alone in this."
     model = FakeListChatModel(responses=["Tell me more about it"])
     assert Responder(model).respond(request("hm", Strategy.QUESTION)) == "Tell me more about it"
+
+
+def test_offline_replies_name_what_happened_not_just_the_thing() -> None:
+    from agent.responder_template import slots
+
+    assert slots("I lost my job today and I feel awful.", "sadness", [])["event"] == (
+        "losing your job")
+    failed = slots("I failed my driving test, and I feel stupid.", "sadness", [])
+    assert failed["event"] == "failing your driving test" and "topic" not in failed
+    gone = slots("My grandmother passed away last night.", "sadness", [])
+    assert gone["event"] == "losing your grandmother" and "person" not in gone
+    assert "event" not in slots("My wife is upset with me.", "sadness", [])
+    for strategy in (Strategy.QUESTION, Strategy.REFLECTION, Strategy.RESTATEMENT):
+        reply = Responder().respond(request("I lost my job today and I feel awful.", strategy))
+        assert "your job" not in reply.replace("losing your job", "")  # the job, never alone
