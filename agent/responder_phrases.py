@@ -179,3 +179,18 @@ TEMPLATES: dict[Strategy, tuple[str, ...]] = {
         "I'm glad we talked about {event}; go gently.",
     ),
 }
+
+# Whatever the strategy, a bare greeting is greeted and a farewell is answered with one
+# (agent.dialogue_acts); no opener is put before these.
+ACT_REPLIES: dict[str, tuple[str, ...]] = {
+    "greeting": (
+        "Hi, I'm glad you're here. How are you feeling today?",
+        "Hello. What's on your mind today?",
+        "Hi there. How has your day been so far?",
+    ),
+    "farewell": (
+        "Take care of yourself, and come back whenever you want to talk.",
+        "Goodbye for now. I'm glad you talked with me today.",
+        "Go gently. I'm here whenever you want to talk again.",
+    ),
+}

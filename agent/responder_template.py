@@ -27,7 +27,9 @@ from langchain_core.messages import (
 )
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 
+from agent.dialogue_acts import is_farewell, is_greeting
 from agent.responder_phrases import (
+    ACT_REPLIES,
     EVENT_VERBS,
     FEELING_WORDS,
     NAMED_FEELINGS,
@@ -187,6 +189,13 @@ class TemplateChatModel(BaseChatModel):
         earlier = [str(m.content) for m in messages if isinstance(m, HumanMessage)][:-1]
         filled = slots(user, str(info["feeling"]), list(info.get("memory") or []), earlier)
         seed = int(hashlib.sha256(f"{user}|{len(messages)}".encode()).hexdigest(), 16)
+        act = "farewell" if is_farewell(user) else "greeting" if is_greeting(user) else None
+        if act is not None:
+            replies = ACT_REPLIES[act]
+            fresh_acts = [r for r in replies[seed % len(replies):] + replies[:seed % len(replies)]
+                          if r not in said]
+            if fresh_acts:
+                return fresh_acts[0]
         templates = TEMPLATES[strategy]
         usable = [t for t in templates if all(k in filled for k in re.findall(r"{(\w+)}", t))]
         personal = [t for t in usable

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from agent import backends
+from agent.dialogue_acts import asks_for_advice, is_farewell
 from agent.types import AgentEmotion, Strategy
 from perception import AffectEstimate, DialogueTurn
 
@@ -146,7 +147,28 @@ class RuleStrategyPolicy(StrategyPolicy):
             raw[Strategy.SUGGESTION] += 0.8
             raw[Strategy.INFORMATION] += 0.6
         reason = f"{stage} stage (user turn {user_turns}), valence {v:+.2f}, arousal {a:+.2f}"
-        return raw, reason
+        return raw, answer_acts(raw, ctx.history[-1].text if ctx.history else "", reason)
+
+
+LEAVING_MARGIN = 1.0
+"""When the user takes leave (agent.dialogue_acts), the closing strategy's log-score is put this
+far above the best one: enough to outlast a persona that halves "Others" (log 0.5 = -0.69),
+while a persona that forbids it (weight 0) still does."""
+ADVICE_BONUS = 1.0
+"""Added to "Providing Suggestions" when the user asks what to do (a nudge: ESConv supporters
+give a suggestion there 33% of the time, twice their base rate)."""
+
+
+def answer_acts(raw: dict[Strategy, float], text: str, reason: str) -> str:
+    """Raise, in place, the log-score of the strategy the user's act asks for (a farewell, a
+    request for advice; agent.dialogue_acts) and return ``reason`` saying so."""
+    if is_farewell(text):
+        raw[Strategy.OTHERS] = max(raw.values()) + LEAVING_MARGIN
+        return reason + ", the user is leaving"
+    if asks_for_advice(text):
+        raw[Strategy.SUGGESTION] += ADVICE_BONUS
+        return reason + ", the user asks what to do"
+    return reason
 
 
 def load_policy(name: str = "auto", **kwargs: object) -> StrategyPolicy:

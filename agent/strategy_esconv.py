@@ -20,7 +20,13 @@ from typing import Any
 
 import numpy as np
 
-from agent.strategy import PolicyContext, StrategyDecision, StrategyPolicy, decide
+from agent.strategy import (
+    PolicyContext,
+    StrategyDecision,
+    StrategyPolicy,
+    answer_acts,
+    decide,
+)
 from agent.types import Strategy
 from perception import DialogueTurn
 from perception.errors import ModelUnavailableError
@@ -222,6 +228,9 @@ class ESConvStrategyPolicy(StrategyPolicy):
         raw[Strategy.SUGGESTION] -= 0.5 * self.affect_weight * distress
         if distress > 0.2:
             reason += f", user distress {distress:.2f}"
+        # ESConv's long dialogues taught the head to expect more turns: a goodbye or a plea for
+        # advice early in a short chat is still answered in kind.
+        reason = answer_acts(raw, split_turns(ctx.history)[0] if ctx.history else "", reason)
         if ctx.agent_emotion is not None and ctx.agent_emotion.label in ("pity", "sadness"):
             # An agent moved by the user's misfortune shares a little of itself.
             raw[Strategy.SELF_DISCLOSURE] += 0.3 * ctx.agent_emotion.intensity

@@ -118,3 +118,12 @@ def test_eval_cli_scores_a_tsv_file(tmp_path: Path) -> None:
     bad.write_text("no turns here\n")
     result = CliRunner().invoke(eval_strategy, ["--data", str(bad)])
     assert result.exit_code != 0 and "turn must read" in result.output
+
+
+def test_a_goodbye_early_in_a_short_chat_is_closed(policy: ESConvStrategyPolicy) -> None:
+    turns = [("user", "I lost my job today."), ("Sage", "What has been the hardest part?"),
+             ("user", "Telling my wife."), ("Sage", "How are things between you two?")]
+    prev = (Strategy.QUESTION, Strategy.QUESTION)
+    leaving = policy.choose(ctx([*turns, ("user", "Bye for now.")], prev,
+                                weights={Strategy.OTHERS: 0.5}))
+    assert leaving.strategy == Strategy.OTHERS and "leaving" in leaving.reason

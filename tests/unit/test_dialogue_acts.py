@@ -1,0 +1,72 @@
+"""Greetings, farewells and requests for advice are answered in kind by the policy and by the
+offline responder, and look-alike sentences are not mistaken for them."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.dialogue_acts import asks_for_advice, is_farewell, is_greeting
+from agent.responder_phrases import ACT_REPLIES
+from agent.responders import Responder, ResponseRequest
+from agent.strategy import PolicyContext, RuleStrategyPolicy
+from agent.types import Strategy
+from appraisal import VAD
+from perception import AffectEstimate, DialogueTurn
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(("text", "greeting", "farewell", "advice"), [
+    ("Hi.", True, False, False),
+    ("Hey, how are you?", True, False, False),
+    ("Good morning Sage", True, False, False),
+    ("Hi, I lost my job today.", False, False, False),
+    ("Bye for now.", False, True, False),
+    ("Okay, thanks so much for listening tonight, bye!", False, True, False),
+    ("Thanks, take care!", False, True, False),
+    ("I have to go now.", False, True, False),
+    ("I have to go to the hospital tomorrow.", False, False, False),
+    ("I take care of my mother every evening.", False, False, False),
+    ("Saying goodbye to my dad at the airport was hard.", False, False, False),
+    ("I see you are busy.", False, False, False),
+    ("What should I do?", False, False, True),
+    ("Any advice for talking to my boss?", False, False, True),
+    ("How can I cope with this?", False, False, True),
+    ("I don't know what I did wrong.", False, False, False),
+])
+def test_acts_are_read_from_the_words(text: str, greeting: bool, farewell: bool,
+                                      advice: bool) -> None:
+    assert (is_greeting(text), is_farewell(text), asks_for_advice(text)) == (
+        greeting, farewell, advice)
+
+
+def _ctx(text: str, valence: float = 0.0, **kw: object) -> PolicyContext:
+    history = [DialogueTurn("user", "My boss yells at me."), DialogueTurn("Sage", "Oh no."),
+               DialogueTurn("user", text)]
+    affect = AffectEstimate(VAD(valence, 0.0, 0.0), {"neutral": 1.0}, 0.8, "text", 0.0)
+    return PolicyContext(history, affect, None, (Strategy.QUESTION,), **kw)  # type: ignore[arg-type]
+
+
+def test_the_rule_policy_closes_on_a_farewell_even_for_a_persona_that_rarely_closes() -> None:
+    policy = RuleStrategyPolicy()
+    leaving = policy.choose(_ctx("Bye for now.", weights={Strategy.OTHERS: 0.5}))
+    staying = policy.choose(_ctx("It happened again today.", weights={Strategy.OTHERS: 0.5}))
+    assert leaving.strategy == Strategy.OTHERS and "leaving" in leaving.reason
+    assert staying.strategy != Strategy.OTHERS
+
+
+def test_the_rule_policy_raises_suggestions_when_asked_what_to_do() -> None:
+    policy = RuleStrategyPolicy()
+    asking = policy.choose(_ctx("What should I do"))  # no question mark: the words decide
+    telling = policy.choose(_ctx("It happened again today"))
+    assert asking.probabilities[Strategy.SUGGESTION] > telling.probabilities[Strategy.SUGGESTION]
+
+
+@pytest.mark.parametrize(("text", "act"), [("Hi there!", "greeting"), ("Bye for now.", "farewell")])
+def test_the_offline_responder_answers_the_act_whatever_the_strategy(text: str, act: str) -> None:
+    affect = AffectEstimate(VAD(0.0, 0.0, 0.0), {"neutral": 1.0}, 0.8, "text", 0.0)
+    history = [DialogueTurn("user", text)]
+    for strategy in (Strategy.QUESTION, Strategy.REFLECTION, Strategy.SUGGESTION):
+        reply = Responder().respond(
+            ResponseRequest(text, history, strategy, affect, None, "Sage", "warm"))
+        assert reply in ACT_REPLIES[act]
