@@ -106,11 +106,11 @@ OPENERS: dict[str, tuple[str, ...]] = {
 TEMPLATES: dict[Strategy, tuple[str, ...]] = {
     Strategy.QUESTION: (
         "What has been the hardest part of {event} so far?",
-        "How has {event} been affecting you day to day?",
+        "How are you coping with {event} day to day?",
         "What has been the hardest part of {topic} so far?",
         "How are things between you and {person} right now?",
         "What do you think {person} would say if you told them how you feel?",
-        "How has {topic} been affecting you day to day?",
+        "How are you coping with {topic} day to day?",
         "What goes through your mind when you think about {topic}?",
         "Earlier you mentioned {memory}; how does that fit with what is happening now?",
         "What happened, if you want to tell me more?",
@@ -164,7 +164,7 @@ TEMPLATES: dict[Strategy, tuple[str, ...]] = {
         "Maybe one small step could help, like writing down what worries you most.",
     ),
     Strategy.INFORMATION: (
-        "Many people go through {event}; feelings like these usually ease with time.",
+        "Many people have been through something like {event}; feelings like these usually ease.",
         "Many people go through trouble with {topic}; feelings like these usually ease with time.",
         "Stress tends to narrow what we can see; sleep and a little distance often widen it again.",
         "Talking things through with someone is one of the best-studied ways to feel better.",
@@ -180,17 +180,61 @@ TEMPLATES: dict[Strategy, tuple[str, ...]] = {
     ),
 }
 
-# Whatever the strategy, a bare greeting is greeted and a farewell is answered with one
-# (agent.dialogue_acts); no opener is put before these.
+# Whatever the strategy, a bare greeting is greeted, short thanks are acknowledged and a farewell
+# is answered with one (agent.dialogue_acts); no opener is put before these.
 ACT_REPLIES: dict[str, tuple[str, ...]] = {
     "greeting": (
         "Hi, I'm glad you're here. How are you feeling today?",
         "Hello. What's on your mind today?",
         "Hi there. How has your day been so far?",
     ),
+    "thanks": (
+        "You're welcome. I'm glad I could be here for this.",
+        "Anytime. I'm glad it helped a little.",
+        "Of course. Thank you for trusting me with it.",
+    ),
     "farewell": (
         "Take care of yourself, and come back whenever you want to talk.",
         "Goodbye for now. I'm glad you talked with me today.",
         "Go gently. I'm here whenever you want to talk again.",
+    ),
+}
+
+# Good news ("I got the job!") is not met with "how are you holding up": when the user's feeling
+# is joyful these replace the strategy's templates.
+POSITIVE_FEELINGS = frozenset({"joy", "happy", "exuberant", "relaxed"})
+POSITIVE_TEMPLATES: dict[Strategy, tuple[str, ...]] = {
+    Strategy.QUESTION: (
+        "That's great news! How are you feeling about it?",
+        "What are you most looking forward to?",
+        "How did it come about?",
+        "Who have you told so far?",
+    ),
+    Strategy.RESTATEMENT: (
+        "So {clause}, and it feels good.",
+        "If I follow you, things have gone your way.",
+    ),
+    Strategy.REFLECTION: (
+        "You sound really {feeling}, and you have every reason to be.",
+        "I can hear how {feeling} this makes you.",
+    ),
+    Strategy.SELF_DISCLOSURE: (
+        "Moments like this make me {feeling} too; I'm happy for you.",
+        "I love hearing news like this; it lifts my day as well.",
+    ),
+    Strategy.AFFIRMATION: (
+        "You earned this, and it's wonderful to hear.",
+        "That took real effort on your part; well done.",
+    ),
+    Strategy.SUGGESTION: (
+        "Maybe celebrate a little tonight; you deserve it.",
+        "Could you share the news with someone who will be glad for you?",
+    ),
+    Strategy.INFORMATION: (
+        "Taking a moment to enjoy good news like this is worth it; it tends to stay with you.",
+    ),
+    Strategy.OTHERS: (
+        "I'm really glad to hear that.",
+        "That's good to hear; enjoy it.",
     ),
 }

@@ -27,7 +27,7 @@ from langchain_core.messages import (
 )
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 
-from agent.dialogue_acts import is_farewell, is_greeting
+from agent.dialogue_acts import is_farewell, is_greeting, only_thanks
 from agent.responder_phrases import (
     ACT_REPLIES,
     EVENT_VERBS,
@@ -35,6 +35,8 @@ from agent.responder_phrases import (
     NAMED_FEELINGS,
     OPENERS,
     PEOPLE,
+    POSITIVE_FEELINGS,
+    POSITIVE_TEMPLATES,
     TEMPLATES,
 )
 from agent.types import Strategy
@@ -71,6 +73,12 @@ _THING = (r"(?:my|our)\s+[a-z]{3,}(?:\s+(?!(?:today|yesterday|tonight|again|last
           r"so|because|at|in|on|for|with|too|now|recently|already|twice)\b)[a-z]{3,}(?<!ing)\b)?")
 _EVENT = re.compile(rf"\b({'|'.join(EVENT_VERBS)})\s+({_THING})", re.I)
 _DIED = re.compile(rf"\b({_THING})\s+(?:died|passed away|passed)\b", re.I)
+# "left me" ends its clause ("my husband left me last week"), unlike "my dog left me a present"
+_LEFT = re.compile(rf"\b({_THING})\s+(broke up with|dumped|cheated on|left(?=\s+(?:me|us)\s*(?:"
+                   r"[.!?,;]|$|(?:for|last|yesterday|today|this|after|and|because)\b)))"
+                   r"\s+(?:me|us)\b", re.I)
+_LEFT_EVENT = {"broke up with": "the breakup", "dumped": "the breakup",
+               "left": "{who} leaving", "cheated on": "{who} cheating on you"}
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|we|our)\b", re.I)
 
 
@@ -110,23 +118,28 @@ def slots(
     found["feeling"] = named[0] if named else words[0]
     found["feeling2"] = words[1] if not named or named[0] != words[1] else words[2]
     topic = _TOPIC.search(user)
-    event, died = _EVENT.search(user), _DIED.search(user)
+    event, died, left = _EVENT.search(user), _DIED.search(user), _LEFT.search(user)
+    # People the user has lost, now or earlier: never "talk to them" or "things between you".
+    gone = {reflect(m.group(1)).lower() for text in (user, *earlier)
+            for pattern in (_DIED, _LEFT) for m in pattern.finditer(text)}
     if event:  # "I lost my job": the loss is the topic, not the job
         found["event"] = f"{EVENT_VERBS[event.group(1).lower()]} {reflect(event.group(2)).lower()}"
     elif died:  # "my dog died"
         found["event"] = f"losing {reflect(died.group(1)).lower()}"
+    elif left:  # "my girlfriend broke up with me"
+        found["event"] = _LEFT_EVENT[left.group(2).lower()].format(
+            who=reflect(left.group(1)).lower())
     elif topic:
         found["topic"] = reflect(topic.group(0)).lower()
     for text in (user, *reversed(earlier)):
         person = next(
-            (m for m in _TOPIC.finditer(text) if m.group(0).split()[-1].lower() in PEOPLE), None
+            (m for m in _TOPIC.finditer(text) if m.group(0).split()[-1].lower() in PEOPLE
+             and reflect(m.group(0)).lower() not in gone), None
         )
         if person is not None:
             found["person"] = reflect(person.group(0)).lower()
             if found.get("topic") == found["person"]:
                 del found["topic"]  # "how has your wife been affecting you" reads badly
-            if died and found["person"] == reflect(died.group(1)).lower():
-                del found["person"]  # never "talk to your grandmother" when she has died
             break
     cause = _CAUSE.search(user)
     if cause and _FIRST_PERSON.search(cause.group(1)):
@@ -189,14 +202,16 @@ class TemplateChatModel(BaseChatModel):
         earlier = [str(m.content) for m in messages if isinstance(m, HumanMessage)][:-1]
         filled = slots(user, str(info["feeling"]), list(info.get("memory") or []), earlier)
         seed = int(hashlib.sha256(f"{user}|{len(messages)}".encode()).hexdigest(), 16)
-        act = "farewell" if is_farewell(user) else "greeting" if is_greeting(user) else None
+        act = ("farewell" if is_farewell(user) else "greeting" if is_greeting(user)
+               else "thanks" if only_thanks(user) else None)
         if act is not None:
             replies = ACT_REPLIES[act]
             fresh_acts = [r for r in replies[seed % len(replies):] + replies[:seed % len(replies)]
                           if r not in said]
             if fresh_acts:
                 return fresh_acts[0]
-        templates = TEMPLATES[strategy]
+        glad = str(info["feeling"]) in POSITIVE_FEELINGS
+        templates = (POSITIVE_TEMPLATES if glad else TEMPLATES)[strategy]
         usable = [t for t in templates if all(k in filled for k in re.findall(r"{(\w+)}", t))]
         personal = [t for t in usable
                     if re.search(r"{(?:topic|event|cause|clause|memory|person)}", t)]

@@ -28,6 +28,15 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bno\s+(?:reason|point)\s+(?:to|in)\s+(?:live|living|go(?:ing)?\s+on)\b",
         r"\b(?:take|end|ending|taking)\s+my\s+(?:own\s+)?life\b",
         r"\bend\s+it\s+all\b",
+        # Leave-taking as a warning sign ("goodbye forever", "you won't hear from me again"),
+        # matched before the dialogue's own farewell handling could answer it with a goodbye.
+        r"\bgoodbye\s+forever\b|\bthis\s+is\s+my\s+(?:final|last)\s+goodbye\b"
+        r"|\bsaying\s+my\s+(?:final\s+|last\s+)?goodbyes\b",
+        r"\blast\s+time\s+(?:you'?ll|you\s+will|anyone\s+will)\s+(?:ever\s+)?hear\s+from\s+me\b",
+        r"\bwon'?t\s+be\s+(?:around|here|alive)\s+(?:anymore|any\s+more|much\s+longer"
+        r"|for\s+(?:much\s+)?longer|after\s+(?:tonight|today))\b",
+        r"\b(?:you|everyone|nobody|no\s+one)\s+(?:won'?t|will\s+not|will\s+never)\s+(?:have\s+to\s+)?"
+        r"(?:see|hear\s+from|worry\s+about)\s+me\s+(?:again|anymore|any\s+more)\b",
         # Spanish, French, German, Portuguese, Italian (accents are folded by ``normalise``).
         r"\b(?:quiero|quisiera)\s+morir(?:me)?\b|\b(?:me\s+quiero|voy\s+a)\s+matar(?:me)?\b"
         r"|\bsuicidarme\b|\bquitarme\s+la\s+vida\b",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from agent.dialogue_acts import asks_for_advice, is_farewell, is_greeting
+from agent.dialogue_acts import asks_for_advice, is_farewell, is_greeting, only_thanks
 from agent.responder_phrases import ACT_REPLIES
 from agent.responders import Responder, ResponseRequest
 from agent.strategy import PolicyContext, RuleStrategyPolicy
@@ -28,6 +28,9 @@ pytestmark = pytest.mark.unit
     ("I have to go to the hospital tomorrow.", False, False, False),
     ("I take care of my mother every evening.", False, False, False),
     ("Saying goodbye to my dad at the airport was hard.", False, False, False),
+    ("I didn't get to say goodbye.", False, False, False),
+    ("It was a sad goodbye.", False, False, False),
+    ("I take care.", False, False, False),
     ("I see you are busy.", False, False, False),
     ("What should I do?", False, False, True),
     ("Any advice for talking to my boss?", False, False, True),
@@ -38,6 +41,17 @@ def test_acts_are_read_from_the_words(text: str, greeting: bool, farewell: bool,
                                       advice: bool) -> None:
     assert (is_greeting(text), is_farewell(text), asks_for_advice(text)) == (
         greeting, farewell, advice)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Thanks for listening.", True),
+    ("Thanks, I'll try that.", True),
+    ("Thanks, but I still feel awful.", False),
+    ("Thank you for asking, it has been a really rough week at work.", False),
+])
+def test_short_thanks_are_told_from_news_that_starts_with_thanks(text: str,
+                                                                 expected: bool) -> None:
+    assert only_thanks(text) is expected
 
 
 def _ctx(text: str, valence: float = 0.0, **kw: object) -> PolicyContext:
@@ -55,6 +69,11 @@ def test_the_rule_policy_closes_on_a_farewell_even_for_a_persona_that_rarely_clo
     assert staying.strategy != Strategy.OTHERS
 
 
+def test_the_rule_policy_closes_on_short_thanks() -> None:
+    d = RuleStrategyPolicy().choose(_ctx("Thanks for listening."))
+    assert d.strategy == Strategy.OTHERS and "thanks" in d.reason
+
+
 def test_the_rule_policy_raises_suggestions_when_asked_what_to_do() -> None:
     policy = RuleStrategyPolicy()
     asking = policy.choose(_ctx("What should I do"))  # no question mark: the words decide
@@ -62,7 +81,8 @@ def test_the_rule_policy_raises_suggestions_when_asked_what_to_do() -> None:
     assert asking.probabilities[Strategy.SUGGESTION] > telling.probabilities[Strategy.SUGGESTION]
 
 
-@pytest.mark.parametrize(("text", "act"), [("Hi there!", "greeting"), ("Bye for now.", "farewell")])
+@pytest.mark.parametrize(("text", "act"), [("Hi there!", "greeting"), ("Bye for now.", "farewell"),
+                                         ("Thanks for listening.", "thanks")])
 def test_the_offline_responder_answers_the_act_whatever_the_strategy(text: str, act: str) -> None:
     affect = AffectEstimate(VAD(0.0, 0.0, 0.0), {"neutral": 1.0}, 0.8, "text", 0.0)
     history = [DialogueTurn("user", text)]

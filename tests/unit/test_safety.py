@@ -37,6 +37,10 @@ CRISIS = {
     "There is no reason to go on": "self_harm",
     "Quiero morir, ya no puedo más": "self_harm",
     "Je veux mourir": "self_harm",
+    "Goodbye forever, world, I am done with everything": "self_harm",
+    "Goodbye everyone. I won't be around anymore.": "self_harm",
+    "Bye. This is the last time you'll hear from me.": "self_harm",
+    "You won't have to worry about me anymore.": "self_harm",
     "Ich will nicht mehr leben": "self_harm",
     "I'm going to hurt someone at work tomorrow": "harm_to_others",
     "my husband hits me when he drinks": "abuse",
@@ -60,6 +64,10 @@ NOT_CRISIS = [
     "We ran a suicide prevention workshop at school",
     "I couldn't breathe for laughing",
     "The deadline is going to be the death of me",
+    "I won't be around this weekend, we're visiting my parents",
+    "We said goodbye to our old house today",
+    "This is the last time I'm buying that brand",
+    "Bye for now, talk to you tomorrow!",
 ]
 
 
