@@ -5,7 +5,8 @@ Slots: {feeling} (the user's own feeling word, else one for the perceived emotio
 they say what happened to it; it replaces {topic} then), {cause} (what they said it is
 because of, in the second person), {clause} (their first sentence, reflected), {memory}
 (what memory recalls from earlier turns), {person} ("your wife", from this turn or an
-earlier one). A template is used only when all its slots are filled.
+earlier one) and {object} (her, him or them for that person). A template is used only when all
+its slots are filled.
 """
 
 from __future__ import annotations
@@ -97,6 +98,10 @@ EVENT_VERBS: dict[str, str] = {
     "crashed": "crashing", "ruined": "ruining", "broke": "breaking", "sold": "selling",
     "wrecked": "wrecking", "flunked": "flunking", "blew": "blowing",
 }
+# The object pronoun for {person}; everyone else (friends, parents, a partner) is "them".
+HER = frozenset("wife mom mum mother sister daughter girlfriend grandma grandmother fiancee"
+                .split())
+HIM = frozenset("husband dad father brother son boyfriend grandpa grandfather fiance".split())
 OPENERS: dict[str, tuple[str, ...]] = {
     "warm": ("", "Oh, ", "I hear you. ", "", "Mm, "),
     "plain": ("", "", "Okay. ", ""),
@@ -109,7 +114,7 @@ TEMPLATES: dict[Strategy, tuple[str, ...]] = {
         "How are you coping with {event} day to day?",
         "What has been the hardest part of {topic} so far?",
         "How are things between you and {person} right now?",
-        "What do you think {person} would say if you told them how you feel?",
+        "What do you think {person} would say if you told {object} how you feel?",
         "How are you coping with {topic} day to day?",
         "What goes through your mind when you think about {topic}?",
         "Earlier you mentioned {memory}; how does that fit with what is happening now?",

@@ -32,6 +32,8 @@ from agent.responder_phrases import (
     ACT_REPLIES,
     EVENT_VERBS,
     FEELING_WORDS,
+    HER,
+    HIM,
     NAMED_FEELINGS,
     OPENERS,
     PEOPLE,
@@ -138,6 +140,8 @@ def slots(
         )
         if person is not None:
             found["person"] = reflect(person.group(0)).lower()
+            who = found["person"].split()[-1]
+            found["object"] = "her" if who in HER else "him" if who in HIM else "them"
             if found.get("topic") == found["person"]:
                 del found["topic"]  # "how has your wife been affecting you" reads badly
             break

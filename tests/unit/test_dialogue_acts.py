@@ -90,3 +90,17 @@ def test_the_offline_responder_answers_the_act_whatever_the_strategy(text: str, 
         reply = Responder().respond(
             ResponseRequest(text, history, strategy, affect, None, "Sage", "warm"))
         assert reply in ACT_REPLIES[act]
+
+
+def test_good_news_is_not_met_with_distress_templates() -> None:
+    from agent.responder_phrases import POSITIVE_TEMPLATES, TEMPLATES
+
+    joy = AffectEstimate(VAD(0.8, 0.5, 0.3), {"joy": 1.0}, 0.9, "text", 0.0)
+    text = "I got the job!!"
+    for strategy in Strategy:
+        reply = Responder().respond(
+            ResponseRequest(text, [DialogueTurn("user", text)], strategy, joy, None, "Sage",
+                            "plain"))
+        assert "holding up" not in reply and "hardest part" not in reply
+        distress_only = set(TEMPLATES[strategy]) - set(POSITIVE_TEMPLATES[strategy])
+        assert not any(reply.endswith(t) for t in distress_only)

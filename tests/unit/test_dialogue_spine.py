@@ -198,6 +198,8 @@ def test_offline_replies_use_the_named_feeling_its_cause_and_the_person() -> Non
     assert found["feeling"] == "ashamed"
     assert found["cause"] == "you haven't told your wife yet"
     assert found["person"] == "your wife" and "topic" not in found
+    assert found["object"] == "her"
+    assert slots("My friends ignore me.", "sadness", [])["object"] == "them"
     later = slots("What should I do first?", "neutral", [], ["I lost my job", "My wife is upset"])
     assert later["person"] == "your wife"
     reply = Responder().respond(
