@@ -4,9 +4,9 @@ for advice.
 ESConv supporters answer a seeker's farewell with "Others" (closing words) 66% of the time,
 thanks with "Others" 46% of the time (18% overall), a bare greeting with a question 69% of the
 time and a request for advice with suggestions 33% of the time, twice their base rate (train
-split, the supporter's first turn after the seeker's).
-The trained policy learned these from long ESConv dialogues and can miss them in a short chat,
-and the offline responder's strategy templates cannot say goodbye, so both read the act here.
+split, the supporter's first turn after the seeker's). The trained policy learned these from
+long ESConv dialogues and can miss them in a short chat, and the offline responder's strategy
+templates cannot say goodbye, so both read the act here.
 """
 
 from __future__ import annotations
@@ -70,14 +70,15 @@ def asks_for_advice(text: str) -> bool:
     return bool(_ADVICE.search(text))
 
 
-_THANKS = re.compile(r"\b(?:thanks|thank you|thank u|thx|appreciate (?:it|that|you))\b", re.I)
+_THANKS = re.compile(r"\b(?<!no )(?:thanks|thank you|thank u|thx|appreciate (?:it|that|you))\b",
+                     re.I)
 
 
 def thanks(text: str) -> bool:
     """The user thanks the agent ("Thanks, that helps.", "I really appreciate it").
 
     >>> thanks("Thanks, I'll try that."), thanks("No thanks to my boss, I'm exhausted.")
-    (True, True)
+    (True, False)
     """
     return bool(_THANKS.search(text))
 
