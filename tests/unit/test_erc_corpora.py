@@ -7,7 +7,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from agent.evaluation.erc import parse_counts, reweighted_f1, scores, weighted_f1_interval
+from agent.evaluation.erc import (
+    difference_interval,
+    parse_counts,
+    reweighted_f1,
+    scores,
+    weighted_f1_interval,
+)
 from agent.training.text_corpora import MELD_LABELS, CorpusError, read
 from tests.conftest import corpus
 
@@ -103,3 +109,18 @@ def test_reweighting_to_another_label_mix_moves_the_score_toward_the_favoured_la
                      ("neutral=0,joy=0,anger=0", "give a non-negative count")):
         with pytest.raises(ValueError, match=why):
             parse_counts(bad, labels)
+
+
+def test_a_paired_difference_is_narrower_than_the_scores_own_intervals() -> None:
+    pytest.importorskip("scipy", reason="the text extra (scipy) is not installed")
+    rng = np.random.default_rng(1)
+    labels = list(MELD_LABELS)
+    lengths = rng.integers(3, 12, size=40).tolist()
+    gold = rng.choice(labels[:4], size=sum(lengths)).tolist()
+    a = [g if rng.random() < 0.55 else str(rng.choice(labels)) for g in gold]
+    b = [g if rng.random() < 0.3 else x for g, x in zip(gold, a, strict=True)]  # a, mended
+    diff = difference_interval(gold, a, b, labels, lengths, resamples=300)
+    assert 0.0 < diff[0] < diff[1]  # b is better on every resample's reading
+    own = weighted_f1_interval(gold, a, labels, lengths, resamples=300)
+    assert diff[1] - diff[0] < 0.7 * (own[1] - own[0])
+    assert difference_interval(gold, a, a, labels, lengths, resamples=50) == [0.0, 0.0]
