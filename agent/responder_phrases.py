@@ -206,8 +206,9 @@ ACT_REPLIES: dict[str, tuple[str, ...]] = {
 }
 
 # Good news ("I got the job!") is not met with "how are you holding up": when the user's feeling
-# is joyful these replace the strategy's templates.
+# is joyful and their valence at least POSITIVE_VALENCE, these replace the strategy's templates.
 POSITIVE_FEELINGS = frozenset({"joy", "happy", "exuberant", "relaxed"})
+POSITIVE_VALENCE = 0.3
 POSITIVE_TEMPLATES: dict[Strategy, tuple[str, ...]] = {
     Strategy.QUESTION: (
         "That's great news! How are you feeling about it?",

@@ -39,6 +39,7 @@ from agent.responder_phrases import (
     PEOPLE,
     POSITIVE_FEELINGS,
     POSITIVE_TEMPLATES,
+    POSITIVE_VALENCE,
     TEMPLATES,
 )
 from agent.types import Strategy
@@ -214,7 +215,9 @@ class TemplateChatModel(BaseChatModel):
                           if r not in said]
             if fresh_acts:
                 return fresh_acts[0]
-        glad = str(info["feeling"]) in POSITIVE_FEELINGS
+        # A joyful label alone can be a misreading of a wry sentence; the valence must agree.
+        glad = (str(info["feeling"]) in POSITIVE_FEELINGS
+                and float(info.get("valence", 1.0)) >= POSITIVE_VALENCE)
         templates = (POSITIVE_TEMPLATES if glad else TEMPLATES)[strategy]
         usable = [t for t in templates if all(k in filled for k in re.findall(r"{(\w+)}", t))]
         personal = [t for t in usable

@@ -104,3 +104,14 @@ def test_good_news_is_not_met_with_distress_templates() -> None:
         assert "holding up" not in reply and "hardest part" not in reply
         distress_only = set(TEMPLATES[strategy]) - set(POSITIVE_TEMPLATES[strategy])
         assert not any(reply.endswith(t) for t in distress_only)
+
+
+def test_a_joyful_label_without_positive_valence_keeps_the_usual_templates() -> None:
+    from agent.responder_phrases import POSITIVE_TEMPLATES
+
+    wry = AffectEstimate(VAD(-0.2, 0.3, 0.0), {"joy": 1.0}, 0.6, "text", 0.0)
+    text = "Haha, great, my car got towed again."
+    reply = Responder().respond(
+        ResponseRequest(text, [DialogueTurn("user", text)], Strategy.QUESTION, wry, None, "Sage",
+                        "plain"))
+    assert not any(reply.endswith(t) for t in POSITIVE_TEMPLATES[Strategy.QUESTION])
