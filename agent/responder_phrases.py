@@ -206,9 +206,15 @@ ACT_REPLIES: dict[str, tuple[str, ...]] = {
 }
 
 # Good news ("I got the job!") is not met with "how are you holding up": when the user's feeling
-# is joyful and their valence at least POSITIVE_VALENCE, these replace the strategy's templates.
+# is joyful and their valence at least POSITIVE_VALENCE (or a neutral turn follows news the agent
+# is still glad about), these replace the strategy's templates.
 POSITIVE_FEELINGS = frozenset({"joy", "happy", "exuberant", "relaxed"})
 POSITIVE_VALENCE = 0.3
+# A plain follow-up to good news ("I start on Monday.") reads neutral; the agent's own emotion
+# (happy-for, still active from the news) carries the conversation's tone over to it.
+GLAD_AGENT_FEELINGS = frozenset(
+    {"happy_for", "joy", "gratification", "gratitude", "admiration", "pride", "satisfaction",
+     "relief", "love", "hope"})
 POSITIVE_TEMPLATES: dict[Strategy, tuple[str, ...]] = {
     Strategy.QUESTION: (
         "That's great news! How are you feeling about it?",

@@ -32,6 +32,7 @@ from agent.responder_phrases import (
     ACT_REPLIES,
     EVENT_VERBS,
     FEELING_WORDS,
+    GLAD_AGENT_FEELINGS,
     HER,
     HIM,
     NAMED_FEELINGS,
@@ -216,8 +217,10 @@ class TemplateChatModel(BaseChatModel):
             if fresh_acts:
                 return fresh_acts[0]
         # A joyful label alone can be a misreading of a wry sentence; the valence must agree.
-        glad = (str(info["feeling"]) in POSITIVE_FEELINGS
-                and float(info.get("valence", 1.0)) >= POSITIVE_VALENCE)
+        valence = float(info.get("valence", 1.0))
+        glad = (str(info["feeling"]) in POSITIVE_FEELINGS and valence >= POSITIVE_VALENCE) or (
+            info["feeling"] == "neutral" and valence >= 0.0
+            and info.get("agent_feeling") in GLAD_AGENT_FEELINGS)
         templates = (POSITIVE_TEMPLATES if glad else TEMPLATES)[strategy]
         usable = [t for t in templates if all(k in filled for k in re.findall(r"{(\w+)}", t))]
         personal = [t for t in usable

@@ -70,6 +70,7 @@ def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[Bas
         "valence": request.user_affect.vad.valence,
         "style": request.persona_style,
         "memory": list(request.memory),
+        "agent_feeling": request.agent_emotion.label if request.agent_emotion else None,
     }
     messages: list[BaseMessage] = [
         SystemMessage(content="\n".join(lines), additional_kwargs={"affect": structured})

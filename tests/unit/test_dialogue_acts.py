@@ -115,3 +115,19 @@ def test_a_joyful_label_without_positive_valence_keeps_the_usual_templates() -> 
         ResponseRequest(text, [DialogueTurn("user", text)], Strategy.QUESTION, wry, None, "Sage",
                         "plain"))
     assert not any(reply.endswith(t) for t in POSITIVE_TEMPLATES[Strategy.QUESTION])
+
+
+@pytest.mark.parametrize(("agent_feels", "glad"), [("happy_for", True), ("pity", False)])
+def test_a_plain_follow_up_keeps_the_tone_the_agent_still_feels(agent_feels: str,
+                                                                glad: bool) -> None:
+    from agent.responder_phrases import POSITIVE_TEMPLATES
+    from agent.types import AgentEmotion
+
+    plain = AffectEstimate(VAD(0.1, 0.0, 0.0), {"neutral": 1.0}, 0.7, "text", 0.0)
+    agent = AgentEmotion(VAD(0.5, 0.3, 0.2), agent_feels, 0.6, VAD(0.3, 0.1, 0.1), "exuberant")
+    text = "I start on Monday."
+    history = [DialogueTurn("user", "I got the job!!"), DialogueTurn("Sage", "Wonderful!"),
+               DialogueTurn("user", text)]
+    reply = Responder().respond(
+        ResponseRequest(text, history, Strategy.QUESTION, plain, agent, "Sage", "plain"))
+    assert any(reply.endswith(t) for t in POSITIVE_TEMPLATES[Strategy.QUESTION]) is glad
