@@ -164,10 +164,11 @@ THANKS_BONUS = 1.0
 def answer_acts(raw: dict[Strategy, float], text: str, reason: str) -> str:
     """Raise, in place, the log-score of the strategy the user's act asks for (a farewell, a
     request for advice, thanks; agent.dialogue_acts) and return ``reason`` saying so."""
-    if is_farewell(text) or only_thanks(text):
+    leaving = is_farewell(text)
+    if leaving or only_thanks(text):
         # closing words are the supporters' most common answer to both (66% and 48%)
         raw[Strategy.OTHERS] = max(raw.values()) + LEAVING_MARGIN
-        return reason + (", the user is leaving" if is_farewell(text) else ", the user says thanks")
+        return reason + (", the user is leaving" if leaving else ", the user says thanks")
     if asks_for_advice(text):
         raw[Strategy.SUGGESTION] += ADVICE_BONUS
         return reason + ", the user asks what to do"

@@ -70,13 +70,21 @@ def test_shared_meld_dev_when_present(data_dir: Path) -> None:
     assert {t.label for t in turns} == set(MELD_LABELS)
 
 
+def _reading(*, seed: int, dialogues: int, right: float) -> tuple[
+        np.random.Generator, list[str], list[int], list[str], list[str]]:
+    """A synthetic split (dialogues of 3-11 turns, four gold labels) and a reading of it that is
+    right about ``right`` of the time, otherwise a random label."""
+    rng = np.random.default_rng(seed)
+    labels = list(MELD_LABELS)
+    lengths = rng.integers(3, 12, size=dialogues).tolist()
+    gold = rng.choice(labels[:4], size=sum(lengths)).tolist()
+    pred = [g if rng.random() < right else str(rng.choice(labels)) for g in gold]
+    return rng, labels, lengths, gold, pred
+
+
 def test_the_interval_holds_the_score_and_narrows_with_more_dialogues() -> None:
     pytest.importorskip("scipy", reason="the text extra (scipy) is not installed")
-    rng = np.random.default_rng(0)
-    labels = list(MELD_LABELS)
-    lengths = rng.integers(3, 12, size=30).tolist()
-    gold = rng.choice(labels[:4], size=sum(lengths)).tolist()
-    pred = [g if rng.random() < 0.6 else str(rng.choice(labels)) for g in gold]
+    _, labels, lengths, gold, pred = _reading(seed=0, dialogues=30, right=0.6)
     s = scores(gold, pred, labels, lengths)
     low, high = s["weighted_f1_ci95"]
     assert low < s["weighted_f1"] < high
@@ -113,11 +121,7 @@ def test_reweighting_to_another_label_mix_moves_the_score_toward_the_favoured_la
 
 def test_a_paired_difference_is_narrower_than_the_scores_own_intervals() -> None:
     pytest.importorskip("scipy", reason="the text extra (scipy) is not installed")
-    rng = np.random.default_rng(1)
-    labels = list(MELD_LABELS)
-    lengths = rng.integers(3, 12, size=40).tolist()
-    gold = rng.choice(labels[:4], size=sum(lengths)).tolist()
-    a = [g if rng.random() < 0.55 else str(rng.choice(labels)) for g in gold]
+    rng, labels, lengths, gold, a = _reading(seed=1, dialogues=40, right=0.55)
     b = [g if rng.random() < 0.3 else x for g, x in zip(gold, a, strict=True)]  # a, mended
     diff = difference_interval(gold, a, b, labels, lengths, resamples=300)
     assert 0.0 < diff[0] < diff[1]  # b is better on every resample's reading
