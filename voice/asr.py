@@ -189,8 +189,12 @@ def drop_restart(text: str) -> str:
 
     >>> drop_restart("She told me it was Friday. She told")
     'She told me it was Friday.'
+    >>> drop_restart("She told me it was Friday. She")
+    'She told me it was Friday.'
     >>> drop_restart("I know. I know it hurts.")
     'I know. I know it hurts.'
+    >>> drop_restart("Stop. Stop.")
+    'Stop. Stop.'
     """
     parts = re.split(r"(?<=[.!?])\s+", text.strip())
     if len(parts) < 2:
@@ -199,8 +203,11 @@ def drop_restart(text: str) -> str:
     for i in range(1, len(parts)):
         later = re.findall(r"[a-z0-9']+", " ".join(parts[i:]).lower())
         before = re.findall(r"[a-z0-9']+", " ".join(parts[:i]).lower())
-        # a restart repeats the opening words and adds nothing new after them
-        if 2 <= len(later) <= len(before) and later == said[: len(later)]:
+        # a restart repeats the opening words and adds nothing new after them; one repeated
+        # word counts only when it dangles unfinished at the end (no closing punctuation)
+        dangling = i == len(parts) - 1 and not re.search(r"[.!?]$", parts[i])
+        long_enough = len(later) >= 2 or (dangling and len(later) == 1)
+        if long_enough and len(later) <= len(before) and later == said[: len(later)]:
             return " ".join(parts[:i])
     return text.strip()
 

@@ -151,7 +151,13 @@ class EspeakTTS(TTSEngine):
 
 
 class PiperTTS(TTSEngine):
-    """Piper (VITS, ONNX) with the embedded joe-us voice or any local ``.onnx`` voice."""
+    """Piper (VITS, ONNX) with the embedded joe-us voice or any local ``.onnx`` voice.
+
+    VITS draws random noise for every sentence, so the same text sounds a little different each
+    time. ``seed`` makes a voice reproducible: the same sequence of sentences then renders the
+    same audio (onnxruntime's random ops take their seed, process-wide, when the session is
+    built, so this sets ``onnxruntime.set_seed`` just before building it).
+    """
 
     name = "piper"
 
@@ -161,6 +167,7 @@ class PiperTTS(TTSEngine):
         model_path: str | Path | None = None,
         config_path: str | Path | None = None,
         threads: int | None = 1,
+        seed: int | None = None,
     ) -> None:
         try:
             import onnxruntime as ort
@@ -180,6 +187,8 @@ class PiperTTS(TTSEngine):
             model_path, config_path = joe.model_path(), joe.config_path()
         if not Path(model_path).is_file():
             raise VoiceModelUnavailableError(f"Piper voice {model_path} does not exist")
+        if seed is not None:
+            ort.set_seed(seed)
         self._voice = PiperVoice.load(str(model_path), config_path=config_path)
         if threads is not None:
             # PiperVoice.load takes no session options; onnxruntime's default of one thread per
@@ -187,6 +196,8 @@ class PiperTTS(TTSEngine):
             # one thread, measured under load), so the session is rebuilt with a fixed count.
             opts = ort.SessionOptions()
             opts.intra_op_num_threads, opts.inter_op_num_threads = threads, 1
+            if seed is not None:
+                ort.set_seed(seed)
             self._voice.session = ort.InferenceSession(
                 str(model_path), sess_options=opts, providers=["CPUExecutionProvider"]
             )

@@ -40,7 +40,7 @@ EXCITED, CALM = prosody_for(VAD(0.6, 0.85, 0.3)), prosody_for(VAD(0.1, -0.7, -0.
 
 @pytest.fixture(scope="module")
 def piper():
-    return PiperTTS()
+    return PiperTTS(seed=11)
 
 
 @pytest.fixture(scope="module")
@@ -60,11 +60,29 @@ def test_vad_finds_the_speech_and_nothing_in_silence(piper, vad_cls):
     assert vad.segments(silence(2.0)) == []
 
 
-@pytest.mark.parametrize("sentence", SENTENCES[:3])
-def test_whisper_transcribes_piper_speech(piper, asr, sentence):
-    result = asr.transcribe(piper.synthesize(sentence))
-    assert word_error_rate(sentence, result.text) <= 0.1, result.text
-    assert result.no_speech_prob < 0.5
+def test_seeded_piper_repeats_itself():
+    first, second = PiperTTS(seed=3), PiperTTS(seed=3)
+    one = [first.synthesize(s).samples for s in SENTENCES[:2]]
+    two = [second.synthesize(s).samples for s in SENTENCES[:2]]
+    assert all(np.array_equal(a, b) for a, b in zip(one, two, strict=True))
+    # the noise differs from sentence to sentence, so a repeat is not the same take
+    again = first.synthesize(SENTENCES[0]).samples
+    assert len(again) != len(one[0]) or not np.array_equal(again, one[0])
+
+
+def test_whisper_transcribes_piper_speech(piper, asr):
+    """Word error rate over three takes of each sentence (VITS renders each take differently):
+    one slip such as "10" for "ten" is allowed per take, not a lost sentence."""
+    errors, words = 0.0, 0
+    for sentence in SENTENCES:
+        n = len(sentence.split())
+        for _take in range(3):
+            result = asr.transcribe(piper.synthesize(sentence))
+            wer = word_error_rate(sentence, result.text)
+            assert wer <= 0.25, result.text
+            assert result.no_speech_prob < 0.5
+            errors, words = errors + wer * n, words + n
+    assert errors / words <= 0.08
 
 
 def test_whisper_hears_nothing_in_silence(asr):
