@@ -250,3 +250,13 @@ POSITIVE_TEMPLATES: dict[Strategy, tuple[str, ...]] = {
         "That's good to hear; enjoy it.",
     ),
 }
+
+# A second question in a row, to a user who is hurting, first acknowledges what they said: a run
+# of bare questions reads as an interrogation (Hill 2009 pairs open questions with reflections).
+# ESConv's supporters ask two questions running often, so the policy is left free to; the
+# wording carries the comfort instead. {feeling} as in TEMPLATES.
+ACKNOWLEDGEMENTS: tuple[str, ...] = (
+    "It makes sense that you feel {feeling}.",
+    "That is a lot to carry.",
+    "I can hear how hard this is.",
+)

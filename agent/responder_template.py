@@ -29,6 +29,7 @@ from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResu
 
 from agent.dialogue_acts import is_farewell, is_greeting, only_thanks
 from agent.responder_phrases import (
+    ACKNOWLEDGEMENTS,
     ACT_REPLIES,
     EVENT_VERBS,
     FEELING_WORDS,
@@ -235,6 +236,14 @@ class TemplateChatModel(BaseChatModel):
         )
         fresh = [t for t in ordered if _skeleton(t) not in said_low] or ordered
         openers = OPENERS.get(str(info["style"]), OPENERS["warm"])
+        if strategy is Strategy.QUESTION and not glad and said and said[-1].endswith("?") and (
+            valence < 0.0
+        ):
+            guessed = info["feeling"] == "neutral" and filled["feeling"] in FEELING_WORDS["neutral"]
+            acks = [a.format(**filled) for a in ACKNOWLEDGEMENTS
+                    if not (guessed and "{feeling}" in a)]  # no feeling word put in their mouth
+            new_acks = [a for a in acks if a.lower() not in said_low] or acks
+            openers = (new_acks[seed % len(new_acks)] + " ",)
         candidates = []
         for k, template in enumerate(fresh):
             lead = openers[(seed // 7 + k) % len(openers)]

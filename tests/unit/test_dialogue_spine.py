@@ -244,3 +244,22 @@ def test_offline_replies_name_what_happened_not_just_the_thing() -> None:
     for strategy in (Strategy.QUESTION, Strategy.REFLECTION, Strategy.RESTATEMENT):
         reply = Responder().respond(request("I lost my job today and I feel awful.", strategy))
         assert "your job" not in reply.replace("losing your job", "")  # the job, never alone
+
+
+def test_a_question_after_a_question_first_acknowledges_the_hurt() -> None:
+    responder = Responder()
+    history = [DialogueTurn("user", "My dog died yesterday.")]
+    first = responder.respond(request("My dog died yesterday.", Strategy.QUESTION, history))
+    assert first.endswith("?")
+    history += [DialogueTurn("Sage", first), DialogueTurn("user", "I keep expecting him.")]
+    second = responder.respond(request("I keep expecting him.", Strategy.QUESTION, history))
+    acknowledgement, _, question = second.partition(". ")
+    assert question.endswith("?") and "?" not in acknowledgement, second
+    history += [DialogueTurn("Sage", second), DialogueTurn("user", "He was my best friend.")]
+    third = responder.respond(request("He was my best friend.", Strategy.QUESTION, history))
+    assert third.partition(". ")[0] != acknowledgement, (second, third)
+    # good news and a first question are asked plainly
+    glad = ResponseRequest("I got the job!", [DialogueTurn("Sage", "How did it go?"),
+                           DialogueTurn("user", "I got the job!")], Strategy.QUESTION,
+                           estimate(0.8, label="joy"), None, "Sage", "warm")
+    assert ". " not in Responder().respond(glad).partition("?")[0].replace("great news!", "")
