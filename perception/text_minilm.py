@@ -208,7 +208,7 @@ class SentenceEncoder:
             torch.set_num_threads(threads)
         self._torch = torch
         self.tokenizer = AutoTokenizer.from_pretrained(str(model_dir), local_files_only=True)
-        self.model = AutoModel.from_pretrained(str(model_dir), local_files_only=True).eval()
+        self.model = _quietly_load(AutoModel, model_dir)
         self.dim = int(self.model.config.hidden_size)
         if tuned_layers:
             self._load_layers(tuned_layers)
@@ -355,6 +355,20 @@ def int8_ok(meta: Mapping[str, Any]) -> bool:
     MiniLM model loses about a point, the mpnet model 16 (``"int8": false`` in its metadata),
     so it always runs in float32."""
     return bool(meta.get("int8", True))
+
+
+def _quietly_load(auto_model: Any, model_dir: Path) -> Any:
+    """Load from local files without transformers' per-tensor progress bar: the encoder loads in
+    well under a second, and the bar would otherwise print at every ``affect chat`` start."""
+    from transformers.utils import logging as hf_logging
+
+    was_enabled = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()
+    try:
+        return auto_model.from_pretrained(str(model_dir), local_files_only=True).eval()
+    finally:
+        if was_enabled:
+            hf_logging.enable_progress_bar()
 
 
 def tuned_layers(arrays: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:

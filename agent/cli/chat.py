@@ -71,9 +71,15 @@ def chat(
     eeg: str | None,
 ) -> None:
     """Talk with the agent. Empty input is ignored; Ctrl-D or /quit ends the chat."""
+    from rich.console import Console
+
     from agent.core import AffectiveAgent
 
-    agent = _build_agent(persona, db, session, text_backend)
+    if script is None:  # a few seconds of model loading: say so on the terminal
+        with Console(stderr=True).status("Loading the agent's models..."):
+            agent = _build_agent(persona, db, session, text_backend)
+    else:
+        agent = _build_agent(persona, db, session, text_backend)
     assert isinstance(agent, AffectiveAgent)
     live: Any = None
     if camera or eeg:

@@ -49,6 +49,7 @@ def test_two_line_conversation_meets_the_bar() -> None:
     assert second["user_affect"]["vad"]["valence"] > first["user_affect"]["vad"]["valence"]
     assert first["agent_emotion"]["vad"]["valence"] < second["agent_emotion"]["vad"]["valence"]
     assert first["text"] != second["text"]
+    assert b"Loading weights" not in proc.stderr  # no library progress bar at every start
 
 
 def test_bad_input_is_reported_and_the_session_goes_on() -> None:
