@@ -354,11 +354,12 @@ class AffectiveAgent:
         s = self.state
         # The name is the strongest emotion type felt: the blend of pity and happy-for lies
         # nearest resentment in VAD, which the agent does not feel. The blend stays the VAD.
-        # Emotions without an OCC type (surprise) keep the blend's name.
+        # When no type is felt (all below 0.1), neither is the blend's nearest name: fading hope
+        # mixed with a trace of pity also lies nearest resentment. The agent is then "neutral".
         strongest = self.feelings.dominant
         return AgentEmotion(
             vad=s.expressed,
-            label=strongest if strongest != "neutral" else s.label,
+            label=strongest,
             intensity=s.intensity,
             mood=s.mood,
             mood_label=s.mood.octant(),

@@ -139,6 +139,15 @@ def test_the_agent_is_named_by_what_it_feels_not_by_the_blends_nearest_label(tmp
     assert agent.feel([_impulse("happy_for", 0.6)], t=1.0).label == "happy_for"
 
 
+def test_a_blend_of_faded_feelings_is_not_given_a_name(tmp_path: Path) -> None:
+    agent = make_agent(tmp_path / "j.db")
+    agent.feel([_impulse("hope", 0.9)], t=0.0)
+    # hope's type fades below 0.1 (15 + 15 E s half-life) while the blend still counts as felt
+    later = agent.feel([_impulse("pity", 0.08)], t=75.0)
+    assert agent.state.intensity >= 0.1 and max(later.active.values(), default=0.0) < 0.1
+    assert later.label == "neutral"
+
+
 def test_felt_emotions_survive_a_restart_and_bad_stored_values_are_dropped(tmp_path: Path
                                                                            ) -> None:
     db = tmp_path / "h.db"
