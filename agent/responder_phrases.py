@@ -212,9 +212,9 @@ POSITIVE_FEELINGS = frozenset({"joy", "happy", "exuberant", "relaxed"})
 POSITIVE_VALENCE = 0.3
 # A plain follow-up to good news ("I start on Monday.") reads neutral; the agent's own emotion
 # (happy-for, still active from the news) carries the conversation's tone over to it.
-GLAD_AGENT_FEELINGS = frozenset(
-    {"happy_for", "joy", "gratification", "gratitude", "admiration", "pride", "satisfaction",
-     "relief", "love", "hope"})
+# Only the agent's gladness about what happened counts: hope is about a prospect ("the doctors
+# say she will be ok"), gratitude and pride about being thanked, not about the user's news.
+GLAD_AGENT_FEELINGS = frozenset({"happy_for", "joy", "satisfaction", "relief"})
 POSITIVE_TEMPLATES: dict[Strategy, tuple[str, ...]] = {
     Strategy.QUESTION: (
         "That's great news! How are you feeling about it?",
@@ -254,7 +254,13 @@ POSITIVE_TEMPLATES: dict[Strategy, tuple[str, ...]] = {
 # A second question in a row, to a user who is hurting, first acknowledges what they said: a run
 # of bare questions reads as an interrogation (Hill 2009 pairs open questions with reflections).
 # ESConv's supporters ask two questions running often, so the policy is left free to; the
-# wording carries the comfort instead. {feeling} as in TEMPLATES.
+# wording carries the comfort instead. {feeling} as in TEMPLATES. "Hurting": a negative emotion
+# was read, or the valence is at most HURT_VALENCE (not a flat "okay" at -0.01). Each is used
+# once per conversation; after that the question comes plain.
+HURT_FEELINGS = frozenset(
+    {"sadness", "sad", "depressed", "bored", "anger", "angry", "hostile", "disgust", "fear",
+     "anxious", "anxiety", "scared"})
+HURT_VALENCE = -0.25
 ACKNOWLEDGEMENTS: tuple[str, ...] = (
     "It makes sense that you feel {feeling}.",
     "That is a lot to carry.",

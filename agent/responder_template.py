@@ -36,6 +36,8 @@ from agent.responder_phrases import (
     GLAD_AGENT_FEELINGS,
     HER,
     HIM,
+    HURT_FEELINGS,
+    HURT_VALENCE,
     NAMED_FEELINGS,
     OPENERS,
     PEOPLE,
@@ -236,14 +238,14 @@ class TemplateChatModel(BaseChatModel):
         )
         fresh = [t for t in ordered if _skeleton(t) not in said_low] or ordered
         openers = OPENERS.get(str(info["style"]), OPENERS["warm"])
-        if strategy is Strategy.QUESTION and not glad and said and said[-1].endswith("?") and (
-            valence < 0.0
-        ):
+        hurting = str(info["feeling"]) in HURT_FEELINGS or valence <= HURT_VALENCE
+        if strategy is Strategy.QUESTION and hurting and said and said[-1].endswith("?"):
             guessed = info["feeling"] == "neutral" and filled["feeling"] in FEELING_WORDS["neutral"]
             acks = [a.format(**filled) for a in ACKNOWLEDGEMENTS
                     if not (guessed and "{feeling}" in a)]  # no feeling word put in their mouth
-            new_acks = [a for a in acks if a.lower() not in said_low] or acks
-            openers = (new_acks[seed % len(new_acks)] + " ",)
+            new_acks = [a for a in acks if a.lower() not in said_low]
+            if new_acks:
+                openers = (new_acks[seed % len(new_acks)] + " ",)
         candidates = []
         for k, template in enumerate(fresh):
             lead = openers[(seed // 7 + k) % len(openers)]

@@ -117,7 +117,8 @@ def test_a_joyful_label_without_positive_valence_keeps_the_usual_templates() -> 
     assert not any(reply.endswith(t) for t in POSITIVE_TEMPLATES[Strategy.QUESTION])
 
 
-@pytest.mark.parametrize(("agent_feels", "glad"), [("happy_for", True), ("pity", False)])
+@pytest.mark.parametrize(("agent_feels", "glad"),
+                         [("happy_for", True), ("pity", False), ("hope", False)])
 def test_a_plain_follow_up_keeps_the_tone_the_agent_still_feels(agent_feels: str,
                                                                 glad: bool) -> None:
     from agent.responder_phrases import POSITIVE_TEMPLATES
