@@ -84,3 +84,17 @@ def test_bad_persona_fails_with_a_clear_message(tmp_path: Path) -> None:
     assert proc.returncode != 0
     assert b"extraversion" in proc.stderr
     assert b"Traceback" not in proc.stderr
+
+
+def test_the_readme_example_is_what_chat_prints() -> None:
+    import re
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    block = re.search(r"```console\n\$ printf '(.*?)' \| affect chat --script -\n(.*?)```", readme,
+                      flags=re.S)
+    assert block, "README lost its affect chat example"
+    said = block.group(1).encode().decode("unicode_escape").encode()
+    shown = [json.loads(line.replace(", ...}", "}").replace("...}", "}").replace(", ...", ""))
+             for line in block.group(2).splitlines() if line.startswith("{")]
+    got = replies(run_chat(said))
+    assert [(r["text"], r["strategy"]) for r in got] == [(s["text"], s["strategy"]) for s in shown]
