@@ -84,6 +84,13 @@ _DIED = re.compile(rf"\b({_THING})\s+(?:died|passed away|passed)\b", re.I)
 _LEFT = re.compile(rf"\b({_THING})\s+(broke up with|dumped|cheated on|left(?=\s+(?:me|us)\s*(?:"
                    r"[.!?,;]|$|(?:for|last|yesterday|today|this|after|and|because)\b)))"
                    r"\s+(?:me|us)\b", re.I)
+# "my mom is in hospital", "my dad was diagnosed with cancer": what is happening to them is the
+# event ("your mom being in hospital"), as a loss is
+_ILL = re.compile(rf"\b({_THING})\s+(?:is|was|has been|got|ended up)\s+(?:"
+                  r"(?P<ward>(?:in|taken to|admitted to|rushed to)\s+(?:the\s+)?"
+                  r"(?:hospital|icu|intensive care)\b)"
+                  r"|(?P<ill>(?:very\s+|really\s+|so\s+|seriously\s+)?(?:sick|ill|unwell)\b(?!\s+of\b))"
+                  r"|(?P<diagnosed>diagnosed\s+with\b))", re.I)
 _LEFT_EVENT = {"broke up with": "the breakup", "dumped": "the breakup",
                "left": "{who} leaving", "cheated on": "{who} cheating on you"}
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|we|our)\b", re.I)
@@ -126,6 +133,7 @@ def slots(
     found["feeling2"] = words[1] if not named or named[0] != words[1] else words[2]
     topic = _TOPIC.search(user)
     event, died, left = _EVENT.search(user), _DIED.search(user), _LEFT.search(user)
+    ill = _ILL.search(user)
     # People the user has lost, now or earlier: never "talk to them" or "things between you".
     gone = {reflect(m.group(1)).lower() for text in (user, *earlier)
             for pattern in (_DIED, _LEFT) for m in pattern.finditer(text)}
@@ -136,6 +144,10 @@ def slots(
     elif left:  # "my girlfriend broke up with me"
         found["event"] = _LEFT_EVENT[left.group(2).lower()].format(
             who=reflect(left.group(1)).lower())
+    elif ill:
+        who = reflect(ill.group(1)).lower()
+        found["event"] = (f"{who} being in hospital" if ill.group("ward") else
+                          f"{who} being ill" if ill.group("ill") else f"{who}'s diagnosis")
     elif topic:
         found["topic"] = reflect(topic.group(0)).lower()
     for text in (user, *reversed(earlier)):

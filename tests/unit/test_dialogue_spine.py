@@ -241,6 +241,10 @@ def test_offline_replies_name_what_happened_not_just_the_thing() -> None:
     gone = slots("My grandmother passed away last night.", "sadness", [])
     assert gone["event"] == "losing your grandmother" and "person" not in gone
     assert "event" not in slots("My wife is upset with me.", "sadness", [])
+    assert slots("my mom is in the hospital", "fear", [])["event"] == "your mom being in hospital"
+    assert slots("My dad was diagnosed with cancer.", "fear", [])["event"] == "your dad's diagnosis"
+    assert slots("my sister is really sick", "fear", [])["event"] == "your sister being ill"
+    assert "event" not in slots("My boss is sick of me.", "anger", [])
     for strategy in (Strategy.QUESTION, Strategy.REFLECTION, Strategy.RESTATEMENT):
         reply = Responder().respond(request("I lost my job today and I feel awful.", strategy))
         assert "your job" not in reply.replace("losing your job", "")  # the job, never alone
