@@ -40,6 +40,12 @@ _CUE_RE = {
 }
 
 
+# VADER flips a word's polarity after "not", "never", "nothing", ... (vaderSentiment.NEGATE) but
+# not after "nobody" or "no one": "Nobody will help me" scored +0.40. They are read as
+# "none", which VADER negates (also three words ahead, as for "nobody here will help").
+_NOBODY = re.compile(r"\b(?:nobody|no[- ]?one)\b", re.I)
+
+
 class LexiconTextEmotion(TextEmotionRecognizer):
     """VADER compound score as valence; cue words for the category; MELD labels out."""
 
@@ -56,7 +62,7 @@ class LexiconTextEmotion(TextEmotionRecognizer):
 
     def predict(self, text: str) -> AffectEstimate:
         text = check_text(text)
-        scores = self._vader.polarity_scores(text)
+        scores = self._vader.polarity_scores(_NOBODY.sub("none", text))
         compound = float(scores["compound"])
         logits = {label: 0.0 for label in MELD}
         logits["neutral"] = 1.2 * scores["neu"] - 0.6
