@@ -83,11 +83,30 @@ def thanks(text: str) -> bool:
     return bool(_THANKS.search(text))
 
 
+# What may stand beside thanks and still be thanks: praise of the help or the listener.
+_APPRECIATION = re.compile(
+    r"\b(?:that|this|it|you|talking(?: to you)?)(?:'s|'ve| is| was| have| has| been| really|"
+    r" truly| just)*\s+(?:means? (?:so much|a lot)|mean[st]? (?:so much|a lot)|helps?|helped|"
+    r"(?:so |very |really )?(?:kind|nice|sweet|lovely|great|helpful))\b"
+    r"|\bfor (?:listening|your (?:help|time|advice)|being here|everything|the advice|talking)\b"
+    r"|\b(?:so|very|really)? ?much\b|\b(?:to|for) me\b|\ba lot\b"
+    r"|\b(?:again|oh|okay|ok|i|really|truly|just|so|very|and)\b",
+    re.I,
+)
+
+
 def only_thanks(text: str) -> bool:
-    """Thanks and little else ("Thanks for listening."): answered as thanks, not as news.
+    """Thanks and little else: short ("Thanks for listening.") or with nothing beside it but
+    praise of the help ("Thank you, that really means a lot to me."). Answered as thanks, not
+    as news.
 
     >>> only_thanks("Thanks for listening."), only_thanks("Thanks, but I still feel awful.")
     (True, False)
+    >>> only_thanks("Thank you so much, talking to you really helped."), only_thanks(
+    ...     "Thank you! I got the job I told you about last week!")
+    (True, False)
     """
-    return thanks(text) and len(text.split()) <= SHORT_WORDS and not re.search(
-        r"\b(?:but|still|though)\b", text, re.I)
+    if not thanks(text) or re.search(r"\b(?:but|still|though)\b", text, re.I):
+        return False
+    rest = _APPRECIATION.sub(" ", _THANKS.sub(" ", text))
+    return len(text.split()) <= SHORT_WORDS or not re.search(r"[a-z]", rest, re.I)
