@@ -70,6 +70,37 @@ def asks_for_advice(text: str) -> bool:
     return bool(_ADVICE.search(text))
 
 
+# "Maybe I could talk to HR", "I'll try to sleep early": the user names a step of their own.
+# Only verbs of doing, so that "I'm going to lose my job" (a fear) is not a plan.
+_PLAN = re.compile(
+    r"\bi(?:'ll| will| could| can| might| should| am going to|'m going to|'m gonna| am gonna)\s+"
+    r"(?:probably |maybe |just |definitely |really |also )?(?:try (?:to |and )|start (?:to )?|"
+    r"go and )?(?P<act>(?:talk|call|ask|tell|try|go|start|look|apply|write|see|make|take|get|"
+    r"reach|visit|sleep|rest|book|join|plan|speak|text|email|message|find|give|spend|stop|leave|"
+    r"check|search|contact|work|focus|keep|set|put|read|use|do)\b[^.!?]*)",
+    re.I,
+)
+PLAN_WORDS = 8
+"""A plan clause longer than this is not quoted back (it would not read as one step)."""
+
+
+def stated_plan(text: str) -> str | None:
+    """The step the user says they will or could take, in their words up to the first comma or
+    "but"/"and"/"because"/"so"; ``""`` when the step is too long to quote, None when there is
+    none. A question ("Should I call him?") is not a plan.
+
+    >>> stated_plan("Maybe I could talk to HR."), stated_plan("I'm going to lose my job.")
+    ('talk to HR', None)
+    >>> stated_plan("I guess I'll try to sleep early, I'm exhausted.")
+    'sleep early'
+    """
+    found = _PLAN.search(text)
+    if found is None or "?" in text:
+        return None
+    step = re.split(r",|;|\b(?:but|and|because|so|since)\b", found.group("act"))[0].strip()
+    return step if len(step.split()) <= PLAN_WORDS else ""
+
+
 _THANKS = re.compile(r"\b(?<!no )(?:thanks|thank you|thank u|thx|appreciate (?:it|that|you))\b",
                      re.I)
 

@@ -215,6 +215,9 @@ POSITIVE_VALENCE = 0.3
 # Only the agent's gladness about what happened counts: hope is about a prospect ("the doctors
 # say she will be ok"), gratitude and pride about being thanked, not about the user's news.
 GLAD_AGENT_FEELINGS = frozenset({"happy_for", "joy", "satisfaction", "relief"})
+# ... and only while it is clearly felt: an anxious user's flat "ok" reads as a small relief
+# (happy-for 0.10 beside pity 0.06), good news as 0.6 fading to 0.3 a turn later.
+GLAD_AGENT_INTENSITY = 0.2
 POSITIVE_TEMPLATES: dict[Strategy, tuple[str, ...]] = {
     Strategy.QUESTION: (
         "That's great news! How are you feeling about it?",
@@ -266,3 +269,39 @@ ACKNOWLEDGEMENTS: tuple[str, ...] = (
     "That is a lot to carry.",
     "I can hear how hard this is.",
 )
+
+# When the user names a step of their own ("Maybe I could talk to HR."), these replace the
+# strategy's templates, so that the agent builds on the user's plan instead of offering another.
+# {plan}: the step in the user's words, second person ("talk to HR"); templates without it serve
+# a step too long to quote.
+PLAN_TEMPLATES: dict[Strategy, tuple[str, ...]] = {
+    Strategy.QUESTION: (
+        "What would help you follow through on it?",
+        "When do you think you could {plan}?",
+    ),
+    Strategy.RESTATEMENT: (
+        "So you're thinking you could {plan}.",
+        "So you have a next step in mind.",
+    ),
+    Strategy.REFLECTION: (
+        "You sound a little steadier now that you have a next step.",
+    ),
+    Strategy.SELF_DISCLOSURE: (
+        "When I have one next step to hold on to, things feel lighter to me too.",
+    ),
+    Strategy.AFFIRMATION: (
+        "Deciding to {plan} sounds like a good step, and it's one you chose.",
+        "That sounds like a good plan; you know your situation best.",
+    ),
+    Strategy.SUGGESTION: (
+        "That sounds like a good step. Could you pick a time to {plan}?",
+        "Good idea. Starting small with it can make it easier.",
+    ),
+    Strategy.INFORMATION: (
+        "Having one concrete next step often makes a hard situation feel more manageable.",
+    ),
+    Strategy.OTHERS: (
+        "That sounds like a good plan.",
+        "I'm glad you have a next step.",
+    ),
+}

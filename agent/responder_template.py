@@ -27,13 +27,14 @@ from langchain_core.messages import (
 )
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 
-from agent.dialogue_acts import is_farewell, is_greeting, only_thanks
+from agent.dialogue_acts import is_farewell, is_greeting, only_thanks, stated_plan
 from agent.responder_phrases import (
     ACKNOWLEDGEMENTS,
     ACT_REPLIES,
     EVENT_VERBS,
     FEELING_WORDS,
     GLAD_AGENT_FEELINGS,
+    GLAD_AGENT_INTENSITY,
     HER,
     HIM,
     HURT_FEELINGS,
@@ -41,6 +42,7 @@ from agent.responder_phrases import (
     NAMED_FEELINGS,
     OPENERS,
     PEOPLE,
+    PLAN_TEMPLATES,
     POSITIVE_FEELINGS,
     POSITIVE_TEMPLATES,
     POSITIVE_VALENCE,
@@ -235,11 +237,16 @@ class TemplateChatModel(BaseChatModel):
         valence = float(info.get("valence", 1.0))
         glad = (str(info["feeling"]) in POSITIVE_FEELINGS and valence >= POSITIVE_VALENCE) or (
             info["feeling"] == "neutral" and valence >= 0.0
-            and info.get("agent_feeling") in GLAD_AGENT_FEELINGS)
-        templates = (POSITIVE_TEMPLATES if glad else TEMPLATES)[strategy]
+            and info.get("agent_feeling") in GLAD_AGENT_FEELINGS
+            and float(info.get("agent_feeling_intensity", 1.0)) >= GLAD_AGENT_INTENSITY)
+        plan = stated_plan(user)
+        if plan:
+            filled["plan"] = reflect(plan)
+        templates = (PLAN_TEMPLATES if plan is not None else POSITIVE_TEMPLATES if glad
+                     else TEMPLATES)[strategy]
         usable = [t for t in templates if all(k in filled for k in re.findall(r"{(\w+)}", t))]
         personal = [t for t in usable
-                    if re.search(r"{(?:topic|event|cause|clause|memory|person)}", t)]
+                    if re.search(r"{(?:topic|event|cause|clause|memory|person|plan)}", t)]
         generic = [t for t in usable if t not in personal]
         rotate = seed % max(1, len(usable))
         ordered = (

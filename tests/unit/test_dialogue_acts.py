@@ -117,18 +117,48 @@ def test_a_joyful_label_without_positive_valence_keeps_the_usual_templates() -> 
     assert not any(reply.endswith(t) for t in POSITIVE_TEMPLATES[Strategy.QUESTION])
 
 
-@pytest.mark.parametrize(("agent_feels", "glad"),
-                         [("happy_for", True), ("pity", False), ("hope", False)])
+@pytest.mark.parametrize(("agent_feels", "intensity", "glad"), [
+    ("happy_for", 0.6, True), ("pity", 0.6, False), ("hope", 0.6, False),
+    ("happy_for", 0.1, False),  # a flat "ok" after worry reads as a small relief, not news
+])
 def test_a_plain_follow_up_keeps_the_tone_the_agent_still_feels(agent_feels: str,
+                                                                intensity: float,
                                                                 glad: bool) -> None:
     from agent.responder_phrases import POSITIVE_TEMPLATES
     from agent.types import AgentEmotion
 
     plain = AffectEstimate(VAD(0.1, 0.0, 0.0), {"neutral": 1.0}, 0.7, "text", 0.0)
-    agent = AgentEmotion(VAD(0.5, 0.3, 0.2), agent_feels, 0.6, VAD(0.3, 0.1, 0.1), "exuberant")
+    agent = AgentEmotion(VAD(0.5, 0.3, 0.2), agent_feels, 0.6, VAD(0.3, 0.1, 0.1), "exuberant",
+                         {agent_feels: intensity})
     text = "I start on Monday."
     history = [DialogueTurn("user", "I got the job!!"), DialogueTurn("Sage", "Wonderful!"),
                DialogueTurn("user", text)]
     reply = Responder().respond(
         ResponseRequest(text, history, Strategy.QUESTION, plain, agent, "Sage", "plain"))
     assert any(reply.endswith(t) for t in POSITIVE_TEMPLATES[Strategy.QUESTION]) is glad
+
+
+@pytest.mark.parametrize("strategy", [Strategy.AFFIRMATION, Strategy.SUGGESTION])
+def test_a_step_the_user_names_is_built_on_not_replaced(strategy: Strategy) -> None:
+    text = "Maybe I could talk to HR."
+    worried = AffectEstimate(VAD(-0.1, 0.1, 0.0), {"neutral": 1.0}, 0.6, "text", 0.0)
+    reply = Responder().respond(
+        ResponseRequest(text, [DialogueTurn("user", text)], strategy, worried, None, "Sage",
+                        "plain"))
+    assert "talk to HR" in reply, reply
+    long = "I think I will go to the office of the company early tomorrow to find my manager."
+    reply = Responder().respond(
+        ResponseRequest(long, [DialogueTurn("user", long)], strategy, worried, None, "Sage",
+                        "plain"))
+    assert "{" not in reply and "manager" not in reply, reply  # too long to quote
+
+
+def test_a_named_step_makes_a_question_less_likely() -> None:
+    from agent.strategy import PLAN_QUESTION, answer_acts
+
+    raw = {s: 0.0 for s in Strategy}
+    reason = answer_acts(raw, "I guess I'll try to call my sister tonight.", "r")
+    assert raw[Strategy.QUESTION] == PLAN_QUESTION < 0 and "names a step" in reason
+    fear = {s: 0.0 for s in Strategy}
+    answer_acts(fear, "I'm going to lose my job, I just know it.", "r")
+    assert fear[Strategy.QUESTION] == 0.0
