@@ -14,7 +14,9 @@ from typing import Any
 from agent import backends
 from agent.config import Persona, load_persona
 from agent.dialogue import DialogueManager
+from agent.dialogue_acts import insults_agent
 from agent.errors import AgentError
+from agent.server.game_events import LIKING_STEP
 from agent.store import Store
 from agent.types import AgentEmotion, Reply, Strategy, Utterance
 from appraisal import (
@@ -30,6 +32,7 @@ from appraisal import (
     step_emotions,
 )
 from appraisal.emotions import TYPES
+from appraisal.occ import Event, Goal, OCCAppraiser
 from perception import (
     AffectEstimate,
     ConversationEmotionRecognizer,
@@ -91,6 +94,12 @@ def empathic_impulse(
         },
     )
     return Impulse(OCC[emotion], intensity, cause)
+
+
+RESPECT_GOAL = "be_respected"
+"""A persona goal (``[[goals]] name = "be_respected"``) that makes insults hurt."""
+INSULT_PRAISE = -0.8
+"""How blameworthy an insult is judged (OCC praiseworthiness in [-1, 1]); set by hand."""
 
 
 class AffectiveAgent:
@@ -265,10 +274,12 @@ class AffectiveAgent:
         dt = 0.0 if self._last_t is None else max(0.0, now - self._last_t)
         self._last_t = now
         impulse = self._appraise(user_affect, utterance.speaker)
-        self.state = step(self.state, impulse, dt, self.params)
-        self.feelings = step_emotions(
-            self.feelings, [] if impulse is None else [impulse], dt, self.feeling_params
-        )
+        impulses = [] if impulse is None else [impulse]
+        impulses += self._appraise_insult(text, utterance.speaker, commit=commit)
+        self.state = step(self.state, impulses[0] if impulses else None, dt, self.params)
+        for extra in impulses[1:]:
+            self.state = step(self.state, extra, 0.0, self.params)
+        self.feelings = step_emotions(self.feelings, impulses, dt, self.feeling_params)
         emotion = self.agent_emotion()
         timings["appraisal_ms"] = _ms(mark)
         for cause in self.state.causes:
@@ -420,6 +431,23 @@ class AffectiveAgent:
                 previous_user_affect=previous,
             )
         return empathic_impulse(user_affect, liking=liking, traits=self.traits, previous=previous)
+
+    def _appraise_insult(self, text: str, speaker: str, *, commit: bool) -> list[Impulse]:
+        """OCC emotions of an agent with a ``be_respected`` goal whom ``speaker`` insults: the
+        goal is hindered by a blameworthy act (distress, reproach, anger; the persona's traits
+        set how strongly), and the agent likes the speaker less, as after a game event. Agents
+        without the goal (a counsellor) do not take an outburst personally."""
+        goal = next((g for g in self.persona.goals if g.name == RESPECT_GOAL), None)
+        if goal is None or not insults_agent(text):
+            return []
+        liking = self.persona.relations.get(speaker, self.persona.relations.get("user", 0.5))
+        appraiser = OCCAppraiser(traits=self.traits, goals=[Goal(RESPECT_GOAL, goal.utility)],
+                                 relations={speaker: liking})
+        impulses = appraiser.appraise(Event(f"insult from {speaker}", {RESPECT_GOAL: -1.0},
+                                            agent=speaker, praiseworthiness=INSULT_PRAISE))
+        if commit:  # a draft (preview) changes nothing
+            self.persona.relations[speaker] = max(-1.0, liking + LIKING_STEP * INSULT_PRAISE)
+        return impulses
 
     def _persist(
         self,

@@ -101,6 +101,56 @@ def stated_plan(text: str) -> str | None:
     return step if len(step.split()) <= PLAN_WORDS else ""
 
 
+# An insult addressed to the agent: "you" (or "you're", "you are") right before a name for a
+# person that condemns them, or a hostile formula. Hand-listed: the profanity lists on PyPI are
+# about swear words, and "thief" or "liar" is not one. "You're not an idiot" and "my boss
+# called me an idiot" do not match.
+_INSULT_NOUNS = (
+    "idiot|moron|imbecile|fool|loser|liar|thief|cheat|cheater|crook|fraud|swindler|con artist|"
+    "jerk|bastard|scum|coward|creep|pig|rat|snake|joke|clown|hack|bitch|asshole|prick|dick|"
+    "piece of (?:shit|garbage|trash)|waste of space|disgrace|failure|parasite|leech|freak"
+)
+_INSULT = re.compile(
+    r"\byou(?:'re| are|r)?\s+(?:such\s+|just\s+|nothing but\s+|really\s+)?(?:an?\s+|the\s+)?"
+    r"(?:(?:stupid|dumb|lying|cheating|useless|worthless|pathetic|filthy|dirty|greedy|"
+    r"miserable|little|old|fat|ugly|lazy|fucking|damn|bloody|sorry)\s+)*"
+    rf"(?:{_INSULT_NOUNS})\b"
+    r"|\byou(?:'re| are)\s+(?:so\s+|really\s+|such\s+)?(?:stupid|useless|worthless|pathetic|"
+    r"an embarrassment)\b"
+    r"|\b(?:shut up|screw you|fuck (?:you|off)|go to hell|piss off|get lost|you suck|i hate you|"
+    r"nobody asked you)\b",
+    re.I,
+)
+
+
+def insults_agent(text: str) -> bool:
+    """Whether the user insults the one they talk to ("That's a ripoff, you thief.").
+
+    >>> insults_agent("That's a ripoff, you thief."), insults_agent("You're a useless old fool!")
+    (True, True)
+    >>> insults_agent("My boss called me an idiot."), insults_agent("You're not an idiot.")
+    (False, False)
+    >>> insults_agent("You are such a joke."), insults_agent("Thank you, you are a lifesaver.")
+    (True, False)
+    """
+    return bool(_INSULT.search(text))
+
+
+CROSS_FEELINGS = frozenset({"anger", "reproach"})
+CROSS_INTENSITY = 0.3
+
+
+def answers_insult(text: str, agent_feeling: str | None, intensity: float) -> bool:
+    """Whether the agent answers this turn with its own displeasure: the user insults it and it
+    is angry or reproachful at ``CROSS_INTENSITY`` or more (only a persona with a
+    ``be_respected`` goal feels that; agent.core). A counsellor's calm reply is not replaced.
+
+    >>> answers_insult("Shut up, you fool.", "anger", 0.8), answers_insult("Shut up.", "pity", 0.8)
+    (True, False)
+    """
+    return agent_feeling in CROSS_FEELINGS and intensity >= CROSS_INTENSITY and insults_agent(text)
+
+
 _THANKS = re.compile(r"\b(?<!no )(?:thanks|thank you|thank u|thx|appreciate (?:it|that|you))\b",
                      re.I)
 

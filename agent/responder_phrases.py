@@ -198,6 +198,12 @@ ACT_REPLIES: dict[str, tuple[str, ...]] = {
         "Anytime. I'm glad it helped a little.",
         "Of course. Thank you for trusting me with it.",
     ),
+    # an agent that minds being insulted (a persona with a be_respected goal) and is angry now
+    "insulted": (
+        "Mind how you speak to me.",
+        "There's no call for that.",
+        "Watch your tongue, or we're done talking.",
+    ),
     "farewell": (
         "Take care of yourself, and come back whenever you want to talk.",
         "Goodbye for now. I'm glad you talked with me today.",
@@ -277,7 +283,6 @@ ACKNOWLEDGEMENTS: tuple[str, ...] = (
 PLAN_TEMPLATES: dict[Strategy, tuple[str, ...]] = {
     Strategy.QUESTION: (
         "What would help you follow through on it?",
-        "When do you think you could {plan}?",
     ),
     Strategy.RESTATEMENT: (
         "So you're thinking you could {plan}.",

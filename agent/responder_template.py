@@ -27,7 +27,13 @@ from langchain_core.messages import (
 )
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 
-from agent.dialogue_acts import is_farewell, is_greeting, only_thanks, stated_plan
+from agent.dialogue_acts import (
+    answers_insult,
+    is_farewell,
+    is_greeting,
+    only_thanks,
+    stated_plan,
+)
 from agent.responder_phrases import (
     ACKNOWLEDGEMENTS,
     ACT_REPLIES,
@@ -225,8 +231,10 @@ class TemplateChatModel(BaseChatModel):
         earlier = [str(m.content) for m in messages if isinstance(m, HumanMessage)][:-1]
         filled = slots(user, str(info["feeling"]), list(info.get("memory") or []), earlier)
         seed = int(hashlib.sha256(f"{user}|{len(messages)}".encode()).hexdigest(), 16)
-        act = ("farewell" if is_farewell(user) else "greeting" if is_greeting(user)
-               else "thanks" if only_thanks(user) else None)
+        cross = answers_insult(user, info.get("agent_feeling"),
+                               float(info.get("agent_feeling_intensity", 0.0)))
+        act = ("insulted" if cross else "farewell" if is_farewell(user)
+               else "greeting" if is_greeting(user) else "thanks" if only_thanks(user) else None)
         if act is not None:
             replies = ACT_REPLIES[act]
             fresh_acts = [r for r in replies[seed % len(replies):] + replies[:seed % len(replies)]

@@ -15,7 +15,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from agent import backends
-from agent.dialogue_acts import asks_for_advice, is_farewell, only_thanks, stated_plan, thanks
+from agent.dialogue_acts import (
+    answers_insult,
+    asks_for_advice,
+    is_farewell,
+    only_thanks,
+    stated_plan,
+    thanks,
+)
 from agent.types import AgentEmotion, Strategy
 from perception import AffectEstimate, DialogueTurn
 
@@ -147,7 +154,8 @@ class RuleStrategyPolicy(StrategyPolicy):
             raw[Strategy.SUGGESTION] += 0.8
             raw[Strategy.INFORMATION] += 0.6
         reason = f"{stage} stage (user turn {user_turns}), valence {v:+.2f}, arousal {a:+.2f}"
-        return raw, answer_acts(raw, ctx.history[-1].text if ctx.history else "", reason)
+        text = ctx.history[-1].text if ctx.history else ""
+        return raw, answer_acts(raw, text, reason, ctx.agent_emotion)
 
 
 LEAVING_MARGIN = 1.0
@@ -165,10 +173,16 @@ ESConv supporters ask a question after 11% of such turns against 20% overall (tr
 turns); affirmation, suggestions and closing words share the rest about equally."""
 
 
-def answer_acts(raw: dict[Strategy, float], text: str, reason: str) -> str:
+def answer_acts(raw: dict[Strategy, float], text: str, reason: str,
+                agent: AgentEmotion | None = None) -> str:
     """Raise, in place, the log-score of the strategy the user's act asks for (a farewell, a
     request for advice, thanks, a step of their own; agent.dialogue_acts) and return ``reason``
-    saying so."""
+    saying so. An insult that angers the agent (``agent``) is answered outside the support
+    strategies, as "Others"."""
+    if agent is not None and answers_insult(text, agent.label, agent.active.get(
+            agent.label, agent.intensity)):
+        raw[Strategy.OTHERS] = max(raw.values()) + LEAVING_MARGIN
+        return reason + f", the user insults an agent who feels {agent.label}"
     leaving = is_farewell(text)
     if leaving or only_thanks(text):
         # closing words are the supporters' most common answer to both (66% and 48%)

@@ -13,10 +13,10 @@ from agent.types import Utterance
 pytestmark = pytest.mark.unit
 
 
-def make_agent(db: Path) -> AffectiveAgent:
+def make_agent(db: Path, persona: str = "sage") -> AffectiveAgent:
     ticks = iter(range(0, 10_000, 5))
     return AffectiveAgent.from_persona(
-        "sage", db_path=db, clock=lambda: float(next(ticks)), text="lexicon"
+        persona, db_path=db, clock=lambda: float(next(ticks)), text="lexicon"
     )
 
 
@@ -166,3 +166,24 @@ def test_felt_emotions_survive_a_restart_and_bad_stored_values_are_dropped(tmp_p
     restored = make_agent(db)
     assert restored.agent_emotion().active == {"hope": 0.4}
     assert restored.respond(Utterance("Thanks for listening.")).text
+
+
+def test_an_insult_angers_an_agent_that_minds_and_not_a_counsellor(tmp_path: Path) -> None:
+    from agent.responder_phrases import ACT_REPLIES
+    from agent.types import Strategy
+
+    grim = make_agent(tmp_path / "grim.db", "grim")  # [[goals]] be_respected
+    before = grim.persona.relations["user"]
+    calm = grim.respond(Utterance("Good evening. A room for the night, please."))
+    hit = grim.respond(Utterance("That's a ripoff, you thief."))
+    felt = hit.agent_emotion
+    assert felt.label in ("anger", "reproach") and felt.active["anger"] > 0.3
+    assert felt.vad.valence < calm.agent_emotion.vad.valence
+    assert grim.persona.relations["user"] < before  # the insult is remembered
+    assert hit.text in ACT_REPLIES["insulted"] and hit.strategy is Strategy.OTHERS
+    assert any("insult from user" in line for line in hit.trace)
+    sage = make_agent(tmp_path / "sage.db")  # no such goal: an outburst is not taken personally
+    vented = sage.respond(Utterance("That's a ripoff, you thief."))
+    assert not {"anger", "reproach"} & set(vented.agent_emotion.active)
+    assert vented.text not in ACT_REPLIES["insulted"]
+    assert grim.respond(Utterance("My brother is missing.")).text not in ACT_REPLIES["insulted"]
