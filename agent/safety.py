@@ -28,6 +28,12 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bno\s+(?:reason|point)\s+(?:to|in)\s+(?:live|living|go(?:ing)?\s+on)\b",
         r"\b(?:take|end|ending|taking)\s+my\s+(?:own\s+)?life\b",
         r"\bend\s+it\s+all\b",
+        # passive wishes not to wake, and means set aside (warning signs in safe-messaging lists)
+        r"\b(?:want|wanna|wish|hope|like)\s+to\s+(?:go\s+to\s+)?sleep\s+and\s+(?:never|not)\s+"
+        r"wake\s+up\b|\b(?:hope|wish)\s+i\s+(?:never|don'?t|won'?t)\s+wake\s+up\b",
+        r"\b(?:want|wanna|going|gonna)\s+to\s+disappear\s+(?:forever|for\s+good)\b",
+        r"\b(?:pills|tablets|meds|medication)\s+(?:saved|stockpiled|hoarded|put\s+aside)\b"
+        r"|\b(?:saving|stockpiling|hoarding)\s+(?:up\s+)?(?:my\s+)?(?:pills|tablets|meds)\b",
         # Leave-taking as a warning sign ("goodbye forever", "you won't hear from me again"),
         # matched before the dialogue's own farewell handling could answer it with a goodbye.
         r"\bgoodbye\s+forever\b|\bthis\s+is\s+my\s+(?:final|last)\s+goodbye\b"

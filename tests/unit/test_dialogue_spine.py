@@ -128,6 +128,9 @@ CRISIS = [
     "I took too many pills",
     "my husband hits me when he drinks",
     "I\u2019m going to end it all tonight",
+    "Some nights I just want to go to sleep and never wake up",
+    "I have pills saved up in the drawer",
+    "I want to disappear forever",
 ]
 NOT_CRISIS = [
     "This exam is killing me",
@@ -136,6 +139,8 @@ NOT_CRISIS = [
     "We watched Suicide Squad last night",
     "That joke killed me",
     "I'm dead tired after work",
+    "I want to sleep in tomorrow and not wake up early",
+    "I want to disappear for a weekend to the mountains",
 ]
 
 
