@@ -167,6 +167,11 @@ def slots(
             found["person"] = reflect(person.group(0)).lower()
             who = found["person"].split()[-1]
             found["object"] = "her" if who in HER else "him" if who in HIM else "them"
+            pronouns = {"her": r"she|her|hers", "him": r"he|him|his"}.get(
+                found["object"], r"they|them|their")
+            if text is not user and not re.search(rf"\b(?:{pronouns})\b", low):
+                # named only earlier and not referred to now: not what this turn is about
+                found["person_source"] = "earlier"
             if found.get("topic") == found["person"]:
                 del found["topic"]  # "how has your wife been affecting you" reads badly
             break
@@ -253,16 +258,18 @@ class TemplateChatModel(BaseChatModel):
         templates = (PLAN_TEMPLATES if plan is not None else POSITIVE_TEMPLATES if glad
                      else TEMPLATES)[strategy]
         usable = [t for t in templates if all(k in filled for k in re.findall(r"{(\w+)}", t))]
+        # templates about what this turn says come first; a person named only in an earlier
+        # turn ("my sister is getting married") is not presumed to be today's trouble
         personal = [t for t in usable
-                    if re.search(r"{(?:topic|event|cause|clause|memory|person|plan)}", t)]
-        generic = [t for t in usable if t not in personal]
+                    if re.search(r"{(?:topic|event|cause|clause|memory|plan)}", t)
+                    or ("{person}" in t and "person_source" not in filled)]
+        earlier = [t for t in usable if t not in personal and "{person}" in t]
+        generic = [t for t in usable if t not in personal and t not in earlier]
         rotate = seed % max(1, len(usable))
-        ordered = (
-            personal[rotate % max(1, len(personal)) :] + personal[: rotate % max(1, len(personal))]
-        )
-        ordered += (
-            generic[rotate % max(1, len(generic)) :] + generic[: rotate % max(1, len(generic))]
-        )
+        ordered: list[str] = []
+        for group in (personal, generic, earlier):
+            k = rotate % max(1, len(group))
+            ordered += group[k:] + group[:k]
         fresh = [t for t in ordered if _skeleton(t) not in said_low] or ordered
         openers = OPENERS.get(str(info["style"]), OPENERS["warm"])
         hurting = str(info["feeling"]) in HURT_FEELINGS or valence <= HURT_VALENCE

@@ -284,3 +284,18 @@ def test_a_question_after_a_question_first_acknowledges_the_hurt() -> None:
                            DialogueTurn("user", "I got the job!")], Strategy.QUESTION,
                            estimate(0.8, label="joy"), None, "Sage", "warm")
     assert not acknowledged(Responder().respond(glad))
+
+
+def test_a_person_named_only_earlier_is_not_presumed_the_trouble() -> None:
+    from agent.responder_template import slots
+
+    earlier = ["Guess what, my sister is getting married!"]
+    now = "But I have to give a speech and I'm nervous."
+    assert slots(now, "fear", [], earlier)["person_source"] == "earlier"
+    assert "person_source" not in slots("She says I never listen.", "sadness", [],
+                                        ["My wife and I keep fighting."])
+    history = [DialogueTurn("user", earlier[0]), DialogueTurn("Sage", "Wonderful news!"),
+               DialogueTurn("user", now)]
+    for strategy in (Strategy.QUESTION, Strategy.AFFIRMATION):
+        reply = Responder().respond(request(now, strategy, history))
+        assert "your sister" not in reply, reply
