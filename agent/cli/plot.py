@@ -47,6 +47,7 @@ def plot(db: str, session: str, output: str | None, as_json: bool) -> None:
 
             matplotlib.use("Agg")
             import matplotlib.pyplot as plt
+            from matplotlib.ticker import MaxNLocator
         except ImportError as exc:
             raise click.ClickException("--output needs matplotlib: pip install matplotlib") from exc
         fig, ax = plt.subplots(figsize=(8, 3.5))
@@ -54,8 +55,9 @@ def plot(db: str, session: str, output: str | None, as_json: bool) -> None:
             ax.plot(range(1, len(values) + 1), values, marker="o", label=name.replace("_", " "))
         ax.set_ylim(-1, 1)
         ax.set_xlabel("turn")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # turns are whole numbers
         ax.axhline(0, color="grey", linewidth=0.5)
-        ax.legend(loc="lower left", fontsize=8)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)  # beside the lines
         fig.tight_layout()
         fig.savefig(output, dpi=120)
         click.echo(f"wrote {output}")
