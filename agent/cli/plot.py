@@ -23,9 +23,12 @@ def _spark(values: list[float]) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print the series as JSON.")
 def plot(db: str, session: str, output: str | None, as_json: bool) -> None:
     """Plot user valence and the agent's valence, arousal and mood turn by turn."""
-    from agent.store import Store
+    from agent.store import Store, StoreError
 
-    turns = Store(db).turns(session)
+    try:
+        turns = Store(db).turns(session)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
     series: dict[str, list[float]] = {
         "user_valence": [], "agent_valence": [], "agent_arousal": [], "mood_valence": []
     }
