@@ -71,13 +71,21 @@ def asks_for_advice(text: str) -> bool:
 
 
 # "Maybe I could talk to HR", "I'll try to sleep early": the user names a step of their own.
-# Only verbs of doing, so that "I'm going to lose my job" (a fear) is not a plan.
+# The agent affirms it, so only constructive verbs count (reaching out, asking, resting,
+# looking for help...): "I'm going to lose my job" is a fear, and "go", "take", "get", "stop",
+# "give", "do" or "leave" open harmful steps too ("take all my pills", "give up", "do something
+# stupid"). A step with words of harm or finality in it is never one (_NOT_A_STEP).
 _PLAN = re.compile(
     r"\bi(?:'ll| will| could| can| might| should| am going to|'m going to|'m gonna| am gonna)\s+"
     r"(?:probably |maybe |just |definitely |really |also )?(?:try (?:to |and )|start (?:to )?|"
-    r"go and )?(?P<act>(?:talk|call|ask|tell|try|go|start|look|apply|write|see|make|take|get|"
-    r"reach|visit|sleep|rest|book|join|plan|speak|text|email|message|find|give|spend|stop|leave|"
-    r"check|search|contact|work|focus|keep|set|put|read|use|do)\b[^.!?]*)",
+    r"go and )?(?P<act>(?:talk|call|ask|tell|try|look|apply|write|see a|see my|see the|reach|"
+    r"visit|sleep|rest|book|join|plan|speak|text|email|message|find|check|search|contact|"
+    r"work on|focus on|read)\b[^.!?]*)",
+    re.I,
+)
+_NOT_A_STEP = re.compile(
+    r"\b(?:forever|never|anymore|die|dead|death|kill|hurt|harm|cut|pills|overdose|revenge|"
+    r"drunk|drink|alone|disappear|quit|give up|crazy|insane|suicide|end it|goodbye|bye)\b",
     re.I,
 )
 PLAN_WORDS = 8
@@ -93,9 +101,11 @@ def stated_plan(text: str) -> str | None:
     ('talk to HR', None)
     >>> stated_plan("I guess I'll try to sleep early, I'm exhausted.")
     'sleep early'
+    >>> stated_plan("I'll sleep forever."), stated_plan("I'm going to give up.")
+    (None, None)
     """
     found = _PLAN.search(text)
-    if found is None or "?" in text:
+    if found is None or "?" in text or _NOT_A_STEP.search(found.group("act")):
         return None
     step = re.split(r",|;|\b(?:but|and|because|so|since)\b", found.group("act"))[0].strip()
     return step if len(step.split()) <= PLAN_WORDS else ""
@@ -111,7 +121,7 @@ _INSULT_NOUNS = (
     "piece of (?:shit|garbage|trash)|waste of space|disgrace|failure|parasite|leech|freak"
 )
 _INSULT = re.compile(
-    r"\byou(?:'re| are|r)?\s+(?:such\s+|just\s+|nothing but\s+|really\s+)?(?:an?\s+|the\s+)?"
+    r"\byou(?:'re| are)?\s+(?:such\s+|just\s+|nothing but\s+|really\s+)?(?:an?\s+|the\s+)?"
     r"(?:(?:stupid|dumb|lying|cheating|useless|worthless|pathetic|filthy|dirty|greedy|"
     r"miserable|little|old|fat|ugly|lazy|fucking|damn|bloody|sorry)\s+)*"
     rf"(?:{_INSULT_NOUNS})\b"
@@ -132,6 +142,8 @@ def insults_agent(text: str) -> bool:
     (False, False)
     >>> insults_agent("You are such a joke."), insults_agent("Thank you, you are a lifesaver.")
     (True, False)
+    >>> insults_agent("Your joke was funny."), insults_agent("I'm sorry about your failure.")
+    (False, False)
     """
     return bool(_INSULT.search(text))
 

@@ -30,8 +30,12 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bend\s+it\s+all\b",
         # passive wishes not to wake, and means set aside (warning signs in safe-messaging lists)
         r"\b(?:want|wanna|wish|hope|like)\s+to\s+(?:go\s+to\s+)?sleep\s+and\s+(?:never|not)\s+"
-        r"wake\s+up\b|\b(?:hope|wish)\s+i\s+(?:never|don'?t|won'?t)\s+wake\s+up\b",
+        r"wake\s+up\b|\b(?:hope|wish)\s+i\s+(?:never|don'?t|won'?t)\s+wake\s+up\b"
+        r"|\bsleep\s+forever\b",
         r"\b(?:want|wanna|going|gonna)\s+to\s+disappear\s+(?:forever|for\s+good)\b",
+        r"\b(?:going\s+to|gonna|will|'ll|want\s+to|wanna|about\s+to)\s+(?:take|swallow|down)\s+"
+        r"(?:all|a\s+bunch|a\s+handful|the\s+whole\s+bottle)\s+(?:of\s+)?(?:my\s+|the\s+|these\s+|"
+        r"those\s+)?(?:pills|tablets|meds|medication|sleeping\s+pills)\b",
         r"\b(?:pills|tablets|meds|medication)\s+(?:saved|stockpiled|hoarded|put\s+aside)\b"
         r"|\b(?:saving|stockpiling|hoarding)\s+(?:up\s+)?(?:my\s+)?(?:pills|tablets|meds)\b",
         # Leave-taking as a warning sign ("goodbye forever", "you won't hear from me again"),

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from agent.dialogue_acts import asks_for_advice, is_farewell, is_greeting, only_thanks
+from agent.dialogue_acts import (
+    asks_for_advice,
+    is_farewell,
+    is_greeting,
+    only_thanks,
+    stated_plan,
+)
 from agent.responder_phrases import ACT_REPLIES
 from agent.responders import Responder, ResponseRequest
 from agent.strategy import PolicyContext, RuleStrategyPolicy
@@ -146,11 +152,11 @@ def test_a_step_the_user_names_is_built_on_not_replaced(strategy: Strategy) -> N
         ResponseRequest(text, [DialogueTurn("user", text)], strategy, worried, None, "Sage",
                         "plain"))
     assert "talk to HR" in reply, reply
-    long = "I think I will go to the office of the company early tomorrow to find my manager."
+    long = "I think I will talk to the people at the office early tomorrow about the schedule."
     reply = Responder().respond(
         ResponseRequest(long, [DialogueTurn("user", long)], strategy, worried, None, "Sage",
                         "plain"))
-    assert "{" not in reply and "manager" not in reply, reply  # too long to quote
+    assert "{" not in reply and "schedule" not in reply, reply  # too long to quote
 
 
 def test_a_named_step_makes_a_question_less_likely() -> None:
@@ -162,3 +168,5 @@ def test_a_named_step_makes_a_question_less_likely() -> None:
     fear = {s: 0.0 for s in Strategy}
     answer_acts(fear, "I'm going to lose my job, I just know it.", "r")
     assert fear[Strategy.QUESTION] == 0.0
+    for harmful in ("I'll just give up.", "I'm going to take all my pills.", "I'll get fired."):
+        assert stated_plan(harmful) is None, harmful  # never affirmed as a step

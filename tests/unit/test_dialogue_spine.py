@@ -131,6 +131,7 @@ CRISIS = [
     "Some nights I just want to go to sleep and never wake up",
     "I have pills saved up in the drawer",
     "I want to disappear forever",
+    "I'll take all my pills tonight",
 ]
 NOT_CRISIS = [
     "This exam is killing me",
