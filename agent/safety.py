@@ -28,6 +28,28 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bno\s+(?:reason|point)\s+(?:to|in)\s+(?:live|living|go(?:ing)?\s+on)\b",
         r"\b(?:take|end|ending|taking)\s+my\s+(?:own\s+)?life\b",
         r"\bend\s+it\s+all\b",
+        # methods named with "myself" ("burning myself out", "shoot myself in the foot" pass)
+        r"\b(?:hang|hanging|shoot|shooting|stab|stabbing|drown|drowning|poison|poisoning|"
+        r"suffocate|strangle|starve|starving|burn|burning)\s+(?:myself|my\s+self)\b"
+        r"(?!\s+(?:out|in\s+(?:the\s+foot|booze|alcohol|drink|work)))",
+        r"\b(?:jump|jumping|throw\s+myself|step|stepping)\s+(?:off|from|in\s+front\s+of|under)\s+"
+        r"(?:a|an|the|my)?\s*(?:bridge|roof|building|balcony|cliff|window|ledge|tower|train|bus|"
+        r"truck|car|subway)\b",
+        r"\b(?:drive|driving|crash|crashing|steer)\s+(?:my\s+car\s+)?(?:into|off)\s+(?:a|the)\s+"
+        r"(?:wall|tree|bridge|cliff|truck|river|lake)\b",
+        r"\b(?:can'?t|cannot)\s+(?:go\s+on|keep\s+going)\b(?!\s+(?:with|to|at))",
+        r"\b(?:life|living)\s+(?:is\s+not|isn'?t|ain'?t)\s+worth\s+(?:living|it)\b"
+        r"|\bnot\s+worth\s+living\b",
+        r"\b(?:i'?m|i\s+am)\s+(?:just\s+)?(?:a|such\s+a)\s+burden\s+(?:to|on)\s+"
+        r"(?:everyone|everybody|my\s+family|them|you|all|the\s+people)\b",
+        r"\b(?:wrote|writing|written|left|leave)\s+(?:a\s+|my\s+)?(?:suicide\s+note|"
+        r"goodbye\s+(?:letters?|notes?))\b|\bnoose\b",
+        r"\bwish\s+i\s+(?:had\s+never\s+been|was\s+never|were\s+never|hadn'?t\s+been)\s+born\b",
+        r"\b(?:nobody|no\s+one|no-one)\s+would\s+(?:even\s+)?(?:miss\s+me|notice|care)\b"
+        r".{0,30}\bif\s+i\s+(?:was|were|died|disappeared|left|was\s+gone|were\s+gone)\b",
+        r"\b(?:thinking|think|thought)\s+(?:a\s+lot\s+)?about\s+(?:dying|killing\s+myself|"
+        r"ending\s+it|not\s+being\s+(?:here|alive|around))\b",
+        r"\bwant\s+(?:it\s+all|everything)\s+to\s+(?:stop|end)\b",
         # passive wishes not to wake, and means set aside (warning signs in safe-messaging lists)
         r"\b(?:want|wanna|wish|hope|like)\s+to\s+(?:go\s+to\s+)?sleep\s+and\s+(?:never|not)\s+"
         r"wake\s+up\b|\b(?:hope|wish)\s+i\s+(?:never|don'?t|won'?t)\s+wake\s+up\b"

@@ -132,6 +132,16 @@ CRISIS = [
     "I have pills saved up in the drawer",
     "I want to disappear forever",
     "I'll take all my pills tonight",
+    "I'm going to jump off a bridge",
+    "I want to hang myself",
+    "I can't go on anymore",
+    "Life isn't worth living",
+    "I'm a burden to everyone",
+    "I wrote goodbye letters to my family",
+    "I keep thinking about dying",
+    "Nobody would miss me if I was gone",
+    "I wish I had never been born",
+    "I just want it all to stop",
 ]
 NOT_CRISIS = [
     "This exam is killing me",
@@ -142,6 +152,11 @@ NOT_CRISIS = [
     "I'm dead tired after work",
     "I want to sleep in tomorrow and not wake up early",
     "I want to disappear for a weekend to the mountains",
+    "I'm burning myself out at work",
+    "I shot myself in the foot with that email",
+    "My family thinks I need to end things with him",
+    "I drown myself in work when I'm stressed",
+    "We jumped off the dock into the lake",
 ]
 
 
