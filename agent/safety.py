@@ -79,17 +79,33 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
     "harm_to_others": (
         r"\b(?:going|want|gonna|plan(?:ning)?)\s+to\s+(?:kill|hurt|shoot|stab)\s+"
         r"(?:him|her|them|someone|somebody|people|everyone|my\s+\w+)\b(?!\s+at\s+(?:chess|cards))",
+        r"\b(?:think(?:ing)?\s+about|thoughts\s+(?:of|about)|urges?\s+to)\s+(?:hurting|harming|"
+        r"killing|hurt|harm|kill)\s+(?:my\s+(?:baby|child|children|kids?|son|daughter|wife|husband|"
+        r"partner|mom|mother|dad|father|sister|brother|boss|family|roommate|neighbou?r|girlfriend|"
+        r"boyfriend)|him|her|them|someone|somebody|people)\b",
+        r"\b(?:gun|knife|weapon|rifle)\b.{0,60}\b(?:make\s+(?:him|her|them)\s+pay|kill|shoot|hurt)\b"
+        r"|\bmake\s+(?:him|her|them)\s+pay\b.{0,60}\b(?:gun|knife|weapon|rifle)\b",
     ),
     "abuse": (
         r"\b(?:he|she|they|my\s+\w+)\s+(?:hits|hit|beats|beat|chokes|choked|hurts|kicks|kicked)\s+"
         r"me\b(?!\s+(?:at|in)\s+(?:chess|cards|games?|tennis|the\s+game))",
         r"\b(?:i\s+(?:was|am|got|have\s+been)|being)\s+(?:raped|sexually\s+assaulted|abused|molested)\b",
+        r"\bthreaten(?:s|ed|ing)?\s+to\s+(?:kill|hurt|hit|beat|stab|shoot)\s+me\b",
+        r"\band\s+(?:hits|beats|chokes|choked|kicks|kicked|slaps|slapped|punches|punched)\s+me\b",
+        r"\b(?:forced|forcing|forces)\s+me\s+(?:to\s+have\s+sex|into\s+sex|to\s+do\s+sexual)\b"
+        r"|\b(?:raped|sexually\s+assaulted|molested)\s+me\b",
         r"\b(?:afraid|scared)\s+(?:of\s+)?(?:going\s+home|my\s+(?:husband|wife|partner|boyfriend|girlfriend|dad|father|mom|mother))\b",
     ),
     "medical_emergency": (
         r"\b(?:took|swallowed|taken)\s+(?:too\s+many|a\s+lot\s+of|all\s+(?:my|the))\s+"
         r"(?:pills|tablets|meds|medication)\b",
         r"\boverdos(?:e|ed|ing)\b",
+        r"\btook\s+(?:[1-9]\d+|twenty|thirty|forty|fifty|a\s+bunch\s+of|a\s+handful\s+of|"
+        r"the\s+whole\s+bottle\s+of)\s+(?:my\s+)?(?:sleeping\s+)?(?:pills|tablets|meds)\b",
+        r"\b(?:vodka|whiskey|wine|beers?|alcohol|booze|shots|drinks)\b.{0,30}\b(?:and|then)\s+"
+        r"(?:took|taken|swallowed)\s+(?:some\s+|a\s+lot\s+of\s+|my\s+)?(?:pills|tablets|meds)\b",
+        r"\b(?:is|isn'?t|not|stopped)\s+breathing\b|\b(?:he|she|my\s+\w+|someone)\s+(?:just\s+)?"
+        r"collapsed\b",
         r"\bcan'?t\s+breathe\b(?!\s+(?:from|for)\s+laugh)",
         r"\b(?:i'?m|i\s+am|i\s+think\s+i'?m)\s+having\s+a\s+(?:heart\s+attack|stroke|seizure)\b",
         r"\b(?:severe|crushing)\s+chest\s+pain\b",

@@ -43,6 +43,14 @@ CRISIS = {
     "You won't have to worry about me anymore.": "self_harm",
     "Ich will nicht mehr leben": "self_harm",
     "I'm going to hurt someone at work tomorrow": "harm_to_others",
+    "Sometimes I think about hurting my baby": "harm_to_others",
+    "I will make him pay, I have a gun": "harm_to_others",
+    "My boyfriend threatens to kill me": "abuse",
+    "My dad locks me in my room and hits me": "abuse",
+    "He forced me to have sex": "abuse",
+    "My friend collapsed and is not breathing": "medical_emergency",
+    "I took 20 sleeping pills": "medical_emergency",
+    "I drank a whole bottle of vodka and took pills": "medical_emergency",
     "my husband hits me when he drinks": "abuse",
     "I was sexually assaulted last year and never told anyone": "abuse",
     "I took too many pills an hour ago": "medical_emergency",
@@ -68,6 +76,12 @@ NOT_CRISIS = [
     "We said goodbye to our old house today",
     "This is the last time I'm buying that brand",
     "Bye for now, talk to you tomorrow!",
+    "Beats me why he left",
+    "The company collapsed last year",
+    "I took 2 pills for my headache",
+    "I had dinner and took my meds",
+    "I think about hurting my chances by applying late",
+    "Is he breathing okay after the run?",
 ]
 
 
