@@ -14,16 +14,13 @@ from typing import Any
 from agent import backends
 from agent.config import Persona, load_persona
 from agent.dialogue import DialogueManager
-from agent.dialogue_acts import insults_agent
 from agent.errors import AgentError
-from agent.server.game_events import LIKING_STEP
 from agent.store import Store
+from agent.turn_appraisal import empathic_impulse, insult_impulses
 from agent.types import AgentEmotion, Reply, Strategy, Utterance
 from appraisal import (
     VAD,
     AffectState,
-    BigFive,
-    Cause,
     DynamicsParams,
     EmotionParams,
     EmotionState,
@@ -32,7 +29,6 @@ from appraisal import (
     step_emotions,
 )
 from appraisal.emotions import TYPES
-from appraisal.occ import Event, Goal, OCCAppraiser
 from perception import (
     AffectEstimate,
     ConversationEmotionRecognizer,
@@ -54,52 +50,6 @@ class UtteranceOnlyERC(ConversationEmotionRecognizer):
 
     def predict(self, history: Sequence[DialogueTurn]) -> AffectEstimate:
         return self.text.predict(history[-1].text)
-
-
-def empathic_impulse(
-    user: AffectEstimate,
-    *,
-    liking: float,
-    traits: BigFive,
-    previous: AffectEstimate | None = None,
-) -> Impulse | None:
-    """The OCC fortunes-of-others reaction to the user's perceived state.
-
-    A liked other's misfortune gives pity and their good fortune happy-for; for a disliked
-    other, gloating and resentment (Ortony, Clore & Collins 1988, ch. 5). Intensity grows with
-    how clearly the user feels it (|valence| x confidence), with liking, and with agreeableness
-    (the trait most tied to empathic concern; Graziano et al. 2007).
-    """
-    from agent.emotion_transition import fortune
-    from appraisal import OCC
-
-    valence = fortune(user.vad, previous)
-    strength = abs(valence) * user.confidence
-    if strength < 0.05:
-        return None
-    if liking >= 0:
-        emotion = "pity" if valence < 0 else "happy_for"
-    else:
-        emotion = "gloating" if valence < 0 else "resentment"
-    empathy = 0.6 + 0.8 * traits.agreeableness
-    intensity = min(1.0, strength * (0.5 + 0.5 * abs(liking)) * empathy)
-    cause = Cause(
-        event=f"user_feels_{user.label}",
-        emotion=emotion,
-        intensity=intensity,
-        detail={
-            "desirability_for_other": valence,
-            "liking": liking,
-            "agreeableness": traits.agreeableness,
-        },
-    )
-    return Impulse(OCC[emotion], intensity, cause)
-
-
-RESPECT_GOAL = "be_respected"
-"""A persona goal (``[[goals]] name = "be_respected"``) that makes insults hurt."""
-INSULT_PRAISE = -0.8
-"""How blameworthy an insult is judged (OCC praiseworthiness in [-1, 1]); set by hand."""
 
 
 class AffectiveAgent:
@@ -433,20 +383,14 @@ class AffectiveAgent:
         return empathic_impulse(user_affect, liking=liking, traits=self.traits, previous=previous)
 
     def _appraise_insult(self, text: str, speaker: str, *, commit: bool) -> list[Impulse]:
-        """OCC emotions of an agent with a ``be_respected`` goal whom ``speaker`` insults: the
-        goal is hindered by a blameworthy act (distress, reproach, anger; the persona's traits
-        set how strongly), and the agent likes the speaker less, as after a game event. Agents
-        without the goal (a counsellor) do not take an outburst personally."""
-        goal = next((g for g in self.persona.goals if g.name == RESPECT_GOAL), None)
-        if goal is None or not insults_agent(text):
-            return []
+        """What an insult from ``speaker`` makes the agent feel (agent.turn_appraisal), and its
+        lower liking of them; a draft (preview) changes nothing."""
         liking = self.persona.relations.get(speaker, self.persona.relations.get("user", 0.5))
-        appraiser = OCCAppraiser(traits=self.traits, goals=[Goal(RESPECT_GOAL, goal.utility)],
-                                 relations={speaker: liking})
-        impulses = appraiser.appraise(Event(f"insult from {speaker}", {RESPECT_GOAL: -1.0},
-                                            agent=speaker, praiseworthiness=INSULT_PRAISE))
-        if commit:  # a draft (preview) changes nothing
-            self.persona.relations[speaker] = max(-1.0, liking + LIKING_STEP * INSULT_PRAISE)
+        goals = {g.name: g.utility for g in self.persona.goals}
+        impulses, liking_after = insult_impulses(text, speaker, goals=goals, traits=self.traits,
+                                                 liking=liking)
+        if commit and impulses:
+            self.persona.relations[speaker] = liking_after
         return impulses
 
     def _persist(

@@ -52,7 +52,7 @@ def test_reply_key_ignores_case_spacing_and_punctuation() -> None:
 
 
 def test_relief_after_distress_is_good_news_for_a_liked_user() -> None:
-    from agent.core import empathic_impulse
+    from agent.turn_appraisal import empathic_impulse
     from appraisal import VAD, BigFive
     from perception import AffectEstimate
 

@@ -1,0 +1,94 @@
+"""How the agent appraises a user's turn: the fortunes of the user, and an insult to itself.
+
+Both are OCC appraisals (Ortony, Clore & Collins 1988) through the persona's traits; agent.core
+feeds the impulses to the emotion dynamics and the per-type ledger.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from agent.dialogue_acts import insults_agent
+from agent.server.game_events import LIKING_STEP
+from appraisal import BigFive, Cause, Impulse
+from appraisal.occ import Event, Goal, OCCAppraiser
+from perception import AffectEstimate
+
+
+def empathic_impulse(
+    user: AffectEstimate,
+    *,
+    liking: float,
+    traits: BigFive,
+    previous: AffectEstimate | None = None,
+) -> Impulse | None:
+    """The OCC fortunes-of-others reaction to the user's perceived state.
+
+    A liked other's misfortune gives pity and their good fortune happy-for; for a disliked
+    other, gloating and resentment (Ortony, Clore & Collins 1988, ch. 5). Intensity grows with
+    how clearly the user feels it (|valence| x confidence), with liking, and with agreeableness
+    (the trait most tied to empathic concern; Graziano et al. 2007).
+    """
+    from agent.emotion_transition import fortune
+    from appraisal import OCC
+
+    valence = fortune(user.vad, previous)
+    strength = abs(valence) * user.confidence
+    if strength < 0.05:
+        return None
+    if liking >= 0:
+        emotion = "pity" if valence < 0 else "happy_for"
+    else:
+        emotion = "gloating" if valence < 0 else "resentment"
+    empathy = 0.6 + 0.8 * traits.agreeableness
+    intensity = min(1.0, strength * (0.5 + 0.5 * abs(liking)) * empathy)
+    cause = Cause(
+        event=f"user_feels_{user.label}",
+        emotion=emotion,
+        intensity=intensity,
+        detail={
+            "desirability_for_other": valence,
+            "liking": liking,
+            "agreeableness": traits.agreeableness,
+        },
+    )
+    return Impulse(OCC[emotion], intensity, cause)
+
+
+RESPECT_GOAL = "be_respected"
+"""A persona goal (``[[goals]] name = "be_respected"``) that makes insults hurt."""
+INSULT_PRAISE = -0.8
+"""How blameworthy an insult is judged (OCC praiseworthiness in [-1, 1]); set by hand."""
+
+
+def insult_impulses(
+    text: str,
+    speaker: str,
+    *,
+    goals: Mapping[str, float],
+    traits: BigFive,
+    liking: float,
+) -> tuple[list[Impulse], float]:
+    """OCC emotions of an agent with a ``be_respected`` goal (name -> utility in ``goals``) whom
+    ``speaker`` insults, and its liking of the speaker afterwards.
+
+    The goal is hindered fully by a blameworthy act (praiseworthiness ``INSULT_PRAISE``):
+    distress, reproach and the compound anger, each through the traits' dispositions. Liking
+    falls by ``LIKING_STEP`` x 0.8, as after a game event. Agents without the goal (a
+    counsellor) do not take an outburst personally: no impulses, liking unchanged.
+
+    >>> felt, after = insult_impulses("Shut up, you old fool.", "user",
+    ...     goals={"be_respected": 0.8}, traits=BigFive(), liking=0.1)
+    >>> sorted(i.cause.emotion for i in felt), round(after, 2)
+    (['anger', 'distress', 'reproach'], -0.14)
+    >>> insult_impulses("Shut up.", "user", goals={}, traits=BigFive(), liking=0.1)
+    ([], 0.1)
+    """
+    utility = goals.get(RESPECT_GOAL)
+    if utility is None or not insults_agent(text):
+        return [], liking
+    appraiser = OCCAppraiser(traits=traits, goals=[Goal(RESPECT_GOAL, utility)],
+                             relations={speaker: liking})
+    impulses = appraiser.appraise(Event(f"insult from {speaker}", {RESPECT_GOAL: -1.0},
+                                        agent=speaker, praiseworthiness=INSULT_PRAISE))
+    return impulses, max(-1.0, liking + LIKING_STEP * INSULT_PRAISE)
