@@ -155,7 +155,8 @@ CROSS_INTENSITY = 0.3
 def answers_insult(text: str, agent_feeling: str | None, intensity: float) -> bool:
     """Whether the agent answers this turn with its own displeasure: the user insults it and it
     is angry or reproachful at ``CROSS_INTENSITY`` or more (only a persona with a
-    ``be_respected`` goal feels that; agent.turn_appraisal). A counsellor's calm reply is not replaced.
+    ``be_respected`` goal feels that; agent.turn_appraisal). A counsellor's calm reply is not
+    replaced.
 
     >>> answers_insult("Shut up, you fool.", "anger", 0.8), answers_insult("Shut up.", "pity", 0.8)
     (True, False)
