@@ -158,7 +158,7 @@ def slots(
                           f"{who} being ill" if ill.group("ill") else f"{who}'s diagnosis")
     elif topic:
         found["topic"] = reflect(topic.group(0)).lower()
-    for text in (user, *reversed(earlier)):
+    for turns_back, text in enumerate((user, *reversed(earlier))):
         person = next(
             (m for m in _TOPIC.finditer(text) if m.group(0).split()[-1].lower() in PEOPLE
              and reflect(m.group(0)).lower() not in gone), None
@@ -169,7 +169,7 @@ def slots(
             found["object"] = "her" if who in HER else "him" if who in HIM else "them"
             pronouns = {"her": r"she|her|hers", "him": r"he|him|his"}.get(
                 found["object"], r"they|them|their")
-            if text is not user and not re.search(rf"\b(?:{pronouns})\b", low):
+            if turns_back and not re.search(rf"\b(?:{pronouns})\b", low):
                 # named only earlier and not referred to now: not what this turn is about
                 found["person_source"] = "earlier"
             if found.get("topic") == found["person"]:
