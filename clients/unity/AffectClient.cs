@@ -100,23 +100,28 @@ namespace AffectAgent
             string token = null, string session = null, bool audio = false,
             CancellationToken cancel = default(CancellationToken))
         {
-            var socket = new ClientWebSocket();
-            await socket.ConnectAsync(url, cancel);
-            var client = new AffectClient(socket);
-            var hello = new JObject { { "type", "hello" }, { "protocol", Protocol }, { "persona", persona } };
-            if (!string.IsNullOrEmpty(token)) hello["token"] = token;
-            if (!string.IsNullOrEmpty(session)) hello["session"] = session;
-            if (audio) hello["audio"] = true;
-            await client.SendAsync(hello, cancel);
-            var ack = await client.ReceiveAsync(cancel) as JObject;
-            if (ack == null || (string)ack["type"] != "hello_ack")
+            var client = new AffectClient(new ClientWebSocket());
+            try
             {
-                client.Dispose();
+                await client.socket.ConnectAsync(url, cancel);
+                var hello = new JObject { { "type", "hello" }, { "protocol", Protocol }, { "persona", persona } };
+                if (!string.IsNullOrEmpty(token)) hello["token"] = token;
+                if (!string.IsNullOrEmpty(session)) hello["session"] = session;
+                if (audio) hello["audio"] = true;
+                await client.SendAsync(hello, cancel);
+                var ack = await client.ReceiveAsync(cancel) as JObject;
                 if (ack != null && (string)ack["type"] == "error") throw new AffectServerException(ack);
-                throw new InvalidDataException("expected hello_ack, got " + (ack == null ? "audio" : ack.ToString(Formatting.None)));
+                if (ack == null || (string)ack["type"] != "hello_ack")
+                    throw new InvalidDataException("expected hello_ack, got "
+                        + (ack == null ? "audio" : ack.ToString(Formatting.None)));
+                client.HelloAck = ack;
+                return client;
             }
-            client.HelloAck = ack;
-            return client;
+            catch
+            {
+                client.Dispose();  // a refused or broken session leaves no socket behind
+                throw;
+            }
         }
 
         public Task SendAsync(JObject message, CancellationToken cancel = default(CancellationToken))

@@ -1,5 +1,6 @@
 """The Unity/.NET client (clients/unity/AffectClient.cs), compiled and run with Debian's Mono,
-holds a 5-turn NPC conversation, survives a malformed frame and reports a game event."""
+holds a 5-turn NPC conversation, is refused an unknown persona, survives a malformed frame and
+reports a game event."""
 
 from __future__ import annotations
 
@@ -58,7 +59,7 @@ def test_dotnet_client_conversation(program: Path, server_url: str) -> None:  # 
     assert len(re.findall(r"^BLENDSHAPES 52 ", out, flags=re.M)) == 5
     replies = [json.loads(line[6:]) for line in out.splitlines() if line.startswith("REPLY ")]
     assert len(replies) == 5 and all(replies) and len(set(replies)) == 5
-    assert "ERROR bad_json fatal=False" in out
+    assert "REFUSED bad_persona" in out and "ERROR bad_json fatal=False" in out
     event = next(line for line in out.splitlines() if line.startswith("EVENT "))
     assert event.startswith('EVENT ["emotion","expression","turn_end"] ')
     # a praiseworthy gift that is good for the NPC: gratitude (OCC compound, docs/protocol.md)

@@ -37,6 +37,16 @@ static class HeadlessConversation
     {
         var url = new Uri(Environment.GetEnvironmentVariable("AFFECT_URL"));
         var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
+        try
+        {
+            await AffectClient.ConnectAsync(url, "no-such-persona", cancel: cancel);
+            Console.WriteLine("RESULT an unknown persona was accepted");
+            return 4;
+        }
+        catch (AffectServerException e)
+        {
+            Console.WriteLine("REFUSED " + e.Code);
+        }
         using (var npc = await AffectClient.ConnectAsync(url, "sage", cancel: cancel))
         {
             Console.WriteLine("HELLO " + npc.HelloAck.ToString(Formatting.None));
