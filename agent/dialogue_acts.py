@@ -189,6 +189,15 @@ _APPRECIATION = re.compile(
 )
 
 
+# Something that happened to the speaker, in the past tense ("I got the job", "we won"; "I
+# needed that" is thanks).
+_NEWS = re.compile(
+    r"\b(?:i|we)\s+(?:just\s+|finally\s+)?(?:got|won|made|did|found|passed|finished|went|met|"
+    r"bought|sold|heard|became|landed|(?!needed\b)\w+ed)\b",
+    re.I,
+)
+
+
 def only_thanks(text: str) -> bool:
     """Thanks and little else: short ("Thanks for listening.") or with nothing beside it but
     praise of the help ("Thank you, that really means a lot to me."). Answered as thanks, not
@@ -199,8 +208,13 @@ def only_thanks(text: str) -> bool:
     >>> only_thanks("Thank you so much, talking to you really helped."), only_thanks(
     ...     "Thank you! I got the job I told you about last week!")
     (True, False)
+    >>> only_thanks("Thanks! I got the job!"), only_thanks("Thanks, I feel better.")
+    (False, True)
     """
     if not thanks(text) or re.search(r"\b(?:but|still|though)\b", text, re.I):
         return False
-    rest = _APPRECIATION.sub(" ", _THANKS.sub(" ", text))
+    beside = _THANKS.sub(" ", text)
+    if _NEWS.search(beside):  # "Thanks! I got the job!": the news comes first
+        return False
+    rest = _APPRECIATION.sub(" ", beside)
     return len(text.split()) <= SHORT_WORDS or not re.search(r"[a-z]", rest, re.I)
