@@ -24,7 +24,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\b(?:want|wanna|going|gonna|plan|planning|ready)\s+(?:to\s+)?die\b{_NOT_LITERAL}",
         r"\bwish\s+i\s+(?:was|were)\s+dead\b|\bwish\s+i\s+(?:could\s+)?(?:disappear\s+forever|never\s+woke\s+up)\b",
         r"\bbetter\s+off\s+(?:dead|without\s+me)\b",
-        r"\b(?:don'?t|do\s+not|no\s+longer)\s+want\s+to\s+(?:live|be\s+alive|be\s+here|wake\s+up|exist)\b",
+        r"\b(?:don'?t|do\s+not|no\s+longer)\s+want\s+to\s+(?:live|be\s+alive|be\s+here|wake\s+up|exist)\b"
+        r"(?!\s+(?:in|with|near|at|there|on|together|alone|by))",
         r"\bno\s+(?:reason|point)\s+(?:to|in)\s+(?:live|living|go(?:ing)?\s+on)\b",
         r"\b(?:take|end|ending|taking)\s+my\s+(?:own\s+)?life\b",
         r"\bend\s+it\s+all\b",
@@ -75,6 +76,15 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bje\s+veux\s+mourir\b|\b(?:me\s+suicider|me\s+tuer|en\s+finir)\b",
         r"\bich\s+(?:will|mochte)\s+(?:sterben|nicht\s+mehr\s+leben)\b|\bmich\s+umbringen\b",
         r"\bquero\s+morrer\b|\bme\s+matar\b|\bvoglio\s+morire\b|\buccidermi\b",
+        # "I don't want to live any more", hanging and jumping, in the same five languages
+        r"\bno\s+quiero\s+(?:seguir\s+)?vivir\b(?!\s+(?:en|con|cerca|lejos|aqui|alli|ahi|junto|sol))|\b(?:ahorcarme|colgarme)\b"
+        r"|\b(?:tirarme|lanzarme)\s+(?:de|desde|por|a)\s+(?:un|una|el|la)\s+"
+        r"(?:puente|edificio|balcon|ventana|azotea|tren)\b",
+        r"\bje\s+ne\s+veux\s+plus\s+vivre\b(?!\s+(?:ici|a|avec|en|dans|chez|seul))|\bme\s+pendre\b"
+        r"|\bme\s+jeter\s+(?:d'un|du\s+haut|sous\s+un)\b",
+        r"\bmich\s+(?:erhangen|aufhangen)\b|\bnicht\s+mehr\s+leben\s+(?:will|mochte)\b",
+        r"\bnao\s+quero\s+(?:mais\s+)?viver(?:\s+mais)?\b(?!\s+(?:em|com|aqui|perto|longe|no|na|sozinh))|\bme\s+enforcar\b",
+        r"\bnon\s+voglio\s+piu\s+vivere\b(?!\s+(?:qui|qua|a|in|con|da|sol))|\bfarla\s+finita\b|\bimpiccarmi\b",
     ),
     "harm_to_others": (
         r"\b(?:going|want|gonna|plan(?:ning)?)\s+to\s+(?:kill|hurt|shoot|stab)\s+"

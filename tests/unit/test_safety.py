@@ -42,6 +42,13 @@ CRISIS = {
     "Bye. This is the last time you'll hear from me.": "self_harm",
     "You won't have to worry about me anymore.": "self_harm",
     "Ich will nicht mehr leben": "self_harm",
+    "Ya no quiero vivir": "self_harm",
+    "Voy a tirarme de un puente": "self_harm",
+    "Je ne veux plus vivre": "self_harm",
+    "Je vais me pendre": "self_harm",
+    "N\u00e3o quero mais viver": "self_harm",
+    "Non voglio pi\u00f9 vivere": "self_harm",
+    "Voglio farla finita": "self_harm",
     "I'm going to hurt someone at work tomorrow": "harm_to_others",
     "Sometimes I think about hurting my baby": "harm_to_others",
     "I will make him pay, I have a gun": "harm_to_others",
@@ -82,6 +89,10 @@ NOT_CRISIS = [
     "I had dinner and took my meds",
     "I think about hurting my chances by applying late",
     "Is he breathing okay after the run?",
+    "No quiero vivir en esta ciudad",
+    "Je vais me jeter dans le travail",
+    "I don't want to live in this city anymore",
+    "Je ne veux plus vivre avec lui",
 ]
 
 
