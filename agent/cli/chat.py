@@ -23,6 +23,10 @@ def _lines(stream: IO[bytes]) -> Iterator[str]:
         yield raw.decode("utf-8", errors="replace").rstrip("\r\n")
 
 
+CHAT_HELP = ("commands: /help this list, /quit or /exit (or Ctrl-D) to leave; "
+             "anything else is said to the agent")
+
+
 def _build_agent(persona: str, db: str | None, session: str, text_backend: str) -> object:
     from agent.core import AffectiveAgent
 
@@ -70,7 +74,8 @@ def chat(
     camera: str | None,
     eeg: str | None,
 ) -> None:
-    """Talk with the agent. Empty input is ignored; Ctrl-D or /quit ends the chat."""
+    """Talk with the agent. Empty input is ignored; /help lists commands; Ctrl-D or /quit ends
+    the chat."""
     from rich.console import Console
 
     from agent.core import AffectiveAgent
@@ -129,9 +134,15 @@ def _interactive(agent: object, as_json: bool, live: Any = None) -> None:
         except (EOFError, KeyboardInterrupt):
             console.print()
             break
-        if line.strip() in {"/quit", "/exit"}:
+        command = line.strip()
+        if command in {"/quit", "/exit"}:
             break
-        if not line.strip():
+        if not command:
+            continue
+        if command.startswith("/") and " " not in command:
+            # a lone slash word is a command, never sent to the agent by mistake
+            console.print(CHAT_HELP if command == "/help" else
+                          f"[yellow]unknown command {command}[/]; {CHAT_HELP}")
             continue
         try:
             reply = agent.respond(_utterance(line, live))

@@ -46,7 +46,7 @@ class ChatView:
                 f"O {traits.openness:.2f}  C {traits.conscientiousness:.2f}  "
                 f"E {traits.extraversion:.2f}  A {traits.agreeableness:.2f}  "
                 f"N {traits.neuroticism:.2f}   resting mood: {agent.state.mood.octant()}\n"
-                "[dim]Type to talk; /quit or Ctrl-D to leave.[/]",
+                "[dim]Type to talk; /help for commands, /quit or Ctrl-D to leave.[/]",
                 title="affect chat",
             )
         )
