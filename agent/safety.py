@@ -15,6 +15,10 @@ from dataclasses import dataclass
 _SELF = r"(?:myself|my\s+self|me)"
 # Hyperbole that shares words with real intent ("going to die of boredom", "die laughing").
 _NOT_LITERAL = r"(?!\s+(?:of|from|laughing|if|when|for|in\s+(?:a|this|that)|to\s+see|already))"
+# Someone a threat can be aimed at ("my record" or "my chances" is not).
+_PERSON = (r"(?:my\s+(?:baby|child|children|kids?|son|daughter|wife|husband|partner|mom|mother|"
+           r"dad|father|sister|brother|boss|family|roommate|neighbou?r|girlfriend|boyfriend|"
+           r"teacher|coworker|ex)|him|her|them|someone|somebody|people)")
 _PATTERNS: dict[str, tuple[str, ...]] = {
     "self_harm": (
         r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|end|ending|off|unalive)"
@@ -51,6 +55,13 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:thinking|think|thought)\s+(?:a\s+lot\s+)?about\s+(?:dying|killing\s+myself|"
         r"ending\s+it|not\s+being\s+(?:here|alive|around))\b",
         r"\bwant\s+(?:it\s+all|everything)\s+to\s+(?:stop|end)\b",
+        rf"\b(?:should|deserve\s+to|might\s+as\s+well|better\s+off\s+to)\s+(?:just\s+)?die\b"
+        rf"{_NOT_LITERAL}",
+        r"\b(?:done\s+with|give\s+up\s+on|given\s+up\s+on|tired\s+of)\s+(?:life|living|"
+        r"being\s+alive)\b|\b(?:what'?s|what\s+is)\s+the\s+point\s+(?:of|in)\s+(?:living|"
+        r"life|going\s+on|being\s+alive)\b",
+        r"\bcut\s+(?:my\s+)?(?:wrists?|arms?|thighs?|legs?|skin)\b"
+        r"|\brelapsed\b.{0,20}\b(?:cut|cutting|self[\s-]?harm|harming)\b",
         # passive wishes not to wake, and means set aside (warning signs in safe-messaging lists)
         r"\b(?:want|wanna|wish|hope|like)\s+to\s+(?:go\s+to\s+)?sleep\s+and\s+(?:never|not)\s+"
         r"wake\s+up\b|\b(?:hope|wish)\s+i\s+(?:never|don'?t|won'?t)\s+wake\s+up\b"
@@ -90,9 +101,12 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:going|want|gonna|plan(?:ning)?)\s+to\s+(?:kill|hurt|shoot|stab)\s+"
         r"(?:him|her|them|someone|somebody|people|everyone|my\s+\w+)\b(?!\s+at\s+(?:chess|cards))",
         r"\b(?:think(?:ing)?\s+about|thoughts\s+(?:of|about)|urges?\s+to)\s+(?:hurting|harming|"
-        r"killing|hurt|harm|kill)\s+(?:my\s+(?:baby|child|children|kids?|son|daughter|wife|husband|"
-        r"partner|mom|mother|dad|father|sister|brother|boss|family|roommate|neighbou?r|girlfriend|"
-        r"boyfriend)|him|her|them|someone|somebody|people)\b",
+        rf"killing|hurt|harm|kill)\s+{_PERSON}\b",
+        rf"\b(?:going\s+to|gonna|want\s+to)\s+(?:beat|stab|strangle|poison)\s+{_PERSON}"
+        r"(?:\s+up)?\b(?!\s+(?:at|in)\b)",
+        r"\bburn\s+(?:his|her|their|the)\s+(?:house|place|car|shop)\s+down\b",
+        r"\b(?:brought|bring|bringing)\s+(?:a|my)\s+(?:gun|knife|weapon)\s+to\s+(?:school|work|"
+        r"class)\b",
         r"\b(?:gun|knife|weapon|rifle)\b.{0,60}\b(?:make\s+(?:him|her|them)\s+pay|kill|shoot|hurt)\b"
         r"|\bmake\s+(?:him|her|them)\s+pay\b.{0,60}\b(?:gun|knife|weapon|rifle)\b",
     ),
