@@ -72,9 +72,7 @@ def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[Bas
         "memory": list(request.memory),
         "agent_feeling": request.agent_emotion.label if request.agent_emotion else None,
         "agent_feeling_intensity": (
-            request.agent_emotion.active.get(request.agent_emotion.label,
-                                             request.agent_emotion.intensity)
-            if request.agent_emotion else 0.0),
+            request.agent_emotion.label_intensity if request.agent_emotion else 0.0),
     }
     messages: list[BaseMessage] = [
         SystemMessage(content="\n".join(lines), additional_kwargs={"affect": structured})

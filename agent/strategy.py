@@ -179,8 +179,7 @@ def answer_acts(raw: dict[Strategy, float], text: str, reason: str,
     request for advice, thanks, a step of their own; agent.dialogue_acts) and return ``reason``
     saying so. An insult that angers the agent (``agent``) is answered outside the support
     strategies, as "Others"."""
-    if agent is not None and answers_insult(text, agent.label, agent.active.get(
-            agent.label, agent.intensity)):
+    if agent is not None and answers_insult(text, agent.label, agent.label_intensity):
         raw[Strategy.OTHERS] = max(raw.values()) + LEAVING_MARGIN
         return reason + f", the user insults an agent who feels {agent.label}"
     leaving = is_farewell(text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from agent.dialogue_acts import insults_agent
-from agent.server.game_events import LIKING_STEP
+from agent.server.game_events import liking_after
 from appraisal import BigFive, Cause, Impulse
 from appraisal.occ import Event, Goal, OCCAppraiser
 from perception import AffectEstimate
@@ -74,7 +74,7 @@ def insult_impulses(
 
     The goal is hindered fully by a blameworthy act (praiseworthiness ``INSULT_PRAISE``):
     distress, reproach and the compound anger, each through the traits' dispositions. Liking
-    falls by ``LIKING_STEP`` x 0.8, as after a game event. Agents without the goal (a
+    falls as after a game event (``liking_after``). Agents without the goal (a
     counsellor) do not take an outburst personally: no impulses, liking unchanged.
 
     >>> felt, after = insult_impulses("Shut up, you old fool.", "user",
@@ -91,4 +91,4 @@ def insult_impulses(
                              relations={speaker: liking})
     impulses = appraiser.appraise(Event(f"insult from {speaker}", {RESPECT_GOAL: -1.0},
                                         agent=speaker, praiseworthiness=INSULT_PRAISE))
-    return impulses, max(-1.0, liking + LIKING_STEP * INSULT_PRAISE)
+    return impulses, liking_after(liking, INSULT_PRAISE)

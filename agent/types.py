@@ -58,6 +58,12 @@ class AgentEmotion:
     mood_label: str
     active: dict[str, float] = field(default_factory=dict)
 
+    @property
+    def label_intensity(self) -> float:
+        """How strongly the named emotion itself is felt (its ledger entry; the blend's
+        intensity when the ledger has none, as for an emotion built by hand)."""
+        return self.active.get(self.label, self.intensity)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "vad": self.vad.to_dict(),

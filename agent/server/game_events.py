@@ -28,6 +28,16 @@ class AppraisedEvent:
     liking: dict[str, float]
 
 
+def liking_after(before: float, praiseworthiness: float) -> float:
+    """Liking of an actor after one judged action: moved by ``LIKING_STEP`` x praiseworthiness,
+    kept in [-1, 1].
+
+    >>> round(liking_after(0.1, -0.8), 2), liking_after(-0.9, -0.8)
+    (-0.14, -1.0)
+    """
+    return max(-1.0, min(1.0, before + LIKING_STEP * praiseworthiness))
+
+
 def _impulse(emotion: str, intensity: float, event: str, **detail: float | str) -> Impulse:
     intensity = min(1.0, max(0.0, intensity))
     return Impulse(OCC[emotion], intensity, Cause(event, emotion, intensity, dict(detail)))
@@ -74,8 +84,7 @@ def appraise_game_event(
             if about_self and abs(desirability) > 0.0:
                 impulses.append(_well_being(event, desirability, likelihood))
         if not own_action:
-            before = liking.get(actor, 0.0)
-            liking[actor] = max(-1.0, min(1.0, before + LIKING_STEP * p))
+            liking[actor] = liking_after(liking.get(actor, 0.0), p)
     elif abs(desirability) > 0.0:
         if about_self:
             impulses.append(_well_being(event, desirability, likelihood))
