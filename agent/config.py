@@ -11,8 +11,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from agent.errors import ConfigError
 from agent.types import Strategy
 from appraisal import BigFive
+from appraisal.emotions import TYPES
 
 PERSONA_DIR = Path(__file__).parent / "personas"
+MAX_LINE_CHARS = 300
 
 
 class Traits(BaseModel):
@@ -49,6 +51,45 @@ class Goal(BaseModel):
     likelihood: float = Field(1.0, ge=0.0, le=1.0)
 
 
+class Line(BaseModel):
+    """An authored line (agent/authored_lines.py): what the character says when the user's
+    words touch a topic, optionally only while it feels a given emotion."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    topic: str = Field(pattern=r"^[A-Za-z0-9_-]{1,64}$", description="id sent to the engine")
+    when: list[str] = Field(
+        min_length=1, description="words or phrases of the user's turn that call the line"
+    )
+    say: list[str] = Field(min_length=1, description="what to say; variants are taken in turn")
+    feeling: list[str] = Field(
+        default_factory=list,
+        description="OCC emotion types (or 'neutral'); the line waits until one is felt",
+    )
+    strategy: str = Field("Information", description="the strategy the line counts as")
+
+    @field_validator("when", "say")
+    @classmethod
+    def _short_text(cls, value: list[str]) -> list[str]:
+        for item in value:
+            if not item.strip() or len(item) > MAX_LINE_CHARS:
+                raise ValueError(f"each entry needs 1-{MAX_LINE_CHARS} characters, got {item!r}")
+        return [" ".join(item.split()) for item in value]
+
+    @field_validator("feeling")
+    @classmethod
+    def _known_feelings(cls, value: list[str]) -> list[str]:
+        for name in value:
+            if name not in TYPES and name != "neutral":
+                raise ValueError(f"unknown feeling {name!r}; one of: neutral, {', '.join(TYPES)}")
+        return value
+
+    @field_validator("strategy")
+    @classmethod
+    def _known_strategy(cls, value: str) -> str:
+        return Strategy.parse(value).value
+
+
 class Persona(BaseModel):
     """Who the agent is: name, personality, voice, strategies, goals, relations, backends."""
 
@@ -69,6 +110,7 @@ class Persona(BaseModel):
         description="agent name -> liking in [-1, 1]",
     )
     backends: dict[str, str] = Field(default_factory=dict)
+    lines: list[Line] = Field(default_factory=list, description="authored lines, first wins")
     store_biometrics: bool = Field(
         False, description="opt-in: persist raw face/voice/physio data (never by default)"
     )
@@ -92,6 +134,16 @@ class Persona(BaseModel):
         for who, like in value.items():
             if not -1.0 <= like <= 1.0:
                 raise ValueError(f"liking of {who!r} must be in [-1, 1], got {like}")
+        return value
+
+    @field_validator("lines")
+    @classmethod
+    def _unique_topics(cls, value: list[Line]) -> list[Line]:
+        seen: set[str] = set()
+        for line in value:
+            if line.topic in seen:
+                raise ValueError(f"topic {line.topic!r} appears twice; give each line its own")
+            seen.add(line.topic)
         return value
 
     def strategy_weights(self) -> dict[Strategy, float]:

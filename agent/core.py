@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from agent import backends
+from agent.authored_lines import Chosen, choose_line
 from agent.config import Persona, load_persona
 from agent.dialogue import DialogueManager
 from agent.errors import AgentError
@@ -263,9 +264,10 @@ class AffectiveAgent:
 
         mark = time.perf_counter()
         recalled = self.memory.recall(text) if self.memory is not None else []
+        line: str | None = None
         if usable:
             assert draft is not None
-            reply_text = draft.text
+            reply_text, line = draft.text, draft.line
         elif flagged is not None:
             reply_text = flagged.response
             trace.append(f"safety: {flagged.category} response overrides the responder")
@@ -273,6 +275,9 @@ class AffectiveAgent:
                 log.warning(
                     "safety override: category=%s session=%s", flagged.category, self.session
                 )
+        elif (authored := self._authored(text, emotion)) is not None:
+            reply_text, strategy, line = authored.text, authored.strategy, authored.topic
+            trace.append(f"authored line '{line}' answers ({strategy.value})")
         else:
             request = ResponseRequest(
                 user_text=text,
@@ -283,6 +288,11 @@ class AffectiveAgent:
                 persona_name=self.persona.name,
                 persona_style=self.persona.style,
                 memory=recalled,
+                persona_role=self.persona.description,
+                persona_goals=tuple(
+                    g.name for g in sorted(self.persona.goals, key=lambda g: -g.utility)
+                    if g.utility > 0
+                ),
             )
             reply_text = self.responder.respond(request)
             late = (
@@ -309,7 +319,15 @@ class AffectiveAgent:
             trace=tuple(trace),
             timings_ms=timings,
             safety=flagged.category if flagged is not None else None,
+            line=line,
         )
+
+    def _authored(self, text: str, emotion: AgentEmotion) -> Chosen | None:
+        """The persona's authored line for this turn (agent.authored_lines), if one is called."""
+        if not self.persona.lines:
+            return None
+        said = [t.text for t in self.dialogue.turns if t.speaker == self.dialogue.agent_name]
+        return choose_line(self.persona.lines, text, emotion, said)
 
     def agent_emotion(self) -> AgentEmotion:
         s = self.state

@@ -46,13 +46,18 @@ class ResponseRequest:
     persona_name: str = "agent"
     persona_style: str = "warm"
     memory: Sequence[str] = field(default_factory=tuple)
+    persona_role: str = ""
+    """Who the character is, in the persona's words (its ``description``)."""
+    persona_goals: Sequence[str] = field(default_factory=tuple)
+    """What the character cares about (its goals' names, most important first)."""
 
 
 def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[BaseMessage]:
     """The prompt every chat model gets: instructions with the strategy, then the dialogue."""
     feeling = request.user_affect.label
+    role = request.persona_role.strip() or "An emotionally supportive companion."
     lines = [
-        f"You are {request.persona_name}, an emotionally supportive companion. "
+        f"You are {request.persona_name}. {role} "
         f"Style: {request.persona_style}. Reply in one to three short sentences.",
         f"Strategy: {request.strategy.value}. {STRATEGY_GUIDE[request.strategy]}",
         f"The user seems to feel {feeling} "
@@ -61,6 +66,9 @@ def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[Bas
     ]
     if request.agent_emotion is not None:
         lines.append(f"You feel {request.agent_emotion.label}; let it colour your tone gently.")
+    goals = [g.replace("_", " ") for g in request.persona_goals]
+    if goals:
+        lines.append("What matters to you: " + ", ".join(goals) + ".")
     if request.memory:
         lines.append("You remember: " + "; ".join(request.memory))
     lines.append("Never give medical, legal or self-harm instructions.")
@@ -69,6 +77,8 @@ def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[Bas
         "feeling": feeling,
         "valence": request.user_affect.vad.valence,
         "style": request.persona_style,
+        "role": role,
+        "goals": goals,
         "memory": list(request.memory),
         "agent_feeling": request.agent_emotion.label if request.agent_emotion else None,
         "agent_feeling_intensity": (

@@ -86,6 +86,8 @@ class Reply:
     timings_ms: dict[str, float] = field(default_factory=dict)
     safety: str | None = None
     """The crisis category that overrode the responder, if any."""
+    line: str | None = None
+    """The topic of the persona's authored line that answered, if one did."""
     extras: dict[str, Any] = field(default_factory=dict)
     """Renderer hints (prosody, expression) added by optional stages."""
 
@@ -98,5 +100,6 @@ class Reply:
             "trace": list(self.trace),
             "timings_ms": {k: round(v, 3) for k, v in self.timings_ms.items()},
             "safety": self.safety,
+            "line": self.line,
             **self.extras,
         }

@@ -1,0 +1,80 @@
+"""Authored lines: the words a game designer writes for a character, chosen by topic and feeling.
+
+A persona's ``[[lines]]`` (agent/config.py ``Line``) answer the turns a support strategy
+cannot: "How much for a room?" to a tavern keeper. A line is called when one of its ``when``
+phrases occurs in the user's turn as whole words (any case, any spacing); a line with a
+``feeling`` waits until the agent feels one of those emotion types (0.1 or more, the level at
+which the agent names an emotion) and then goes before the lines without one, so an angry
+keeper can answer the same question differently. Otherwise the first line in the file wins.
+Its ``say`` variants are taken in turn, counted from the conversation itself, so a restored
+session goes on where it stopped. The safety stage still comes first (agent/core.py).
+
+This is keyword matching on purpose: the designer sees exactly which words call which line,
+as in the dialogue tables of game engines, and it costs microseconds per turn.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from agent.config import Line
+from agent.types import AgentEmotion, Strategy
+
+FELT = 0.1
+"""A listed feeling counts from this intensity (appraisal.emotions.EmotionState.dominant)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Chosen:
+    """The line that answers a turn and the variant to say."""
+
+    topic: str
+    text: str
+    strategy: Strategy
+
+
+@lru_cache(maxsize=1024)
+def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    words = (r"\s+".join(re.escape(w) for w in phrase.split()) for phrase in phrases)
+    return re.compile(r"(?<![\w'])(?:" + "|".join(words) + r")(?![\w'])", re.IGNORECASE)
+
+
+def _felt(line: Line, emotion: AgentEmotion | None) -> bool:
+    if not line.feeling:
+        return True
+    if emotion is None:
+        return "neutral" in line.feeling
+    if "neutral" in line.feeling and emotion.label == "neutral":
+        return True
+    return any(emotion.active.get(name, 0.0) >= FELT for name in line.feeling)
+
+
+def choose_line(
+    lines: Sequence[Line], text: str, emotion: AgentEmotion | None, said: Sequence[str]
+) -> Chosen | None:
+    """The authored line that answers ``text``, or None when no line is called.
+
+    Args:
+        said: what the agent has said so far in this conversation, oldest first; a line's
+            next variant follows the last of its variants found there.
+
+    >>> room = Line(topic="room", when=["a room", "stay the night"],
+    ...             say=["Five silver a night.", "Still five silver."])
+    >>> choose_line([room], "How much for A  room?", None, []).text
+    'Five silver a night.'
+    >>> choose_line([room], "How much for a room?", None, ["Five silver a night."]).text
+    'Still five silver.'
+    >>> choose_line([room], "A roomy cart.", None, []) is None
+    True
+    """
+    called = [line for line in lines if _pattern(tuple(line.when)).search(text)]
+    ready = [line for line in called if _felt(line, emotion)]
+    if not ready:
+        return None
+    line = next((x for x in ready if x.feeling), ready[0])
+    last = max((i for i, past in enumerate(said) if past in line.say), default=None)
+    index = 0 if last is None else (line.say.index(said[last]) + 1) % len(line.say)
+    return Chosen(line.topic, line.say[index], Strategy.parse(line.strategy))

@@ -1,0 +1,181 @@
+"""Authored lines: a persona's written answers are called by their words, wait for their
+feeling, take turns, never outrank safety, and ride the turn API, the prompt and the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from agent.authored_lines import choose_line
+from agent.config import Line, load_persona
+from agent.core import AffectiveAgent
+from agent.responders import ResponseRequest, build_messages
+from agent.types import AgentEmotion, Strategy, Utterance
+from appraisal import VAD
+from perception import AffectEstimate
+
+pytestmark = pytest.mark.unit
+
+ROOM = Line(topic="room", when=["a room", "stay the night"],
+            say=["Five silver a night.", "Still five silver.", "Five. Silver."])  # fmt: skip
+REFUSED = Line(topic="refused", when=["a room"], feeling=["anger", "reproach"],
+               say=["No room for you."])  # fmt: skip
+CALM = AgentEmotion(VAD(0.1, 0.0, 0.0), "neutral", 0.1, VAD(0.0, 0.0, 0.0), "neutral", {})
+ANGRY = AgentEmotion(VAD(-0.5, 0.5, 0.3), "anger", 0.6, VAD(-0.1, 0.1, 0.0), "hostile",
+                     {"anger": 0.6, "distress": 0.2})  # fmt: skip
+
+
+def agent(tmp_path: Path, persona: str = "grim", db: str = "a.db") -> AffectiveAgent:
+    ticks = iter(range(0, 10_000, 5))
+    return AffectiveAgent.from_persona(persona, db_path=tmp_path / db, text="lexicon",
+                                       clock=lambda: float(next(ticks)))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "called"),
+    [
+        ("How much for a room?", True),
+        ("HOW MUCH FOR A\n  ROOM", True),
+        ("Can I stay the night?", True),
+        ("a room-mate of mine", True),  # a hyphen ends the word: the designer chose "a room"
+        ("That's a roomy cart.", False),
+        ("I stay the nightly watch.", False),
+        ("Nice weather.", False),
+    ],
+)
+def test_a_line_is_called_by_its_whole_words_in_any_case_and_spacing(text: str,
+                                                                     called: bool) -> None:
+    assert (choose_line([ROOM], text, CALM, []) is not None) is called
+
+
+def test_variants_follow_the_last_one_said_and_wrap_around() -> None:
+    said: list[str] = []
+    for _ in range(4):
+        chosen = choose_line([ROOM], "a room?", CALM, said)
+        assert chosen is not None
+        said += ["Something else.", chosen.text]
+    assert said[1::2] == ["Five silver a night.", "Still five silver.", "Five. Silver.",
+                          "Five silver a night."]  # fmt: skip
+
+
+def test_a_line_with_a_feeling_waits_for_it_and_then_goes_first() -> None:
+    lines = [ROOM, REFUSED]  # the plain line is first in the file
+    calm = choose_line(lines, "A room, please.", CALM, [])
+    angry = choose_line(lines, "A room, please.", ANGRY, [])
+    assert calm is not None and calm.topic == "room"
+    assert angry is not None and angry.topic == "refused"
+    assert choose_line([REFUSED], "A room, please.", CALM, []) is None
+    faint = AgentEmotion(VAD(0, 0, 0), "neutral", 0.05, VAD(0, 0, 0), "neutral", {"anger": 0.09})
+    assert choose_line([REFUSED], "A room, please.", faint, []) is None  # below 0.1 is not felt
+    neutral_only = Line(topic="n", when=["a room"], feeling=["neutral"], say=["Sure."])
+    assert choose_line([neutral_only], "a room", CALM, []) is not None
+    assert choose_line([neutral_only], "a room", ANGRY, []) is None
+
+
+def test_a_line_counts_as_its_strategy() -> None:
+    chosen = choose_line([ROOM], "a room", CALM, [])
+    assert chosen is not None and chosen.strategy is Strategy.INFORMATION
+    thanks = Line(topic="t", when=["thanks"], say=["Aye."], strategy="Others")
+    assert choose_line([thanks], "thanks", CALM, [])
+    assert choose_line([thanks], "thanks", CALM, []).strategy is Strategy.OTHERS  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("lines", "fragment"),
+    [
+        ('topic = "a b"\nwhen = ["x"]\nsay = ["y"]', "topic"),
+        ('topic = "a"\nwhen = []\nsay = ["y"]', "when"),
+        ('topic = "a"\nwhen = ["  "]\nsay = ["y"]', "1-300 characters"),
+        ('topic = "a"\nwhen = ["x"]\nsay = ["' + "y" * 301 + '"]', "1-300 characters"),
+        ('topic = "a"\nwhen = ["x"]\nsay = ["y"]\nfeeling = ["grumpy"]', "unknown feeling"),
+        ('topic = "a"\nwhen = ["x"]\nsay = ["y"]\nstrategy = "Telepathy"', "Telepathy"),
+        ('topic = "a"\nwhen = ["x"]\nsay = ["y"]\ncolour = "red"', "colour"),
+    ],
+)
+def test_a_bad_line_is_refused_naming_the_problem(tmp_path: Path, lines: str,
+                                                  fragment: str) -> None:
+    from agent.errors import ConfigError
+
+    path = tmp_path / "npc.toml"
+    path.write_text(f'name = "Npc"\n[[lines]]\n{lines}\n')
+    with pytest.raises(ConfigError, match="lines") as info:
+        load_persona(path)
+    assert fragment in str(info.value)
+
+
+def test_two_lines_may_not_share_a_topic(tmp_path: Path) -> None:
+    from agent.errors import ConfigError
+
+    line = '[[lines]]\ntopic = "a"\nwhen = ["x"]\nsay = ["y"]\n'
+    path = tmp_path / "npc.toml"
+    path.write_text('name = "Npc"\n' + line + line)
+    with pytest.raises(ConfigError, match="appears twice"):
+        load_persona(path)
+
+
+def test_grim_answers_in_character_and_refuses_a_room_once_insulted(tmp_path: Path) -> None:
+    grim = agent(tmp_path)
+    room = grim.respond(Utterance("Good evening. How much for a room?"))
+    assert room.line == "room" and room.text == load_persona("grim").lines[1].say[0]
+    assert room.strategy is Strategy.INFORMATION
+    assert any("authored line 'room'" in t for t in room.trace)
+    again = grim.respond(Utterance("So a room is how much?"))
+    assert again.line == "room" and again.text != room.text
+    grim.respond(Utterance("You stupid old fool, that's robbery."))
+    refused = grim.respond(Utterance("Fine. A room for the night."))
+    assert refused.line == "room_refused"
+    support = grim.respond(Utterance("My brother went missing in the forest."))
+    assert support.line is None and support.text  # no line is called: the responder speaks
+
+
+def test_safety_comes_before_any_line(tmp_path: Path) -> None:
+    reply = agent(tmp_path).respond(Utterance("Give me a room so I can hang myself in it."))
+    assert reply.safety is not None and reply.line is None
+
+
+def test_a_draft_keeps_its_line_and_changes_no_turn(tmp_path: Path) -> None:
+    grim = agent(tmp_path)
+    draft = grim.preview(Utterance("A room, please"))
+    assert draft.line == "room" and len(grim.history) == 0
+    reply = grim.respond(Utterance("A room, please."), draft=draft)
+    assert (reply.line, reply.text) == (draft.line, draft.text)
+    assert reply.to_dict()["line"] == "room"
+
+
+def test_a_restored_session_goes_on_to_the_next_variant(tmp_path: Path) -> None:
+    first = agent(tmp_path).respond(Utterance("A room, please.")).text
+    restored = agent(tmp_path)  # same database and session
+    assert restored.respond(Utterance("A room, please.")).text not in ("", first)
+
+
+def test_the_prompt_tells_a_model_who_the_character_is_and_what_it_cares_about() -> None:
+    affect = AffectEstimate(VAD(0.0, 0.0, 0.0), {"neutral": 1.0}, 0.5, "text", 0.0)
+    request = ResponseRequest(
+        user_text="Evening.", history=[], strategy=Strategy.QUESTION, user_affect=affect,
+        persona_name="Grim", persona_role="A gruff tavern keeper.",
+        persona_goals=("keep_tavern_safe", "be_respected"),
+    )  # fmt: skip
+    system = build_messages(request)[0]
+    assert "You are Grim. A gruff tavern keeper." in system.content
+    assert "What matters to you: keep tavern safe, be respected." in system.content
+    assert system.additional_kwargs["affect"]["goals"] == ["keep tavern safe", "be respected"]
+    plain = build_messages(ResponseRequest(user_text="Hi", history=[], strategy=Strategy.QUESTION,
+                                           user_affect=affect))[0]  # fmt: skip
+    assert "emotionally supportive companion" in plain.content
+    assert "What matters" not in plain.content
+
+
+def test_the_agent_passes_its_persona_to_the_responder(tmp_path: Path) -> None:
+    grim = agent(tmp_path)
+    seen: list[ResponseRequest] = []
+    real = grim.responder.respond
+
+    def spy(request: ResponseRequest) -> str:
+        seen.append(request)
+        return real(request)
+
+    grim.responder.respond = spy  # type: ignore[method-assign]
+    grim.respond(Utterance("My brother went missing."))
+    assert seen[0].persona_role == load_persona("grim").description
+    assert seen[0].persona_goals == ("keep_tavern_safe", "be_respected")  # by utility
