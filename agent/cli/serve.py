@@ -20,12 +20,19 @@ from agent.errors import AgentError
     help="Shared secret clients send in hello; required beyond loopback (env AFFECT_TOKEN).",
 )
 @click.option("--db", default=None, help="SQLite file keeping every session's conversation.")
+@click.option(
+    "--personas",
+    "persona_dir",
+    default=None,
+    type=click.Path(exists=True, file_okay=False),
+    help="Directory of persona TOML files that hello may name (before the shipped ones).",
+)
 @click.option("--text-backend", default="auto", show_default=True, help="Text emotion backend.")
 @click.option("--no-audio", is_flag=True, help="Never synthesise speech, even when asked.")
 @click.option("--rate", default=20.0, show_default=True, help="Messages a second per session.")
 def serve(
-    host: str, port: int, token: str | None, db: str | None, text_backend: str, no_audio: bool,
-    rate: float,
+    host: str, port: int, token: str | None, db: str | None, persona_dir: str | None,
+    text_backend: str, no_audio: bool, rate: float,
 ) -> None:  # fmt: skip
     """Serve NPC sessions to game engines (Godot, Unity, Unreal) over WebSocket."""
     from agent.server.server import AffectServer, ServerLimits
@@ -35,6 +42,7 @@ def serve(
     try:
         server = AffectServer(
             host=host, port=port, token=token, db_path=db, audio=not no_audio,
+            persona_dir=persona_dir,
             limits=ServerLimits(messages_per_s=rate, burst=max(1, int(rate * 2))), **overrides,
         )  # fmt: skip
     except AgentError as exc:

@@ -18,7 +18,7 @@ from agent.errors import AgentError
 PROTOCOL = "affect-agent/1"
 MAX_TEXT_CHARS = 4_000
 NAME_PATTERN = r"^[A-Za-z0-9_.-]{1,64}$"
-PERSONA_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"  # shipped persona names only, never paths
+PERSONA_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"  # persona names only, never paths
 
 
 class ProtocolError(AgentError, ValueError):
@@ -240,6 +240,9 @@ class TurnEnd(_Message):
     type: Literal["turn_end"] = "turn_end"
     turn_id: str
     strategy: str | None = None
+    line: str | None = Field(
+        None, description="topic of the persona's authored line that answered, if one did"
+    )
     user: UserAffect | None = None
     interrupted: bool = False
     latency_ms: float

@@ -78,6 +78,7 @@ class AffectServer:
         db_path: str | None = None,
         limits: ServerLimits | None = None,
         audio: bool = True,
+        persona_dir: str | None = None,
         **backend_overrides: str,
     ) -> None:
         if not is_loopback(host) and not token:
@@ -88,7 +89,7 @@ class AffectServer:
         self.host, self.port, self.token = host, port, token
         self.limits = limits or ServerLimits()
         self.audio = audio
-        self.factory = AgentFactory(db_path=db_path, **backend_overrides)
+        self.factory = AgentFactory(db_path=db_path, persona_dir=persona_dir, **backend_overrides)
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="affect-agent")
         self.sessions: dict[str, NpcSession] = {}
         self._tts: Any = None

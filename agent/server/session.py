@@ -6,6 +6,7 @@ SQLite store and the models are not shared across threads); the server only move
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import time
 import uuid
@@ -16,7 +17,9 @@ from typing import Any
 import numpy as np
 from pydantic import BaseModel
 
+from agent.config import shipped_personas
 from agent.core import AffectiveAgent
+from agent.errors import ConfigError
 from agent.server import protocol as p
 from agent.server.game_events import appraise_game_event
 from agent.store import Store
@@ -32,7 +35,13 @@ from robots.visemes import VisemeFrame, shifted, visemes_for_text, voiced_span
 class AgentFactory:
     """Builds one agent per session, sharing each persona's models, policy and responder."""
 
-    def __init__(self, *, db_path: str | Path | None = None, **backend_overrides: Any) -> None:
+    def __init__(
+        self, *, db_path: str | Path | None = None, persona_dir: str | Path | None = None,
+        **backend_overrides: Any,
+    ) -> None:  # fmt: skip
+        self.persona_dir = None if persona_dir is None else Path(persona_dir)
+        if self.persona_dir is not None and not self.persona_dir.is_dir():
+            raise ConfigError(f"persona directory {self.persona_dir} does not exist")
         self.store = Store(db_path) if db_path is not None else None
         self._memory_conn = (
             self.store.conn
@@ -47,7 +56,7 @@ class AgentFactory:
 
         template = self._templates.get(persona)
         if template is None:
-            template = AffectiveAgent.from_persona(persona, **self._overrides)
+            template = AffectiveAgent.from_persona(self.persona_source(persona), **self._overrides)
             self._templates[persona] = template
         return AffectiveAgent(
             persona=template.persona.model_copy(deep=True),
@@ -60,6 +69,19 @@ class AgentFactory:
             memory=MemoryGraph(self._memory_conn, user=session),
             transition=template.transition,
         )
+
+    def persona_source(self, name: str) -> str | Path:
+        """The file of persona ``name``: the persona directory's first, then the shipped one.
+        Only names are accepted, never paths, so a client cannot read other files."""
+        if re.fullmatch(p.PERSONA_PATTERN, name) is None:
+            raise ConfigError(f"persona names are letters, digits, '_' and '-', got {name!r}")
+        if self.persona_dir is not None and (self.persona_dir / f"{name}.toml").is_file():
+            return self.persona_dir / f"{name}.toml"
+        if name in shipped_personas():
+            return name
+        known = sorted({*shipped_personas(), *(
+            f.stem for f in (self.persona_dir.glob("*.toml") if self.persona_dir else ()))})
+        raise ConfigError(f"no persona named {name!r}; this server has: {', '.join(known)}")
 
     def release(self, session: str) -> None:
         """Forget an ended session's memory when nothing is persisted (no ``db_path``)."""
@@ -106,6 +128,7 @@ class NpcSession:
             p.TurnEnd(
                 turn_id=turn_id,
                 strategy=reply.strategy.value,
+                line=reply.line,
                 user=p.UserAffect(
                     label=reply.user_affect.label,
                     valence=reply.user_affect.vad.valence,

@@ -70,6 +70,8 @@ namespace AffectAgent
         public JObject Emotion { get { return First("emotion"); } }
         public string EmotionLabel { get { return (string)Emotion["label"]; } }
         public string Strategy { get { return (string)First("turn_end")["strategy"]; } }
+        /// <summary>Topic of the persona's authored line that answered, or null.</summary>
+        public string Line { get { return (string)First("turn_end")["line"]; } }
 
         /// <summary>ARKit blendshape name -> weight in [0, 1] (all 52).</summary>
         public Dictionary<string, float> Blendshapes

@@ -23,11 +23,22 @@ pytestmark = pytest.mark.integration
 TURN_ORDER = re.compile(r"^(text_delta )+emotion expression visemes turn_end$")
 
 
+SMITH = """name = "Brenna"
+description = "The village smith; blunt, proud of her work."
+[[lines]]
+topic = "sword"
+when = ["a sword", "a blade"]
+say = ["Forty gold, and worth every coin."]
+"""
+
+
 @pytest.fixture(scope="module")
-def server_url() -> Iterator[str]:
+def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    personas = tmp_path_factory.mktemp("personas")
+    (personas / "smith.toml").write_text(SMITH)  # a studio's own persona, served by name
     proc = subprocess.Popen(
         [sys.executable, "-m", "agent", "serve", "--host", "127.0.0.1", "--port", "0",
-         "--text-backend", "lexicon", "--no-audio"],
+         "--text-backend", "lexicon", "--no-audio", "--personas", str(personas)],
         stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     assert proc.stderr is not None
@@ -156,5 +167,24 @@ def test_unknown_persona_is_a_clear_error(server_url: str) -> None:
         async with NpcClient.connect(server_url, persona="nobody"):
             pass
 
-    with pytest.raises(ServerError, match="bad_persona: no persona named 'nobody'"):
+    with pytest.raises(ServerError, match="bad_persona: no persona named 'nobody'.*smith"):
         asyncio.run(go())
+
+
+def test_a_studios_own_persona_speaks_its_authored_lines(server_url: str) -> None:
+    async def visit() -> tuple:
+        async with NpcClient.connect(server_url, persona="smith") as smith:
+            sword = await smith.say("How much for a sword?")
+            chat = await smith.say("My brother went missing in the forest.")
+        async with NpcClient.connect(server_url, persona="grim") as grim:
+            room = await grim.say("A room for the night, please.")
+        return smith.hello_ack, sword, chat, room
+
+    ack, sword, chat, room = asyncio.run(visit())
+    assert ack["persona"] == "Brenna"
+    check_turn_messages(sword.messages)
+    assert sword.text == "Forty gold, and worth every coin."
+    assert sword.first("turn_end")["line"] == "sword"
+    assert sword.first("turn_end")["strategy"] == "Information"
+    assert chat.first("turn_end").get("line") is None and chat.text.strip()
+    assert room.first("turn_end")["line"] == "room"  # shipped personas are still served

@@ -64,3 +64,4 @@ def test_dotnet_client_conversation(program: Path, server_url: str) -> None:  # 
     assert event.startswith('EVENT ["emotion","expression","turn_end"] ')
     # a praiseworthy gift that is good for the NPC: gratitude (OCC compound, docs/protocol.md)
     assert event.endswith(" gratitude")
+    assert re.search(r'^LINE room Information "Five silver a night\.', out, flags=re.M)

@@ -1,5 +1,5 @@
 // Headless check of AffectClient.cs: a 5-turn NPC conversation, a game event, and a malformed
-// frame the session survives. One line per turn with its message types.
+// frame the session survives, and an authored line from grim. One line per turn with its message types.
 // Build and run (Mono): mcs -r:Newtonsoft.Json.dll -out:conv.exe ../AffectClient.cs HeadlessConversation.cs
 //                       AFFECT_URL=ws://127.0.0.1:PORT mono conv.exe
 using System;
@@ -72,6 +72,12 @@ static class HeadlessConversation
             var gift = await npc.GameEventAsync("player_gave_gift", 0.7, praiseworthiness: 0.6, cancel: cancel);
             Console.WriteLine("EVENT " + JsonConvert.SerializeObject(gift.Types) + " " + gift.EmotionLabel);
             await npc.CloseAsync();
+        }
+        using (var keeper = await AffectClient.ConnectAsync(url, "grim", cancel: cancel))
+        {
+            var room = await keeper.SayAsync("A room for the night, please.", cancel: cancel);
+            Console.WriteLine("LINE " + room.Line + " " + room.Strategy + " " + JsonConvert.SerializeObject(room.Text));
+            await keeper.CloseAsync();
         }
         Console.WriteLine("RESULT ok");
         return 0;
