@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 from pydantic import BaseModel
 
-from agent.config import shipped_personas
+from agent.config import load_persona, shipped_personas
 from agent.core import AffectiveAgent
 from agent.errors import ConfigError
 from agent.server import protocol as p
@@ -40,8 +40,8 @@ class AgentFactory:
         **backend_overrides: Any,
     ) -> None:  # fmt: skip
         self.persona_dir = None if persona_dir is None else Path(persona_dir)
-        if self.persona_dir is not None and not self.persona_dir.is_dir():
-            raise ConfigError(f"persona directory {self.persona_dir} does not exist")
+        if self.persona_dir is not None:
+            check_persona_dir(self.persona_dir)
         self.store = Store(db_path) if db_path is not None else None
         self._memory_conn = (
             self.store.conn
@@ -88,6 +88,23 @@ class AgentFactory:
         if self.store is None:
             with self._memory_conn:
                 self._memory_conn.execute("DELETE FROM memory_mentions WHERE user = ?", (session,))
+
+
+def check_persona_dir(directory: Path) -> list[str]:
+    """The persona names a directory offers; every file is read now, so a bad one stops the
+    server at start with its name and problem instead of failing a player's ``hello`` later."""
+    if not directory.is_dir():
+        raise ConfigError(f"persona directory {directory} does not exist")
+    names = []
+    for path in sorted(directory.glob("*.toml")):
+        if re.fullmatch(p.PERSONA_PATTERN, path.stem) is None:
+            raise ConfigError(f"{path}: hello names a persona by its file name, so the name may "
+                              "hold only letters, digits, '_' and '-'")  # fmt: skip
+        load_persona(path)  # a ConfigError names the file and the field
+        names.append(path.stem)
+    if not names:
+        raise ConfigError(f"persona directory {directory} holds no .toml persona files")
+    return names
 
 
 @dataclass

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from websockets.asyncio.client import connect
@@ -188,3 +189,25 @@ def test_a_studios_own_persona_speaks_its_authored_lines(server_url: str) -> Non
     assert sword.first("turn_end")["strategy"] == "Information"
     assert chat.first("turn_end").get("line") is None and chat.text.strip()
     assert room.first("turn_end")["line"] == "room"  # shipped personas are still served
+
+
+@pytest.mark.parametrize(
+    ("files", "fragment"),
+    [
+        ({"smith.toml": 'name = "Brenna"\n[[lines]]\ntopic = "x"\nwhen = []\nsay = ["y"]\n'},
+         "smith.toml is invalid: lines.0.when"),
+        ({"old smith.toml": 'name = "Brenna"\n'}, "may hold only letters"),
+        ({"notes.txt": "not a persona"}, "holds no .toml persona files"),
+    ],
+)
+def test_a_bad_persona_directory_stops_the_server_at_start(
+    tmp_path: Path, files: dict[str, str], fragment: str
+) -> None:
+    for name, body in files.items():
+        (tmp_path / name).write_text(body)
+    proc = subprocess.run(
+        [sys.executable, "-m", "agent", "serve", "--port", "0", "--text-backend", "lexicon",
+         "--no-audio", "--personas", str(tmp_path)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert proc.returncode != 0 and fragment in proc.stderr, proc.stderr[-1500:]
