@@ -9,6 +9,9 @@ keeper can answer the same question differently. Otherwise the first line in the
 Its ``say`` variants are taken in turn, counted from the conversation itself, so a restored
 session goes on where it stopped. The safety stage still comes first (agent/core.py).
 
+A line may instead (or also) name game events (``events``): the NPC server speaks it when the
+engine reports one (``line_for_event``), a "bark" chosen by the feeling the event left.
+
 This is keyword matching on purpose: the designer sees exactly which words call which line,
 as in the dialogue tables of game engines, and it costs microseconds per turn.
 """
@@ -70,7 +73,28 @@ def choose_line(
     >>> choose_line([room], "A roomy cart.", None, []) is None
     True
     """
-    called = [line for line in lines if _pattern(tuple(line.when)).search(text)]
+    called = [line for line in lines if line.when and _pattern(tuple(line.when)).search(text)]
+    return _pick(called, emotion, said)
+
+
+def line_for_event(
+    lines: Sequence[Line], event: str, emotion: AgentEmotion | None, said: Sequence[str]
+) -> Chosen | None:
+    """The authored line a game event calls (its name in a line's ``events``; exact, any case),
+    chosen as ``choose_line`` chooses; the feeling is the one the event left.
+
+    >>> gift = Line(topic="gift", events=["player_gave_gift"], say=["For me? Well, then."])
+    >>> line_for_event([gift], "Player_Gave_Gift", None, []).text
+    'For me? Well, then.'
+    >>> line_for_event([gift], "player_stole", None, []) is None
+    True
+    """
+    name = event.casefold()
+    return _pick([x for x in lines if name in (e.casefold() for e in x.events)], emotion, said)
+
+
+def _pick(called: Sequence[Line], emotion: AgentEmotion | None,
+          said: Sequence[str]) -> Chosen | None:  # fmt: skip
     ready = [line for line in called if _felt(line, emotion)]
     if not ready:
         return None

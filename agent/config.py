@@ -6,7 +6,14 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from agent.errors import ConfigError
 from agent.types import Strategy
@@ -59,7 +66,10 @@ class Line(BaseModel):
 
     topic: str = Field(pattern=r"^[A-Za-z0-9_-]{1,64}$", description="id sent to the engine")
     when: list[str] = Field(
-        min_length=1, description="words or phrases of the user's turn that call the line"
+        default_factory=list, description="words or phrases of the user's turn that call the line"
+    )
+    events: list[str] = Field(
+        default_factory=list, description="game events (game_event.event) that call the line"
     )
     say: list[str] = Field(min_length=1, description="what to say; variants are taken in turn")
     feeling: list[str] = Field(
@@ -68,7 +78,13 @@ class Line(BaseModel):
     )
     strategy: str = Field("Information", description="the strategy the line counts as")
 
-    @field_validator("when", "say")
+    @model_validator(mode="after")
+    def _called_somehow(self) -> Line:
+        if not self.when and not self.events:
+            raise ValueError("a line needs words in 'when' or game events in 'events'")
+        return self
+
+    @field_validator("when", "say", "events")
     @classmethod
     def _short_text(cls, value: list[str]) -> list[str]:
         for item in value:

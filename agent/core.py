@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from agent import backends
-from agent.authored_lines import Chosen, choose_line
+from agent.authored_lines import Chosen, choose_line, line_for_event
 from agent.config import Persona, load_persona
 from agent.dialogue import DialogueManager
 from agent.errors import AgentError
@@ -326,8 +326,11 @@ class AffectiveAgent:
         """The persona's authored line for this turn (agent.authored_lines), if one is called."""
         if not self.persona.lines:
             return None
-        said = [t.text for t in self.dialogue.turns if t.speaker == self.dialogue.agent_name]
-        return choose_line(self.persona.lines, text, emotion, said)
+        return choose_line(self.persona.lines, text, emotion, self._said())
+
+    def _said(self) -> list[str]:
+        """What the agent has said in this conversation, oldest first."""
+        return [t.text for t in self.dialogue.turns if t.speaker == self.dialogue.agent_name]
 
     def agent_emotion(self) -> AgentEmotion:
         s = self.state
@@ -354,6 +357,20 @@ class AffectiveAgent:
             self.state = step(self.state, impulse, dt if i == 0 else 0.0, self.params)
         self.feelings = step_emotions(self.feelings, impulses, dt, self.feeling_params)
         return self.agent_emotion()
+
+    def bark(self, event: str) -> Chosen | None:
+        """The persona's authored line for a game event, said now: it joins the conversation
+        (and the store) as the agent's turn, counted as the line's strategy."""
+        if not self.persona.lines:
+            return None
+        chosen = line_for_event(self.persona.lines, event, self.agent_emotion(), self._said())
+        if chosen is not None:
+            self.dialogue.add_agent_turn(chosen.text, chosen.strategy)
+            if self.store is not None:
+                self.store.add_turn(self.session, self.persona.name, chosen.text,
+                                    strategy=chosen.strategy.value,
+                                    agent_emotion=self.agent_emotion().to_dict())  # fmt: skip
+        return chosen
 
     def reset(self) -> None:
         """Forget the live conversation and return to the personality's resting state."""

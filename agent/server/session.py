@@ -159,7 +159,8 @@ class NpcSession:
         return out
 
     def game_event(self, msg: p.GameEvent, turn_id: str) -> list[BaseModel | bytes]:
-        """Appraise a game event (OCC) and show the NPC's reaction: emotion and expression."""
+        """Appraise a game event (OCC) and show the NPC's reaction: emotion and expression, and
+        the persona's authored line for the event when it has one (text, visemes, audio)."""
         t0 = time.perf_counter()
         appraised = appraise_game_event(
             event=msg.event,
@@ -175,9 +176,19 @@ class NpcSession:
             self.agent.persona.relations["user"] = self.liking[msg.actor]
         emotion = self.agent.feel(appraised.impulses)
         causes = [i.cause.describe() for i in appraised.impulses]
-        out = self._render(turn_id, emotion, None, None, causes=causes)
+        bark = self.agent.bark(msg.event)
+        if bark is None:
+            out = self._render(turn_id, emotion, None, None, causes=causes)
+        else:
+            out = [p.TextDelta(turn_id=turn_id, text=chunk) for chunk in _chunks(bark.text)]
+            out += self._render(turn_id, emotion, bark.text, bark.strategy.value, causes=causes)
         out.append(
-            p.TurnEnd(turn_id=turn_id, latency_ms=round((time.perf_counter() - t0) * 1000.0, 2))
+            p.TurnEnd(
+                turn_id=turn_id,
+                strategy=None if bark is None else bark.strategy.value,
+                line=None if bark is None else bark.topic,
+                latency_ms=round((time.perf_counter() - t0) * 1000.0, 2),
+            )
         )
         return out
 

@@ -114,7 +114,10 @@ def test_insulted_npc_gets_angry_at_the_player(server_url: str) -> None:
             return calm, hit
 
     calm, hit = asyncio.run(play())
-    assert [m["type"] for m in hit.messages] == ["emotion", "expression", "turn_end"]
+    # grim's TOML has a line for this event: the NPC says it while its face shows the anger
+    check_turn_messages(hit.messages)  # text_delta ..., emotion, expression, visemes, turn_end
+    assert hit.text == "Say that again and you'll drink elsewhere."
+    assert hit.first("turn_end")["line"] == "insulted"
     emo = hit.emotion
     assert emo["label"] == "anger" and any("insult" in c for c in emo["causes"])
     assert emo["active"]["anger"] > 0.3  # the per-type intensities reach the engine
@@ -177,11 +180,12 @@ def test_a_studios_own_persona_speaks_its_authored_lines(server_url: str) -> Non
         async with NpcClient.connect(server_url, persona="smith") as smith:
             sword = await smith.say("How much for a sword?")
             chat = await smith.say("My brother went missing in the forest.")
+            theft = await smith.event("player_stole", desirability=-0.5, praiseworthiness=-0.7)
         async with NpcClient.connect(server_url, persona="grim") as grim:
             room = await grim.say("A room for the night, please.")
-        return smith.hello_ack, sword, chat, room
+        return smith.hello_ack, sword, chat, theft, room
 
-    ack, sword, chat, room = asyncio.run(visit())
+    ack, sword, chat, theft, room = asyncio.run(visit())
     assert ack["persona"] == "Brenna"
     check_turn_messages(sword.messages)
     assert sword.text == "Forty gold, and worth every coin."
@@ -189,13 +193,15 @@ def test_a_studios_own_persona_speaks_its_authored_lines(server_url: str) -> Non
     assert sword.first("turn_end")["strategy"] == "Information"
     assert chat.first("turn_end").get("line") is None and chat.text.strip()
     assert room.first("turn_end")["line"] == "room"  # shipped personas are still served
+    # an event with no line of its own is shown, not spoken
+    assert theft.types == ["emotion", "expression", "turn_end"]
 
 
 @pytest.mark.parametrize(
     ("files", "fragment"),
     [
         ({"smith.toml": 'name = "Brenna"\n[[lines]]\ntopic = "x"\nwhen = []\nsay = ["y"]\n'},
-         "smith.toml is invalid: lines.0.when"),
+         "smith.toml is invalid: lines.0: Value error, a line needs words"),
         ({"old smith.toml": 'name = "Brenna"\n'}, "may hold only letters"),
         ({"notes.txt": "not a persona"}, "holds no .toml persona files"),
     ],

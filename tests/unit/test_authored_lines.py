@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from agent.authored_lines import choose_line
+from agent.authored_lines import choose_line, line_for_event
 from agent.config import Line, load_persona
 from agent.core import AffectiveAgent
 from agent.responders import ResponseRequest, build_messages
@@ -85,7 +85,8 @@ def test_a_line_counts_as_its_strategy() -> None:
     ("lines", "fragment"),
     [
         ('topic = "a b"\nwhen = ["x"]\nsay = ["y"]', "topic"),
-        ('topic = "a"\nwhen = []\nsay = ["y"]', "when"),
+        ('topic = "a"\nwhen = []\nsay = ["y"]', "needs words in 'when' or game events"),
+        ('topic = "a"\nevents = [""]\nsay = ["y"]', "1-300 characters"),
         ('topic = "a"\nwhen = ["  "]\nsay = ["y"]', "1-300 characters"),
         ('topic = "a"\nwhen = ["x"]\nsay = ["' + "y" * 301 + '"]', "1-300 characters"),
         ('topic = "a"\nwhen = ["x"]\nsay = ["y"]\nfeeling = ["grumpy"]', "unknown feeling"),
@@ -179,3 +180,30 @@ def test_the_agent_passes_its_persona_to_the_responder(tmp_path: Path) -> None:
     grim.respond(Utterance("My brother went missing."))
     assert seen[0].persona_role == load_persona("grim").description
     assert seen[0].persona_goals == ("keep_tavern_safe", "be_respected")  # by utility
+
+
+def test_an_event_line_is_called_by_its_event_and_not_by_words() -> None:
+    gift = Line(topic="gift", events=["player_gave_gift"], say=["Thank you."])
+    assert choose_line([gift], "player_gave_gift", CALM, []) is None
+    assert line_for_event([gift], "PLAYER_GAVE_GIFT", CALM, []) is not None
+    assert line_for_event([ROOM], "a room", CALM, []) is None  # words do not call on events
+
+
+def test_a_bark_joins_the_conversation_and_the_store(tmp_path: Path) -> None:
+    from agent.server.game_events import appraise_game_event
+    from agent.store import Store
+
+    grim = agent(tmp_path)
+    assert grim.bark("insult") is None  # its insult line waits for anger: none felt yet
+    insult = appraise_game_event(event="insult", actor="player", target="self",
+                                 desirability=-0.6, praiseworthiness=-0.9, likelihood=1.0,
+                                 liking={"player": 0.1})  # fmt: skip
+    grim.feel(insult.impulses)
+    bark = grim.bark("insult")
+    assert bark is not None and bark.topic == "insulted"
+    assert grim.history[-1].text == bark.text
+    again = grim.bark("insult")
+    assert again is not None and again.text != bark.text  # the next variant
+    stored = Store(tmp_path / "a.db").turns("default")
+    assert [t.text for t in stored] == [bark.text, again.text]
+    assert stored[0].strategy == "Information"
