@@ -81,7 +81,8 @@ class ChatView:
             title=f"{self.agent_name} feels",
         )
         strategy_panel = Panel(
-            Text(reply.strategy.value + (f"\nsafety: {reply.safety}" if reply.safety else "")),
+            Text(reply.strategy.value + (f"\nsafety: {reply.safety}" if reply.safety else "")
+                 + (f"\nline: {reply.line}" if reply.line else "")),
             title="strategy",
         )
         self.console.print(Columns([user_panel, agent_panel, strategy_panel]))
