@@ -102,3 +102,28 @@ def _pick(called: Sequence[Line], emotion: AgentEmotion | None,
     last = max((i for i, past in enumerate(said) if past in line.say), default=None)
     index = 0 if last is None else (line.say.index(said[last]) + 1) % len(line.say)
     return Chosen(line.topic, line.say[index], Strategy.parse(line.strategy))
+
+
+def shadowed(lines: Sequence[Line]) -> list[tuple[str, str]]:
+    """(topic, by topic) for each line an earlier one always answers first: every phrase and
+    event that calls it also calls the earlier line, which is ready whenever it is (no feeling,
+    or the same feelings). Such a line is never said, which is a mistake in the file.
+
+    >>> a = Line(topic="a", when=["room"], say=["A."])
+    >>> b = Line(topic="b", when=["a room", "spare room"], say=["B."])
+    >>> shadowed([a, b]), shadowed([b, a])
+    ([('b', 'a')], [])
+    """
+    out = []
+    for j, line in enumerate(lines):
+        for earlier in lines[:j]:
+            if set(earlier.feeling) != set(line.feeling):
+                continue
+            if line.when and not earlier.when:
+                continue
+            words = all(_pattern(tuple(earlier.when)).search(p) for p in line.when)
+            events = {e.casefold() for e in line.events} <= {e.casefold() for e in earlier.events}
+            if words and events:
+                out.append((line.topic, earlier.topic))
+                break
+    return out

@@ -47,6 +47,7 @@ class LazyGroup(click.Group):
         "ros": "agent.cli.ros:ros",
         "perceive": "agent.cli.perceive:perceive",
         "plot": "agent.cli.plot:plot",
+        "personas": "agent.cli.personas:personas",
     },
 )
 @click.version_option(package_name="affective-agent")

@@ -6,6 +6,7 @@ SQLite store and the models are not shared across threads); the server only move
 
 from __future__ import annotations
 
+import logging
 import re
 import sqlite3
 import time
@@ -17,6 +18,7 @@ from typing import Any
 import numpy as np
 from pydantic import BaseModel
 
+from agent.authored_lines import shadowed
 from agent.config import load_persona, shipped_personas
 from agent.core import AffectiveAgent
 from agent.errors import ConfigError
@@ -30,6 +32,8 @@ from robots.expression import express
 from robots.gestures import choose_gesture
 from robots.idle import blink_rate_per_min
 from robots.visemes import VisemeFrame, shifted, visemes_for_text, voiced_span
+
+log = logging.getLogger(__name__)
 
 
 class AgentFactory:
@@ -100,7 +104,10 @@ def check_persona_dir(directory: Path) -> list[str]:
         if re.fullmatch(p.PERSONA_PATTERN, path.stem) is None:
             raise ConfigError(f"{path}: hello names a persona by its file name, so the name may "
                               "hold only letters, digits, '_' and '-'")  # fmt: skip
-        load_persona(path)  # a ConfigError names the file and the field
+        persona = load_persona(path)  # a ConfigError names the file and the field
+        for topic, by in shadowed(persona.lines):
+            log.warning("%s: line '%s' is never said: line '%s' answers everything that calls it",
+                        path, topic, by)  # fmt: skip
         names.append(path.stem)
     if not names:
         raise ConfigError(f"persona directory {directory} holds no .toml persona files")
