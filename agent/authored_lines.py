@@ -19,11 +19,12 @@ as in the dialogue tables of game engines, and it costs microseconds per turn.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import string
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from agent.config import Line
+from agent.config import Line, placeholders
 from agent.types import AgentEmotion, Strategy
 
 FELT = 0.1
@@ -32,11 +33,39 @@ FELT = 0.1
 
 @dataclass(frozen=True, slots=True)
 class Chosen:
-    """The line that answers a turn and the variant to say."""
+    """The line that answers a turn and the variant to say, its facts filled in; ``missing``
+    names the facts it asks for that are not known (then ``text`` is the unfilled template)."""
 
     topic: str
     text: str
     strategy: Strategy
+    missing: tuple[str, ...] = ()
+
+
+def fill(template: str, facts: Mapping[str, object]) -> tuple[str, tuple[str, ...]]:
+    """The template with its facts said, and the names of any it lacks.
+
+    >>> fill("A room is {price} a night.", {"price": "five silver"})
+    ('A room is five silver a night.', ())
+    >>> fill("A room is {price} a night.", {})
+    ('A room is {price} a night.', ('price',))
+    """
+    names = placeholders(template)
+    missing = tuple(dict.fromkeys(n for n in names if n not in facts))
+    if missing:
+        return template, missing
+    return template.format_map({n: facts[n] for n in names}), ()
+
+
+@lru_cache(maxsize=4096)
+def _variant(template: str) -> re.Pattern[str]:
+    """Matches what the template says with any facts filled in (to find it in the past)."""
+    out = []
+    for literal, field, _, _ in string.Formatter().parse(template):
+        out.append(re.escape(literal))
+        if field is not None:
+            out.append(".+?")
+    return re.compile("".join(out), re.DOTALL)
 
 
 @lru_cache(maxsize=1024)
@@ -56,13 +85,16 @@ def _felt(line: Line, emotion: AgentEmotion | None) -> bool:
 
 
 def choose_line(
-    lines: Sequence[Line], text: str, emotion: AgentEmotion | None, said: Sequence[str]
-) -> Chosen | None:
+    lines: Sequence[Line], text: str, emotion: AgentEmotion | None, said: Sequence[str],
+    facts: Mapping[str, object] | None = None,
+) -> Chosen | None:  # fmt: skip
     """The authored line that answers ``text``, or None when no line is called.
 
     Args:
         said: what the agent has said so far in this conversation, oldest first; a line's
             next variant follows the last of its variants found there.
+        facts: the values its ``{placeholders}`` say (the persona's ``[facts]`` as the engine
+            last set them).
 
     >>> room = Line(topic="room", when=["a room", "stay the night"],
     ...             say=["Five silver a night.", "Still five silver."])
@@ -74,12 +106,13 @@ def choose_line(
     True
     """
     called = [line for line in lines if line.when and _pattern(tuple(line.when)).search(text)]
-    return _pick(called, emotion, said)
+    return _pick(called, emotion, said, facts or {})
 
 
 def line_for_event(
-    lines: Sequence[Line], event: str, emotion: AgentEmotion | None, said: Sequence[str]
-) -> Chosen | None:
+    lines: Sequence[Line], event: str, emotion: AgentEmotion | None, said: Sequence[str],
+    facts: Mapping[str, object] | None = None,
+) -> Chosen | None:  # fmt: skip
     """The authored line a game event calls (its name in a line's ``events``; exact, any case),
     chosen as ``choose_line`` chooses; the feeling is the one the event left.
 
@@ -90,18 +123,24 @@ def line_for_event(
     True
     """
     name = event.casefold()
-    return _pick([x for x in lines if name in (e.casefold() for e in x.events)], emotion, said)
+    called = [x for x in lines if name in (e.casefold() for e in x.events)]
+    return _pick(called, emotion, said, facts or {})
 
 
-def _pick(called: Sequence[Line], emotion: AgentEmotion | None,
-          said: Sequence[str]) -> Chosen | None:  # fmt: skip
+def _pick(called: Sequence[Line], emotion: AgentEmotion | None, said: Sequence[str],
+          facts: Mapping[str, object]) -> Chosen | None:  # fmt: skip
     ready = [line for line in called if _felt(line, emotion)]
     if not ready:
         return None
     line = next((x for x in ready if x.feeling), ready[0])
-    last = max((i for i, past in enumerate(said) if past in line.say), default=None)
-    index = 0 if last is None else (line.say.index(said[last]) + 1) % len(line.say)
-    return Chosen(line.topic, line.say[index], Strategy.parse(line.strategy))
+    index = 0
+    for past in reversed(said):  # the last variant of this line said, facts and all
+        found = next((k for k, t in enumerate(line.say) if _variant(t).fullmatch(past)), None)
+        if found is not None:
+            index = (found + 1) % len(line.say)
+            break
+    text, missing = fill(line.say[index], facts)
+    return Chosen(line.topic, text, Strategy.parse(line.strategy), missing)
 
 
 def shadowed(lines: Sequence[Line]) -> list[tuple[str, str]]:

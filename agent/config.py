@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+import re
+import string
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -10,6 +13,9 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
     ValidationError,
     field_validator,
     model_validator,
@@ -22,6 +28,49 @@ from appraisal.emotions import TYPES
 
 PERSONA_DIR = Path(__file__).parent / "personas"
 MAX_LINE_CHARS = 300
+FACT_NAME = r"^[A-Za-z_][A-Za-z0-9_]{0,63}$"
+MAX_FACT_CHARS = 200
+MAX_FACTS = 256
+
+
+def check_facts(values: dict[str, Any]) -> dict[str, Any]:
+    """Facts are named game values a line says (``{room_price}``) and an LLM is told: a name
+    like a Python identifier, a string (at most 200 characters) or a finite number."""
+    if len(values) > MAX_FACTS:
+        raise ValueError(f"at most {MAX_FACTS} facts, got {len(values)}")
+    for name, value in values.items():
+        if not isinstance(name, str) or re.fullmatch(FACT_NAME, name) is None:
+            raise ValueError(f"fact name {name!r} must be letters, digits and '_', "
+                             "not starting with a digit")
+        ok = (isinstance(value, str) and len(value) <= MAX_FACT_CHARS) or (
+            isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value))
+        if not ok:
+            raise ValueError(f"fact {name!r} must be a string of at most {MAX_FACT_CHARS} "
+                             f"characters or a finite number, got {str(value)[:40]!r}")
+    return values
+
+
+def placeholders(template: str) -> list[str]:
+    """The fact names a line's text asks for; ``{{`` and ``}}`` are literal braces.
+
+    >>> placeholders("A room is {room_price} a night, {{cash}}.")
+    ['room_price']
+    """
+    try:
+        parts = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        raise ValueError(
+            f"{exc} in {template!r}; write {{{{ and }}}} for a literal brace"
+        ) from None
+    names = []
+    for _, field, spec, conversion in parts:
+        if field is None:
+            continue
+        if re.fullmatch(FACT_NAME, field) is None or spec or conversion:
+            raise ValueError(f"{{{field}}} in {template!r}: a placeholder is a fact name only, "
+                             "like {room_price}")  # fmt: skip
+        names.append(field)
+    return names
 
 
 class Traits(BaseModel):
@@ -92,6 +141,13 @@ class Line(BaseModel):
                 raise ValueError(f"each entry needs 1-{MAX_LINE_CHARS} characters, got {item!r}")
         return [" ".join(item.split()) for item in value]
 
+    @field_validator("say")
+    @classmethod
+    def _placeholders(cls, value: list[str]) -> list[str]:
+        for item in value:
+            placeholders(item)
+        return value
+
     @field_validator("feeling")
     @classmethod
     def _known_feelings(cls, value: list[str]) -> list[str]:
@@ -127,6 +183,10 @@ class Persona(BaseModel):
     )
     backends: dict[str, str] = Field(default_factory=dict)
     lines: list[Line] = Field(default_factory=list, description="authored lines, first wins")
+    facts: dict[str, StrictStr | StrictInt | StrictFloat] = Field(
+        default_factory=dict,
+        description="named values lines say ({name}) and an LLM is told; the engine updates them",
+    )
     store_biometrics: bool = Field(
         False, description="opt-in: persist raw face/voice/physio data (never by default)"
     )
@@ -151,6 +211,11 @@ class Persona(BaseModel):
             if not -1.0 <= like <= 1.0:
                 raise ValueError(f"liking of {who!r} must be in [-1, 1], got {like}")
         return value
+
+    @field_validator("facts")
+    @classmethod
+    def _valid_facts(cls, value: dict[str, Any]) -> dict[str, Any]:
+        return check_facts(value)
 
     @field_validator("lines")
     @classmethod

@@ -275,7 +275,7 @@ class AffectiveAgent:
                 log.warning(
                     "safety override: category=%s session=%s", flagged.category, self.session
                 )
-        elif (authored := self._authored(text, emotion)) is not None:
+        elif (authored := self._authored(text, emotion, trace)) is not None:
             reply_text, strategy, line = authored.text, authored.strategy, authored.topic
             trace.append(f"authored line '{line}' answers ({strategy.value})")
         else:
@@ -289,6 +289,7 @@ class AffectiveAgent:
                 persona_style=self.persona.style,
                 memory=recalled,
                 persona_role=self.persona.description,
+                facts=dict(self.persona.facts),
                 persona_goals=tuple(
                     g.name for g in sorted(self.persona.goals, key=lambda g: -g.utility)
                     if g.utility > 0
@@ -322,11 +323,17 @@ class AffectiveAgent:
             line=line,
         )
 
-    def _authored(self, text: str, emotion: AgentEmotion) -> Chosen | None:
-        """The persona's authored line for this turn (agent.authored_lines), if one is called."""
+    def _authored(self, text: str, emotion: AgentEmotion, trace: list[str]) -> Chosen | None:
+        """The persona's authored line for this turn (agent.authored_lines), if one is called
+        and every fact it says is known."""
         if not self.persona.lines:
             return None
-        return choose_line(self.persona.lines, text, emotion, self._said())
+        chosen = choose_line(self.persona.lines, text, emotion, self._said(), self.persona.facts)
+        if chosen is not None and chosen.missing:
+            trace.append(f"authored line '{chosen.topic}' needs the facts "
+                         f"{', '.join(chosen.missing)}; the responder answers")  # fmt: skip
+            return None
+        return chosen
 
     def _said(self) -> list[str]:
         """What the agent has said in this conversation, oldest first."""
@@ -363,7 +370,12 @@ class AffectiveAgent:
         (and the store) as the agent's turn, counted as the line's strategy."""
         if not self.persona.lines:
             return None
-        chosen = line_for_event(self.persona.lines, event, self.agent_emotion(), self._said())
+        chosen = line_for_event(self.persona.lines, event, self.agent_emotion(), self._said(),
+                                self.persona.facts)  # fmt: skip
+        if chosen is not None and chosen.missing:
+            log.warning("line '%s' for event %r needs the facts %s; it is not said",
+                        chosen.topic, event, ", ".join(chosen.missing))  # fmt: skip
+            return None
         if chosen is not None:
             self.dialogue.add_agent_turn(chosen.text, chosen.strategy)
             if self.store is not None:

@@ -10,7 +10,7 @@ no model server.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from langchain_core.language_models.chat_models import BaseChatModel
@@ -50,6 +50,9 @@ class ResponseRequest:
     """Who the character is, in the persona's words (its ``description``)."""
     persona_goals: Sequence[str] = field(default_factory=tuple)
     """What the character cares about (its goals' names, most important first)."""
+    facts: Mapping[str, str | int | float] = field(default_factory=dict)
+    """Named values of the world the character knows (the persona's ``[facts]``, as a game
+    engine last set them)."""
 
 
 def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[BaseMessage]:
@@ -69,6 +72,9 @@ def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[Bas
     goals = [g.replace("_", " ") for g in request.persona_goals]
     if goals:
         lines.append("What matters to you: " + ", ".join(goals) + ".")
+    if request.facts:
+        known = "; ".join(f"{k.replace('_', ' ')}: {v}" for k, v in request.facts.items())
+        lines.append(f"Facts you know: {known}.")
     if request.memory:
         lines.append("You remember: " + "; ".join(request.memory))
     lines.append("Never give medical, legal or self-harm instructions.")
@@ -79,6 +85,7 @@ def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[Bas
         "style": request.persona_style,
         "role": role,
         "goals": goals,
+        "facts": dict(request.facts),
         "memory": list(request.memory),
         "agent_feeling": request.agent_emotion.label if request.agent_emotion else None,
         "agent_feeling_intensity": (

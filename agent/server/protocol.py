@@ -11,8 +11,18 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    TypeAdapter,
+    ValidationError,
+)
 
+from agent.config import FACT_NAME, MAX_FACT_CHARS
 from agent.errors import AgentError
 
 PROTOCOL = "affect-agent/1"
@@ -103,6 +113,18 @@ class GameEvent(_Message):
     likelihood: Fraction = 1.0
 
 
+class Facts(_Message):
+    """Named values of the game world (a price, a name, a count) that the persona's lines say
+    (``{room_price}``) and an LLM responder is told; they replace the values of the same name."""
+
+    type: Literal["facts"]
+    values: dict[
+        Annotated[str, Field(pattern=FACT_NAME)],
+        Annotated[StrictStr, Field(max_length=MAX_FACT_CHARS)] | StrictInt
+        | Annotated[StrictFloat, Field(allow_inf_nan=False)],
+    ] = Field(min_length=1, max_length=64)
+
+
 class Interrupt(_Message):
     type: Literal["interrupt"]
 
@@ -123,13 +145,14 @@ ClientMessage = Annotated[
     | UserAudioEnd
     | Perception
     | GameEvent
+    | Facts
     | Interrupt
     | Playback,
     Field(discriminator="type"),
 ]
 CLIENT_TYPES = (
     "hello", "user_text", "user_audio_start", "user_audio_end", "perception", "game_event",
-    "interrupt", "playback",
+    "facts", "interrupt", "playback",
 )  # fmt: skip
 _client = TypeAdapter(ClientMessage)
 

@@ -214,6 +214,8 @@ class _Connection:
                 self.session.perceive(msg)
             case p.GameEvent():
                 self.spawn(self.game_event(msg))
+            case p.Facts():
+                self.spawn(self.facts(msg))
             case p.Interrupt():
                 self.interrupted.set()
             case p.UserAudioStart():
@@ -285,6 +287,15 @@ class _Connection:
                 await self.error("internal", f"the turn failed ({type(exc).__name__})")
                 return
             await self.stream(out, tid)
+
+    async def facts(self, msg: p.Facts) -> None:
+        """New fact values, in order with the turns (a turn already asked keeps the old ones)."""
+        assert self.session is not None
+        async with self.turn_lock:
+            try:
+                await self.server._run(self.session.set_facts, msg.values)
+            except ValueError as exc:
+                await self.error("invalid", f"facts: {exc}"[:300], ref="facts")
 
     async def game_event(self, msg: p.GameEvent) -> None:
         assert self.session is not None

@@ -221,6 +221,15 @@ namespace AffectAgent
             return SendAsync(message, cancel);
         }
 
+        /// <summary>Set named facts of the game world (strings or numbers) that the persona's
+        /// lines say ({room_price}) and an LLM responder is told. No reply unless refused.</summary>
+        public Task SetFactsAsync(IDictionary<string, object> values,
+            CancellationToken cancel = default(CancellationToken))
+        {
+            var message = new JObject { { "type", "facts" }, { "values", JObject.FromObject(values) } };
+            return SendAsync(message, cancel);
+        }
+
         /// <summary>Drop the rest of the current turn; its turn_end says interrupted.</summary>
         public Task InterruptAsync(CancellationToken cancel = default(CancellationToken))
         {

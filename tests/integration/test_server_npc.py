@@ -26,10 +26,12 @@ TURN_ORDER = re.compile(r"^(text_delta )+emotion expression visemes turn_end$")
 
 SMITH = """name = "Brenna"
 description = "The village smith; blunt, proud of her work."
+[facts]
+sword_price = "forty gold"
 [[lines]]
 topic = "sword"
 when = ["a sword", "a blade"]
-say = ["Forty gold, and worth every coin."]
+say = ["It's {sword_price}, and worth every coin."]
 """
 
 
@@ -179,16 +181,19 @@ def test_a_studios_own_persona_speaks_its_authored_lines(server_url: str) -> Non
     async def visit() -> tuple:
         async with NpcClient.connect(server_url, persona="smith") as smith:
             sword = await smith.say("How much for a sword?")
+            await smith.facts(sword_price="fifty gold", swords_left=2)  # the market moved
+            dearer = await smith.say("And a blade for my brother?")
             chat = await smith.say("My brother went missing in the forest.")
             theft = await smith.event("player_stole", desirability=-0.5, praiseworthiness=-0.7)
         async with NpcClient.connect(server_url, persona="grim") as grim:
             room = await grim.say("A room for the night, please.")
-        return smith.hello_ack, sword, chat, theft, room
+        return smith.hello_ack, sword, dearer, chat, theft, room
 
-    ack, sword, chat, theft, room = asyncio.run(visit())
+    ack, sword, dearer, chat, theft, room = asyncio.run(visit())
     assert ack["persona"] == "Brenna"
     check_turn_messages(sword.messages)
-    assert sword.text == "Forty gold, and worth every coin."
+    assert sword.text == "It's forty gold, and worth every coin."
+    assert dearer.text == "It's fifty gold, and worth every coin."
     assert sword.first("turn_end")["line"] == "sword"
     assert sword.first("turn_end")["strategy"] == "Information"
     assert chat.first("turn_end").get("line") is None and chat.text.strip()
@@ -217,3 +222,22 @@ def test_a_bad_persona_directory_stops_the_server_at_start(
         capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert proc.returncode != 0 and fragment in proc.stderr, proc.stderr[-1500:]
+
+
+def test_refused_facts_get_an_error_and_change_nothing(server_url: str) -> None:
+    async def bargain() -> tuple:
+        async with NpcClient.connect(server_url, persona="smith") as smith:
+            refused = []
+            for values in ({"sword price": "free"}, {"sword_price": True}, {}):
+                await smith.ws.send(json.dumps({"type": "facts", "values": values}))
+                refused.append(await smith.receive())
+            for batch in range(4):  # 64 new facts each beside the file's one: 257 > 256
+                await smith.facts(**{f"f{batch}_{i}": i for i in range(64)})
+            refused.append(await smith.receive())
+            turn = await smith.say("A sword, please.")
+        return refused, turn
+
+    refused, turn = asyncio.run(bargain())
+    assert [(e["code"], e["ref"], e["fatal"]) for e in refused] == [("invalid", "facts", False)] * 4
+    assert "at most 256 facts, got 257" in refused[-1]["message"]
+    assert turn.text == "It's forty gold, and worth every coin."  # the session kept its facts

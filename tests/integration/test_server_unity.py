@@ -64,4 +64,6 @@ def test_dotnet_client_conversation(program: Path, server_url: str) -> None:  # 
     assert event.startswith('EVENT ["emotion","expression","turn_end"] ')
     # a praiseworthy gift that is good for the NPC: gratitude (OCC compound, docs/protocol.md)
     assert event.endswith(" gratitude")
-    assert re.search(r'^LINE room Information "Five silver a night\.', out, flags=re.M)
+    lines = re.findall(r'^LINE (\w+) (\w+) (".*")$', out, flags=re.M)
+    assert [(topic, strategy) for topic, strategy, _ in lines] == [("room", "Information")] * 2
+    assert "five silver a night" in lines[0][2] and "Still seven silver" in lines[1][2]

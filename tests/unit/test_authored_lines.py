@@ -118,7 +118,8 @@ def test_two_lines_may_not_share_a_topic(tmp_path: Path) -> None:
 def test_grim_answers_in_character_and_refuses_a_room_once_insulted(tmp_path: Path) -> None:
     grim = agent(tmp_path)
     room = grim.respond(Utterance("Good evening. How much for a room?"))
-    assert room.line == "room" and room.text == load_persona("grim").lines[1].say[0]
+    assert room.line == "room"
+    assert room.text == "A room's five silver a night. Coin first, then the key."
     assert room.strategy is Strategy.INFORMATION
     assert any("authored line 'room'" in t for t in room.trace)
     again = grim.respond(Utterance("So a room is how much?"))
@@ -167,7 +168,7 @@ def test_the_prompt_tells_a_model_who_the_character_is_and_what_it_cares_about()
     assert "What matters" not in plain.content
 
 
-def test_the_agent_passes_its_persona_to_the_responder(tmp_path: Path) -> None:
+def test_the_agent_passes_its_persona_and_facts_to_the_responder(tmp_path: Path) -> None:
     grim = agent(tmp_path)
     seen: list[ResponseRequest] = []
     real = grim.responder.respond
@@ -180,6 +181,10 @@ def test_the_agent_passes_its_persona_to_the_responder(tmp_path: Path) -> None:
     grim.respond(Utterance("My brother went missing."))
     assert seen[0].persona_role == load_persona("grim").description
     assert seen[0].persona_goals == ("keep_tavern_safe", "be_respected")  # by utility
+    system = build_messages(seen[0])[0]
+    assert "Facts you know: room price: five silver; ale price: two copper; stew price: " \
+        "three copper." in system.content
+    assert system.additional_kwargs["affect"]["facts"]["room_price"] == "five silver"
 
 
 def test_an_event_line_is_called_by_its_event_and_not_by_words() -> None:
@@ -207,3 +212,67 @@ def test_a_bark_joins_the_conversation_and_the_store(tmp_path: Path) -> None:
     stored = Store(tmp_path / "a.db").turns("default")
     assert [t.text for t in stored] == [bark.text, again.text]
     assert stored[0].strategy == "Information"
+
+
+@pytest.mark.parametrize(
+    ("say", "fragment"),
+    [
+        ("A room is {price.silver}.", "a placeholder is a fact name only"),
+        ("A room is {0}.", "a placeholder is a fact name only"),
+        ("A room is {price!r}.", "a placeholder is a fact name only"),
+        ("A room is {price:>9}.", "a placeholder is a fact name only"),
+        ("A room is {price.", "literal brace"),
+        ("A room is } silver.", "literal brace"),
+    ],
+)
+def test_a_placeholder_is_a_fact_name_only(tmp_path: Path, say: str, fragment: str) -> None:
+    from agent.errors import ConfigError
+
+    path = tmp_path / "npc.toml"
+    path.write_text(f'name = "Npc"\n[[lines]]\ntopic = "a"\nwhen = ["x"]\nsay = ["{say}"]\n')
+    with pytest.raises(ConfigError, match="lines.0.say") as info:
+        load_persona(path)
+    assert fragment in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("facts", "fragment"),
+    [
+        ('"2nd" = "x"', "fact name '2nd'"),
+        ('open = true', "facts.open"),
+        ('price = "' + "y" * 201 + '"', "at most 200"),
+        ('price = nan', "finite number"),
+    ],
+)
+def test_bad_facts_are_refused(tmp_path: Path, facts: str, fragment: str) -> None:
+    from agent.errors import ConfigError
+
+    path = tmp_path / "npc.toml"
+    path.write_text(f'name = "Npc"\n[facts]\n{facts}\n')
+    with pytest.raises(ConfigError, match="facts") as info:
+        load_persona(path)
+    assert fragment in str(info.value)
+
+
+def test_lines_say_the_facts_as_they_are_now_and_still_take_turns(tmp_path: Path) -> None:
+    grim = agent(tmp_path)
+    first = grim.respond(Utterance("A room, please.")).text
+    grim.persona.facts["room_price"] = "seven silver"  # the engine raised the price
+    second = grim.respond(Utterance("A room, I said.")).text
+    third = grim.respond(Utterance("A room!")).text
+    assert "five silver" in first and second == "Still seven silver. Stairs on the left, and " \
+        "mind the third step."
+    assert third == "A room's seven silver a night. Coin first, then the key."  # wrapped around
+
+
+def test_a_line_missing_a_fact_leaves_the_turn_to_the_responder(tmp_path: Path) -> None:
+    path = tmp_path / "npc.toml"
+    path.write_text('name = "Npc"\n[facts]\nsword = "forty gold"\n[[lines]]\ntopic = "shield"\n'
+                    'when = ["shield"]\nsay = ["A shield is {shield_price}."]\n')
+    npc = AffectiveAgent.from_persona(path, text="lexicon")
+    reply = npc.respond(Utterance("How much is a shield?"))
+    assert reply.line is None and "{" not in reply.text and reply.text
+    assert any("needs the facts shield_price" in t for t in reply.trace)
+    npc.persona.facts["shield_price"] = "ten gold"
+    assert npc.respond(Utterance("A shield, then?")).text == "A shield is ten gold."
+

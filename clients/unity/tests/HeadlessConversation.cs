@@ -1,8 +1,9 @@
 // Headless check of AffectClient.cs: a 5-turn NPC conversation, a game event, and a malformed
-// frame the session survives, and an authored line from grim. One line per turn with its message types.
+// frame the session survives, and grim's authored line before and after a price change (facts). One line per turn with its message types.
 // Build and run (Mono): mcs -r:Newtonsoft.Json.dll -out:conv.exe ../AffectClient.cs HeadlessConversation.cs
 //                       AFFECT_URL=ws://127.0.0.1:PORT mono conv.exe
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using AffectAgent;
@@ -77,6 +78,9 @@ static class HeadlessConversation
         {
             var room = await keeper.SayAsync("A room for the night, please.", cancel: cancel);
             Console.WriteLine("LINE " + room.Line + " " + room.Strategy + " " + JsonConvert.SerializeObject(room.Text));
+            await keeper.SetFactsAsync(new Dictionary<string, object> { { "room_price", "seven silver" } }, cancel);
+            var dearer = await keeper.SayAsync("A room, then?", cancel: cancel);
+            Console.WriteLine("LINE " + dearer.Line + " " + dearer.Strategy + " " + JsonConvert.SerializeObject(dearer.Text));
             await keeper.CloseAsync();
         }
         Console.WriteLine("RESULT ok");
