@@ -68,7 +68,12 @@ def _variant(template: str) -> re.Pattern[str]:
     return re.compile("".join(out), re.DOTALL)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=16384)
+def _flat(phrase: str) -> str:
+    return phrase.casefold()  # phrases are stored with single spaces (config.Line)
+
+
+@lru_cache(maxsize=4096)  # above config.MAX_LINES: one persona's lines stay compiled
 def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     words = (r"\s+".join(re.escape(w) for w in phrase.split()) for phrase in phrases)
     return re.compile(r"(?<![\w'])(?:" + "|".join(words) + r")(?![\w'])", re.IGNORECASE)
@@ -105,7 +110,11 @@ def choose_line(
     >>> choose_line([room], "A roomy cart.", None, []) is None
     True
     """
-    called = [line for line in lines if line.when and _pattern(tuple(line.when)).search(text)]
+    flat = " ".join(text.split()).casefold()  # a substring test first: most lines fail it
+    called = [
+        line for line in lines
+        if any(_flat(w) in flat for w in line.when) and _pattern(tuple(line.when)).search(text)
+    ]  # fmt: skip
     return _pick(called, emotion, said, facts or {})
 
 

@@ -31,6 +31,7 @@ MAX_LINE_CHARS = 300
 FACT_NAME = r"^[A-Za-z_][A-Za-z0-9_]{0,63}$"
 MAX_FACT_CHARS = 200
 MAX_FACTS = 256
+MAX_LINES = 2000
 
 
 def check_facts(values: dict[str, Any]) -> dict[str, Any]:
@@ -182,7 +183,9 @@ class Persona(BaseModel):
         description="agent name -> liking in [-1, 1]",
     )
     backends: dict[str, str] = Field(default_factory=dict)
-    lines: list[Line] = Field(default_factory=list, description="authored lines, first wins")
+    lines: list[Line] = Field(
+        default_factory=list, max_length=MAX_LINES, description="authored lines, first wins"
+    )
     facts: dict[str, StrictStr | StrictInt | StrictFloat] = Field(
         default_factory=dict,
         description="named values lines say ({name}) and an LLM is told; the engine updates them",
