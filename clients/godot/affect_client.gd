@@ -53,6 +53,11 @@ func game_event(event, desirability, praiseworthiness = null, actor = "player"):
 	send(msg)
 
 
+# Named facts of the game world (strings or numbers) for the persona's lines ({room_price}).
+func set_facts(values):
+	send({"type": "facts", "values": values})
+
+
 func interrupt():
 	send({"type": "interrupt"})
 
