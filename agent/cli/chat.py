@@ -23,8 +23,27 @@ def _lines(stream: IO[bytes]) -> Iterator[str]:
         yield raw.decode("utf-8", errors="replace").rstrip("\r\n")
 
 
-CHAT_HELP = ("commands: /help this list, /quit or /exit (or Ctrl-D) to leave; "
+CHAT_HELP = ("commands: /help this list, /quit or /exit (or Ctrl-D) to leave, /facts the "
+             "persona's facts, /fact NAME = VALUE to change one (what its lines say); "
              "anything else is said to the agent")
+
+
+def _fact_command(agent: Any, command: str) -> str:
+    """``/facts`` lists the persona's facts; ``/fact NAME = VALUE`` sets one, as a game engine
+    does with a ``facts`` message (the value is text)."""
+    from agent.config import check_facts
+
+    facts = agent.persona.facts
+    if command == "/facts":
+        return "; ".join(f"{k} = {v}" for k, v in facts.items()) or "this persona has no facts"
+    name, eq, value = command.removeprefix("/fact").partition("=")
+    if not eq or not name.strip() or not value.strip():
+        return "[yellow]usage: /fact NAME = VALUE[/], e.g. /fact room_price = seven silver"
+    try:
+        agent.persona.facts = check_facts({**facts, name.strip(): value.strip()})
+    except ValueError as exc:
+        return f"[red]{exc}[/]"
+    return f"{name.strip()} = {value.strip()}"
 
 
 def _build_agent(persona: str, db: str | None, session: str, text_backend: str) -> object:
@@ -138,6 +157,9 @@ def _interactive(agent: object, as_json: bool, live: Any = None) -> None:
         if command in {"/quit", "/exit"}:
             break
         if not command:
+            continue
+        if command in ("/facts", "/fact") or command.startswith("/fact "):
+            console.print(_fact_command(agent, command), markup=True, highlight=False)
             continue
         if command.startswith("/") and " " not in command:
             # a lone slash word is a command, never sent to the agent by mistake

@@ -57,3 +57,31 @@ def test_a_typed_conversation_with_help_and_quit() -> None:
         if proc.poll() is None:
             proc.kill()
         os.close(main)
+
+
+def test_a_designer_changes_a_fact_and_the_line_says_it() -> None:
+    main, child = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "agent", "chat", "--text-backend", "lexicon", "--persona", "grim"],
+        stdin=child, stdout=child, stderr=child, env={**os.environ, "COLUMNS": "100"},
+        close_fds=True,
+    )  # fmt: skip
+    os.close(child)
+    try:
+        read_until(main, r"you> ")
+        os.write(main, b"/facts\n")
+        read_until(main, r"room_price = five silver")
+        os.write(main, b"/fact room_price\n")
+        read_until(main, r"usage: /fact NAME = VALUE")
+        os.write(main, b"/fact 9lives = x\n")
+        read_until(main, r"fact name '9lives'")
+        os.write(main, b"/fact room_price = nine gold\n")
+        read_until(main, r"room_price = nine gold\s")
+        os.write(main, b"A room for the night, please.\n")
+        read_until(main, r"Grim> A room's nine gold a night")
+        os.write(main, b"/quit\n")
+        assert proc.wait(timeout=60) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        os.close(main)
