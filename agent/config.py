@@ -110,7 +110,8 @@ class Goal(BaseModel):
 
 class Line(BaseModel):
     """An authored line (agent/authored_lines.py): what the character says when the user's
-    words touch a topic, optionally only while it feels a given emotion."""
+    words touch a topic or a game event happens, optionally only while it feels a given
+    emotion; ``{name}`` in its text says the persona's fact of that name."""
 
     model_config = ConfigDict(extra="forbid")
 
