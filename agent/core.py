@@ -426,6 +426,7 @@ class AffectiveAgent:
                 traits=self.traits,
                 history=list(self.dialogue.turns),
                 previous_user_affect=previous,
+                liking=liking,
             )
         return empathic_impulse(user_affect, liking=liking, traits=self.traits, previous=previous)
 

@@ -140,12 +140,16 @@ class ResponseEmotionSelector:
         traits: BigFive,
         history: Sequence[Any],
         previous_user_affect: Any = None,
+        liking: float | None = None,
     ) -> Impulse | None:
         """The emotion to answer with, as an impulse; None when there is nothing to answer.
 
         ``previous_user_affect`` (the user's reading one turn earlier) lets the OCC route
-        appraise a change in the user's fortunes, not only where they stand now.
+        appraise a change in the user's fortunes, not only where they stand now. ``liking``
+        is the agent's liking of this user now (an insult lowers it); one selector serves
+        many sessions, so its own ``liking`` is only the default.
         """
+        like = self.liking if liking is None else liking
         texts = [str(getattr(turn, "text", "")) for turn in history]
         if not texts:
             return None
@@ -184,11 +188,12 @@ class ResponseEmotionSelector:
             )
         else:
             detail["personality"] = "not used (did not beat the model without it)"
-        fits = self._fits_appraisal(label, user_affect, previous_user_affect)
+        fits = self._fits_appraisal(label, user_affect, previous_user_affect, like)
         if not fits:
             detail["rejected"] = f"{label} does not fit the appraisal of the user's turn"
         if label in ("neutral", preceding) or not fits:
-            empathic = self._fortunes_of_user(user_affect, traits, detail, previous_user_affect)
+            empathic = self._fortunes_of_user(user_affect, traits, detail, previous_user_affect,
+                                              like)  # fmt: skip
             if empathic is not None:
                 return empathic
             if not fits:
@@ -198,7 +203,9 @@ class ResponseEmotionSelector:
         )
         return Impulse(VAD.from_array(MELD[label].as_array()), intensity, cause)
 
-    def _fits_appraisal(self, label: str, user_affect: Any, previous_user_affect: Any) -> bool:
+    @staticmethod
+    def _fits_appraisal(label: str, user_affect: Any, previous_user_affect: Any,
+                        liking: float) -> bool:  # fmt: skip
         """Whether a learned transition agrees with OCC's reading of the user's turn.
 
         PELD's transitions come from Friends characters, who often answer a friend's news
@@ -208,20 +215,21 @@ class ResponseEmotionSelector:
         """
         if label in ("anger", "disgust"):
             hostile = str(getattr(user_affect, "label", "")) in ("anger", "disgust")
-            return self.liking < 0 or hostile
+            return liking < 0 or hostile
         vad = getattr(user_affect, "vad", None)
-        if vad is None or self.liking <= 0:
+        if vad is None or liking <= 0:
             return True
         good = fortune(vad, previous_user_affect) * float(getattr(user_affect, "confidence", 1.0))
         valence = MELD[label].valence
         return not ((good <= -0.05 and valence > 0) or (good >= 0.05 and valence < 0))
 
+    @staticmethod
     def _fortunes_of_user(
-        self,
         user_affect: Any,
         traits: BigFive,
         transition_detail: dict[str, float | str],
-        previous_user_affect: Any = None,
+        previous_user_affect: Any,
+        liking: float,
     ) -> Impulse | None:
         """OCC fortunes-of-others: the user's felt valence as good or bad fortune for them."""
         vad = getattr(user_affect, "vad", None)
@@ -229,12 +237,12 @@ class ResponseEmotionSelector:
         if vad is None or confidence <= 0.0:
             return None
         congruence = max(-1.0, min(1.0, fortune(vad, previous_user_affect) * confidence))
-        if congruence == 0.0 or self.liking == 0.0:
+        if congruence == 0.0 or liking == 0.0:
             return None
         occ = OCCAppraiser(
             traits=traits,
             goals=[Goal("user_wellbeing", 1.0, owner="user")],
-            relations={"user": self.liking},
+            relations={"user": liking},
         )
         impulses = occ.appraise(
             Event(f"user_turn:{transition_detail['user']}", {"user_wellbeing": congruence})

@@ -78,15 +78,31 @@ def test_learned_transitions_must_fit_the_appraisal_of_the_users_turn() -> None:
     def reading(v: float, label: str) -> AffectEstimate:
         return AffectEstimate(VAD(v, 0.3, 0.0), {label: 1.0}, 0.9, "text", 0.0)
 
-    selector = ResponseEmotionSelector.load()
-    selector.liking = 0.6
+    fits = ResponseEmotionSelector._fits_appraisal
     worried = reading(-0.6, "fear")
-    assert not selector._fits_appraisal("anger", worried, None)
-    assert not selector._fits_appraisal("joy", worried, None)
-    assert selector._fits_appraisal("sadness", worried, None)
-    assert selector._fits_appraisal("anger", reading(-0.7, "anger"), None)
-    selector.liking = -0.5
-    assert selector._fits_appraisal("anger", worried, None)
+    assert not fits("anger", worried, None, 0.6)
+    assert not fits("joy", worried, None, 0.6)
+    assert fits("sadness", worried, None, 0.6)
+    assert fits("anger", reading(-0.7, "anger"), None, 0.6)
+    assert fits("anger", worried, None, -0.5)
+
+
+def test_the_liking_of_this_user_now_steers_the_agents_answering_emotion(tmp_path: Path) -> None:
+    # One selector serves every session of a server; an insult lowers this session's liking
+    # only. The insulter's next misfortune is then appraised for a disliked other: no pity
+    # (OCC: gloating, or the learned anger, which fits a disliked user), while a fresh session
+    # with the same selector still feels pity.
+    insulted = make_agent(tmp_path / "a.db", "grim")
+    insulted.respond(Utterance("That's a ripoff, you thief."))
+    assert insulted.persona.relations["user"] < 0
+    after = insulted.respond(Utterance("My dog died this morning and I am heartbroken."))
+    fresh = make_agent(tmp_path / "b.db", "grim")
+    fresh.transition = insulted.transition  # shared, as AgentFactory shares it
+    before = fresh.respond(Utterance("My dog died this morning and I am heartbroken."))
+    felt_after = [t for t in after.trace if t.startswith("agent feels")]
+    felt_before = [t for t in before.trace if t.startswith("agent feels")]
+    assert felt_after and not any(t.startswith("agent feels pity") for t in felt_after)
+    assert any(t.startswith("agent feels pity") for t in felt_before), felt_before
 
 
 def test_an_explicit_text_backend_is_what_reads_the_user() -> None:
