@@ -34,6 +34,8 @@ from robots.idle import blink_rate_per_min
 from robots.visemes import VisemeFrame, shifted, visemes_for_text, voiced_span
 
 log = logging.getLogger(__name__)
+PLAYER = "player"
+"""A game event's name for the person the NPC talks with (``user`` in ``user_text``)."""
 
 
 class AgentFactory:
@@ -122,11 +124,7 @@ class NpcSession:
     session_id: str
     tts: Any = None
     pending: list[AffectEstimate] = field(default_factory=list)
-    liking: dict[str, float] = field(default_factory=dict)
     turns: int = 0
-
-    def __post_init__(self) -> None:
-        self.liking = dict(self.agent.persona.relations)
 
     def new_turn_id(self, given: str | None) -> str:
         self.turns += 1
@@ -175,6 +173,10 @@ class NpcSession:
         """Appraise a game event (OCC) and show the NPC's reaction: emotion and expression, and
         the persona's authored line for the event when it has one (text, visemes, audio)."""
         t0 = time.perf_counter()
+        # One liking store, the persona's relations, which words (an insult in user_text) and
+        # events both move. The engine's "player" is the one who speaks as "user".
+        relations = self.agent.persona.relations
+        you = relations.get("user", relations.get(PLAYER, 0.5))
         appraised = appraise_game_event(
             event=msg.event,
             actor=msg.actor,
@@ -182,11 +184,14 @@ class NpcSession:
             desirability=msg.desirability,
             praiseworthiness=msg.praiseworthiness,
             likelihood=msg.likelihood,
-            liking=self.liking,
+            liking={**relations, "user": you, PLAYER: you},
         )
-        self.liking = appraised.liking
-        if msg.actor in ("player", "user") and msg.actor in self.liking:
-            self.agent.persona.relations["user"] = self.liking[msg.actor]
+        after = dict(appraised.liking)  # only the actor's liking moves
+        player = after.pop(PLAYER)
+        if msg.actor == PLAYER:
+            after["user"] = player
+        relations.clear()
+        relations.update(after)
         emotion = self.agent.feel(appraised.impulses)
         causes = [i.cause.describe() for i in appraised.impulses]
         bark = self.agent.bark(msg.event)

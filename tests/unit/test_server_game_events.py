@@ -56,3 +56,26 @@ def test_insults_accumulate_into_dislike_and_praise_restores() -> None:
     strong = appraise_game_event(event="x", actor="p", target="self", desirability=-1.0,
                                  praiseworthiness=-1.0, likelihood=1.0, liking={})  # fmt: skip
     assert strong.impulses[0].intensity == 1.0
+
+
+def test_words_and_events_move_one_liking_of_the_player() -> None:
+    from agent.server import protocol as p
+    from agent.server.game_events import liking_after
+    from agent.server.session import AgentFactory, NpcSession
+
+    npc = NpcSession(AgentFactory(text="lexicon").create("grim", "s1"), "s1")
+    relations = npc.agent.persona.relations
+    start = relations["user"]
+    npc.turn("That's a ripoff, you thief.", "user", "t1")  # an insult in words
+    insulted = relations["user"]
+    assert insulted < start
+    gift = p.GameEvent(type="game_event", event="player_gave_gift", desirability=0.5,
+                       praiseworthiness=0.6)  # fmt: skip
+    npc.game_event(gift, "t2")  # the engine's "player" is the same person
+    assert relations["user"] == pytest.approx(liking_after(insulted, 0.6))
+    assert "player" not in relations
+    guard = p.GameEvent(type="game_event", event="guard_helped", actor="guard",
+                        desirability=0.4, praiseworthiness=0.5)  # fmt: skip
+    npc.game_event(guard, "t3")
+    assert relations["guard"] > 0 and relations["user"] == pytest.approx(
+        liking_after(insulted, 0.6))  # someone else's act leaves the player's liking alone
