@@ -110,12 +110,21 @@ def choose_line(
     >>> choose_line([room], "A roomy cart.", None, []) is None
     True
     """
-    flat = " ".join(text.split()).casefold()  # a substring test first: most lines fail it
-    called = [
-        line for line in lines
-        if any(_flat(w) in flat for w in line.when) and _pattern(tuple(line.when)).search(text)
-    ]  # fmt: skip
+    flat = " ".join(text.split()).casefold()
+    called = [line for line in lines if line.when and says_any(line.when, text, flat)]
     return _pick(called, emotion, said, facts or {})
+
+
+def says_any(phrases: Sequence[str], text: str, flat: str | None = None) -> bool:
+    """Whether one of ``phrases`` occurs in ``text`` as whole words, in any case and spacing
+    (``flat``: the text casefolded with single spaces, when the caller has it already).
+
+    >>> says_any(["tastes like mud"], "Your ale TASTES  like mud!"), says_any(["mud"], "muddy")
+    (True, False)
+    """
+    flat = " ".join(text.split()).casefold() if flat is None else flat
+    # a substring test first: most phrases fail it, and it costs far less than the regex
+    return any(_flat(w) in flat for w in phrases) and bool(_pattern(tuple(phrases)).search(text))
 
 
 def line_for_event(

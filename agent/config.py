@@ -51,6 +51,14 @@ def check_facts(values: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
+def _short_entries(value: list[str]) -> list[str]:
+    """Entries of 1-300 characters, with runs of spaces made one."""
+    for item in value:
+        if not item.strip() or len(item) > MAX_LINE_CHARS:
+            raise ValueError(f"each entry needs 1-{MAX_LINE_CHARS} characters, got {item!r}")
+    return [" ".join(item.split()) for item in value]
+
+
 def placeholders(template: str) -> list[str]:
     """The fact names a line's text asks for; ``{{`` and ``}}`` are literal braces.
 
@@ -138,10 +146,7 @@ class Line(BaseModel):
     @field_validator("when", "say", "events")
     @classmethod
     def _short_text(cls, value: list[str]) -> list[str]:
-        for item in value:
-            if not item.strip() or len(item) > MAX_LINE_CHARS:
-                raise ValueError(f"each entry needs 1-{MAX_LINE_CHARS} characters, got {item!r}")
-        return [" ".join(item.split()) for item in value]
+        return _short_entries(value)
 
     @field_validator("say")
     @classmethod
@@ -162,6 +167,36 @@ class Line(BaseModel):
     @classmethod
     def _known_strategy(cls, value: str) -> str:
         return Strategy.parse(value).value
+
+
+class WordAppraisal(BaseModel):
+    """An authored appraisal rule (agent/turn_appraisal.py): words of the user that the
+    character appraises as an event, with OCC's variables, as the engine's ``game_event``
+    carries them; "Your ale tastes like mud" can be blameworthy and bad for a tavern keeper."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    event: str = Field(pattern=r"^[A-Za-z0-9_.-]{1,64}$", description="name in the trace")
+    when: list[str] = Field(min_length=1, description="words or phrases that make the event")
+    desirability: float = Field(
+        ge=-1.0, le=1.0, description="how good it is for the character (or for `goal`)"
+    )
+    praiseworthiness: float | None = Field(
+        None, ge=-1.0, le=1.0, description="how the character judges the speaker for saying it"
+    )
+    goal: str | None = Field(None, description="a persona goal it touches, by name")
+
+    @field_validator("when")
+    @classmethod
+    def _short_phrases(cls, value: list[str]) -> list[str]:
+        return _short_entries(value)
+
+    @field_validator("desirability")
+    @classmethod
+    def _felt_at_all(cls, value: float) -> float:
+        if value == 0.0:
+            raise ValueError("desirability 0 makes no emotion; give it a sign and a size")
+        return value
 
 
 class Persona(BaseModel):
@@ -186,6 +221,9 @@ class Persona(BaseModel):
     backends: dict[str, str] = Field(default_factory=dict)
     lines: list[Line] = Field(
         default_factory=list, max_length=MAX_LINES, description="authored lines, first wins"
+    )
+    appraisals: list[WordAppraisal] = Field(
+        default_factory=list, max_length=MAX_LINES, description="authored appraisal rules"
     )
     facts: dict[str, StrictStr | StrictInt | StrictFloat] = Field(
         default_factory=dict,
@@ -230,6 +268,15 @@ class Persona(BaseModel):
                 raise ValueError(f"topic {line.topic!r} appears twice; give each line its own")
             seen.add(line.topic)
         return value
+
+    @model_validator(mode="after")
+    def _appraisals_name_known_goals(self) -> Persona:
+        goals = {g.name for g in self.goals}
+        for rule in self.appraisals:
+            if rule.goal is not None and rule.goal not in goals:
+                raise ValueError(f"appraisal {rule.event!r} names goal {rule.goal!r}, which "
+                                 f"[[goals]] does not have ({', '.join(sorted(goals)) or 'none'})")
+        return self
 
     def strategy_weights(self) -> dict[Strategy, float]:
         return {s: self.strategies.get(s.value, 1.0) for s in Strategy}

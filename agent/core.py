@@ -17,7 +17,7 @@ from agent.config import Persona, load_persona
 from agent.dialogue import DialogueManager
 from agent.errors import AgentError
 from agent.store import Store
-from agent.turn_appraisal import empathic_impulse, insult_impulses
+from agent.turn_appraisal import authored_impulses, empathic_impulse, insult_impulses
 from agent.types import AgentEmotion, Reply, Strategy, Utterance
 from appraisal import (
     VAD,
@@ -226,7 +226,7 @@ class AffectiveAgent:
         self._last_t = now
         impulse = self._appraise(user_affect, utterance.speaker)
         impulses = [] if impulse is None else [impulse]
-        impulses += self._appraise_insult(text, utterance.speaker, commit=commit)
+        impulses += self._appraise_words(text, utterance.speaker, commit=commit)
         self.state = step(self.state, impulses[0] if impulses else None, dt, self.params)
         for extra in impulses[1:]:
             self.state = step(self.state, extra, 0.0, self.params)
@@ -430,15 +430,19 @@ class AffectiveAgent:
             )
         return empathic_impulse(user_affect, liking=liking, traits=self.traits, previous=previous)
 
-    def _appraise_insult(self, text: str, speaker: str, *, commit: bool) -> list[Impulse]:
-        """What an insult from ``speaker`` makes the agent feel (agent.turn_appraisal), and its
-        lower liking of them; a draft (preview) changes nothing."""
+    def _appraise_words(self, text: str, speaker: str, *, commit: bool) -> list[Impulse]:
+        """What the words of ``speaker`` make the agent feel as acts and events (an insult, the
+        persona's authored ``[[appraisals]]``; agent.turn_appraisal), and its liking of them
+        afterwards; a draft (preview) changes nothing."""
         liking = self.persona.relations.get(speaker, self.persona.relations.get("user", 0.5))
         goals = {g.name: g.utility for g in self.persona.goals}
-        impulses, liking_after = insult_impulses(text, speaker, goals=goals, traits=self.traits,
-                                                 liking=liking)
+        impulses, liking = insult_impulses(text, speaker, goals=goals, traits=self.traits,
+                                           liking=liking)  # fmt: skip
+        authored, liking = authored_impulses(text, speaker, rules=self.persona.appraisals,
+                                             goals=goals, traits=self.traits, liking=liking)
+        impulses += authored
         if commit and impulses:
-            self.persona.relations[speaker] = liking_after
+            self.persona.relations[speaker] = liking
         return impulses
 
     def _persist(

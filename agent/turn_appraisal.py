@@ -1,4 +1,5 @@
-"""How the agent appraises a user's turn: the fortunes of the user, and an insult to itself.
+"""How the agent appraises a user's turn: the fortunes of the user, an insult to itself, and
+the words its persona's authored appraisal rules name.
 
 Both are OCC appraisals (Ortony, Clore & Collins 1988) through the persona's traits; agent.core
 feeds the impulses to the emotion dynamics and the per-type ledger.
@@ -6,8 +7,10 @@ feeds the impulses to the emotion dynamics and the per-type ledger.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
+from agent.authored_lines import says_any
+from agent.config import WordAppraisal
 from agent.dialogue_acts import insults_agent
 from agent.server.game_events import liking_after
 from appraisal import BigFive, Cause, Impulse
@@ -92,3 +95,51 @@ def insult_impulses(
     impulses = appraiser.appraise(Event(f"insult from {speaker}", {RESPECT_GOAL: -1.0},
                                         agent=speaker, praiseworthiness=INSULT_PRAISE))
     return impulses, liking_after(liking, INSULT_PRAISE)
+
+
+OWN_GOAL = "own_wellbeing"
+"""The goal an authored appraisal touches when it names none (utility 1)."""
+
+
+def authored_impulses(
+    text: str,
+    speaker: str,
+    *,
+    rules: Sequence[WordAppraisal],
+    goals: Mapping[str, float],
+    traits: BigFive,
+    liking: float,
+) -> tuple[list[Impulse], float]:
+    """OCC emotions from the persona's ``[[appraisals]]`` whose words occur in the turn, and the
+    liking of ``speaker`` afterwards.
+
+    A rule is an event with OCC's variables, as a game event carries them: ``desirability``
+    for the character (through the utility of the ``goal`` it names) and, when the words are
+    an act the character judges, ``praiseworthiness``: then ``speaker`` is its agent, so
+    blame gives reproach and, with harm, anger; praise gives admiration and gratitude; and
+    liking moves as after a game event. Without it the words are news, not an act: joy or
+    distress only. Dispositions come from the traits, as for an insult.
+
+    >>> mud = WordAppraisal(event="ale_insulted", when=["tastes like mud"], desirability=-0.4,
+    ...                     praiseworthiness=-0.6)
+    >>> felt, after = authored_impulses("Your ale tastes like mud.", "user", rules=[mud],
+    ...     goals={}, traits=BigFive(), liking=0.1)
+    >>> sorted(i.cause.emotion for i in felt), round(after, 2)
+    (['anger', 'distress', 'reproach'], -0.08)
+    """
+    flat = " ".join(text.split()).casefold()
+    impulses: list[Impulse] = []
+    for rule in rules:
+        if not says_any(rule.when, text, flat):
+            continue
+        goal = rule.goal or OWN_GOAL
+        appraiser = OCCAppraiser(traits=traits, goals=[Goal(goal, goals.get(goal, 1.0))],
+                                 relations={speaker: liking})  # fmt: skip
+        act = rule.praiseworthiness is not None
+        impulses += appraiser.appraise(Event(
+            f"{rule.event} from {speaker}", {goal: rule.desirability},
+            agent=speaker if act else None, praiseworthiness=rule.praiseworthiness,
+        ))  # fmt: skip
+        if rule.praiseworthiness is not None:
+            liking = liking_after(liking, rule.praiseworthiness)
+    return impulses, liking

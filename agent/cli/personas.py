@@ -37,6 +37,7 @@ def _report(path: Path, text: str | None) -> dict[str, Any]:
         "goals": [g.name for g in persona.goals],
         "topics": [line.topic for line in persona.lines],
         "events": sorted({e for line in persona.lines for e in line.events}),
+        "appraisals": [rule.event for rule in persona.appraisals],
         "warnings": [f"line '{topic}' is never said: line '{by}' answers everything that calls it"
                      for topic, by in shadowed(persona.lines)],
     }  # fmt: skip
@@ -81,14 +82,16 @@ def _table(rows: list[dict[str, Any]], text: str | None) -> None:
 
     console = Console()
     table = Table(title="personas")
-    columns = ["persona", "name", "goals", "lines", "events"] + (["answers"] if text else [])
+    columns = ["persona", "name", "goals", "lines", "events", "appraisals"] + (
+        ["answers"] if text else [])
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
         if "error" in row:
             continue
         cells = [row["persona"], row["name"], ", ".join(row["goals"]) or "-",
-                 ", ".join(row["topics"]) or "-", ", ".join(row["events"]) or "-"]  # fmt: skip
+                 ", ".join(row["topics"]) or "-", ", ".join(row["events"]) or "-",
+                 ", ".join(row["appraisals"]) or "-"]  # fmt: skip
         if text:
             cells.append("; ".join(f"{k}: {v or '(responder)'}" for k, v in row["try"].items()))
         table.add_row(*cells)

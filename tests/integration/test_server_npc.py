@@ -241,3 +241,14 @@ def test_refused_facts_get_an_error_and_change_nothing(server_url: str) -> None:
     assert [(e["code"], e["ref"], e["fatal"]) for e in refused] == [("invalid", "facts", False)] * 4
     assert "at most 256 facts, got 257" in refused[-1]["message"]
     assert turn.text == "It's forty gold, and worth every coin."  # the session kept its facts
+
+
+def test_the_python_example_runs_against_the_server(server_url: str) -> None:
+    example = Path(__file__).resolve().parents[2] / "examples" / "python_npc.py"
+    done = subprocess.run([sys.executable, str(example), server_url], capture_output=True,
+                          text=True, timeout=120, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    out = done.stdout
+    assert "A room's five silver a night" in out and "Still seven silver" in out
+    assert "Then drink somewhere else." in out and "line room_refused" in out
+    assert re.search(r"feels (anger|reproach), line insulted", out), out

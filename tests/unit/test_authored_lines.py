@@ -276,3 +276,61 @@ def test_a_line_missing_a_fact_leaves_the_turn_to_the_responder(tmp_path: Path) 
     npc.persona.facts["shield_price"] = "ten gold"
     assert npc.respond(Utterance("A shield, then?")).text == "A shield is ten gold."
 
+
+
+def test_authored_appraisals_turn_words_into_occ_events() -> None:
+    from agent.config import WordAppraisal
+    from agent.turn_appraisal import authored_impulses
+    from appraisal import BigFive
+
+    def felt(rule: WordAppraisal, text: str, goals: dict[str, float] | None = None) -> tuple:
+        impulses, liking = authored_impulses(text, "user", rules=[rule], goals=goals or {},
+                                             traits=BigFive(), liking=0.2)  # fmt: skip
+        return {i.cause.emotion: i.intensity for i in impulses}, liking
+
+    scorn = WordAppraisal(event="scorn", when=["swill"], desirability=-0.4, praiseworthiness=-0.6)
+    emotions, liking = felt(scorn, "This is SWILL.")
+    assert set(emotions) == {"anger", "distress", "reproach"} and liking < 0.2
+    assert felt(scorn, "Swilling it down.") == ({}, 0.2)  # whole words only
+    praise = WordAppraisal(event="praise", when=["good ale"], desirability=0.4,
+                           praiseworthiness=0.6)  # fmt: skip
+    emotions, liking = felt(praise, "Good ale, this.")
+    assert {"gratitude", "admiration", "joy"} <= set(emotions) and liking > 0.2
+    news = WordAppraisal(event="war", when=["the war"], desirability=-0.5)  # not an act
+    emotions, liking = felt(news, "Did you hear about the war?")
+    assert set(emotions) == {"distress"} and liking == 0.2
+    goal = WordAppraisal(event="threat", when=["burn"], desirability=-0.5, goal="safe")
+    strong, _ = felt(goal, "I'll burn it", {"safe": 1.0})
+    weak, _ = felt(goal, "I'll burn it", {"safe": 0.3})  # the goal's utility scales it
+    assert strong["distress"] > weak.get("distress", 0.0)
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment"),
+    [
+        ('event = "a"\nwhen = ["x"]\ndesirability = 0.0', "desirability 0 makes no emotion"),
+        ('event = "a"\nwhen = ["x"]\ndesirability = -0.5\ngoal = "fame"', "names goal 'fame'"),
+        ('event = "a"\nwhen = []\ndesirability = -0.5', "appraisals.0.when"),
+        ('event = "a"\nwhen = ["x"]\ndesirability = -2', "appraisals.0.desirability"),
+    ],
+)
+def test_a_bad_appraisal_rule_is_refused(tmp_path: Path, body: str, fragment: str) -> None:
+    from agent.errors import ConfigError
+
+    path = tmp_path / "npc.toml"
+    path.write_text(f'name = "Npc"\n[[appraisals]]\n{body}\n')
+    with pytest.raises(ConfigError) as info:
+        load_persona(path)
+    assert fragment in str(info.value)
+
+
+def test_scorn_for_grims_house_angers_him_and_a_draft_changes_nothing(tmp_path: Path) -> None:
+    grim = agent(tmp_path)
+    before = grim.persona.relations["user"]
+    draft = grim.preview(Utterance("Your ale tastes like mud."))
+    assert grim.persona.relations["user"] == before  # a draft appraises without committing
+    scorned = grim.respond(Utterance("Your ale tastes like mud."), draft=draft)
+    assert scorned.line == "scorned" and scorned.agent_emotion.active["anger"] > 0.3
+    assert grim.persona.relations["user"] < before
+    assert any("house_scorned from user" in t for t in scorned.trace)
+    assert grim.respond(Utterance("A room for the night.")).line == "room_refused"
