@@ -219,7 +219,8 @@ class ResponseEmotionSelector:
         vad = getattr(user_affect, "vad", None)
         if vad is None or liking <= 0:
             return True
-        good = fortune(vad, previous_user_affect) * float(getattr(user_affect, "confidence", 1.0))
+        good = fortune(user_affect, previous_user_affect) * float(
+            getattr(user_affect, "confidence", 1.0))
         valence = MELD[label].valence
         return not ((good <= -0.05 and valence > 0) or (good >= 0.05 and valence < 0))
 
@@ -236,7 +237,7 @@ class ResponseEmotionSelector:
         confidence = float(getattr(user_affect, "confidence", 0.0))
         if vad is None or confidence <= 0.0:
             return None
-        congruence = max(-1.0, min(1.0, fortune(vad, previous_user_affect) * confidence))
+        congruence = max(-1.0, min(1.0, fortune(user_affect, previous_user_affect) * confidence))
         if congruence == 0.0 or liking == 0.0:
             return None
         occ = OCCAppraiser(
@@ -262,14 +263,30 @@ class ResponseEmotionSelector:
         return Impulse(impulse.vad, impulse.intensity, cause)
 
 
-def fortune(vad: Any, previous: Any = None) -> float:
+def fortune(user: Any, previous: Any = None) -> float:
     """How good the user's turn is for them: where they stand plus half of how far they moved.
 
     OCC appraises *events*: after a sad turn, "that helps a bit" is good news even when it is
     only mildly positive, and a drop from cheerful to flat is bad news. The change counts half
     as much as the level, so a reading that is merely less exuberant than the last one does
     not turn good news into bad. With no earlier reading the level alone counts.
+
+    A turn read as neutral shows no emotional reaction, so its level is weak evidence of
+    fortune: it counts only as far as the reading doubts neutral (1 - p(neutral)). The
+    recognizer gives neutral questions a valence of up to about +-0.4 ("Who are you?" +0.28);
+    that is no news for the user, and the agent should not feel happy-for at it.
+
+    >>> from appraisal import VAD
+    >>> from perception import AffectEstimate
+    >>> question = AffectEstimate(VAD(0.3, 0.0, 0.0), {"neutral": 0.8, "joy": 0.2}, 0.8, "text")
+    >>> news = AffectEstimate(VAD(0.6, 0.4, 0.2), {"joy": 0.9, "neutral": 0.1}, 0.9, "text")
+    >>> round(fortune(question), 2), round(fortune(news), 2)
+    (0.06, 0.6)
     """
+    vad = user.vad
+    level = vad.valence
+    if getattr(user, "label", None) == "neutral":
+        level *= 1.0 - float(getattr(user, "categories", {}).get("neutral", 1.0))
     before = getattr(previous, "vad", None)
     change = 0.0 if before is None else vad.valence - before.valence
-    return max(-1.0, min(1.0, vad.valence + 0.5 * change))
+    return max(-1.0, min(1.0, level + 0.5 * change))

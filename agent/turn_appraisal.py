@@ -35,7 +35,7 @@ def empathic_impulse(
     from agent.emotion_transition import fortune
     from appraisal import OCC
 
-    valence = fortune(user.vad, previous)
+    valence = fortune(user, previous)
     strength = abs(valence) * user.confidence
     if strength < 0.05:
         return None

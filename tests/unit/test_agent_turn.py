@@ -70,6 +70,20 @@ def test_relief_after_distress_is_good_news_for_a_liked_user() -> None:
     assert worse is not None and worse.cause.emotion == "pity"
 
 
+def test_a_neutral_question_is_no_news_but_the_same_valence_as_joy_is() -> None:
+    # "Who are you?" reads neutral at +0.3; the same valence read as joy is good news.
+    from agent.turn_appraisal import empathic_impulse
+    from appraisal import VAD, BigFive
+    from perception import AffectEstimate
+
+    question = AffectEstimate(VAD(0.3, 0.0, 0.0), {"neutral": 0.8, "joy": 0.2}, 0.8, "text", 0.0)
+    glad = AffectEstimate(VAD(0.3, 0.2, 0.1), {"joy": 0.8, "neutral": 0.2}, 0.8, "text", 0.0)
+    asked = empathic_impulse(question, liking=0.6, traits=BigFive())
+    told = empathic_impulse(glad, liking=0.6, traits=BigFive())
+    assert told is not None and told.cause.emotion == "happy_for"
+    assert asked is None or asked.intensity < 0.5 * told.intensity
+
+
 def test_learned_transitions_must_fit_the_appraisal_of_the_users_turn() -> None:
     from agent.emotion_transition import ResponseEmotionSelector
     from appraisal import VAD
