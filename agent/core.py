@@ -290,6 +290,9 @@ class AffectiveAgent:
                 memory=recalled,
                 persona_role=self.persona.description,
                 facts=dict(self.persona.facts),
+                readings=tuple(
+                    (e.label, e.vad.valence) for e in self.dialogue.emotions_of(utterance.speaker)
+                ),
                 persona_goals=tuple(
                     g.name for g in sorted(self.persona.goals, key=lambda g: -g.utility)
                     if g.utility > 0

@@ -218,3 +218,38 @@ def only_thanks(text: str) -> bool:
         return False
     rest = _APPRECIATION.sub(" ", beside)
     return len(text.split()) <= SHORT_WORDS or not re.search(r"[a-z]", rest, re.I)
+
+
+# Questions to the agent about itself, the whole message: "How are you?" is not "How are you
+# going to fix this?", so the pattern must reach the end of the message.
+_WELLBEING = re.compile(
+    r"^\s*(?:(?:and|so|well|hi|hello|hey)[,\s]+)?(?:how\s+(?:are|r)\s+(?:you|u)"
+    r"(?:\s+(?:doing|feeling|holding up))?(?:\s+(?:today|tonight|now|these days))?"
+    r"|how(?:'s|\s+is)\s+it\s+going|how\s+do\s+you\s+feel|how\s+have\s+you\s+been"
+    r"|are\s+you\s+(?:ok|okay|alright|all\s+right))\s*(?:,\s*\w+)?\s*[?.!]*\s*$",
+    re.I,
+)
+_NAME = re.compile(
+    r"^\s*(?:(?:and|so|well|hi|hello|hey)[,\s]+)?(?:what(?:'s|\s+is)\s+your\s+name"
+    r"|who\s+are\s+you|what\s+(?:should|do|can)\s+i\s+call\s+you|what\s+are\s+you\s+called)"
+    r"\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def asks_agent_wellbeing(text: str) -> bool:
+    """The user asks how the agent is ("How are you?", "And how are you doing today?").
+
+    >>> asks_agent_wellbeing("How are you?"), asks_agent_wellbeing("How are you going to help?")
+    (True, False)
+    """
+    return bool(_WELLBEING.match(text))
+
+
+def asks_agent_name(text: str) -> bool:
+    """The user asks who the agent is ("What's your name?", "Who are you?").
+
+    >>> asks_agent_name("Hi, what's your name?"), asks_agent_name("Who are you to judge me?")
+    (True, False)
+    """
+    return bool(_NAME.match(text))

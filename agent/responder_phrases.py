@@ -310,3 +310,52 @@ PLAN_TEMPLATES: dict[Strategy, tuple[str, ...]] = {
         "I'm glad you have a next step.",
     ),
 }
+
+# Asked "How are you?", the agent says how it is: its strongest emotion type (`agent_feeling` in
+# the prompt) at SELF_REPORT_INTENSITY or more, in plain words, else that it is fine. An
+# affective agent that feels something and says "fine" would hide the one thing it has.
+SELF_REPORT_INTENSITY = 0.2
+SELF_REPORT_GROUPS: dict[str, frozenset[str]] = {
+    "good": frozenset({"joy", "happy_for", "satisfaction", "relief", "gratitude", "pride",
+                       "admiration", "hope", "gratification", "love", "liking"}),
+    "low": frozenset({"distress", "disappointment", "fears_confirmed", "shame", "remorse"}),
+    "cross": frozenset({"anger", "reproach", "resentment", "hate", "disliking"}),
+    "uneasy": frozenset({"fear"}),
+    "for_you": frozenset({"pity"}),
+}
+SELF_REPORTS: dict[str, tuple[str, ...]] = {
+    "fine": ("I'm fine, thanks for asking. How are you?", "Doing all right, thanks. And you?"),
+    "good": ("Pretty good, actually. How about you?", "Good, thanks. How are you?"),
+    "low": ("A little low, if I'm honest. But I'd rather hear how you are.",),
+    "cross": ("Cross, if you must know.", "Not in the best of moods, frankly."),
+    "uneasy": ("A bit uneasy, to be honest. How are you?",),
+    "for_you": ("I'm all right, though what you told me stays with me. How are you holding up?",),
+}
+# "What's your name?" / "Who are you?": the persona's name, and its role when asked who.
+NAME_REPLY = "I'm {name}."
+WHO_REPLY = "I'm {name}. {role}"
+
+# Small talk: a neutral turn in a conversation with no trouble in it so far ("I like turtles.",
+# "Nice weather today."). The support templates presume a difficulty ("When did this start to
+# weigh on you?"); these do not. {clause} as in TEMPLATES.
+UNTROUBLED_VALENCE = -0.15
+SMALL_TALK: dict[Strategy, tuple[str, ...]] = {
+    Strategy.QUESTION: (
+        "What's on your mind today?",
+        "What made you think of that?",
+        "How is your day going otherwise?",
+    ),
+    Strategy.RESTATEMENT: ("So {clause}.", "Go on, I'm listening."),
+    Strategy.REFLECTION: ("It sounds like that's on your mind.",),
+    Strategy.SELF_DISCLOSURE: ("I enjoy a chat like this myself.",),
+    Strategy.AFFIRMATION: ("Fair enough.", "That makes sense."),
+    Strategy.SUGGESTION: ("If you like, tell me more about it.",),
+    Strategy.INFORMATION: ("I don't know much about that, I'm afraid.",),
+    Strategy.OTHERS: ("I see.", "All right."),
+}
+# A question about the world in such a conversation ("What time is it?"): the offline responder
+# knows nothing of the world and says so, instead of answering with a counsellor's line.
+UNANSWERED: tuple[str, ...] = (
+    "I'm afraid I can't answer that from here.",
+    "I don't know that one, I'm afraid.",
+)

@@ -29,6 +29,9 @@ from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResu
 
 from agent.dialogue_acts import (
     answers_insult,
+    asks_agent_name,
+    asks_agent_wellbeing,
+    asks_for_advice,
     is_farewell,
     is_greeting,
     only_thanks,
@@ -45,6 +48,7 @@ from agent.responder_phrases import (
     HIM,
     HURT_FEELINGS,
     HURT_VALENCE,
+    NAME_REPLY,
     NAMED_FEELINGS,
     OPENERS,
     PEOPLE,
@@ -52,7 +56,14 @@ from agent.responder_phrases import (
     POSITIVE_FEELINGS,
     POSITIVE_TEMPLATES,
     POSITIVE_VALENCE,
+    SELF_REPORT_GROUPS,
+    SELF_REPORT_INTENSITY,
+    SELF_REPORTS,
+    SMALL_TALK,
     TEMPLATES,
+    UNANSWERED,
+    UNTROUBLED_VALENCE,
+    WHO_REPLY,
 )
 from agent.types import Strategy
 
@@ -238,6 +249,10 @@ class TemplateChatModel(BaseChatModel):
         seed = int(hashlib.sha256(f"{user}|{len(messages)}".encode()).hexdigest(), 16)
         cross = answers_insult(user, info.get("agent_feeling"),
                                float(info.get("agent_feeling_intensity", 0.0)))
+        about_me = None if cross else _about_me(user, info)
+        if about_me is not None:
+            fresh_me = [r for r in about_me if r not in said]
+            return (fresh_me or about_me)[seed % len(fresh_me or about_me)]
         act = ("insulted" if cross else "farewell" if is_farewell(user)
                else "greeting" if is_greeting(user) else "thanks" if only_thanks(user) else None)
         if act is not None:
@@ -248,15 +263,30 @@ class TemplateChatModel(BaseChatModel):
                 return fresh_acts[0]
         # A joyful label alone can be a misreading of a wry sentence; the valence must agree.
         valence = float(info.get("valence", 1.0))
+        # A plain follow-up ("Yeah.") after good news, while the agent is still glad for the
+        # user; the news must have been read as such (a mild +0.2 is not news).
+        readings = [(str(r[0]), float(r[1])) for r in info.get("readings") or ()]
+        good_news = (not readings  # a prompt without them (a caller of its own) is not judged
+                     or any(label in POSITIVE_FEELINGS and v >= POSITIVE_VALENCE
+                            for label, v in readings))  # fmt: skip
         glad = (str(info["feeling"]) in POSITIVE_FEELINGS and valence >= POSITIVE_VALENCE) or (
-            info["feeling"] == "neutral" and valence >= 0.0
+            info["feeling"] == "neutral" and valence >= 0.0 and good_news
             and info.get("agent_feeling") in GLAD_AGENT_FEELINGS
             and float(info.get("agent_feeling_intensity", 1.0)) >= GLAD_AGENT_INTENSITY)
         plan = stated_plan(user)
         if plan:
             filled["plan"] = reflect(plan)
+        untroubled = (not glad and plan is None and info["feeling"] == "neutral"
+                      and valence > UNTROUBLED_VALENCE
+                      and all(v > HURT_VALENCE and label not in HURT_FEELINGS
+                              for label, v in readings)
+                      and not any(_troubled(text) for text in (user, *earlier))
+                      and "cause" not in filled)  # fmt: skip
+        if untroubled and user.rstrip().endswith("?") and not asks_for_advice(user):
+            fresh_unknown = [r for r in UNANSWERED if r not in said] or list(UNANSWERED)
+            return fresh_unknown[seed % len(fresh_unknown)]
         templates = (PLAN_TEMPLATES if plan is not None else POSITIVE_TEMPLATES if glad
-                     else TEMPLATES)[strategy]
+                     else SMALL_TALK if untroubled else TEMPLATES)[strategy]
         usable = [t for t in templates if all(k in filled for k in re.findall(r"{(\w+)}", t))]
         # templates about what this turn says come first; a person named only in an earlier
         # turn ("my sister is getting married") is not presumed to be today's trouble
@@ -288,9 +318,44 @@ class TemplateChatModel(BaseChatModel):
                 body = _lower_first(body)
             text = lead + body
             candidates.append(text[0].upper() + text[1:])
-        for lead in ("", *openers):  # any new wording beats a repeat
-            candidates.append(lead + _lower_first(candidates[0]) if lead else candidates[0])
+        first = fresh[0].format(**filled)  # any new wording of it beats a repeat
+        for lead in ("", *openers):
+            text = lead + (_lower_first(first) if lead.endswith(", ") else first)
+            candidates.append(text[0].upper() + text[1:])
         return next((c for c in candidates if c not in said), candidates[0] + " I mean it.")
+
+
+_NEGATIVE_NAMED = tuple(w for w in NAMED_FEELINGS if w not in (
+    "relieved", "hopeful", "grateful", "happy", "proud", "lighter"))
+
+
+def _troubled(text: str) -> bool:
+    """Whether a message tells of a difficulty: a loss, a breakup, an illness, or a painful
+    feeling named ("I lost my job", "I feel so lonely").
+
+    >>> _troubled("My dog died."), _troubled("I feel lonely."), _troubled("I like turtles.")
+    (True, True, False)
+    """
+    low = text.lower()
+    return bool(_EVENT.search(text) or _DIED.search(text) or _LEFT.search(text)
+                or _ILL.search(text)
+                or any(re.search(rf"\b{re.escape(w)}\b", low) for w in _NEGATIVE_NAMED))
+
+
+def _about_me(user: str, info: dict[str, Any]) -> tuple[str, ...] | None:
+    """Replies to a question about the agent itself: how it is (its own strongest feeling, in
+    plain words) or who it is (the persona's name and role); None for any other message."""
+    if asks_agent_wellbeing(user):
+        felt = str(info.get("agent_feeling") or "neutral")
+        strong = float(info.get("agent_feeling_intensity", 0.0)) >= SELF_REPORT_INTENSITY
+        group = next((g for g, kinds in SELF_REPORT_GROUPS.items() if felt in kinds), "fine")
+        return SELF_REPORTS[group if strong else "fine"]
+    if asks_agent_name(user):
+        name = str(info.get("name") or "your companion")
+        who = re.search(r"\bwho\b", user, re.I) is not None
+        return ((WHO_REPLY if who else NAME_REPLY).format(
+            name=name, role=str(info.get("role") or "")).strip(),)
+    return None
 
 
 def _skeleton(template: str) -> str:

@@ -50,6 +50,8 @@ class ResponseRequest:
     """Who the character is, in the persona's words (its ``description``)."""
     persona_goals: Sequence[str] = field(default_factory=tuple)
     """What the character cares about (its goals' names, most important first)."""
+    readings: Sequence[tuple[str, float]] = field(default_factory=tuple)
+    """This user's turns so far as read (label, valence), oldest first, this one last."""
     facts: Mapping[str, str | int | float] = field(default_factory=dict)
     """Named values of the world the character knows (the persona's ``[facts]``, as a game
     engine last set them)."""
@@ -83,7 +85,9 @@ def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[Bas
         "feeling": feeling,
         "valence": request.user_affect.vad.valence,
         "style": request.persona_style,
+        "name": request.persona_name,
         "role": role,
+        "readings": [[label, round(v, 3)] for label, v in request.readings],
         "goals": goals,
         "facts": dict(request.facts),
         "memory": list(request.memory),

@@ -1,0 +1,97 @@
+"""The offline responder off the support path: questions about the agent itself, small talk in a
+conversation with no trouble in it, and questions about the world it cannot answer."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from agent.responder_phrases import SELF_REPORTS, SMALL_TALK, TEMPLATES, UNANSWERED
+from agent.responders import Responder, ResponseRequest
+from agent.types import AgentEmotion, Strategy
+from appraisal import VAD
+from perception import AffectEstimate, DialogueTurn
+
+pytestmark = pytest.mark.unit
+
+NEUTRAL = AffectEstimate(VAD(0.2, 0.0, 0.0), {"neutral": 0.8, "joy": 0.2}, 0.8, "text", 0.0)
+SAD = AffectEstimate(VAD(-0.5, 0.2, -0.3), {"sadness": 0.8, "neutral": 0.2}, 0.8, "text", 0.0)
+
+
+def feeling(name: str, intensity: float) -> AgentEmotion:
+    return AgentEmotion(VAD(0, 0, 0), name, intensity, VAD(0, 0, 0), "neutral", {name: intensity})
+
+
+def reply(text: str, strategy: Strategy = Strategy.QUESTION, *, affect: AffectEstimate = NEUTRAL,
+          emotion: AgentEmotion | None = None, history: tuple[str, ...] = (),
+          readings: tuple[tuple[str, float], ...] = ()) -> str:  # fmt: skip
+    turns = [DialogueTurn("user" if i % 2 == 0 else "Sage", t) for i, t in enumerate(history)]
+    return Responder().respond(ResponseRequest(
+        user_text=text, history=turns, strategy=strategy, user_affect=affect,
+        agent_emotion=emotion, persona_name="Sage", persona_role="A calm, warm listener.",
+        readings=(*readings, (affect.label, affect.vad.valence)),
+    ))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("felt", "intensity", "group"),
+    [("pity", 0.3, "for_you"), ("anger", 0.5, "cross"), ("joy", 0.4, "good"),
+     ("distress", 0.3, "low"), ("fear", 0.3, "uneasy"), ("anger", 0.1, "fine"),
+     ("neutral", 0.0, "fine")],
+)  # fmt: skip
+def test_asked_how_it_is_the_agent_says_what_it_feels(felt: str, intensity: float,
+                                                      group: str) -> None:
+    said = reply("How are you?", emotion=feeling(felt, intensity))
+    assert said in SELF_REPORTS[group]
+
+
+def test_asked_who_it_is_the_agent_gives_its_name_and_role() -> None:
+    assert reply("What's your name?") == "I'm Sage."
+    assert reply("Hello, who are you?") == "I'm Sage. A calm, warm listener."
+    assert reply("Who are you to judge me?", affect=SAD) not in ("I'm Sage.",)
+
+
+@pytest.mark.parametrize("strategy", list(Strategy))
+def test_small_talk_presumes_no_trouble(strategy: Strategy) -> None:
+    said = reply("I like turtles.", strategy)
+    support = {t for t in TEMPLATES[strategy] if "{" not in t}
+    assert not any(t in said for t in support), said
+    assert any(t.split("{")[0].strip() in said for t in SMALL_TALK[strategy]), said
+
+
+def test_a_question_about_the_world_is_honestly_not_answered() -> None:
+    assert reply("What time is it?", Strategy.INFORMATION) in UNANSWERED
+    assert reply("What should I do about dinner?", Strategy.SUGGESTION) not in UNANSWERED
+
+
+@pytest.mark.parametrize(
+    ("history", "readings"),
+    [
+        (("My dog died this morning.", "I'm so sorry."), ()),  # trouble told in words
+        (("Everything is pointless lately.", "That sounds heavy."), (("sadness", -0.5),)),
+    ],
+)
+def test_a_conversation_with_trouble_in_it_stays_on_the_support_path(history: tuple[str, ...],
+                                                                     readings: tuple) -> None:
+    said = reply("What time is it?", Strategy.QUESTION, history=history, readings=readings)
+    assert said not in UNANSWERED
+    assert not any(t in said for t in SMALL_TALK[Strategy.QUESTION])
+
+
+def test_an_opener_that_ends_a_sentence_keeps_the_capital() -> None:
+    # A long talk on one strategy runs out of fresh templates; the fallback then puts a plain
+    # style's opener ("Okay. ") before a used reply, and the reply must still start upper case.
+    responder, history, said = Responder(), [], []
+    for k in range(10):
+        text = f"My job is getting to me, day {k}."
+        out = responder.respond(ResponseRequest(
+            user_text=text, history=list(history), strategy=Strategy.INFORMATION,
+            user_affect=SAD, persona_name="Grim", persona_style="plain",
+        ))  # fmt: skip
+        history += [DialogueTurn("user", text), DialogueTurn("Grim", out)]
+        said.append(out)
+    assert len(said) > len(TEMPLATES[Strategy.INFORMATION])  # the fallback did run
+    for out in said:
+        assert not re.search(r"[.!?] [a-z]", out), out
+        assert not re.match(r"(\w+[.,!]) \1", out), out  # one opener, not "Okay. Okay."
