@@ -226,7 +226,8 @@ _WELLBEING = re.compile(
     r"^\s*(?:(?:and|so|well|hi|hello|hey)[,\s]+)?(?:how\s+(?:are|r)\s+(?:you|u)"
     r"(?:\s+(?:doing|feeling|holding up))?(?:\s+(?:today|tonight|now|these days))?"
     r"|how(?:'s|\s+is)\s+it\s+going|how\s+do\s+you\s+feel|how\s+have\s+you\s+been"
-    r"|are\s+you\s+(?:ok|okay|alright|all\s+right))\s*(?:,\s*\w+)?\s*[?.!]*\s*$",
+    r"|are\s+you\s+(?:ok|okay|alright|all\s+right))"
+    r"(?:,?\s+(?:anyway|though|then|yourself|by\s+the\s+way))?\s*(?:,\s*\w+)?\s*[?.!]*\s*$",
     re.I,
 )
 _NAME = re.compile(
@@ -242,6 +243,8 @@ def asks_agent_wellbeing(text: str) -> bool:
 
     >>> asks_agent_wellbeing("How are you?"), asks_agent_wellbeing("How are you going to help?")
     (True, False)
+    >>> asks_agent_wellbeing("And how are you yourself?"), asks_agent_wellbeing("How r u anyway")
+    (True, True)
     """
     return bool(_WELLBEING.match(text))
 
