@@ -7,7 +7,7 @@ import re
 import sqlite3
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from agent.authored_lines import Chosen, choose_line, line_for_event
 from agent.config import Persona, load_persona
 from agent.dialogue import DialogueManager
 from agent.errors import AgentError
+from agent.server.game_events import PLAYER, appraise_game_event
 from agent.store import Store
 from agent.turn_appraisal import authored_impulses, empathic_impulse, insult_impulses
 from agent.types import AgentEmotion, Reply, Strategy, Utterance
@@ -368,6 +369,39 @@ class AffectiveAgent:
         self.feelings = step_emotions(self.feelings, impulses, dt, self.feeling_params)
         return self.agent_emotion()
 
+    def game_event(
+        self,
+        event: str,
+        *,
+        desirability: float,
+        praiseworthiness: float | None = None,
+        actor: str = PLAYER,
+        target: str = "self",
+        likelihood: float = 1.0,
+    ) -> EventReaction:
+        """Something happened in the game: appraise it with OCC (agent.server.game_events),
+        move the liking of its actor, feel it, and say the persona's line for it, if any.
+
+        The persona's relations are the one liking store, which words (an insult in a turn) and
+        events both move; the engine's ``"player"`` is the person who speaks as ``"user"``.
+        """
+        relations = self.persona.relations
+        you = relations.get("user", relations.get(PLAYER, 0.5))
+        appraised = appraise_game_event(
+            event=event, actor=actor, target=target, desirability=desirability,
+            praiseworthiness=praiseworthiness, likelihood=likelihood,
+            liking={**relations, "user": you, PLAYER: you},
+        )  # fmt: skip
+        after = dict(appraised.liking)  # only the actor's liking moves
+        player = after.pop(PLAYER)
+        if actor == PLAYER:
+            after["user"] = player
+        relations.clear()
+        relations.update(after)
+        emotion = self.feel(appraised.impulses)
+        causes = tuple(i.cause.describe() for i in appraised.impulses)
+        return EventReaction(emotion, causes, self.bark(event))
+
     def bark(self, event: str) -> Chosen | None:
         """The persona's authored line for a game event, said now: it joins the conversation
         (and the store) as the agent's turn, counted as the line's strategy."""
@@ -510,6 +544,15 @@ class AffectiveAgent:
     @property
     def history(self) -> list[DialogueTurn]:
         return list(self.dialogue.turns)
+
+
+@dataclass(frozen=True, slots=True)
+class EventReaction:
+    """How the agent took a game event: what it feels now, why, and its line, if it has one."""
+
+    emotion: AgentEmotion
+    causes: tuple[str, ...]
+    bark: Chosen | None
 
 
 def reply_key(text: str) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 import click
+from rich.markup import escape
 
 from agent.errors import AgentError
 from appraisal import AppraisalError
@@ -24,8 +25,30 @@ def _lines(stream: IO[bytes]) -> Iterator[str]:
 
 
 CHAT_HELP = ("commands: /help this list, /quit or /exit (or Ctrl-D) to leave, /facts the "
-             "persona's facts, /fact NAME = VALUE to change one (what its lines say); "
-             "anything else is said to the agent")
+             "persona's facts, /fact NAME = VALUE to change one (what its lines say), "
+             "/event NAME DESIRABILITY [PRAISEWORTHINESS] a game event by the player (OCC; "
+             "e.g. /event insult -0.6 -0.9); anything else is said to the agent")
+EVENT_USAGE = ("[yellow]usage: /event NAME DESIRABILITY [PRAISEWORTHINESS][/], numbers in "
+               "[-1, 1], e.g. /event player_gave_gift 0.6 0.7")
+
+
+def _event_command(agent: Any, command: str) -> str:
+    """``/event NAME DESIRABILITY [PRAISEWORTHINESS]``: a game event by the player, appraised as
+    the NPC server appraises one; the agent's line for it, if any, and what it feels now."""
+    parts = command.split()[1:]
+    try:
+        name, numbers = parts[0], [float(x) for x in parts[1:]]
+    except (IndexError, ValueError):
+        return EVENT_USAGE
+    if len(numbers) not in (1, 2) or not all(-1.0 <= x <= 1.0 for x in numbers):
+        return EVENT_USAGE
+    reaction = agent.game_event(name, desirability=numbers[0],
+                                praiseworthiness=numbers[1] if len(numbers) == 2 else None)
+    felt = ", ".join(f"{k} {v:.2f}" for k, v in sorted(reaction.emotion.active.items(),
+                                                       key=lambda kv: -kv[1])[:3])  # fmt: skip
+    said = (f"[bold magenta]{agent.persona.name}>[/] {escape(reaction.bark.text)}\n"
+            if reaction.bark is not None else "")
+    return f"{said}[dim]{agent.persona.name} feels {reaction.emotion.label}: {felt or 'nothing'}[/]"
 
 
 def _fact_command(agent: Any, command: str) -> str:
@@ -35,15 +58,16 @@ def _fact_command(agent: Any, command: str) -> str:
 
     facts = agent.persona.facts
     if command == "/facts":
-        return "; ".join(f"{k} = {v}" for k, v in facts.items()) or "this persona has no facts"
+        listed = "; ".join(f"{k} = {v}" for k, v in facts.items())
+        return escape(listed) or "this persona has no facts"
     name, eq, value = command.removeprefix("/fact").partition("=")
     if not eq or not name.strip() or not value.strip():
         return "[yellow]usage: /fact NAME = VALUE[/], e.g. /fact room_price = seven silver"
     try:
         agent.persona.facts = check_facts({**facts, name.strip(): value.strip()})
     except ValueError as exc:
-        return f"[red]{exc}[/]"
-    return f"{name.strip()} = {value.strip()}"
+        return f"[red]{escape(str(exc))}[/]"
+    return escape(f"{name.strip()} = {value.strip()}")
 
 
 def _build_agent(persona: str, db: str | None, session: str, text_backend: str) -> object:
@@ -160,6 +184,9 @@ def _interactive(agent: object, as_json: bool, live: Any = None) -> None:
             continue
         if command in ("/facts", "/fact") or command.startswith("/fact "):
             console.print(_fact_command(agent, command), markup=True, highlight=False)
+            continue
+        if command == "/event" or command.startswith("/event "):
+            console.print(_event_command(agent, command), markup=True, highlight=False)
             continue
         if command.startswith("/") and " " not in command:
             # a lone slash word is a command, never sent to the agent by mistake

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from appraisal import OCC, Cause, Impulse
 
 SELF = "self"
+PLAYER = "player"
+"""A game event's name for the person the NPC talks with (``user`` in a conversation)."""
 LIKING_STEP = 0.3  # how far one fully (dis)approved action moves liking toward +-1
 
 

@@ -23,7 +23,6 @@ from agent.config import check_facts, load_persona, shipped_personas
 from agent.core import AffectiveAgent
 from agent.errors import ConfigError
 from agent.server import protocol as p
-from agent.server.game_events import appraise_game_event
 from agent.store import Store
 from agent.types import AgentEmotion, Utterance
 from appraisal import VAD
@@ -34,8 +33,6 @@ from robots.idle import blink_rate_per_min
 from robots.visemes import VisemeFrame, shifted, visemes_for_text, voiced_span
 
 log = logging.getLogger(__name__)
-PLAYER = "player"
-"""A game event's name for the person the NPC talks with (``user`` in ``user_text``)."""
 
 
 class AgentFactory:
@@ -173,28 +170,11 @@ class NpcSession:
         """Appraise a game event (OCC) and show the NPC's reaction: emotion and expression, and
         the persona's authored line for the event when it has one (text, visemes, audio)."""
         t0 = time.perf_counter()
-        # One liking store, the persona's relations, which words (an insult in user_text) and
-        # events both move. The engine's "player" is the one who speaks as "user".
-        relations = self.agent.persona.relations
-        you = relations.get("user", relations.get(PLAYER, 0.5))
-        appraised = appraise_game_event(
-            event=msg.event,
-            actor=msg.actor,
-            target=msg.target,
-            desirability=msg.desirability,
-            praiseworthiness=msg.praiseworthiness,
-            likelihood=msg.likelihood,
-            liking={**relations, "user": you, PLAYER: you},
-        )
-        after = dict(appraised.liking)  # only the actor's liking moves
-        player = after.pop(PLAYER)
-        if msg.actor == PLAYER:
-            after["user"] = player
-        relations.clear()
-        relations.update(after)
-        emotion = self.agent.feel(appraised.impulses)
-        causes = [i.cause.describe() for i in appraised.impulses]
-        bark = self.agent.bark(msg.event)
+        reaction = self.agent.game_event(
+            msg.event, desirability=msg.desirability, praiseworthiness=msg.praiseworthiness,
+            actor=msg.actor, target=msg.target, likelihood=msg.likelihood,
+        )  # fmt: skip
+        emotion, causes, bark = reaction.emotion, list(reaction.causes), reaction.bark
         if bark is None:
             out = self._render(turn_id, emotion, None, None, causes=causes)
         else:

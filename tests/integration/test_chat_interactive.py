@@ -59,7 +59,7 @@ def test_a_typed_conversation_with_help_and_quit() -> None:
         os.close(main)
 
 
-def test_a_designer_changes_a_fact_and_the_line_says_it() -> None:
+def test_a_designer_tries_facts_and_events_and_the_lines_say_them() -> None:
     main, child = pty.openpty()
     proc = subprocess.Popen(
         [sys.executable, "-m", "agent", "chat", "--text-backend", "lexicon", "--persona", "grim"],
@@ -79,6 +79,12 @@ def test_a_designer_changes_a_fact_and_the_line_says_it() -> None:
         read_until(main, r"room_price = nine gold\s")
         os.write(main, b"A room for the night, please.\n")
         read_until(main, r"Grim> A room's nine gold a night")
+        os.write(main, b"/event insult -0.6\n")  # no blame given: distress, no bark yet
+        read_until(main, r"Grim feels distress")
+        os.write(main, b"/event insult -0.6 -0.9\n")
+        read_until(main, r"Grim> Say that again and you'll drink elsewhere\.\s+Grim feels anger")
+        os.write(main, b"/event insult loud\n")
+        read_until(main, r"usage: /event NAME DESIRABILITY")
         os.write(main, b"/quit\n")
         assert proc.wait(timeout=60) == 0
     finally:
