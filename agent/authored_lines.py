@@ -4,10 +4,12 @@ A persona's ``[[lines]]`` (agent/config.py ``Line``) answer the turns a support 
 cannot: "How much for a room?" to a tavern keeper. A line is called when one of its ``when``
 phrases occurs in the user's turn as whole words (any case, any spacing); a line with a
 ``feeling`` waits until the agent feels one of those emotion types (0.1 or more, the level at
-which the agent names an emotion) and then goes before the lines without one, so an angry
-keeper can answer the same question differently. Otherwise the first line in the file wins.
-Its ``say`` variants are taken in turn, counted from the conversation itself, so a restored
-session goes on where it stopped. The safety stage still comes first (agent/core.py).
+which the agent names an emotion), one with ``liking_below``/``liking_above`` until its liking
+of the speaker is past the bound, and such a line then goes before the unconditional ones, so
+an angry keeper, or one with a grudge, can answer the same question differently. Otherwise the
+first line in the file wins. Its ``say`` variants are taken in turn, counted from the
+conversation itself, so a restored session goes on where it stopped. The safety stage still
+comes first (agent/core.py).
 
 A line may instead (or also) name game events (``events``): the NPC server speaks it when the
 engine reports one (``line_for_event``), a "bark" chosen by the feeling the event left.
@@ -79,6 +81,16 @@ def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'])(?:" + "|".join(words) + r")(?![\w'])", re.IGNORECASE)
 
 
+def _ready(line: Line, emotion: AgentEmotion | None, liking: float | None) -> bool:
+    """Whether the line's conditions hold: a feeling it waits for is felt, and the liking of
+    the speaker is inside its bounds (unknown liking meets no bound)."""
+    if line.liking_below is not None and (liking is None or not liking < line.liking_below):
+        return False
+    if line.liking_above is not None and (liking is None or not liking > line.liking_above):
+        return False
+    return _felt(line, emotion)
+
+
 def _felt(line: Line, emotion: AgentEmotion | None) -> bool:
     if not line.feeling:
         return True
@@ -91,7 +103,7 @@ def _felt(line: Line, emotion: AgentEmotion | None) -> bool:
 
 def choose_line(
     lines: Sequence[Line], text: str, emotion: AgentEmotion | None, said: Sequence[str],
-    facts: Mapping[str, object] | None = None,
+    facts: Mapping[str, object] | None = None, *, liking: float | None = None,
 ) -> Chosen | None:  # fmt: skip
     """The authored line that answers ``text``, or None when no line is called.
 
@@ -100,6 +112,8 @@ def choose_line(
             next variant follows the last of its variants found there.
         facts: the values its ``{placeholders}`` say (the persona's ``[facts]`` as the engine
             last set them).
+        liking: the character's liking of the speaker now, for ``liking_below`` and
+            ``liking_above`` (a grudge outlasts the anger that started it).
 
     >>> room = Line(topic="room", when=["a room", "stay the night"],
     ...             say=["Five silver a night.", "Still five silver."])
@@ -112,7 +126,7 @@ def choose_line(
     """
     flat = " ".join(text.split()).casefold()
     called = [line for line in lines if line.when and says_any(line.when, text, flat)]
-    return _pick(called, emotion, said, facts or {})
+    return _pick(called, emotion, said, facts or {}, liking)
 
 
 def says_any(phrases: Sequence[str], text: str, flat: str | None = None) -> bool:
@@ -129,7 +143,7 @@ def says_any(phrases: Sequence[str], text: str, flat: str | None = None) -> bool
 
 def line_for_event(
     lines: Sequence[Line], event: str, emotion: AgentEmotion | None, said: Sequence[str],
-    facts: Mapping[str, object] | None = None,
+    facts: Mapping[str, object] | None = None, *, liking: float | None = None,
 ) -> Chosen | None:  # fmt: skip
     """The authored line a game event calls (its name in a line's ``events``; exact, any case),
     chosen as ``choose_line`` chooses; the feeling is the one the event left.
@@ -142,15 +156,15 @@ def line_for_event(
     """
     name = event.casefold()
     called = [x for x in lines if name in (e.casefold() for e in x.events)]
-    return _pick(called, emotion, said, facts or {})
+    return _pick(called, emotion, said, facts or {}, liking)
 
 
 def _pick(called: Sequence[Line], emotion: AgentEmotion | None, said: Sequence[str],
-          facts: Mapping[str, object]) -> Chosen | None:  # fmt: skip
-    ready = [line for line in called if _felt(line, emotion)]
+          facts: Mapping[str, object], liking: float | None) -> Chosen | None:  # fmt: skip
+    ready = [line for line in called if _ready(line, emotion, liking)]
     if not ready:
         return None
-    line = next((x for x in ready if x.feeling), ready[0])
+    line = next((x for x in ready if x.conditional), ready[0])
     index = 0
     for past in reversed(said):  # the last variant of this line said, facts and all
         found = next((k for k, t in enumerate(line.say) if _variant(t).fullmatch(past)), None)
@@ -174,7 +188,9 @@ def shadowed(lines: Sequence[Line]) -> list[tuple[str, str]]:
     out = []
     for j, line in enumerate(lines):
         for earlier in lines[:j]:
-            if set(earlier.feeling) != set(line.feeling):
+            same = (set(earlier.feeling), earlier.liking_below, earlier.liking_above) == (
+                set(line.feeling), line.liking_below, line.liking_above)
+            if not same:
                 continue
             if line.when and not earlier.when:
                 continue

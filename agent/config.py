@@ -136,12 +136,26 @@ class Line(BaseModel):
         description="OCC emotion types (or 'neutral'); the line waits until one is felt",
     )
     strategy: str = Field("Information", description="the strategy the line counts as")
+    liking_below: float | None = Field(
+        None, ge=-1.0, le=1.0, description="the line waits until liking of the speaker is below"
+    )
+    liking_above: float | None = Field(
+        None, ge=-1.0, le=1.0, description="the line waits until liking of the speaker is above"
+    )
 
     @model_validator(mode="after")
     def _called_somehow(self) -> Line:
         if not self.when and not self.events:
             raise ValueError("a line needs words in 'when' or game events in 'events'")
+        low, high = self.liking_above, self.liking_below
+        if low is not None and high is not None and low >= high:
+            raise ValueError(f"liking_above {low} must be less than liking_below {high}")
         return self
+
+    @property
+    def conditional(self) -> bool:
+        """Whether the line waits for a feeling or a liking (such lines go first)."""
+        return bool(self.feeling) or self.liking_below is not None or self.liking_above is not None
 
     @field_validator("when", "say", "events")
     @classmethod

@@ -276,7 +276,7 @@ class AffectiveAgent:
                 log.warning(
                     "safety override: category=%s session=%s", flagged.category, self.session
                 )
-        elif (authored := self._authored(text, emotion, trace)) is not None:
+        elif (authored := self._authored(text, utterance.speaker, emotion, trace)) is not None:
             reply_text, strategy, line = authored.text, authored.strategy, authored.topic
             trace.append(f"authored line '{line}' answers ({strategy.value})")
         else:
@@ -327,12 +327,19 @@ class AffectiveAgent:
             line=line,
         )
 
-    def _authored(self, text: str, emotion: AgentEmotion, trace: list[str]) -> Chosen | None:
+    def _liking(self, who: str) -> float:
+        """The agent's liking of ``who`` now (the user's when it knows no other)."""
+        relations = self.persona.relations
+        return relations.get(who, relations.get("user", 0.5))
+
+    def _authored(self, text: str, speaker: str, emotion: AgentEmotion,
+                  trace: list[str]) -> Chosen | None:  # fmt: skip
         """The persona's authored line for this turn (agent.authored_lines), if one is called
         and every fact it says is known."""
         if not self.persona.lines:
             return None
-        chosen = choose_line(self.persona.lines, text, emotion, self._said(), self.persona.facts)
+        chosen = choose_line(self.persona.lines, text, emotion, self._said(), self.persona.facts,
+                             liking=self._liking(speaker))  # fmt: skip
         if chosen is not None and chosen.missing:
             trace.append(f"authored line '{chosen.topic}' needs the facts "
                          f"{', '.join(chosen.missing)}; the responder answers")  # fmt: skip
@@ -408,7 +415,7 @@ class AffectiveAgent:
         if not self.persona.lines:
             return None
         chosen = line_for_event(self.persona.lines, event, self.agent_emotion(), self._said(),
-                                self.persona.facts)  # fmt: skip
+                                self.persona.facts, liking=self._liking("user"))  # fmt: skip
         if chosen is not None and chosen.missing:
             log.warning("line '%s' for event %r needs the facts %s; it is not said",
                         chosen.topic, event, ", ".join(chosen.missing))  # fmt: skip
@@ -453,7 +460,7 @@ class AffectiveAgent:
         return fused.estimate
 
     def _appraise(self, user_affect: AffectEstimate, speaker: str) -> Impulse | None:
-        liking = self.persona.relations.get(speaker, self.persona.relations.get("user", 0.5))
+        liking = self._liking(speaker)
         seen = self.dialogue.emotions_of(speaker)
         previous = seen[-2] if len(seen) >= 2 else None
         if self.transition is not None:
@@ -471,7 +478,7 @@ class AffectiveAgent:
         """What the words of ``speaker`` make the agent feel as acts and events (an insult, the
         persona's authored ``[[appraisals]]``; agent.turn_appraisal), and its liking of them
         afterwards; a draft (preview) changes nothing."""
-        liking = self.persona.relations.get(speaker, self.persona.relations.get("user", 0.5))
+        liking = self._liking(speaker)
         goals = {g.name: g.utility for g in self.persona.goals}
         impulses, liking = insult_impulses(text, speaker, goals=goals, traits=self.traits,
                                            liking=liking)  # fmt: skip

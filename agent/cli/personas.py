@@ -42,15 +42,26 @@ def _report(path: Path, text: str | None) -> dict[str, Any]:
                      for topic, by in shadowed(persona.lines)],
     }  # fmt: skip
     if text is not None:
-        calm = choose_line(persona.lines, text, None, [])
+        start = persona.relations.get("user", 0.5)
+        calm = choose_line(persona.lines, text, None, [], liking=start)
         row["try"] = {"calm": calm.topic if calm else None}
-        for line in persona.lines:  # what each feeling would change
-            if line.feeling and "neutral" not in line.feeling:
+        for line in persona.lines:  # what each condition would change, met just past its bound
+            if not line.conditional or "neutral" in line.feeling:
+                continue
+            felt, liking, when = None, start, []
+            if line.feeling:
                 felt = AgentEmotion(VAD(0, 0, 0), line.feeling[0], 0.5, VAD(0, 0, 0), "neutral",
                                     {line.feeling[0]: 0.5})  # fmt: skip
-                chosen = choose_line(persona.lines, text, felt, [])
-                if chosen is not None and chosen.topic == line.topic:
-                    row["try"][f"feeling {'/'.join(line.feeling)}"] = line.topic
+                when.append(f"feeling {'/'.join(line.feeling)}")
+            if line.liking_below is not None:
+                liking = max(-1.0, line.liking_below - 0.05)
+                when.append(f"liking < {line.liking_below:g}")
+            if line.liking_above is not None:
+                liking = min(1.0, line.liking_above + 0.05)
+                when.append(f"liking > {line.liking_above:g}")
+            chosen = choose_line(persona.lines, text, felt, [], liking=liking)
+            if chosen is not None and chosen.topic == line.topic:
+                row["try"][", ".join(when)] = line.topic
     return row
 
 

@@ -26,7 +26,8 @@ def test_the_shipped_personas_pass_and_a_sentence_shows_its_line() -> None:
     grim = rows["grim"]
     assert {"room", "room_refused", "drink"} <= set(grim["topics"]) and "insult" in grim["events"]
     assert grim["warnings"] == [] and grim["appraisals"] == ["house_scorned", "house_praised"]
-    assert grim["try"] == {"calm": "room", "feeling anger/reproach": "room_refused"}
+    assert grim["try"] == {"calm": "room", "feeling anger/reproach": "room_refused",
+                           "liking < -0.2": "room_grudge"}
     assert rows["sage"]["try"] == {"calm": None}  # no lines: the responder speaks
 
 

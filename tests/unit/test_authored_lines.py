@@ -334,3 +334,37 @@ def test_scorn_for_grims_house_angers_him_and_a_draft_changes_nothing(tmp_path: 
     assert grim.persona.relations["user"] < before
     assert any("house_scorned from user" in t for t in scorned.trace)
     assert grim.respond(Utterance("A room for the night.")).line == "room_refused"
+
+
+def test_a_grudge_line_waits_for_low_liking_of_the_speaker(tmp_path: Path) -> None:
+    grudge = Line(topic="grudge", when=["a room"], liking_below=-0.2, say=["Not for you."])
+    fond = Line(topic="fond", when=["a room"], liking_above=0.5, say=["For you, the best."])
+    lines = [ROOM, grudge, fond]
+    assert choose_line(lines, "a room", CALM, [], liking=0.0).topic == "room"  # type: ignore[union-attr]
+    assert choose_line(lines, "a room", CALM, [], liking=-0.5).topic == "grudge"  # type: ignore[union-attr]
+    assert choose_line(lines, "a room", CALM, [], liking=0.8).topic == "fond"  # type: ignore[union-attr]
+    assert choose_line([grudge], "a room", CALM, []) is None  # unknown liking meets no bound
+
+    path = tmp_path / "keeper.toml"  # the wiring: the speaker's liking now reaches the lines
+    path.write_text('name = "Keeper"\n[[goals]]\nname = "be_respected"\nutility = 0.8\n'
+                    '[relations]\nuser = 0.1\n'
+                    '[[lines]]\ntopic = "grudge"\nwhen = ["a room"]\nliking_below = -0.2\n'
+                    'say = ["Not for you."]\n'
+                    '[[lines]]\ntopic = "room"\nwhen = ["a room"]\nsay = ["Five silver."]\n')
+    keeper = AffectiveAgent.from_persona(path, text="lexicon")
+    assert keeper.respond(Utterance("A room, please.")).line == "room"
+    keeper.respond(Utterance("That's a ripoff, you thief."))
+    assert keeper.respond(Utterance("A room, please.")).line == "room"  # -0.14: not yet
+    keeper.respond(Utterance("Shut up, you old fool."))
+    assert keeper.persona.relations["user"] < -0.2
+    assert keeper.respond(Utterance("A room, please.")).line == "grudge"
+
+
+def test_a_line_cannot_wait_for_an_empty_liking_range(tmp_path: Path) -> None:
+    from agent.errors import ConfigError
+
+    path = tmp_path / "npc.toml"
+    path.write_text('name = "Npc"\n[[lines]]\ntopic = "a"\nwhen = ["x"]\nsay = ["y"]\n'
+                    'liking_above = 0.5\nliking_below = 0.2\n')
+    with pytest.raises(ConfigError, match="liking_above 0.5 must be less than liking_below 0.2"):
+        load_persona(path)
