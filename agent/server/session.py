@@ -115,7 +115,8 @@ def check_persona_dir(directory: Path) -> list[str]:
 
 @dataclass
 class NpcSession:
-    """A connected NPC: the agent, pending perception, liking of others, optional TTS."""
+    """A connected NPC: the agent (whose persona holds its liking of others and the facts),
+    pending perception, optional TTS."""
 
     agent: AffectiveAgent
     session_id: str
