@@ -6,14 +6,14 @@ import logging
 import re
 import sqlite3
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from agent import backends
 from agent.authored_lines import Chosen, choose_line, line_for_event
-from agent.config import Persona, load_persona
+from agent.config import Persona, check_facts, load_persona
 from agent.dialogue import DialogueManager
 from agent.errors import AgentError
 from agent.server.game_events import PLAYER, appraise_game_event
@@ -407,7 +407,15 @@ class AffectiveAgent:
         relations.update(after)
         emotion = self.feel(appraised.impulses)
         causes = tuple(i.cause.describe() for i in appraised.impulses)
-        return EventReaction(emotion, causes, self.bark(event))
+        bark = self.bark(event)
+        self._save_state()
+        return EventReaction(emotion, causes, bark)
+
+    def set_facts(self, values: Mapping[str, Any]) -> None:
+        """Replace the persona's facts of the same names (``config.check_facts``), as a game
+        engine's ``facts`` message does; a ValueError changes nothing. Kept with the session."""
+        self.persona.facts = check_facts({**self.persona.facts, **values})
+        self._save_state()
 
     def bark(self, event: str) -> Chosen | None:
         """The persona's authored line for a game event, said now: it joins the conversation
@@ -508,6 +516,13 @@ class AffectiveAgent:
             strategy=strategy.value,
             agent_emotion=emotion.to_dict(),
         )
+        self._save_state()
+
+    def _save_state(self) -> None:
+        """What must outlast a restart besides the turns: the affect, the per-type feelings,
+        the liking of others (a grudge) and the facts the game set."""
+        if self.store is None:
+            return
         s = self.state
         self.store.save_state(
             self.session,
@@ -516,6 +531,8 @@ class AffectiveAgent:
                 "intensity": s.intensity,
                 "mood": s.mood.to_dict(),
                 "active": self.feelings.active(threshold=1e-4),
+                "relations": dict(self.persona.relations),
+                "facts": dict(self.persona.facts),
             },
         )
 
@@ -530,6 +547,8 @@ class AffectiveAgent:
                 baseline=self.state.baseline,
             )
             self.feelings = _restored_feelings(saved.get("active", {}), self.feelings)
+            self.persona.relations.update(_restored_relations(saved.get("relations", {})))
+            self.persona.facts = _restored_facts(saved.get("facts", {}), self.persona.facts)
         restored = []
         for turn in self.store.turns(self.session, limit=50):
             estimate = None
@@ -587,6 +606,32 @@ def _restored_feelings(saved: Any, rest: EmotionState) -> EmotionState:
     if dropped:
         log.warning("stored emotion intensities: %d entries dropped as invalid", dropped)
     return EmotionState(intensities, rest.mood, rest.baseline)
+
+
+def _restored_relations(saved: Any) -> dict[str, float]:
+    """The stored liking of others; entries that are not a name and a number in [-1, 1] are
+    dropped (a hand-edited or older database must not stop the session)."""
+    entries = saved if isinstance(saved, dict) else {}
+    kept = {name: float(v) for name, v in entries.items()
+            if isinstance(name, str) and isinstance(v, int | float) and not isinstance(v, bool)
+            and -1.0 <= v <= 1.0}  # fmt: skip
+    if len(kept) < len(entries) or not isinstance(saved, dict):
+        log.warning("stored relations: %d entries dropped as invalid",
+                    len(entries) - len(kept) + (not isinstance(saved, dict)))  # fmt: skip
+    return kept
+
+
+def _restored_facts(saved: Any, rest: dict[str, Any]) -> dict[str, Any]:
+    """The stored facts over the persona file's own; invalid entries are dropped."""
+    facts, dropped = dict(rest), 0
+    for name, value in (saved.items() if isinstance(saved, dict) else ()):
+        try:
+            facts = check_facts({**facts, name: value})
+        except ValueError:
+            dropped += 1
+    if dropped or not isinstance(saved, dict):
+        log.warning("stored facts: %d entries dropped as invalid", max(dropped, 1))
+    return facts
 
 
 def _ms(mark: float) -> float:

@@ -54,8 +54,6 @@ def _event_command(agent: Any, command: str) -> str:
 def _fact_command(agent: Any, command: str) -> str:
     """``/facts`` lists the persona's facts; ``/fact NAME = VALUE`` sets one, as a game engine
     does with a ``facts`` message (the value is text)."""
-    from agent.config import check_facts
-
     facts = agent.persona.facts
     if command == "/facts":
         listed = "; ".join(f"{k} = {v}" for k, v in facts.items())
@@ -64,7 +62,7 @@ def _fact_command(agent: Any, command: str) -> str:
     if not eq or not name.strip() or not value.strip():
         return "[yellow]usage: /fact NAME = VALUE[/], e.g. /fact room_price = seven silver"
     try:
-        agent.persona.facts = check_facts({**facts, name.strip(): value.strip()})
+        agent.set_facts({name.strip(): value.strip()})
     except ValueError as exc:
         return f"[red]{escape(str(exc))}[/]"
     return escape(f"{name.strip()} = {value.strip()}")

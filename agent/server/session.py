@@ -19,7 +19,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from agent.authored_lines import shadowed
-from agent.config import check_facts, load_persona, shipped_personas
+from agent.config import load_persona, shipped_personas
 from agent.core import AffectiveAgent
 from agent.errors import ConfigError
 from agent.server import protocol as p
@@ -164,8 +164,7 @@ class NpcSession:
     def set_facts(self, values: dict[str, str | int | float]) -> None:
         """Replace the named facts the NPC's lines say; ValueError (nothing changed) when the
         session would hold more than the persona file may."""
-        facts = self.agent.persona.facts
-        self.agent.persona.facts = check_facts({**facts, **values})
+        self.agent.set_facts(values)
 
     def game_event(self, msg: p.GameEvent, turn_id: str) -> list[BaseModel | bytes]:
         """Appraise a game event (OCC) and show the NPC's reaction: emotion and expression, and

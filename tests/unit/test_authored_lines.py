@@ -368,3 +368,31 @@ def test_a_line_cannot_wait_for_an_empty_liking_range(tmp_path: Path) -> None:
                     'liking_above = 0.5\nliking_below = 0.2\n')
     with pytest.raises(ConfigError, match="liking_above 0.5 must be less than liking_below 0.2"):
         load_persona(path)
+
+
+def test_a_grudge_and_the_games_facts_outlast_a_restart(tmp_path: Path) -> None:
+    from agent.store import Store
+
+    grim = agent(tmp_path)
+    grim.respond(Utterance("That's a ripoff, you thief."))
+    grim.game_event("insult", desirability=-0.5, praiseworthiness=-0.8)  # saved without a turn
+    grim.set_facts({"room_price": "nine gold"})
+    disliked = grim.persona.relations["user"]
+    assert disliked < -0.2
+    again = agent(tmp_path)  # the same database and session, a new process
+    assert again.persona.relations["user"] == pytest.approx(disliked)
+    assert again.persona.facts["room_price"] == "nine gold"
+    assert again.respond(Utterance("A room for the night?")).line in ("room_refused",
+                                                                       "room_grudge")
+
+    store = Store(tmp_path / "a.db")  # a hand-edited database: bad entries are dropped
+    state = store.load_state("default")
+    assert state is not None
+    state["relations"] = {"user": 7, "guard": 0.4, "cat": "x"}
+    state["facts"] = {"room_price": ["nine"], "ale_price": "one copper"}
+    store.save_state("default", state)
+    store.close()
+    edited = agent(tmp_path)
+    assert edited.persona.relations["guard"] == 0.4 and -1 <= edited.persona.relations["user"] <= 1
+    assert edited.persona.facts["room_price"] == "five silver"  # the file's value stands
+    assert edited.persona.facts["ale_price"] == "one copper"
