@@ -70,6 +70,10 @@ def _variant(template: str) -> re.Pattern[str]:
     return re.compile("".join(out), re.DOTALL)
 
 
+_NEGATION = re.compile(r"(?:not|no|never|without|nor|\w+n[’']t|cannot)[,.!?]*", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.!?;,]|\bbut\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=16384)
 def _flat(phrase: str) -> str:
     return phrase.casefold()  # phrases are stored with single spaces (config.Line)
@@ -133,12 +137,24 @@ def says_any(phrases: Sequence[str], text: str, flat: str | None = None) -> bool
     """Whether one of ``phrases`` occurs in ``text`` as whole words, in any case and spacing
     (``flat``: the text casefolded with single spaces, when the caller has it already).
 
+    A phrase negated in its clause does not count: one of "not", "no", "never", "without" or a
+    "-n't" word among the three words before it ("I don't want a room", "this isn't swill").
+
     >>> says_any(["tastes like mud"], "Your ale TASTES  like mud!"), says_any(["mud"], "muddy")
     (True, False)
+    >>> text = "I don't need a room, just a drink."
+    >>> says_any(["a room"], text), says_any(["a drink"], text)
+    (False, True)
     """
     flat = " ".join(text.split()).casefold() if flat is None else flat
     # a substring test first: most phrases fail it, and it costs far less than the regex
-    return any(_flat(w) in flat for w in phrases) and bool(_pattern(tuple(phrases)).search(text))
+    if not any(_flat(w) in flat for w in phrases):
+        return False
+    for found in _pattern(tuple(phrases)).finditer(text):
+        clause = _CLAUSE_END.split(text[: found.start()])[-1]
+        if not any(_NEGATION.fullmatch(w) for w in clause.split()[-3:]):
+            return True
+    return False
 
 
 def line_for_event(

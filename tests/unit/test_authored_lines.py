@@ -42,6 +42,9 @@ def agent(tmp_path: Path, persona: str = "grim", db: str = "a.db") -> AffectiveA
         ("That's a roomy cart.", False),
         ("I stay the nightly watch.", False),
         ("Nice weather.", False),
+        ("I don't want a room.", False),  # negated in its clause
+        ("No thanks, I can't stay the night.", False),
+        ("Not the stew, but a room, please.", True),  # "but" opens a new clause
     ],
 )
 def test_a_line_is_called_by_its_whole_words_in_any_case_and_spacing(text: str,
@@ -292,6 +295,7 @@ def test_authored_appraisals_turn_words_into_occ_events() -> None:
     emotions, liking = felt(scorn, "This is SWILL.")
     assert set(emotions) == {"anger", "distress", "reproach"} and liking < 0.2
     assert felt(scorn, "Swilling it down.") == ({}, 0.2)  # whole words only
+    assert felt(scorn, "It isn't swill, I'll give you that.") == ({}, 0.2)  # negated
     praise = WordAppraisal(event="praise", when=["good ale"], desirability=0.4,
                            praiseworthiness=0.6)  # fmt: skip
     emotions, liking = felt(praise, "Good ale, this.")
