@@ -77,7 +77,7 @@ BACKENDS: dict[str, dict[str, BackendSpec]] = {
             "the same ERC on all-mpnet-base-v2 (MELD dev 0.605): more accurate, slower",
         ),
         "utterance": BackendSpec(
-            "agent.core:UtteranceOnlyERC",
+            "agent.assembly:UtteranceOnlyERC",
             (),
             "",
             "the last turn alone through the text backend (no context)",

@@ -4,24 +4,23 @@ from __future__ import annotations
 
 import logging
 import re
-import sqlite3
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from agent import backends
+from agent.assembly import parts
 from agent.authored_lines import Chosen, choose_line, line_for_event
 from agent.config import Persona, check_facts, load_persona
 from agent.dialogue import DialogueManager
-from agent.errors import AgentError
-from agent.server.game_events import PLAYER, appraise_game_event
+from agent.server.game_events import PLAYER, appraise_with_relations
+from agent.session_state import restore, snapshot
+from agent.session_state import turns as stored_turns
 from agent.store import Store
 from agent.turn_appraisal import authored_impulses, empathic_impulse, insult_impulses
 from agent.types import AgentEmotion, Reply, Strategy, Utterance
 from appraisal import (
-    VAD,
     AffectState,
     DynamicsParams,
     EmotionParams,
@@ -30,28 +29,14 @@ from appraisal import (
     step,
     step_emotions,
 )
-from appraisal.emotions import TYPES
 from perception import (
     AffectEstimate,
     ConversationEmotionRecognizer,
     DialogueTurn,
-    TextEmotionRecognizer,
     check_text,
 )
 
 log = logging.getLogger(__name__)
-
-
-class UtteranceOnlyERC(ConversationEmotionRecognizer):
-    """Reads only the last turn with a text recognizer: the context-free fallback of ERC."""
-
-    name = "utterance"
-
-    def __init__(self, text: TextEmotionRecognizer) -> None:
-        self.text = text
-
-    def predict(self, history: Sequence[DialogueTurn]) -> AffectEstimate:
-        return self.text.predict(history[-1].text)
 
 
 class AffectiveAgent:
@@ -110,54 +95,9 @@ class AffectiveAgent:
 
         ``backend_overrides`` maps capability -> backend name (``text="lexicon"``).
         """
-        from agent.responders import Responder
-        from agent.safety import SafetyCheck
-        from agent.strategy import load_policy
-
         p = persona if isinstance(persona, Persona) else load_persona(persona)
-        choice = {**p.backends, **backend_overrides}
-        text = backends.create("text", choice.get("text", "auto"))
-        erc_name = choice.get("erc", "auto")
-        text_name = choice.get("text", "auto")
-        if erc_name == "auto" and text_name != "auto":
-            # An explicit text backend picks the ERC built on the same model, or none: an
-            # `auto` ERC would otherwise read with a different model than the one asked for.
-            erc_name = text_name if text_name in backends.BACKENDS.get("erc", {}) else "utterance"
-        erc: ConversationEmotionRecognizer
-        if erc_name == "utterance" or "erc" not in backends.BACKENDS:
-            erc = UtteranceOnlyERC(text)
-        elif erc_name != "auto" or _any_available("erc"):
-            erc = backends.create("erc", erc_name, text=text)
-        else:
-            erc = UtteranceOnlyERC(text)
-        responder_name = choice.get("responder", "template")
-        chat_model = None
-        if responder_name != "template":
-            chat_model = backends.create("responder", responder_name)
-        store = Store(db_path) if db_path is not None else None
-        memory = None
-        try:
-            from agent.memory import MemoryGraph
-
-            # Any one thread may drive the agent (the voice pipeline gives it a thread of its
-            # own); its calls never overlap, so the connection need not be thread-bound.
-            conn = (store.conn if store is not None
-                    else sqlite3.connect(":memory:", check_same_thread=False))
-            memory = MemoryGraph(conn)
-        except ImportError:  # pragma: no cover - memory is part of the core install
-            memory = None
-        return cls(
-            persona=p,
-            erc=erc,
-            policy=load_policy(choice.get("policy", "auto")),
-            responder=Responder(chat_model),
-            safety=SafetyCheck(),
-            store=store,
-            session=session,
-            memory=memory,
-            transition=_load_transition(liking=p.relations.get("user", 0.5)),
-            clock=clock,
-        )
+        return cls(persona=p, session=session, clock=clock,
+                   **parts(p, db_path=db_path, backend_overrides=backend_overrides))  # fmt: skip
 
     # -- the turn -----------------------------------------------------------------------------
 
@@ -392,19 +332,12 @@ class AffectiveAgent:
         The persona's relations are the one liking store, which words (an insult in a turn) and
         events both move; the engine's ``"player"`` is the person who speaks as ``"user"``.
         """
-        relations = self.persona.relations
-        you = relations.get("user", relations.get(PLAYER, 0.5))
-        appraised = appraise_game_event(
-            event=event, actor=actor, target=target, desirability=desirability,
-            praiseworthiness=praiseworthiness, likelihood=likelihood,
-            liking={**relations, "user": you, PLAYER: you},
+        appraised = appraise_with_relations(
+            self.persona.relations, event=event, actor=actor, target=target,
+            desirability=desirability, praiseworthiness=praiseworthiness, likelihood=likelihood,
         )  # fmt: skip
-        after = dict(appraised.liking)  # only the actor's liking moves
-        player = after.pop(PLAYER)
-        if actor == PLAYER:
-            after["user"] = player
-        relations.clear()
-        relations.update(after)
+        self.persona.relations.clear()
+        self.persona.relations.update(appraised.liking)
         emotion = self.feel(appraised.impulses)
         causes = tuple(i.cause.describe() for i in appraised.impulses)
         bark = self.bark(event)
@@ -519,52 +452,17 @@ class AffectiveAgent:
         self._save_state()
 
     def _save_state(self) -> None:
-        """What must outlast a restart besides the turns: the affect, the per-type feelings,
-        the liking of others (a grudge) and the facts the game set."""
-        if self.store is None:
-            return
-        s = self.state
-        self.store.save_state(
-            self.session,
-            {
-                "emotion": s.emotion.to_dict(),
-                "intensity": s.intensity,
-                "mood": s.mood.to_dict(),
-                "active": self.feelings.active(threshold=1e-4),
-                "relations": dict(self.persona.relations),
-                "facts": dict(self.persona.facts),
-            },
-        )
+        """What must outlast a restart besides the turns (agent.session_state)."""
+        if self.store is not None:
+            self.store.save_state(self.session, snapshot(self.state, self.feelings, self.persona))
 
     def _restore(self) -> None:
         assert self.store is not None
         saved = self.store.load_state(self.session)
         if saved is not None:
-            self.state = AffectState(
-                emotion=VAD.from_dict(saved["emotion"]),
-                intensity=float(saved["intensity"]),
-                mood=VAD.from_dict(saved["mood"]),
-                baseline=self.state.baseline,
-            )
-            self.feelings = _restored_feelings(saved.get("active", {}), self.feelings)
-            self.persona.relations.update(_restored_relations(saved.get("relations", {})))
-            self.persona.facts = _restored_facts(saved.get("facts", {}), self.persona.facts)
-        restored = []
-        for turn in self.store.turns(self.session, limit=50):
-            estimate = None
-            if turn.affect is not None:
-                estimate = AffectEstimate(
-                    vad=VAD.from_dict(turn.affect["vad"]),
-                    categories=turn.affect.get("categories", {}),
-                    confidence=float(turn.affect.get("confidence", 0.0)),
-                    modality=str(turn.affect.get("modality", "text")),
-                )
-            restored.append((turn.speaker, turn.text, estimate))
-            if turn.strategy:
-                try:
-                    self.dialogue.strategies.append(Strategy.parse(turn.strategy))
-                except ValueError:
-                    pass
+            self.state, self.feelings = restore(saved, self.state, self.feelings, self.persona)
+        restored, strategies = stored_turns(self.store.turns(self.session, limit=50))
+        self.dialogue.strategies.extend(strategies)
         self.dialogue.restore(restored)
 
     @property
@@ -591,49 +489,6 @@ def _listed(active: dict[str, float]) -> str:
     return ", ".join(f"{k} {v:.2f}" for k, v in sorted(active.items(), key=lambda kv: -kv[1]))
 
 
-def _restored_feelings(saved: Any, rest: EmotionState) -> EmotionState:
-    """The per-type intensities of a stored session; unknown types and values outside [0, 1]
-    are dropped (a hand-edited or older database must not stop the session)."""
-    intensities = rest.intensities.copy()
-    entries = saved if isinstance(saved, dict) else {"": saved}  # not a mapping: one bad entry
-    dropped = 0
-    for name, value in entries.items():
-        ok = (name in TYPES and isinstance(value, int | float) and not isinstance(value, bool)
-              and 0.0 <= value <= 1.0)
-        if ok:
-            intensities[TYPES.index(name)] = float(value)
-        dropped += not ok
-    if dropped:
-        log.warning("stored emotion intensities: %d entries dropped as invalid", dropped)
-    return EmotionState(intensities, rest.mood, rest.baseline)
-
-
-def _restored_relations(saved: Any) -> dict[str, float]:
-    """The stored liking of others; entries that are not a name and a number in [-1, 1] are
-    dropped (a hand-edited or older database must not stop the session)."""
-    entries = saved if isinstance(saved, dict) else {}
-    kept = {name: float(v) for name, v in entries.items()
-            if isinstance(name, str) and isinstance(v, int | float) and not isinstance(v, bool)
-            and -1.0 <= v <= 1.0}  # fmt: skip
-    if len(kept) < len(entries) or not isinstance(saved, dict):
-        log.warning("stored relations: %d entries dropped as invalid",
-                    len(entries) - len(kept) + (not isinstance(saved, dict)))  # fmt: skip
-    return kept
-
-
-def _restored_facts(saved: Any, rest: dict[str, Any]) -> dict[str, Any]:
-    """The stored facts over the persona file's own; invalid entries are dropped."""
-    facts, dropped = dict(rest), 0
-    for name, value in (saved.items() if isinstance(saved, dict) else ()):
-        try:
-            facts = check_facts({**facts, name: value})
-        except ValueError:
-            dropped += 1
-    if dropped or not isinstance(saved, dict):
-        log.warning("stored facts: %d entries dropped as invalid", max(dropped, 1))
-    return facts
-
-
 def _ms(mark: float) -> float:
     return (time.perf_counter() - mark) * 1000.0
 
@@ -642,27 +497,3 @@ def _at(estimate: AffectEstimate, t: float) -> AffectEstimate:
     return AffectEstimate(
         estimate.vad, estimate.categories, estimate.confidence, estimate.modality, t
     )
-
-
-def _any_available(capability: str) -> bool:
-    return any(
-        spec.embedded and backends.available(capability, name)
-        for name, spec in backends.BACKENDS.get(capability, {}).items()
-    )
-
-
-def _load_transition(*, liking: float) -> Any:
-    """The trained PELD transition selector when its module and weights are present."""
-    try:
-        from agent.emotion_transition import ResponseEmotionSelector
-    except ImportError:
-        return None
-    try:
-        selector = ResponseEmotionSelector.load()
-    except (AgentError, OSError, ValueError) as exc:
-        log.info(
-            "emotion transition model not loaded (%s); using empathic appraisal", type(exc).__name__
-        )
-        return None
-    selector.liking = liking
-    return selector

@@ -110,3 +110,36 @@ def _well_being(event: str, desirability: float, likelihood: float) -> Impulse:
         name = "joy" if desirability > 0 else "distress"
         strength = abs(desirability)
     return _impulse(name, strength, event, desirability=desirability, likelihood=likelihood)
+
+
+def appraise_with_relations(
+    relations: dict[str, float],
+    *,
+    event: str,
+    actor: str,
+    target: str,
+    desirability: float,
+    praiseworthiness: float | None,
+    likelihood: float,
+) -> AppraisedEvent:
+    """``appraise_game_event`` against a persona's relations, the one liking store that words
+    and events both move: the engine's ``"player"`` is the person who speaks as ``"user"``.
+    The returned liking holds every relation after the event, with the player's under
+    ``"user"``.
+
+    >>> out = appraise_with_relations({"user": 0.1}, event="insult", actor="player",
+    ...     target="self", desirability=-0.6, praiseworthiness=-0.8, likelihood=1.0)
+    >>> round(out.liking["user"], 2), "player" in out.liking
+    (-0.14, False)
+    """
+    you = relations.get("user", relations.get(PLAYER, 0.5))
+    appraised = appraise_game_event(
+        event=event, actor=actor, target=target, desirability=desirability,
+        praiseworthiness=praiseworthiness, likelihood=likelihood,
+        liking={**relations, "user": you, PLAYER: you},
+    )  # fmt: skip
+    after = dict(appraised.liking)  # only the actor's liking moves
+    player = after.pop(PLAYER)
+    if actor == PLAYER:
+        after["user"] = player
+    return AppraisedEvent(appraised.impulses, after)

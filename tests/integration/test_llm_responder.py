@@ -142,8 +142,9 @@ def chat_model(base: str, recorder: PromptRecorder, bodies: list[dict[str, Any]]
 
 
 def agent_with(model: Any) -> Any:
+    from agent.assembly import UtteranceOnlyERC
     from agent.config import load_persona
-    from agent.core import AffectiveAgent, UtteranceOnlyERC
+    from agent.core import AffectiveAgent
     from agent.responders import Responder
     from agent.safety import SafetyCheck
     from agent.strategy import load_policy

@@ -120,7 +120,7 @@ def test_the_liking_of_this_user_now_steers_the_agents_answering_emotion(tmp_pat
 
 
 def test_an_explicit_text_backend_is_what_reads_the_user() -> None:
-    from agent.core import UtteranceOnlyERC
+    from agent.assembly import UtteranceOnlyERC
     from perception.text_lexicon import LexiconTextEmotion
 
     agent = AffectiveAgent.from_persona("sage", text="lexicon")

@@ -13,8 +13,9 @@ import logging
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
+from agent.assembly import UtteranceOnlyERC
 from agent.config import load_persona
-from agent.core import AffectiveAgent, UtteranceOnlyERC
+from agent.core import AffectiveAgent
 from agent.responders import Responder, TemplateChatModel
 from agent.safety import AI_DISCLOSURE, SafetyCheck, normalise
 from agent.strategy import RuleStrategyPolicy
