@@ -1,4 +1,5 @@
-"""A headless Godot 3 client (Debian's godot3-server) holds a 5-turn NPC conversation."""
+"""A headless Godot 3 client (Debian's godot3-server) holds a 5-turn NPC conversation, and sets a
+fact that an authored line then says."""
 
 from __future__ import annotations
 
@@ -50,3 +51,18 @@ def test_godot_sample_parses(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=60, check=False,
     )  # fmt: skip
     assert proc.returncode == 0 and "Parse Error" not in proc.stdout + proc.stderr
+
+
+@pytest.mark.skipif(
+    GODOT is None, reason="godot3-server not installed (apt-get install godot3-server)"
+)
+def test_godot_sets_a_fact_and_hears_the_line_say_it(server_url: str) -> None:  # noqa: F811
+    assert GODOT is not None
+    proc = subprocess.run(
+        [GODOT, "--path", str(PROJECT), "-s", "res://tests/headless_lines.gd"],
+        env={**os.environ, "AFFECT_URL": server_url},
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    out = proc.stdout
+    assert proc.returncode == 0 and "RESULT ok" in out, out[-2000:] + proc.stderr[-2000:]
+    assert re.search(r"^LINE room A room's seven silver a night\.", out, flags=re.M), out
