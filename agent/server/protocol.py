@@ -206,6 +206,10 @@ class Emotion(_Message):
         description="every OCC emotion type the character feels now (intensity >= 0.05), each "
         "fading on its own half-life: it can be afraid and grateful at once",
     )
+    liking: Axis | None = Field(
+        None, description="the character's liking of the player now, in [-1, 1]: insults and "
+        "blameworthy acts lower it, praise raises it; it lasts (a relationship meter)",
+    )  # fmt: skip
 
 
 class Expression(_Message):

@@ -216,6 +216,7 @@ class NpcSession:
                 mood=emotion.mood_label,
                 causes=causes,
                 active={k: round(v, 4) for k, v in emotion.active.items()},
+                liking=round(self.agent.persona.relations.get("user", 0.5), 4),
             ),
             p.Expression(
                 turn_id=turn_id,

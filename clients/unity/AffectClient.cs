@@ -69,6 +69,8 @@ namespace AffectAgent
 
         public JObject Emotion { get { return First("emotion"); } }
         public string EmotionLabel { get { return (string)Emotion["label"]; } }
+        /// <summary>The NPC's liking of the player now, in [-1, 1] (a relationship meter).</summary>
+        public double? Liking { get { return (double?)Emotion["liking"]; } }
         public string Strategy { get { return (string)First("turn_end")["strategy"]; } }
         /// <summary>Topic of the persona's authored line that answered, or null.</summary>
         public string Line { get { return (string)First("turn_end")["line"]; } }

@@ -124,6 +124,7 @@ def test_insulted_npc_gets_angry_at_the_player(server_url: str) -> None:
     assert emo["label"] == "anger" and any("insult" in c for c in emo["causes"])
     assert emo["active"]["anger"] > 0.3  # the per-type intensities reach the engine
     assert emo["valence"] < calm.emotion["valence"] and emo["arousal"] > calm.emotion["arousal"]
+    assert emo["liking"] < calm.emotion["liking"] == 0.1  # grim's file likes the user at 0.1
     expression = hit.first("expression")
     assert expression["blendshapes"]["browDownLeft"] > 0.2
     assert expression["hri"]["expression"] in {"angry", "furious", "annoyed"}

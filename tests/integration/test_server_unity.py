@@ -67,3 +67,5 @@ def test_dotnet_client_conversation(program: Path, server_url: str) -> None:  # 
     lines = re.findall(r'^LINE (\w+) (\w+) (".*")$', out, flags=re.M)
     assert [(topic, strategy) for topic, strategy, _ in lines] == [("room", "Information")] * 2
     assert "five silver a night" in lines[0][2] and "Still seven silver" in lines[1][2]
+    before, after = map(float, re.search(r"^LIKING (\S+) (\S+)$", out, flags=re.M).groups())
+    assert before == 0.1 and after < before  # the insult event lowered grim's liking

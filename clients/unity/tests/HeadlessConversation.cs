@@ -81,6 +81,9 @@ static class HeadlessConversation
             await keeper.SetFactsAsync(new Dictionary<string, object> { { "room_price", "seven silver" } }, cancel);
             var dearer = await keeper.SayAsync("A room, then?", cancel: cancel);
             Console.WriteLine("LINE " + dearer.Line + " " + dearer.Strategy + " " + JsonConvert.SerializeObject(dearer.Text));
+            var hit = await keeper.GameEventAsync("insult", -0.6, praiseworthiness: -0.9, cancel: cancel);
+            Console.WriteLine("LIKING " + dearer.Liking.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                + " " + hit.Liking.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
             await keeper.CloseAsync();
         }
         Console.WriteLine("RESULT ok");
