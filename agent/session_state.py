@@ -94,24 +94,24 @@ def _feelings(saved: Any, rest: EmotionState) -> EmotionState:
 def _relations(saved: Any) -> dict[str, float]:
     """The stored liking of others; entries that are not a name and a number in [-1, 1] are
     dropped."""
-    entries = saved if isinstance(saved, dict) else {}
+    entries = saved if isinstance(saved, dict) else {"": saved}  # not a mapping: one bad entry
     kept = {name: float(v) for name, v in entries.items()
-            if isinstance(name, str) and isinstance(v, int | float) and not isinstance(v, bool)
+            if name and isinstance(v, int | float) and not isinstance(v, bool)
             and -1.0 <= v <= 1.0}  # fmt: skip
-    if len(kept) < len(entries) or not isinstance(saved, dict):
-        log.warning("stored relations: %d entries dropped as invalid",
-                    len(entries) - len(kept) + (not isinstance(saved, dict)))  # fmt: skip
+    if len(kept) < len(entries):
+        log.warning("stored relations: %d entries dropped as invalid", len(entries) - len(kept))
     return kept
 
 
 def _facts(saved: Any, rest: dict[str, Any]) -> dict[str, Any]:
     """The stored facts over the persona file's own; invalid entries are dropped."""
+    entries = saved if isinstance(saved, dict) else {"": saved}  # not a mapping: one bad entry
     facts, dropped = dict(rest), 0
-    for name, value in (saved.items() if isinstance(saved, dict) else ()):
+    for name, value in entries.items():
         try:
             facts = check_facts({**facts, name: value})
         except ValueError:
             dropped += 1
-    if dropped or not isinstance(saved, dict):
-        log.warning("stored facts: %d entries dropped as invalid", max(dropped, 1))
+    if dropped:
+        log.warning("stored facts: %d entries dropped as invalid", dropped)
     return facts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pty
 import re
@@ -9,6 +10,7 @@ import select
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 
 import pytest
 
@@ -34,15 +36,27 @@ def read_until(fd: int, pattern: str, timeout_s: float = 60.0) -> str:
                          f"{seen[-2000:]}")
 
 
-def test_a_typed_conversation_with_help_and_quit() -> None:
+@contextlib.contextmanager
+def chat_terminal(*args: str) -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
+    """`affect chat ARGS` on a pseudo-terminal: its end of the terminal and the process (killed
+    if it is still running afterwards)."""
     main, child = pty.openpty()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "agent", "chat", "--text-backend", "lexicon"],
+        [sys.executable, "-m", "agent", "chat", "--text-backend", "lexicon", *args],
         stdin=child, stdout=child, stderr=child, env={**os.environ, "COLUMNS": "100"},
         close_fds=True,
     )  # fmt: skip
     os.close(child)
     try:
+        yield main, proc
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        os.close(main)
+
+
+def test_a_typed_conversation_with_help_and_quit() -> None:
+    with chat_terminal() as (main, proc):
         read_until(main, r"you> ")  # the welcome panel, then the prompt
         os.write(main, b"/help\n")
         assert "/quit" in read_until(main, r"commands:.*\n(?s:.*)you> ")
@@ -53,21 +67,10 @@ def test_a_typed_conversation_with_help_and_quit() -> None:
         assert "you seem" in shown and "strategy" in shown.lower()
         os.write(main, b"/quit\n")
         assert proc.wait(timeout=60) == 0
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        os.close(main)
 
 
 def test_a_designer_tries_facts_and_events_and_the_lines_say_them() -> None:
-    main, child = pty.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "agent", "chat", "--text-backend", "lexicon", "--persona", "grim"],
-        stdin=child, stdout=child, stderr=child, env={**os.environ, "COLUMNS": "100"},
-        close_fds=True,
-    )  # fmt: skip
-    os.close(child)
-    try:
+    with chat_terminal("--persona", "grim") as (main, proc):
         read_until(main, r"you> ")
         os.write(main, b"/facts\n")
         read_until(main, r"room_price = five silver")
@@ -87,7 +90,3 @@ def test_a_designer_tries_facts_and_events_and_the_lines_say_them() -> None:
         read_until(main, r"usage: /event NAME DESIRABILITY")
         os.write(main, b"/quit\n")
         assert proc.wait(timeout=60) == 0
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        os.close(main)

@@ -18,19 +18,24 @@ GODOT = shutil.which("godot3-server")
 PROJECT = Path(__file__).resolve().parents[2] / "clients" / "godot"
 
 
+def run_headless(script: str, url: str) -> str:
+    """What a headless Godot script under clients/godot/tests printed; it must end well."""
+    assert GODOT is not None
+    proc = subprocess.run(
+        [GODOT, "--path", str(PROJECT), "-s", f"res://tests/{script}"],
+        env={**os.environ, "AFFECT_URL": url},
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    out = proc.stdout
+    assert proc.returncode == 0 and "RESULT ok" in out, out[-2000:] + proc.stderr[-2000:]
+    return out
+
+
 @pytest.mark.skipif(
     GODOT is None, reason="godot3-server not installed (apt-get install godot3-server)"
 )
 def test_headless_godot_conversation(server_url: str) -> None:  # noqa: F811
-    assert GODOT is not None
-    proc = subprocess.run(
-        [GODOT, "--path", str(PROJECT), "-s", "res://tests/headless_conversation.gd"],
-        env={**os.environ, "AFFECT_URL": server_url},
-        capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
-    out = proc.stdout
-    assert proc.returncode == 0, out[-2000:] + proc.stderr[-2000:]
-    assert "RESULT ok" in out
+    out = run_headless("headless_conversation.gd", server_url)
     turns = [json.loads(line[5:]) for line in out.splitlines() if line.startswith("TURN ")]
     assert len(turns) == 5
     for types in turns:
@@ -57,12 +62,5 @@ def test_godot_sample_parses(tmp_path: Path) -> None:
     GODOT is None, reason="godot3-server not installed (apt-get install godot3-server)"
 )
 def test_godot_sets_a_fact_and_hears_the_line_say_it(server_url: str) -> None:  # noqa: F811
-    assert GODOT is not None
-    proc = subprocess.run(
-        [GODOT, "--path", str(PROJECT), "-s", "res://tests/headless_lines.gd"],
-        env={**os.environ, "AFFECT_URL": server_url},
-        capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
-    out = proc.stdout
-    assert proc.returncode == 0 and "RESULT ok" in out, out[-2000:] + proc.stderr[-2000:]
+    out = run_headless("headless_lines.gd", server_url)
     assert re.search(r"^LINE room A room's seven silver a night\.", out, flags=re.M), out
