@@ -33,6 +33,13 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bno\s+(?:reason|point)\s+(?:to|in)\s+(?:live|living|go(?:ing)?\s+on)\b",
         r"\b(?:take|end|ending|taking)\s+my\s+(?:own\s+)?life\b",
         r"\bend\s+it\s+all\b",
+        # the question form of an ending ("Should I just end it?", "Would it be better if I
+        # wasn't here?")
+        r"\b(?:should|shall)\s+i\s+(?:just\s+)?(?:end\s+it|end\s+things|give\s+up\s+on\s+"
+        r"(?:life|living|everything))\b(?!\s+with\b)",
+        r"\bwould\s+(?:it|everyone|everybody|they|things|the\s+world)\s+be\s+(?:better|easier)"
+        r"(?:\s+off)?\s+if\s+i\s+(?:(?:was|were)\s+(?:gone|dead|not\s+(?:here|around|alive))"
+        r"|(?:wasn'?t|weren'?t)\s+(?:here|around|alive))\b",
         # methods named with "myself" ("burning myself out", "shoot myself in the foot" pass)
         r"\b(?:hang|hanging|shoot|shooting|stab|stabbing|drown|drowning|poison|poisoning|"
         r"suffocate|strangle|starve|starving|burn|burning)\s+(?:myself|my\s+self)\b"
@@ -67,7 +74,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"wake\s+up\b|\b(?:hope|wish)\s+i\s+(?:never|don'?t|won'?t)\s+wake\s+up\b"
         r"|\bsleep\s+forever\b",
         r"\b(?:want|wanna|going|gonna)\s+to\s+disappear\s+(?:forever|for\s+good)\b",
-        r"\b(?:going\s+to|gonna|will|'ll|want\s+to|wanna|about\s+to)\s+(?:take|swallow|down)\s+"
+        # said as a plan, or weighed as a question ("Should I take all my pills?")
+        r"\b(?:going\s+to|gonna|will|'ll|want\s+to|wanna|about\s+to|should\s+i|shall\s+i|"
+        r"what\s+if\s+i|i\s+could|i\s+might)\s+(?:just\s+)?(?:take|swallow|down)\s+"
         r"(?:all|a\s+bunch|a\s+handful|the\s+whole\s+bottle)\s+(?:of\s+)?(?:my\s+|the\s+|these\s+|"
         r"those\s+)?(?:pills|tablets|meds|medication|sleeping\s+pills)\b",
         r"\b(?:pills|tablets|meds|medication)\s+(?:saved|stockpiled|hoarded|put\s+aside)\b"

@@ -70,6 +70,12 @@ CRISIS = {
     "I took too many pills an hour ago": "medical_emergency",
     "I think I'm having a heart attack": "medical_emergency",
     "I CAN'T BREATHE": "medical_emergency",
+    # a step weighed as a question is as grave as one stated
+    "Should I take all my pills?": "self_harm",
+    "Should I just swallow the whole bottle of my sleeping pills?": "self_harm",
+    "Should I just end it?": "self_harm",
+    "Would everyone be better if I wasn't here?": "self_harm",
+    "Would it be easier if I were gone?": "self_harm",
 }
 NOT_CRISIS = [
     "This traffic is killing me",
@@ -104,6 +110,10 @@ NOT_CRISIS = [
     "Je vais me jeter dans le travail",
     "I don't want to live in this city anymore",
     "Je ne veux plus vivre avec lui",
+    "Should I take my pills with food?",
+    "Should I end it with him?",
+    "Should I take all my things to the new flat?",
+    "Would it be better if I was here earlier tomorrow?",
 ]
 
 
