@@ -75,12 +75,25 @@ def asks_for_advice(text: str) -> bool:
 # looking for help...): "I'm going to lose my job" is a fear, and "go", "take", "get", "stop",
 # "give", "do" or "leave" open harmful steps too ("take all my pills", "give up", "do something
 # stupid"). A step with words of harm or finality in it is never one (_NOT_A_STEP).
-_PLAN = re.compile(
-    r"\bi(?:'ll| will| could| can| might| should| am going to|'m going to|'m gonna| am gonna)\s+"
+_STEP = (
     r"(?:probably |maybe |just |definitely |really |also )?(?:try (?:to |and )|start (?:to )?|"
     r"go and )?(?P<act>(?:talk|call|ask|tell|try|look|apply|write|see a|see my|see the|reach|"
     r"visit|sleep|rest|book|join|plan|speak|text|email|message|find|check|search|contact|"
-    r"work on|focus on|read)\b[^.!?]*)",
+    r"work on|focus on|read)\b[^.!?]*)"
+)
+_PLAN = re.compile(
+    r"\bi(?:'ll| will| could| can| might| should| am going to|'m going to|'m gonna| am gonna)\s+"
+    + _STEP,
+    re.I,
+)
+# "Should I talk to HR?", "Do you think I should call her?": the same step, put as a question
+# that asks for the agent's view. Only where the question opens its clause: "How should I know?"
+# and "Who should I call?" ask something else.
+_WEIGHED = re.compile(
+    r"(?:^\s*|[.!?;,]\s*|\b(?:so|and|but|or|then|well|maybe|perhaps)\s+)"
+    r"(?:should i|shall i|do you think i should|would it (?:help|be (?:a good idea|good|better|"
+    r"wise|okay|ok))(?: for me)? (?:to|if i)|is it (?:a good idea|worth it|better|okay|ok) "
+    r"(?:to|if i))\s+" + _STEP,
     re.I,
 )
 _NOT_A_STEP = re.compile(
@@ -88,14 +101,26 @@ _NOT_A_STEP = re.compile(
     r"drunk|drink|alone|disappear|quit|give up|crazy|insane|suicide|end it|goodbye|bye)\b",
     re.I,
 )
+# "I'll tell you what happened" is an offer to go on talking, not a step of one's own, and
+# reflected back it would read "tell you what happened" to the user.
+_TO_THE_AGENT = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
 PLAN_WORDS = 8
 """A plan clause longer than this is not quoted back (it would not read as one step)."""
+
+
+def _step(act: str) -> str | None:
+    """The step in ``act`` up to the first comma or conjunction; ``""`` when too long to quote,
+    None when it is harmful or addressed to the agent."""
+    if _NOT_A_STEP.search(act) or _TO_THE_AGENT.search(act):
+        return None
+    step = re.split(r",|;|\b(?:but|and|because|so|since)\b", act)[0].strip()
+    return step if len(step.split()) <= PLAN_WORDS else ""
 
 
 def stated_plan(text: str) -> str | None:
     """The step the user says they will or could take, in their words up to the first comma or
     "but"/"and"/"because"/"so"; ``""`` when the step is too long to quote, None when there is
-    none. A question ("Should I call him?") is not a plan.
+    none. A question ("Should I call him?") is not a plan (see ``weighed_step``).
 
     >>> stated_plan("Maybe I could talk to HR."), stated_plan("I'm going to lose my job.")
     ('talk to HR', None)
@@ -103,12 +128,38 @@ def stated_plan(text: str) -> str | None:
     'sleep early'
     >>> stated_plan("I'll sleep forever."), stated_plan("I'm going to give up.")
     (None, None)
+    >>> stated_plan("I'll tell you what happened.") is None
+    True
     """
     found = _PLAN.search(text)
-    if found is None or "?" in text or _NOT_A_STEP.search(found.group("act")):
+    if found is None or "?" in text:
         return None
-    step = re.split(r",|;|\b(?:but|and|because|so|since)\b", found.group("act"))[0].strip()
-    return step if len(step.split()) <= PLAN_WORDS else ""
+    return _step(found.group("act"))
+
+
+def weighed_step(text: str) -> str | None:
+    """The step the user weighs and asks the agent about ("Should I talk to HR?", "Maybe I
+    should call her?", "Would it help to write it down?"), as ``stated_plan`` gives it; None
+    when the message weighs no step of its own, or a harmful one.
+
+    >>> weighed_step("Maybe I should talk to HR?"), weighed_step("Do you think I should call her?")
+    ('talk to HR', 'call her')
+    >>> weighed_step("Would it help to write down what happened?")
+    'write down what happened'
+    >>> weighed_step("Should I just give up?"), weighed_step("Should I take all my pills?")
+    (None, None)
+    >>> weighed_step("How should I know?"), weighed_step("Who should I call?")
+    (None, None)
+    >>> weighed_step("Maybe I should talk to HR."), weighed_step("Should I tell you more?")
+    (None, None)
+    """
+    found = _WEIGHED.search(text)
+    if found is None:
+        # a plan said with a rising voice: "Maybe I should talk to HR?", "I'll call her, okay?"
+        found = _PLAN.search(text)
+        if found is None or not re.match(r"[^.!]*\?", text[found.end("act"):]):
+            return None
+    return _step(found.group("act"))
 
 
 # An insult addressed to the agent: "you" (or "you're", "you are") right before a name for a

@@ -98,6 +98,22 @@ EVENT_VERBS: dict[str, str] = {
     "crashed": "crashing", "ruined": "ruining", "broke": "breaking", "sold": "selling",
     "wrecked": "wrecking", "flunked": "flunking", "blew": "blowing",
 }
+# What someone did to the user ("my boss yelled at me", "they laughed at us"): a hurt told as
+# an event, though no loss or feeling word is in it. The object must be the user: "I yelled at
+# the dog" is not a hurt done to them.
+HURTFUL_ACTS = (
+    "yelled at", "shouted at", "screamed at", "snapped at", "swore at", "laughed at", "lied to",
+    "insulted", "humiliated", "bullied", "belittled", "mocked", "threatened", "blamed",
+    "betrayed", "ignored", "fired", "hit", "attacked", "harassed", "abused", "rejected",
+    "criticised", "criticized", "embarrassed", "ghosted", "excluded",
+)
+# How a user may say they feel hurt without a feeling word that reads well after "you feel"
+# (NAMED_FEELINGS): "I feel so small", "I feel like a failure".
+PAINFUL_SELF_WORDS = (
+    "small", "worthless", "useless", "stupid", "awful", "terrible", "horrible", "invisible",
+    "trapped", "broken", "unwanted", "unloved", "alone", "lost", "like a failure",
+    "like a burden", "like nothing", "like crap", "like garbage", "like an idiot",
+)
 # The object pronoun for {person}; everyone else (friends, parents, a partner) is "them".
 HER = frozenset("wife mom mum mother sister daughter girlfriend grandma grandmother fiancee"
                 .split())
@@ -184,6 +200,16 @@ TEMPLATES: dict[Strategy, tuple[str, ...]] = {
         "I'm glad we talked about {event}; go gently.",
     ),
 }
+
+# Templates that ask for the story itself. Once the user has told of a difficulty in an earlier
+# message (a loss, a hurt done to them, a painful feeling; responder_template._troubled) they
+# would ask for what was already said, so they are left out from then on; the other slotless
+# templates of each strategy still give a reply. Told only in this message, they stay: "I feel
+# so lonely." names a feeling, not what happened.
+ASKS_FOR_STORY: frozenset[str] = frozenset({
+    "What happened, if you want to tell me more?",
+    "When did this start to weigh on you?",
+})
 
 # Whatever the strategy, a bare greeting is greeted, short thanks are acknowledged and a farewell
 # is answered with one (agent.dialogue_acts); no opener is put before these.
@@ -308,6 +334,49 @@ PLAN_TEMPLATES: dict[Strategy, tuple[str, ...]] = {
     Strategy.OTHERS: (
         "That sounds like a good plan.",
         "I'm glad you have a next step.",
+    ),
+}
+
+# When the user weighs a step of their own as a question ("Maybe I should talk to HR?"), these
+# replace the strategy's templates: they asked for a view, and a generic line would ignore the
+# step. The view stays tentative and leaves the choice to them ("could", "might"), since it is
+# given without knowing their situation; harmful steps never get here (dialogue_acts._NOT_A_STEP).
+# {plan} as in PLAN_TEMPLATES; templates without it serve a step too long to quote.
+WEIGHED_STEP_TEMPLATES: dict[Strategy, tuple[str, ...]] = {
+    Strategy.QUESTION: (
+        "It could be a good step to {plan}. What makes you unsure about it?",
+        "What would you hope to come out of it if you {plan}?",
+        "It could be a good step. What makes you unsure about it?",
+    ),
+    Strategy.RESTATEMENT: (
+        "So you're wondering whether to {plan}, and you'd like another view on it.",
+        "So you have a step in mind, and you're not sure about it yet.",
+    ),
+    Strategy.REFLECTION: (
+        "It sounds like part of you wants to {plan}, and part of you isn't sure yet.",
+        "It sounds like you're drawn to that step but still unsure about it.",
+    ),
+    Strategy.SELF_DISCLOSURE: (
+        "I'd feel unsure too before deciding to {plan}; it helps me to talk a step through first.",
+        "I'd feel unsure too before a step like that; it helps me to talk it through first.",
+    ),
+    Strategy.AFFIRMATION: (
+        "Thinking about whether to {plan} shows you're looking for a way forward; you know your "
+        "situation best.",
+        "Weighing a step like that shows you're looking for a way forward.",
+    ),
+    Strategy.SUGGESTION: (
+        "It might help to {plan}. Maybe start by noting what you'd want to come out of it.",
+        "That could be a good step. Maybe start by noting what you'd want to come out of it.",
+    ),
+    Strategy.INFORMATION: (
+        "A step like deciding to {plan} often feels less daunting once you picture how it "
+        "might go.",
+        "A step you choose yourself often feels less daunting once you picture how it might go.",
+    ),
+    Strategy.OTHERS: (
+        "It could be a good step to {plan}; I hope it goes well, whatever you decide.",
+        "I hope it goes well, whatever you decide.",
     ),
 }
 

@@ -36,10 +36,12 @@ from agent.dialogue_acts import (
     is_greeting,
     only_thanks,
     stated_plan,
+    weighed_step,
 )
 from agent.responder_phrases import (
     ACKNOWLEDGEMENTS,
     ACT_REPLIES,
+    ASKS_FOR_STORY,
     EVENT_VERBS,
     FEELING_WORDS,
     GLAD_AGENT_FEELINGS,
@@ -48,9 +50,11 @@ from agent.responder_phrases import (
     HIM,
     HURT_FEELINGS,
     HURT_VALENCE,
+    HURTFUL_ACTS,
     NAME_REPLY,
     NAMED_FEELINGS,
     OPENERS,
+    PAINFUL_SELF_WORDS,
     PEOPLE,
     PLAN_TEMPLATES,
     POSITIVE_FEELINGS,
@@ -63,6 +67,7 @@ from agent.responder_phrases import (
     TEMPLATES,
     UNANSWERED,
     UNTROUBLED_VALENCE,
+    WEIGHED_STEP_TEMPLATES,
     WHO_REPLY,
 )
 from agent.types import Strategy
@@ -113,6 +118,22 @@ _ILL = re.compile(rf"\b({_THING})\s+(?:is|was|has been|got|ended up)\s+(?:"
 _LEFT_EVENT = {"broke up with": "the breakup", "dumped": "the breakup",
                "left": "{who} leaving", "cheated on": "{who} cheating on you"}
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|we|our)\b", re.I)
+# A hurt done to the user, said actively ("my boss yelled at me") or passively ("I got fired");
+# "it hit me that..." is a realisation, not a blow.
+_ACTS = "|".join(re.escape(a) for a in HURTFUL_ACTS)
+_HURT_DONE = re.compile(
+    rf"(?<!\bit )\b(?:{_ACTS})\s+(?:me|us)\b"
+    rf"|\b(?:i|we)\s+(?:got|get|was|were|have been|'ve been|am being|'m being|keep getting)\s+"
+    rf"(?:just\s+)?(?:{_ACTS})\b(?!\s+up\b)",  # "I was fired up" is eagerness
+    re.I,
+)
+# "I feel so small", not "I don't feel alone anymore"
+_FEELS_BAD = re.compile(
+    r"(?<!n't )(?<!not )(?<!never )\b(?:feel|feels|feeling|felt)\s+(?:(?:so|really|very|a bit|"
+    r"a little|kind of|pretty|totally|completely|just|quite|such)\s+)*"
+    rf"(?:{'|'.join(re.escape(w) for w in PAINFUL_SELF_WORDS)})\b",
+    re.I,
+)
 
 
 def reflect(text: str) -> str:
@@ -274,9 +295,12 @@ class TemplateChatModel(BaseChatModel):
             and info.get("agent_feeling") in GLAD_AGENT_FEELINGS
             and float(info.get("agent_feeling_intensity", 1.0)) >= GLAD_AGENT_INTENSITY)
         plan = stated_plan(user)
-        if plan:
-            filled["plan"] = reflect(plan)
-        untroubled = (not glad and plan is None and info["feeling"] == "neutral"
+        weighed = weighed_step(user) if plan is None else None
+        step = plan or weighed
+        if step:  # "" is a step too long to quote: the templates without {plan} serve it
+            filled["plan"] = reflect(step)
+        untroubled = (not glad and plan is None and weighed is None
+                      and info["feeling"] == "neutral"
                       and valence > UNTROUBLED_VALENCE
                       and all(v > HURT_VALENCE and label not in HURT_FEELINGS
                               for label, v in readings)
@@ -285,9 +309,13 @@ class TemplateChatModel(BaseChatModel):
         if untroubled and user.rstrip().endswith("?") and not asks_for_advice(user):
             fresh_unknown = [r for r in UNANSWERED if r not in said] or list(UNANSWERED)
             return fresh_unknown[seed % len(fresh_unknown)]
-        templates = (PLAN_TEMPLATES if plan is not None else POSITIVE_TEMPLATES if glad
+        templates = (PLAN_TEMPLATES if plan is not None else WEIGHED_STEP_TEMPLATES
+                     if weighed is not None else POSITIVE_TEMPLATES if glad
                      else SMALL_TALK if untroubled else TEMPLATES)[strategy]
-        usable = [t for t in templates if all(k in filled for k in re.findall(r"{(\w+)}", t))]
+        # asking what happened after being told reads as not having listened (ASKS_FOR_STORY)
+        told = any(_troubled(text) for text in earlier)
+        usable = [t for t in templates if all(k in filled for k in re.findall(r"{(\w+)}", t))
+                  and not (told and t in ASKS_FOR_STORY)]
         # templates about what this turn says come first; a person named only in an earlier
         # turn ("my sister is getting married") is not presumed to be today's trouble
         personal = [t for t in usable
@@ -330,15 +358,19 @@ _NEGATIVE_NAMED = tuple(w for w in NAMED_FEELINGS if w not in (
 
 
 def _troubled(text: str) -> bool:
-    """Whether a message tells of a difficulty: a loss, a breakup, an illness, or a painful
-    feeling named ("I lost my job", "I feel so lonely").
+    """Whether a message tells of a difficulty: a loss, a breakup, an illness, a hurt done to
+    the user, or a painful feeling ("I lost my job", "My boss yelled at me", "I feel so small").
 
     >>> _troubled("My dog died."), _troubled("I feel lonely."), _troubled("I like turtles.")
     (True, True, False)
+    >>> _troubled("My boss yelled at me today."), _troubled("I just feel so small.")
+    (True, True)
+    >>> _troubled("I yelled at the TV."), _troubled("I don't feel alone anymore.")
+    (False, False)
     """
     low = text.lower()
     return bool(_EVENT.search(text) or _DIED.search(text) or _LEFT.search(text)
-                or _ILL.search(text)
+                or _ILL.search(text) or _HURT_DONE.search(text) or _FEELS_BAD.search(text)
                 or any(re.search(rf"\b{re.escape(w)}\b", low) for w in _NEGATIVE_NAMED))
 
 

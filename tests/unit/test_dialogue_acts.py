@@ -3,6 +3,8 @@ offline responder, and look-alike sentences are not mistaken for them."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from agent.dialogue_acts import (
@@ -11,8 +13,9 @@ from agent.dialogue_acts import (
     is_greeting,
     only_thanks,
     stated_plan,
+    weighed_step,
 )
-from agent.responder_phrases import ACT_REPLIES
+from agent.responder_phrases import ACT_REPLIES, UNANSWERED, WEIGHED_STEP_TEMPLATES
 from agent.responders import Responder, ResponseRequest
 from agent.strategy import PolicyContext, RuleStrategyPolicy
 from agent.types import Strategy
@@ -170,3 +173,66 @@ def test_a_named_step_makes_a_question_less_likely() -> None:
     assert fear[Strategy.QUESTION] == 0.0
     for harmful in ("I'll just give up.", "I'm going to take all my pills.", "I'll get fired."):
         assert stated_plan(harmful) is None, harmful  # never affirmed as a step
+
+
+@pytest.mark.parametrize(("text", "step"), [
+    ("Maybe I should talk to HR?", "talk to HR"),
+    ("Should I call my sister?", "call my sister"),
+    ("Should I call my sister", "call my sister"),  # a question by its word order
+    ("Do you think I should talk to my manager about it?", "talk to my manager about it"),
+    ("Would it help to write it down?", "write it down"),
+    ("So should I ask for a day off?", "ask for a day off"),
+    ("I'll text her tonight, okay?", "text her tonight"),
+    ("Should I just give up?", None),
+    ("Should I take all my pills?", None),
+    ("Should I talk to him or just end it?", None),  # a harmful word anywhere in the step
+    ("How should I know?", None),
+    ("Who should I call?", None),  # asks whom, not whether
+    ("What should I do?", None),  # a request for advice, answered as one
+    ("Should I tell you more?", None),  # goes on talking to the agent, not a step of their own
+    ("Maybe I should talk to HR.", None),  # said, not asked: stated_plan's
+])
+def test_a_step_weighed_as_a_question_is_read_with_its_words(text: str,
+                                                             step: str | None) -> None:
+    assert weighed_step(text) == step
+    if "?" in text:
+        assert stated_plan(text) is None  # asked, the step is weighed, not yet chosen
+
+
+def weighed_reply(text: str, strategy: Strategy, valence: float = -0.3) -> str:
+    affect = AffectEstimate(VAD(valence, 0.1, 0.0), {"neutral": 1.0}, 0.6, "text", 0.0)
+    history = [DialogueTurn("user", "My boss yelled at me in front of everyone."),
+               DialogueTurn("Sage", "That sounds humiliating."), DialogueTurn("user", text)]
+    return Responder().respond(
+        ResponseRequest(text, history, strategy, affect, None, "Sage", "plain"))
+
+
+def from_weighed_templates(reply: str, strategy: Strategy) -> bool:
+    return any(re.search(re.escape(t).replace(re.escape("{plan}"), ".+") + "$", reply, re.I)
+               for t in WEIGHED_STEP_TEMPLATES[strategy])
+
+
+@pytest.mark.parametrize("strategy", list(Strategy))
+def test_a_weighed_step_is_answered_whatever_the_strategy(strategy: Strategy) -> None:
+    reply = weighed_reply("Maybe I should talk to HR?", strategy)
+    assert "talk to HR" in reply and from_weighed_templates(reply, strategy), reply
+    mine = weighed_reply("Do you think I should call my mom?", strategy)
+    assert "call your mom" in mine and "my mom" not in mine, mine
+
+
+@pytest.mark.parametrize("strategy", list(Strategy))
+def test_a_harmful_step_asked_about_is_never_endorsed(strategy: Strategy) -> None:
+    for text in ("Should I just give up?", "Should I take all my pills?"):
+        reply = weighed_reply(text, strategy, valence=-0.7)
+        assert not from_weighed_templates(reply, strategy), reply
+        assert "good step" not in reply and "sounds like a good" not in reply, reply
+
+
+def test_a_weighed_step_is_not_a_question_about_the_world() -> None:
+    # With no trouble in the conversation a question the responder cannot answer gets "I don't
+    # know"; a step the user weighs is theirs to talk through, not such a question.
+    calm = AffectEstimate(VAD(0.2, 0.0, 0.0), {"neutral": 1.0}, 0.8, "text", 0.0)
+    text = "Should I call my sister this weekend?"
+    reply = Responder().respond(ResponseRequest(text, [DialogueTurn("user", text)],
+                                                Strategy.QUESTION, calm, None, "Sage", "plain"))
+    assert reply not in UNANSWERED and "call your sister this weekend" in reply, reply

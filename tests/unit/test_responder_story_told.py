@@ -1,0 +1,81 @@
+"""The offline responder does not ask for a story the user has already told: once an earlier
+message told of a difficulty, the templates that ask what happened are left out."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from agent.responder_phrases import ASKS_FOR_STORY, TEMPLATES
+from agent.responder_template import _troubled
+from agent.responders import Responder, ResponseRequest
+from agent.types import Strategy
+from appraisal import VAD
+from perception import AffectEstimate, DialogueTurn
+
+pytestmark = pytest.mark.unit
+
+SAD = AffectEstimate(VAD(-0.5, 0.2, -0.3), {"sadness": 0.8, "neutral": 0.2}, 0.8, "text", 0.0)
+
+
+def asks_for_story(reply: str) -> bool:
+    return any(t in reply for t in ASKS_FOR_STORY)
+
+
+def talk(texts: list[str], strategy: Strategy = Strategy.QUESTION) -> list[str]:
+    """The replies to ``texts``, said in turn in one conversation."""
+    responder, history, replies = Responder(), [], []
+    for text in texts:
+        history.append(DialogueTurn("user", text))
+        out = responder.respond(ResponseRequest(
+            user_text=text, history=list(history), strategy=strategy, user_affect=SAD,
+            persona_name="Sage"))  # fmt: skip
+        history.append(DialogueTurn("Sage", out))
+        replies.append(out)
+    return replies
+
+
+def test_the_marked_templates_are_real_and_every_strategy_keeps_a_plain_one() -> None:
+    every = {t for templates in TEMPLATES.values() for t in templates}
+    assert ASKS_FOR_STORY <= every  # a renamed template would silently escape the filter
+    always = {"{feeling}", "{feeling2}"}  # filled on every turn
+    for strategy, templates in TEMPLATES.items():
+        assert any(set(re.findall(r"{\w+}", t)) <= always and t not in ASKS_FOR_STORY
+                   for t in templates), strategy
+
+
+@pytest.mark.parametrize(("text", "troubled"), [
+    ("My boss yelled at me in front of everyone today.", True),
+    ("I got fired this morning.", True),
+    ("They laughed at us the whole night.", True),
+    ("I just feel so small.", True),
+    ("I feel like a failure.", True),
+    ("I yelled at the TV during the match.", False),
+    ("It hit me that I forgot her birthday.", False),
+    ("I don't feel alone anymore.", False),
+    ("I like turtles.", False),
+])
+def test_a_hurt_done_to_the_user_or_felt_in_plain_words_is_a_difficulty(text: str,
+                                                                         troubled: bool) -> None:
+    assert _troubled(text) is troubled
+
+
+def test_a_story_told_earlier_is_not_asked_for_again() -> None:
+    # Each turn prefers a template not used yet, so a run on one strategy reaches every usable
+    # one: the story prompts would come up if they were still allowed. Seven messages: the
+    # prompt's window (twelve turns) still holds the first.
+    follow_ups = ["I just feel so small.", "I dont know what to do.", "It keeps coming back.",
+                  "Everyone saw it.", "I can't stop thinking about it.", "It is a lot."]
+    replies = talk(["My boss yelled at me in front of everyone today.", *follow_ups])
+    assert not any(asks_for_story(r) for r in replies[1:]), replies
+    assert all(r.endswith("?") for r in replies)  # a question still comes every turn
+
+
+def test_a_feeling_alone_still_leaves_room_to_ask_what_happened() -> None:
+    # "I feel lonely" names a feeling, not what happened: on the first turn the story prompts
+    # stay, and some openings (the template rotates with the words) use one.
+    openings = ["I feel so lonely.", "I feel lonely tonight.", "I am so lonely.",
+                "I feel really lonely lately.", "Honestly I feel lonely.", "I feel lonely again.",
+                "Lately I feel lonely.", "I feel lonely all the time."]
+    assert any(asks_for_story(talk([text])[0]) for text in openings)
