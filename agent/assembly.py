@@ -40,6 +40,7 @@ def parts(
 ) -> dict[str, Any]:
     """The keyword arguments of ``AffectiveAgent`` besides the persona, session and clock,
     with backends from the persona or ``backend_overrides`` (capability -> backend name)."""
+    from agent.intents import hearer
     from agent.responders import Responder
     from agent.safety import SafetyCheck
     from agent.strategy import load_policy
@@ -83,6 +84,7 @@ def parts(
         "store": store,
         "memory": memory,
         "transition": _load_transition(liking=p.relations.get("user", 0.5)),
+        "intents": hearer(p.intents, p.intent_similarity),
     }
 
 

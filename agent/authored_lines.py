@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from agent.config import Line, placeholders
+from agent.config import Line, Persona, placeholders
 from agent.types import AgentEmotion, Strategy
 
 FELT = 0.1
@@ -70,7 +70,7 @@ def _variant(template: str) -> re.Pattern[str]:
     return re.compile("".join(out), re.DOTALL)
 
 
-_NEGATION = re.compile(r"(?:not|no|never|without|nor|\w+n[’']t|cannot)[,.!?]*", re.IGNORECASE)
+NEGATION = re.compile(r"(?:not|no|never|without|nor|\w+n[’']t|cannot)[,.!?]*", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?;,]|\bbut\b", re.IGNORECASE)
 
 
@@ -108,8 +108,12 @@ def _felt(line: Line, emotion: AgentEmotion | None) -> bool:
 def choose_line(
     lines: Sequence[Line], text: str, emotion: AgentEmotion | None, said: Sequence[str],
     facts: Mapping[str, object] | None = None, *, liking: float | None = None,
+    heard: Collection[str] = (),
 ) -> Chosen | None:  # fmt: skip
     """The authored line that answers ``text``, or None when no line is called.
+
+    Lines are called by their ``when`` words; only when no line is, by the intents heard in
+    the turn (agent.intents): the designer's own words come first.
 
     Args:
         said: what the agent has said so far in this conversation, oldest first; a line's
@@ -118,6 +122,7 @@ def choose_line(
             last set them).
         liking: the character's liking of the speaker now, for ``liking_below`` and
             ``liking_above`` (a grudge outlasts the anger that started it).
+        heard: the names of the persona's intents heard in ``text``.
 
     >>> room = Line(topic="room", when=["a room", "stay the night"],
     ...             say=["Five silver a night.", "Still five silver."])
@@ -127,9 +132,14 @@ def choose_line(
     'Still five silver.'
     >>> choose_line([room], "A roomy cart.", None, []) is None
     True
+    >>> kip = Line(topic="kip", intents=["ask_room"], say=["Stables are free."])
+    >>> choose_line([room, kip], "Got anywhere to kip?", None, [], heard={"ask_room"}).text
+    'Stables are free.'
     """
     flat = " ".join(text.split()).casefold()
     called = [line for line in lines if line.when and says_any(line.when, text, flat)]
+    if not called and heard:
+        called = [line for line in lines if not set(line.intents).isdisjoint(heard)]
     return _pick(called, emotion, said, facts or {}, liking)
 
 
@@ -152,7 +162,7 @@ def says_any(phrases: Sequence[str], text: str, flat: str | None = None) -> bool
         return False
     for found in _pattern(tuple(phrases)).finditer(text):
         clause = _CLAUSE_END.split(text[: found.start()])[-1]
-        if not any(_NEGATION.fullmatch(w) for w in clause.split()[-3:]):
+        if not any(NEGATION.fullmatch(w) for w in clause.split()[-3:]):
             return True
     return False
 
@@ -194,7 +204,8 @@ def _pick(called: Sequence[Line], emotion: AgentEmotion | None, said: Sequence[s
 def shadowed(lines: Sequence[Line]) -> list[tuple[str, str]]:
     """(topic, by topic) for each line an earlier one always answers first: every phrase and
     event that calls it also calls the earlier line, which is ready whenever it is (no feeling,
-    or the same feelings). Such a line is never said, which is a mistake in the file.
+    or the same feelings), and every intent that calls it calls the earlier line too. Such a
+    line is never said, which is a mistake in the file.
 
     >>> a = Line(topic="a", when=["room"], say=["A."])
     >>> b = Line(topic="b", when=["a room", "spare room"], say=["B."])
@@ -212,7 +223,16 @@ def shadowed(lines: Sequence[Line]) -> list[tuple[str, str]]:
                 continue
             words = all(_pattern(tuple(earlier.when)).search(p) for p in line.when)
             events = {e.casefold() for e in line.events} <= {e.casefold() for e in earlier.events}
-            if words and events:
+            if words and events and set(line.intents) <= set(earlier.intents):
                 out.append((line.topic, earlier.topic))
                 break
     return out
+
+
+def file_warnings(persona: Persona) -> list[str]:
+    """Mistakes in a persona file that loading allows: lines never said, intents never
+    answered (``affect personas`` prints them, ``affect serve --personas`` logs them)."""
+    return [f"line '{topic}' is never said: line '{by}' answers everything that calls it"
+            for topic, by in shadowed(persona.lines)] + [
+        f"intent '{name}' is heard but calls no line or appraisal"
+        for name in persona.unused_intents()]  # fmt: skip

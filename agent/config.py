@@ -32,6 +32,9 @@ FACT_NAME = r"^[A-Za-z_][A-Za-z0-9_]{0,63}$"
 MAX_FACT_CHARS = 200
 MAX_FACTS = 256
 MAX_LINES = 2000
+MAX_INTENTS = 200
+MAX_EXAMPLES = 50
+INTENT_NAME = r"^[A-Za-z0-9_-]{1,64}$"
 
 
 def check_facts(values: dict[str, Any]) -> dict[str, Any]:
@@ -116,6 +119,24 @@ class Goal(BaseModel):
     likelihood: float = Field(1.0, ge=0.0, le=1.0)
 
 
+class Intent(BaseModel):
+    """What a player may ask for in words of their own (agent/intents.py): a name that lines
+    and appraisal rules list in ``intents``, and example sentences; a turn close enough in
+    meaning to an example is heard as that intent."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(pattern=INTENT_NAME, description="id that lines and appraisals name")
+    examples: list[str] = Field(
+        min_length=1, max_length=MAX_EXAMPLES, description="sentences a player might say"
+    )
+
+    @field_validator("examples")
+    @classmethod
+    def _short_examples(cls, value: list[str]) -> list[str]:
+        return _short_entries(value)
+
+
 class Line(BaseModel):
     """An authored line (agent/authored_lines.py): what the character says when the user's
     words touch a topic or a game event happens, optionally only while it feels a given
@@ -129,6 +150,9 @@ class Line(BaseModel):
     )
     events: list[str] = Field(
         default_factory=list, description="game events (game_event.event) that call the line"
+    )
+    intents: list[str] = Field(
+        default_factory=list, description="intents ([[intents]] by name) that call the line"
     )
     say: list[str] = Field(min_length=1, description="what to say; variants are taken in turn")
     feeling: list[str] = Field(
@@ -145,8 +169,9 @@ class Line(BaseModel):
 
     @model_validator(mode="after")
     def _called_somehow(self) -> Line:
-        if not self.when and not self.events:
-            raise ValueError("a line needs words in 'when' or game events in 'events'")
+        if not self.when and not self.events and not self.intents:
+            raise ValueError(
+                "a line needs words in 'when', game events in 'events' or intents in 'intents'")
         low, high = self.liking_above, self.liking_below
         if low is not None and high is not None and low >= high:
             raise ValueError(f"liking_above {low} must be less than liking_below {high}")
@@ -191,7 +216,12 @@ class WordAppraisal(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     event: str = Field(pattern=r"^[A-Za-z0-9_.-]{1,64}$", description="name in the trace")
-    when: list[str] = Field(min_length=1, description="words or phrases that make the event")
+    when: list[str] = Field(
+        default_factory=list, description="words or phrases that make the event"
+    )
+    intents: list[str] = Field(
+        default_factory=list, description="intents ([[intents]] by name) that make the event"
+    )
     desirability: float = Field(
         ge=-1.0, le=1.0, description="how good it is for the character (or for `goal`)"
     )
@@ -204,6 +234,12 @@ class WordAppraisal(BaseModel):
     @classmethod
     def _short_phrases(cls, value: list[str]) -> list[str]:
         return _short_entries(value)
+
+    @model_validator(mode="after")
+    def _made_somehow(self) -> WordAppraisal:
+        if not self.when and not self.intents:
+            raise ValueError("an appraisal needs words in 'when' or intents in 'intents'")
+        return self
 
     @field_validator("desirability")
     @classmethod
@@ -238,6 +274,14 @@ class Persona(BaseModel):
     )
     appraisals: list[WordAppraisal] = Field(
         default_factory=list, max_length=MAX_LINES, description="authored appraisal rules"
+    )
+    intents: list[Intent] = Field(
+        default_factory=list, max_length=MAX_INTENTS,
+        description="what a player may ask for in their own words (agent/intents.py)",
+    )
+    intent_similarity: float = Field(
+        0.48, ge=0.2, le=0.95,
+        description="cosine similarity to an example at which a sentence is heard as its intent",
     )
     facts: dict[str, StrictStr | StrictInt | StrictFloat] = Field(
         default_factory=dict,
@@ -291,6 +335,27 @@ class Persona(BaseModel):
                 raise ValueError(f"appraisal {rule.event!r} names goal {rule.goal!r}, which "
                                  f"[[goals]] does not have ({', '.join(sorted(goals)) or 'none'})")
         return self
+
+    @model_validator(mode="after")
+    def _intents_known(self) -> Persona:
+        names = [i.name for i in self.intents]
+        twice = sorted({n for n in names if names.count(n) > 1})
+        if twice:
+            raise ValueError(f"intent {twice[0]!r} appears twice; give each intent its own name")
+        users = [(f"line {x.topic!r}", x.intents) for x in self.lines]
+        users += [(f"appraisal {r.event!r}", r.intents) for r in self.appraisals]
+        for who, wanted in users:
+            for name in wanted:
+                if name not in names:
+                    raise ValueError(f"{who} names intent {name!r}, which [[intents]] does not "
+                                     f"have ({', '.join(names) or 'none'})")
+        return self
+
+    def unused_intents(self) -> list[str]:
+        """Intents no line or appraisal names: heard, but never answered (a file mistake)."""
+        used = {n for line in self.lines for n in line.intents}
+        used |= {n for rule in self.appraisals for n in rule.intents}
+        return [i.name for i in self.intents if i.name not in used]
 
     def strategy_weights(self) -> dict[Strategy, float]:
         return {s: self.strategies.get(s.value, 1.0) for s in Strategy}

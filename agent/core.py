@@ -14,6 +14,7 @@ from agent.assembly import parts
 from agent.authored_lines import Chosen, choose_line, line_for_event
 from agent.config import Persona, check_facts, load_persona
 from agent.dialogue import DialogueManager
+from agent.live_perception import fuse_turn
 from agent.server.game_events import PLAYER, appraise_with_relations
 from agent.session_state import restore, snapshot
 from agent.session_state import turns as stored_turns
@@ -54,6 +55,7 @@ class AffectiveAgent:
         session: str = "default",
         memory: Any = None,
         transition: Any = None,
+        intents: Any = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.persona = persona
@@ -64,6 +66,7 @@ class AffectiveAgent:
         self.safety = safety
         self.memory = memory
         self.transition = transition
+        self.intents = intents  # agent.intents.MiniLMIntentRecognizer, when the persona has any
         self.store = store
         self.session = session
         self.clock = clock
@@ -152,7 +155,7 @@ class AffectiveAgent:
 
         mark = time.perf_counter()
         user_affect = self.dialogue.perceive(utterance.speaker, text)
-        user_affect = self._fuse(user_affect, utterance.estimates, now, trace)
+        user_affect = fuse_turn(user_affect, utterance.estimates, now, trace)
         timings["perception_ms"] = _ms(mark)
         trace.append(
             f"user: {user_affect.label} ({user_affect.confidence:.2f}), "
@@ -167,7 +170,8 @@ class AffectiveAgent:
         self._last_t = now
         impulse = self._appraise(user_affect, utterance.speaker)
         impulses = [] if impulse is None else [impulse]
-        impulses += self._appraise_words(text, utterance.speaker, commit=commit)
+        heard = self._hear(text, trace)
+        impulses += self._appraise_words(text, utterance.speaker, heard, commit=commit)
         self.state = step(self.state, impulses[0] if impulses else None, dt, self.params)
         for extra in impulses[1:]:
             self.state = step(self.state, extra, 0.0, self.params)
@@ -216,7 +220,7 @@ class AffectiveAgent:
                 log.warning(
                     "safety override: category=%s session=%s", flagged.category, self.session
                 )
-        elif (authored := self._authored(text, utterance.speaker, emotion, trace)) is not None:
+        elif (authored := self._authored(text, utterance.speaker, emotion, heard, trace)):
             reply_text, strategy, line = authored.text, authored.strategy, authored.topic
             trace.append(f"authored line '{line}' answers ({strategy.value})")
         else:
@@ -272,14 +276,22 @@ class AffectiveAgent:
         relations = self.persona.relations
         return relations.get(who, relations.get("user", 0.5))
 
-    def _authored(self, text: str, speaker: str, emotion: AgentEmotion,
+    def _hear(self, text: str, trace: list[str]) -> set[str]:
+        """The persona's intents heard in the turn (agent.intents), named in the trace."""
+        if self.intents is None:
+            return set()
+        heard = self.intents.hear(text)
+        trace.extend(f"heard intent '{h.intent}' ({h.similarity:.2f})" for h in heard)
+        return {h.intent for h in heard}
+
+    def _authored(self, text: str, speaker: str, emotion: AgentEmotion, heard: set[str],
                   trace: list[str]) -> Chosen | None:  # fmt: skip
         """The persona's authored line for this turn (agent.authored_lines), if one is called
         and every fact it says is known."""
         if not self.persona.lines:
             return None
         chosen = choose_line(self.persona.lines, text, emotion, self._said(), self.persona.facts,
-                             liking=self._liking(speaker))  # fmt: skip
+                             liking=self._liking(speaker), heard=heard)  # fmt: skip
         if chosen is not None and chosen.missing:
             trace.append(f"authored line '{chosen.topic}' needs the facts "
                          f"{', '.join(chosen.missing)}; the responder answers")  # fmt: skip
@@ -378,28 +390,6 @@ class AffectiveAgent:
 
     # -- internals ----------------------------------------------------------------------------
 
-    def _fuse(
-        self,
-        text_affect: AffectEstimate,
-        extra: Sequence[AffectEstimate],
-        now: float,
-        trace: list[str],
-    ) -> AffectEstimate:
-        if not extra:
-            return text_affect
-        from perception.fusion import AffectFusion
-
-        fusion = AffectFusion()
-        fusion.add(_at(text_affect, now))
-        for estimate in extra:
-            fusion.add(estimate)
-        fused = fusion.fuse(now)
-        shares = ", ".join(f"{m} {w:.0%}" for m, w in fused.contributions.items())
-        trace.append(f"fusion: {shares}")
-        if fused.disagreement:
-            trace.append(f"modalities disagree: {fused.disagreement}")
-        return fused.estimate
-
     def _appraise(self, user_affect: AffectEstimate, speaker: str) -> Impulse | None:
         liking = self._liking(speaker)
         seen = self.dialogue.emotions_of(speaker)
@@ -415,7 +405,8 @@ class AffectiveAgent:
             )
         return empathic_impulse(user_affect, liking=liking, traits=self.traits, previous=previous)
 
-    def _appraise_words(self, text: str, speaker: str, *, commit: bool) -> list[Impulse]:
+    def _appraise_words(self, text: str, speaker: str, heard: set[str], *,
+                        commit: bool) -> list[Impulse]:  # fmt: skip
         """What the words of ``speaker`` make the agent feel as acts and events (an insult, the
         persona's authored ``[[appraisals]]``; agent.turn_appraisal), and its liking of them
         afterwards; a draft (preview) changes nothing."""
@@ -424,7 +415,8 @@ class AffectiveAgent:
         impulses, liking = insult_impulses(text, speaker, goals=goals, traits=self.traits,
                                            liking=liking)  # fmt: skip
         authored, liking = authored_impulses(text, speaker, rules=self.persona.appraisals,
-                                             goals=goals, traits=self.traits, liking=liking)
+                                             goals=goals, traits=self.traits, liking=liking,
+                                             heard=heard)  # fmt: skip
         impulses += authored
         if commit and impulses:
             self.persona.relations[speaker] = liking
@@ -492,8 +484,3 @@ def _listed(active: dict[str, float]) -> str:
 def _ms(mark: float) -> float:
     return (time.perf_counter() - mark) * 1000.0
 
-
-def _at(estimate: AffectEstimate, t: float) -> AffectEstimate:
-    return AffectEstimate(
-        estimate.vad, estimate.categories, estimate.confidence, estimate.modality, t
-    )

@@ -3,7 +3,8 @@
 Each source is an iterator of ``(t, estimates, face readings)``. Files replay on their own clock
 (seconds from 0); live sources (camera, BrainFlow, LSL) are stamped with the monotonic clock and
 run in their own threads. ``LivePerception`` keeps them running behind a chat and hands each
-utterance the latest estimates to fuse with its words. Nothing is written to disk.
+utterance the latest estimates to fuse with its words (``fuse_turn``). Nothing is written to
+disk.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from perception.base import AffectEstimate
@@ -170,3 +171,25 @@ class LivePerception:
     def estimates(self, now: float | None = None) -> tuple[AffectEstimate, ...]:
         """Each live modality's pooled estimate, for ``Utterance(text, estimates=...)``."""
         return tuple(self.fused(now).modalities.values())
+
+
+def fuse_turn(
+    text_affect: AffectEstimate, extra: Sequence[AffectEstimate], now: float, trace: list[str]
+) -> AffectEstimate:
+    """The words' reading fused with the utterance's other estimates (face, voice, physio) at
+    ``now``; the shares and any disagreement of the modalities go to ``trace``."""
+    if not extra:
+        return text_affect
+    from perception.fusion import AffectFusion
+
+    fusion = AffectFusion()
+    fusion.add(AffectEstimate(text_affect.vad, text_affect.categories, text_affect.confidence,
+                              text_affect.modality, now))  # fmt: skip
+    for estimate in extra:
+        fusion.add(estimate)
+    fused = fusion.fuse(now)
+    shares = ", ".join(f"{m} {w:.0%}" for m, w in fused.contributions.items())
+    trace.append(f"fusion: {shares}")
+    if fused.disagreement:
+        trace.append(f"modalities disagree: {fused.disagreement}")
+    return fused.estimate

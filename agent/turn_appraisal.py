@@ -7,7 +7,7 @@ feeds the impulses to the emotion dynamics and the per-type ledger.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from agent.authored_lines import says_any
 from agent.config import WordAppraisal
@@ -109,9 +109,11 @@ def authored_impulses(
     goals: Mapping[str, float],
     traits: BigFive,
     liking: float,
+    heard: Collection[str] = (),
 ) -> tuple[list[Impulse], float]:
-    """OCC emotions from the persona's ``[[appraisals]]`` whose words occur in the turn, and the
-    liking of ``speaker`` afterwards.
+    """OCC emotions from the persona's ``[[appraisals]]`` whose words occur in the turn, or
+    whose intents were heard in it (``heard``, agent.intents), and the liking of ``speaker``
+    afterwards.
 
     A rule is an event with OCC's variables, as a game event carries them: ``desirability``
     for the character (through the utility of the ``goal`` it names) and, when the words are
@@ -130,7 +132,7 @@ def authored_impulses(
     flat = " ".join(text.split()).casefold()
     impulses: list[Impulse] = []
     for rule in rules:
-        if not says_any(rule.when, text, flat):
+        if not (says_any(rule.when, text, flat) or not set(rule.intents).isdisjoint(heard)):
             continue
         goal = rule.goal or OWN_GOAL
         appraiser = OCCAppraiser(traits=traits, goals=[Goal(goal, goals.get(goal, 1.0))],

@@ -20,7 +20,7 @@ def _files(paths: tuple[str, ...]) -> list[Path]:
 
 
 def _report(path: Path, text: str | None) -> dict[str, Any]:
-    from agent.authored_lines import choose_line, shadowed
+    from agent.authored_lines import choose_line, file_warnings
     from agent.config import load_persona
     from agent.errors import ConfigError
     from agent.types import AgentEmotion
@@ -38,12 +38,14 @@ def _report(path: Path, text: str | None) -> dict[str, Any]:
         "topics": [line.topic for line in persona.lines],
         "events": sorted({e for line in persona.lines for e in line.events}),
         "appraisals": [rule.event for rule in persona.appraisals],
-        "warnings": [f"line '{topic}' is never said: line '{by}' answers everything that calls it"
-                     for topic, by in shadowed(persona.lines)],
-    }  # fmt: skip
+        "intents": [i.name for i in persona.intents],
+        "warnings": file_warnings(persona),
+    }
     if text is not None:
         start = persona.relations.get("user", 0.5)
-        calm = choose_line(persona.lines, text, None, [], liking=start)
+        row["heard"] = _heard(persona, text)
+        heard = set(row["heard"])
+        calm = choose_line(persona.lines, text, None, [], liking=start, heard=heard)
         row["try"] = {"calm": calm.topic if calm else None}
         for line in persona.lines:  # what each condition would change, met just past its bound
             if not line.conditional or "neutral" in line.feeling:
@@ -59,10 +61,20 @@ def _report(path: Path, text: str | None) -> dict[str, Any]:
             if line.liking_above is not None:
                 liking = min(1.0, line.liking_above + 0.05)
                 when.append(f"liking > {line.liking_above:g}")
-            chosen = choose_line(persona.lines, text, felt, [], liking=liking)
+            chosen = choose_line(persona.lines, text, felt, [], liking=liking, heard=heard)
             if chosen is not None and chosen.topic == line.topic:
                 row["try"][", ".join(when)] = line.topic
     return row
+
+
+def _heard(persona: Any, text: str) -> dict[str, float]:
+    """The persona's intents heard in ``text`` (agent.intents) and their similarity."""
+    from agent.intents import MiniLMIntentRecognizer
+
+    if not persona.intents:
+        return {}
+    recognizer = MiniLMIntentRecognizer(persona.intents, threshold=persona.intent_similarity)
+    return {h.intent: round(h.similarity, 3) for h in recognizer.hear(text)}
 
 
 @click.command()
@@ -74,7 +86,8 @@ def personas(paths: tuple[str, ...], text: str | None, as_json: bool) -> None:
     """Check persona TOML files (PATHS: files or directories; the shipped ones by default).
 
     Each file is validated as the agent and `affect serve --personas` read it; authored lines
-    that can never be said are warned about. Exits 1 when any file is invalid.
+    that can never be said, and intents that call nothing, are warned about. With --try, the
+    intents heard in TEXT are shown with their similarity. Exits 1 when any file is invalid.
     """
     rows = [_report(path, text) for path in _files(paths)]
     if not rows:
@@ -104,7 +117,9 @@ def _table(rows: list[dict[str, Any]], text: str | None) -> None:
                  ", ".join(row["topics"]) or "-", ", ".join(row["events"]) or "-",
                  ", ".join(row["appraisals"]) or "-"]  # fmt: skip
         if text:
-            cells.append("; ".join(f"{k}: {v or '(responder)'}" for k, v in row["try"].items()))
+            heard = [f"heard {k} ({v:.2f})" for k, v in row["heard"].items()]
+            cells.append("; ".join(heard + [f"{k}: {v or '(responder)'}"
+                                            for k, v in row["try"].items()]))
         table.add_row(*cells)
     console.print(table)
     for row in rows:

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 from pydantic import BaseModel
 
-from agent.authored_lines import shadowed
+from agent.authored_lines import file_warnings
 from agent.config import load_persona, shipped_personas
 from agent.core import AffectiveAgent
 from agent.errors import ConfigError
@@ -71,6 +71,7 @@ class AgentFactory:
             session=session,
             memory=MemoryGraph(self._memory_conn, user=session),
             transition=template.transition,
+            intents=template.intents,
         )
 
     def persona_source(self, name: str) -> str | Path:
@@ -104,9 +105,8 @@ def check_persona_dir(directory: Path) -> list[str]:
             raise ConfigError(f"{path}: hello names a persona by its file name, so the name may "
                               "hold only letters, digits, '_' and '-'")  # fmt: skip
         persona = load_persona(path)  # a ConfigError names the file and the field
-        for topic, by in shadowed(persona.lines):
-            log.warning("%s: line '%s' is never said: line '%s' answers everything that calls it",
-                        path, topic, by)  # fmt: skip
+        for warning in file_warnings(persona):
+            log.warning("%s: %s", path, warning)
         names.append(path.stem)
     if not names:
         raise ConfigError(f"persona directory {directory} holds no .toml persona files")

@@ -31,6 +31,15 @@ def test_the_shipped_personas_pass_and_a_sentence_shows_its_line() -> None:
     assert rows["sage"]["try"] == {"calm": None}  # no lines: the responder speaks
 
 
+def test_a_sentence_in_words_of_its_own_shows_the_intent_it_is_heard_as() -> None:
+    pytest.importorskip("torch", reason='intents need the encoder: "affective-agent[text]"')
+    done = affect_personas("--json", "--try", "Got anywhere I can sleep?")
+    assert done.returncode == 0, done.stderr
+    grim = next(row for row in json.loads(done.stdout) if row["persona"] == "grim")
+    assert list(grim["heard"]) == ["ask_room"] and grim["heard"]["ask_room"] >= 0.48
+    assert grim["try"]["calm"] == "room" and "ask_room" in grim["intents"]
+
+
 def test_a_bad_file_fails_and_a_line_that_is_never_said_is_named(tmp_path: Path) -> None:
     (tmp_path / "smith.toml").write_text(
         'name = "Brenna"\n'

@@ -99,7 +99,7 @@ def test_a_line_counts_as_its_strategy() -> None:
     ("lines", "fragment"),
     [
         ('topic = "a b"\nwhen = ["x"]\nsay = ["y"]', "topic"),
-        ('topic = "a"\nwhen = []\nsay = ["y"]', "needs words in 'when' or game events"),
+        ('topic = "a"\nwhen = []\nsay = ["y"]', "needs words in 'when', game events in 'events'"),
         ('topic = "a"\nevents = [""]\nsay = ["y"]', "1-300 characters"),
         ('topic = "a"\nwhen = ["  "]\nsay = ["y"]', "1-300 characters"),
         ('topic = "a"\nwhen = ["x"]\nsay = ["' + "y" * 301 + '"]', "1-300 characters"),
@@ -305,7 +305,8 @@ def test_authored_appraisals_turn_words_into_occ_events() -> None:
     [
         ('event = "a"\nwhen = ["x"]\ndesirability = 0.0', "desirability 0 makes no emotion"),
         ('event = "a"\nwhen = ["x"]\ndesirability = -0.5\ngoal = "fame"', "names goal 'fame'"),
-        ('event = "a"\nwhen = []\ndesirability = -0.5', "appraisals.0.when"),
+        ('event = "a"\nwhen = []\ndesirability = -0.5', "needs words in 'when' or intents"),
+        ('event = "a"\nintents = ["nope"]\ndesirability = -0.5', "names intent 'nope'"),
         ('event = "a"\nwhen = ["x"]\ndesirability = -2', "appraisals.0.desirability"),
     ],
 )
@@ -381,3 +382,66 @@ def test_a_grudge_and_the_games_facts_outlast_a_restart(tmp_path: Path) -> None:
     assert edited.persona.relations["guard"] == 0.4 and -1 <= edited.persona.relations["user"] <= 1
     assert edited.persona.facts["room_price"] == "five silver"  # the file's value stands
     assert edited.persona.facts["ale_price"] == "one copper"
+
+
+SLEEP = Line(topic="sleep", intents=["ask_room"], say=["Stables are free."])
+SLEEP_ANGRY = Line(topic="sleep_angry", intents=["ask_room"], feeling=["anger"],
+                   say=["Not for you."])  # fmt: skip
+
+
+def test_heard_intents_call_lines_only_when_no_words_do() -> None:
+    lines = [ROOM, SLEEP, SLEEP_ANGRY]
+    by_meaning = choose_line(lines, "Got anywhere to kip?", CALM, [], heard={"ask_room"})
+    assert by_meaning is not None and by_meaning.topic == "sleep"
+    angry = choose_line(lines, "Got anywhere to kip?", ANGRY, [], heard={"ask_room"})
+    assert angry is not None and angry.topic == "sleep_angry"  # a condition still goes first
+    # the designer's own words outrank what is heard
+    worded = choose_line(lines, "A room, please.", CALM, [], heard={"ask_room"})
+    assert worded is not None and worded.topic == "room"
+    assert choose_line(lines, "Got anywhere to kip?", CALM, [], heard={"ask_food"}) is None
+    assert choose_line(lines, "Got anywhere to kip?", CALM, []) is None
+
+
+def test_a_heard_intent_makes_an_authored_appraisal() -> None:
+    from agent.config import WordAppraisal
+    from agent.turn_appraisal import authored_impulses
+    from appraisal import BigFive
+
+    scorn = WordAppraisal(event="scorn", intents=["scorn"], desirability=-0.4,
+                          praiseworthiness=-0.6)  # fmt: skip
+    kwargs = {"rules": [scorn], "goals": {}, "traits": BigFive(), "liking": 0.2}
+    felt, liking = authored_impulses("This beer is foul.", "user", heard={"scorn"}, **kwargs)
+    assert "reproach" in {i.cause.emotion for i in felt} and liking < 0.2
+    assert authored_impulses("This beer is foul.", "user", **kwargs) == ([], 0.2)
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment"),
+    [
+        ('[[intents]]\nname = "a"\nexamples = ["x"]\n' * 2, "intent 'a' appears twice"),
+        ('[[intents]]\nname = "a"\nexamples = []\n', "intents.0.examples"),
+        ('[[intents]]\nname = "a b"\nexamples = ["x"]\n', "intents.0.name"),
+        ('[[intents]]\nname = "a"\nexamples = ["x"]\nsize = 3\n', "size"),
+        ("intent_similarity = 1.5\n", "intent_similarity"),
+        ('[[lines]]\ntopic = "a"\nintents = ["nope"]\nsay = ["y"]\n',
+         "line 'a' names intent 'nope', which [[intents]] does not have (none)"),
+    ],
+)
+def test_a_bad_intent_is_refused(tmp_path: Path, body: str, fragment: str) -> None:
+    # top-level keys before the tables, as TOML requires
+    assert fragment in refusal(tmp_path, body)
+
+
+def test_an_intent_no_line_names_and_a_line_another_answers_are_warned_of() -> None:
+    from agent.authored_lines import file_warnings, shadowed
+    from agent.config import Intent, Persona
+
+    room = Intent(name="ask_room", examples=["Can I stay the night?"])
+    food = Intent(name="ask_food", examples=["I'm hungry."])
+    persona = Persona(name="Npc", intents=[room, food], lines=[SLEEP])
+    assert file_warnings(persona) == [
+        "intent 'ask_food' is heard but calls no line or appraisal"]
+    kip = Line(topic="kip", intents=["ask_room"], say=["Stables."])
+    lodging = Line(topic="lodging", intents=["ask_room", "ask_food"], say=["Board."])
+    assert shadowed([SLEEP, kip]) == [("kip", "sleep")]
+    assert shadowed([SLEEP, lodging]) == []  # ask_food calls it and not the first
