@@ -237,7 +237,7 @@ class ResponseEmotionSelector:
         confidence = float(getattr(user_affect, "confidence", 0.0))
         if vad is None or confidence <= 0.0:
             return None
-        congruence = max(-1.0, min(1.0, fortune(user_affect, previous_user_affect) * confidence))
+        congruence = felt_fortune(user_affect, previous_user_affect)
         if congruence == 0.0 or liking == 0.0:
             return None
         occ = OCCAppraiser(
@@ -261,6 +261,30 @@ class ResponseEmotionSelector:
         )
         cause = Cause(impulse.cause.event, impulse.cause.emotion, impulse.intensity, detail)
         return Impulse(impulse.vad, impulse.intensity, cause)
+
+
+BAD_NEWS_GAIN = 2.67
+"""How much worse a user's trouble is than the reading of their words says. ESConv seekers
+rated their emotion 0.78 on average (1-5 put in [0, 1]) where the text model read their first
+turn as bad news of 0.29 (fortune x confidence); 2.41 on the valid split. Measured by
+scripts/calibrate_bad_news.py (agent/training/bad_news.py); positive news has no such data and
+is left as read."""
+
+
+def felt_fortune(user: Any, previous: Any = None) -> float:
+    """How good the user's turn is for them, as OCC's desirability for the other in [-1, 1]:
+    ``fortune`` times the reading's confidence, bad news (from -0.05) scaled by
+    ``BAD_NEWS_GAIN``.
+
+    >>> from appraisal import VAD
+    >>> from perception import AffectEstimate
+    >>> loss = AffectEstimate(VAD(-0.38, -0.05, -0.13), {"sadness": 0.64, "neutral": 0.26},
+    ...                       0.64, "text")
+    >>> round(fortune(loss) * loss.confidence, 2), round(felt_fortune(loss), 2)
+    (-0.24, -0.65)
+    """
+    read = fortune(user, previous) * float(getattr(user, "confidence", 1.0))
+    return max(-1.0, read * BAD_NEWS_GAIN) if read <= -0.05 else read
 
 
 def fortune(user: Any, previous: Any = None) -> float:

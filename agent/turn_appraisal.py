@@ -29,14 +29,15 @@ def empathic_impulse(
 
     A liked other's misfortune gives pity and their good fortune happy-for; for a disliked
     other, gloating and resentment (Ortony, Clore & Collins 1988, ch. 5). Intensity grows with
-    how clearly the user feels it (|valence| x confidence), with liking, and with agreeableness
+    how good or bad the turn is for the user (``felt_fortune``: valence x confidence, bad news
+    calibrated on what ESConv seekers reported), with liking, and with agreeableness
     (the trait most tied to empathic concern; Graziano et al. 2007).
     """
-    from agent.emotion_transition import fortune
+    from agent.emotion_transition import felt_fortune
     from appraisal import OCC
 
-    valence = fortune(user, previous)
-    strength = abs(valence) * user.confidence
+    valence = felt_fortune(user, previous)
+    strength = abs(valence)
     if strength < 0.05:
         return None
     if liking >= 0:

@@ -53,7 +53,7 @@ def _strategy_or_none(name: str) -> Strategy | None:
         return None
 
 
-def _dialogue_records(path: Path) -> list[dict[str, object]]:
+def dialogue_records(path: Path) -> list[dict[str, object]]:
     raw = path.read_text(encoding="utf-8")
     try:
         data = json.loads(raw)
@@ -77,7 +77,7 @@ def _dialogue_records(path: Path) -> list[dict[str, object]]:
 def read_dialogues(path: str | Path) -> Iterator[StrategySample]:
     """One sample per supporter turn with a known strategy, in dialogue order."""
     path = Path(path)
-    for n, record in enumerate(_dialogue_records(path)):
+    for n, record in enumerate(dialogue_records(path)):
         turns: list[DialogueTurn] = []
         previous: list[Strategy] = []
         dialog = record["dialog"]
