@@ -37,6 +37,17 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         # wasn't here?")
         r"\b(?:should|shall)\s+i\s+(?:just\s+)?(?:end\s+it|end\s+things|give\s+up\s+on\s+"
         r"(?:life|living|everything))\b(?!\s+with\b)",
+        # whether anyone would care, and means asked for (warning signs in safe-messaging lists)
+        r"\b(?:would|will|does|do)\s+(?:anyone|anybody|everyone|people|they)\s+(?:even\s+|really\s+)?"
+        r"(?:care|notice|miss\s+me)\b.{0,20}?\bif\s+i\s+(?:died|die|was\s+gone|were\s+gone|"
+        r"disappeared|killed\s+myself|wasn'?t\s+(?:here|around|alive)|weren'?t\s+(?:here|around|"
+        r"alive)|live\s+or\s+die|lived\s+or\s+died)\b",
+        r"\bcares?\s+(?:if|whether)\s+i\s+live\s+or\s+die\b",
+        rf"\bhow\s+(?:many|much)\s+(?:\w+\s+){{1,3}}(?:would\s+it\s+take|does\s+it\s+take|do\s+i\s+"
+        rf"need|would\s+i\s+need)\s+to\s+(?:die|kill\s+(?:myself|me)|overdose|od)\b{_NOT_LITERAL}",
+        rf"\b(?:easiest|quickest|fastest|painless|least\s+painful|surest|best)\s+way\s+to\s+"
+        rf"(?:die|kill\s+myself|end\s+(?:it|my\s+life)|commit\s+suicide)\b{_NOT_LITERAL}",
+        r"\b(?:what\s+if|if)\s+i\s+(?:just\s+)?(?:disappeared|vanished)\s+(?:forever|for\s+good)\b",
         r"\bwould\s+(?:it|everyone|everybody|they|things|the\s+world)\s+be\s+(?:better|easier)"
         r"(?:\s+off)?\s+if\s+i\s+(?:(?:was|were)\s+(?:gone|dead|not\s+(?:here|around|alive))"
         r"|(?:wasn'?t|weren'?t)\s+(?:here|around|alive))\b",
