@@ -251,5 +251,6 @@ def test_the_python_example_runs_against_the_server(server_url: str) -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     out = done.stdout
     assert "A room's five silver a night" in out and "Still seven silver" in out
+    assert out.count("line rumours") == 2  # the second by meaning, with no `when` word in it
     assert "Then drink somewhere else." in out and "line room_refused" in out
     assert re.search(r"feels (anger|reproach), line insulted", out), out
