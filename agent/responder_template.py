@@ -216,7 +216,9 @@ def slots(
             because = sentence if _FIRST_PERSON.search(sentence) else ""
         if because.strip():
             found["cause"] = _lower_first(reflect(because.strip()).rstrip(".!?, "))
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", user.strip()) if _FIRST_PERSON.search(s)]
+    # a question is not restated ("Should I just give up?" is not "So should you just give up")
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", user.strip())
+                 if _FIRST_PERSON.search(s) and not s.rstrip().endswith("?")]
     if sentences:
         clause = re.split(r",\s*(?:but|and)\b|;", sentences[0])[0]
         clause = reflect(clause).rstrip(".!?, ")

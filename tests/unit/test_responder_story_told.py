@@ -79,3 +79,11 @@ def test_a_feeling_alone_still_leaves_room_to_ask_what_happened() -> None:
                 "I feel really lonely lately.", "Honestly I feel lonely.", "I feel lonely again.",
                 "Lately I feel lonely.", "I feel lonely all the time."]
     assert any(asks_for_story(talk([text])[0]) for text in openings)
+
+
+def test_a_question_is_not_restated_as_if_it_were_said() -> None:
+    from agent.responder_template import slots
+
+    assert "clause" not in slots("Should I just give up?", "sadness", [])
+    assert slots("I lost my job. Should I just give up?", "sadness", [])["clause"] == (
+        "you lost your job")
