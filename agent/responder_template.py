@@ -91,7 +91,8 @@ _REFLECT = {
     "we're": "you're",
 }
 _TOPIC = re.compile(
-    r"\b(?:my|our)\s+((?:new|old|best|little|big|own|ex|younger|older)\s+)?"
+    r"\b(?:my|our)\s+((?:new|old|best|little|big|own|ex|younger|older|final|first|last|current|"
+    r"whole|entire|mental|physical)\s+)?"
     r"(?!(?:own|self|mind|head|life|best|fault)\b)[a-z]{3,}\b",
     re.I,
 )
@@ -314,8 +315,9 @@ class TemplateChatModel(BaseChatModel):
         templates = (PLAN_TEMPLATES if plan is not None else WEIGHED_STEP_TEMPLATES
                      if weighed is not None else POSITIVE_TEMPLATES if glad
                      else SMALL_TALK if untroubled else TEMPLATES)[strategy]
-        # asking what happened after being told reads as not having listened (ASKS_FOR_STORY)
-        told = any(_troubled(text) for text in earlier)
+        # asking what happened after being told reads as not having listened (ASKS_FOR_STORY);
+        # a cause or an event in this turn is the story, or its start ("since I moved here")
+        told = "cause" in filled or "event" in filled or any(_troubled(t) for t in earlier)
         usable = [t for t in templates if all(k in filled for k in re.findall(r"{(\w+)}", t))
                   and not (told and t in ASKS_FOR_STORY)]
         # templates about what this turn says come first; a person named only in an earlier
