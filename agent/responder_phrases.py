@@ -124,6 +124,8 @@ OPENERS: dict[str, tuple[str, ...]] = {
     "playful": ("", "Hey, ", "Well, ", ""),
     "formal": ("", "I understand. ", "", "Thank you for saying so. "),
 }
+# The openers that suit good news; "I hear you." and "I understand." are for troubles.
+GLAD_OPENERS = frozenset({"", "Oh, ", "Hey, ", "Well, "})
 TEMPLATES: dict[Strategy, tuple[str, ...]] = {
     Strategy.QUESTION: (
         "What has been the hardest part of {event} so far?",

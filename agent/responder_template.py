@@ -46,6 +46,7 @@ from agent.responder_phrases import (
     FEELING_WORDS,
     GLAD_AGENT_FEELINGS,
     GLAD_AGENT_INTENSITY,
+    GLAD_OPENERS,
     HER,
     HIM,
     HURT_FEELINGS,
@@ -317,7 +318,9 @@ class TemplateChatModel(BaseChatModel):
                      else SMALL_TALK if untroubled else TEMPLATES)[strategy]
         # asking what happened after being told reads as not having listened (ASKS_FOR_STORY);
         # a cause or an event in this turn is the story, or its start ("since I moved here")
-        told = "cause" in filled or "event" in filled or any(_troubled(t) for t in earlier)
+        told = ("cause" in filled or "event" in filled or any(_troubled(t) for t in earlier)
+                or any(label in POSITIVE_FEELINGS and v >= POSITIVE_VALENCE  # news told before
+                       for label, v in readings[:-1]))
         usable = [t for t in templates if all(k in filled for k in re.findall(r"{(\w+)}", t))
                   and not (told and t in ASKS_FOR_STORY)]
         # templates about what this turn says come first; a person named only in an earlier
@@ -334,6 +337,8 @@ class TemplateChatModel(BaseChatModel):
             ordered += group[k:] + group[:k]
         fresh = [t for t in ordered if _skeleton(t) not in said_low] or ordered
         openers = OPENERS.get(str(info["style"]), OPENERS["warm"])
+        if glad:  # good news is met gladly, not with "I hear you." or "I understand."
+            openers = tuple(o for o in openers if o in GLAD_OPENERS) or ("",)
         hurting = str(info["feeling"]) in HURT_FEELINGS or valence <= HURT_VALENCE
         if strategy is Strategy.QUESTION and hurting and said and said[-1].endswith("?"):
             guessed = info["feeling"] == "neutral" and filled["feeling"] in FEELING_WORDS["neutral"]

@@ -104,3 +104,33 @@ def test_a_topic_keeps_the_noun_after_a_common_adjective() -> None:
     from agent.responder_template import slots
 
     assert slots("I have my final exams next week.", "fear", [])["topic"] == "your final exams"
+
+
+def talk_read(turns: list[tuple[str, str, float]]) -> list[str]:
+    """Replies to (text, label, valence) turns, each with the readings of the turns so far."""
+    responder, history, replies, readings = Responder(), [], [], []
+    for text, label, valence in turns:
+        history.append(DialogueTurn("user", text))
+        readings.append((label, valence))
+        affect = AffectEstimate(VAD(valence, 0.2, 0.0), {label: 0.8}, 0.8, "text", 0.0)
+        out = responder.respond(ResponseRequest(
+            user_text=text, history=list(history), strategy=Strategy.QUESTION,
+            user_affect=affect, persona_name="Sage", readings=tuple(readings)))  # fmt: skip
+        history.append(DialogueTurn("Sage", out))
+        replies.append(out)
+    return replies
+
+
+@pytest.mark.parametrize("news", ["I got promoted today!", "I passed my exam!", "I got the job!"])
+def test_news_told_before_a_worry_is_not_asked_for(news: str) -> None:
+    replies = talk_read([(news, "joy", 0.7), ("I start on Monday.", "neutral", 0.1),
+                         ("I am a bit nervous though.", "fear", -0.3),
+                         ("It is a big step.", "fear", -0.3)])  # fmt: skip
+    assert not any(asks_for_story(r) for r in replies), replies
+
+
+@pytest.mark.parametrize("news", ["I got promoted today!", "I passed my driving test!",
+                                  "We're having a baby!", "I finally finished my thesis!"])
+def test_good_news_is_met_gladly(news: str) -> None:
+    reply = talk_read([(news, "joy", 0.7)])[0]
+    assert not reply.startswith(("I hear you", "Mm", "I understand")), reply
