@@ -34,6 +34,8 @@ MAX_FACTS = 256
 MAX_LINES = 2000
 MAX_INTENTS = 200
 MAX_EXAMPLES = 50
+MAX_ALL_EXAMPLES = 1000
+"""Examples in one persona: each is embedded once when the persona is first used (~4 ms)."""
 INTENT_NAME = r"^[A-Za-z0-9_-]{1,64}$"
 
 
@@ -339,6 +341,10 @@ class Persona(BaseModel):
     @model_validator(mode="after")
     def _intents_known(self) -> Persona:
         names = [i.name for i in self.intents]
+        examples = sum(len(i.examples) for i in self.intents)
+        if examples > MAX_ALL_EXAMPLES:
+            raise ValueError(f"the intents have {examples} examples; at most {MAX_ALL_EXAMPLES} "
+                             "(each costs about 4 ms when the persona is first used)")
         twice = sorted({n for n in names if names.count(n) > 1})
         if twice:
             raise ValueError(f"intent {twice[0]!r} appears twice; give each intent its own name")

@@ -22,6 +22,7 @@ from agent.authored_lines import file_warnings
 from agent.config import load_persona, shipped_personas
 from agent.core import AffectiveAgent
 from agent.errors import ConfigError
+from agent.intents import hearer
 from agent.server import protocol as p
 from agent.store import Store
 from agent.types import AgentEmotion, Utterance
@@ -44,7 +45,11 @@ class AgentFactory:
     ) -> None:  # fmt: skip
         self.persona_dir = None if persona_dir is None else Path(persona_dir)
         if self.persona_dir is not None:
-            check_persona_dir(self.persona_dir)
+            for name in check_persona_dir(self.persona_dir):
+                # a studio's intents may hold up to 1,000 examples: embed them now, not while
+                # the first player waits (agent.intents caches them for every session)
+                persona = load_persona(self.persona_dir / f"{name}.toml")
+                hearer(persona.intents, persona.intent_similarity)
         self.store = Store(db_path) if db_path is not None else None
         self._memory_conn = (
             self.store.conn

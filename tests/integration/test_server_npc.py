@@ -28,9 +28,13 @@ SMITH = """name = "Brenna"
 description = "The village smith; blunt, proud of her work."
 [facts]
 sword_price = "forty gold"
+[[intents]]
+name = "buy_weapon"
+examples = ["I want to buy a sword.", "Do you sell weapons?"]
 [[lines]]
 topic = "sword"
 when = ["a sword", "a blade"]
+intents = ["buy_weapon"]
 say = ["It's {sword_price}, and worth every coin."]
 """
 
@@ -186,11 +190,12 @@ def test_a_studios_own_persona_speaks_its_authored_lines(server_url: str) -> Non
             dearer = await smith.say("And a blade for my brother?")
             chat = await smith.say("My brother went missing in the forest.")
             theft = await smith.event("player_stole", desirability=-0.5, praiseworthiness=-0.7)
+            armed = await smith.say("Can I buy an axe?")  # no `when` words
         async with NpcClient.connect(server_url, persona="grim") as grim:
             room = await grim.say("A room for the night, please.")
-        return smith.hello_ack, sword, dearer, chat, theft, room
+        return smith.hello_ack, sword, dearer, chat, theft, room, armed
 
-    ack, sword, dearer, chat, theft, room = asyncio.run(visit())
+    ack, sword, dearer, chat, theft, room, armed = asyncio.run(visit())
     assert ack["persona"] == "Brenna"
     check_turn_messages(sword.messages)
     assert sword.text == "It's forty gold, and worth every coin."
@@ -199,6 +204,7 @@ def test_a_studios_own_persona_speaks_its_authored_lines(server_url: str) -> Non
     assert sword.first("turn_end")["strategy"] == "Information"
     assert chat.first("turn_end").get("line") is None and chat.text.strip()
     assert room.first("turn_end")["line"] == "room"  # shipped personas are still served
+    assert armed.first("turn_end")["line"] == "sword"  # the studio's intent, heard by meaning
     # an event with no line of its own is shown, not spoken
     assert theft.types == ["emotion", "expression", "turn_end"]
 

@@ -384,6 +384,7 @@ def test_a_grudge_and_the_games_facts_outlast_a_restart(tmp_path: Path) -> None:
     assert edited.persona.facts["ale_price"] == "one copper"
 
 
+FIFTY = "[" + ", ".join(['"x"'] * 50) + "]"
 SLEEP = Line(topic="sleep", intents=["ask_room"], say=["Stables are free."])
 SLEEP_ANGRY = Line(topic="sleep_angry", intents=["ask_room"], feeling=["anger"],
                    say=["Not for you."])  # fmt: skip
@@ -423,6 +424,8 @@ def test_a_heard_intent_makes_an_authored_appraisal() -> None:
         ('[[intents]]\nname = "a b"\nexamples = ["x"]\n', "intents.0.name"),
         ('[[intents]]\nname = "a"\nexamples = ["x"]\nsize = 3\n', "size"),
         ("intent_similarity = 1.5\n", "intent_similarity"),
+        ("".join(f'[[intents]]\nname = "i{k}"\nexamples = {FIFTY}\n' for k in range(21)),
+         "1050 examples; at most 1000"),
         ('[[lines]]\ntopic = "a"\nintents = ["nope"]\nsay = ["y"]\n',
          "line 'a' names intent 'nope', which [[intents]] does not have (none)"),
     ],
