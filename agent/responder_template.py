@@ -308,7 +308,7 @@ class TemplateChatModel(BaseChatModel):
                       and valence > UNTROUBLED_VALENCE
                       and all(v > HURT_VALENCE and label not in HURT_FEELINGS
                               for label, v in readings)
-                      and not any(_troubled(text) for text in (user, *earlier))
+                      and not any(tells_trouble(text) for text in (user, *earlier))
                       and "cause" not in filled)  # fmt: skip
         if untroubled and user.rstrip().endswith("?") and not asks_for_advice(user):
             fresh_unknown = [r for r in UNANSWERED if r not in said] or list(UNANSWERED)
@@ -318,7 +318,8 @@ class TemplateChatModel(BaseChatModel):
                      else SMALL_TALK if untroubled else TEMPLATES)[strategy]
         # asking what happened after being told reads as not having listened (ASKS_FOR_STORY);
         # a cause or an event in this turn is the story, or its start ("since I moved here")
-        told = ("cause" in filled or "event" in filled or any(_troubled(t) for t in earlier)
+        told = (bool(info.get("story_told")) or "cause" in filled or "event" in filled
+                or any(tells_trouble(t) for t in earlier)
                 or any(label in POSITIVE_FEELINGS and v >= POSITIVE_VALENCE  # news told before
                        for label, v in readings[:-1]))
         usable = [t for t in templates if all(k in filled for k in re.findall(r"{(\w+)}", t))
@@ -366,15 +367,17 @@ _NEGATIVE_NAMED = tuple(w for w in NAMED_FEELINGS if w not in (
     "relieved", "hopeful", "grateful", "happy", "proud", "lighter"))
 
 
-def _troubled(text: str) -> bool:
+def tells_trouble(text: str) -> bool:
     """Whether a message tells of a difficulty: a loss, a breakup, an illness, a hurt done to
     the user, or a painful feeling ("I lost my job", "My boss yelled at me", "I feel so small").
 
-    >>> _troubled("My dog died."), _troubled("I feel lonely."), _troubled("I like turtles.")
-    (True, True, False)
-    >>> _troubled("My boss yelled at me today."), _troubled("I just feel so small.")
+    >>> tells_trouble("My dog died."), tells_trouble("I feel lonely.")
     (True, True)
-    >>> _troubled("I yelled at the TV."), _troubled("I don't feel alone anymore.")
+    >>> tells_trouble("I like turtles.")
+    False
+    >>> tells_trouble("My boss yelled at me today."), tells_trouble("I just feel so small.")
+    (True, True)
+    >>> tells_trouble("I yelled at the TV."), tells_trouble("I don't feel alone anymore.")
     (False, False)
     """
     low = text.lower()

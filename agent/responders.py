@@ -17,7 +17,7 @@ from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
 from agent.errors import AgentError
-from agent.responder_template import TemplateChatModel, reflect
+from agent.responder_template import TemplateChatModel, reflect, tells_trouble
 from agent.types import AgentEmotion, Strategy
 from perception import AffectEstimate, DialogueTurn
 
@@ -79,6 +79,15 @@ def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[Bas
         lines.append(f"Facts you know: {known}.")
     if request.memory:
         lines.append("You remember: " + "; ".join(request.memory))
+    past = list(request.history)
+    if past and past[-1].text == request.user_text:
+        past = past[:-1]
+    # over the whole conversation, not only the turns the prompt keeps: a story told long ago
+    # is still told
+    told = any(tells_trouble(t.text) for t in past if t.speaker != request.persona_name)
+    if told:
+        lines.append("They have already told you what happened; do not ask them to tell it "
+                     "again.")
     lines.append("Never give medical, legal or self-harm instructions.")
     structured = {
         "strategy": request.strategy.value,
@@ -94,13 +103,11 @@ def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[Bas
         "agent_feeling": request.agent_emotion.label if request.agent_emotion else None,
         "agent_feeling_intensity": (
             request.agent_emotion.label_intensity if request.agent_emotion else 0.0),
+        "story_told": told,
     }
     messages: list[BaseMessage] = [
         SystemMessage(content="\n".join(lines), additional_kwargs={"affect": structured})
     ]
-    past = list(request.history)
-    if past and past[-1].text == request.user_text:
-        past = past[:-1]
     for turn in past[-max_turns:]:
         if turn.speaker == request.persona_name:
             messages.append(AIMessage(content=turn.text))

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from agent.responder_phrases import ASKS_FOR_STORY, TEMPLATES
-from agent.responder_template import _troubled
+from agent.responder_template import tells_trouble
 from agent.responders import Responder, ResponseRequest
 from agent.types import Strategy
 from appraisal import VAD
@@ -58,7 +58,7 @@ def test_the_marked_templates_are_real_and_every_strategy_keeps_a_plain_one() ->
 ])
 def test_a_hurt_done_to_the_user_or_felt_in_plain_words_is_a_difficulty(text: str,
                                                                          troubled: bool) -> None:
-    assert _troubled(text) is troubled
+    assert tells_trouble(text) is troubled
 
 
 def test_a_story_told_earlier_is_not_asked_for_again() -> None:
@@ -82,12 +82,12 @@ def test_a_feeling_alone_still_leaves_room_to_ask_what_happened() -> None:
 
 
 def test_a_cause_told_in_the_turn_is_not_asked_for() -> None:
-    # no turn here is a difficulty by itself (_troubled), but each says what it comes from; a
+    # no turn here is a difficulty by itself (tells_trouble), but each says what it comes from; a
     # run of six on one strategy reaches every usable template, as above
     turns = ["I feel off since I moved here.", "I get tired because I work nights.",
              "It began after I changed jobs.", "I think it is because we argue a lot.",
              "It is worse since I started my new course.", "It got odd after we had that talk."]
-    assert not any(_troubled(t) for t in turns)
+    assert not any(tells_trouble(t) for t in turns)
     replies = talk(turns)
     assert not any(asks_for_story(r) for r in replies), replies
 
@@ -134,3 +134,20 @@ def test_news_told_before_a_worry_is_not_asked_for(news: str) -> None:
 def test_good_news_is_met_gladly(news: str) -> None:
     reply = talk_read([(news, "joy", 0.7)])[0]
     assert not reply.startswith(("I hear you", "Mm", "I understand")), reply
+
+
+def test_a_story_told_before_the_prompts_window_still_counts() -> None:
+    from agent.responders import build_messages
+
+    history = [DialogueTurn("user", "My boss yelled at me in front of everyone today.")]
+    for k in range(10):  # the prompt keeps twelve turns; the story falls out of them
+        history += [DialogueTurn("Sage", f"Reply {k}?"), DialogueTurn("user", f"Yes {k}.")]
+    request = ResponseRequest(user_text="Yes 9.", history=history, strategy=Strategy.QUESTION,
+                              user_affect=SAD, persona_name="Sage")  # fmt: skip
+    messages = build_messages(request)
+    assert all("yelled" not in str(m.content) for m in messages[1:])  # out of the window
+    assert messages[0].additional_kwargs["affect"]["story_told"] is True
+    assert "already told you what happened" in str(messages[0].content)  # an LLM hears it too
+    fresh = ResponseRequest(user_text="Hi.", history=[DialogueTurn("user", "Hi.")],
+                            strategy=Strategy.QUESTION, user_affect=SAD, persona_name="Sage")
+    assert build_messages(fresh)[0].additional_kwargs["affect"]["story_told"] is False
