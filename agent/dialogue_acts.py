@@ -307,3 +307,29 @@ def asks_agent_name(text: str) -> bool:
     (True, False)
     """
     return bool(_NAME.match(text))
+
+
+# "What do you like to do?", "Do you have any hobbies?", "What's your favourite food?": the
+# whole message asks about the agent's own tastes (not "What do you like about my plan?").
+_TASTES = re.compile(
+    r"^\s*(?:(?:and|so|well|hi|hello|hey)[,\s]+)?(?:what\s+do\s+you\s+(?:like|enjoy|love)"
+    r"(?:\s+(?:to\s+do|doing))?(?:\s+(?:for\s+fun|in\s+your\s+(?:free|spare)\s+time))?"
+    r"|do\s+you\s+have\s+(?:any\s+)?(?:hobbies|a\s+hobby|interests)"
+    r"|what\s+(?:are|'re)\s+your\s+(?:hobbies|interests)"
+    r"|what(?:'s|\s+is)\s+your\s+fav(?:ou?rite)?\s+[a-z]+(?:\s+[a-z]+)?"
+    r"|what\s+do\s+you\s+do\s+for\s+fun)"
+    r"(?:,?\s+(?:then|anyway|yourself|by\s+the\s+way))?\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def asks_agent_tastes(text: str) -> bool:
+    """The user asks what the agent itself likes ("What do you like to do?", "Any hobbies?").
+
+    >>> asks_agent_tastes("What do you like to do?"), asks_agent_tastes("Do you have hobbies?")
+    (True, True)
+    >>> asks_agent_tastes("What's your favourite food?"), asks_agent_tastes(
+    ...     "What do you like about my plan?")
+    (True, False)
+    """
+    return bool(_TASTES.match(text))

@@ -402,6 +402,13 @@ SELF_REPORTS: dict[str, tuple[str, ...]] = {
     "uneasy": ("A bit uneasy, to be honest. How are you?",),
     "for_you": ("I'm all right, though what you told me stays with me. How are you holding up?",),
 }
+# "What do you like to do?": a small, true-enough answer that hands the question back. The
+# agent claims no life it does not have (no hobbies, no favourite food), only what it does.
+TASTES_REPLIES: tuple[str, ...] = (
+    "A good conversation, mostly. What about you, what do you like to do?",
+    "Listening to people, honestly; I like hearing what they care about. What about you?",
+    "Not much beyond talking with people like you, I'm afraid. And you?",
+)
 # "What's your name?" / "Who are you?": the persona's name, and its role when asked who.
 NAME_REPLY = "I'm {name}."
 WHO_REPLY = "I'm {name}. {role}"

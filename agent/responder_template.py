@@ -30,6 +30,7 @@ from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResu
 from agent.dialogue_acts import (
     answers_insult,
     asks_agent_name,
+    asks_agent_tastes,
     asks_agent_wellbeing,
     asks_for_advice,
     is_farewell,
@@ -65,6 +66,7 @@ from agent.responder_phrases import (
     SELF_REPORT_INTENSITY,
     SELF_REPORTS,
     SMALL_TALK,
+    TASTES_REPLIES,
     TEMPLATES,
     UNANSWERED,
     UNTROUBLED_VALENCE,
@@ -388,12 +390,15 @@ def tells_trouble(text: str) -> bool:
 
 def _about_me(user: str, info: dict[str, Any]) -> tuple[str, ...] | None:
     """Replies to a question about the agent itself: how it is (its own strongest feeling, in
-    plain words) or who it is (the persona's name and role); None for any other message."""
+    plain words), what it likes, or who it is (the persona's name and role); None for any
+    other message."""
     if asks_agent_wellbeing(user):
         felt = str(info.get("agent_feeling") or "neutral")
         strong = float(info.get("agent_feeling_intensity", 0.0)) >= SELF_REPORT_INTENSITY
         group = next((g for g, kinds in SELF_REPORT_GROUPS.items() if felt in kinds), "fine")
         return SELF_REPORTS[group if strong else "fine"]
+    if asks_agent_tastes(user):
+        return TASTES_REPLIES
     if asks_agent_name(user):
         name = str(info.get("name") or "your companion")
         who = re.search(r"\bwho\b", user, re.I) is not None
