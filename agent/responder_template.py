@@ -126,7 +126,7 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|we|our)\b", re.I)
 # "it hit me that..." is a realisation, not a blow.
 _ACTS = "|".join(re.escape(a) for a in HURTFUL_ACTS)
 _HURT_DONE = re.compile(
-    rf"(?<!\bit )\b(?:{_ACTS})\s+(?:me|us)\b"
+    rf"(?<!\bit )\b(?:{_ACTS})\s+(?:me|us)\b(?!\s+up\b)"  # "hit me up" is a message
     rf"|\b(?:i|we)\s+(?:got|get|was|were|have been|'ve been|am being|'m being|keep getting)\s+"
     rf"(?:just\s+)?(?:{_ACTS})\b(?!\s+up\b)",  # "I was fired up" is eagerness
     re.I,

@@ -52,6 +52,7 @@ def test_the_marked_templates_are_real_and_every_strategy_keeps_a_plain_one() ->
     ("I just feel so small.", True),
     ("I feel like a failure.", True),
     ("I yelled at the TV during the match.", False),
+    ("My friend hit me up yesterday.", False),
     ("It hit me that I forgot her birthday.", False),
     ("I don't feel alone anymore.", False),
     ("I like turtles.", False),
