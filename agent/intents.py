@@ -21,6 +21,9 @@ keeper's intents (agent/personas/grim.toml), and is tested on a fourth:
   lives?" against "What's the news around here?"). 0.48 hears 25 of 35 and none of the 24.
 - Scaling each example's score by its spread over 1,500 DailyDialog sentences (z-norm) did not
   separate them better (ROC AUC 0.954 against 0.953), so scores stay plain cosines.
+- all-mpnet-base-v2 (the `mpnet` extra, int8, its own threshold set the same way at 0.57)
+  heard 27 of 35 and, on the fourth set, 7 of 12, at 9.5 ms a sentence against 3.3: too little
+  gain to offer it as a second encoder.
 - The fourth set (tests/backends/test_intents.py): 6 of 12 paraphrases heard, all as the right
   intent, and none of 10 unrelated turns. Idioms are what it misses ("Do you have any
   vacancies?" 0.38).
