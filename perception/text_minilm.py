@@ -44,8 +44,11 @@ def pair_batch(tokenizer: Any, pairs: Sequence[tuple[str, str]], max_tokens: int
     import torch
 
     cls, sep, pad = tokenizer.cls_token_id, tokenizer.sep_token_id, tokenizer.pad_token_id
-    currents = tokenizer([a for a, _ in pairs], add_special_tokens=False)["input_ids"]
-    pasts = tokenizer([b for _, b in pairs], add_special_tokens=False)["input_ids"]
+    # verbose=False: a long turn is cut below, so the tokenizer's "longer than the maximum
+    # sequence length" warning would only alarm the user of a chat
+    currents = tokenizer([a for a, _ in pairs], add_special_tokens=False, verbose=False)[
+        "input_ids"]
+    pasts = tokenizer([b for _, b in pairs], add_special_tokens=False, verbose=False)["input_ids"]
     rows = []
     for a, b in zip(currents, pasts, strict=True):
         a = a[: max_tokens - 2]

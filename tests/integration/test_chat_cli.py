@@ -64,6 +64,14 @@ def test_bad_input_is_reported_and_the_session_goes_on() -> None:
     assert out[3]["text"] and out[3]["strategy"] in STRATEGIES
 
 
+def test_a_long_turn_is_read_without_alarming_the_user() -> None:
+    proc = run_chat(("I need to tell you something. " * 150 + "\n").encode())
+    (reply,) = replies(proc)
+    assert reply["text"] and reply["strategy"] in STRATEGIES
+    # the turn is cut to the model's length; the tokenizer's warning about it is not shown
+    assert b"sequence length" not in proc.stderr, proc.stderr.decode()[-500:]
+
+
 def test_db_keeps_the_conversation_across_runs(tmp_path: Path) -> None:
     db = tmp_path / "chat.db"
     replies(run_chat(b"My sister Anna is visiting next week and I am nervous.\n", "--db", str(db)))
