@@ -89,7 +89,8 @@ def _build_agent(persona: str, db: str | None, session: str, text_backend: str) 
     "script",
     type=click.File("rb"),
     default=None,
-    help="Read user lines from FILE (- for stdin); print one JSON object per reply.",
+    help="Read user lines from FILE (- for stdin); print one JSON object per reply. Commands "
+    "work there too (/fact, /event: a script can play the game's side of a scene).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Interactive, but print JSON replies.")
 @click.option("--text-backend", default="auto", show_default=True, help="Text emotion backend.")
@@ -148,12 +149,39 @@ def _utterance(line: str, live: Any) -> Any:
     return Utterance(line, estimates=live.estimates() if live is not None else ())
 
 
+def _command(agent: Any, command: str) -> str | None:
+    """The output of a chat command (rich markup), or None when ``command`` is none."""
+    if command in ("/facts", "/fact") or command.startswith("/fact "):
+        return _fact_command(agent, command)
+    if command == "/event" or command.startswith("/event "):
+        return _event_command(agent, command)
+    if command.startswith("/") and " " not in command:
+        # a lone slash word is a command, never sent to the agent by mistake
+        if command == "/help":
+            return CHAT_HELP
+        return f"[yellow]unknown command {escape(command)}[/]; {CHAT_HELP}"
+    return None
+
+
 def _scripted(agent: Any, script: IO[bytes], live: Any) -> None:
+    """One JSON object per line: a reply, a command's output (``/fact``, ``/event``: a script
+    can play a game's side of a scene), or an error; ``/quit`` ends the script."""
+    from rich.text import Text
+
     for number, line in enumerate(_lines(script), start=1):
+        command = line.strip()
+        if command in {"/quit", "/exit"}:
+            break
+        out = _command(agent, command)
+        if out is not None:
+            click.echo(json.dumps({"command": command.split()[0], "output": Text.from_markup(
+                out).plain, "script_line": number}, ensure_ascii=False))
+            continue
         try:
             reply = agent.respond(_utterance(line, live))
         except INPUT_ERRORS as exc:
-            click.echo(json.dumps({"error": str(exc), "line": number}))
+            # "line" was the first name of the number; a reply's "line" is its authored line
+            click.echo(json.dumps({"error": str(exc), "script_line": number, "line": number}))
             click.echo(f"line {number}: {exc}", err=True)
             continue
         click.echo(json.dumps(reply.to_dict(), ensure_ascii=False))
@@ -180,16 +208,9 @@ def _interactive(agent: object, as_json: bool, live: Any = None) -> None:
             break
         if not command:
             continue
-        if command in ("/facts", "/fact") or command.startswith("/fact "):
-            console.print(_fact_command(agent, command), markup=True, highlight=False)
-            continue
-        if command == "/event" or command.startswith("/event "):
-            console.print(_event_command(agent, command), markup=True, highlight=False)
-            continue
-        if command.startswith("/") and " " not in command:
-            # a lone slash word is a command, never sent to the agent by mistake
-            console.print(CHAT_HELP if command == "/help" else
-                          f"[yellow]unknown command {command}[/]; {CHAT_HELP}")
+        out = _command(agent, command)
+        if out is not None:
+            console.print(out, markup=True, highlight=False)
             continue
         try:
             reply = agent.respond(_utterance(line, live))

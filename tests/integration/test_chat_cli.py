@@ -106,3 +106,14 @@ def test_the_readme_example_is_what_chat_prints() -> None:
              for line in block.group(2).splitlines() if line.startswith("{")]
     got = replies(run_chat(said))
     assert [(r["text"], r["strategy"]) for r in got] == [(s["text"], s["strategy"]) for s in shown]
+
+
+def test_a_script_can_play_the_games_side_of_a_scene() -> None:
+    script = ("A room for the night?\n/fact room_price = nine gold\nA room, then?\n"
+              "/event insult -0.6 -0.9\n/bogus\n/quit\nnever read\n")
+    out = replies(run_chat(script.encode(), "--persona", "grim"))
+    assert [o.get("command") for o in out] == [None, "/fact", None, "/event", "/bogus"]
+    assert "five silver" in out[0]["text"] and "nine gold" in out[2]["text"]
+    assert out[1] == {"command": "/fact", "output": "room_price = nine gold", "script_line": 2}
+    assert "Grim feels" in out[3]["output"] and "[" not in out[3]["output"]  # plain, no markup
+    assert out[4]["output"].startswith("unknown command /bogus")
