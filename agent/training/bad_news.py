@@ -37,10 +37,9 @@ def seeker_openings(path: str | Path) -> list[tuple[float, str]]:
         except (KeyError, TypeError, ValueError):
             continue
         turns = record["dialog"]
-        assert isinstance(turns, list)
-        first = next((str(t["text"]).strip() for t in turns
-                      if t.get("speaker") == "usr" and len(str(t["text"]).split()) >= MIN_WORDS),
-                     None)  # fmt: skip
+        seekers = [str(t.get("text", "")).strip() for t in turns if isinstance(t, dict)
+                   and t.get("speaker") == "usr"] if isinstance(turns, list) else []
+        first = next((t for t in seekers if len(t.split()) >= MIN_WORDS), None)
         if first is not None and 0.0 <= intensity <= 1.0:
             out.append((intensity, first))
     if not out:
@@ -56,4 +55,6 @@ def bad_news_gain(recognizer: Any, openings: Sequence[tuple[float, str]]) -> tup
     distress = np.array([-fortune(r) * r.confidence for r in readings])
     reported = np.array([intensity for intensity, _ in openings])
     bad = distress >= BAD_NEWS
+    if not bad.any():
+        raise ESConvDataError("no seeker's opening reads as bad news; is the recognizer right?")
     return float(reported[bad].mean() / distress[bad].mean()), int(bad.sum())
