@@ -78,6 +78,7 @@ class AffectiveAgent:
         self.feeling_params = EmotionParams.for_personality(self.traits)
         self.feelings = EmotionState.at_rest(self.traits)
         self._last_t: float | None = None
+        self._resumed = False  # the store gave back an earlier conversation: the user returns
         if store is not None:
             store.open_session(session, persona.name)
             self._restore()
@@ -242,6 +243,7 @@ class AffectiveAgent:
                     g.name for g in sorted(self.persona.goals, key=lambda g: -g.utility)
                     if g.utility > 0
                 ),
+                returning=self._resumed,
             )
             reply_text = self.responder.respond(request)
             late = (
@@ -254,6 +256,7 @@ class AffectiveAgent:
 
         mark = time.perf_counter()
         if commit:
+            self._resumed = False
             if self.memory is not None:
                 self.memory.observe(text, user_affect.label, now)
             self.dialogue.add_agent_turn(reply_text, strategy)
@@ -456,6 +459,7 @@ class AffectiveAgent:
         restored, strategies = stored_turns(self.store.turns(self.session, limit=50))
         self.dialogue.strategies.extend(strategies)
         self.dialogue.restore(restored)
+        self._resumed = bool(restored)
 
     @property
     def history(self) -> list[DialogueTurn]:

@@ -239,6 +239,17 @@ ACT_REPLIES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# A user back after a break (the conversation taken up again from the store) who greets is
+# greeted as someone the agent knows: {thing} is what they told of last time ("losing your
+# job", "your sister"), when the earlier turns name something.
+WELCOME_BACK_ABOUT: tuple[str, ...] = (
+    "Welcome back. Last time you told me about {thing}; how are things now?",
+    "Good to see you again. How have things been with {thing}?",
+)
+WELCOME_BACK: tuple[str, ...] = (
+    "Welcome back. How have you been since we last talked?",
+)
+
 # Good news ("I got the job!") is not met with "how are you holding up": when the user's feeling
 # is joyful and their valence at least POSITIVE_VALENCE (or a neutral turn follows news the agent
 # is still glad about), these replace the strategy's templates.

@@ -71,6 +71,8 @@ from agent.responder_phrases import (
     UNANSWERED,
     UNTROUBLED_VALENCE,
     WEIGHED_STEP_TEMPLATES,
+    WELCOME_BACK,
+    WELCOME_BACK_ABOUT,
     WHO_REPLY,
 )
 from agent.types import Strategy
@@ -282,6 +284,8 @@ class TemplateChatModel(BaseChatModel):
             return (fresh_me or about_me)[seed % len(fresh_me or about_me)]
         act = ("insulted" if cross else "farewell" if is_farewell(user)
                else "greeting" if is_greeting(user) else "thanks" if only_thanks(user) else None)
+        if act == "greeting" and info.get("returning"):
+            return _welcome_back(earlier, said, seed)
         if act is not None:
             replies = ACT_REPLIES[act]
             fresh_acts = [r for r in replies[seed % len(replies):] + replies[:seed % len(replies)]
@@ -405,6 +409,21 @@ def _about_me(user: str, info: dict[str, Any]) -> tuple[str, ...] | None:
         return ((WHO_REPLY if who else NAME_REPLY).format(
             name=name, role=str(info.get("role") or "")).strip(),)
     return None
+
+
+def _welcome_back(earlier: Sequence[str], said: Sequence[str], seed: int) -> str:
+    """A greeting for a user back after a break, naming what they told of last time: the
+    latest earlier message with an event, a person or a topic in it ("losing your job")."""
+    for text in reversed(earlier):
+        found = slots(text, "neutral", [])
+        thing = found.get("event") or found.get("person") or found.get("topic")
+        if thing:
+            options = [t.format(thing=thing) for t in WELCOME_BACK_ABOUT]
+            break
+    else:
+        options = list(WELCOME_BACK)
+    fresh = [o for o in options if o not in said] or options
+    return fresh[seed % len(fresh)]
 
 
 def _skeleton(template: str) -> str:

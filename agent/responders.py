@@ -55,6 +55,9 @@ class ResponseRequest:
     facts: Mapping[str, str | int | float] = field(default_factory=dict)
     """Named values of the world the character knows (the persona's ``[facts]``, as a game
     engine last set them)."""
+    returning: bool = False
+    """The conversation was taken up again from the store, and this is the user's first turn
+    since: they are back after a break."""
 
 
 def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[BaseMessage]:
@@ -88,6 +91,8 @@ def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[Bas
     if told:
         lines.append("They have already told you what happened; do not ask them to tell it "
                      "again.")
+    if request.returning:
+        lines.append("They are back after a break; you have talked before.")
     lines.append("Never give medical, legal or self-harm instructions.")
     structured = {
         "strategy": request.strategy.value,
@@ -104,6 +109,7 @@ def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[Bas
         "agent_feeling_intensity": (
             request.agent_emotion.label_intensity if request.agent_emotion else 0.0),
         "story_told": told,
+        "returning": request.returning,
     }
     messages: list[BaseMessage] = [
         SystemMessage(content="\n".join(lines), additional_kwargs={"affect": structured})

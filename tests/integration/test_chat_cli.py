@@ -72,6 +72,17 @@ def test_a_long_turn_is_read_without_alarming_the_user() -> None:
     assert b"sequence length" not in proc.stderr, proc.stderr.decode()[-500:]
 
 
+def test_a_user_back_after_a_break_is_greeted_with_what_they_told(tmp_path: Path) -> None:
+    db = str(tmp_path / "chat.db")
+    replies(run_chat(b"I lost my job last week.\n", "--db", db))
+    back, again = replies(run_chat(b"Hello.\nHi.\n", "--db", db))
+    assert back["text"].startswith(("Welcome back", "Good to see you again"))
+    assert "losing your job" in back["text"]
+    assert "Welcome back" not in again["text"]  # only the first turn of the return
+    (first,) = replies(run_chat(b"Hello.\n", "--db", str(tmp_path / "new.db")))
+    assert "Welcome back" not in first["text"] and "again" not in first["text"]
+
+
 def test_db_keeps_the_conversation_across_runs(tmp_path: Path) -> None:
     db = tmp_path / "chat.db"
     replies(run_chat(b"My sister Anna is visiting next week and I am nervous.\n", "--db", str(db)))

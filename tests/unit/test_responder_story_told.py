@@ -152,3 +152,14 @@ def test_a_story_told_before_the_prompts_window_still_counts() -> None:
     fresh = ResponseRequest(user_text="Hi.", history=[DialogueTurn("user", "Hi.")],
                             strategy=Strategy.QUESTION, user_affect=SAD, persona_name="Sage")
     assert build_messages(fresh)[0].additional_kwargs["affect"]["story_told"] is False
+
+
+def test_an_llm_is_told_when_the_user_is_back_after_a_break() -> None:
+    from agent.responders import build_messages
+
+    request = ResponseRequest(user_text="Hi.", history=[DialogueTurn("user", "Hi.")],
+                              strategy=Strategy.QUESTION, user_affect=SAD, persona_name="Sage",
+                              returning=True)  # fmt: skip
+    system = build_messages(request)[0]
+    assert "back after a break" in str(system.content)
+    assert system.additional_kwargs["affect"]["returning"] is True
