@@ -273,19 +273,37 @@ def only_thanks(text: str) -> bool:
 
 # Questions to the agent about itself, the whole message: "How are you?" is not "How are you
 # going to fix this?", so the pattern must reach the end of the message.
-_WELLBEING = re.compile(
-    r"^\s*(?:(?:and|so|well|hi|hello|hey)[,\s]+)?(?:how\s+(?:are|r)\s+(?:you|u)"
+_OPENING = r"^\s*(?:(?:and|so|well|hi|hello|hey)[,\s]+)?"
+_AFTERTHOUGHT = r"(?:,?\s+(?:anyway|though|then|yourself|by\s+the\s+way))?"
+
+
+def _whole_message(body: str, tail: str = _AFTERTHOUGHT) -> re.Pattern[str]:
+    """A question to the agent that is the whole message: an opening word ("And", "Hi"),
+    ``body``, an afterthought ("anyway") and its punctuation."""
+    return re.compile(rf"{_OPENING}(?:{body}){tail}\s*[?.!]*\s*$", re.I)
+
+
+_WELLBEING = _whole_message(
+    r"how\s+(?:are|r)\s+(?:you|u)"
     r"(?:\s+(?:doing|feeling|holding up))?(?:\s+(?:today|tonight|now|these days))?"
     r"|how(?:'s|\s+is)\s+it\s+going|how\s+do\s+you\s+feel|how\s+have\s+you\s+been"
-    r"|are\s+you\s+(?:ok|okay|alright|all\s+right))"
-    r"(?:,?\s+(?:anyway|though|then|yourself|by\s+the\s+way))?\s*(?:,\s*\w+)?\s*[?.!]*\s*$",
-    re.I,
+    r"|are\s+you\s+(?:ok|okay|alright|all\s+right)",
+    tail=_AFTERTHOUGHT + r"\s*(?:,\s*\w+)?",  # "How are you, Sage?"
 )
-_NAME = re.compile(
-    r"^\s*(?:(?:and|so|well|hi|hello|hey)[,\s]+)?(?:what(?:'s|\s+is)\s+your\s+name"
-    r"|who\s+are\s+you|what\s+(?:should|do|can)\s+i\s+call\s+you|what\s+are\s+you\s+called)"
-    r"\s*[?.!]*\s*$",
-    re.I,
+_NAME = _whole_message(
+    r"what(?:'s|\s+is)\s+your\s+name|who\s+are\s+you|what\s+(?:should|do|can)\s+i\s+call\s+you"
+    r"|what\s+are\s+you\s+called",
+    tail="",
+)
+# "What do you like to do?", "Do you have any hobbies?", "What's your favourite food?": the
+# agent's own tastes (not "What do you like about my plan?").
+_TASTES = _whole_message(
+    r"what\s+do\s+you\s+(?:like|enjoy|love)"
+    r"(?:\s+(?:to\s+do|doing))?(?:\s+(?:for\s+fun|in\s+your\s+(?:free|spare)\s+time))?"
+    r"|do\s+you\s+have\s+(?:any\s+)?(?:hobbies|a\s+hobby|interests)"
+    r"|what\s+(?:are|'re)\s+your\s+(?:hobbies|interests)"
+    r"|what(?:'s|\s+is)\s+your\s+fav(?:ou?rite)?\s+[a-z]+(?:\s+[a-z]+)?"
+    r"|what\s+do\s+you\s+do\s+for\s+fun"
 )
 
 
@@ -307,20 +325,6 @@ def asks_agent_name(text: str) -> bool:
     (True, False)
     """
     return bool(_NAME.match(text))
-
-
-# "What do you like to do?", "Do you have any hobbies?", "What's your favourite food?": the
-# whole message asks about the agent's own tastes (not "What do you like about my plan?").
-_TASTES = re.compile(
-    r"^\s*(?:(?:and|so|well|hi|hello|hey)[,\s]+)?(?:what\s+do\s+you\s+(?:like|enjoy|love)"
-    r"(?:\s+(?:to\s+do|doing))?(?:\s+(?:for\s+fun|in\s+your\s+(?:free|spare)\s+time))?"
-    r"|do\s+you\s+have\s+(?:any\s+)?(?:hobbies|a\s+hobby|interests)"
-    r"|what\s+(?:are|'re)\s+your\s+(?:hobbies|interests)"
-    r"|what(?:'s|\s+is)\s+your\s+fav(?:ou?rite)?\s+[a-z]+(?:\s+[a-z]+)?"
-    r"|what\s+do\s+you\s+do\s+for\s+fun)"
-    r"(?:,?\s+(?:then|anyway|yourself|by\s+the\s+way))?\s*[?.!]*\s*$",
-    re.I,
-)
 
 
 def asks_agent_tastes(text: str) -> bool:
