@@ -410,7 +410,10 @@ def _heads(data_dir: Path, state: dict[str, np.ndarray], model: str, context_tur
         "mlp_selection_weighted_f1": round(mlp_f1, 4), "mlp_epochs": mlp_epochs,
         "mlp_selection_weighted_f1_int8": None if int8_f1 is None else round(int8_f1, 4),
         "utt_head": "mlp"}
-    scores.update(_emorynlp_head(data_dir, encoder, context_turns, context_tokens, arrays))
+    from agent.training.text_emorynlp import emorynlp_head
+
+    scores.update(emorynlp_head(data_dir, encoder, context_turns, context_tokens, arrays,
+                                seed=SEED))
     print(json.dumps(scores), flush=True)
     return arrays, scores
 
@@ -449,28 +452,6 @@ def build_mpnet(data_dir: Path, *, out: Path, threads: int, context_turns: int,
     return meta
 
 
-def _emorynlp_head(data_dir: Path, encoder: Any, context_turns: int, context_tokens: int,
-                   arrays: dict[str, np.ndarray]) -> dict[str, object]:
-    """An MLP for EmoryNLP's own 7 labels on the same tuned vectors (``utt_emorynlp``), selected
-    on 10% of EmoryNLP train scenes; skipped with a note when the corpus is absent."""
-    from agent.training.text_corpora import EMORYNLP_LABELS, CorpusError
-
-    try:
-        scenes = read("emorynlp", data_dir, "train")
-    except CorpusError as exc:
-        print(f"no EmoryNLP head: {exc}", flush=True)
-        return {"emorynlp_head": None}
-    fit, held = split_select(scenes)
-    x_fit, x_held = (encoder.encode_pairs(dialogue_pairs(part, context_turns),
-                                          max_tokens=context_tokens) for part in (fit, held))
-    y_fit, y_held = label_ids(fit, EMORYNLP_LABELS), label_ids(held, EMORYNLP_LABELS)
-    head, _, f1 = train_mlp([(x_fit, y_fit, len(EMORYNLP_LABELS))], (x_held, y_held),
-                            max_epochs=20)
-    arrays["labels_emorynlp"] = np.array(EMORYNLP_LABELS)
-    arrays.update(_stored("utt_emorynlp", head))
-    return {"emorynlp_mlp_selection_weighted_f1": round(f1, 4)}
-
-
 def _write(out: Path, arrays: dict[str, np.ndarray], meta: dict[str, object], started: float
            ) -> None:
     meta["minutes"] = round((time.time() - started) / 60, 1)
@@ -507,6 +488,9 @@ def _write(out: Path, arrays: dict[str, np.ndarray], meta: dict[str, object], st
               show_default=True,
               help="mpnet: build the all-mpnet-base-v2 model instead (the `mpnet` extra; "
                    "default --out agent/models/text_mpnet/heads.npz).")
+@click.option("--emorynlp-only", is_flag=True,
+              help="Only fit the EmoryNLP head anew in the heads file at --out, on its own "
+                   "encoder (agent/training/text_emorynlp.py); minutes, not hours.")
 @click.option("--seed", "seeds", default=(SEED, *SOUP_SEEDS), multiple=True, show_default=True,
               type=int,
               help="Seed of a LoRA training run (the selection slice stays fixed); repeat it to "
@@ -514,12 +498,24 @@ def _write(out: Path, arrays: dict[str, np.ndarray], meta: dict[str, object], st
 def train_text(data_dir: Path, out: Path, threads: int, epochs: int, tuned: int,
                context_turns: int, context_tokens: int, lora_rank: int,
                aux: tuple[str, ...], no_aux: bool, seeds: tuple[int, ...], teacher: str,
-               encoder: str) -> None:
+               encoder: str, emorynlp_only: bool) -> None:
     """Train the MiniLM utterance, ERC and VAD heads and write agent/models/text/heads.npz
     (with --encoder mpnet: the all-mpnet-base-v2 model, agent/models/text_mpnet/heads.npz)."""
     from agent.training.text_corpora import CorpusError
     from perception.errors import ModelUnavailableError
 
+    if emorynlp_only:
+        from agent.training.text_emorynlp import refit
+
+        if encoder == "mpnet" and out == DEFAULT_OUT:
+            out = MPNET_OUT
+        try:
+            scores = refit(data_dir, out, seed=SEED)
+        except (CorpusError, ModelUnavailableError) as exc:
+            raise click.ClickException(str(exc)) from exc
+        click.echo(json.dumps(scores, indent=2))
+        click.echo(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)")
+        return
     if encoder == "mpnet":
         if out == DEFAULT_OUT:
             out = MPNET_OUT
