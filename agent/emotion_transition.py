@@ -219,8 +219,7 @@ class ResponseEmotionSelector:
         vad = getattr(user_affect, "vad", None)
         if vad is None or liking <= 0:
             return True
-        good = fortune(user_affect, previous_user_affect) * float(
-            getattr(user_affect, "confidence", 1.0))
+        good = read_fortune(user_affect, previous_user_affect)
         valence = MELD[label].valence
         return not ((good <= -0.05 and valence > 0) or (good >= 0.05 and valence < 0))
 
@@ -283,8 +282,14 @@ def felt_fortune(user: Any, previous: Any = None) -> float:
     >>> round(fortune(loss) * loss.confidence, 2), round(felt_fortune(loss), 2)
     (-0.24, -0.65)
     """
-    read = fortune(user, previous) * float(getattr(user, "confidence", 1.0))
+    read = read_fortune(user, previous)
     return max(-1.0, read * BAD_NEWS_GAIN) if read <= -0.05 else read
+
+
+def read_fortune(user: Any, previous: Any = None) -> float:
+    """``fortune`` times the reading's confidence: how good the turn reads for the user, before
+    any calibration."""
+    return fortune(user, previous) * float(getattr(user, "confidence", 1.0))
 
 
 def fortune(user: Any, previous: Any = None) -> float:

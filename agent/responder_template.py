@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 
 from langchain_core.callbacks import CallbackManagerForLLMRun
@@ -309,12 +310,13 @@ class TemplateChatModel(BaseChatModel):
         step = plan or weighed
         if step:  # "" is a step too long to quote: the templates without {plan} serve it
             filled["plan"] = reflect(step)
+        told_earlier = any(tells_trouble(t) for t in earlier)
         untroubled = (not glad and plan is None and weighed is None
                       and info["feeling"] == "neutral"
                       and valence > UNTROUBLED_VALENCE
                       and all(v > HURT_VALENCE and label not in HURT_FEELINGS
                               for label, v in readings)
-                      and not any(tells_trouble(text) for text in (user, *earlier))
+                      and not told_earlier and not tells_trouble(user)
                       and "cause" not in filled)  # fmt: skip
         if untroubled and user.rstrip().endswith("?") and not asks_for_advice(user):
             fresh_unknown = [r for r in UNANSWERED if r not in said] or list(UNANSWERED)
@@ -325,7 +327,7 @@ class TemplateChatModel(BaseChatModel):
         # asking what happened after being told reads as not having listened (ASKS_FOR_STORY);
         # a cause or an event in this turn is the story, or its start ("since I moved here")
         told = (bool(info.get("story_told")) or "cause" in filled or "event" in filled
-                or any(tells_trouble(t) for t in earlier)
+                or told_earlier
                 or any(label in POSITIVE_FEELINGS and v >= POSITIVE_VALENCE  # news told before
                        for label, v in readings[:-1]))
         usable = [t for t in templates if all(k in filled for k in re.findall(r"{(\w+)}", t))
@@ -373,6 +375,7 @@ _NEGATIVE_NAMED = tuple(w for w in NAMED_FEELINGS if w not in (
     "relieved", "hopeful", "grateful", "happy", "proud", "lighter"))
 
 
+@lru_cache(maxsize=4096)  # the prompt asks it of every earlier user turn, at every turn
 def tells_trouble(text: str) -> bool:
     """Whether a message tells of a difficulty: a loss, a breakup, an illness, a hurt done to
     the user, or a painful feeling ("I lost my job", "My boss yelled at me", "I feel so small").

@@ -19,7 +19,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from agent.authored_lines import file_warnings
-from agent.config import load_persona, shipped_personas
+from agent.config import Persona, load_persona, shipped_personas
 from agent.core import AffectiveAgent
 from agent.errors import ConfigError
 from agent.intents import hearer
@@ -45,10 +45,9 @@ class AgentFactory:
     ) -> None:  # fmt: skip
         self.persona_dir = None if persona_dir is None else Path(persona_dir)
         if self.persona_dir is not None:
-            for name in check_persona_dir(self.persona_dir):
+            for persona in check_persona_dir(self.persona_dir).values():
                 # a studio's intents may hold up to 1,000 examples: embed them now, not while
                 # the first player waits (agent.intents caches them for every session)
-                persona = load_persona(self.persona_dir / f"{name}.toml")
                 hearer(persona.intents, persona.intent_similarity)
         self.store = Store(db_path) if db_path is not None else None
         self._memory_conn = (
@@ -99,12 +98,12 @@ class AgentFactory:
                 self._memory_conn.execute("DELETE FROM memory_mentions WHERE user = ?", (session,))
 
 
-def check_persona_dir(directory: Path) -> list[str]:
-    """The persona names a directory offers; every file is read now, so a bad one stops the
+def check_persona_dir(directory: Path) -> dict[str, Persona]:
+    """The personas a directory offers, by name; every file is read now, so a bad one stops the
     server at start with its name and problem instead of failing a player's ``hello`` later."""
     if not directory.is_dir():
         raise ConfigError(f"persona directory {directory} does not exist")
-    names = []
+    found: dict[str, Persona] = {}
     for path in sorted(directory.glob("*.toml")):
         if re.fullmatch(p.PERSONA_PATTERN, path.stem) is None:
             raise ConfigError(f"{path}: hello names a persona by its file name, so the name may "
@@ -112,10 +111,10 @@ def check_persona_dir(directory: Path) -> list[str]:
         persona = load_persona(path)  # a ConfigError names the file and the field
         for warning in file_warnings(persona):
             log.warning("%s: %s", path, warning)
-        names.append(path.stem)
-    if not names:
+        found[path.stem] = persona
+    if not found:
         raise ConfigError(f"persona directory {directory} holds no .toml persona files")
-    return names
+    return found
 
 
 @dataclass

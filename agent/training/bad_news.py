@@ -49,10 +49,10 @@ def seeker_openings(path: str | Path) -> list[tuple[float, str]]:
 
 def bad_news_gain(recognizer: Any, openings: Sequence[tuple[float, str]]) -> tuple[float, int]:
     """The gain and how many openings were read as bad news."""
-    from agent.emotion_transition import fortune
+    from agent.emotion_transition import read_fortune
 
     readings = recognizer.predict_batch([text for _, text in openings])
-    distress = np.array([-fortune(r) * r.confidence for r in readings])
+    distress = np.array([-read_fortune(r) for r in readings])
     reported = np.array([intensity for intensity, _ in openings])
     bad = distress >= BAD_NEWS
     if not bad.any():
