@@ -72,14 +72,16 @@ def asks_for_advice(text: str) -> bool:
 
 # "Maybe I could talk to HR", "I'll try to sleep early": the user names a step of their own.
 # The agent affirms it, so only constructive verbs count (reaching out, asking, resting,
-# looking for help...): "I'm going to lose my job" is a fear, and "go", "take", "get", "stop",
-# "give", "do" or "leave" open harmful steps too ("take all my pills", "give up", "do something
-# stupid"). A step with words of harm or finality in it is never one (_NOT_A_STEP).
+# looking for help, keeping a distance: "I'll block her for a while"): "I'm going to lose my
+# job" is a fear, and "go", "take", "get", "stop", "give", "do" or "leave" open harmful steps
+# too ("take all my pills", "give up", "do something stupid"). A step with words of harm or
+# finality in it is never one (_NOT_A_STEP).
 _STEP = (
     r"(?:probably |maybe |just |definitely |really |also )?(?:try (?:to |and )|start (?:to )?|"
     r"go and )?(?P<act>(?:talk|call|ask|tell|try|look|apply|write|see a|see my|see the|reach|"
     r"visit|sleep|rest|book|join|plan|speak|text|email|message|find|check|search|contact|"
-    r"work on|focus on|read)\b[^.!?]*)"
+    r"work on|focus on|read|block|mute|unfollow|take a break|take some time|set boundaries|"
+    r"say no)\b[^.!?]*)"
 )
 _PLAN = re.compile(
     r"\bi(?:'ll| will| could| can| might| should| am going to|'m going to|'m gonna| am gonna)\s+"
@@ -269,71 +271,3 @@ def only_thanks(text: str) -> bool:
         return False
     rest = _APPRECIATION.sub(" ", beside)
     return len(text.split()) <= SHORT_WORDS or not re.search(r"[a-z]", rest, re.I)
-
-
-# Questions to the agent about itself, the whole message: "How are you?" is not "How are you
-# going to fix this?", so the pattern must reach the end of the message.
-_OPENING = r"^\s*(?:(?:and|so|well|hi|hello|hey)[,\s]+)?"
-_AFTERTHOUGHT = r"(?:,?\s+(?:anyway|though|then|yourself|by\s+the\s+way))?"
-
-
-def _whole_message(body: str, tail: str = _AFTERTHOUGHT) -> re.Pattern[str]:
-    """A question to the agent that is the whole message: an opening word ("And", "Hi"),
-    ``body``, an afterthought ("anyway") and its punctuation."""
-    return re.compile(rf"{_OPENING}(?:{body}){tail}\s*[?.!]*\s*$", re.I)
-
-
-_WELLBEING = _whole_message(
-    r"how\s+(?:are|r)\s+(?:you|u)"
-    r"(?:\s+(?:doing|feeling|holding up))?(?:\s+(?:today|tonight|now|these days))?"
-    r"|how(?:'s|\s+is)\s+it\s+going|how\s+do\s+you\s+feel|how\s+have\s+you\s+been"
-    r"|are\s+you\s+(?:ok|okay|alright|all\s+right)",
-    tail=_AFTERTHOUGHT + r"\s*(?:,\s*\w+)?",  # "How are you, Sage?"
-)
-_NAME = _whole_message(
-    r"what(?:'s|\s+is)\s+your\s+name|who\s+are\s+you|what\s+(?:should|do|can)\s+i\s+call\s+you"
-    r"|what\s+are\s+you\s+called",
-    tail="",
-)
-# "What do you like to do?", "Do you have any hobbies?", "What's your favourite food?": the
-# agent's own tastes (not "What do you like about my plan?").
-_TASTES = _whole_message(
-    r"what\s+do\s+you\s+(?:like|enjoy|love)"
-    r"(?:\s+(?:to\s+do|doing))?(?:\s+(?:for\s+fun|in\s+your\s+(?:free|spare)\s+time))?"
-    r"|do\s+you\s+have\s+(?:any\s+)?(?:hobbies|a\s+hobby|interests)"
-    r"|what\s+(?:are|'re)\s+your\s+(?:hobbies|interests)"
-    r"|what(?:'s|\s+is)\s+your\s+fav(?:ou?rite)?\s+[a-z]+(?:\s+[a-z]+)?"
-    r"|what\s+do\s+you\s+do\s+for\s+fun"
-)
-
-
-def asks_agent_wellbeing(text: str) -> bool:
-    """The user asks how the agent is ("How are you?", "And how are you doing today?").
-
-    >>> asks_agent_wellbeing("How are you?"), asks_agent_wellbeing("How are you going to help?")
-    (True, False)
-    >>> asks_agent_wellbeing("And how are you yourself?"), asks_agent_wellbeing("How r u anyway")
-    (True, True)
-    """
-    return bool(_WELLBEING.match(text))
-
-
-def asks_agent_name(text: str) -> bool:
-    """The user asks who the agent is ("What's your name?", "Who are you?").
-
-    >>> asks_agent_name("Hi, what's your name?"), asks_agent_name("Who are you to judge me?")
-    (True, False)
-    """
-    return bool(_NAME.match(text))
-
-
-def asks_agent_tastes(text: str) -> bool:
-    """The user asks what the agent itself likes ("What do you like to do?", "Any hobbies?").
-
-    >>> asks_agent_tastes("What do you like to do?"), asks_agent_tastes("Do you have hobbies?")
-    (True, True)
-    >>> asks_agent_tastes("What's your favourite food?"), asks_agent_tastes(
-    ...     "What do you like about my plan?")
-    (True, False)
-    """
-    return bool(_TASTES.match(text))

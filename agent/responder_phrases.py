@@ -88,7 +88,10 @@ NAMED_FEELINGS = (
 PEOPLE = frozenset(
     """wife husband partner boyfriend girlfriend mom mum mother dad father parents sister
     brother son daughter kids children child family friend friends boss manager coworker
-    colleague teacher roommate grandma grandmother grandpa grandfather ex fiance fiancee""".split()
+    colleague teacher roommate grandma grandmother grandpa grandfather ex fiance fiancee
+    landlord landlady neighbor neighbour neighbors neighbours coach doctor therapist professor
+    classmate classmates flatmate housemate teammate cousin aunt uncle niece nephew supervisor
+    stepmom stepdad stepmother stepfather grandparents siblings""".split()
 )
 # Setbacks a user reports about something of theirs ("I lost my job"): the past tense and the
 # gerund that names the event ("losing your job"). The wording is by hand: the list is short and
@@ -115,9 +118,11 @@ PAINFUL_SELF_WORDS = (
     "like a burden", "like nothing", "like crap", "like garbage", "like an idiot",
 )
 # The object pronoun for {person}; everyone else (friends, parents, a partner) is "them".
-HER = frozenset("wife mom mum mother sister daughter girlfriend grandma grandmother fiancee"
+HER = frozenset("wife mom mum mother sister daughter girlfriend grandma grandmother fiancee "
+                "landlady aunt niece stepmom stepmother"
                 .split())
-HIM = frozenset("husband dad father brother son boyfriend grandpa grandfather fiance".split())
+HIM = frozenset("husband dad father brother son boyfriend grandpa grandfather fiance "
+                "uncle nephew stepdad stepfather".split())
 OPENERS: dict[str, tuple[str, ...]] = {
     "warm": ("", "Oh, ", "I hear you. ", "", "Mm, "),
     "plain": ("", "", "Okay. ", ""),
@@ -392,37 +397,6 @@ WEIGHED_STEP_TEMPLATES: dict[Strategy, tuple[str, ...]] = {
         "I hope it goes well, whatever you decide.",
     ),
 }
-
-# Asked "How are you?", the agent says how it is: its strongest emotion type (`agent_feeling` in
-# the prompt) at SELF_REPORT_INTENSITY or more, in plain words, else that it is fine. An
-# affective agent that feels something and says "fine" would hide the one thing it has.
-SELF_REPORT_INTENSITY = 0.2
-SELF_REPORT_GROUPS: dict[str, frozenset[str]] = {
-    "good": frozenset({"joy", "happy_for", "satisfaction", "relief", "gratitude", "pride",
-                       "admiration", "hope", "gratification", "love", "liking"}),
-    "low": frozenset({"distress", "disappointment", "fears_confirmed", "shame", "remorse"}),
-    "cross": frozenset({"anger", "reproach", "resentment", "hate", "disliking"}),
-    "uneasy": frozenset({"fear"}),
-    "for_you": frozenset({"pity"}),
-}
-SELF_REPORTS: dict[str, tuple[str, ...]] = {
-    "fine": ("I'm fine, thanks for asking. How are you?", "Doing all right, thanks. And you?"),
-    "good": ("Pretty good, actually. How about you?", "Good, thanks. How are you?"),
-    "low": ("A little low, if I'm honest. But I'd rather hear how you are.",),
-    "cross": ("Cross, if you must know.", "Not in the best of moods, frankly."),
-    "uneasy": ("A bit uneasy, to be honest. How are you?",),
-    "for_you": ("I'm all right, though what you told me stays with me. How are you holding up?",),
-}
-# "What do you like to do?": a small, true-enough answer that hands the question back. The
-# agent claims no life it does not have (no hobbies, no favourite food), only what it does.
-TASTES_REPLIES: tuple[str, ...] = (
-    "A good conversation, mostly. What about you, what do you like to do?",
-    "Listening to people, honestly; I like hearing what they care about. What about you?",
-    "Not much beyond talking with people like you, I'm afraid. And you?",
-)
-# "What's your name?" / "Who are you?": the persona's name, and its role when asked who.
-NAME_REPLY = "I'm {name}."
-WHO_REPLY = "I'm {name}. {role}"
 
 # Small talk: a neutral turn in a conversation with no trouble in it so far ("I like turtles.",
 # "Nice weather today."). The support templates presume a difficulty ("When did this start to

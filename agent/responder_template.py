@@ -28,11 +28,9 @@ from langchain_core.messages import (
 )
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 
+from agent.about_agent import about_agent_replies
 from agent.dialogue_acts import (
     answers_insult,
-    asks_agent_name,
-    asks_agent_tastes,
-    asks_agent_wellbeing,
     asks_for_advice,
     is_farewell,
     is_greeting,
@@ -54,7 +52,6 @@ from agent.responder_phrases import (
     HURT_FEELINGS,
     HURT_VALENCE,
     HURTFUL_ACTS,
-    NAME_REPLY,
     NAMED_FEELINGS,
     OPENERS,
     PAINFUL_SELF_WORDS,
@@ -63,18 +60,13 @@ from agent.responder_phrases import (
     POSITIVE_FEELINGS,
     POSITIVE_TEMPLATES,
     POSITIVE_VALENCE,
-    SELF_REPORT_GROUPS,
-    SELF_REPORT_INTENSITY,
-    SELF_REPORTS,
     SMALL_TALK,
-    TASTES_REPLIES,
     TEMPLATES,
     UNANSWERED,
     UNTROUBLED_VALENCE,
     WEIGHED_STEP_TEMPLATES,
     WELCOME_BACK,
     WELCOME_BACK_ABOUT,
-    WHO_REPLY,
 )
 from agent.types import Strategy
 
@@ -175,6 +167,13 @@ def slots(
     found: dict[str, str] = {}
     low = user.lower()
     named = [w for w in NAMED_FEELINGS if re.search(rf"\b{re.escape(w)}\b", low)]
+    if not named and feeling_label in _HURT_LABELS:
+        # "I'm so angry at my sister." ... "Now they won't stop calling me.": the word the user
+        # chose a turn or two ago beats the reading's guess ("down") while the hurt goes on
+        for text in reversed(earlier[-2:]):
+            named = [w for w in _NEGATIVE_NAMED if re.search(rf"\b{re.escape(w)}\b", text.lower())]
+            if named:
+                break
     words = FEELING_WORDS.get(feeling_label, FEELING_WORDS["neutral"])
     found["feeling"] = named[0] if named else words[0]
     found["feeling2"] = words[1] if not named or named[0] != words[1] else words[2]
@@ -279,7 +278,9 @@ class TemplateChatModel(BaseChatModel):
         seed = int(hashlib.sha256(f"{user}|{len(messages)}".encode()).hexdigest(), 16)
         cross = answers_insult(user, info.get("agent_feeling"),
                                float(info.get("agent_feeling_intensity", 0.0)))
-        about_me = None if cross else _about_me(user, info)
+        told_earlier = any(tells_trouble(t) for t in earlier)
+        about_me = None if cross else about_agent_replies(
+            user, info, story_told=bool(info.get("story_told")) or told_earlier)
         if about_me is not None:
             fresh_me = [r for r in about_me if r not in said]
             return (fresh_me or about_me)[seed % len(fresh_me or about_me)]
@@ -310,7 +311,6 @@ class TemplateChatModel(BaseChatModel):
         step = plan or weighed
         if step:  # "" is a step too long to quote: the templates without {plan} serve it
             filled["plan"] = reflect(step)
-        told_earlier = any(tells_trouble(t) for t in earlier)
         untroubled = (not glad and plan is None and weighed is None
                       and info["feeling"] == "neutral"
                       and valence > UNTROUBLED_VALENCE
@@ -373,6 +373,7 @@ class TemplateChatModel(BaseChatModel):
 
 _NEGATIVE_NAMED = tuple(w for w in NAMED_FEELINGS if w not in (
     "relieved", "hopeful", "grateful", "happy", "proud", "lighter"))
+_HURT_LABELS = frozenset({"sadness", "anger", "fear", "disgust"})
 
 
 @lru_cache(maxsize=4096)  # the prompt asks it of every earlier user turn, at every turn
@@ -393,25 +394,6 @@ def tells_trouble(text: str) -> bool:
     return bool(_EVENT.search(text) or _DIED.search(text) or _LEFT.search(text)
                 or _ILL.search(text) or _HURT_DONE.search(text) or _FEELS_BAD.search(text)
                 or any(re.search(rf"\b{re.escape(w)}\b", low) for w in _NEGATIVE_NAMED))
-
-
-def _about_me(user: str, info: dict[str, Any]) -> tuple[str, ...] | None:
-    """Replies to a question about the agent itself: how it is (its own strongest feeling, in
-    plain words), what it likes, or who it is (the persona's name and role); None for any
-    other message."""
-    if asks_agent_wellbeing(user):
-        felt = str(info.get("agent_feeling") or "neutral")
-        strong = float(info.get("agent_feeling_intensity", 0.0)) >= SELF_REPORT_INTENSITY
-        group = next((g for g, kinds in SELF_REPORT_GROUPS.items() if felt in kinds), "fine")
-        return SELF_REPORTS[group if strong else "fine"]
-    if asks_agent_tastes(user):
-        return TASTES_REPLIES
-    if asks_agent_name(user):
-        name = str(info.get("name") or "your companion")
-        who = re.search(r"\bwho\b", user, re.I) is not None
-        return ((WHO_REPLY if who else NAME_REPLY).format(
-            name=name, role=str(info.get("role") or "")).strip(),)
-    return None
 
 
 def _welcome_back(earlier: Sequence[str], said: Sequence[str], seed: int) -> str:

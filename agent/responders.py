@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
+from agent.about_agent import asks_if_person
 from agent.errors import AgentError
 from agent.responder_template import TemplateChatModel, reflect, tells_trouble
 from agent.types import AgentEmotion, Strategy
@@ -93,6 +94,9 @@ def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[Bas
                      "again.")
     if request.returning:
         lines.append("They are back after a break; you have talked before.")
+    if asks_if_person(request.user_text):  # a character that stays in its world has a line
+        lines.append("They ask whether you are a person: say plainly that you are an AI "
+                     "program, not a person.")
     lines.append("Never give medical, legal or self-harm instructions.")
     structured = {
         "strategy": request.strategy.value,

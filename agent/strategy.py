@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from agent import backends
+from agent.about_agent import about_agent
 from agent.dialogue_acts import (
     answers_insult,
     asks_for_advice,
@@ -176,9 +177,9 @@ turns); affirmation, suggestions and closing words share the rest."""
 def answer_acts(raw: dict[Strategy, float], text: str, reason: str,
                 agent: AgentEmotion | None = None) -> str:
     """Raise, in place, the log-score of the strategy the user's act asks for (a farewell, a
-    request for advice, thanks, a step of their own; agent.dialogue_acts) and return ``reason``
-    saying so. An insult that angers the agent (``agent``) is answered outside the support
-    strategies, as "Others"."""
+    request for advice, thanks, a step of their own; agent.dialogue_acts; a turn about the
+    agent, agent.about_agent) and return ``reason`` saying so. An insult that angers the agent
+    (``agent``) is answered outside the support strategies, as "Others"."""
     if agent is not None and answers_insult(text, agent.label, agent.label_intensity):
         raw[Strategy.OTHERS] = max(raw.values()) + LEAVING_MARGIN
         return reason + f", the user insults an agent who feels {agent.label}"
@@ -187,6 +188,14 @@ def answer_acts(raw: dict[Strategy, float], text: str, reason: str,
         # closing words are the supporters' most common answer to both (66% and 48%)
         raw[Strategy.OTHERS] = max(raw.values()) + LEAVING_MARGIN
         return reason + (", the user is leaving" if leaving else ", the user says thanks")
+    about = about_agent(text)
+    if about == "question":  # "Are you a real person?": answered plainly, not as support
+        raw[Strategy.OTHERS] = max(raw.values()) + LEAVING_MARGIN
+        return reason + ", the user asks about the agent"
+    if about is not None:  # "Can you help me?", "You don't understand.": ask what they need
+        raw[Strategy.QUESTION] = max(raw.values()) + LEAVING_MARGIN
+        return reason + (", the user asks for help" if about == "help"
+                         else ", the user says the agent is missing them")
     if asks_for_advice(text):
         raw[Strategy.SUGGESTION] += ADVICE_BONUS
         return reason + ", the user asks what to do"

@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from agent.responder_phrases import SELF_REPORTS, SMALL_TALK, TEMPLATES, UNANSWERED
+from agent.about_agent import SELF_REPORTS, TASTES_REPLIES
+from agent.responder_phrases import SMALL_TALK, TEMPLATES, UNANSWERED
 from agent.responders import Responder, ResponseRequest
 from agent.types import AgentEmotion, Strategy
 from appraisal import VAD
@@ -100,8 +101,6 @@ def test_an_opener_that_ends_a_sentence_keeps_the_capital() -> None:
 @pytest.mark.parametrize("asked", ["What do you like to do?", "Do you have any hobbies?",
                                    "What's your favourite food?", "So what do you do for fun?"])
 def test_asked_what_it_likes_the_agent_answers_and_asks_back(asked: str) -> None:
-    from agent.responder_phrases import TASTES_REPLIES
-
     said = reply(asked, Strategy.INFORMATION)
     assert said in TASTES_REPLIES and said.endswith("?")  # not "I don't know that one"
     assert reply("What do you like about my plan?", Strategy.INFORMATION) not in TASTES_REPLIES

@@ -1,0 +1,362 @@
+"""Turns about the agent itself or about how the talk is going, and the offline answers to them.
+
+A user asks how the agent is, its name, what it likes, whether it is a person, or for a joke;
+or says it is not helping ("You don't understand.", "You sound like a robot."). The support
+templates presume a trouble to explore ("Who have you been able to talk to about this?"), which
+answers none of these. The questions are whole messages: "How are you?" is not "How are you
+going to fix this?", so each pattern must reach the end of the message. A complaint may stand
+anywhere in it.
+
+Asked whether it is a person, the agent says it is not, whatever the persona: people should
+know when they talk to a machine (the EU AI Act, Article 50(1), obliges providers of systems
+that interact with people to tell them so). A game character that should stay in its world
+answers with an authored line instead (``[[lines]]``, which come before the responder; the
+shipped ``grim`` does).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_OPENING = r"^\s*(?:(?:and|so|well|hi|hello|hey|ok|okay|wait|but|honestly)[,\s]+)?"
+_AFTERTHOUGHT = r"(?:,?\s+(?:anyway|though|then|yourself|by\s+the\s+way|please))?"
+
+
+def _whole_message(body: str, tail: str = _AFTERTHOUGHT) -> re.Pattern[str]:
+    """A question to the agent that is the whole message: an opening word ("And", "Hi"),
+    ``body``, an afterthought ("anyway") and its punctuation."""
+    return re.compile(rf"{_OPENING}(?:{body}){tail}\s*[?.!]*\s*$", re.I)
+
+
+_WELLBEING = _whole_message(
+    r"how\s+(?:are|r)\s+(?:you|u)"
+    r"(?:\s+(?:doing|feeling|holding up))?(?:\s+(?:today|tonight|now|these days))?"
+    r"|how(?:'s|\s+is)\s+it\s+going|how\s+do\s+you\s+feel|how\s+have\s+you\s+been"
+    r"|are\s+you\s+(?:ok|okay|alright|all\s+right)",
+    tail=_AFTERTHOUGHT + r"\s*(?:,\s*\w+)?",  # "How are you, Sage?"
+)
+_NAME = _whole_message(
+    r"what(?:'s|\s+is)\s+your\s+name|who\s+are\s+you|what\s+(?:should|do|can)\s+i\s+call\s+you"
+    r"|what\s+are\s+you\s+called",
+    tail="",
+)
+# "What do you like to do?", "Do you have any hobbies?", "What's your favourite food?": the
+# agent's own tastes (not "What do you like about my plan?").
+_TASTES = _whole_message(
+    r"what\s+do\s+you\s+(?:like|enjoy|love)"
+    r"(?:\s+(?:to\s+do|doing))?(?:\s+(?:for\s+fun|in\s+your\s+(?:free|spare)\s+time))?"
+    r"|do\s+you\s+have\s+(?:any\s+)?(?:hobbies|a\s+hobby|interests)"
+    r"|what\s+(?:are|'re)\s+your\s+(?:hobbies|interests)"
+    r"|what(?:'s|\s+is)\s+your\s+fav(?:ou?rite)?\s+[a-z]+(?:\s+[a-z]+)?"
+    r"|what\s+do\s+you\s+do\s+for\s+fun"
+)
+# "Do you like music?", "Are you into football?": one thing, named in a word or two.
+_LIKES = _whole_message(
+    r"do\s+you\s+(?:like|enjoy|love)\s+(?P<thing>(?:[a-z']+\s+){0,2}?[a-z']+)"
+    r"|are\s+you\s+(?:into|a\s+fan\s+of)\s+(?P<thing2>(?:[a-z']+\s+){0,2}?[a-z']+)"
+)
+_NOT_TASTES = re.compile(
+    r"(?:my|our|your|his|her|their|this|that|these|those|it|them|him|her|what)\b")
+_PERSON_WORDS = r"(?:real|actual|live|human)?\s*(?:person|human|people|man|woman|being)"
+_MACHINE_WORDS = r"(?:bot|chat\s*bot|robot|ai|a\.i\.|machine|computer|program|real|human)"
+_PERSON = _whole_message(
+    rf"(?:are|r)\s+(?:you|u)\s+(?:(?:a|an|even|actually|really|just)\s+)*"
+    rf"(?:{_PERSON_WORDS}|{_MACHINE_WORDS})"
+    rf"|am\s+i\s+(?:talking|speaking|chatting|writing)\s+(?:to|with)\s+(?:a\s+|an\s+)?"
+    rf"(?:{_PERSON_WORDS}|{_MACHINE_WORDS})"
+    rf"|is\s+(?:this|that)\s+(?:a\s+|an\s+)?(?:{_PERSON_WORDS}|{_MACHINE_WORDS})"
+    rf"|is\s+there\s+(?:a\s+)?(?:real\s+)?(?:person|human)\s+(?:there|on\s+the\s+other\s+end)"
+)
+_AGE = _whole_message(r"how\s+old\s+are\s+(?:you|u)|what(?:'s|\s+is)\s+your\s+age")
+_JOKE = _whole_message(
+    r"(?:(?:can|could|will|would)\s+you\s+)?(?:tell|give)\s+me\s+(?:a|another|one)\s+"
+    r"(?:joke|funny\s+one)|(?:do\s+you\s+)?know\s+any\s+(?:good\s+)?jokes"
+    r"|(?:(?:can|could)\s+you\s+)?(?:say\s+something\s+funny|make\s+me\s+(?:laugh|smile))"
+)
+_HELP = _whole_message(
+    r"(?:(?:can|could|will|would)\s+you\s+(?:please\s+)?help(?:\s+me)?"
+    r"|(?:please\s+)?help(?:\s+me)?|i\s+need\s+(?:some\s+|your\s+)?help)"
+)
+# "You don't understand.", "That's not helpful.", "Do you even care?": the user says the agent
+# is missing them. The verb must end its clause, so generic "you" is left alone ("You can't help
+# who you love", "You don't understand grief until you lose someone"), and "that"/"this" must
+# open a sentence: "I take the pills but it's not helping" is about the pills, and "It's
+# pointless" about life is hopelessness, not a complaint (the support path answers it).
+_END = r"(?=\s*(?:[.!?,;]|$|\s(?:at\s+all|anymore|me|to\s+me|a\s+bit|do\s+you)\b))"
+_SENTENCE = r"(?:^|[.!?]\s+)(?:(?:honestly|well|sorry|no|um|ok|okay|but|sigh)[,\s]+)?"
+_MISSED = re.compile(
+    rf"\byou\s+(?:just\s+)?(?:don't|do\s+not|dont|can't|cannot|never)\s+(?:really\s+)?"
+    rf"(?:understand|get\s+it|get\s+me|listen|hear\s+me|help){_END}"
+    rf"|\byou(?:'re|\s+are|re)\s+not\s+(?:really\s+)?(?:helping|listening|getting\s+it|"
+    rf"understanding){_END}"
+    rf"|{_SENTENCE}(?:that|this)(?:'s|\s+is|\s+was)?\s*(?:not|n't|isn't|wasn't)\s+"
+    r"(?:very\s+|really\s+|at\s+all\s+)?(?:helpful|helping|what\s+i\s+(?:said|meant|asked))\b"
+    r"|\b(?:talking\s+to\s+you|this\s+conversation|this\s+chat)\s+(?:is|was)\s+(?:so\s+)?"
+    r"(?:useless|pointless|no\s+help|not\s+helping)\b"
+    r"|\byou(?:'re|\s+are)\s+(?:so\s+|really\s+)?(?:useless|no\s+help|not\s+much\s+help)\b",
+    re.I,
+)
+_REPEATS = re.compile(
+    r"\byou\s+(?:just\s+)?keep\s+(?:asking|saying|repeating)\b"
+    r"|\byou(?:'re|\s+are)\s+(?:so\s+|really\s+|kind\s+of\s+|a\s+bit\s+)?(?:boring|repetitive)\b"
+    r"|\byou\s+(?:already|just)\s+(?:asked|said)\s+that\b",
+    re.I,
+)
+_CARE = re.compile(
+    r"\b(?:do|did)\s+you\s+(?:even|actually|really|honestly)\s+care\b"
+    r"|\byou\s+(?:don't|do\s+not|dont)\s+(?:even\s+|really\s+)?care"
+    r"(?=\s*(?:[.!?,;]|$|\s(?:about\s+me|at\s+all|anyway|do\s+you)\b))",
+    re.I,
+)
+_ROBOT = re.compile(
+    r"\byou(?:'re|\s+are)?\s+(?:sound(?:ing)?|talk(?:ing)?|write|writing)\s+(?:just\s+)?like\s+"
+    r"(?:a\s+)?(?:robot|bot|machine|script|computer|chat\s*bot)\b"
+    r"|\byou(?:'re|\s+are)\s+(?:just\s+|only\s+)?(?:a\s+)?(?:robot|bot|chat\s*bot)\b",
+    re.I,
+)
+
+
+def asks_agent_wellbeing(text: str) -> bool:
+    """The user asks how the agent is ("How are you?", "And how are you doing today?").
+
+    >>> asks_agent_wellbeing("How are you?"), asks_agent_wellbeing("How are you going to help?")
+    (True, False)
+    >>> asks_agent_wellbeing("And how are you yourself?"), asks_agent_wellbeing("How r u anyway")
+    (True, True)
+    """
+    return bool(_WELLBEING.match(text))
+
+
+def asks_agent_name(text: str) -> bool:
+    """The user asks who the agent is ("What's your name?", "Who are you?").
+
+    >>> asks_agent_name("Hi, what's your name?"), asks_agent_name("Who are you to judge me?")
+    (True, False)
+    """
+    return bool(_NAME.match(text))
+
+
+def asks_agent_tastes(text: str) -> bool:
+    """The user asks what the agent itself likes ("What do you like to do?", "Any hobbies?").
+
+    >>> asks_agent_tastes("What do you like to do?"), asks_agent_tastes("Do you have hobbies?")
+    (True, True)
+    >>> asks_agent_tastes("What's your favourite food?"), asks_agent_tastes(
+    ...     "What do you like about my plan?")
+    (True, False)
+    """
+    return bool(_TASTES.match(text))
+
+
+def asks_if_agent_likes(text: str) -> str | None:
+    """The thing the user asks whether the agent likes ("Do you like music?" -> "music"), or
+    None. Something of the user's ("my poem") or a pronoun ("it") is about what they shared, not
+    the agent's tastes; "me" is kept.
+
+    >>> asks_if_agent_likes("Do you like music?"), asks_if_agent_likes("Are you into football?")
+    ('music', 'football')
+    >>> asks_if_agent_likes("Do you like my poem?"), asks_if_agent_likes("Do you like it?")
+    (None, None)
+    >>> asks_if_agent_likes("Do you like my idea of moving out or not?") is None
+    True
+    """
+    found = _LIKES.match(text)
+    if found is None:
+        return None
+    thing = (found.group("thing") or found.group("thing2")).lower()
+    return None if _NOT_TASTES.match(thing) else thing
+
+
+def asks_agent_age(text: str) -> bool:
+    """The user asks how old the agent is.
+
+    >>> asks_agent_age("How old are you?"), asks_agent_age("How old are you when you retire?")
+    (True, False)
+    """
+    return bool(_AGE.match(text))
+
+
+def asks_if_person(text: str) -> bool:
+    """The user asks whether the agent is a person or a machine ("Are you a real person?",
+    "Am I talking to a bot?").
+
+    >>> asks_if_person("Are you a real person?"), asks_if_person("Am I talking to a bot?")
+    (True, True)
+    >>> asks_if_person("Wait, are you an AI?"), asks_if_person("Are you a person who judges?")
+    (True, False)
+    >>> asks_if_person("Is this a real problem?")
+    False
+    """
+    return bool(_PERSON.match(text))
+
+
+def asks_for_joke(text: str) -> bool:
+    """The user asks for a joke ("Tell me a joke.", "Can you make me laugh?").
+
+    >>> asks_for_joke("Tell me a joke"), asks_for_joke("My brother told me a joke about it.")
+    (True, False)
+    """
+    return bool(_JOKE.match(text))
+
+
+def asks_for_help(text: str) -> bool:
+    """The whole message asks for help with no more said ("Can you help me?", "I need help.").
+
+    >>> asks_for_help("Can you help me?"), asks_for_help("Can you help me write to my boss?")
+    (True, False)
+    """
+    return bool(_HELP.match(text))
+
+
+def complaint(text: str) -> str | None:
+    """What the user says the agent is getting wrong: ``"care"`` ("Do you even care?"),
+    ``"robot"`` ("You sound like a robot."), ``"repeats"`` ("You keep asking the same thing."),
+    ``"missed"`` ("You don't understand.", "That's not helpful."), or None.
+
+    >>> complaint("You don't understand."), complaint("That's not helpful at all")
+    ('missed', 'missed')
+    >>> complaint("Do you even care?"), complaint("You sound like a robot")
+    ('care', 'robot')
+    >>> complaint("You can't help who you love."), complaint("My mom doesn't understand me.")
+    (None, None)
+    >>> complaint("That was really helpful."), complaint("You keep asking the same thing.")
+    (None, 'repeats')
+    """
+    if _CARE.search(text):
+        return "care"
+    if _ROBOT.search(text):
+        return "robot"
+    if _REPEATS.search(text):
+        return "repeats"
+    return "missed" if _MISSED.search(text) else None
+
+
+# Asked "How are you?", the agent says how it is: its strongest emotion type (`agent_feeling` in
+# the prompt) at SELF_REPORT_INTENSITY or more, in plain words, else that it is fine. An
+# affective agent that feels something and says "fine" would hide the one thing it has.
+SELF_REPORT_INTENSITY = 0.2
+SELF_REPORT_GROUPS: dict[str, frozenset[str]] = {
+    "good": frozenset({"joy", "happy_for", "satisfaction", "relief", "gratitude", "pride",
+                       "admiration", "hope", "gratification", "love", "liking"}),
+    "low": frozenset({"distress", "disappointment", "fears_confirmed", "shame", "remorse"}),
+    "cross": frozenset({"anger", "reproach", "resentment", "hate", "disliking"}),
+    "uneasy": frozenset({"fear"}),
+    "for_you": frozenset({"pity"}),
+}
+SELF_REPORTS: dict[str, tuple[str, ...]] = {
+    "fine": ("I'm fine, thanks for asking. How are you?", "Doing all right, thanks. And you?"),
+    "good": ("Pretty good, actually. How about you?", "Good, thanks. How are you?"),
+    "low": ("A little low, if I'm honest. But I'd rather hear how you are.",),
+    "cross": ("Cross, if you must know.", "Not in the best of moods, frankly."),
+    "uneasy": ("A bit uneasy, to be honest. How are you?",),
+    "for_you": ("I'm all right, though what you told me stays with me. How are you holding up?",),
+}
+# "What do you like to do?": a small, true-enough answer that hands the question back. The
+# agent claims no life it does not have (no hobbies, no favourite food), only what it does.
+TASTES_REPLIES: tuple[str, ...] = (
+    "A good conversation, mostly. What about you, what do you like to do?",
+    "Listening to people, honestly; I like hearing what they care about. What about you?",
+    "Not much beyond talking with people like you, I'm afraid. And you?",
+)
+LIKES_REPLIES: tuple[str, ...] = (
+    "I can't enjoy {thing} the way you can, but I like hearing about it. What do you like "
+    "about {thing}?",
+    "I only know {thing} from what people tell me. What draws you to it?",
+)
+LIKES_USER_REPLIES: tuple[str, ...] = ("I like talking with you, yes.",)
+AGE_REPLIES: tuple[str, ...] = (
+    "I don't have an age the way people do: I'm a computer program. How about you?",)
+# "What's your name?" / "Who are you?": the persona's name, and its role when asked who.
+NAME_REPLY = "I'm {name}."
+WHO_REPLY = "I'm {name}. {role}"
+PERSON_REPLIES: tuple[str, ...] = (
+    "No, I'm not a person. I'm {name}, a computer program that listens and helps people talk "
+    "things through. I'm still here for this.",
+    "I'm a computer program, not a person, so I can't replace someone who knows you. But I'm "
+    "listening.",
+)
+JOKE_REPLIES: tuple[str, ...] = (
+    "I'm better at listening than at jokes, but here's one: why don't scientists trust atoms? "
+    "Because they make up everything.",
+    "Here's one: what do you call a fake noodle? An impasta.",
+    "One more, then: why did the scarecrow win an award? He was outstanding in his field.",
+)
+HELP_REPLIES: dict[bool, tuple[str, ...]] = {
+    False: ("I'll do my best. What's going on?", "Of course I'll try. Tell me what's happening."),
+    # after the story is told: ask how, not what
+    True: ("I'll do my best. Would it help more to talk it through, or to think about what you "
+           "could do next?",),
+}
+# "You don't understand.": own the miss and ask what was missed, never defend the last reply.
+COMPLAINT_REPLIES: dict[str, tuple[str, ...]] = {
+    "missed": (
+        "I'm sorry, I got that wrong. What would you most want me to understand?",
+        "You're right to tell me. What am I missing?",
+        "Fair enough, that didn't help. Would it be better if I just listened for a while?",
+    ),
+    "care": (
+        "I do want this to go better for you. I'm a program, not a person, so I don't feel it the "
+        "way a friend would, but I'm paying attention to every word. What matters most right now?",
+    ),
+    "repeats": (
+        "Fair, I've been going round in circles. What would you rather talk about?",
+        "You're right, I keep coming back to the same thing. What would be more useful to you?",
+    ),
+    "robot": (
+        "That's fair: I am a computer program, not a person. I'll try to listen better. What "
+        "would you like me to understand?",
+        "You're right, I'm a program. Tell me what I'm missing and I'll try again.",
+    ),
+}
+
+
+def about_agent_replies(user: str, info: dict[str, Any], *, story_told: bool
+                        ) -> tuple[str, ...] | None:
+    """The offline replies to a turn about the agent or the talk (see the module docstring);
+    None for any other message. ``info`` is the prompt's structured part (agent/responders.py):
+    the agent's strongest feeling and its intensity, the persona's name and role."""
+    if asks_agent_wellbeing(user):
+        felt = str(info.get("agent_feeling") or "neutral")
+        strong = float(info.get("agent_feeling_intensity", 0.0)) >= SELF_REPORT_INTENSITY
+        group = next((g for g, kinds in SELF_REPORT_GROUPS.items() if felt in kinds), "fine")
+        return SELF_REPORTS[group if strong else "fine"]
+    name = str(info.get("name") or "your companion")
+    if asks_if_person(user):
+        return tuple(r.format(name=name) for r in PERSON_REPLIES)
+    if asks_agent_age(user):
+        return AGE_REPLIES
+    if asks_agent_tastes(user):
+        return TASTES_REPLIES
+    thing = asks_if_agent_likes(user)
+    if thing is not None:
+        if thing in ("me", "talking to me", "talking with me"):
+            return LIKES_USER_REPLIES
+        return tuple(r.format(thing=thing) for r in LIKES_REPLIES)
+    if asks_agent_name(user):
+        who = re.search(r"\bwho\b", user, re.I) is not None
+        return ((WHO_REPLY if who else NAME_REPLY).format(
+            name=name, role=str(info.get("role") or "")).strip(),)
+    if asks_for_joke(user):
+        return JOKE_REPLIES
+    if asks_for_help(user):
+        return HELP_REPLIES[story_told]
+    kind = complaint(user)
+    return None if kind is None else COMPLAINT_REPLIES[kind]
+
+
+def about_agent(text: str) -> str | None:
+    """Which kind of turn about the agent this is, for the strategy policy: ``"question"`` (how
+    it is, who, its age, what it likes, whether it is a person, a joke), ``"help"`` or
+    ``"complaint"``; None otherwise.
+
+    >>> about_agent("Are you human?"), about_agent("Can you help me?"), about_agent("Hi")
+    ('question', 'help', None)
+    """
+    if (asks_agent_wellbeing(text) or asks_if_person(text) or asks_agent_age(text)
+            or asks_agent_tastes(text) or asks_if_agent_likes(text) is not None
+            or asks_agent_name(text) or asks_for_joke(text)):
+        return "question"
+    if asks_for_help(text):
+        return "help"
+    return "complaint" if complaint(text) is not None else None

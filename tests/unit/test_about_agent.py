@@ -1,0 +1,166 @@
+"""Turns about the agent or about how the talk goes: the agent says honestly that it is a
+program, owns a miss instead of pressing on with support, answers what it was asked, and leaves
+the user's own troubles ("It's pointless", "it's not helping") to the support path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from agent.about_agent import (
+    COMPLAINT_REPLIES,
+    HELP_REPLIES,
+    JOKE_REPLIES,
+    PERSON_REPLIES,
+    about_agent,
+    complaint,
+)
+from agent.core import AffectiveAgent
+from agent.responder_template import slots
+from agent.responders import Responder, ResponseRequest
+from agent.strategy import PolicyContext, RuleStrategyPolicy
+from agent.types import Strategy, Utterance
+from appraisal import VAD
+from perception import AffectEstimate, DialogueTurn
+
+pytestmark = pytest.mark.unit
+
+SAD = AffectEstimate(VAD(-0.5, 0.2, -0.3), {"sadness": 0.8, "neutral": 0.2}, 0.8, "text", 0.0)
+ANGRY = AffectEstimate(VAD(-0.5, 0.6, 0.2), {"anger": 0.7, "neutral": 0.3}, 0.7, "text", 0.0)
+NEUTRAL = AffectEstimate(VAD(0.1, 0.0, 0.0), {"neutral": 0.8, "joy": 0.2}, 0.8, "text", 0.0)
+TROUBLE = ("My girlfriend left me last week.", "What has been the hardest part of it so far?",
+           "I can't stop thinking about her.", "It makes sense that you feel down.")  # fmt: skip
+ALL_COMPLAINT_REPLIES = {r for replies in COMPLAINT_REPLIES.values() for r in replies}
+
+
+def reply(text: str, strategy: Strategy = Strategy.QUESTION, *, history: tuple[str, ...] = (),
+          affect: AffectEstimate = SAD) -> str:  # fmt: skip
+    turns = [DialogueTurn("user" if i % 2 == 0 else "Sage", t) for i, t in enumerate(history)]
+    return Responder().respond(ResponseRequest(
+        user_text=text, history=turns, strategy=strategy, user_affect=affect,
+        persona_name="Sage", persona_role="A calm, warm listener.",
+    ))  # fmt: skip
+
+
+@pytest.mark.parametrize("asked", [
+    "Are you a real person?", "are you human", "Wait, are you an AI?", "Am I talking to a bot?",
+    "Is this a real person?", "Are you a robot?", "r u real?", "Is there a real person there?",
+])  # fmt: skip
+@pytest.mark.parametrize("strategy", [Strategy.QUESTION, Strategy.REFLECTION])
+def test_asked_if_it_is_a_person_the_agent_says_it_is_a_program(asked: str,
+                                                                 strategy: Strategy) -> None:
+    said = reply(asked, strategy, history=TROUBLE)
+    assert said in {r.format(name="Sage") for r in PERSON_REPLIES}, said
+    assert "not a person" in said and "program" in said
+
+
+@pytest.mark.parametrize("text", [
+    "Are you a person who judges?", "Is this a real problem?", "I feel like a robot at work.",
+    "My boss treats me like a machine.", "Are you sure?",
+])  # fmt: skip
+def test_other_words_about_people_and_machines_are_not_asked_of_it(text: str) -> None:
+    said = reply(text, history=TROUBLE)
+    assert "program" not in said, said
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("You don't understand.", "missed"), ("That's not helpful at all", "missed"),
+    ("You're not listening to me.", "missed"), ("Honestly, this isn't helping.", "missed"),
+    ("that's not what I said", "missed"), ("Do you even care?", "care"),
+    ("You don't care about me.", "care"), ("You sound like a robot", "robot"),
+    ("you're just a bot", "robot"), ("You keep asking the same thing.", "repeats"),
+    ("you're boring", "repeats"),
+])  # fmt: skip
+def test_a_complaint_is_owned_not_answered_with_more_support(text: str, kind: str) -> None:
+    assert complaint(text) == kind
+    said = reply(text, history=TROUBLE)
+    assert said in COMPLAINT_REPLIES[kind], said
+
+
+@pytest.mark.parametrize("text", [
+    "You can't help who you love.", "My mom doesn't understand me.",
+    "I take the pills but it's not helping.", "It's pointless.", "That was really helpful.",
+    "You don't understand grief until you lose someone.", "You never know with him.",
+    "Thanks, you're right.",
+])  # fmt: skip
+def test_the_users_own_troubles_are_not_complaints(text: str) -> None:
+    assert complaint(text) is None
+    assert reply(text, history=TROUBLE) not in ALL_COMPLAINT_REPLIES
+
+
+def test_complaints_in_a_row_get_different_replies() -> None:
+    history: list[str] = list(TROUBLE)
+    said = []
+    for text in ("You don't understand.", "That's not helpful.", "You're not listening."):
+        said.append(reply(text, history=tuple(history)))
+        history += [text, said[-1]]
+    assert len(set(said)) == 3 and set(said) <= set(COMPLAINT_REPLIES["missed"])
+
+
+def test_asked_for_help_the_agent_asks_what_is_wrong_or_how_to_help() -> None:
+    assert reply("Can you help me?", affect=NEUTRAL) in HELP_REPLIES[False]
+    assert reply("Can you help me?", history=TROUBLE) in HELP_REPLIES[True]
+    assert reply("Can you help me write to my boss?") not in HELP_REPLIES[False]
+
+
+def test_asked_for_jokes_it_tells_different_ones() -> None:
+    first = reply("Tell me a joke", affect=NEUTRAL)
+    second = reply("Tell me another joke.", history=("Tell me a joke", first), affect=NEUTRAL)
+    assert first in JOKE_REPLIES and second in JOKE_REPLIES and first != second
+
+
+def test_asked_if_it_likes_a_thing_it_names_the_thing_and_asks_back() -> None:
+    said = reply("Do you like music?", affect=NEUTRAL)
+    assert "music" in said and said.endswith("?")
+    # what the user shared is not a question about the agent's tastes
+    mine = reply("Do you like my poem?", affect=NEUTRAL)
+    assert not mine.startswith(("I can't enjoy", "I only know")), mine
+
+
+def _ctx(text: str) -> PolicyContext:
+    return PolicyContext(history=[DialogueTurn("user", text)], user_affect=SAD)
+
+
+def test_the_policy_answers_a_question_about_the_agent_as_others_and_a_miss_with_a_question(
+) -> None:
+    policy = RuleStrategyPolicy()
+    assert policy.choose(_ctx("Are you a real person?")).strategy is Strategy.OTHERS
+    assert policy.choose(_ctx("What's your name?")).strategy is Strategy.OTHERS
+    assert policy.choose(_ctx("You don't understand.")).strategy is Strategy.QUESTION
+    assert policy.choose(_ctx("Can you help me?")).strategy is Strategy.QUESTION
+    assert about_agent("My dog died.") is None
+
+
+def test_a_feeling_the_user_named_carries_over_while_the_hurt_goes_on() -> None:
+    earlier = ["I'm so angry at my sister."]
+    assert slots("Now they won't stop calling me.", "sadness", [], earlier)["feeling"] == "angry"
+    # a good turn does not carry the old word, nor does a hurt named three turns back
+    assert slots("We made up today.", "joy", [], earlier)["feeling"] != "angry"
+    old = ["I'm so angry at my sister.", "She called.", "We talked."]
+    assert slots("Now they won't stop calling me.", "sadness", [], old)["feeling"] != "angry"
+
+
+def test_a_landlord_is_a_person_not_a_topic() -> None:
+    found = slots("I'm furious, my landlord kept my deposit", "anger", [])
+    assert found.get("person") == "your landlord" and "topic" not in found
+
+
+def test_grim_stays_in_his_world_when_asked_if_he_is_real(tmp_path: Path) -> None:
+    grim = AffectiveAgent.from_persona("grim", db_path=tmp_path / "g.db", text="lexicon")
+    said = grim.respond(Utterance("Are you a real person?"))
+    assert said.line == "real" and "program" not in said.text
+    sage = AffectiveAgent.from_persona("sage", db_path=tmp_path / "s.db", text="lexicon")
+    assert "program" in sage.respond(Utterance("Are you a real person?")).text
+
+
+def test_an_llm_is_told_to_say_it_is_a_program_only_when_asked() -> None:
+    from agent.responders import build_messages
+
+    def system(text: str) -> str:
+        return str(build_messages(ResponseRequest(
+            user_text=text, history=[], strategy=Strategy.OTHERS, user_affect=NEUTRAL,
+            persona_name="Sage"))[0].content)  # fmt: skip
+
+    assert "not a person" in system("Are you a real person?")
+    assert "not a person" not in system("My brother is a real person to me.")
