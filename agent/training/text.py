@@ -32,112 +32,24 @@ import click
 import numpy as np
 
 from agent.training.text_corpora import MELD_LABELS, Dialogue, read
+from agent.training.text_heads import (
+    SEED,
+    label_ids,
+    log_probs,
+    ridge,
+    stored,
+    train_mlp,
+    vad_targets,
+    weighted_f1,
+)
 from perception.text_minilm import MINILM, MPNET
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = ROOT / "agent" / "models" / "text" / "heads.npz"
 MPNET_OUT = ROOT / "agent" / "models" / "text_mpnet" / "heads.npz"
 CACHE = Path.home() / ".cache" / "affective-agent"
-SEED = 13
 SOUP_SEEDS = (29, 41)
 """The shipped encoder averages the LoRA runs of seed SEED and these."""
-
-
-def weighted_f1(y_true: np.ndarray, y_pred: np.ndarray) -> float:
-    from sklearn.metrics import f1_score
-
-    return float(f1_score(y_true, y_pred, average="weighted"))
-
-
-def train_mlp(
-    tasks: list[tuple[np.ndarray, np.ndarray, int]],
-    select: tuple[np.ndarray, np.ndarray],
-    *,
-    hidden: int = 256,
-    dropout: float = 0.4,
-    max_epochs: int = 30,
-    epochs: int | None = None,
-    aux_weight: float = 0.5,
-    keep_aux: bool = False,
-) -> tuple[dict[str, np.ndarray], int, float]:
-    """Shared hidden layer, one output per task (task 0 is MELD); returns arrays, epochs, F1.
-
-    With ``epochs`` None the best epoch on ``select`` is kept; otherwise exactly ``epochs`` run.
-    """
-    import torch
-
-    torch.manual_seed(SEED)
-    x0 = tasks[0][0]
-    mean = x0.mean(0)
-    scale = x0.std(0) + 1e-3
-    first = torch.nn.Linear(x0.shape[1], hidden)
-    body = torch.nn.Sequential(torch.nn.Dropout(0.1), first, torch.nn.ReLU(),
-                               torch.nn.Dropout(dropout))
-    heads = [torch.nn.Linear(hidden, k) for _, _, k in tasks]
-    outs = torch.nn.ModuleList(heads)
-    params = list(body.parameters()) + list(outs.parameters())
-    opt = torch.optim.AdamW(params, lr=1e-3, weight_decay=1e-2)
-    data = [
-        (torch.from_numpy((x - mean) / scale).float(), torch.from_numpy(y)) for x, y, _ in tasks
-    ]
-    xs = torch.from_numpy((select[0] - mean) / scale).float()
-    rng = np.random.default_rng(SEED)
-    best = (-1.0, 0, [p.detach().clone() for p in params])
-    for epoch in range(1, (epochs or max_epochs) + 1):
-        body.train()
-        outs.train()
-        for t, (x, y) in enumerate(data):
-            order = rng.permutation(len(y))
-            for s in range(0, len(order), 64):
-                idx = torch.from_numpy(order[s : s + 64])
-                loss = torch.nn.functional.cross_entropy(outs[t](body(x[idx])), y[idx])
-                opt.zero_grad()
-                (loss * (1.0 if t == 0 else aux_weight)).backward()
-                opt.step()
-        body.eval()
-        outs.eval()
-        with torch.no_grad():
-            pred = outs[0](body(xs)).argmax(1).numpy()
-        f1 = weighted_f1(select[1], pred)
-        if epochs is not None or f1 > best[0]:
-            best = (f1, epoch, [p.detach().clone() for p in params])
-    for p, saved in zip(params, best[2], strict=True):
-        p.data.copy_(saved)
-    arrays = {
-        "mean": mean.astype(np.float32),
-        "scale": scale.astype(np.float32),
-        "W0": first.weight.detach().numpy().T.copy(),
-        "b0": first.bias.detach().numpy().copy(),
-        "W1": heads[0].weight.detach().numpy().T.copy(),
-        "b1": heads[0].bias.detach().numpy().copy(),
-    }
-    if keep_aux:
-        for t in range(1, len(heads)):
-            arrays[f"aux{t}/W"] = heads[t].weight.detach().numpy().T.copy()
-            arrays[f"aux{t}/b"] = heads[t].bias.detach().numpy().copy()
-    return arrays, best[1], best[0]
-
-
-def vad_targets(dialogues: Sequence[Dialogue]) -> np.ndarray:
-    """Gold label's coordinates; valence leans on MELD's sentiment where the label is neutral."""
-    from appraisal import MELD
-
-    sentiment = {"positive": 0.5, "negative": -0.5, "neutral": 0.0, "": 0.0}
-    rows = []
-    for d in dialogues:
-        for t in d:
-            v = MELD[t.label]
-            valence = v.valence if t.label != "neutral" else sentiment[t.sentiment]
-            rows.append((valence, v.arousal, v.dominance))
-    return np.asarray(rows, dtype=np.float32)
-
-
-def ridge(x: np.ndarray, y: np.ndarray, alpha: float = 10.0) -> dict[str, np.ndarray]:
-    """Closed-form ridge regression, stored in the same layout as an MLP head (one layer)."""
-    mean, scale = x.mean(0), x.std(0) + 1e-3
-    z = (x - mean) / scale
-    w = np.linalg.solve(z.T @ z + alpha * np.eye(z.shape[1]), z.T @ (y - y.mean(0)))
-    return {"mean": mean, "scale": scale, "W0": w.astype(np.float32), "b0": y.mean(0)}
 
 
 def split_select(dialogues: list[Dialogue], fraction: float = 0.1
@@ -147,24 +59,6 @@ def split_select(dialogues: list[Dialogue], fraction: float = 0.1
     held = set(order[:cut].tolist())
     return ([d for i, d in enumerate(dialogues) if i not in held],
             [d for i, d in enumerate(dialogues) if i in held])
-
-
-def _stored(prefix: str, head: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    return {f"{prefix}/{k}": np.asarray(v, dtype=np.float16 if k.startswith("W") else np.float32)
-            for k, v in head.items()}
-
-
-def _log_probs(head: dict[str, np.ndarray], x: np.ndarray) -> np.ndarray:
-    from perception.erc_features import MLPHead, softmax
-
-    arrays = {f"h/{k}": v for k, v in head.items()}
-    return np.log(softmax(MLPHead(arrays=arrays, prefix="h")(x)) + 1e-6).astype(np.float32)
-
-
-def label_ids(dialogues: Sequence[Dialogue], labels: Sequence[str]) -> np.ndarray:
-    """The index in ``labels`` of every turn's label, dialogue by dialogue."""
-    index = {label: i for i, label in enumerate(labels)}
-    return np.asarray([index[t.label] for d in dialogues for t in d], dtype=np.int64)
 
 
 def meld_selection(data_dir: Path, context_turns: int) -> tuple[
@@ -266,9 +160,9 @@ def build(data_dir: Path, *, out: Path, threads: int, epochs: int = 3, tuned: in
             frozen=frozen,
         )
         CACHE.mkdir(parents=True, exist_ok=True)
-        stored: dict[str, Any] = {**state, **{f"_linear/{k}": v for k, v in linear.items()},
+        cached: dict[str, Any] = {**state, **{f"_linear/{k}": v for k, v in linear.items()},
                                   "_epoch": np.array(ft_epochs), "_f1": np.array(ft_f1)}
-        np.savez(tuned_path, **stored)
+        np.savez(tuned_path, **cached)
         encoder._load_layers(state)
         top = encoder.model.encoder.layer[frozen:]
         x_fit, x_held = ft.embed_all(top, cache), ft.embed_all(top, held_cache)
@@ -277,14 +171,14 @@ def build(data_dir: Path, *, out: Path, threads: int, epochs: int = 3, tuned: in
     # fit dialogues if that scores higher on the held-out ones.
     mlp, mlp_epochs, mlp_f1 = train_mlp([(x_fit, y_fit, len(MELD_LABELS))], (x_held, y_held),
                                         max_epochs=20)
-    linear_f1 = weighted_f1(y_held, _log_probs(linear, x_held).argmax(1))
+    linear_f1 = weighted_f1(y_held, log_probs(linear, x_held).argmax(1))
     utt = mlp if mlp_f1 > linear_f1 else linear
     x_all = np.concatenate([x_fit, x_held])
     targets = np.concatenate([vad_targets(fit), vad_targets(held)])
     arrays: dict[str, np.ndarray] = {"labels": np.array(MELD_LABELS)}
     arrays.update({f"enc/{k}": v for k, v in state.items()})
-    arrays.update(_stored("vad", ridge(x_all, targets)))
-    arrays.update(_stored("utt", utt))
+    arrays.update(stored("vad", ridge(x_all, targets)))
+    arrays.update(stored("utt", utt))
     scores = {"linear_selection_weighted_f1": round(linear_f1, 4),
               "mlp_selection_weighted_f1": round(mlp_f1, 4), "mlp_epochs": mlp_epochs,
               "utt_head": "mlp" if utt is mlp else "linear"}
@@ -351,8 +245,8 @@ def _build_lora(data_dir: Path, *, out: Path, threads: int, epochs: int, context
         run = ft.finetune_lora(base, sets, select, n_classes=len(MELD_LABELS), rank=rank,
                                epochs=epochs, seed=seed)
         CACHE.mkdir(parents=True, exist_ok=True)
-        stored: dict[str, Any] = {**run[0], "_epoch": np.array(run[1]), "_f1": np.array(run[2])}
-        np.savez(tuned_path, **stored)
+        cached: dict[str, Any] = {**run[0], "_epoch": np.array(run[1]), "_f1": np.array(run[2])}
+        np.savez(tuned_path, **cached)
         runs.append(run)
     state = ft.soup([r[0] for r in runs])
     ft_epochs, ft_f1 = [r[1] for r in runs], [round(r[2], 4) for r in runs]
@@ -399,13 +293,13 @@ def _heads(data_dir: Path, state: dict[str, np.ndarray], model: str, context_tur
     mlp, mlp_epochs, mlp_f1 = train_mlp([(x_fit, y_fit, len(MELD_LABELS))], (x_held, y_held),
                                         max_epochs=20)
     live = SentenceEncoder(cache_size=0, quantize=True, tuned_layers=state, model=model)
-    int8_f1 = weighted_f1(y_held, _log_probs(mlp, live.encode_pairs(
+    int8_f1 = weighted_f1(y_held, log_probs(mlp, live.encode_pairs(
         held_pairs, max_tokens=context_tokens)).argmax(1)) if live.quantized else None
     targets = np.concatenate([vad_targets(fit), vad_targets(held)])
     arrays: dict[str, np.ndarray] = {"labels": np.array(MELD_LABELS)}
     arrays.update({f"enc/{k}": v for k, v in state.items()})
-    arrays.update(_stored("vad", ridge(np.concatenate([x_fit, x_held]), targets)))
-    arrays.update(_stored("utt", mlp))
+    arrays.update(stored("vad", ridge(np.concatenate([x_fit, x_held]), targets)))
+    arrays.update(stored("utt", mlp))
     scores: dict[str, object] = {
         "mlp_selection_weighted_f1": round(mlp_f1, 4), "mlp_epochs": mlp_epochs,
         "mlp_selection_weighted_f1_int8": None if int8_f1 is None else round(int8_f1, 4),
@@ -456,8 +350,8 @@ def _write(out: Path, arrays: dict[str, np.ndarray], meta: dict[str, object], st
            ) -> None:
     meta["minutes"] = round((time.time() - started) / 60, 1)
     out.parent.mkdir(parents=True, exist_ok=True)
-    stored: dict[str, Any] = {**arrays, "meta": np.array(json.dumps(meta))}
-    np.savez_compressed(out, **stored)
+    payload: dict[str, Any] = {**arrays, "meta": np.array(json.dumps(meta))}
+    np.savez_compressed(out, **payload)
 
 
 @click.command("text")

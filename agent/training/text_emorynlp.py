@@ -36,7 +36,7 @@ def cv_epochs(x: np.ndarray, y: np.ndarray, sizes: list[int], n_classes: int, *,
               k: int = FOLDS) -> tuple[int, dict[int, float]]:
     """The training length of ``EPOCHS`` with the best mean weighted F1 over k folds of whole
     scenes, and each length's mean."""
-    from agent.training.text import _log_probs, train_mlp, weighted_f1
+    from agent.training.text_heads import log_probs, train_mlp, weighted_f1
 
     means: dict[int, float] = {}
     folds = scene_folds(sizes, k, seed)
@@ -45,7 +45,7 @@ def cv_epochs(x: np.ndarray, y: np.ndarray, sizes: list[int], n_classes: int, *,
         for held in folds:
             head, _, _ = train_mlp([(x[~held], y[~held], n_classes)], (x[held], y[held]),
                                    epochs=epochs)
-            scores.append(weighted_f1(y[held], _log_probs(head, x[held]).argmax(1)))
+            scores.append(weighted_f1(y[held], log_probs(head, x[held]).argmax(1)))
         means[epochs] = float(np.mean(scores))
     return max(means, key=lambda e: (means[e], -e)), means
 
@@ -54,8 +54,9 @@ def emorynlp_head(data_dir: Path, encoder: Any, context_turns: int, context_toke
                   arrays: dict[str, np.ndarray], *, seed: int) -> dict[str, object]:
     """Fit the head into ``arrays`` (``utt_emorynlp/*``, ``labels_emorynlp``) and return its
     scores; skipped with a note when the corpus is absent."""
-    from agent.training.text import _stored, dialogue_pairs, label_ids, train_mlp
+    from agent.training.text import dialogue_pairs
     from agent.training.text_corpora import EMORYNLP_LABELS, CorpusError, read
+    from agent.training.text_heads import label_ids, stored, train_mlp
 
     try:
         scenes = read("emorynlp", data_dir, "train")
@@ -69,7 +70,7 @@ def emorynlp_head(data_dir: Path, encoder: Any, context_turns: int, context_toke
     epochs, means = cv_epochs(x, y, sizes, len(EMORYNLP_LABELS), seed=seed)
     head, _, _ = train_mlp([(x, y, len(EMORYNLP_LABELS))], (x[:1], y[:1]), epochs=epochs)
     arrays["labels_emorynlp"] = np.array(EMORYNLP_LABELS)
-    arrays.update(_stored("utt_emorynlp", head))
+    arrays.update(stored("utt_emorynlp", head))
     return {"emorynlp_head": f"MLP, {epochs} epochs by {FOLDS}-fold CV over train scenes, "
                              "then fitted on all of them",
             "emorynlp_cv_weighted_f1": {str(e): round(m, 4) for e, m in means.items()}}

@@ -76,12 +76,12 @@ def teacher_targets(run: dict[str, Any], y_fit: np.ndarray, y_held: np.ndarray,
                     n_classes: int) -> tuple[np.ndarray, dict[str, Any]]:
     """The teacher's distribution over the labels for every fit pair (an MLP on its vectors,
     early-stopped on the held-out ones), and its scores."""
-    from agent.training.text import _log_probs, train_mlp
+    from agent.training.text_heads import log_probs, train_mlp
     from perception.erc_features import softmax
 
     head, _, head_f1 = train_mlp([(run["fit"], y_fit, n_classes)], (run["held"], y_held),
                                  max_epochs=20)
-    probs = softmax(_log_probs(head, run["fit"]))
+    probs = softmax(log_probs(head, run["fit"]))
     return probs.astype(np.float32), {"teacher_epoch": run["epoch"],
                                       "teacher_selection_weighted_f1": round(head_f1, 4)}
 
