@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_OPENING = r"^\s*(?:(?:and|so|well|hi|hello|hey|ok|okay|wait|but|honestly)[,\s]+)?"
+_OPENING = r"^\s*(?:(?:and|so|well|hi|hello|hey|ok|okay|wait|but|honestly|anyway)[,\s]+)?"
 _AFTERTHOUGHT = r"(?:,?\s+(?:anyway|though|then|yourself|by\s+the\s+way|please))?"
 
 
@@ -33,6 +33,8 @@ _WELLBEING = _whole_message(
     r"how\s+(?:are|r)\s+(?:you|u)"
     r"(?:\s+(?:doing|feeling|holding up))?(?:\s+(?:today|tonight|now|these days))?"
     r"|how(?:'s|\s+is)\s+it\s+going|how\s+do\s+you\s+feel|how\s+have\s+you\s+been"
+    r"|how(?:'s|\s+is|\s+was|\s+has)\s+your\s+(?:day|evening|morning|night|week|weekend)"
+    r"(?:\s+(?:going|been))?(?:\s+so\s+far)?|how(?:'s|\s+is)\s+life"
     r"|are\s+you\s+(?:ok|okay|alright|all\s+right)",
     tail=_AFTERTHOUGHT + r"\s*(?:,\s*\w+)?",  # "How are you, Sage?"
 )
@@ -124,6 +126,8 @@ def asks_agent_wellbeing(text: str) -> bool:
     (True, False)
     >>> asks_agent_wellbeing("And how are you yourself?"), asks_agent_wellbeing("How r u anyway")
     (True, True)
+    >>> asks_agent_wellbeing("anyway how's your day"), asks_agent_wellbeing("How's your mom?")
+    (True, False)
     """
     return bool(_WELLBEING.match(text))
 

@@ -271,3 +271,32 @@ def only_thanks(text: str) -> bool:
         return False
     rest = _APPRECIATION.sub(" ", beside)
     return len(text.split()) <= SHORT_WORDS or not re.search(r"[a-z]", rest, re.I)
+
+
+# "I don't want to talk about it", "Can we talk about something else?": the user declines to
+# go on with the subject. Asking for the story after that overrides them.
+_DECLINES = re.compile(
+    r"\bi\s+(?:don't|do\s+not|dont|really\s+don't)\s+(?:want|wanna|feel\s+like)\s+"
+    r"(?:to\s+)?talk(?:ing)?\s+about\s+(?:it|that|this|him|her|them)\b"
+    r"|\bi(?:'d|\s+would)\s+rather\s+not\s+(?:talk\s+about|get\s+into|go\s+into)\s+"
+    r"(?:it|that|this|him|her|them)\b"
+    r"|\b(?:can|could)\s+we\s+(?:please\s+)?(?:talk\s+about|change\s+to)\s+something\s+else\b"
+    r"|\b(?:let's|lets|can\s+we)\s+(?:just\s+)?change\s+the\s+(?:subject|topic)\b"
+    r"|\bi\s+(?:don't|dont)\s+(?:want|wanna)\s+to\s+(?:get\s+into|go\s+into)\s+(?:it|that)\b"
+    r"|^\s*(?:that's\s+|it's\s+)?none\s+of\s+your\s+business\b",
+    re.I,
+)
+
+
+def declines_to_talk(text: str) -> bool:
+    """The user declines to talk about the subject ("I don't want to talk about it.").
+
+    >>> declines_to_talk("I don't want to talk about it"), declines_to_talk(
+    ...     "Can we talk about something else?")
+    (True, True)
+    >>> declines_to_talk("I want to talk about it."), declines_to_talk(
+    ...     "I didn't want to talk about it with my mom, but I did.")
+    (False, False)
+    """
+    return bool(_DECLINES.search(text))
+

@@ -237,6 +237,11 @@ ACT_REPLIES: dict[str, tuple[str, ...]] = {
         "There's no call for that.",
         "Watch your tongue, or we're done talking.",
     ),
+    # "I don't want to talk about it": the subject is dropped, and the door left open
+    "declined": (
+        "That's okay. We don't have to talk about it. I'm here if you change your mind.",
+        "Of course. We can talk about something else, or just take a moment.",
+    ),
     "farewell": (
         "Take care of yourself, and come back whenever you want to talk.",
         "Goodbye for now. I'm glad you talked with me today.",
@@ -310,6 +315,12 @@ POSITIVE_TEMPLATES: dict[Strategy, tuple[str, ...]] = {
 # wording carries the comfort instead. {feeling} as in TEMPLATES. "Hurting": a negative emotion
 # was read, or the valence is at most HURT_VALENCE (not a flat "okay" at -0.01). Each is used
 # once per conversation; after that the question comes plain.
+# Positive templates that take this very turn for the news: not for "Cool cool." said after it.
+TAKES_TURN_FOR_NEWS = frozenset({
+    "That's great news! How are you feeling about it?",
+    "How did it come about?",
+    "So {clause}, and it feels good.",
+})
 HURT_FEELINGS = frozenset(
     {"sadness", "sad", "depressed", "bored", "anger", "angry", "hostile", "disgust", "fear",
      "anxious", "anxiety", "scared"})

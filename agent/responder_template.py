@@ -32,6 +32,7 @@ from agent.about_agent import about_agent_replies
 from agent.dialogue_acts import (
     answers_insult,
     asks_for_advice,
+    declines_to_talk,
     is_farewell,
     is_greeting,
     only_thanks,
@@ -61,6 +62,7 @@ from agent.responder_phrases import (
     POSITIVE_TEMPLATES,
     POSITIVE_VALENCE,
     SMALL_TALK,
+    TAKES_TURN_FOR_NEWS,
     TEMPLATES,
     UNANSWERED,
     UNTROUBLED_VALENCE,
@@ -107,13 +109,23 @@ _DIED = re.compile(rf"\b({_THING})\s+(?:died|passed away|passed)\b", re.I)
 _LEFT = re.compile(rf"\b({_THING})\s+(broke up with|dumped|cheated on|left(?=\s+(?:me|us)\s*(?:"
                    r"[.!?,;]|$|(?:for|last|yesterday|today|this|after|and|because)\b)))"
                    r"\s+(?:me|us)\b", re.I)
+_DISEASE = (r"(?:(?:stage\s+\w+|terminal|advanced|breast|lung|brain|bone|skin|colon)\s+)*"
+            r"(?:cancer|leukemia|leukaemia|a\s+tumou?r|dementia|alzheimer'?s|parkinson'?s|"
+            r"als|ms|hiv|diabetes|epilepsy|lupus|covid|a\s+stroke|a\s+heart\s+attack|sepsis)\b")
+# "I have cancer", "I was diagnosed with diabetes": the user's own diagnosis is the event
+_ILL_SELF = re.compile(rf"\bi(?:\s+have|'ve\s+got|\s+just\s+found\s+out\s+i\s+have|"
+                       rf"\s+was\s+diagnosed\s+with|\s+got\s+diagnosed\s+with)\s+{_DISEASE}",
+                       re.I)
 # "my mom is in hospital", "my dad was diagnosed with cancer": what is happening to them is the
 # event ("your mom being in hospital"), as a loss is
 _ILL = re.compile(rf"\b({_THING})\s+(?:is|was|has been|got|ended up)\s+(?:"
                   r"(?P<ward>(?:in|taken to|admitted to|rushed to)\s+(?:the\s+)?"
                   r"(?:hospital|icu|intensive care)\b)"
                   r"|(?P<ill>(?:very\s+|really\s+|so\s+|seriously\s+)?(?:sick|ill|unwell)\b(?!\s+of\b))"
-                  r"|(?P<diagnosed>diagnosed\s+with\b))", re.I)
+                  r"|(?P<diagnosed>diagnosed\s+with\b))"
+                  # "my mom has cancer": the illness is named ("your mom's cancer")
+                  rf"|\b(?P<sufferer>{_THING})\s+(?:has|had|has got|is fighting|is battling)\s+"
+                  rf"(?P<disease>{_DISEASE})", re.I)
 _LEFT_EVENT = {"broke up with": "the breakup", "dumped": "the breakup",
                "left": "{who} leaving", "cheated on": "{who} cheating on you"}
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|we|our)\b", re.I)
@@ -179,7 +191,7 @@ def slots(
     found["feeling2"] = words[1] if not named or named[0] != words[1] else words[2]
     topic = _TOPIC.search(user)
     event, died, left = _EVENT.search(user), _DIED.search(user), _LEFT.search(user)
-    ill = _ILL.search(user)
+    ill, ill_self = _ILL.search(user), _ILL_SELF.search(user)
     # People the user has lost, now or earlier: never "talk to them" or "things between you".
     gone = {reflect(m.group(1)).lower() for text in (user, *earlier)
             for pattern in (_DIED, _LEFT) for m in pattern.finditer(text)}
@@ -191,9 +203,13 @@ def slots(
         found["event"] = _LEFT_EVENT[left.group(2).lower()].format(
             who=reflect(left.group(1)).lower())
     elif ill:
-        who = reflect(ill.group(1)).lower()
+        who = reflect(ill.group(1) or ill.group("sufferer")).lower()
+        disease = re.sub(r"^an?\s+", "", ill.group("disease") or "")
         found["event"] = (f"{who} being in hospital" if ill.group("ward") else
-                          f"{who} being ill" if ill.group("ill") else f"{who}'s diagnosis")
+                          f"{who} being ill" if ill.group("ill") else
+                          f"{who}'s {disease}" if disease else f"{who}'s diagnosis")
+    elif ill_self:
+        found["event"] = "your diagnosis"
     elif topic:
         found["topic"] = reflect(topic.group(0)).lower()
     for turns_back, text in enumerate((user, *reversed(earlier))):
@@ -285,6 +301,7 @@ class TemplateChatModel(BaseChatModel):
             fresh_me = [r for r in about_me if r not in said]
             return (fresh_me or about_me)[seed % len(fresh_me or about_me)]
         act = ("insulted" if cross else "farewell" if is_farewell(user)
+               else "declined" if declines_to_talk(user)
                else "greeting" if is_greeting(user) else "thanks" if only_thanks(user) else None)
         if act == "greeting" and info.get("returning"):
             return _welcome_back(earlier, said, seed)
@@ -302,8 +319,12 @@ class TemplateChatModel(BaseChatModel):
         good_news = (not readings  # a prompt without them (a caller of its own) is not judged
                      or any(label in POSITIVE_FEELINGS and v >= POSITIVE_VALENCE
                             for label, v in readings))  # fmt: skip
-        glad = (str(info["feeling"]) in POSITIVE_FEELINGS and valence >= POSITIVE_VALENCE) or (
+        positive = str(info["feeling"]) in POSITIVE_FEELINGS and valence >= POSITIVE_VALENCE
+        # "Cool cool." reads as joy but tells nothing new: glad, but not taken for the news
+        news_here = positive and len(user.split()) > 2
+        glad = positive or (
             info["feeling"] == "neutral" and valence >= 0.0 and good_news
+            and not user.rstrip().endswith("?")  # "What should I cook?" is not a follow-up
             and info.get("agent_feeling") in GLAD_AGENT_FEELINGS
             and float(info.get("agent_feeling_intensity", 1.0)) >= GLAD_AGENT_INTENSITY)
         plan = stated_plan(user)
@@ -327,11 +348,12 @@ class TemplateChatModel(BaseChatModel):
         # asking what happened after being told reads as not having listened (ASKS_FOR_STORY);
         # a cause or an event in this turn is the story, or its start ("since I moved here")
         told = (bool(info.get("story_told")) or "cause" in filled or "event" in filled
-                or told_earlier
+                or told_earlier or any(declines_to_talk(t) for t in earlier)
                 or any(label in POSITIVE_FEELINGS and v >= POSITIVE_VALENCE  # news told before
                        for label, v in readings[:-1]))
         usable = [t for t in templates if all(k in filled for k in re.findall(r"{(\w+)}", t))
-                  and not (told and t in ASKS_FOR_STORY)]
+                  and not (told and t in ASKS_FOR_STORY)
+                  and not (t in TAKES_TURN_FOR_NEWS and not news_here)]
         # templates about what this turn says come first; a person named only in an earlier
         # turn ("my sister is getting married") is not presumed to be today's trouble
         personal = [t for t in usable
@@ -392,7 +414,8 @@ def tells_trouble(text: str) -> bool:
     """
     low = text.lower()
     return bool(_EVENT.search(text) or _DIED.search(text) or _LEFT.search(text)
-                or _ILL.search(text) or _HURT_DONE.search(text) or _FEELS_BAD.search(text)
+                or _ILL.search(text) or _ILL_SELF.search(text) or _HURT_DONE.search(text)
+                or _FEELS_BAD.search(text)
                 or any(re.search(rf"\b{re.escape(w)}\b", low) for w in _NEGATIVE_NAMED))
 
 

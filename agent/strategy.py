@@ -19,6 +19,7 @@ from agent.about_agent import about_agent
 from agent.dialogue_acts import (
     answers_insult,
     asks_for_advice,
+    declines_to_talk,
     is_farewell,
     only_thanks,
     stated_plan,
@@ -188,6 +189,9 @@ def answer_acts(raw: dict[Strategy, float], text: str, reason: str,
         # closing words are the supporters' most common answer to both (66% and 48%)
         raw[Strategy.OTHERS] = max(raw.values()) + LEAVING_MARGIN
         return reason + (", the user is leaving" if leaving else ", the user says thanks")
+    if declines_to_talk(text):  # "I don't want to talk about it": reassure, ask nothing
+        raw[Strategy.AFFIRMATION] = max(raw.values()) + LEAVING_MARGIN
+        return reason + ", the user would rather not talk about it"
     about = about_agent(text)
     if about == "question":  # "Are you a real person?": answered plainly, not as support
         raw[Strategy.OTHERS] = max(raw.values()) + LEAVING_MARGIN

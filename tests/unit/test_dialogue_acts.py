@@ -236,3 +236,52 @@ def test_a_weighed_step_is_not_a_question_about_the_world() -> None:
     reply = Responder().respond(ResponseRequest(text, [DialogueTurn("user", text)],
                                                 Strategy.QUESTION, calm, None, "Sage", "plain"))
     assert reply not in UNANSWERED and "call your sister this weekend" in reply, reply
+
+
+@pytest.mark.parametrize("text", ["I don't want to talk about it", "I'd rather not talk about it.",
+                                  "Can we talk about something else?", "Let's change the subject."])
+def test_a_user_who_declines_is_not_pressed_for_the_story(text: str) -> None:
+    from agent.dialogue_acts import declines_to_talk
+    from agent.responder_phrases import ASKS_FOR_STORY
+
+    assert declines_to_talk(text)
+    sad = AffectEstimate(VAD(-0.4, 0.1, -0.2), {"sadness": 0.7, "neutral": 0.3}, 0.7, "text", 0.0)
+    history = [DialogueTurn("user", "Something happened at home."),
+               DialogueTurn("Sage", "What happened, if you want to tell me more?")]
+    said = Responder().respond(ResponseRequest(text, [*history, DialogueTurn("user", text)],
+                                               Strategy.QUESTION, sad, None, "Sage", "warm"))
+    assert said in ACT_REPLIES["declined"]
+    decision = RuleStrategyPolicy().choose(PolicyContext(history=[DialogueTurn("user", text)],
+                                                         user_affect=sad))
+    assert decision.strategy is Strategy.AFFIRMATION
+    # and later turns do not ask for it again
+    later = [*history, DialogueTurn("user", text), DialogueTurn("Sage", said)]
+    for seed_text in ("ok", "fine whatever", "yeah", "I guess."):
+        again = Responder().respond(ResponseRequest(
+            seed_text, [*later, DialogueTurn("user", seed_text)], Strategy.QUESTION, sad, None,
+            "Sage", "warm"))  # fmt: skip
+        assert not any(t.format() in again for t in ASKS_FOR_STORY if "{" not in t), again
+
+
+def test_a_short_cheer_after_good_news_is_not_taken_for_news() -> None:
+    from agent.responder_phrases import TAKES_TURN_FOR_NEWS
+
+    joy = AffectEstimate(VAD(0.6, 0.4, 0.2), {"joy": 0.8, "neutral": 0.2}, 0.8, "text", 0.0)
+    history = [DialogueTurn("user", "I got the job!!"), DialogueTurn("Sage", "Wonderful!")]
+    for text in ("Cool cool.", "Haha yes", "Nice!"):
+        said = {Responder().respond(ResponseRequest(text, [*history, DialogueTurn("user", text)],
+                                                    strategy, joy, None, "Sage", "warm"))
+                for strategy in (Strategy.QUESTION, Strategy.RESTATEMENT)}  # fmt: skip
+        assert not any(r.endswith(t) for r in said for t in TAKES_TURN_FOR_NEWS), said
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("My mom has cancer.", "your mom's cancer"), ("my dad had a stroke", "your dad's stroke"),
+    ("I was diagnosed with diabetes last week.", "your diagnosis"),
+    ("My grandma has dementia and doesn't know me.", "your grandma's dementia"),
+])
+def test_an_illness_told_is_the_story(text: str, event: str) -> None:
+    from agent.responder_template import slots, tells_trouble
+
+    assert tells_trouble(text) and slots(text, "sadness", [])["event"] == event
+    assert not tells_trouble("She has a cold.") and not tells_trouble("My mom has a cat.")
