@@ -146,6 +146,8 @@ TEMPLATES: dict[Strategy, tuple[str, ...]] = {
         "When did this start to weigh on you?",
         "Who have you been able to talk to about this?",
         "What would help most right now: being listened to, or thinking it through together?",
+        "What usually helps you when things get like this?",
+        "How are you looking after yourself through all this?",
     ),
     Strategy.RESTATEMENT: (
         "So this is about {event}, and it has been on your mind.",
@@ -220,6 +222,18 @@ ASKS_FOR_STORY: frozenset[str] = frozenset({
 
 # Whatever the strategy, a bare greeting is greeted, short thanks are acknowledged and a farewell
 # is answered with one (agent.dialogue_acts); no opener is put before these.
+# When every template that fits has been said in the conversation: presence, not a repeat.
+STILL_LISTENING: tuple[str, ...] = (
+    "I'm here, and I'm listening.",
+    "Take your time. There's no rush.",
+    "I'm still here with you.",
+)
+# Asked of a user who has said they told no one ("I haven't told anyone at work"), these read
+# as not having listened.
+ASKS_WHO_THEY_TOLD: frozenset[str] = frozenset({
+    "Who have you been able to talk to about this?",
+    "Who have you told so far?",
+})
 ACT_REPLIES: dict[str, tuple[str, ...]] = {
     "greeting": (
         "Hi, I'm glad you're here. How are you feeling today?",

@@ -43,6 +43,7 @@ from agent.responder_phrases import (
     ACKNOWLEDGEMENTS,
     ACT_REPLIES,
     ASKS_FOR_STORY,
+    ASKS_WHO_THEY_TOLD,
     EVENT_VERBS,
     FEELING_WORDS,
     GLAD_AGENT_FEELINGS,
@@ -62,6 +63,7 @@ from agent.responder_phrases import (
     POSITIVE_TEMPLATES,
     POSITIVE_VALENCE,
     SMALL_TALK,
+    STILL_LISTENING,
     TAKES_TURN_FOR_NEWS,
     TEMPLATES,
     UNANSWERED,
@@ -126,6 +128,14 @@ _ILL = re.compile(rf"\b({_THING})\s+(?:is|was|has been|got|ended up)\s+(?:"
                   # "my mom has cancer": the illness is named ("your mom's cancer")
                   rf"|\b(?P<sufferer>{_THING})\s+(?:has|had|has got|is fighting|is battling)\s+"
                   rf"(?P<disease>{_DISEASE})", re.I)
+_TOLD_NO_ONE = re.compile(
+    r"\b(?:haven't|have\s+not|didn't|did\s+not|can't|cannot|couldn't)\s+(?:really\s+)?"
+    r"(?:told|tell|talked\s+to|talk\s+to)\s+(?:anyone|anybody)\b"
+    r"|\b(?:no\s+one|nobody|noone)\s+(?:to\s+talk\s+to|knows|else\s+knows)\b"
+    r"|\bi\s+(?:have|'ve\s+got)\s+no\s+one\b|\bi\s+(?:don't|do\s+not)\s+have\s+anyone\b"
+    r"|\btold\s+(?:no\s+one|nobody)\b",
+    re.I,
+)
 _LEFT_EVENT = {"broke up with": "the breakup", "dumped": "the breakup",
                "left": "{who} leaving", "cheated on": "{who} cheating on you"}
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|we|our)\b", re.I)
@@ -345,6 +355,7 @@ class TemplateChatModel(BaseChatModel):
         templates = (PLAN_TEMPLATES if plan is not None else WEIGHED_STEP_TEMPLATES
                      if weighed is not None else POSITIVE_TEMPLATES if glad
                      else SMALL_TALK if untroubled else TEMPLATES)[strategy]
+        told_no_one = any(_TOLD_NO_ONE.search(t) for t in (*earlier, user))
         # asking what happened after being told reads as not having listened (ASKS_FOR_STORY);
         # a cause or an event in this turn is the story, or its start ("since I moved here")
         told = (bool(info.get("story_told")) or "cause" in filled or "event" in filled
@@ -353,7 +364,8 @@ class TemplateChatModel(BaseChatModel):
                        for label, v in readings[:-1]))
         usable = [t for t in templates if all(k in filled for k in re.findall(r"{(\w+)}", t))
                   and not (told and t in ASKS_FOR_STORY)
-                  and not (t in TAKES_TURN_FOR_NEWS and not news_here)]
+                  and not (t in TAKES_TURN_FOR_NEWS and not news_here)
+                  and not (t in ASKS_WHO_THEY_TOLD and told_no_one)]
         # templates about what this turn says come first; a person named only in an earlier
         # turn ("my sister is getting married") is not presumed to be today's trouble
         personal = [t for t in usable
@@ -366,7 +378,12 @@ class TemplateChatModel(BaseChatModel):
         for group in (personal, generic, earlier):
             k = rotate % max(1, len(group))
             ordered += group[k:] + group[:k]
-        fresh = [t for t in ordered if _skeleton(t) not in said_low] or ordered
+        fresh = [t for t in ordered if _skeleton(t) not in said_low]
+        if not fresh:  # every fitting template was said: stay with them, do not repeat one
+            listening = [r for r in STILL_LISTENING if r.lower() not in said_low]
+            if listening and not glad and strategy is not Strategy.QUESTION:
+                return listening[seed % len(listening)]
+            fresh = ordered
         openers = OPENERS.get(str(info["style"]), OPENERS["warm"])
         if glad:  # good news is met gladly, not with "I hear you." or "I understand."
             openers = tuple(o for o in openers if o in GLAD_OPENERS) or ("",)

@@ -163,3 +163,28 @@ def test_an_llm_is_told_when_the_user_is_back_after_a_break() -> None:
     system = build_messages(request)[0]
     assert "back after a break" in str(system.content)
     assert system.additional_kwargs["affect"]["returning"] is True
+
+
+def test_a_user_who_told_no_one_is_not_asked_who_they_told() -> None:
+    from agent.responder_phrases import ASKS_WHO_THEY_TOLD
+
+    follow_ups = ["It keeps coming back.", "I can't stop thinking about it.", "It is a lot.",
+                  "I dont know.", "Yeah.", "Maybe."]
+    replies = talk(["My mom has cancer.", "I haven't told anyone at work.", *follow_ups])
+    assert not any(t in r for r in replies[1:] for t in ASKS_WHO_THEY_TOLD), replies
+    # without those words the question is one of the templates the run reaches
+    plain = talk(["My mom has cancer.", "I'm at work now.", *follow_ups])
+    assert any(t in r for r in plain for t in ASKS_WHO_THEY_TOLD), plain
+
+
+def test_once_every_fitting_template_is_said_the_agent_stays_present_not_repetitive() -> None:
+    from agent.responder_phrases import STILL_LISTENING
+
+    # four plain templates fit these turns, then the three lines of presence; a template comes
+    # round again only after all seven
+    turns = ["I feel awful.", "It's just hard.", "Yeah.", "I know.", "Mm.", "Still bad.",
+             "I guess."]
+    replies = talk(turns, Strategy.AFFIRMATION)
+    plain = [t for t in TEMPLATES[Strategy.AFFIRMATION] if "{" not in t]
+    assert all(sum(t in r for r in replies) <= 1 for t in plain), replies
+    assert set(replies[-3:]) == set(STILL_LISTENING), replies
