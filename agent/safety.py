@@ -60,6 +60,19 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"truck|car|subway)\b",
         r"\b(?:drive|driving|crash|crashing|steer)\s+(?:my\s+car\s+)?(?:into|off)\s+(?:a|the)\s+"
         r"(?:wall|tree|bridge|cliff|truck|river|lake)\b",
+        # walking to the means ("walk to the cliff and jump", "step out into traffic", "walk
+        # into the sea and keep going"); "we might run into traffic" is the idiom and passes
+        r"\b(?:to|at|on|onto|up\s+to)\s+(?:the|a)\s+(?:edge\s+of\s+the\s+)?(?:cliff|bridge|roof|"
+        r"rooftop|ledge|balcony|tracks)\b.{0,30}?\bjump\b(?!\s+(?:rope|start|in\s+the\s+pool))",
+        r"\b(?:walk|walking|step|stepping|throw\s+myself|(?:run|running|go|going)\s+out)\s+"
+        r"(?:out\s+)?into\s+(?:the\s+)?(?:oncoming\s+)?traffic\b",
+        r"\b(?:walk|walking|step|stepping|run|running|throw\s+myself|lie\s+down)\s+in\s+front\s+"
+        r"of\s+(?:a|an|the)\s+(?:oncoming\s+)?(?:train|bus|truck|lorry|car)\b",
+        r"\b(?:walk|walking|step|stepping)\s+off\s+(?:a|the)\s+(?:bridge|roof|cliff|ledge|building|"
+        r"balcony|platform)\b",
+        r"\b(?:walk|walking|wade|wading|swim|swimming)\s+(?:out\s+)?into\s+the\s+(?:sea|ocean|"
+        r"river|lake|water)\b.{0,25}?\b(?:keep\s+(?:going|walking|swimming)|never\s+come\s+back|"
+        r"not\s+come\s+back|don'?t\s+come\s+back|disappear|let\s+it\s+take\s+me)\b",
         r"\b(?:can'?t|cannot)\s+(?:go\s+on|keep\s+going)\b(?!\s+(?:with|to|at))",
         r"\b(?:life|living)\s+(?:is\s+not|isn'?t|ain'?t)\s+worth\s+(?:living|it)\b"
         r"|\bnot\s+worth\s+living\b",
