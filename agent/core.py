@@ -322,10 +322,13 @@ class AffectiveAgent:
         )
 
     def feel(self, impulses: Sequence[Impulse], *, t: float | None = None) -> AgentEmotion:
-        """Apply impulses from outside the conversation (game events appraised by OCC)."""
+        """Apply impulses from outside the conversation (game events appraised by OCC); with
+        none, only let the time since the last step pass."""
         now = self.clock() if t is None else t
         dt = 0.0 if self._last_t is None else max(0.0, now - self._last_t)
         self._last_t = now
+        if not impulses:  # the blend decays too, or the next turn would skip this interval
+            self.state = step(self.state, None, dt, self.params)
         for i, impulse in enumerate(impulses):
             self.state = step(self.state, impulse, dt if i == 0 else 0.0, self.params)
         self.feelings = step_emotions(self.feelings, impulses, dt, self.feeling_params)

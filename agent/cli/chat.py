@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import sys
+import time
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -27,7 +29,39 @@ def _lines(stream: IO[bytes]) -> Iterator[str]:
 CHAT_HELP = ("commands: /help this list, /quit or /exit (or Ctrl-D) to leave, /facts the "
              "persona's facts, /fact NAME = VALUE to change one (what its lines say), "
              "/event NAME DESIRABILITY [PRAISEWORTHINESS] a game event by the player (OCC; "
-             "e.g. /event insult -0.6 -0.9); anything else is said to the agent")
+             "e.g. /event insult -0.6 -0.9), /wait SECONDS let time pass (emotions fade); "
+             "anything else is said to the agent")
+WAIT_USAGE = "[yellow]usage: /wait SECONDS[/], more than 0 and at most 604800 (a week)"
+MAX_WAIT_S = 7 * 24 * 3600.0
+
+
+class SceneClock:
+    """The agent's clock in a chat: the monotonic clock plus the time ``/wait`` let pass, so a
+    script (which runs in milliseconds) can put the pauses of a real scene between its turns."""
+
+    def __init__(self, base: Any = time.monotonic) -> None:
+        self.base = base
+        self.skipped_s = 0.0
+
+    def __call__(self) -> float:
+        return float(self.base()) + self.skipped_s
+
+
+def _wait_command(agent: Any, command: str) -> str:
+    """``/wait SECONDS``: the agent's clock moves on; what it feels afterwards."""
+    try:
+        seconds = float(command.split(maxsplit=1)[1])
+    except (IndexError, ValueError):
+        return WAIT_USAGE
+    if not (math.isfinite(seconds) and 0.0 < seconds <= MAX_WAIT_S):
+        return WAIT_USAGE
+    if isinstance(agent.clock, SceneClock):
+        agent.clock.skipped_s += seconds
+    emotion = agent.feel([])
+    felt = ", ".join(f"{k} {v:.2f}" for k, v in sorted(emotion.active.items(),
+                                                       key=lambda kv: -kv[1])[:3])  # fmt: skip
+    return (f"[dim]{seconds:g} s later, {agent.persona.name} feels {emotion.label}: "
+            f"{felt or 'nothing'}[/]")
 EVENT_USAGE = ("[yellow]usage: /event NAME DESIRABILITY [PRAISEWORTHINESS][/], numbers in "
                "[-1, 1], e.g. /event player_gave_gift 0.6 0.7")
 
@@ -90,7 +124,8 @@ def _build_agent(persona: str, db: str | None, session: str, text_backend: str) 
     type=click.File("rb"),
     default=None,
     help="Read user lines from FILE (- for stdin); print one JSON object per reply. Commands "
-    "work there too (/fact, /event: a script can play the game's side of a scene).",
+    "work there too (/fact, /event: a script can play the game's side of a scene; /wait "
+    "SECONDS: a pause, as in a real scene).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Interactive, but print JSON replies.")
 @click.option("--text-backend", default="auto", show_default=True, help="Text emotion backend.")
@@ -128,6 +163,7 @@ def chat(
     else:
         agent = _build_agent(persona, db, session, text_backend)
     assert isinstance(agent, AffectiveAgent)
+    agent.clock = SceneClock()
     live: Any = None
     if camera or eeg:
         from agent.live_perception import LivePerception
@@ -155,6 +191,8 @@ def _command(agent: Any, command: str) -> str | None:
         return _fact_command(agent, command)
     if command == "/event" or command.startswith("/event "):
         return _event_command(agent, command)
+    if command == "/wait" or command.startswith("/wait "):
+        return _wait_command(agent, command)
     if command.startswith("/") and " " not in command:
         # a lone slash word is a command, never sent to the agent by mistake
         if command == "/help":

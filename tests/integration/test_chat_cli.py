@@ -128,3 +128,17 @@ def test_a_script_can_play_the_games_side_of_a_scene() -> None:
     assert out[1] == {"command": "/fact", "output": "room_price = nine gold", "script_line": 2}
     assert "Grim feels" in out[3]["output"] and "[" not in out[3]["output"]  # plain, no markup
     assert out[4]["output"].startswith("unknown command /bogus")
+
+
+def test_a_script_can_put_pauses_between_turns_and_a_bad_pause_loses_nothing() -> None:
+    told = "My dog died this morning.\nHe was fourteen.\n"
+    hurried = replies(run_chat(f"{told}I keep looking at his bed.\n".encode()))
+    paused = replies(run_chat(
+        f"{told}/wait 90\n/wait soon\n/wait -5\nI keep looking at his bed.\n".encode()))
+    waits = [o for o in paused if o.get("command") == "/wait"]
+    assert waits[0]["output"].startswith("90 s later, Sage feels")
+    assert all(w["output"].startswith("usage: /wait SECONDS") for w in waits[1:])
+    # the last turn is still answered, and the pity felt before it has faded meanwhile
+    last_hurried, last_paused = hurried[-1]["agent_emotion"], paused[-1]["agent_emotion"]
+    assert "text" in paused[-1]
+    assert last_paused["active"].get("pity", 0.0) < last_hurried["active"]["pity"] - 0.2

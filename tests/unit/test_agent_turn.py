@@ -147,6 +147,15 @@ def test_co_active_emotions_fade_each_on_its_own_half_life(tmp_path: Path) -> No
     assert agent.feel([], t=600.0).active == {}
 
 
+def test_time_alone_fades_the_blend_as_well(tmp_path: Path) -> None:
+    agent = make_agent(tmp_path / "w.db")
+    strong = agent.feel([_impulse("distress", 0.9)], t=0.0)
+    assert strong.intensity >= 0.85
+    faded = agent.feel([], t=300.0)  # many half-lives: nothing of it is left in either model
+    assert faded.intensity < 0.01 and faded.active == {}
+    assert faded.vad.valence > strong.vad.valence
+
+
 def test_a_turn_reports_the_emotions_the_agent_feels_at_once(tmp_path: Path) -> None:
     agent = make_agent(tmp_path / "g.db")
     agent.feel([_impulse("hope", 0.5)])
