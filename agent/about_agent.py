@@ -38,6 +38,15 @@ _WELLBEING = _whole_message(
     r"|are\s+you\s+(?:ok|okay|alright|all\s+right)",
     tail=_AFTERTHOUGHT + r"\s*(?:,\s*\w+)?",  # "How are you, Sage?"
 )
+# "You look tired, old man.", "You seem happy today": a remark on how the agent is, answered
+# as the question would be.
+_REMARK = re.compile(
+    r"^\s*(?:(?:hey|well|wow|gosh)[,\s]+)?(?:you|u)\s+(?:look|seem|sound)(?:\s+(?:a\s+bit|a\s+little|"
+    r"kind\s+of|really|so|very|pretty|quite|rather))?\s+(?:tired|sad|down|upset|angry|cross|grumpy|"
+    r"happy|cheerful|worried|stressed|busy|off|quiet|distracted|glum|miserable|annoyed|well|"
+    r"good|great|fine|ok|okay|nervous|troubled)\b(?!\s+(?:to|about|with|at)\b)",
+    re.I,
+)
 _NAME = _whole_message(
     r"what(?:'s|\s+is)\s+your\s+name|who\s+are\s+you|what\s+(?:should|do|can)\s+i\s+call\s+you"
     r"|what\s+are\s+you\s+called",
@@ -130,6 +139,19 @@ def asks_agent_wellbeing(text: str) -> bool:
     (True, False)
     """
     return bool(_WELLBEING.match(text))
+
+
+def remarks_on_agent(text: str) -> bool:
+    """The user remarks on how the agent seems ("You look tired, old man.").
+
+    >>> remarks_on_agent("You look tired, old man"), remarks_on_agent("You seem happy today!")
+    (True, True)
+    >>> remarks_on_agent("You look good in that photo"), remarks_on_agent("You seem to forget")
+    (True, False)
+    >>> remarks_on_agent("My mom says you look tired"), remarks_on_agent("You look upset with me")
+    (False, False)
+    """
+    return bool(_REMARK.match(text))
 
 
 def asks_agent_name(text: str) -> bool:
@@ -256,6 +278,7 @@ SELF_REPORTS: dict[str, tuple[str, ...]] = {
     "uneasy": ("A bit uneasy, to be honest. How are you?",),
     "for_you": ("I'm all right, though what you told me stays with me. How are you holding up?",),
 }
+REMARKED_FINE: tuple[str, ...] = ("Do I? I'm all right, really. How are you?",)
 # "What do you like to do?": a small, true-enough answer that hands the question back. The
 # agent claims no life it does not have (no hobbies, no favourite food), only what it does.
 TASTES_REPLIES: tuple[str, ...] = (
@@ -320,11 +343,13 @@ def about_agent_replies(user: str, info: dict[str, Any], *, story_told: bool
     """The offline replies to a turn about the agent or the talk (see the module docstring);
     None for any other message. ``info`` is the prompt's structured part (agent/responders.py):
     the agent's strongest feeling and its intensity, the persona's name and role."""
-    if asks_agent_wellbeing(user):
+    asked, remarked = asks_agent_wellbeing(user), remarks_on_agent(user)
+    if asked or remarked:
         felt = str(info.get("agent_feeling") or "neutral")
         strong = float(info.get("agent_feeling_intensity", 0.0)) >= SELF_REPORT_INTENSITY
         group = next((g for g, kinds in SELF_REPORT_GROUPS.items() if felt in kinds), "fine")
-        return SELF_REPORTS[group if strong else "fine"]
+        group = group if strong else "fine"
+        return REMARKED_FINE if remarked and group == "fine" else SELF_REPORTS[group]
     name = str(info.get("name") or "your companion")
     if asks_if_person(user):
         return tuple(r.format(name=name) for r in PERSON_REPLIES)
@@ -351,13 +376,14 @@ def about_agent_replies(user: str, info: dict[str, Any], *, story_told: bool
 
 def about_agent(text: str) -> str | None:
     """Which kind of turn about the agent this is, for the strategy policy: ``"question"`` (how
-    it is, who, its age, what it likes, whether it is a person, a joke), ``"help"`` or
-    ``"complaint"``; None otherwise.
+    it is, or a remark on it; who, its age, what it likes, whether it is a person, a joke),
+    ``"help"`` or ``"complaint"``; None otherwise.
 
     >>> about_agent("Are you human?"), about_agent("Can you help me?"), about_agent("Hi")
     ('question', 'help', None)
     """
-    if (asks_agent_wellbeing(text) or asks_if_person(text) or asks_agent_age(text)
+    if (asks_agent_wellbeing(text) or remarks_on_agent(text) or asks_if_person(text)
+            or asks_agent_age(text)
             or asks_agent_tastes(text) or asks_if_agent_likes(text) is not None
             or asks_agent_name(text) or asks_for_joke(text)):
         return "question"

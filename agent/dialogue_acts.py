@@ -22,7 +22,8 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|my|me|we|our)\b", re.I)
 # only at the very end.
 _WHERE = r"(?:^\s*|[,.!;]\s*|\b(?:okay|ok|alright|well|thanks|thank you|so|and|now)\s+)"
 _FAREWELL = re.compile(
-    rf"{_WHERE}(?:bye|goodbye|good night|see you|talk (?:to you )?(?:later|soon))\b"
+    rf"{_WHERE}(?:bye|goodbye|good ?night|night night|see you|see ya|talk (?:to you )?"
+    r"(?:later|soon)|ttyl|cya)\b"
     rf"|{_WHERE}take care(?: of yourself)?[\s.!]*$"
     rf"|(?:{_WHERE}|\bi\s+)(?:have to|got to|gotta) go(?: now)?[\s.!]*$",
     re.I,
@@ -48,6 +49,8 @@ def is_farewell(text: str) -> bool:
     >>> is_farewell("Bye for now."), is_farewell("I have to go to the hospital tomorrow.")
     (True, False)
     >>> is_farewell("Okay, bye!"), is_farewell("I didn't get to say goodbye.")
+    (True, False)
+    >>> is_farewell("Goodnight"), is_farewell("I had a good night's sleep.")
     (True, False)
     """
     return bool(_FAREWELL.search(text))
@@ -81,7 +84,8 @@ _STEP = (
     r"go and )?(?P<act>(?:talk|call|ask|tell|try|look|apply|write|see a|see my|see the|reach|"
     r"visit|sleep|rest|book|join|plan|speak|text|email|message|find|check|search|contact|"
     r"work on|focus on|read|block|mute|unfollow|take a break|take some time|set boundaries|"
-    r"say no)\b[^.!?]*)"
+    r"say no|run|jog|walk|exercise|work out|stretch|meditate|journal|study|practi[cs]e|learn|"
+    r"sign up|swim|cycle|cook|volunteer|apologi[sz]e|save|budget|plan)\b[^.!?]*)"
 )
 _PLAN = re.compile(
     r"\bi(?:'ll| will| could| can| might| should| am going to|'m going to|'m gonna| am gonna)\s+"
@@ -100,7 +104,9 @@ _WEIGHED = re.compile(
 )
 _NOT_A_STEP = re.compile(
     r"\b(?:forever|never|anymore|die|dead|death|kill|hurt|harm|cut|pills|overdose|revenge|"
-    r"drunk|drink|alone|disappear|quit|give up|crazy|insane|suicide|end it|goodbye|bye)\b",
+    r"drunk|drink|alone|disappear|quit|give up|crazy|insane|suicide|end it|goodbye|bye|"
+    r"jump|cliff|bridge|ledge|roof|traffic|tracks|train|sea|ocean|river|rope|gun|knife|razor|"
+    r"bleach)\b",
     re.I,
 )
 # "I'll tell you what happened" is an offer to go on talking, not a step of one's own, and
@@ -130,6 +136,8 @@ def stated_plan(text: str) -> str | None:
     'sleep early'
     >>> stated_plan("I'll sleep forever."), stated_plan("I'm going to give up.")
     (None, None)
+    >>> stated_plan("Maybe I could run after work."), stated_plan("I'll walk to the cliff.")
+    ('run after work', None)
     >>> stated_plan("I'll tell you what happened.") is None
     True
     """

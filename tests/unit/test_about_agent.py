@@ -164,3 +164,16 @@ def test_an_llm_is_told_to_say_it_is_a_program_only_when_asked() -> None:
 
     assert "not a person" in system("Are you a real person?")
     assert "not a person" not in system("My brother is a real person to me.")
+
+
+def test_a_remark_on_how_it_seems_is_answered_with_how_it_is() -> None:
+    from agent.about_agent import REMARKED_FINE, SELF_REPORTS
+    from agent.types import AgentEmotion
+
+    cross = AgentEmotion(VAD(-0.4, 0.4, 0.3), "anger", 0.6, VAD(-0.1, 0.1, 0.0), "hostile",
+                         {"anger": 0.6})  # fmt: skip
+    said = Responder().respond(ResponseRequest(
+        user_text="You look tired, old man.", history=[], strategy=Strategy.QUESTION,
+        user_affect=NEUTRAL, agent_emotion=cross, persona_name="Grim"))  # fmt: skip
+    assert said in SELF_REPORTS["cross"]
+    assert reply("You seem quiet today.", affect=NEUTRAL) in REMARKED_FINE
