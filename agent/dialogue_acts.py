@@ -59,6 +59,8 @@ def is_farewell(text: str) -> bool:
 _ADVICE = re.compile(
     r"\b(?:what (?:should|can|do) (?:i|we) do|any (?:advice|suggestions?|ideas|tips)|what do you "
     r"(?:suggest|recommend|think i should)|how (?:can|do|should) i (?:deal|cope|handle|fix|get)"
+    r"|what would you (?:do|suggest|recommend)(?: if you were me| in my (?:place|shoes))?"
+    r"(?=\s*(?:[?.!]|$))"
     r"|(?:can|could) you (?:give me|help me with) (?:some )?(?:advice|ideas|tips))\b",
     re.I,
 )
@@ -68,6 +70,8 @@ def asks_for_advice(text: str) -> bool:
     """The user asks what to do ("What should I do?", "Any advice?", "How can I cope?").
 
     >>> asks_for_advice("What should I do?"), asks_for_advice("I don't know what I did wrong.")
+    (True, False)
+    >>> asks_for_advice("What would you do?"), asks_for_advice("What would you do for fun?")
     (True, False)
     """
     return bool(_ADVICE.search(text))

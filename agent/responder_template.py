@@ -128,6 +128,14 @@ _ILL = re.compile(rf"\b({_THING})\s+(?:is|was|has been|got|ended up)\s+(?:"
                   # "my mom has cancer": the illness is named ("your mom's cancer")
                   rf"|\b(?P<sufferer>{_THING})\s+(?:has|had|has got|is fighting|is battling)\s+"
                   rf"(?P<disease>{_DISEASE})", re.I)
+# A good thing spoken of as gone ("I used to love this job", "we were so happy once"): the
+# words are warm and the recognizer may read joy, but the news is a loss.
+_LOST_GOOD = re.compile(
+    r"\bused\s+to\s+(?:love|like|enjoy|adore|be\s+(?:so\s+)?(?:happy|close|fun))\b"
+    r"|\b(?:was|were)\s+(?:so\s+)?happy\s+(?:once|back\s+then|before)\b"
+    r"|\b(?:not|no)\s+(?:fun|happy|good)\s+anymore\b|\bmiss\s+(?:the\s+)?(?:old|good)\s+days\b",
+    re.I,
+)
 _TOLD_NO_ONE = re.compile(
     r"\b(?:haven't|have\s+not|didn't|did\s+not|can't|cannot|couldn't)\s+(?:really\s+)?"
     r"(?:told|tell|talked\s+to|talk\s+to)\s+(?:anyone|anybody)\b"
@@ -329,7 +337,8 @@ class TemplateChatModel(BaseChatModel):
         good_news = (not readings  # a prompt without them (a caller of its own) is not judged
                      or any(label in POSITIVE_FEELINGS and v >= POSITIVE_VALENCE
                             for label, v in readings))  # fmt: skip
-        positive = str(info["feeling"]) in POSITIVE_FEELINGS and valence >= POSITIVE_VALENCE
+        positive = (str(info["feeling"]) in POSITIVE_FEELINGS and valence >= POSITIVE_VALENCE
+                    and not _LOST_GOOD.search(user))  # "I used to love this job" is a loss
         # "Cool cool." reads as joy but tells nothing new: glad, but not taken for the news
         news_here = positive and len(user.split()) > 2
         glad = positive or (

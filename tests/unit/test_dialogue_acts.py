@@ -285,3 +285,16 @@ def test_an_illness_told_is_the_story(text: str, event: str) -> None:
 
     assert tells_trouble(text) and slots(text, "sadness", [])["event"] == event
     assert not tells_trouble("She has a cold.") and not tells_trouble("My mom has a cat.")
+
+
+@pytest.mark.parametrize("text", ["I used to love this job.", "We were so happy once.",
+                                  "It's not fun anymore."])
+def test_a_good_thing_spoken_of_as_gone_is_not_met_gladly(text: str) -> None:
+    from agent.responder_phrases import POSITIVE_TEMPLATES
+
+    warm = AffectEstimate(VAD(0.5, 0.3, 0.1), {"joy": 0.7, "neutral": 0.3}, 0.7, "text", 0.0)
+    for strategy in (Strategy.QUESTION, Strategy.REFLECTION, Strategy.OTHERS):
+        said = Responder().respond(ResponseRequest(text, [DialogueTurn("user", text)], strategy,
+                                                   warm, None, "Sage", "warm"))
+        assert not any(said.endswith(t) for t in POSITIVE_TEMPLATES[strategy]
+                       if "{" not in t), said
