@@ -408,6 +408,7 @@ class AffectiveAgent:
                 history=list(self.dialogue.turns),
                 previous_user_affect=previous,
                 liking=liking,
+                felt=self.feelings.dominant,
             )
         return empathic_impulse(user_affect, liking=liking, traits=self.traits, previous=previous)
 

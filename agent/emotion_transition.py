@@ -10,8 +10,10 @@ When the transition predicts no transition - *neutral* (PELD's majority class) o
 emotion again (persistence, the strongest regularity in PELD) - the agent's new emotion comes
 from the OCC appraisal of the user's fortunes instead (pity or happy-for toward a liked user,
 gloating or resentment toward a disliked one; ``appraisal.occ``): Friends characters often stay
-as they were, while an empathic agent should still respond to what the user just said. Both
-routes record their reasons in the impulse's cause.
+as they were, while an empathic agent should still respond to what the user just said. When
+that appraisal finds nothing, "neutral" means nothing new is felt (the current emotion decays)
+and a persistence renews the emotion type the agent feels most. Both routes record their
+reasons in the impulse's cause.
 
 The context features are VADER's sentiment scores (Hutto & Gilbert 2014; a core dependency,
 so the selector runs without the ``text`` extra) and three surface cues (question mark,
@@ -29,7 +31,7 @@ from typing import Any
 import numpy as np
 
 from agent.errors import AgentError
-from appraisal import MELD, VAD, AffectState, BigFive, Cause, Impulse, nearest_label
+from appraisal import MELD, OCC, VAD, AffectState, BigFive, Cause, Impulse, nearest_label
 from appraisal.occ import Event, Goal, OCCAppraiser
 from appraisal.transition import TransitionWeights, transition
 
@@ -141,13 +143,17 @@ class ResponseEmotionSelector:
         history: Sequence[Any],
         previous_user_affect: Any = None,
         liking: float | None = None,
+        felt: str | None = None,
     ) -> Impulse | None:
         """The emotion to answer with, as an impulse; None when there is nothing to answer.
 
         ``previous_user_affect`` (the user's reading one turn earlier) lets the OCC route
         appraise a change in the user's fortunes, not only where they stand now. ``liking``
         is the agent's liking of this user now (an insult lowers it); one selector serves
-        many sessions, so its own ``liking`` is only the default.
+        many sessions, so its own ``liking`` is only the default. ``felt`` is the emotion
+        type the agent feels most now (``EmotionState.dominant``): a predicted persistence
+        renews that type, not the MELD label nearest the blend (pity lies nearest sadness,
+        whose OCC type is distress).
         """
         like = self.liking if liking is None else liking
         texts = [str(getattr(turn, "text", "")) for turn in history]
@@ -196,8 +202,16 @@ class ResponseEmotionSelector:
                                               like)  # fmt: skip
             if empathic is not None:
                 return empathic
-            if not fits:
-                return None  # nothing fitting to feel: the current emotion decays
+            if not fits or label == "neutral":
+                # nothing fitting, or PELD's "no transition": nothing new is felt, and the
+                # current emotion decays (a neutral impulse would raise the intensity of a
+                # feeling the agent does not have)
+                return None
+            if felt is not None and felt in OCC:  # persistence: the same type, renewed
+                detail["persisted"] = felt
+                return Impulse(OCC[felt], intensity, Cause(
+                    event=f"user_turn:{detail['user']}", emotion=felt, intensity=intensity,
+                    detail=detail))  # fmt: skip
         cause = Cause(
             event=f"user_turn:{detail['user']}", emotion=label, intensity=intensity, detail=detail
         )

@@ -217,7 +217,11 @@ def test_an_insult_angers_an_agent_that_minds_and_not_a_counsellor(tmp_path: Pat
     hit = grim.respond(Utterance("That's a ripoff, you thief."))
     felt = hit.agent_emotion
     assert felt.label in ("anger", "reproach") and felt.active["anger"] > 0.3
-    assert felt.vad.valence < calm.agent_emotion.vad.valence
+    # anger is aroused and dominant (ALMA: -0.51, +0.59, +0.25); grim's resting mood is already
+    # as low in valence (anxious, -0.45), so the change shows in arousal and dominance
+    was = calm.agent_emotion.vad
+    assert felt.vad.arousal > was.arousal + 0.05 and felt.vad.dominance > was.dominance
+    assert felt.vad.valence < 0.0
     assert grim.persona.relations["user"] < before  # the insult is remembered
     assert hit.text in ACT_REPLIES["insulted"] and hit.strategy is Strategy.OTHERS
     assert any("insult from user" in line for line in hit.trace)
@@ -226,3 +230,20 @@ def test_an_insult_angers_an_agent_that_minds_and_not_a_counsellor(tmp_path: Pat
     assert not {"anger", "reproach"} & set(vented.agent_emotion.active)
     assert vented.text not in ACT_REPLIES["insulted"]
     assert grim.respond(Utterance("My brother is missing.")).text not in ACT_REPLIES["insulted"]
+
+
+def test_what_the_agent_reports_feeling_is_what_it_feels(tmp_path: Path) -> None:
+    # A greeting makes it feel nothing (no intensity without a type), and sympathy that the
+    # transition predicts to persist is renewed as pity, not as the distress nearest its VAD.
+    agent = make_agent(tmp_path / "k.db")
+    hello = agent.respond(Utterance("Hi.")).agent_emotion
+    assert hello.intensity == 0.0 and hello.active == {}
+    traces = []
+    for text in ("My dog died this morning.", "He was fourteen.", "I keep looking at his bed.",
+                 "I miss him so much.", "It is so quiet at home."):
+        reply = agent.respond(Utterance(text))
+        felt = reply.agent_emotion
+        assert "distress" not in felt.active and felt.label == "pity"
+        assert abs(felt.intensity - felt.active["pity"]) < 0.05, felt
+        traces += reply.trace
+    assert any("persisted=pity" in line for line in traces)
