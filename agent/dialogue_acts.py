@@ -126,6 +126,9 @@ def _step(act: str) -> str | None:
     if _NOT_A_STEP.search(act) or _TO_THE_AGENT.search(act):
         return None
     step = re.split(r",|;|\b(?:but|and|because|so|since)\b", act)[0].strip()
+    # a hedge after the step is not part of it ("book another one I guess")
+    step = re.sub(r"(?:\s+(?:i\s+guess|i\s+think|i\s+suppose|i\s+hope|maybe|probably|then|anyway|"
+                  r"or\s+something))+$", "", step, flags=re.I)
     return step if len(step.split()) <= PLAN_WORDS else ""
 
 
@@ -138,6 +141,8 @@ def stated_plan(text: str) -> str | None:
     ('talk to HR', None)
     >>> stated_plan("I guess I'll try to sleep early, I'm exhausted.")
     'sleep early'
+    >>> stated_plan("I'll book another one I guess")
+    'book another one'
     >>> stated_plan("I'll sleep forever."), stated_plan("I'm going to give up.")
     (None, None)
     >>> stated_plan("Maybe I could run after work."), stated_plan("I'll walk to the cliff.")

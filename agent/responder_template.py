@@ -95,7 +95,11 @@ _REFLECT = {
 _TOPIC = re.compile(
     r"\b(?:my|our)\s+((?:new|old|best|little|big|own|ex|younger|older|final|first|last|current|"
     r"whole|entire|mental|physical)\s+)?"
-    r"(?!(?:own|self|mind|head|life|best|fault)\b)[a-z]{3,}\b",
+    r"(?!(?:own|self|mind|head|life|best|fault)\b)[a-z]{3,}\b"
+    # a compound's head kept with it: "our last phone call", "my job interview", "my driving
+    # test" (not "your last phone", "your driving")
+    r"(?:\s+(?:call|calls|conversation|chat|message|text|exam|exams|test|tests|interview|meeting|"
+    r"appointment|results|date|trip|party|review|bill|bills|loan|lease|contract)\b)?",
     re.I,
 )
 _CAUSE = re.compile(
@@ -153,7 +157,13 @@ _ACTS = "|".join(re.escape(a) for a in HURTFUL_ACTS)
 _HURT_DONE = re.compile(
     rf"(?<!\bit )\b(?:{_ACTS})\s+(?:me|us)\b(?!\s+up\b)"  # "hit me up" is a message
     rf"|\b(?:i|we)\s+(?:got|get|was|were|have been|'ve been|am being|'m being|keep getting)\s+"
-    rf"(?:just\s+)?(?:{_ACTS})\b(?!\s+up\b)",  # "I was fired up" is eagerness
+    rf"(?:just\s+)?(?:{_ACTS})\b(?!\s+up\b)"  # "I was fired up" is eagerness
+    # bullying in its own words ("calling me names"; "my friend called me" is a phone call)
+    r"|\b(?:call|calls|calling|called)\s+(?:me|us)\s+(?:names|an?\s+(?:loser|freak|weirdo|"
+    r"idiot|failure|liar|slut))\b|\b(?:make|makes|making|made)\s+fun\s+of\s+(?:me|us)\b"
+    r"|\b(?:pick|picks|picking|picked)\s+on\s+(?:me|us)\b|\b(?:post|posts|posting|posted|"
+    r"spread|spreads|spreading)\s+(?:stuff|things|rumou?rs|lies|pictures|photos|videos)\s+"
+    r"about\s+(?:me|us)\b|\btalk(?:s|ing|ed)?\s+behind\s+(?:my|our)\s+back\b",
     re.I,
 )
 # "I feel so small", not "I don't feel alone anymore"
@@ -368,6 +378,7 @@ class TemplateChatModel(BaseChatModel):
         # asking what happened after being told reads as not having listened (ASKS_FOR_STORY);
         # a cause or an event in this turn is the story, or its start ("since I moved here")
         told = (bool(info.get("story_told")) or "cause" in filled or "event" in filled
+                or _HURT_DONE.search(user) is not None  # "kids keep calling me names"
                 or told_earlier or any(declines_to_talk(t) for t in earlier)
                 or any(label in POSITIVE_FEELINGS and v >= POSITIVE_VALENCE  # news told before
                        for label, v in readings[:-1]))

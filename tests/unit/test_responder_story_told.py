@@ -56,6 +56,10 @@ def test_the_marked_templates_are_real_and_every_strategy_keeps_a_plain_one() ->
     ("It hit me that I forgot her birthday.", False),
     ("I don't feel alone anymore.", False),
     ("I like turtles.", False),
+    ("Kids at school keep calling me names.", True),
+    ("They post stuff about me online too.", True),
+    ("They make fun of me every day.", True),
+    ("My friend called me yesterday.", False),
 ])
 def test_a_hurt_done_to_the_user_or_felt_in_plain_words_is_a_difficulty(text: str,
                                                                          troubled: bool) -> None:
@@ -188,3 +192,22 @@ def test_once_every_fitting_template_is_said_the_agent_stays_present_not_repetit
     plain = [t for t in TEMPLATES[Strategy.AFFIRMATION] if "{" not in t]
     assert all(sum(t in r for r in replies) <= 1 for t in plain), replies
     assert set(replies[-3:]) == set(STILL_LISTENING), replies
+
+
+def test_a_compound_topic_is_kept_whole() -> None:
+    from agent.responder_template import slots
+
+    assert slots("I keep replaying our last phone call.", "sadness", [])["topic"] == (
+        "your last phone call")
+    assert slots("My job interview is tomorrow.", "fear", [])["topic"] == "your job interview"
+    assert slots("I love my job.", "joy", [])["topic"] == "your job"
+
+
+@pytest.mark.parametrize("text", ["Kids at school keep calling me names.",
+                                  "My boss yelled at me in front of everyone.",
+                                  "They make fun of me every day."])
+def test_a_hurt_told_in_this_turn_is_not_asked_for(text: str) -> None:
+    # the first reply answers the very turn that told the hurt
+    replies = talk([text, "Yeah.", "It is a lot."])
+    assert not any(asks_for_story(r) for r in replies), replies
+
