@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import re
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -14,6 +15,7 @@ from agent.assembly import parts
 from agent.authored_lines import Chosen, choose_line, line_for_event
 from agent.config import Persona, check_facts, load_persona
 from agent.dialogue import DialogueManager
+from agent.errors import AgentError
 from agent.live_perception import fuse_turn
 from agent.server.game_events import PLAYER, appraise_with_relations
 from agent.session_state import restore, snapshot
@@ -38,6 +40,8 @@ from perception import (
 )
 
 log = logging.getLogger(__name__)
+MAX_PASSED_S = 7 * 24 * 3600.0
+"""The most time ``pass_time`` lets go by at once (a week)."""
 
 
 class AffectiveAgent:
@@ -78,6 +82,7 @@ class AffectiveAgent:
         self.feeling_params = EmotionParams.for_personality(self.traits)
         self.feelings = EmotionState.at_rest(self.traits)
         self._last_t: float | None = None
+        self._skipped_s = 0.0  # time let pass by pass_time, added to every reading of the clock
         self._resumed = False  # the store gave back an earlier conversation: the user returns
         if store is not None:
             store.open_session(session, persona.name)
@@ -147,7 +152,7 @@ class AffectiveAgent:
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         text = check_text(utterance.text)
-        now = self.clock() if utterance.t is None else utterance.t
+        now = self.clock() + self._skipped_s if utterance.t is None else utterance.t
         trace: list[str] = []
 
         mark = time.perf_counter()
@@ -324,7 +329,7 @@ class AffectiveAgent:
     def feel(self, impulses: Sequence[Impulse], *, t: float | None = None) -> AgentEmotion:
         """Apply impulses from outside the conversation (game events appraised by OCC); with
         none, only let the time since the last step pass."""
-        now = self.clock() if t is None else t
+        now = self.clock() + self._skipped_s if t is None else t
         dt = 0.0 if self._last_t is None else max(0.0, now - self._last_t)
         self._last_t = now
         if not impulses:  # the blend decays too, or the next turn would skip this interval
@@ -333,6 +338,17 @@ class AffectiveAgent:
             self.state = step(self.state, impulse, dt if i == 0 else 0.0, self.params)
         self.feelings = step_emotions(self.feelings, impulses, dt, self.feeling_params)
         return self.agent_emotion()
+
+    def pass_time(self, seconds: float) -> AgentEmotion:
+        """Let ``seconds`` go by at once (a pause written into a scene, a night in the game):
+        what the agent feels fades as over that time, and later turns keep the offset."""
+        if not (math.isfinite(seconds) and 0.0 < seconds <= MAX_PASSED_S):
+            raise AgentError(f"time to pass must be more than 0 and at most {MAX_PASSED_S:g} "
+                             f"seconds (a week), got {seconds!r}")
+        self._skipped_s += seconds
+        emotion = self.feel([])
+        self._save_state()
+        return emotion
 
     def game_event(
         self,

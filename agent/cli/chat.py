@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-import math
 import sys
-import time
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -32,32 +30,15 @@ CHAT_HELP = ("commands: /help this list, /quit or /exit (or Ctrl-D) to leave, /f
              "e.g. /event insult -0.6 -0.9), /wait SECONDS let time pass (emotions fade); "
              "anything else is said to the agent")
 WAIT_USAGE = "[yellow]usage: /wait SECONDS[/], more than 0 and at most 604800 (a week)"
-MAX_WAIT_S = 7 * 24 * 3600.0
-
-
-class SceneClock:
-    """The agent's clock in a chat: the monotonic clock plus the time ``/wait`` let pass, so a
-    script (which runs in milliseconds) can put the pauses of a real scene between its turns."""
-
-    def __init__(self, base: Any = time.monotonic) -> None:
-        self.base = base
-        self.skipped_s = 0.0
-
-    def __call__(self) -> float:
-        return float(self.base()) + self.skipped_s
 
 
 def _wait_command(agent: Any, command: str) -> str:
     """``/wait SECONDS``: the agent's clock moves on; what it feels afterwards."""
     try:
         seconds = float(command.split(maxsplit=1)[1])
-    except (IndexError, ValueError):
+        emotion = agent.pass_time(seconds)
+    except (IndexError, ValueError, AgentError):
         return WAIT_USAGE
-    if not (math.isfinite(seconds) and 0.0 < seconds <= MAX_WAIT_S):
-        return WAIT_USAGE
-    if isinstance(agent.clock, SceneClock):
-        agent.clock.skipped_s += seconds
-    emotion = agent.feel([])
     felt = ", ".join(f"{k} {v:.2f}" for k, v in sorted(emotion.active.items(),
                                                        key=lambda kv: -kv[1])[:3])  # fmt: skip
     return (f"[dim]{seconds:g} s later, {agent.persona.name} feels {emotion.label}: "
@@ -163,7 +144,6 @@ def chat(
     else:
         agent = _build_agent(persona, db, session, text_backend)
     assert isinstance(agent, AffectiveAgent)
-    agent.clock = SceneClock()
     live: Any = None
     if camera or eeg:
         from agent.live_perception import LivePerception

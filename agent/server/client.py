@@ -103,6 +103,11 @@ class NpcClient:
         await self.send({"type": "game_event", "event": event, **fields})
         return await self.collect()
 
+    async def pass_time(self, seconds: float) -> Turn:
+        """Game time gone by at once (a night's sleep): the NPC's emotion afterwards."""
+        await self.send({"type": "time_passed", "seconds": seconds})
+        return await self.collect()
+
     async def facts(self, **values: str | int | float) -> None:
         """Set named facts of the game world; the server answers only with an ``error`` (which
         the next ``collect`` raises) when they are refused."""

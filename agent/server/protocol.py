@@ -27,6 +27,8 @@ from agent.errors import AgentError
 
 PROTOCOL = "affect-agent/1"
 MAX_TEXT_CHARS = 4_000
+MAX_PASSED_S = 604_800.0
+"""A week: the most game time one ``time_passed`` lets go by (``AffectiveAgent.pass_time``)."""
 NAME_PATTERN = r"^[A-Za-z0-9_.-]{1,64}$"
 PERSONA_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"  # persona names only, never paths
 
@@ -125,6 +127,15 @@ class Facts(_Message):
     ] = Field(min_length=1, max_length=64)
 
 
+class TimePassed(_Message):
+    """Game time gone by at once (a night's sleep, a fast travel, a cut scene): the NPC's
+    emotions fade as over ``seconds`` of it, on top of the wall-clock time between messages.
+    Answered like a game event without a line: emotion, expression, turn_end."""
+
+    type: Literal["time_passed"]
+    seconds: float = Field(gt=0.0, le=MAX_PASSED_S, allow_inf_nan=False)
+
+
 class Interrupt(_Message):
     type: Literal["interrupt"]
 
@@ -146,13 +157,14 @@ ClientMessage = Annotated[
     | Perception
     | GameEvent
     | Facts
+    | TimePassed
     | Interrupt
     | Playback,
     Field(discriminator="type"),
 ]
 CLIENT_TYPES = (
     "hello", "user_text", "user_audio_start", "user_audio_end", "perception", "game_event",
-    "facts", "interrupt", "playback",
+    "facts", "time_passed", "interrupt", "playback",
 )  # fmt: skip
 _client = TypeAdapter(ClientMessage)
 

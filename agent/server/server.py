@@ -216,6 +216,8 @@ class _Connection:
                 self.spawn(self.game_event(msg))
             case p.Facts():
                 self.spawn(self.facts(msg))
+            case p.TimePassed():
+                self.spawn(self.time_passed(msg))
             case p.Interrupt():
                 self.interrupted.set()
             case p.UserAudioStart():
@@ -306,6 +308,19 @@ class _Connection:
                 out = await self.server._run(self.session.game_event, msg, tid)
             except (AgentError, ValueError) as exc:
                 await self.error("event_failed", str(exc)[:300], ref="game_event")
+                return
+            await self.stream(out, tid)
+
+    async def time_passed(self, msg: p.TimePassed) -> None:
+        """Game time gone by, in order with the turns; the NPC's emotion afterwards."""
+        assert self.session is not None
+        async with self.turn_lock:
+            self.interrupted.clear()
+            tid = self.session.new_turn_id(None)
+            try:
+                out = await self.server._run(self.session.time_passed, msg.seconds, tid)
+            except (AgentError, ValueError) as exc:
+                await self.error("invalid", f"time_passed: {exc}"[:300], ref="time_passed")
                 return
             await self.stream(out, tid)
 

@@ -194,6 +194,15 @@ class NpcSession:
         )
         return out
 
+    def time_passed(self, seconds: float, turn_id: str) -> list[BaseModel | bytes]:
+        """Let game time go by (``AffectiveAgent.pass_time``) and show what the NPC feels now."""
+        t0 = time.perf_counter()
+        emotion = self.agent.pass_time(seconds)
+        out = self._render(turn_id, emotion, None, None, causes=[])
+        out.append(p.TurnEnd(turn_id=turn_id, strategy=None, line=None,
+                             latency_ms=round((time.perf_counter() - t0) * 1000.0, 2)))
+        return out
+
     def _render(
         self,
         turn_id: str,

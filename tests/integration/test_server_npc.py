@@ -134,6 +134,32 @@ def test_insulted_npc_gets_angry_at_the_player(server_url: str) -> None:
     assert expression["hri"]["expression"] in {"angry", "furious", "annoyed"}
 
 
+def test_a_night_of_game_time_calms_the_npc_but_keeps_the_grudge(server_url: str) -> None:
+    async def night() -> tuple:
+        async with NpcClient.connect(server_url, persona="grim") as npc:
+            for _ in range(2):  # twice: liking falls below grim's grudge line (-0.2)
+                hit = await npc.event("insult", actor="player", desirability=-0.6,
+                                      praiseworthiness=-0.9)  # fmt: skip
+            refused = []
+            for bad in ('{"type": "time_passed", "seconds": -5}', '{"type": "time_passed"}',
+                        '{"type": "time_passed", "seconds": 1e9}'):
+                await npc.ws.send(bad)
+                refused.append(await npc.receive())
+            slept = await npc.pass_time(8 * 3600)
+            after = await npc.say("Good morning. A room for the night?")
+            return hit, refused, slept, after
+
+    hit, refused, slept, after = asyncio.run(night())
+    assert [e["code"] for e in refused] == ["invalid"] * 3 and not any(e["fatal"] for e in refused)
+    assert slept.types == ["emotion", "expression", "turn_end"]
+    assert hit.emotion["active"]["anger"] > 0.3
+    assert slept.emotion["active"] == {} and slept.emotion["label"] == "neutral"
+    assert slept.emotion["arousal"] < hit.emotion["arousal"]
+    # liking is not a feeling that fades: the room is still refused to the one who insulted him
+    assert slept.emotion["liking"] == hit.emotion["liking"] < 0.1
+    assert after.first("turn_end")["line"] == "room_grudge"
+
+
 def test_malformed_frames_get_errors_and_the_session_survives(server_url: str) -> None:
     async def abuse() -> list[dict]:
         errors = []

@@ -247,3 +247,15 @@ def test_what_the_agent_reports_feeling_is_what_it_feels(tmp_path: Path) -> None
         assert abs(felt.intensity - felt.active["pity"]) < 0.05, felt
         traces += reply.trace
     assert any("persisted=pity" in line for line in traces)
+
+
+@pytest.mark.parametrize("seconds", [0.0, -5.0, float("nan"), float("inf"), 1e9])
+def test_passing_a_bad_amount_of_time_is_refused_and_changes_nothing(tmp_path: Path,
+                                                                     seconds: float) -> None:
+    from agent.errors import AgentError
+
+    agent = make_agent(tmp_path / "p.db")
+    felt = agent.feel([_impulse("fear", 0.8)], t=0.0).active
+    with pytest.raises(AgentError, match="time to pass"):
+        agent.pass_time(seconds)
+    assert agent.feelings.active() == felt
