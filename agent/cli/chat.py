@@ -32,6 +32,13 @@ CHAT_HELP = ("commands: /help this list, /quit or /exit (or Ctrl-D) to leave, /f
 WAIT_USAGE = "[yellow]usage: /wait SECONDS[/], more than 0 and at most 604800 (a week)"
 
 
+def _feels(agent: Any, emotion: Any) -> str:
+    """``Grim feels anger: anger 0.61, reproach 0.40``: the three strongest types, dimmed."""
+    felt = ", ".join(f"{k} {v:.2f}" for k, v in sorted(emotion.active.items(),
+                                                       key=lambda kv: -kv[1])[:3])  # fmt: skip
+    return f"[dim]{agent.persona.name} feels {emotion.label}: {felt or 'nothing'}[/]"
+
+
 def _wait_command(agent: Any, command: str) -> str:
     """``/wait SECONDS``: the agent's clock moves on; what it feels afterwards."""
     try:
@@ -39,10 +46,9 @@ def _wait_command(agent: Any, command: str) -> str:
         emotion = agent.pass_time(seconds)
     except (IndexError, ValueError, AgentError):
         return WAIT_USAGE
-    felt = ", ".join(f"{k} {v:.2f}" for k, v in sorted(emotion.active.items(),
-                                                       key=lambda kv: -kv[1])[:3])  # fmt: skip
-    return (f"[dim]{seconds:g} s later, {agent.persona.name} feels {emotion.label}: "
-            f"{felt or 'nothing'}[/]")
+    return f"[dim]{seconds:g} s later,[/] " + _feels(agent, emotion)
+
+
 EVENT_USAGE = ("[yellow]usage: /event NAME DESIRABILITY [PRAISEWORTHINESS][/], numbers in "
                "[-1, 1], e.g. /event player_gave_gift 0.6 0.7")
 
@@ -59,11 +65,9 @@ def _event_command(agent: Any, command: str) -> str:
         return EVENT_USAGE
     reaction = agent.game_event(name, desirability=numbers[0],
                                 praiseworthiness=numbers[1] if len(numbers) == 2 else None)
-    felt = ", ".join(f"{k} {v:.2f}" for k, v in sorted(reaction.emotion.active.items(),
-                                                       key=lambda kv: -kv[1])[:3])  # fmt: skip
     said = (f"[bold magenta]{agent.persona.name}>[/] {escape(reaction.bark.text)}\n"
             if reaction.bark is not None else "")
-    return f"{said}[dim]{agent.persona.name} feels {reaction.emotion.label}: {felt or 'nothing'}[/]"
+    return said + _feels(agent, reaction.emotion)
 
 
 def _fact_command(agent: Any, command: str) -> str:
