@@ -53,6 +53,12 @@ func game_event(event, desirability, praiseworthiness = null, actor = "player"):
 	send(msg)
 
 
+# Game time gone by at once (a night's sleep, a fast travel): the NPC's emotions fade as over
+# that many seconds; its liking does not.
+func pass_time(seconds):
+	send({"type": "time_passed", "seconds": seconds})
+
+
 # Named facts of the game world (strings or numbers) for the persona's lines ({room_price}).
 func set_facts(values):
 	send({"type": "facts", "values": values})

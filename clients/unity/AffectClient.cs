@@ -210,6 +210,15 @@ namespace AffectAgent
             return await CollectAsync(cancel);
         }
 
+        /// <summary>Game time gone by at once (a night's sleep, a fast travel): the NPC's
+        /// emotions fade as over that many seconds; its liking does not.</summary>
+        public async Task<AffectTurn> PassTimeAsync(double seconds,
+            CancellationToken cancel = default(CancellationToken))
+        {
+            await SendAsync(new JObject { { "type", "time_passed" }, { "seconds", seconds } }, cancel);
+            return await CollectAsync(cancel);
+        }
+
         /// <summary>The engine's own reading of the player, fused into the next turn.</summary>
         public Task PerceptionAsync(string modality, double valence, double arousal, double dominance,
             double confidence, string label = null, CancellationToken cancel = default(CancellationToken))

@@ -64,3 +64,4 @@ def test_godot_sample_parses(tmp_path: Path) -> None:
 def test_godot_sets_a_fact_and_hears_the_line_say_it(server_url: str) -> None:  # noqa: F811
     out = run_headless("headless_lines.gd", server_url)
     assert re.search(r"^LINE room A room's seven silver a night\.", out, flags=re.M), out
+    assert re.search(r"^NIGHT emotion neutral expression turn_end$", out, flags=re.M), out

@@ -69,3 +69,6 @@ def test_dotnet_client_conversation(program: Path, server_url: str) -> None:  # 
     assert "five silver a night" in lines[0][2] and "Still seven silver" in lines[1][2]
     before, after = map(float, re.search(r"^LIKING (\S+) (\S+)$", out, flags=re.M).groups())
     assert before == 0.1 and after < before  # the insult event lowered grim's liking
+    night = re.search(r"^NIGHT (\S+) (\w+) (\w+)$", out, flags=re.M)
+    assert night is not None and night.group(1) == '["emotion","expression","turn_end"]'
+    assert (night.group(2), night.group(3)) == ("anger", "neutral")  # a night calms grim

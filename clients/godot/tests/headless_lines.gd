@@ -1,10 +1,13 @@
-# Headless check of authored lines and facts: Grim is told a new room price (set_facts), then
-# asked for a room; prints the line's topic and the words.
+# Headless check of authored lines, facts and game time: Grim is told a new room price
+# (set_facts), then asked for a room; prints the line's topic and the words. Then an hour of game
+# time passes (pass_time); prints the message types of that turn and Grim's emotion.
 # Run: AFFECT_URL=ws://127.0.0.1:PORT godot3-server --path clients/godot -s res://tests/headless_lines.gd
 extends SceneTree
 
 var npc
 var text = ""
+var night = []
+var stage = 0
 var elapsed = 0.0
 var done = false
 
@@ -33,11 +36,19 @@ func _on_message(msg):
 		npc.say("A room for the night, please.")
 	elif kind == "error":
 		_finish(4, "server error: " + to_json(msg))
+	elif stage == 1:
+		night.append(kind)
+		if kind == "emotion":
+			night.append(msg["label"])
+		elif kind == "turn_end":
+			print("NIGHT ", PoolStringArray(night).join(" "))
+			_finish(0, "ok")
 	elif kind == "text_delta":
 		text += msg["text"]
 	elif kind == "turn_end":
 		print("LINE ", msg["line"], " ", text)
-		_finish(0, "ok")
+		stage = 1
+		npc.pass_time(3600)
 
 
 func _on_closed():

@@ -1,5 +1,6 @@
 // Headless check of AffectClient.cs: a 5-turn NPC conversation, a game event, and a malformed
-// frame the session survives, and grim's authored line before and after a price change (facts). One line per turn with its message types.
+// frame the session survives, grim's authored line before and after a price change (facts), and
+// a night of game time after an insult. One line per turn with its message types.
 // Build and run (Mono): mcs -r:Newtonsoft.Json.dll -out:conv.exe ../AffectClient.cs HeadlessConversation.cs
 //                       AFFECT_URL=ws://127.0.0.1:PORT mono conv.exe
 using System;
@@ -84,6 +85,9 @@ static class HeadlessConversation
             var hit = await keeper.GameEventAsync("insult", -0.6, praiseworthiness: -0.9, cancel: cancel);
             Console.WriteLine("LIKING " + dearer.Liking.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)
                 + " " + hit.Liking.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var night = await keeper.PassTimeAsync(8 * 3600, cancel);
+            Console.WriteLine("NIGHT " + JsonConvert.SerializeObject(night.Types) + " " + hit.EmotionLabel
+                + " " + night.EmotionLabel);
             await keeper.CloseAsync();
         }
         Console.WriteLine("RESULT ok");
