@@ -6,7 +6,7 @@ and fills a strategy's templates with what it finds in the user's words: the fee
 ("ashamed"), its cause ("because you haven't told your wife"), the topic ("your job") or what
 happened to it ("losing your job"), the persona's style and what memory recalls. Templates whose
 slots are filled come first, a template already used in the conversation is skipped, and no reply
-is ever repeated.
+is repeated within the turns the prompt keeps.
 """
 
 from __future__ import annotations
@@ -99,7 +99,9 @@ _TOPIC = re.compile(
     # a compound's head kept with it: "our last phone call", "my job interview", "my driving
     # test" (not "your last phone", "your driving")
     r"(?:\s+(?:call|calls|conversation|chat|message|text|exam|exams|test|tests|interview|meeting|"
-    r"appointment|results|date|trip|party|review|bill|bills|loan|lease|contract)\b)?",
+    r"appointment|results|date|trip|party|review|bill|bills|loan|loans|lease|contract|year|money|"
+    r"concern|concerns|issue|issues|problem|problems|situation|project|degree|course|class|"
+    r"classes|studies|debt|payments|grades|health|career|business|schedule|plans|future)\b)?",
     re.I,
 )
 _CAUSE = re.compile(
@@ -271,6 +273,11 @@ def slots(
                  if _FIRST_PERSON.search(s) and not s.rstrip().endswith("?")]
     if sentences:
         clause = re.split(r",\s*(?:but|and)\b|;", sentences[0])[0]
+        # a discourse marker opening it is not restated ("So, I don't think..." is not "So so,
+        # you don't think...")
+        clause = re.sub(r"^(?:(?:so|well|and|but|ok|okay|yes|yeah|no|um|uh|hmm|honestly|also|"
+                        r"anyway|i\s+guess|i\s+mean|i\s+suppose)\b[,\s]*)+", "", clause.strip(),
+                        flags=re.I)
         clause = reflect(clause).rstrip(".!?, ")
         if len(clause.split()) >= 3:
             found["clause"] = _lower_first(clause)

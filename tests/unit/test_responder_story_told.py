@@ -211,3 +211,18 @@ def test_a_hurt_told_in_this_turn_is_not_asked_for(text: str) -> None:
     replies = talk([text, "Yeah.", "It is a lot."])
     assert not any(asks_for_story(r) for r in replies), replies
 
+
+
+@pytest.mark.parametrize(("text", "topic", "clause"), [
+    ("So, I don't think that's a good idea.", None, "you don't think that's a good idea"),
+    ("Well I guess my job is fine.", "your job", "your job is fine"),
+    ("I am trying to finish my senior year.", "your senior year",
+     "you are trying to finish your senior year"),
+    ("Yes it is my main concern.", "your main concern", "it is your main concern"),
+])
+def test_a_restated_clause_drops_its_opening_marker_and_keeps_its_compound(
+        text: str, topic: str | None, clause: str) -> None:
+    from agent.responder_template import slots
+
+    found = slots(text, "sadness", [])
+    assert found.get("topic") == topic and found["clause"] == clause
