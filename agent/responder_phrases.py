@@ -211,7 +211,7 @@ TEMPLATES: dict[Strategy, tuple[str, ...]] = {
 }
 
 # Templates that ask for the story itself. Once the user has told of a difficulty in an earlier
-# message (a loss, a hurt done to them, a painful feeling; responder_template.tells_trouble) they
+# message (a loss, a hurt done to them, a painful feeling; troubles.tells_trouble) they
 # would ask for what was already said, so they are left out from then on; the other slotless
 # templates of each strategy still give a reply. Told only in this message, they stay: "I feel
 # so lonely." names a feeling, not what happened.

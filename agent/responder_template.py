@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 from typing import Any
 
 from langchain_core.callbacks import CallbackManagerForLLMRun
@@ -53,10 +52,8 @@ from agent.responder_phrases import (
     HIM,
     HURT_FEELINGS,
     HURT_VALENCE,
-    HURTFUL_ACTS,
     NAMED_FEELINGS,
     OPENERS,
-    PAINFUL_SELF_WORDS,
     PEOPLE,
     PLAN_TEMPLATES,
     POSITIVE_FEELINGS,
@@ -71,6 +68,18 @@ from agent.responder_phrases import (
     WEIGHED_STEP_TEMPLATES,
     WELCOME_BACK,
     WELCOME_BACK_ABOUT,
+)
+from agent.troubles import (
+    DIED,
+    EVENT,
+    HURT_DONE,
+    ILL,
+    ILL_SELF,
+    LEFT,
+    LOST_GOOD,
+    NEGATIVE_NAMED,
+    TOLD_NO_ONE,
+    tells_trouble,
 )
 from agent.types import Strategy
 
@@ -107,74 +116,9 @@ _TOPIC = re.compile(
 _CAUSE = re.compile(
     r"\b(?:because|since|after|about|that)\s+(.{6,}?)(?:[.!?;]|,\s*(?:but|and)\b|$)", re.I
 )
-# "my driving test", "my job" (not "my job today", "my leg skiing"): a second noun is kept unless
-# it says when, joins a clause or is an -ing word.
-_THING = (r"(?:my|our)\s+[a-z]{3,}(?:\s+(?!(?:today|yesterday|tonight|again|last|this|and|but|"
-          r"so|because|at|in|on|for|with|too|now|recently|already|twice)\b)[a-z]{3,}(?<!ing)\b)?")
-_EVENT = re.compile(rf"\b({'|'.join(EVENT_VERBS)})\s+({_THING})", re.I)
-_DIED = re.compile(rf"\b({_THING})\s+(?:died|passed away|passed)\b", re.I)
-# "left me" ends its clause ("my husband left me last week"), unlike "my dog left me a present"
-_LEFT = re.compile(rf"\b({_THING})\s+(broke up with|dumped|cheated on|left(?=\s+(?:me|us)\s*(?:"
-                   r"[.!?,;]|$|(?:for|last|yesterday|today|this|after|and|because)\b)))"
-                   r"\s+(?:me|us)\b", re.I)
-_DISEASE = (r"(?:(?:stage\s+\w+|terminal|advanced|breast|lung|brain|bone|skin|colon)\s+)*"
-            r"(?:cancer|leukemia|leukaemia|a\s+tumou?r|dementia|alzheimer'?s|parkinson'?s|"
-            r"als|ms|hiv|diabetes|epilepsy|lupus|covid|a\s+stroke|a\s+heart\s+attack|sepsis)\b")
-# "I have cancer", "I was diagnosed with diabetes": the user's own diagnosis is the event
-_ILL_SELF = re.compile(rf"\bi(?:\s+have|'ve\s+got|\s+just\s+found\s+out\s+i\s+have|"
-                       rf"\s+was\s+diagnosed\s+with|\s+got\s+diagnosed\s+with)\s+{_DISEASE}",
-                       re.I)
-# "my mom is in hospital", "my dad was diagnosed with cancer": what is happening to them is the
-# event ("your mom being in hospital"), as a loss is
-_ILL = re.compile(rf"\b({_THING})\s+(?:is|was|has been|got|ended up)\s+(?:"
-                  r"(?P<ward>(?:in|taken to|admitted to|rushed to)\s+(?:the\s+)?"
-                  r"(?:hospital|icu|intensive care)\b)"
-                  r"|(?P<ill>(?:very\s+|really\s+|so\s+|seriously\s+)?(?:sick|ill|unwell)\b(?!\s+of\b))"
-                  r"|(?P<diagnosed>diagnosed\s+with\b))"
-                  # "my mom has cancer": the illness is named ("your mom's cancer")
-                  rf"|\b(?P<sufferer>{_THING})\s+(?:has|had|has got|is fighting|is battling)\s+"
-                  rf"(?P<disease>{_DISEASE})", re.I)
-# A good thing spoken of as gone ("I used to love this job", "we were so happy once"): the
-# words are warm and the recognizer may read joy, but the news is a loss.
-_LOST_GOOD = re.compile(
-    r"\bused\s+to\s+(?:love|like|enjoy|adore|be\s+(?:so\s+)?(?:happy|close|fun))\b"
-    r"|\b(?:was|were)\s+(?:so\s+)?happy\s+(?:once|back\s+then|before)\b"
-    r"|\b(?:not|no)\s+(?:fun|happy|good)\s+anymore\b|\bmiss\s+(?:the\s+)?(?:old|good)\s+days\b",
-    re.I,
-)
-_TOLD_NO_ONE = re.compile(
-    r"\b(?:haven't|have\s+not|didn't|did\s+not|can't|cannot|couldn't)\s+(?:really\s+)?"
-    r"(?:told|tell|talked\s+to|talk\s+to)\s+(?:anyone|anybody)\b"
-    r"|\b(?:no\s+one|nobody|noone)\s+(?:to\s+talk\s+to|knows|else\s+knows)\b"
-    r"|\bi\s+(?:have|'ve\s+got)\s+no\s+one\b|\bi\s+(?:don't|do\s+not)\s+have\s+anyone\b"
-    r"|\btold\s+(?:no\s+one|nobody)\b",
-    re.I,
-)
 _LEFT_EVENT = {"broke up with": "the breakup", "dumped": "the breakup",
                "left": "{who} leaving", "cheated on": "{who} cheating on you"}
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|we|our)\b", re.I)
-# A hurt done to the user, said actively ("my boss yelled at me") or passively ("I got fired");
-# "it hit me that..." is a realisation, not a blow.
-_ACTS = "|".join(re.escape(a) for a in HURTFUL_ACTS)
-_HURT_DONE = re.compile(
-    rf"(?<!\bit )\b(?:{_ACTS})\s+(?:me|us)\b(?!\s+up\b)"  # "hit me up" is a message
-    rf"|\b(?:i|we)\s+(?:got|get|was|were|have been|'ve been|am being|'m being|keep getting)\s+"
-    rf"(?:just\s+)?(?:{_ACTS})\b(?!\s+up\b)"  # "I was fired up" is eagerness
-    # bullying in its own words ("calling me names"; "my friend called me" is a phone call)
-    r"|\b(?:call|calls|calling|called)\s+(?:me|us)\s+(?:names|an?\s+(?:loser|freak|weirdo|"
-    r"idiot|failure|liar|slut))\b|\b(?:make|makes|making|made)\s+fun\s+of\s+(?:me|us)\b"
-    r"|\b(?:pick|picks|picking|picked)\s+on\s+(?:me|us)\b|\b(?:post|posts|posting|posted|"
-    r"spread|spreads|spreading)\s+(?:stuff|things|rumou?rs|lies|pictures|photos|videos)\s+"
-    r"about\s+(?:me|us)\b|\btalk(?:s|ing|ed)?\s+behind\s+(?:my|our)\s+back\b",
-    re.I,
-)
-# "I feel so small", not "I don't feel alone anymore"
-_FEELS_BAD = re.compile(
-    r"(?<!n't )(?<!not )(?<!never )\b(?:feel|feels|feeling|felt)\s+(?:(?:so|really|very|a bit|"
-    r"a little|kind of|pretty|totally|completely|just|quite|such)\s+)*"
-    rf"(?:{'|'.join(re.escape(w) for w in PAINFUL_SELF_WORDS)})\b",
-    re.I,
-)
 
 
 def reflect(text: str) -> str:
@@ -213,18 +157,18 @@ def slots(
         # "I'm so angry at my sister." ... "Now they won't stop calling me.": the word the user
         # chose a turn or two ago beats the reading's guess ("down") while the hurt goes on
         for text in reversed(earlier[-2:]):
-            named = [w for w in _NEGATIVE_NAMED if re.search(rf"\b{re.escape(w)}\b", text.lower())]
+            named = [w for w in NEGATIVE_NAMED if re.search(rf"\b{re.escape(w)}\b", text.lower())]
             if named:
                 break
     words = FEELING_WORDS.get(feeling_label, FEELING_WORDS["neutral"])
     found["feeling"] = named[0] if named else words[0]
     found["feeling2"] = words[1] if not named or named[0] != words[1] else words[2]
     topic = _TOPIC.search(user)
-    event, died, left = _EVENT.search(user), _DIED.search(user), _LEFT.search(user)
-    ill, ill_self = _ILL.search(user), _ILL_SELF.search(user)
+    event, died, left = EVENT.search(user), DIED.search(user), LEFT.search(user)
+    ill, ill_self = ILL.search(user), ILL_SELF.search(user)
     # People the user has lost, now or earlier: never "talk to them" or "things between you".
     gone = {reflect(m.group(1)).lower() for text in (user, *earlier)
-            for pattern in (_DIED, _LEFT) for m in pattern.finditer(text)}
+            for pattern in (DIED, LEFT) for m in pattern.finditer(text)}
     if event:  # "I lost my job": the loss is the topic, not the job
         found["event"] = f"{EVENT_VERBS[event.group(1).lower()]} {reflect(event.group(2)).lower()}"
     elif died:  # "my dog died"
@@ -355,7 +299,7 @@ class TemplateChatModel(BaseChatModel):
                      or any(label in POSITIVE_FEELINGS and v >= POSITIVE_VALENCE
                             for label, v in readings))  # fmt: skip
         positive = (str(info["feeling"]) in POSITIVE_FEELINGS and valence >= POSITIVE_VALENCE
-                    and not _LOST_GOOD.search(user))  # "I used to love this job" is a loss
+                    and not LOST_GOOD.search(user))  # "I used to love this job" is a loss
         # "Cool cool." reads as joy but tells nothing new: glad, but not taken for the news
         news_here = positive and len(user.split()) > 2
         glad = positive or (
@@ -381,11 +325,11 @@ class TemplateChatModel(BaseChatModel):
         templates = (PLAN_TEMPLATES if plan is not None else WEIGHED_STEP_TEMPLATES
                      if weighed is not None else POSITIVE_TEMPLATES if glad
                      else SMALL_TALK if untroubled else TEMPLATES)[strategy]
-        told_no_one = any(_TOLD_NO_ONE.search(t) for t in (*earlier, user))
+        told_no_one = any(TOLD_NO_ONE.search(t) for t in (*earlier, user))
         # asking what happened after being told reads as not having listened (ASKS_FOR_STORY);
         # a cause or an event in this turn is the story, or its start ("since I moved here")
         told = (bool(info.get("story_told")) or "cause" in filled or "event" in filled
-                or _HURT_DONE.search(user) is not None  # "kids keep calling me names"
+                or HURT_DONE.search(user) is not None  # "kids keep calling me names"
                 or told_earlier or any(declines_to_talk(t) for t in earlier)
                 or any(label in POSITIVE_FEELINGS and v >= POSITIVE_VALENCE  # news told before
                        for label, v in readings[:-1]))
@@ -437,30 +381,7 @@ class TemplateChatModel(BaseChatModel):
         return next((c for c in candidates if c not in said), candidates[0] + " I mean it.")
 
 
-_NEGATIVE_NAMED = tuple(w for w in NAMED_FEELINGS if w not in (
-    "relieved", "hopeful", "grateful", "happy", "proud", "lighter"))
 _HURT_LABELS = frozenset({"sadness", "anger", "fear", "disgust"})
-
-
-@lru_cache(maxsize=4096)  # the prompt asks it of every earlier user turn, at every turn
-def tells_trouble(text: str) -> bool:
-    """Whether a message tells of a difficulty: a loss, a breakup, an illness, a hurt done to
-    the user, or a painful feeling ("I lost my job", "My boss yelled at me", "I feel so small").
-
-    >>> tells_trouble("My dog died."), tells_trouble("I feel lonely.")
-    (True, True)
-    >>> tells_trouble("I like turtles.")
-    False
-    >>> tells_trouble("My boss yelled at me today."), tells_trouble("I just feel so small.")
-    (True, True)
-    >>> tells_trouble("I yelled at the TV."), tells_trouble("I don't feel alone anymore.")
-    (False, False)
-    """
-    low = text.lower()
-    return bool(_EVENT.search(text) or _DIED.search(text) or _LEFT.search(text)
-                or _ILL.search(text) or _ILL_SELF.search(text) or _HURT_DONE.search(text)
-                or _FEELS_BAD.search(text)
-                or any(re.search(rf"\b{re.escape(w)}\b", low) for w in _NEGATIVE_NAMED))
 
 
 def _welcome_back(earlier: Sequence[str], said: Sequence[str], seed: int) -> str:

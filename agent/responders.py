@@ -18,7 +18,8 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 
 from agent.about_agent import asks_if_person
 from agent.errors import AgentError
-from agent.responder_template import TemplateChatModel, reflect, tells_trouble
+from agent.responder_template import TemplateChatModel, reflect
+from agent.troubles import tells_trouble
 from agent.types import AgentEmotion, Strategy
 from perception import AffectEstimate, DialogueTurn
 

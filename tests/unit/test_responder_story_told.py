@@ -8,8 +8,8 @@ import re
 import pytest
 
 from agent.responder_phrases import ASKS_FOR_STORY, TEMPLATES
-from agent.responder_template import tells_trouble
 from agent.responders import Responder, ResponseRequest
+from agent.troubles import tells_trouble
 from agent.types import Strategy
 from appraisal import VAD
 from perception import AffectEstimate, DialogueTurn

@@ -1,0 +1,110 @@
+"""The troubles a user's words tell: a loss, a breakup, an illness, a hurt done to them, a
+painful feeling, a good thing gone, or that they have told no one.
+
+Read by the offline responder (what to say and what not to ask again) and by the prompt every
+chat model gets (``story_told``; agent/responders.py). Hand-written patterns: each names what it
+catches and the look-alikes it leaves alone, and the tests hold both.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from agent.responder_phrases import (
+    EVENT_VERBS,
+    HURTFUL_ACTS,
+    NAMED_FEELINGS,
+    PAINFUL_SELF_WORDS,
+)
+
+# "my driving test", "my job" (not "my job today", "my leg skiing"): a second noun is kept unless
+# it says when, joins a clause or is an -ing word.
+_THING = (r"(?:my|our)\s+[a-z]{3,}(?:\s+(?!(?:today|yesterday|tonight|again|last|this|and|but|"
+          r"so|because|at|in|on|for|with|too|now|recently|already|twice)\b)[a-z]{3,}(?<!ing)\b)?")
+EVENT = re.compile(rf"\b({'|'.join(EVENT_VERBS)})\s+({_THING})", re.I)
+DIED = re.compile(rf"\b({_THING})\s+(?:died|passed away|passed)\b", re.I)
+# "left me" ends its clause ("my husband left me last week"), unlike "my dog left me a present"
+LEFT = re.compile(rf"\b({_THING})\s+(broke up with|dumped|cheated on|left(?=\s+(?:me|us)\s*(?:"
+                  r"[.!?,;]|$|(?:for|last|yesterday|today|this|after|and|because)\b)))"
+                  r"\s+(?:me|us)\b", re.I)
+_DISEASE = (r"(?:(?:stage\s+\w+|terminal|advanced|breast|lung|brain|bone|skin|colon)\s+)*"
+            r"(?:cancer|leukemia|leukaemia|a\s+tumou?r|dementia|alzheimer'?s|parkinson'?s|"
+            r"als|multiple\s+sclerosis|hiv|diabetes|epilepsy|lupus|covid|a\s+stroke|"
+            r"a\s+heart\s+attack|sepsis)\b")
+# "I have cancer", "I was diagnosed with diabetes": the user's own diagnosis is the event
+ILL_SELF = re.compile(rf"\bi(?:\s+have|'ve\s+got|\s+just\s+found\s+out\s+i\s+have|"
+                      rf"\s+was\s+diagnosed\s+with|\s+got\s+diagnosed\s+with)\s+{_DISEASE}",
+                      re.I)
+# "my mom is in hospital", "my dad was diagnosed with cancer": what is happening to them is the
+# event ("your mom being in hospital"), as a loss is
+ILL = re.compile(rf"\b({_THING})\s+(?:is|was|has been|got|ended up)\s+(?:"
+                 r"(?P<ward>(?:in|taken to|admitted to|rushed to)\s+(?:the\s+)?"
+                 r"(?:hospital|icu|intensive care)\b)"
+                 r"|(?P<ill>(?:very\s+|really\s+|so\s+|seriously\s+)?(?:sick|ill|unwell)\b(?!\s+of\b))"
+                 r"|(?P<diagnosed>diagnosed\s+with\b))"
+                 # "my mom has cancer": the illness is named ("your mom's cancer")
+                 rf"|\b(?P<sufferer>{_THING})\s+(?:has|had|has got|is fighting|is battling)\s+"
+                 rf"(?P<disease>{_DISEASE})", re.I)
+# A good thing spoken of as gone ("I used to love this job", "we were so happy once"): the
+# words are warm and the recognizer may read joy, but the news is a loss.
+LOST_GOOD = re.compile(
+    r"\bused\s+to\s+(?:love|like|enjoy|adore|be\s+(?:so\s+)?(?:happy|close|fun))\b"
+    r"|\b(?:was|were)\s+(?:so\s+)?happy\s+(?:once|back\s+then|before)\b"
+    r"|\b(?:not|no)\s+(?:fun|happy|good)\s+anymore\b|\bmiss\s+(?:the\s+)?(?:old|good)\s+days\b",
+    re.I,
+)
+TOLD_NO_ONE = re.compile(
+    r"\b(?:haven't|have\s+not|didn't|did\s+not|can't|cannot|couldn't)\s+(?:really\s+)?"
+    r"(?:told|tell|talked\s+to|talk\s+to)\s+(?:anyone|anybody)\b"
+    r"|\b(?:no\s+one|nobody|noone)\s+(?:to\s+talk\s+to|knows|else\s+knows)\b"
+    r"|\bi\s+(?:have|'ve\s+got)\s+no\s+one\b|\bi\s+(?:don't|do\s+not)\s+have\s+anyone\b"
+    r"|\btold\s+(?:no\s+one|nobody)\b",
+    re.I,
+)
+# A hurt done to the user, said actively ("my boss yelled at me") or passively ("I got fired");
+# "it hit me that..." is a realisation, not a blow.
+_ACTS = "|".join(re.escape(a) for a in HURTFUL_ACTS)
+HURT_DONE = re.compile(
+    rf"(?<!\bit )\b(?:{_ACTS})\s+(?:me|us)\b(?!\s+up\b)"  # "hit me up" is a message
+    rf"|\b(?:i|we)\s+(?:got|get|was|were|have been|'ve been|am being|'m being|keep getting)\s+"
+    rf"(?:just\s+)?(?:{_ACTS})\b(?!\s+up\b)"  # "I was fired up" is eagerness
+    # bullying in its own words ("calling me names"; "my friend called me" is a phone call)
+    r"|\b(?:call|calls|calling|called)\s+(?:me|us)\s+(?:names|an?\s+(?:loser|freak|weirdo|"
+    r"idiot|failure|liar|slut))\b|\b(?:make|makes|making|made)\s+fun\s+of\s+(?:me|us)\b"
+    r"|\b(?:pick|picks|picking|picked)\s+on\s+(?:me|us)\b|\b(?:post|posts|posting|posted|"
+    r"spread|spreads|spreading)\s+(?:stuff|things|rumou?rs|lies|pictures|photos|videos)\s+"
+    r"about\s+(?:me|us)\b|\btalk(?:s|ing|ed)?\s+behind\s+(?:my|our)\s+back\b",
+    re.I,
+)
+# "I feel so small", not "I don't feel alone anymore"
+FEELS_BAD = re.compile(
+    r"(?<!n't )(?<!not )(?<!never )\b(?:feel|feels|feeling|felt)\s+(?:(?:so|really|very|a bit|"
+    r"a little|kind of|pretty|totally|completely|just|quite|such)\s+)*"
+    rf"(?:{'|'.join(re.escape(w) for w in PAINFUL_SELF_WORDS)})\b",
+    re.I,
+)
+
+NEGATIVE_NAMED = tuple(w for w in NAMED_FEELINGS if w not in (
+    "relieved", "hopeful", "grateful", "happy", "proud", "lighter"))
+
+
+@lru_cache(maxsize=4096)  # the prompt asks it of every earlier user turn, at every turn
+def tells_trouble(text: str) -> bool:
+    """Whether a message tells of a difficulty: a loss, a breakup, an illness, a hurt done to
+    the user, or a painful feeling ("I lost my job", "My boss yelled at me", "I feel so small").
+
+    >>> tells_trouble("My dog died."), tells_trouble("I feel lonely.")
+    (True, True)
+    >>> tells_trouble("I like turtles.")
+    False
+    >>> tells_trouble("My boss yelled at me today."), tells_trouble("I just feel so small.")
+    (True, True)
+    >>> tells_trouble("I yelled at the TV."), tells_trouble("I don't feel alone anymore.")
+    (False, False)
+    """
+    low = text.lower()
+    return bool(EVENT.search(text) or DIED.search(text) or LEFT.search(text)
+                or ILL.search(text) or ILL_SELF.search(text) or HURT_DONE.search(text)
+                or FEELS_BAD.search(text)
+                or any(re.search(rf"\b{re.escape(w)}\b", low) for w in NEGATIVE_NAMED))
