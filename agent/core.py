@@ -22,7 +22,7 @@ from agent.session_state import restore, snapshot
 from agent.session_state import turns as stored_turns
 from agent.store import Store
 from agent.turn_appraisal import authored_impulses, empathic_impulse, insult_impulses
-from agent.types import AgentEmotion, Reply, Strategy, Utterance
+from agent.types import MAX_PASSED_S, AgentEmotion, Reply, Strategy, Utterance
 from appraisal import (
     AffectState,
     DynamicsParams,
@@ -40,8 +40,6 @@ from perception import (
 )
 
 log = logging.getLogger(__name__)
-MAX_PASSED_S = 7 * 24 * 3600.0
-"""The most time ``pass_time`` lets go by at once (a week)."""
 
 
 class AffectiveAgent:

@@ -9,6 +9,10 @@ from typing import Any
 from appraisal import VAD
 from perception import AffectEstimate
 
+MAX_PASSED_S = 7 * 24 * 3600.0
+"""The most time one ``AffectiveAgent.pass_time`` (a ``time_passed`` message, ``/wait``) lets go
+by at once: a week."""
+
 
 class Strategy(StrEnum):
     """The 8 emotional-support strategies of ESConv (Liu et al., ACL 2021)."""

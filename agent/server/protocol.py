@@ -24,11 +24,10 @@ from pydantic import (
 
 from agent.config import FACT_NAME, MAX_FACT_CHARS
 from agent.errors import AgentError
+from agent.types import MAX_PASSED_S
 
 PROTOCOL = "affect-agent/1"
 MAX_TEXT_CHARS = 4_000
-MAX_PASSED_S = 604_800.0
-"""A week: the most game time one ``time_passed`` lets go by (``AffectiveAgent.pass_time``)."""
 NAME_PATTERN = r"^[A-Za-z0-9_.-]{1,64}$"
 PERSONA_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"  # persona names only, never paths
 
