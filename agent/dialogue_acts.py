@@ -89,7 +89,7 @@ _STEP = (
     r"visit|sleep|rest|book|join|plan|speak|text|email|message|find|check|search|contact|"
     r"work on|focus on|read|block|mute|unfollow|take a break|take some time|set boundaries|"
     r"say no|run|jog|walk|exercise|work out|stretch|meditate|journal|study|practi[cs]e|learn|"
-    r"sign up|swim|cycle|cook|volunteer|apologi[sz]e|save|budget|plan)\b[^.!?]*)"
+    r"sign up|swim|cycle|cook|volunteer|apologi[sz]e|save|budget)\b[^.!?]*)"
 )
 _PLAN = re.compile(
     r"\bi(?:'ll| will| could| can| might| should| am going to|'m going to|'m gonna| am gonna)\s+"
