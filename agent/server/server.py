@@ -301,26 +301,25 @@ class _Connection:
 
     async def game_event(self, msg: p.GameEvent) -> None:
         assert self.session is not None
-        async with self.turn_lock:
-            self.interrupted.clear()
-            tid = self.session.new_turn_id(None)
-            try:
-                out = await self.server._run(self.session.game_event, msg, tid)
-            except (AgentError, ValueError) as exc:
-                await self.error("event_failed", str(exc)[:300], ref="game_event")
-                return
-            await self.stream(out, tid)
+        await self._engine_turn(self.session.game_event, msg, code="event_failed", ref="game_event")
 
     async def time_passed(self, msg: p.TimePassed) -> None:
         """Game time gone by, in order with the turns; the NPC's emotion afterwards."""
+        assert self.session is not None
+        await self._engine_turn(self.session.time_passed, msg.seconds, code="invalid",
+                                ref="time_passed")
+
+    async def _engine_turn(self, call: Any, arg: Any, *, code: str, ref: str) -> None:
+        """A turn the engine starts without words (a game event, time passing), in order with
+        the others: ``call(arg, turn_id)`` in the worker, its messages streamed, or an error."""
         assert self.session is not None
         async with self.turn_lock:
             self.interrupted.clear()
             tid = self.session.new_turn_id(None)
             try:
-                out = await self.server._run(self.session.time_passed, msg.seconds, tid)
+                out = await self.server._run(call, arg, tid)
             except (AgentError, ValueError) as exc:
-                await self.error("invalid", f"time_passed: {exc}"[:300], ref="time_passed")
+                await self.error(code, str(exc)[:300], ref=ref)
                 return
             await self.stream(out, tid)
 
