@@ -150,7 +150,7 @@ class AffectiveAgent:
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         text = check_text(utterance.text)
-        now = self.clock() + self._skipped_s if utterance.t is None else utterance.t
+        now = self._now(utterance.t)
         trace: list[str] = []
 
         mark = time.perf_counter()
@@ -170,16 +170,11 @@ class AffectiveAgent:
             trace.append(f"user shift: {shift.before} -> {shift.after}")
 
         mark = time.perf_counter()
-        dt = 0.0 if self._last_t is None else max(0.0, now - self._last_t)
-        self._last_t = now
         impulse = self._appraise(user_affect, utterance.speaker)
         impulses = [] if impulse is None else [impulse]
         heard = self._hear(text, trace)
         impulses += self._appraise_words(text, utterance.speaker, heard, commit=commit)
-        self.state = step(self.state, impulses[0] if impulses else None, dt, self.params)
-        for extra in impulses[1:]:
-            self.state = step(self.state, extra, 0.0, self.params)
-        self.feelings = step_emotions(self.feelings, impulses, dt, self.feeling_params)
+        self._advance(impulses, now)
         emotion = self.agent_emotion()
         timings["appraisal_ms"] = _ms(mark)
         for cause in self.state.causes:
@@ -327,15 +322,23 @@ class AffectiveAgent:
     def feel(self, impulses: Sequence[Impulse], *, t: float | None = None) -> AgentEmotion:
         """Apply impulses from outside the conversation (game events appraised by OCC); with
         none, only let the time since the last step pass."""
-        now = self.clock() + self._skipped_s if t is None else t
+        self._advance(impulses, self._now(t))
+        return self.agent_emotion()
+
+    def _now(self, t: float | None) -> float:
+        """``t`` when the caller gives the time, else the clock plus the time let pass."""
+        return self.clock() + self._skipped_s if t is None else t
+
+    def _advance(self, impulses: Sequence[Impulse], now: float) -> None:
+        """Both emotion models (the blend and the per-type ledger): decay since the last step,
+        then ``impulses`` in order. With none, the blend still decays, or a later step would
+        skip this interval."""
         dt = 0.0 if self._last_t is None else max(0.0, now - self._last_t)
         self._last_t = now
-        if not impulses:  # the blend decays too, or the next turn would skip this interval
-            self.state = step(self.state, None, dt, self.params)
-        for i, impulse in enumerate(impulses):
+        ordered: list[Impulse | None] = [*impulses] or [None]
+        for i, impulse in enumerate(ordered):
             self.state = step(self.state, impulse, dt if i == 0 else 0.0, self.params)
         self.feelings = step_emotions(self.feelings, impulses, dt, self.feeling_params)
-        return self.agent_emotion()
 
     def pass_time(self, seconds: float) -> AgentEmotion:
         """Let ``seconds`` go by at once (a pause written into a scene, a night in the game):
