@@ -21,6 +21,7 @@ from agent.server.game_events import PLAYER, appraise_with_relations
 from agent.session_state import restore, snapshot
 from agent.session_state import turns as stored_turns
 from agent.store import Store
+from agent.troubles import tells_trouble
 from agent.turn_appraisal import authored_impulses, empathic_impulse, insult_impulses
 from agent.types import MAX_PASSED_S, AgentEmotion, Reply, Strategy, Utterance
 from appraisal import (
@@ -170,7 +171,7 @@ class AffectiveAgent:
             trace.append(f"user shift: {shift.before} -> {shift.after}")
 
         mark = time.perf_counter()
-        impulse = self._appraise(user_affect, utterance.speaker)
+        impulse = self._appraise(user_affect, utterance.speaker, tells_trouble(text))
         impulses = [] if impulse is None else [impulse]
         heard = self._hear(text, trace)
         impulses += self._appraise_words(text, utterance.speaker, heard, commit=commit)
@@ -413,7 +414,8 @@ class AffectiveAgent:
 
     # -- internals ----------------------------------------------------------------------------
 
-    def _appraise(self, user_affect: AffectEstimate, speaker: str) -> Impulse | None:
+    def _appraise(self, user_affect: AffectEstimate, speaker: str,
+                  trouble: bool) -> Impulse | None:  # fmt: skip
         liking = self._liking(speaker)
         seen = self.dialogue.emotions_of(speaker)
         previous = seen[-2] if len(seen) >= 2 else None
@@ -426,8 +428,10 @@ class AffectiveAgent:
                 previous_user_affect=previous,
                 liking=liking,
                 felt=self.feelings.dominant,
+                trouble=trouble,
             )
-        return empathic_impulse(user_affect, liking=liking, traits=self.traits, previous=previous)
+        return empathic_impulse(user_affect, liking=liking, traits=self.traits, previous=previous,
+                                trouble=trouble)  # fmt: skip
 
     def _appraise_words(self, text: str, speaker: str, heard: set[str], *,
                         commit: bool) -> list[Impulse]:  # fmt: skip

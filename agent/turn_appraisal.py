@@ -24,8 +24,10 @@ def empathic_impulse(
     liking: float,
     traits: BigFive,
     previous: AffectEstimate | None = None,
+    trouble: bool = False,
 ) -> Impulse | None:
-    """The OCC fortunes-of-others reaction to the user's perceived state.
+    """The OCC fortunes-of-others reaction to the user's perceived state, or to the trouble
+    their words tell (``trouble``: agent.troubles.tells_trouble) when the reading misses it.
 
     A liked other's misfortune gives pity and their good fortune happy-for; for a disliked
     other, gloating and resentment (Ortony, Clore & Collins 1988, ch. 5). Intensity grows with
@@ -36,7 +38,7 @@ def empathic_impulse(
     from agent.emotion_transition import felt_fortune
     from appraisal import OCC
 
-    valence = felt_fortune(user, previous)
+    valence = felt_fortune(user, previous, trouble=trouble)
     strength = abs(valence)
     if strength < 0.05:
         return None
@@ -54,6 +56,7 @@ def empathic_impulse(
             "desirability_for_other": valence,
             "liking": liking,
             "agreeableness": traits.agreeableness,
+            "told_trouble": float(trouble),
         },
     )
     return Impulse(OCC[emotion], intensity, cause)

@@ -1,4 +1,5 @@
-"""Measure BAD_NEWS_GAIN (agent/emotion_transition.py) on ESConv train, and check it on valid.
+"""Measure BAD_NEWS_GAIN and TROUBLE_FORTUNE (agent/emotion_transition.py) on ESConv train, and
+check them on valid.
 
     .venv/bin/python scripts/calibrate_bad_news.py [--data ../shared/data/esconv]
 
@@ -16,7 +17,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from agent.backends import create  # noqa: E402
-from agent.training.bad_news import bad_news_gain, seeker_openings  # noqa: E402
+from agent.training.bad_news import (  # noqa: E402
+    bad_news_gain,
+    seeker_openings,
+    trouble_fortune,
+)
 
 
 def main() -> None:
@@ -29,6 +34,8 @@ def main() -> None:
         openings = seeker_openings(args.data / f"{split}.json")
         gain, bad = bad_news_gain(recognizer, openings)
         print(f"{split}: gain {gain:.2f} over {bad} of {len(openings)} openings read as bad news")
+        floor, told = trouble_fortune(openings)
+        print(f"{split}: trouble fortune {floor:.2f} over {told} openings that tell a trouble")
 
 
 if __name__ == "__main__":

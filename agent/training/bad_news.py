@@ -7,6 +7,10 @@ the seeker's first turn of six words or more with the live recognizer: among the
 bad news (at least 0.05), the gain is the mean reported intensity, put in [0, 1], over the mean
 reading. Within those turns the reading does not rank the reported intensity (Spearman about 0),
 so only the level is calibrated, not the spread. Run ``python scripts/calibrate_bad_news.py``.
+
+The same survey gives ``TROUBLE_FORTUNE``: how bad a turn is for the user at least when its words
+tell a trouble (agent.troubles.tells_trouble), whatever the reading: minus the mean reported
+intensity of the openings that tell one.
 """
 
 from __future__ import annotations
@@ -58,3 +62,20 @@ def bad_news_gain(recognizer: Any, openings: Sequence[tuple[float, str]]) -> tup
     if not bad.any():
         raise ESConvDataError("no seeker's opening reads as bad news; is the recognizer right?")
     return float(reported[bad].mean() / distress[bad].mean()), int(bad.sum())
+
+
+def trouble_fortune(openings: Sequence[tuple[float, str]]) -> tuple[float, int]:
+    """Minus the mean reported intensity of the openings whose words tell a trouble, and how
+    many do.
+
+    >>> trouble_fortune([(1.0, "My dog died last night, I can't stop crying."),
+    ...                  (0.5, "I feel so lonely since I moved here."),
+    ...                  (0.0, "Hello, I would like to talk about work today.")])
+    (-0.75, 2)
+    """
+    from agent.troubles import tells_trouble
+
+    told = [intensity for intensity, text in openings if tells_trouble(text)]
+    if not told:
+        raise ESConvDataError("no seeker's opening tells a trouble; are these ESConv openings?")
+    return -float(np.mean(told)), len(told)
