@@ -234,6 +234,12 @@ ASKS_WHO_THEY_TOLD: frozenset[str] = frozenset({
     "Who have you been able to talk to about this?",
     "Who have you told so far?",
 })
+# Said first when the user tells, in this turn, that they have no one to talk to ("I don't
+# really have anyone to talk to about it"): it is heard before the strategy's reply.
+ALONE_ACKNOWLEDGEMENTS: tuple[str, ...] = (
+    "Carrying this on your own is hard.",
+    "Then I'm glad you're telling me.",
+)
 ACT_REPLIES: dict[str, tuple[str, ...]] = {
     "greeting": (
         "Hi, I'm glad you're here. How are you feeling today?",

@@ -41,6 +41,7 @@ from agent.dialogue_acts import (
 from agent.responder_phrases import (
     ACKNOWLEDGEMENTS,
     ACT_REPLIES,
+    ALONE_ACKNOWLEDGEMENTS,
     ASKS_FOR_STORY,
     ASKS_WHO_THEY_TOLD,
     EVENT_VERBS,
@@ -366,6 +367,10 @@ class TemplateChatModel(BaseChatModel):
             new_acks = [a for a in acks if a.lower() not in said_low]
             if new_acks:
                 openers = (new_acks[seed % len(new_acks)] + " ",)
+        if TOLD_NO_ONE.search(user) and not glad:  # heard first: "I don't have anyone"
+            alone = [a for a in ALONE_ACKNOWLEDGEMENTS if a.lower() not in said_low]
+            if alone:
+                openers = (alone[seed % len(alone)] + " ",)
         candidates = []
         for k, template in enumerate(fresh):
             lead = openers[(seed // 7 + k) % len(openers)]

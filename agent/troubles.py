@@ -58,7 +58,8 @@ TOLD_NO_ONE = re.compile(
     r"\b(?:haven't|have\s+not|didn't|did\s+not|can't|cannot|couldn't)\s+(?:really\s+)?"
     r"(?:told|tell|talked\s+to|talk\s+to)\s+(?:anyone|anybody)\b"
     r"|\b(?:no\s+one|nobody|noone)\s+(?:to\s+talk\s+to|knows|else\s+knows)\b"
-    r"|\bi\s+(?:have|'ve\s+got)\s+no\s+one\b|\bi\s+(?:don't|do\s+not)\s+have\s+anyone\b"
+    r"|\bi\s+(?:have|'ve\s+got)\s+no\s+one\b"
+    r"|\bi\s+(?:don't|do\s+not)\s+(?:really\s+|even\s+)?have\s+(?:anyone|anybody)\b"
     r"|\btold\s+(?:no\s+one|nobody)\b",
     re.I,
 )

@@ -181,6 +181,22 @@ def test_a_user_who_told_no_one_is_not_asked_who_they_told() -> None:
     assert any(t in r for r in plain for t in ASKS_WHO_THEY_TOLD), plain
 
 
+@pytest.mark.parametrize("alone", ["I don't really have anyone to talk to about it.",
+                                   "I haven't told anyone.", "I have no one."])  # fmt: skip
+def test_a_user_who_says_they_have_no_one_is_heard_first(alone: str) -> None:
+    from agent.responder_phrases import ALONE_ACKNOWLEDGEMENTS
+
+    for strategy in (Strategy.QUESTION, Strategy.AFFIRMATION, Strategy.REFLECTION):
+        reply = talk(["My dog died on Tuesday.", alone], strategy)[1]
+        assert reply.startswith(ALONE_ACKNOWLEDGEMENTS), (strategy, reply)
+    # not when the words say nothing of being alone, nor twice in the same words
+    assert not talk(["My dog died on Tuesday.", "I have a friend who knows."])[1].startswith(
+        ALONE_ACKNOWLEDGEMENTS)
+    replies = talk(["My dog died on Tuesday.", alone, "I have no one.", "Nobody knows."])
+    heard = [a for r in replies for a in ALONE_ACKNOWLEDGEMENTS if r.startswith(a)]
+    assert len(heard) == len(set(heard)) == 2, replies
+
+
 def test_once_every_fitting_template_is_said_the_agent_stays_present_not_repetitive() -> None:
     from agent.responder_phrases import STILL_LISTENING
 
