@@ -105,6 +105,9 @@ _MISSED = re.compile(
     r"(?:very\s+|really\s+|at\s+all\s+)?(?:helpful|helping|what\s+i\s+(?:said|meant|asked))\b"
     r"|\b(?:talking\s+to\s+you|this\s+conversation|this\s+chat)\s+(?:is|was)\s+(?:so\s+)?"
     r"(?:useless|pointless|no\s+help|not\s+helping)\b"
+    # "This is useless." opening a sentence is said of the talk ("It's pointless" is not)
+    rf"|{_SENTENCE}(?:this|that)(?:'s|\s+is)\s+(?:so\s+|just\s+|really\s+|completely\s+)?"
+    r"(?:useless|a\s+waste\s+of\s+(?:my\s+)?time)\b"
     r"|\byou(?:'re|\s+are)\s+(?:so\s+|really\s+)?(?:useless|no\s+help|not\s+much\s+help)\b",
     re.I,
 )

@@ -105,7 +105,11 @@ _REFLECT = {
 _TOPIC = re.compile(
     r"\b(?:my|our)\s+((?:new|old|best|little|big|own|ex|younger|older|final|first|last|current|"
     r"whole|entire|mental|physical)\s+)?"
-    r"(?!(?:own|self|mind|head|life|best|fault)\b)[a-z]{3,}\b"
+    # a body part is where a feeling sits, not what it is about: "every time I close my eyes"
+    # is not "the hardest part of your eyes", nor "it broke my heart" "your heart"
+    r"(?!(?:own|self|mind|head|life|best|fault|eyes?|face|heart|chest|stomach|body|hands?|"
+    r"arms?|legs?|feet|foot|back|neck|throat|breath|tears|teeth|hair|ears?|mouth|skin|bones?|"
+    r"knees?|shoulders?)\b)[a-z]{3,}\b"
     # a compound's head kept with it: "our last phone call", "my job interview", "my driving
     # test" (not "your last phone", "your driving")
     r"(?:\s+(?:call|calls|conversation|chat|message|text|exam|exams|test|tests|interview|meeting|"

@@ -70,7 +70,8 @@ def test_other_words_about_people_and_machines_are_not_asked_of_it(text: str) ->
     ("that's not what I said", "missed"), ("Do you even care?", "care"),
     ("You don't care about me.", "care"), ("You sound like a robot", "robot"),
     ("you're just a bot", "robot"), ("You keep asking the same thing.", "repeats"),
-    ("you're boring", "repeats"),
+    ("you're boring", "repeats"), ("this is useless", "missed"),
+    ("Ugh. This is a waste of time.", "missed"),
 ])  # fmt: skip
 def test_a_complaint_is_owned_not_answered_with_more_support(text: str, kind: str) -> None:
     assert complaint(text) == kind
@@ -82,7 +83,8 @@ def test_a_complaint_is_owned_not_answered_with_more_support(text: str, kind: st
     "You can't help who you love.", "My mom doesn't understand me.",
     "I take the pills but it's not helping.", "It's pointless.", "That was really helpful.",
     "You don't understand grief until you lose someone.", "You never know with him.",
-    "Thanks, you're right.",
+    "Thanks, you're right.", "I tried to fix the car and this is useless.",
+    "This is pointless, nothing ever changes.",
 ])  # fmt: skip
 def test_the_users_own_troubles_are_not_complaints(text: str) -> None:
     assert complaint(text) is None

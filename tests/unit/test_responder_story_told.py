@@ -210,6 +210,16 @@ def test_once_every_fitting_template_is_said_the_agent_stays_present_not_repetit
     assert set(replies[-3:]) == set(STILL_LISTENING), replies
 
 
+@pytest.mark.parametrize("text", ["Every time I close my eyes I see myself failing.",
+                                  "It broke my heart.", "My hands shake before every exam."])
+def test_a_body_part_is_not_the_topic(text: str) -> None:
+    from agent.responder_template import slots
+
+    assert "topic" not in slots(text, "fear", []), slots(text, "fear", [])
+    assert slots("My hands are what I paint with.", "joy", []).get("topic") is None
+    assert slots("My exam is next week.", "fear", [])["topic"] == "your exam"  # not every noun
+
+
 def test_a_compound_topic_is_kept_whole() -> None:
     from agent.responder_template import slots
 
