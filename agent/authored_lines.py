@@ -14,6 +14,12 @@ comes first (agent/core.py).
 A line may instead (or also) name game events (``events``): the NPC server speaks it when the
 engine reports one (``line_for_event``), a "bark" chosen by the feeling the event left.
 
+A line may also name kinds of turn (``acts``: a greeting, a farewell, thanks, a question or any
+other remark; ``turn_acts``), called when no line's words or intents are, so a character keeps
+its own voice where the support templates would answer ("Evening. What'll it be?" for "Hello
+there"). A turn that tells a trouble, reads as sadness or fear, or is about the agent itself
+calls none: the responder answers it, with its care and its honesty about being a program.
+
 This is keyword matching on purpose: the designer sees exactly which words call which line,
 as in the dialogue tables of game engines, and it costs microseconds per turn.
 """
@@ -26,7 +32,10 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from agent.about_agent import about_agent
 from agent.config import Line, Persona, placeholders
+from agent.dialogue_acts import asks_for_advice, is_farewell, is_greeting, only_thanks
+from agent.troubles import tells_trouble
 from agent.types import AgentEmotion, Strategy
 
 FELT = 0.1
@@ -105,15 +114,48 @@ def _felt(line: Line, emotion: AgentEmotion | None) -> bool:
     return any(emotion.active.get(name, 0.0) >= FELT for name in line.feeling)
 
 
+HURT_LABELS = frozenset({"sadness", "fear"})
+"""Readings of a turn that the responder's care answers, not a line called by its kind."""
+
+
+def turn_acts(text: str, reading: str | None = None) -> frozenset[str]:
+    """The kinds of turn ``text`` is, for lines that name ``acts``: ``greeting``,
+    ``farewell``, ``thanks``, ``question`` (ends with "?") or ``remark`` (anything else). None
+    when it tells a trouble (agent.troubles), asks for advice, is about the agent itself
+    (agent.about_agent: its honesty about being a program stays) or ``reading`` (the user's
+    emotion label) is sadness or fear.
+
+    >>> sorted(turn_acts("Hello there")), sorted(turn_acts("Do you know the north road?"))
+    (['greeting'], ['question'])
+    >>> sorted(turn_acts("Fine, here's the gold.")), sorted(turn_acts("Bye then."))
+    (['remark'], ['farewell'])
+    >>> turn_acts("My dog died."), turn_acts("Are you a real person?")
+    (frozenset(), frozenset())
+    >>> turn_acts("I don't know.", reading="sadness")
+    frozenset()
+    """
+    if is_greeting(text):
+        return frozenset({"greeting"})
+    if is_farewell(text):
+        return frozenset({"farewell"})
+    if only_thanks(text):
+        return frozenset({"thanks"})
+    if (reading in HURT_LABELS or tells_trouble(text) or asks_for_advice(text)
+            or about_agent(text) is not None):  # fmt: skip
+        return frozenset()
+    return frozenset({"question" if text.rstrip().endswith("?") else "remark"})
+
+
 def choose_line(
     lines: Sequence[Line], text: str, emotion: AgentEmotion | None, said: Sequence[str],
     facts: Mapping[str, object] | None = None, *, liking: float | None = None,
-    heard: Collection[str] = (),
+    heard: Collection[str] = (), acts: Collection[str] = (),
 ) -> Chosen | None:  # fmt: skip
     """The authored line that answers ``text``, or None when no line is called.
 
     Lines are called by their ``when`` words; only when no line is, by the intents heard in
-    the turn (agent.intents): the designer's own words come first.
+    the turn (agent.intents): the designer's own words come first. Only when neither calls a
+    line, by the kinds of turn it is (``acts``: ``turn_acts``).
 
     Args:
         said: what the agent has said so far in this conversation, oldest first; a line's
@@ -123,6 +165,7 @@ def choose_line(
         liking: the character's liking of the speaker now, for ``liking_below`` and
             ``liking_above`` (a grudge outlasts the anger that started it).
         heard: the names of the persona's intents heard in ``text``.
+        acts: the kinds of turn ``text`` is (``turn_acts``).
 
     >>> room = Line(topic="room", when=["a room", "stay the night"],
     ...             say=["Five silver a night.", "Still five silver."])
@@ -135,11 +178,16 @@ def choose_line(
     >>> kip = Line(topic="kip", intents=["ask_room"], say=["Stables are free."])
     >>> choose_line([room, kip], "Got anywhere to kip?", None, [], heard={"ask_room"}).text
     'Stables are free.'
+    >>> hello = Line(topic="hello", acts=["greeting"], say=["Evening."])
+    >>> choose_line([room, hello], "Hi there", None, [], acts=turn_acts("Hi there")).text
+    'Evening.'
     """
     flat = " ".join(text.split()).casefold()
     called = [line for line in lines if line.when and says_any(line.when, text, flat)]
     if not called and heard:
         called = [line for line in lines if not set(line.intents).isdisjoint(heard)]
+    if not called and acts:
+        called = [line for line in lines if not set(line.acts).isdisjoint(acts)]
     return _pick(called, emotion, said, facts or {}, liking)
 
 
@@ -223,7 +271,8 @@ def shadowed(lines: Sequence[Line]) -> list[tuple[str, str]]:
                 continue
             words = all(_pattern(tuple(earlier.when)).search(p) for p in line.when)
             events = {e.casefold() for e in line.events} <= {e.casefold() for e in earlier.events}
-            if words and events and set(line.intents) <= set(earlier.intents):
+            if (words and events and set(line.intents) <= set(earlier.intents)
+                    and set(line.acts) <= set(earlier.acts)):  # fmt: skip
                 out.append((line.topic, earlier.topic))
                 break
     return out

@@ -7,7 +7,7 @@ import re
 import string
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -156,6 +156,11 @@ class Line(BaseModel):
     intents: list[str] = Field(
         default_factory=list, description="intents ([[intents]] by name) that call the line"
     )
+    acts: list[Literal["greeting", "farewell", "thanks", "question", "remark"]] = Field(
+        default_factory=list,
+        description="kinds of turn that call the line when no words or intents do "
+        "(agent.authored_lines.turn_acts); a told trouble calls none",
+    )
     say: list[str] = Field(min_length=1, description="what to say; variants are taken in turn")
     feeling: list[str] = Field(
         default_factory=list,
@@ -171,9 +176,9 @@ class Line(BaseModel):
 
     @model_validator(mode="after")
     def _called_somehow(self) -> Line:
-        if not self.when and not self.events and not self.intents:
-            raise ValueError(
-                "a line needs words in 'when', game events in 'events' or intents in 'intents'")
+        if not self.when and not self.events and not self.intents and not self.acts:
+            raise ValueError("a line needs words in 'when', game events in 'events', intents "
+                             "in 'intents' or kinds of turn in 'acts'")
         low, high = self.liking_above, self.liking_below
         if low is not None and high is not None and low >= high:
             raise ValueError(f"liking_above {low} must be less than liking_below {high}")

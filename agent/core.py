@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from agent.assembly import parts
-from agent.authored_lines import Chosen, choose_line, line_for_event
+from agent.authored_lines import Chosen, choose_line, line_for_event, turn_acts
 from agent.config import Persona, check_facts, load_persona
 from agent.dialogue import DialogueManager
 from agent.errors import AgentError
@@ -220,7 +220,8 @@ class AffectiveAgent:
                 log.warning(
                     "safety override: category=%s session=%s", flagged.category, self.session
                 )
-        elif (authored := self._authored(text, utterance.speaker, emotion, heard, trace)):
+        elif (authored := self._authored(text, utterance.speaker, emotion, heard, trace,
+                                         user_affect.label)):  # fmt: skip
             reply_text, strategy, line = authored.text, authored.strategy, authored.topic
             trace.append(f"authored line '{line}' answers ({strategy.value})")
         else:
@@ -287,13 +288,15 @@ class AffectiveAgent:
         return {h.intent for h in heard}
 
     def _authored(self, text: str, speaker: str, emotion: AgentEmotion, heard: set[str],
-                  trace: list[str]) -> Chosen | None:  # fmt: skip
+                  trace: list[str], reading: str) -> Chosen | None:  # fmt: skip
         """The persona's authored line for this turn (agent.authored_lines), if one is called
-        and every fact it says is known."""
+        and every fact it says is known; ``reading``: the user's emotion label."""
         if not self.persona.lines:
             return None
+        with_acts = any(line.acts for line in self.persona.lines)
+        acts = turn_acts(text, reading) if with_acts else frozenset()
         chosen = choose_line(self.persona.lines, text, emotion, self._said(), self.persona.facts,
-                             liking=self._liking(speaker), heard=heard)  # fmt: skip
+                             liking=self._liking(speaker), heard=heard, acts=acts)  # fmt: skip
         if chosen is not None and chosen.missing:
             trace.append(f"authored line '{chosen.topic}' needs the facts "
                          f"{', '.join(chosen.missing)}; the responder answers")  # fmt: skip

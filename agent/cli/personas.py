@@ -20,7 +20,7 @@ def _files(paths: tuple[str, ...]) -> list[Path]:
 
 
 def _report(path: Path, text: str | None) -> dict[str, Any]:
-    from agent.authored_lines import choose_line, file_warnings
+    from agent.authored_lines import choose_line, file_warnings, turn_acts
     from agent.config import load_persona
     from agent.errors import ConfigError
     from agent.types import AgentEmotion
@@ -45,7 +45,8 @@ def _report(path: Path, text: str | None) -> dict[str, Any]:
         start = persona.relations.get("user", 0.5)
         row["heard"] = _heard(persona, text)
         heard = set(row["heard"])
-        calm = choose_line(persona.lines, text, None, [], liking=start, heard=heard)
+        acts = turn_acts(text)
+        calm = choose_line(persona.lines, text, None, [], liking=start, heard=heard, acts=acts)
         row["try"] = {"calm": calm.topic if calm else None}
         for line in persona.lines:  # what each condition would change, met just past its bound
             if not line.conditional or "neutral" in line.feeling:
@@ -61,7 +62,8 @@ def _report(path: Path, text: str | None) -> dict[str, Any]:
             if line.liking_above is not None:
                 liking = min(1.0, line.liking_above + 0.05)
                 when.append(f"liking > {line.liking_above:g}")
-            chosen = choose_line(persona.lines, text, felt, [], liking=liking, heard=heard)
+            chosen = choose_line(persona.lines, text, felt, [], liking=liking, heard=heard,
+                                 acts=acts)  # fmt: skip
             if chosen is not None and chosen.topic == line.topic:
                 row["try"][", ".join(when)] = line.topic
     return row

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from agent.authored_lines import choose_line, line_for_event
+from agent.authored_lines import choose_line, line_for_event, turn_acts
 from agent.config import Line, load_persona
 from agent.core import AffectiveAgent
 from agent.responders import ResponseRequest, build_messages
@@ -106,6 +106,7 @@ def test_a_line_counts_as_its_strategy() -> None:
         ('topic = "a"\nwhen = ["x"]\nsay = ["y"]\nfeeling = ["grumpy"]', "unknown feeling"),
         ('topic = "a"\nwhen = ["x"]\nsay = ["y"]\nstrategy = "Telepathy"', "Telepathy"),
         ('topic = "a"\nwhen = ["x"]\nsay = ["y"]\ncolour = "red"', "colour"),
+        ('topic = "a"\nacts = ["small_talk"]\nsay = ["y"]', "acts"),
     ],
 )
 def test_a_bad_line_is_refused_naming_the_problem(tmp_path: Path, lines: str,
@@ -448,3 +449,49 @@ def test_an_intent_no_line_names_and_a_line_another_answers_are_warned_of() -> N
     lodging = Line(topic="lodging", intents=["ask_room", "ask_food"], say=["Board."])
     assert shadowed([SLEEP, kip]) == [("kip", "sleep")]
     assert shadowed([SLEEP, lodging]) == []  # ask_food calls it and not the first
+
+
+HELLO = Line(topic="hello", acts=["greeting"], say=["Evening."])
+CHAT = Line(topic="chat", acts=["question", "remark"], say=["Hm."])
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("Hello there", "hello"), ("Good evening!", "hello"), ("Nice weather today.", "chat"),
+    ("Do you know the north road?", "chat"), ("Hello, a room please.", "room"),  # words first
+    ("My dog died this morning.", None), ("I feel so alone.", None),  # troubles: the responder
+    ("Are you a real person?", None), ("What should I do?", None),
+])  # fmt: skip
+def test_a_kind_of_turn_calls_a_line_only_when_no_words_do(text: str, topic: str | None) -> None:
+    chosen = choose_line([ROOM, HELLO, CHAT], text, CALM, [], acts=turn_acts(text))
+    assert (chosen.topic if chosen else None) == topic
+    assert choose_line([HELLO, CHAT], text, CALM, []) is None  # no acts given, none called
+
+
+def test_a_turn_read_as_sadness_or_fear_calls_no_kind_of_turn_line() -> None:
+    assert turn_acts("I don't know anymore.") == {"remark"}
+    assert turn_acts("I don't know anymore.", reading="sadness") == frozenset()
+    assert turn_acts("I don't know anymore.", reading="anger") == {"remark"}
+
+
+def test_a_kind_of_turn_line_is_shadowed_only_by_one_with_the_same_kinds() -> None:
+    from agent.authored_lines import shadowed
+
+    hi = Line(topic="hi", acts=["greeting"], say=["Hi."])
+    assert shadowed([HELLO, hi]) == [("hi", "hello")]
+    assert shadowed([ROOM, HELLO, CHAT]) == []
+
+
+def test_grim_keeps_his_voice_in_small_talk_and_greets_a_foe_coldly(tmp_path: Path) -> None:
+    grim = agent(tmp_path)
+    hello = grim.respond(Utterance("Hello there"))
+    assert hello.line == "greeting" and "glad you're here" not in hello.text
+    assert grim.respond(Utterance("Do you know anything about the north road?")).line == (
+        "unknown")
+    assert grim.respond(Utterance("Fine, here's the gold.")).line == "remark"
+    grief = grim.respond(Utterance("My brother went missing in the forest."))
+    assert grief.line is None  # a trouble told: the responder answers it
+    assert grim.respond(Utterance("Are you a bot?")).line == "real"  # his own line, by words
+    for insult in ("Shut up, you old fool.", "You stupid old fool, that's robbery."):
+        grim.respond(Utterance(insult))
+    assert grim.respond(Utterance("Hello again.")).line == "greeting_grudge"
+    assert grim.respond(Utterance("Bye.")).line == "farewell"
