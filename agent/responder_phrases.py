@@ -131,6 +131,12 @@ OPENERS: dict[str, tuple[str, ...]] = {
 }
 # The openers that suit good news; "I hear you." and "I understand." are for troubles.
 GLAD_OPENERS = frozenset({"", "Oh, ", "Hey, ", "Well, "})
+# Said first to news told in this turn ("I got the job!"), unless the reply itself greets it:
+# a question about it alone ("What are you most looking forward to?") reads as a shrug.
+NEWS_OPENERS: tuple[str, ...] = ("That's wonderful! ", "Oh, that's lovely! ", "How wonderful! ")
+# The acknowledgements that weigh a trouble; too heavy for a feeling the user calls small ("I'm
+# a bit nervous"), which gets "It makes sense that you feel nervous." instead.
+HEAVY_ACKNOWLEDGEMENTS = frozenset({"That is a lot to carry.", "I can hear how hard this is."})
 TEMPLATES: dict[Strategy, tuple[str, ...]] = {
     Strategy.QUESTION: (
         "What has been the hardest part of {event} so far?",

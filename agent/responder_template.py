@@ -49,11 +49,13 @@ from agent.responder_phrases import (
     GLAD_AGENT_FEELINGS,
     GLAD_AGENT_INTENSITY,
     GLAD_OPENERS,
+    HEAVY_ACKNOWLEDGEMENTS,
     HER,
     HIM,
     HURT_FEELINGS,
     HURT_VALENCE,
     NAMED_FEELINGS,
+    NEWS_OPENERS,
     OPENERS,
     PEOPLE,
     PLAN_TEMPLATES,
@@ -366,11 +368,17 @@ class TemplateChatModel(BaseChatModel):
         hurting = str(info["feeling"]) in HURT_FEELINGS or valence <= HURT_VALENCE
         if strategy is Strategy.QUESTION and hurting and said and said[-1].endswith("?"):
             guessed = info["feeling"] == "neutral" and filled["feeling"] in FEELING_WORDS["neutral"]
+            small = HEDGED.search(user) is not None  # "a bit nervous" is not a lot to carry
             acks = [a.format(**filled) for a in ACKNOWLEDGEMENTS
-                    if not (guessed and "{feeling}" in a)]  # no feeling word put in their mouth
+                    if not (guessed and "{feeling}" in a)  # no feeling word put in their mouth
+                    and not (small and a in HEAVY_ACKNOWLEDGEMENTS)]
             new_acks = [a for a in acks if a.lower() not in said_low]
             if new_acks:
                 openers = (new_acks[seed % len(new_acks)] + " ",)
+        if news_here:  # news told now is greeted first, unless the reply itself greets it
+            cheers = [o for o in NEWS_OPENERS if o.strip().lower() not in said_low]
+            if cheers:
+                openers = (cheers[seed % len(cheers)],)
         if TOLD_NO_ONE.search(user) and not glad:  # heard first: "I don't have anyone"
             alone = [a for a in ALONE_ACKNOWLEDGEMENTS if a.lower() not in said_low]
             if alone:
@@ -378,6 +386,8 @@ class TemplateChatModel(BaseChatModel):
         candidates = []
         for k, template in enumerate(fresh):
             lead = openers[(seed // 7 + k) % len(openers)]
+            if lead in NEWS_OPENERS and template in GREETS_NEWS:
+                lead = ""
             body = template.format(**filled)
             if lead.endswith(", "):
                 body = _lower_first(body)
@@ -389,6 +399,18 @@ class TemplateChatModel(BaseChatModel):
             candidates.append(text[0].upper() + text[1:])
         return next((c for c in candidates if c not in said), candidates[0] + " I mean it.")
 
+
+# "a bit nervous", "kind of sad": the user calls the feeling small
+HEDGED = re.compile(r"\b(?:a\s+(?:little\s+)?(?:bit|little|tad)|kind\s+of|kinda|sort\s+of|"
+                    r"slightly|somewhat)\s+\w+", re.I)
+# POSITIVE_TEMPLATES that greet the news themselves: no NEWS_OPENERS before them
+GREETS_NEWS = frozenset({
+    "That's great news! How are you feeling about it?",
+    "You earned this, and it's wonderful to hear.",
+    "I'm really glad to hear that.",
+    "That's good to hear; enjoy it.",
+    "I love hearing news like this; it lifts my day as well.",
+})
 
 _HURT_LABELS = frozenset({"sadness", "anger", "fear", "disgust"})
 

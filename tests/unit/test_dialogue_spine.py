@@ -315,3 +315,36 @@ def test_a_person_named_only_earlier_is_not_presumed_the_trouble() -> None:
     for strategy in (Strategy.QUESTION, Strategy.AFFIRMATION):
         reply = Responder().respond(request(now, strategy, history))
         assert "your sister" not in reply, reply
+
+
+def test_news_told_now_is_greeted_first_and_a_small_worry_is_not_made_heavy() -> None:
+    from agent.responder_phrases import HEAVY_ACKNOWLEDGEMENTS, NEWS_OPENERS, POSITIVE_TEMPLATES
+    from agent.responder_template import GREETS_NEWS
+
+    every = {t for templates in POSITIVE_TEMPLATES.values() for t in templates}
+    assert GREETS_NEWS <= every  # a renamed template would get a second greeting
+    history: list[DialogueTurn] = [DialogueTurn("Sage", "How did it go?")]
+    said = []
+    for news in ("I got the job!", "And my sister is visiting tomorrow, I'm so happy!"):
+        history.append(DialogueTurn("user", news))
+        for strategy in (Strategy.QUESTION, Strategy.REFLECTION, Strategy.AFFIRMATION):
+            reply = Responder().respond(ResponseRequest(news, list(history), strategy,
+                                        estimate(0.8, label="joy"), None, "Sage", "warm"))
+            greets = reply.startswith(NEWS_OPENERS) or any(t in reply for t in GREETS_NEWS)
+            assert greets and reply.count("!") <= 2, (strategy, reply)
+        said.append(Responder().respond(ResponseRequest(news, list(history), Strategy.QUESTION,
+                                        estimate(0.8, label="joy"), None, "Sage", "warm")))
+        history.append(DialogueTurn("Sage", said[-1]))
+    assert said[0].split("!")[0] != said[1].split("!")[0]  # not the same cheer twice
+    # a follow-up that tells nothing new is not cheered again
+    history.append(DialogueTurn("user", "Yeah."))
+    plain = Responder().respond(ResponseRequest("Yeah.", list(history), Strategy.QUESTION,
+                                                estimate(0.6, label="joy"), None, "Sage", "warm"))
+    assert not plain.startswith(NEWS_OPENERS), plain
+    # "a bit nervous" after a question: acknowledged, but not as "a lot to carry"
+    worry = [DialogueTurn("user", "I start on Monday."), DialogueTurn("Sage", "How do you feel?")]
+    for text in ("I'm a bit nervous though.", "I'm kind of scared."):
+        reply = Responder().respond(ResponseRequest(text, [*worry, DialogueTurn("user", text)],
+                                    Strategy.QUESTION, estimate(-0.4, label="fear"), None,
+                                    "Sage", "warm"))  # fmt: skip
+        assert acknowledged(reply) and not reply.startswith(tuple(HEAVY_ACKNOWLEDGEMENTS)), reply
