@@ -300,7 +300,12 @@ _DECLINES = re.compile(
     r"|\b(?:can|could)\s+we\s+(?:please\s+)?(?:talk\s+about|change\s+to)\s+something\s+else\b"
     r"|\b(?:let's|lets|can\s+we)\s+(?:just\s+)?change\s+the\s+(?:subject|topic)\b"
     r"|\bi\s+(?:don't|dont)\s+(?:want|wanna)\s+to\s+(?:get\s+into|go\s+into)\s+(?:it|that)\b"
-    r"|^\s*(?:that's\s+|it's\s+)?none\s+of\s+your\s+business\b",
+    r"|^\s*(?:that's\s+|it's\s+)?none\s+of\s+your\s+business\b"
+    # withdrawing from the subject: "Never mind.", "Forget it.", "Whatever. I'll deal with it."
+    r"|^\s*(?:oh\s+|ugh\s+)?(?:never\s*mind|nvm|forget\s+it|forget\s+i\s+(?:said|asked)\s+"
+    r"anything)\s*[.!]*\s*$"
+    r"|^\s*(?:whatever|fine|ok(?:ay)?)[.,!]*\s+i(?:'ll|\s+will)\s+(?:just\s+)?(?:deal\s+with|"
+    r"handle|figure\s+out)\s+it(?:\s+myself)?\s*[.!]*\s*$",
     re.I,
 )
 
@@ -313,6 +318,11 @@ def declines_to_talk(text: str) -> bool:
     (True, True)
     >>> declines_to_talk("I want to talk about it."), declines_to_talk(
     ...     "I didn't want to talk about it with my mom, but I did.")
+    (False, False)
+    >>> declines_to_talk("Never mind."), declines_to_talk("whatever. I'll deal with it")
+    (True, True)
+    >>> declines_to_talk("Never mind the weather, my dad is sick."), declines_to_talk(
+    ...     "I'll deal with it tomorrow after work.")
     (False, False)
     """
     return bool(_DECLINES.search(text))

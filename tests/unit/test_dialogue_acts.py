@@ -239,7 +239,8 @@ def test_a_weighed_step_is_not_a_question_about_the_world() -> None:
 
 
 @pytest.mark.parametrize("text", ["I don't want to talk about it", "I'd rather not talk about it.",
-                                  "Can we talk about something else?", "Let's change the subject."])
+                                  "Can we talk about something else?", "Let's change the subject.",
+                                  "Never mind.", "whatever. I'll deal with it"])
 def test_a_user_who_declines_is_not_pressed_for_the_story(text: str) -> None:
     from agent.dialogue_acts import declines_to_talk
     from agent.responder_phrases import ASKS_FOR_STORY
@@ -261,6 +262,15 @@ def test_a_user_who_declines_is_not_pressed_for_the_story(text: str) -> None:
             seed_text, [*later, DialogueTurn("user", seed_text)], Strategy.QUESTION, sad, None,
             "Sage", "warm"))  # fmt: skip
         assert not any(t.format() in again for t in ASKS_FOR_STORY if "{" not in t), again
+
+
+@pytest.mark.parametrize("text", ["Never mind the weather, my dad is sick.",
+                                  "I'll deal with it tomorrow after work.", "I can't forget it.",
+                                  "Whatever I do, I'll deal with it badly."])
+def test_words_that_only_look_like_declining_are_not(text: str) -> None:
+    from agent.dialogue_acts import declines_to_talk
+
+    assert not declines_to_talk(text)
 
 
 def test_a_short_cheer_after_good_news_is_not_taken_for_news() -> None:
