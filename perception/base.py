@@ -102,6 +102,25 @@ def check_text(text: str) -> str:
     return stripped
 
 
+def emoji_as_words(text: str) -> str:
+    """``text`` with each emoji said as its name, for encoders whose vocabulary has none:
+    all-MiniLM-L6-v2's WordPiece reads every emoji as ``[UNK]``, so "😭😭😭" read as neutral
+    and "I got fired today 😭" as joy; named, they read as sadness. The names are the Unicode
+    CLDR short names the ``emoji`` package keeps (which knows every emoji sequence, so this is
+    not written by hand).
+
+    >>> emoji_as_words("I miss him 💔"), emoji_as_words("no emoji here")
+    ('I miss him broken heart', 'no emoji here')
+    """
+    import emoji
+
+    if not emoji.emoji_count(text):
+        return text
+    named = emoji.replace_emoji(
+        text, replace=lambda _, data: " " + str(data["en"]).strip(":").replace("_", " ") + " ")
+    return " ".join(named.split())
+
+
 class TextEmotionRecognizer(ABC):
     """Reads affect from one utterance of text."""
 

@@ -25,6 +25,7 @@ from perception.base import (
     DialogueTurn,
     TextEmotionRecognizer,
     check_text,
+    emoji_as_words,
 )
 from perception.erc_features import (
     MLPHead,
@@ -120,7 +121,7 @@ class MiniLMConversationEmotion(ConversationEmotionRecognizer):
                 raise PerceptionError(
                     f"history must hold DialogueTurn(speaker, text), got {type(t).__name__}"
                 )
-        texts = [check_text(t.text) for t in turns]
+        texts = [emoji_as_words(check_text(t.text)) for t in turns]
         speakers = [t.speaker for t in turns]
         if self.context_tokens:
             pairs = context_pairs(speakers, texts, self.context_turns)

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from appraisal import MELD, VAD
-from perception.base import AffectEstimate, TextEmotionRecognizer, check_text
+from perception.base import AffectEstimate, TextEmotionRecognizer, check_text, emoji_as_words
 from perception.erc_features import MLPHead, softmax
 from perception.errors import ModelUnavailableError
 
@@ -424,10 +424,10 @@ class MiniLMTextEmotion(TextEmotionRecognizer):
         return self.encoder.encode(texts)
 
     def predict(self, text: str) -> AffectEstimate:
-        return self.estimates(self.embed([check_text(text)]))[0]
+        return self.estimates(self.embed([emoji_as_words(check_text(text))]))[0]
 
     def predict_batch(self, texts: Sequence[str]) -> list[AffectEstimate]:
-        return self.estimates(self.embed([check_text(t) for t in texts]))
+        return self.estimates(self.embed([emoji_as_words(check_text(t)) for t in texts]))
 
 
 class MPNetTextEmotion(MiniLMTextEmotion):

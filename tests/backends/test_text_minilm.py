@@ -49,6 +49,19 @@ def test_directions_on_clear_utterances(text: MiniLMTextEmotion) -> None:
     assert 0.0 <= happy.confidence <= 1.0
 
 
+def test_emoji_are_read_by_their_meaning(text: MiniLMTextEmotion,
+                                         erc: MiniLMConversationEmotion) -> None:
+    # the encoder's vocabulary has no emoji: unnamed, all three read as the same [UNK] (neutral)
+    crying, enraged, screaming = (text.predict(e) for e in ("😭😭😭", "😡", "😱"))
+    assert (crying.label, enraged.label, screaming.label) == ("sadness", "anger", "fear")
+    fired = text.predict("I got fired today 😭")  # as [UNK], the face made it read as joy
+    assert fired.label != "joy"
+    assert fired.vad.valence < text.predict("I got fired today").vad.valence  # sadder, not less
+    live = erc.predict(turns(("Sage", "How are you?"), ("user", "😭😭😭")))
+    assert live.categories["sadness"] >= 0.3  # as [UNK]: neutral at 0.83
+    assert live.categories["sadness"] > max(live.categories["joy"], live.categories["anger"])
+
+
 def test_batch_equals_single(text: MiniLMTextEmotion) -> None:
     lines = ["I miss her so much.", "Wait, what?", "Okay."]
     batch = text.predict_batch(lines)
