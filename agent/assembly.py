@@ -30,6 +30,7 @@ class UtteranceOnlyERC(ConversationEmotionRecognizer):
 
     def __init__(self, text: TextEmotionRecognizer) -> None:
         self.text = text
+        self.languages = text.languages
 
     def predict(self, history: Sequence[DialogueTurn]) -> AffectEstimate:
         return self.text.predict(history[-1].text)

@@ -160,6 +160,9 @@ class AffectiveAgent:
 
         mark = time.perf_counter()
         user_affect = self.dialogue.perceive(utterance.speaker, text)
+        if self.dialogue.unread_language is not None:
+            trace.append(f"user: the turn reads as language '{self.dialogue.unread_language}', "
+                         "which the text model was not trained on; its emotion is not read")
         user_affect = fuse_turn(user_affect, utterance.estimates, now, trace)
         timings["perception_ms"] = _ms(mark)
         trace.append(

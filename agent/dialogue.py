@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from agent.types import Strategy
+from appraisal import VAD
 from perception import AffectEstimate, ConversationEmotionRecognizer, DialogueTurn
+from perception.language import other_language
 
 MAX_HISTORY_TURNS = 200
 """Older turns live in the store; the live context keeps this many."""
@@ -33,10 +35,26 @@ class DialogueManager:
         self.affect: list[AffectEstimate | None] = []
         self.strategies: list[Strategy] = []
         self._by_speaker: dict[str, list[AffectEstimate]] = defaultdict(list)
+        self.unread_language: str | None = None
+        """The language of the last perceived turn when the recognizer does not read it."""
 
     def perceive(self, speaker: str, text: str) -> AffectEstimate:
-        """Append a turn and read its emotion from it and the turns before it (never after)."""
+        """Append a turn and read its emotion from it and the turns before it (never after).
+
+        A turn in a language the recognizer was not trained on (``erc.languages``;
+        perception.language) is not read: English-only models read "estoy muy triste hoy" as
+        joy. Its estimate is neutral with confidence 0, so nothing is felt or fused from it,
+        and ``unread_language`` names the language.
+        """
         self.turns.append(DialogueTurn(speaker, text))
+        known = getattr(self.erc, "languages", None)
+        self.unread_language = other_language(text, known) if known is not None else None
+        if self.unread_language is not None:
+            estimate = AffectEstimate(VAD(0.0, 0.0, 0.0), {"neutral": 1.0}, 0.0, "text")
+            self.affect.append(estimate)
+            self._by_speaker[speaker].append(estimate)
+            self._trim()
+            return estimate
         estimate = self.erc.predict(self.turns)
         self.affect.append(estimate)
         self._by_speaker[speaker].append(estimate)

@@ -246,6 +246,13 @@ ALONE_ACKNOWLEDGEMENTS: tuple[str, ...] = (
     "Carrying this on your own is hard.",
     "Then I'm glad you're telling me.",
 )
+# A turn in another language (perception.language): these templates, and the text model, read
+# English only. In this order; the last is said again after that.
+OTHER_LANGUAGE_REPLIES: tuple[str, ...] = (
+    "I'm sorry, I can only read English well, so I may misunderstand you. Could you say that in "
+    "English?",
+    "I'm still only able to read English well. Could you try saying it in English?",
+)
 ACT_REPLIES: dict[str, tuple[str, ...]] = {
     "greeting": (
         "Hi, I'm glad you're here. How are you feeling today?",

@@ -57,6 +57,7 @@ from agent.responder_phrases import (
     NAMED_FEELINGS,
     NEWS_OPENERS,
     OPENERS,
+    OTHER_LANGUAGE_REPLIES,
     PEOPLE,
     PLAN_TEMPLATES,
     POSITIVE_FEELINGS,
@@ -85,6 +86,7 @@ from agent.troubles import (
     tells_trouble,
 )
 from agent.types import Strategy
+from perception.language import other_language
 
 _REFLECT = {
     "i": "you",
@@ -286,6 +288,9 @@ class TemplateChatModel(BaseChatModel):
         if about_me is not None:
             fresh_me = [r for r in about_me if r not in said]
             return (fresh_me or about_me)[seed % len(fresh_me or about_me)]
+        if not cross and other_language(user) is not None:
+            unsaid = [r for r in OTHER_LANGUAGE_REPLIES if r not in said]
+            return unsaid[0] if unsaid else OTHER_LANGUAGE_REPLIES[-1]
         act = ("insulted" if cross else "farewell" if is_farewell(user)
                else "declined" if declines_to_talk(user)
                else "greeting" if is_greeting(user) else "thanks" if only_thanks(user) else None)

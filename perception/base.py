@@ -122,9 +122,12 @@ def emoji_as_words(text: str) -> str:
 
 
 class TextEmotionRecognizer(ABC):
-    """Reads affect from one utterance of text."""
+    """Reads affect from one utterance of text. ``languages``: the ISO 639-1 codes it was
+    trained to read (None: any, or not known), so text in another is not read as if it were
+    one of them (perception.language)."""
 
     name: str = "text"
+    languages: frozenset[str] | None = None
 
     @abstractmethod
     def predict(self, text: str) -> AffectEstimate: ...
@@ -134,9 +137,11 @@ class TextEmotionRecognizer(ABC):
 
 
 class ConversationEmotionRecognizer(ABC):
-    """Reads the affect of the last turn of a conversation, using only the turns before it."""
+    """Reads the affect of the last turn of a conversation, using only the turns before it;
+    ``languages`` as for ``TextEmotionRecognizer``."""
 
     name: str = "erc"
+    languages: frozenset[str] | None = None
 
     @abstractmethod
     def predict(self, history: Sequence[DialogueTurn]) -> AffectEstimate:

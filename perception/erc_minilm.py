@@ -35,6 +35,7 @@ from perception.erc_features import (
     softmax,
 )
 from perception.errors import ModelUnavailableError, PerceptionError
+from perception.language import ENGLISH
 from perception.text_minilm import (
     MPNET_HEADS,
     MiniLMTextEmotion,
@@ -59,6 +60,8 @@ EMORYNLP_VAD = {
 
 class MiniLMConversationEmotion(ConversationEmotionRecognizer):
     """7 MELD categories and VAD for the last turn of a conversation, from it and its past."""
+
+    languages = ENGLISH
 
     name = "minilm"
 

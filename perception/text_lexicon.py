@@ -13,6 +13,7 @@ import time
 from appraisal import MELD, VAD
 from perception.base import AffectEstimate, TextEmotionRecognizer, check_text
 from perception.errors import ModelUnavailableError
+from perception.language import ENGLISH
 
 # Cue stems for the categories VADER's single polarity cannot tell apart (anger vs fear vs
 # sadness share negative valence; they differ in arousal and dominance). Matched on word starts.
@@ -48,6 +49,8 @@ _NOBODY = re.compile(r"\b(?:nobody|no[- ]?one)\b", re.I)
 
 class LexiconTextEmotion(TextEmotionRecognizer):
     """VADER compound score as valence; cue words for the category; MELD labels out."""
+
+    languages = ENGLISH  # VADER's lexicon is English
 
     name = "lexicon"
 

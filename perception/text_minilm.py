@@ -22,6 +22,7 @@ from appraisal import MELD, VAD
 from perception.base import AffectEstimate, TextEmotionRecognizer, check_text, emoji_as_words
 from perception.erc_features import MLPHead, softmax
 from perception.errors import ModelUnavailableError
+from perception.language import ENGLISH
 
 # The trained heads ship with the agent package; perception reads the file, never imports agent.
 DEFAULT_HEADS = Path(__file__).resolve().parents[1] / "agent" / "models" / "text" / "heads.npz"
@@ -381,6 +382,8 @@ def tuned_layers(arrays: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
 
 class MiniLMTextEmotion(TextEmotionRecognizer):
     """One utterance -> 7 MELD categories (MLP head) and VAD (ridge head), offline on CPU."""
+
+    languages = ENGLISH  # all-MiniLM-L6-v2 and the heads: English text only
 
     name = "minilm"
 
