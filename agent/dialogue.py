@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from agent.types import Strategy
 from appraisal import VAD
 from perception import AffectEstimate, ConversationEmotionRecognizer, DialogueTurn
+from perception.language import load as load_language_id
 from perception.language import other_language
 
 MAX_HISTORY_TURNS = 200
@@ -37,6 +38,8 @@ class DialogueManager:
         self._by_speaker: dict[str, list[AffectEstimate]] = defaultdict(list)
         self.unread_language: str | None = None
         """The language of the last perceived turn when the recognizer does not read it."""
+        if getattr(erc, "languages", None) is not None:
+            load_language_id()  # with the other models, not at the first turn
 
     def perceive(self, speaker: str, text: str) -> AffectEstimate:
         """Append a turn and read its emotion from it and the turns before it (never after).

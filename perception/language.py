@@ -29,6 +29,12 @@ def _identifier() -> Any:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def load() -> None:
+    """Load the identifier now (0.3-0.7 s once per process), so a live first turn does not
+    wait for it."""
+    _identifier()
+
+
 def other_language(text: str, known: frozenset[str] = ENGLISH) -> str | None:
     """The ISO 639-1 code of the language ``text`` is in when it is confidently none of
     ``known``; None when it is one of them, or too short or too mixed to tell.
