@@ -52,13 +52,8 @@ class DialogueManager:
         self.turns.append(DialogueTurn(speaker, text))
         known = getattr(self.erc, "languages", None)
         self.unread_language = other_language(text, known) if known is not None else None
-        if self.unread_language is not None:
-            estimate = AffectEstimate(VAD(0.0, 0.0, 0.0), {"neutral": 1.0}, 0.0, "text")
-            self.affect.append(estimate)
-            self._by_speaker[speaker].append(estimate)
-            self._trim()
-            return estimate
-        estimate = self.erc.predict(self.turns)
+        estimate = (self.erc.predict(self.turns) if self.unread_language is None
+                    else AffectEstimate(VAD(0.0, 0.0, 0.0), {"neutral": 1.0}, 0.0, "text"))
         self.affect.append(estimate)
         self._by_speaker[speaker].append(estimate)
         self._trim()

@@ -134,6 +134,14 @@ GLAD_OPENERS = frozenset({"", "Oh, ", "Hey, ", "Well, "})
 # Said first to news told in this turn ("I got the job!"), unless the reply itself greets it:
 # a question about it alone ("What are you most looking forward to?") reads as a shrug.
 NEWS_OPENERS: tuple[str, ...] = ("That's wonderful! ", "Oh, that's lovely! ", "How wonderful! ")
+# POSITIVE_TEMPLATES that greet the news themselves: no NEWS_OPENERS before them
+GREETS_NEWS = frozenset({
+    "That's great news! How are you feeling about it?",
+    "You earned this, and it's wonderful to hear.",
+    "I'm really glad to hear that.",
+    "That's good to hear; enjoy it.",
+    "I love hearing news like this; it lifts my day as well.",
+})
 # The acknowledgements that weigh a trouble; too heavy for a feeling the user calls small ("I'm
 # a bit nervous"), which gets "It makes sense that you feel nervous." instead.
 HEAVY_ACKNOWLEDGEMENTS = frozenset({"That is a lot to carry.", "I can hear how hard this is."})

@@ -49,6 +49,7 @@ from agent.responder_phrases import (
     GLAD_AGENT_FEELINGS,
     GLAD_AGENT_INTENSITY,
     GLAD_OPENERS,
+    GREETS_NEWS,
     HEAVY_ACKNOWLEDGEMENTS,
     HER,
     HIM,
@@ -408,14 +409,6 @@ class TemplateChatModel(BaseChatModel):
 # "a bit nervous", "kind of sad": the user calls the feeling small
 HEDGED = re.compile(r"\b(?:a\s+(?:little\s+)?(?:bit|little|tad)|kind\s+of|kinda|sort\s+of|"
                     r"slightly|somewhat)\s+\w+", re.I)
-# POSITIVE_TEMPLATES that greet the news themselves: no NEWS_OPENERS before them
-GREETS_NEWS = frozenset({
-    "That's great news! How are you feeling about it?",
-    "You earned this, and it's wonderful to hear.",
-    "I'm really glad to hear that.",
-    "That's good to hear; enjoy it.",
-    "I love hearing news like this; it lifts my day as well.",
-})
 
 _HURT_LABELS = frozenset({"sadness", "anger", "fear", "disgust"})
 

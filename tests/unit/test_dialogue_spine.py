@@ -318,8 +318,12 @@ def test_a_person_named_only_earlier_is_not_presumed_the_trouble() -> None:
 
 
 def test_news_told_now_is_greeted_first_and_a_small_worry_is_not_made_heavy() -> None:
-    from agent.responder_phrases import HEAVY_ACKNOWLEDGEMENTS, NEWS_OPENERS, POSITIVE_TEMPLATES
-    from agent.responder_template import GREETS_NEWS
+    from agent.responder_phrases import (
+        GREETS_NEWS,
+        HEAVY_ACKNOWLEDGEMENTS,
+        NEWS_OPENERS,
+        POSITIVE_TEMPLATES,
+    )
 
     every = {t for templates in POSITIVE_TEMPLATES.values() for t in templates}
     assert GREETS_NEWS <= every  # a renamed template would get a second greeting
