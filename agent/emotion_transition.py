@@ -283,10 +283,11 @@ class ResponseEmotionSelector:
         return Impulse(impulse.vad, impulse.intensity, cause)
 
 
-BAD_NEWS_GAIN = 2.67
+BAD_NEWS_GAIN = 2.54
 """How much worse a user's trouble is than the reading of their words says. ESConv seekers
-rated their emotion 0.78 on average (1-5 put in [0, 1]) where the text model read their first
-turn as bad news of 0.29 (fortune x confidence); 2.41 on the valid split. Measured by
+rated their emotion 0.77 on average (1-5 put in [0, 1]) where the text model read their first
+turn as bad news of 0.30 (fortune x confidence); 2.37 on the valid split. Measured on the live
+reading (float32 on onnxruntime since 2026-11-26; it was 2.67 on the int8 reading). Measured by
 scripts/calibrate_bad_news.py (agent/training/bad_news.py); positive news has no such data and
 is left as read."""
 
@@ -311,7 +312,7 @@ def felt_fortune(user: Any, previous: Any = None, *, trouble: bool = False) -> f
     >>> loss = AffectEstimate(VAD(-0.38, -0.05, -0.13), {"sadness": 0.64, "neutral": 0.26},
     ...                       0.64, "text")
     >>> round(fortune(loss) * loss.confidence, 2), round(felt_fortune(loss), 2)
-    (-0.24, -0.65)
+    (-0.24, -0.62)
     >>> calm = AffectEstimate(VAD(0.1, 0.0, 0.0), {"neutral": 0.9, "joy": 0.1}, 0.9, "text")
     >>> round(felt_fortune(calm), 2), felt_fortune(calm, trouble=True)
     (0.01, -0.77)

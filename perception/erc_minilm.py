@@ -41,7 +41,7 @@ from perception.text_minilm import (
     MiniLMTextEmotion,
     SentenceEncoder,
     encoder_model,
-    int8_ok,
+    int8_choice,
     load_heads,
     tuned_layers,
 )
@@ -72,8 +72,11 @@ class MiniLMConversationEmotion(ConversationEmotionRecognizer):
         heads: str | Path | None = None,
         threads: int | None = None,
         dataset: str = "meld",
-        quantize: bool = True,
+        quantize: bool | None = None,
+        runtime: str = "auto",
     ) -> None:
+        """``quantize`` and ``runtime`` as for ``SentenceEncoder`` (by default float32 on
+        onnxruntime, int8 on torch without it)."""
         arrays, self.meta = load_heads(heads)
         # dataset="emorynlp" reads EmoryNLP's own 7 labels through its auxiliary output.
         suffix = "" if dataset == "meld" else f"_{dataset}"
@@ -98,8 +101,8 @@ class MiniLMConversationEmotion(ConversationEmotionRecognizer):
             self.encoder = text.encoder
         else:
             self.encoder = SentenceEncoder(threads=threads, tuned_layers=tuned_layers(arrays),
-                                           quantize=quantize and int8_ok(self.meta),
-                                           model=encoder_model(self.meta))
+                                           quantize=int8_choice(quantize, self.meta),
+                                           model=encoder_model(self.meta), runtime=runtime)
         if ((self.head is not None and feature_dim(len(self.labels)) != self.head.input_dim)
                 or self.utt_head.input_dim != self.encoder.dim):
             raise ModelUnavailableError(

@@ -10,6 +10,7 @@ sentence-transformers config prescribes (mean pooling, then Normalize). The head
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -23,11 +24,15 @@ from perception.base import AffectEstimate, TextEmotionRecognizer, check_text, e
 from perception.erc_features import MLPHead, softmax
 from perception.errors import ModelUnavailableError
 from perception.language import ENGLISH
+from perception.onnx_encoder import OnnxLayers, onnx_installed
+
+log = logging.getLogger(__name__)
 
 # The trained heads ship with the agent package; perception reads the file, never imports agent.
 DEFAULT_HEADS = Path(__file__).resolve().parents[1] / "agent" / "models" / "text" / "heads.npz"
 MPNET_HEADS = DEFAULT_HEADS.parents[1] / "text_mpnet" / "heads.npz"
 MAX_TOKENS = 128
+RUNTIMES = ("auto", "onnx", "torch")
 BATCH = 64
 
 
@@ -195,9 +200,18 @@ class SentenceEncoder:
         threads: int | None = None,
         cache_size: int = 1024,
         tuned_layers: Mapping[str, np.ndarray] | None = None,
-        quantize: bool = True,
+        quantize: bool | None = None,
         model: str = MINILM,
+        runtime: str = "auto",
     ) -> None:
+        """Args:
+            quantize: int8 (True) or float32 (False); None takes the fastest reading that keeps
+                float32's accuracy where it fits a live turn: float32 on onnxruntime, int8 on
+                torch (whose float32 takes 18-22 ms a turn).
+            runtime: ``"onnx"`` (onnxruntime, exported from the torch model and cached),
+                ``"torch"``, or ``"auto"``: onnxruntime when ``onnx`` and ``onnxruntime`` are
+                installed and the export works, torch otherwise.
+        """
         try:
             import torch
             from transformers import AutoModel, AutoTokenizer
@@ -206,6 +220,9 @@ class SentenceEncoder:
         if model not in MODEL_DIRS:
             raise ModelUnavailableError(
                 f"unknown sentence encoder {model!r}; known: {', '.join(MODEL_DIRS)}")
+        if runtime not in RUNTIMES:
+            raise ModelUnavailableError(
+                f"unknown encoder runtime {runtime!r}; known: {', '.join(RUNTIMES)}")
         self.model_name = model
         model_dir = MODEL_DIRS[model]()
         if threads:
@@ -216,9 +233,34 @@ class SentenceEncoder:
         self.dim = int(self.model.config.hidden_size)
         if tuned_layers:
             self._load_layers(tuned_layers)
-        self.quantized = quantize and self._quantize()
+        self._onnx = self._onnx_layers(runtime, bool(quantize), threads or torch.get_num_threads())
+        self.runtime = "torch" if self._onnx is None else "onnx"
+        if self._onnx is not None:
+            self.quantized = self._onnx.int8
+        else:
+            self.quantized = (quantize is not False) and self._quantize()
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
+
+    def _onnx_layers(self, runtime: str, int8: bool, threads: int) -> OnnxLayers | None:
+        """The encoder on onnxruntime, or None to read with torch (``runtime="auto"`` without
+        onnxruntime, or when the export fails: said once in the log, with the reason)."""
+        if runtime == "torch" or (runtime == "auto" and not onnx_installed()):
+            return None
+        if not onnx_installed():
+            raise _missing("onnx and onnxruntime for runtime='onnx'")
+        sample, _, _ = pair_batch(self.tokenizer, [("A: how are you?", "B: fine")], 16)
+        sample = {k: v for k, v in sample.items() if k in self.tokenizer.model_input_names}
+        try:
+            return OnnxLayers(self.model, sample, int8=int8, threads=threads,
+                              label=self.model_name)
+        except Exception as exc:  # the exporter raises many kinds; torch still reads
+            if runtime == "onnx":
+                raise ModelUnavailableError(
+                    f"could not run {self.model_name} on onnxruntime: {exc}") from exc
+            log.warning("onnxruntime unavailable for %s (%s); reading with torch",
+                        self.model_name, type(exc).__name__)
+            return None
 
     @property
     def batch_size(self) -> int:
@@ -278,7 +320,11 @@ class SentenceEncoder:
     def _pooled(self, batch: Any, pool_mask: Any) -> np.ndarray:
         """Mean of the hidden states under ``pool_mask``, L2-normalised (the model's pooling)."""
         with self._torch.inference_mode():
-            pooled = turn_mean(self.model(**batch).last_hidden_state, pool_mask)
+            if self._onnx is not None:
+                hidden = self._onnx(batch)
+            else:
+                hidden = self.model(**batch).last_hidden_state
+            pooled = turn_mean(hidden, pool_mask)
         return pooled.numpy().astype(np.float32)
 
     def encode_pairs(self, pairs: Sequence[tuple[str, str]], *, max_tokens: int,
@@ -361,6 +407,12 @@ def int8_ok(meta: Mapping[str, Any]) -> bool:
     return bool(meta.get("int8", True))
 
 
+def int8_choice(quantize: bool | None, meta: Mapping[str, Any]) -> bool | None:
+    """The ``quantize`` to give the encoder of these heads: float32 where int8 costs their
+    accuracy, else what was asked (None: the encoder's own choice)."""
+    return False if not int8_ok(meta) else quantize
+
+
 def _quietly_load(auto_model: Any, model_dir: Path) -> Any:
     """Load from local files without transformers' per-tensor progress bar: the encoder loads in
     well under a second, and the bar would otherwise print at every ``affect chat`` start."""
@@ -393,15 +445,19 @@ class MiniLMTextEmotion(TextEmotionRecognizer):
         heads: str | Path | None = None,
         encoder: SentenceEncoder | None = None,
         threads: int | None = None,
-        quantize: bool = True,
+        quantize: bool | None = None,
+        runtime: str = "auto",
     ) -> None:
+        """``quantize`` and ``runtime`` as for ``SentenceEncoder`` (by default float32 on
+        onnxruntime, int8 on torch without it)."""
         arrays, self.meta = load_heads(heads)
         self.labels: tuple[str, ...] = tuple(str(x) for x in arrays["labels"])
         self.head = MLPHead(arrays=arrays, prefix="utt")
         self.vad_head = MLPHead(arrays=arrays, prefix="vad")
         self.encoder = encoder if encoder is not None else SentenceEncoder(
             threads=threads, tuned_layers=tuned_layers(arrays),
-            quantize=quantize and int8_ok(self.meta), model=encoder_model(self.meta),
+            quantize=int8_choice(quantize, self.meta), model=encoder_model(self.meta),
+            runtime=runtime,
         )
         if self.head.input_dim != self.encoder.dim:
             raise ModelUnavailableError(

@@ -14,6 +14,7 @@ import time
 import click
 
 from agent.benchmarks import machine, percentiles_ms
+from agent.cli.encoder_options import encoder_kwargs, encoder_options
 
 OPENERS = ("Honestly,", "Well,", "You know,", "I mean,", "So", "Oh,", "Look,", "Okay,")
 CLAUSES = (
@@ -40,16 +41,15 @@ def utterances(n: int) -> list[str]:
 @click.command("perception")
 @click.option("--turns", default=120, show_default=True, help="Live turns to time.")
 @click.option("--batch", default=256, show_default=True, help="Utterances for throughput.")
-@click.option("--threads", default=1, show_default=True, help="torch threads.")
-@click.option("--float32", "float32", is_flag=True,
-              help="Run the encoder in float32 instead of int8 (dynamic quantization).")
+@click.option("--threads", default=1, show_default=True, help="Encoder threads.")
+@encoder_options
 @click.option("--backend", type=click.Choice(["minilm", "mpnet"]), default="minilm",
               show_default=True,
               help="The text/ERC model: MiniLM (the live default) or all-mpnet-base-v2 (the "
                    "mpnet extra; float32 always).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def bench_perception(turns: int, batch: int, threads: int, float32: bool, backend: str,
-                     as_json: bool) -> None:
+def bench_perception(turns: int, batch: int, threads: int, precision: str, runtime: str,
+                     backend: str, as_json: bool) -> None:
     """Per-utterance latency (p50/p95) of live ERC and batched text throughput."""
     import torch
     from tqdm import tqdm
@@ -59,7 +59,8 @@ def bench_perception(turns: int, batch: int, threads: int, float32: bool, backen
 
     torch.set_num_threads(threads)
     t0 = time.perf_counter()
-    text = backends.create("text", backend, threads=threads, quantize=not float32)
+    text = backends.create("text", backend, threads=threads,
+                           **encoder_kwargs(precision, runtime))
     erc = backends.create("erc", backend, text=text)
     load_s = time.perf_counter() - t0
     lines = utterances(turns + batch + 5)
@@ -82,6 +83,7 @@ def bench_perception(turns: int, batch: int, threads: int, float32: bool, backen
         "backend": f"erc/{backend}",
         "threads": threads,
         "int8": bool(getattr(text.encoder, "quantized", False)),
+        "runtime": getattr(text.encoder, "runtime", None),
         "load_s": round(load_s, 2),
         "live": percentiles_ms(samples),
         "batched_utterances_per_s": round(len(pending) / batch_s, 1),

@@ -17,6 +17,7 @@ from typing import Any
 import click
 import numpy as np
 
+from agent.cli.encoder_options import encoder_kwargs, encoder_options
 from agent.training.text_corpora import LABELS, read
 
 DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
@@ -197,8 +198,7 @@ _data_option = click.option(
               help="The shipped model to score: MiniLM (the live default) or all-mpnet-base-v2 "
                    "(the mpnet extra; float32 always).")
 @click.option("--heads", default=None, help="A heads.npz other than the shipped one.")
-@click.option("--float32", "float32", is_flag=True,
-              help="Run the encoder in float32 instead of int8 (the live default).")
+@encoder_options
 @click.option("--reweight-to", "reweight", default=None, metavar="LABEL=COUNT,...",
               help="Also print the weighted F1 as if the split had this label mix (every label "
                    "of the dataset; counts or shares), e.g. another split's published counts.")
@@ -207,7 +207,8 @@ _data_option = click.option(
                    "F1 (it minus the first) with a paired 95% interval over dialogues.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def eval_erc(dataset: str, data_dir: Path, split: str, backend: str, heads: str | None,
-             float32: bool, reweight: str | None, other: str | None, as_json: bool) -> None:
+             precision: str, runtime: str, reweight: str | None, other: str | None,
+             as_json: bool) -> None:
     """Past-only, speaker-aware ERC: weighted F1, per-class F1 and confusion matrix."""
     from agent.training.text_corpora import CorpusError
 
@@ -232,16 +233,18 @@ def eval_erc(dataset: str, data_dir: Path, split: str, backend: str, heads: str 
         heads = str(MPNET_HEADS)
     start = time.perf_counter()
     try:
-        erc = MiniLMConversationEmotion(heads=heads, dataset=dataset, quantize=not float32)
+        reading = encoder_kwargs(precision, runtime)
+        erc = MiniLMConversationEmotion(heads=heads, dataset=dataset, **reading)
         gold, pred = predict_erc(erc, dialogues, progress=True)
         seconds = round(time.perf_counter() - start, 1)  # one model's reading, as bench reports
         rival = None if other is None else MiniLMConversationEmotion(
-            heads=other, dataset=dataset, quantize=not float32)
+            heads=other, dataset=dataset, **reading)
         pred_other = None if rival is None else predict_erc(rival, dialogues, progress=True)[1]
     except ModelUnavailableError as exc:
         raise click.ClickException(str(exc)) from exc
     result = {"task": "erc", "dataset": dataset, "split": split, "past_only": True,
               "heads": str(heads or "shipped MiniLM"), "int8": erc.encoder.quantized,
+              "runtime": erc.encoder.runtime,
               **scores(gold, pred, LABELS[dataset], [len(d) for d in dialogues]),
               "seconds": seconds}
     if target is not None:

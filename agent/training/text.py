@@ -129,7 +129,7 @@ def build(data_dir: Path, *, out: Path, threads: int, epochs: int = 3, tuned: in
 
     torch.set_num_threads(threads)
     started = time.time()
-    encoder = SentenceEncoder(cache_size=0, quantize=False)  # trained in float32
+    encoder = SentenceEncoder(cache_size=0, quantize=False, runtime="torch")  # trained in float32
     fit, held, fit_pairs, held_pairs, y_fit, y_held = meld_selection(data_dir, context_turns)
     frozen = 6 - tuned
     # The tuned layers are cached by their inputs and recipe, so rebuilding the heads skips
@@ -207,7 +207,7 @@ def _build_lora(data_dir: Path, *, out: Path, threads: int, epochs: int, context
 
     torch.set_num_threads(threads)
     started = time.time()
-    base = SentenceEncoder(cache_size=0, quantize=False)
+    base = SentenceEncoder(cache_size=0, quantize=False, runtime="torch")
     selection = meld_selection(data_dir, context_turns)
     fit, held, fit_pairs, held_pairs, y_fit, y_held = selection
     x_pairs, y_aux = aux_pairs(data_dir, aux, context_turns) if aux else ([], np.zeros(0))

@@ -58,12 +58,23 @@ def test_scores_an_interval_and_a_comparison_with_itself(tmp_path: Path) -> None
     code, out = run("--data", str(tmp_path), "--json", "--compare", str(DEFAULT_HEADS))
     assert code == 0, out
     result = json.loads(out)
-    assert result["n"] == 8 and result["int8"] is True and result["past_only"] is True
+    assert result["n"] == 8 and result["int8"] is False and result["past_only"] is True
     low, high = result["weighted_f1_ci95"]
     assert 0.0 <= low <= result["weighted_f1"] <= high <= 1.0
     assert result["weighted_f1"] >= 0.5  # plain sadness, joy and anger are read
     assert result["compare"]["difference"] == 0.0
     assert result["compare"]["difference_ci95"] == [0.0, 0.0]
+
+
+def test_precision_and_runtime_choose_how_the_encoder_reads(tmp_path: Path) -> None:
+    write_meld(tmp_path, "dev", DIALOGUES)
+    code, out = run("--data", str(tmp_path), "--json", "--precision", "int8", "--runtime",
+                    "torch")
+    assert code == 0, out
+    result = json.loads(out)
+    assert (result["int8"], result["runtime"]) == (True, "torch")
+    code, out = run("--data", str(tmp_path), "--runtime", "tensorrt")
+    assert code != 0 and "tensorrt" in out
 
 
 def test_the_selection_split_is_the_held_out_tenth_of_train(tmp_path: Path) -> None:

@@ -56,7 +56,10 @@ def test_emoji_are_read_by_their_meaning(text: MiniLMTextEmotion,
     assert (crying.label, enraged.label, screaming.label) == ("sadness", "anger", "fear")
     fired = text.predict("I got fired today 😭")  # as [UNK], the face made it read as joy
     assert fired.label != "joy"
-    assert fired.vad.valence < text.predict("I got fired today").vad.valence  # sadder, not less
+    plain = text.predict("I got fired today")
+    # sadder, not less (the valence head moves by a few hundredths either way here; the
+    # categories are what the face changes: sadness 0.59 -> 0.80 in float32)
+    assert fired.categories["sadness"] > plain.categories["sadness"] + 0.1
     live = erc.predict(turns(("Sage", "How are you?"), ("user", "😭😭😭")))
     assert live.categories["sadness"] >= 0.3  # as [UNK]: neutral at 0.83
     assert live.categories["sadness"] > max(live.categories["joy"], live.categories["anger"])
