@@ -407,6 +407,15 @@ PLAN_TEMPLATES: dict[Strategy, tuple[str, ...]] = {
     ),
 }
 
+# A step the user named in one of their last two messages ("maybe I should call my brother"),
+# when this one names none ("yeah he's always been there for me") and the policy suggests: the
+# suggestion is their step, not a new one of ours. {plan} as in PLAN_TEMPLATES.
+EARLIER_PLAN_SUGGESTIONS: tuple[str, ...] = (
+    "Then it sounds worth doing. Could you pick a time to {plan}?",
+    "Then your idea to {plan} sounds like a good one. When could you do it?",
+    "Then the step you mentioned sounds worth taking. When could you do it?",
+)
+
 # When the user weighs a step of their own as a question ("Maybe I should talk to HR?"), these
 # replace the strategy's templates: they asked for a view, and a generic line would ignore the
 # step. The view stays tentative and leaves the choice to them ("could", "might"), since it is

@@ -44,6 +44,7 @@ from agent.responder_phrases import (
     ALONE_ACKNOWLEDGEMENTS,
     ASKS_FOR_STORY,
     ASKS_WHO_THEY_TOLD,
+    EARLIER_PLAN_SUGGESTIONS,
     EVENT_VERBS,
     FEELING_WORDS,
     GLAD_AGENT_FEELINGS,
@@ -323,6 +324,12 @@ class TemplateChatModel(BaseChatModel):
         plan = stated_plan(user)
         weighed = weighed_step(user) if plan is None else None
         step = plan or weighed
+        # the user's own step of a message or two ago is what a suggestion builds on
+        planned = None
+        if plan is None and weighed is None and strategy is Strategy.SUGGESTION:
+            planned = next((s for t in reversed(earlier[-2:])
+                            if (s := stated_plan(t) or weighed_step(t)) is not None), None)
+            step = planned
         if step:  # "" is a step too long to quote: the templates without {plan} serve it
             filled["plan"] = reflect(step)
         untroubled = (not glad and plan is None and weighed is None
@@ -337,6 +344,7 @@ class TemplateChatModel(BaseChatModel):
             return fresh_unknown[seed % len(fresh_unknown)]
         templates = (PLAN_TEMPLATES if plan is not None else WEIGHED_STEP_TEMPLATES
                      if weighed is not None else POSITIVE_TEMPLATES if glad
+                     else {strategy: EARLIER_PLAN_SUGGESTIONS} if planned is not None
                      else SMALL_TALK if untroubled else TEMPLATES)[strategy]
         told_no_one = any(TOLD_NO_ONE.search(t) for t in (*earlier, user))
         # asking what happened after being told reads as not having listened (ASKS_FOR_STORY);

@@ -309,3 +309,30 @@ def test_a_good_thing_spoken_of_as_gone_is_not_met_gladly(text: str) -> None:
                                                    warm, None, "Sage", "warm"))
         assert not any(said.endswith(t) for t in POSITIVE_TEMPLATES[strategy]
                        if "{" not in t), said
+
+
+def suggestion_after(*texts: str) -> str:
+    """The suggestion given to the last of ``texts``, each said in turn in one conversation."""
+    sad = AffectEstimate(VAD(-0.4, 0.1, -0.2), {"sadness": 0.7, "neutral": 0.3}, 0.7, "text", 0.0)
+    responder, history, reply = Responder(), [], ""
+    for text in texts:
+        history.append(DialogueTurn("user", text))
+        reply = responder.respond(ResponseRequest(text, list(history), Strategy.SUGGESTION, sad,
+                                                  None, "Sage", "plain"))
+        history.append(DialogueTurn("Sage", reply))
+    return reply
+
+
+def test_a_suggestion_builds_on_the_step_the_user_just_named() -> None:
+    opening = "I've been feeling really down since my dad got sick."
+    reply = suggestion_after(opening, "Maybe I should call my brother.",
+                             "Yeah, he's always been there for me.")
+    assert "call your brother" in reply and "talk to" not in reply, reply
+    asked = suggestion_after(opening, "Should I call my brother?", "He's always been there.")
+    assert "call your brother" in asked, asked
+    # two messages on, the step has passed, and a harmful "step" never stands
+    later = suggestion_after(opening, "Maybe I should call my brother.", "He is busy.",
+                             "Work has been hard too.", "I barely sleep.")
+    assert "call your brother" not in later, later
+    harmful = suggestion_after(opening, "Should I just give up?", "Nothing helps.")
+    assert "give up" not in harmful and "worth doing" not in harmful, harmful
