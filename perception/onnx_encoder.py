@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import logging
 import os
 import tempfile
 import warnings
@@ -90,10 +91,28 @@ def export(model: Any, sample: Mapping[str, Any], path: Path) -> None:
 
 
 def quantize(source: Path, target: Path) -> None:
-    """int8 dynamic quantization of ``source``'s matrix products (per-channel weights)."""
+    """int8 dynamic quantization of ``source``'s matrix products (per-channel weights).
+
+    The quantizer logs advice through the root logger (``logging.warning``), which would also
+    give a program that set up no logging a stderr handler for good. For the call, the root
+    logger gets a handler that drops everything (so none is added) and a filter that drops the
+    quantizer's own records (so a program's handlers do not print them)."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    quantize_dynamic(str(source), str(target), weight_type=QuantType.QInt8, per_channel=True)
+    root = logging.getLogger()
+    silent = logging.NullHandler()
+
+    def not_the_quantizer(record: logging.LogRecord) -> bool:
+        return "onnxruntime" not in record.pathname
+
+    root.addHandler(silent)
+    root.addFilter(not_the_quantizer)
+    try:
+        quantize_dynamic(str(source), str(target), weight_type=QuantType.QInt8,
+                         per_channel=True)
+    finally:
+        root.removeFilter(not_the_quantizer)
+        root.removeHandler(silent)
 
 
 def _evict(cache: Path, keep: int) -> None:

@@ -129,3 +129,20 @@ def test_a_failed_export_falls_back_to_torch_and_says_so(monkeypatch, caplog) ->
         SentenceEncoder(cache_size=0, threads=1, runtime="onnx")
     with pytest.raises(ModelUnavailableError, match="unknown encoder runtime"):
         SentenceEncoder(cache_size=0, threads=1, runtime="tensorrt")
+
+
+def test_quantizing_leaves_the_program_s_logging_as_it_was(tmp_path) -> None:
+    plain = SentenceEncoder(cache_size=0, threads=1, runtime="torch", quantize=False)
+    sample, _, _ = pair_batch(plain.tokenizer, PAIRS[:1], 16)
+    root = logging.getLogger()
+    before = list(root.handlers)
+    records: list[logging.LogRecord] = []
+    catcher = logging.Handler()
+    catcher.emit = records.append  # type: ignore[method-assign]
+    root.addHandler(catcher)
+    try:
+        cached_graph(plain.model, dict(sample), int8=True, label="m", cache=tmp_path)
+    finally:
+        root.removeHandler(catcher)
+    assert root.handlers == before  # no stderr handler left behind by logging.warning
+    assert not [r for r in records if "onnxruntime" in r.pathname]
