@@ -3,7 +3,8 @@
 Slots: {feeling} (the user's own feeling word, else one for the perceived emotion),
 {feeling2} (a second word for it), {topic} ("your job"), {event} ("losing your job", when
 they say what happened to it; it replaces {topic} then), {cause} (what they said it is
-because of, in the second person), {clause} (their first sentence, reflected), {memory}
+because of, in the second person), {clause} (their first sentence about themselves or about
+what someone in their story did, reflected), {memory}
 (what memory recalls from earlier turns), {person} ("your wife", from this turn or an
 earlier one) and {object} (her, him or them for that person). A template is used only when all
 its slots are filled.
@@ -232,6 +233,13 @@ TEMPLATES: dict[Strategy, tuple[str, ...]] = {
 ASKS_FOR_STORY: frozenset[str] = frozenset({
     "What happened, if you want to tell me more?",
     "When did this start to weigh on you?",
+})
+
+# Support templates that are glad at what was said ("I think I'll be okay."): never said to a
+# turn read as hurt or one that tells a trouble ("she said she fell out of love").
+GLAD_ONLY: frozenset[str] = frozenset({
+    "I'm really glad to hear that.",
+    "That's good to hear; take care of yourself.",
 })
 
 # Whatever the strategy, a bare greeting is greeted, short thanks are acknowledged and a farewell

@@ -49,6 +49,7 @@ from agent.responder_phrases import (
     FEELING_WORDS,
     GLAD_AGENT_FEELINGS,
     GLAD_AGENT_INTENSITY,
+    GLAD_ONLY,
     GLAD_OPENERS,
     GREETS_NEWS,
     HEAVY_ACKNOWLEDGEMENTS,
@@ -130,6 +131,10 @@ _CAUSE = re.compile(
 _LEFT_EVENT = {"broke up with": "the breakup", "dumped": "the breakup",
                "left": "{who} leaving", "cheated on": "{who} cheating on you"}
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|we|our)\b", re.I)
+# A sentence about what someone in the user's story did ("she said she fell out of love"): the
+# story goes on in the third person, and it is restated as told.
+_THEY_DID = re.compile(r"(?:(?:so|well|and|but|yeah|honestly|also|then)\b[,\s]*)*"
+                       r"(?:he|she|they)\s+\w+", re.I)
 
 
 def reflect(text: str) -> str:
@@ -225,12 +230,13 @@ def slots(
             found["cause"] = _lower_first(reflect(because.strip()).rstrip(".!?, "))
     # a question is not restated ("Should I just give up?" is not "So should you just give up")
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", user.strip())
-                 if _FIRST_PERSON.search(s) and not s.rstrip().endswith("?")]
+                 if (_FIRST_PERSON.search(s) or _THEY_DID.match(s))
+                 and not s.rstrip().endswith("?")]
     if sentences:
         clause = re.split(r",\s*(?:but|and)\b|;", sentences[0])[0]
         # a discourse marker opening it is not restated ("So, I don't think..." is not "So so,
         # you don't think...")
-        clause = re.sub(r"^(?:(?:so|well|and|but|ok|okay|yes|yeah|no|um|uh|hmm|honestly|also|"
+        clause = re.sub(r"^(?:(?:so|well|and|but|then|ok|okay|yes|yeah|no|um|uh|hmm|honestly|also|"
                         r"anyway|i\s+guess|i\s+mean|i\s+suppose)\b[,\s]*)+", "", clause.strip(),
                         flags=re.I)
         clause = reflect(clause).rstrip(".!?, ")
@@ -354,8 +360,11 @@ class TemplateChatModel(BaseChatModel):
                 or told_earlier or any(declines_to_talk(t) for t in earlier)
                 or any(label in POSITIVE_FEELINGS and v >= POSITIVE_VALENCE  # news told before
                        for label, v in readings[:-1]))
+        hurting = str(info["feeling"]) in HURT_FEELINGS or valence <= HURT_VALENCE
+        troubled = hurting or told_earlier or tells_trouble(user)
         usable = [t for t in templates if all(k in filled for k in re.findall(r"{(\w+)}", t))
                   and not (told and t in ASKS_FOR_STORY)
+                  and not (troubled and t in GLAD_ONLY)
                   and not (t in TAKES_TURN_FOR_NEWS and not news_here)
                   and not (t in ASKS_WHO_THEY_TOLD and told_no_one)]
         # templates about what this turn says come first; a person named only in an earlier
@@ -379,7 +388,6 @@ class TemplateChatModel(BaseChatModel):
         openers = OPENERS.get(str(info["style"]), OPENERS["warm"])
         if glad:  # good news is met gladly, not with "I hear you." or "I understand."
             openers = tuple(o for o in openers if o in GLAD_OPENERS) or ("",)
-        hurting = str(info["feeling"]) in HURT_FEELINGS or valence <= HURT_VALENCE
         if strategy is Strategy.QUESTION and hurting and said and said[-1].endswith("?"):
             guessed = info["feeling"] == "neutral" and filled["feeling"] in FEELING_WORDS["neutral"]
             small = HEDGED.search(user) is not None  # "a bit nervous" is not a lot to carry

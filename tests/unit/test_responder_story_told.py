@@ -252,3 +252,22 @@ def test_a_restated_clause_drops_its_opening_marker_and_keeps_its_compound(
 
     found = slots(text, "sadness", [])
     assert found.get("topic") == topic and found["clause"] == clause
+
+
+@pytest.mark.parametrize(("text", "clause"), [
+    ("she said she fell out of love", "she said she fell out of love"),
+    ("Then he told me to pack my things.", "he told you to pack your things"),
+    ("They left.", None),  # two words: too short to restate
+    ("The weather is nice.", None),  # no one in the story did anything
+    ("Is she coming back?", None),  # asked, not told
+])
+def test_what_someone_in_the_story_did_is_restated_as_told(text: str, clause: str | None) -> None:
+    from agent.responder_template import slots
+
+    assert slots(text, "sadness", []).get("clause") == clause
+
+
+def test_a_hurting_user_is_never_told_it_is_good_to_hear() -> None:
+    replies = talk(["My wife left me last week.", "she said she fell out of love",
+                    "Anyway.", "I don't know."], Strategy.OTHERS)
+    assert not any("glad to hear" in r or "good to hear" in r for r in replies), replies
