@@ -317,8 +317,13 @@ def felt_fortune(user: Any, previous: Any = None, *, trouble: bool = False) -> f
     >>> round(felt_fortune(calm), 2), felt_fortune(calm, trouble=True)
     (0.01, -0.77)
     """
-    read = read_fortune(user, previous)
+    confidence = float(getattr(user, "confidence", 1.0))
+    level, change = _level_and_change(user, previous)
+    read = level * confidence
+    # the gain was measured on where users stand (their first turn), so it scales the level; a
+    # move since the last turn counts as read
     felt = max(-1.0, read * BAD_NEWS_GAIN) if read <= -0.05 else read
+    felt = max(-1.0, min(1.0, felt + 0.5 * change * confidence))
     return min(felt, TROUBLE_FORTUNE) if trouble else felt
 
 
@@ -332,12 +337,13 @@ def fortune(user: Any, previous: Any = None) -> float:
     """How good the user's turn is for them: where they stand plus half of how far they moved.
 
     OCC appraises *events*: after a sad turn, "that helps a bit" is good news even when it is
-    only mildly positive, and a drop from cheerful to flat is bad news. The change counts half
+    only mildly positive, and a drop from cheerful to sad is bad news. The change counts half
     as much as the level, so a reading that is merely less exuberant than the last one does
     not turn good news into bad. With no earlier reading the level alone counts.
 
-    A turn read as neutral shows no emotional reaction, so its level is weak evidence of
-    fortune: it counts only as far as the reading doubts neutral (1 - p(neutral)). The
+    A turn read as neutral shows no emotional reaction, so its level, and a drop into it, are
+    weak evidence of fortune: they count only as far as the reading doubts neutral
+    (1 - p(neutral)). A rise into neutral counts whole: "that helps a bit" after a sad turn. The
     recognizer gives neutral questions a valence of up to about +-0.4 ("Who are you?" +0.28);
     that is no news for the user, and the agent should not feel happy-for at it.
 
@@ -348,10 +354,18 @@ def fortune(user: Any, previous: Any = None) -> float:
     >>> round(fortune(question), 2), round(fortune(news), 2)
     (0.06, 0.6)
     """
-    vad = user.vad
-    level = vad.valence
-    if getattr(user, "label", None) == "neutral":
-        level *= 1.0 - float(getattr(user, "categories", {}).get("neutral", 1.0))
-    before = getattr(previous, "vad", None)
-    change = 0.0 if before is None else vad.valence - before.valence
+    level, change = _level_and_change(user, previous)
     return max(-1.0, min(1.0, level + 0.5 * change))
+
+
+def _level_and_change(user: Any, previous: Any) -> tuple[float, float]:
+    """Where the user's reading stands and how far it moved since ``previous``; for a turn read
+    as neutral, the level and a drop count only as far as the reading doubts neutral: a flat
+    turn after good news ("It took me four and a half hours.") is the talk going on."""
+    valence = user.vad.valence
+    doubt = 1.0
+    if getattr(user, "label", None) == "neutral":
+        doubt = 1.0 - float(getattr(user, "categories", {}).get("neutral", 1.0))
+    before = getattr(previous, "vad", None)
+    change = 0.0 if before is None else valence - before.valence
+    return valence * doubt, change * doubt if change < 0 else change

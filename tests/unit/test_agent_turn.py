@@ -66,8 +66,17 @@ def test_relief_after_distress_is_good_news_for_a_liked_user() -> None:
     after_sad = empathic_impulse(flat, liking=0.6, traits=traits, previous=sad)
     assert after_sad is not None and after_sad.cause.emotion == "happy_for"
     assert alone is None or alone.intensity < after_sad.intensity
-    worse = empathic_impulse(reading(0.0), liking=0.6, traits=traits, previous=reading(0.7))
+    # a flat turn after a cheerful one is the talk going on ("It took me four and a half
+    # hours."), not bad news; a drop into a sad reading is
+    glad = reading(0.7)
+    on = empathic_impulse(reading(0.0), liking=0.6, traits=traits, previous=glad)
+    assert on is None or on.cause.emotion != "pity"
+    sad_now = AffectEstimate(VAD(-0.2, 0.0, 0.0), {"sadness": 0.6, "neutral": 0.4}, 0.5, "text",
+                             0.0)
+    worse = empathic_impulse(sad_now, liking=0.6, traits=traits, previous=glad)
     assert worse is not None and worse.cause.emotion == "pity"
+    alone_sad = empathic_impulse(sad_now, liking=0.6, traits=traits)
+    assert alone_sad is None or alone_sad.intensity < worse.intensity  # the drop adds to it
 
 
 def test_a_neutral_question_is_no_news_but_the_same_valence_as_joy_is() -> None:
