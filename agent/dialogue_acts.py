@@ -89,7 +89,9 @@ _STEP = (
     r"visit|sleep|rest|book|join|plan|speak|text|email|message|find|check|search|contact|"
     r"work on|focus on|read|block|mute|unfollow|take a break|take some time|set boundaries|"
     r"say no|run|jog|walk|exercise|work out|stretch|meditate|journal|study|practi[cs]e|learn|"
-    r"sign up|swim|cycle|cook|volunteer|apologi[sz]e|save|budget)\b[^.!?]*)"
+    r"sign up|swim|cycle|cook|volunteer|apologi[sz]e|save|budget|organi[sz]e|prioriti[sz]e|"
+    r"make (?:a|an|my) (?:schedule|plan|list|to-do list|timetable|budget|appointment|routine)|"
+    r"set (?:a|an|my) (?:alarm|goal|timer|reminder|routine|schedule))\b[^.!?]*)"
 )
 _PLAN = re.compile(
     r"\bi(?:'ll| will| could| can| might| should| am going to|'m going to|'m gonna| am gonna)\s+"
@@ -149,6 +151,8 @@ def stated_plan(text: str) -> str | None:
     ('run after work', None)
     >>> stated_plan("I'll tell you what happened.") is None
     True
+    >>> stated_plan("I don't know, maybe I should make a schedule")
+    'make a schedule'
     """
     found = _PLAN.search(text)
     if found is None or "?" in text:

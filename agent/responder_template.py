@@ -86,6 +86,7 @@ from agent.troubles import (
     LOST_GOOD,
     NEGATIVE_NAMED,
     TOLD_NO_ONE,
+    says_unwell,
     tells_trouble,
 )
 from agent.types import Strategy
@@ -323,7 +324,8 @@ class TemplateChatModel(BaseChatModel):
         # "Cool cool." reads as joy but tells nothing new: glad, but not taken for the news
         news_here = positive and len(user.split()) > 2
         glad = positive or (
-            info["feeling"] == "neutral" and valence >= 0.0 and good_news
+            # a neutral reading's valence within noise of zero: "It took me 4 hours." (-0.04)
+            info["feeling"] == "neutral" and valence > UNTROUBLED_VALENCE and good_news
             and not user.rstrip().endswith("?")  # "What should I cook?" is not a follow-up
             and info.get("agent_feeling") in GLAD_AGENT_FEELINGS
             and float(info.get("agent_feeling_intensity", 1.0)) >= GLAD_AGENT_INTENSITY)
@@ -344,6 +346,7 @@ class TemplateChatModel(BaseChatModel):
                       and all(v > HURT_VALENCE and label not in HURT_FEELINGS
                               for label, v in readings)
                       and not told_earlier and not tells_trouble(user)
+                      and not says_unwell(user)  # "Not great, honestly." is no small talk
                       and "cause" not in filled)  # fmt: skip
         if untroubled and user.rstrip().endswith("?") and not asks_for_advice(user):
             fresh_unknown = [r for r in UNANSWERED if r not in said] or list(UNANSWERED)
@@ -374,9 +377,12 @@ class TemplateChatModel(BaseChatModel):
                     or ("{person}" in t and "person_source" not in filled)]
         earlier = [t for t in usable if t not in personal and "{person}" in t]
         generic = [t for t in usable if t not in personal and t not in earlier]
+        # "Not great." tells nothing yet: ask for it first
+        ask_first = [t for t in generic if t in ASKS_FOR_STORY] if says_unwell(user) else []
+        generic = [t for t in generic if t not in ask_first]
         rotate = seed % max(1, len(usable))
         ordered: list[str] = []
-        for group in (personal, generic, earlier):
+        for group in (personal, ask_first, generic, earlier):
             k = rotate % max(1, len(group))
             ordered += group[k:] + group[:k]
         fresh = [t for t in ordered if _skeleton(t) not in said_low]

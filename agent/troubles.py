@@ -86,6 +86,32 @@ FEELS_BAD = re.compile(
     re.I,
 )
 
+# "Not great, honestly.", "Could be better.", "Pretty rough.": how they are, answered low and
+# nothing told yet, so the story is still to be asked for. Only as the message's opening: "not
+# good enough for them" or "the food was bad" say something else; "not bad" is not low.
+UNWELL = re.compile(
+    r"^\s*(?:(?:honestly|well|um|uh|hmm|eh|ugh|tbh|to be honest|oh)[,.?!]?\s+)*"
+    r"(?:(?:i'?m|i am|i've been|ive been|been|things are|things have been|it's|its|today is|"
+    r"today's|my day is|today was|my day was|feeling)\s+)?"
+    r"(?:not\s+(?:(?:so|too|very|that|really|doing|feeling|going)\s+)*(?:great|good|well|okay|ok|"
+    r"fine|the best)|(?:(?:pretty|really|so|kinda|kind of)\s+)?(?:bad|rough|awful|terrible|"
+    r"horrible|crappy|shitty|lousy|rubbish)|could be better|been better|meh|(?:not\s+)?so-so)"
+    r"(?=\s*(?:$|[.!,;]|\s+(?:honestly|tbh|really|today|lately|actually|to be honest)\b))",
+    re.I,
+)
+
+
+def says_unwell(text: str) -> bool:
+    """Whether the message answers "how are you" low, telling nothing yet.
+
+    >>> says_unwell("not great honestly"), says_unwell("Could be better."), says_unwell("meh")
+    (True, True, True)
+    >>> says_unwell("Not bad, thanks!"), says_unwell("not good enough for them, apparently")
+    (False, False)
+    """
+    return UNWELL.search(text) is not None
+
+
 NEGATIVE_NAMED = tuple(w for w in NAMED_FEELINGS if w not in (
     "relieved", "hopeful", "grateful", "happy", "proud", "lighter"))
 

@@ -82,3 +82,16 @@ def test_a_trouble_the_reading_misses_still_moves_a_kind_persona(
     look_alike = chat("sage", tmp_path / "other")  # the same words, no trouble in them
     calm = look_alike.respond(Utterance("Kids at school keep calling me on the phone."))
     assert "pity" not in calm.agent_emotion.active
+
+
+def test_a_flat_detail_after_good_news_is_no_bad_news(tmp_path: Path) -> None:
+    from agent.responder_phrases import SMALL_TALK
+
+    sage = chat("sage", tmp_path)
+    glad = sage.respond(Utterance("I finally finished my first marathon today!")).agent_emotion
+    assert glad.label == "happy_for"
+    detail = sage.respond(Utterance("It took me 4 hours and 30 minutes"))
+    assert detail.user_affect.label == "neutral", "the reading no longer finds it flat"
+    assert "pity" not in detail.agent_emotion.active  # the talk going on is no bad news
+    small_talk = {t for templates in SMALL_TALK.values() for t in templates}
+    assert detail.text not in small_talk, detail.text  # the news is still being talked about

@@ -104,3 +104,17 @@ def test_asked_what_it_likes_the_agent_answers_and_asks_back(asked: str) -> None
     said = reply(asked, Strategy.INFORMATION)
     assert said in TASTES_REPLIES and said.endswith("?")  # not "I don't know that one"
     assert reply("What do you like about my plan?", Strategy.INFORMATION) not in TASTES_REPLIES
+
+
+@pytest.mark.parametrize("answer", ["not great honestly", "Could be better.", "Pretty rough."])
+def test_a_low_answer_to_how_are_you_is_asked_about_not_chatted_over(answer: str) -> None:
+    from agent.responder_phrases import ASKS_FOR_STORY
+
+    flat = AffectEstimate(VAD(-0.05, 0.0, 0.0), {"neutral": 0.8, "sadness": 0.2}, 0.8, "text",
+                          0.0)
+    history = [DialogueTurn("user", "hey"),
+               DialogueTurn("Sage", "Hi, I'm glad you're here. How are you feeling today?"),
+               DialogueTurn("user", answer)]
+    reply = Responder().respond(ResponseRequest(answer, history, Strategy.QUESTION, flat, None,
+                                                "Sage", "plain"))
+    assert reply in ASKS_FOR_STORY, reply
