@@ -12,6 +12,8 @@ its slots are filled.
 
 from __future__ import annotations
 
+import re
+
 from agent.types import Strategy
 
 _SAD = ("down", "heavy", "sad")
@@ -415,6 +417,20 @@ PLAN_TEMPLATES: dict[Strategy, tuple[str, ...]] = {
     ),
 }
 
+# Templates that ask when the step will be taken: left out when the step says when already
+# ("I'll practice with my roommate tonight").
+ASKS_WHEN = frozenset({
+    "That sounds like a good step. Could you pick a time to {plan}?",
+    "Then it sounds worth doing. Could you pick a time to {plan}?",
+    "Then your idea to {plan} sounds like a good one. When could you do it?",
+    "Then the step you mentioned sounds worth taking. When could you do it?",
+})
+SAYS_WHEN = re.compile(
+    r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week|weekend)|next (?:week|"
+    r"month)|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|at \d|"
+    r"in the morning|after (?:work|school|class|dinner|lunch)|first thing|right now|now|soon)\b",
+    re.I)
+
 # A step the user named in one of their last two messages ("maybe I should call my brother"),
 # when this one names none ("yeah he's always been there for me") and the policy suggests: the
 # suggestion is their step, not a new one of ours. {plan} as in PLAN_TEMPLATES.
@@ -422,6 +438,7 @@ EARLIER_PLAN_SUGGESTIONS: tuple[str, ...] = (
     "Then it sounds worth doing. Could you pick a time to {plan}?",
     "Then your idea to {plan} sounds like a good one. When could you do it?",
     "Then the step you mentioned sounds worth taking. When could you do it?",
+    "Then the step you mentioned sounds worth taking; you know best how to go about it.",
 )
 
 # When the user weighs a step of their own as a question ("Maybe I should talk to HR?"), these

@@ -43,6 +43,7 @@ from agent.responder_phrases import (
     ACT_REPLIES,
     ALONE_ACKNOWLEDGEMENTS,
     ASKS_FOR_STORY,
+    ASKS_WHEN,
     ASKS_WHO_THEY_TOLD,
     EARLIER_PLAN_SUGGESTIONS,
     EVENT_VERBS,
@@ -66,6 +67,7 @@ from agent.responder_phrases import (
     POSITIVE_FEELINGS,
     POSITIVE_TEMPLATES,
     POSITIVE_VALENCE,
+    SAYS_WHEN,
     SMALL_TALK,
     STILL_LISTENING,
     TAKES_TURN_FOR_NEWS,
@@ -368,6 +370,7 @@ class TemplateChatModel(BaseChatModel):
         usable = [t for t in templates if all(k in filled for k in re.findall(r"{(\w+)}", t))
                   and not (told and t in ASKS_FOR_STORY)
                   and not (troubled and t in GLAD_ONLY)
+                  and not (t in ASKS_WHEN and SAYS_WHEN.search(filled.get("plan", "")))
                   and not (t in TAKES_TURN_FOR_NEWS and not news_here)
                   and not (t in ASKS_WHO_THEY_TOLD and told_no_one)]
         # templates about what this turn says come first; a person named only in an earlier

@@ -336,3 +336,18 @@ def test_a_suggestion_builds_on_the_step_the_user_just_named() -> None:
     assert "call your brother" not in later, later
     harmful = suggestion_after(opening, "Should I just give up?", "Nothing helps.")
     assert "give up" not in harmful and "worth doing" not in harmful, harmful
+
+
+def test_a_step_that_says_when_is_not_asked_when() -> None:
+    from agent.responder_phrases import ASKS_WHEN, EARLIER_PLAN_SUGGESTIONS, PLAN_TEMPLATES
+
+    # every set a suggestion can come from keeps a template that does not ask when
+    for templates in (EARLIER_PLAN_SUGGESTIONS, PLAN_TEMPLATES[Strategy.SUGGESTION]):
+        assert set(templates) - ASKS_WHEN
+    opening = "My boss yelled at me in front of everyone."
+    for plan in ("I'll talk to HR tomorrow.", "Maybe I should talk to HR on Monday."):
+        now = suggestion_after(opening, plan)
+        later = suggestion_after(opening, plan, "He does this a lot.")
+        for reply in (now, later):
+            assert "pick a time" not in reply and "When could" not in reply, reply
+    assert "talk to HR" in suggestion_after(opening, "Maybe I should talk to HR.", "Yes.")
