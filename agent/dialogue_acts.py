@@ -61,9 +61,32 @@ _ADVICE = re.compile(
     r"(?:suggest|recommend|think i should)|how (?:can|do|should) i (?:deal|cope|handle|fix|get)"
     r"|what would you (?:do|suggest|recommend)(?: if you were me| in my (?:place|shoes))?"
     r"(?=\s*(?:[?.!]|$))"
-    r"|(?:can|could) you (?:give me|help me with) (?:some )?(?:advice|ideas|tips))\b",
+    r"|(?:can|could) you (?:give me|help me with) (?:some )?(?:advice|ideas|tips)"
+    # "Just tell me something useful.", "Tell me what to do.", "Give me something I can use."
+    r"|\b(?:just |please )?(?:tell|give) me (?:something|anything) (?:useful|practical|concrete|"
+    r"i can (?:use|do))|\b(?:just |please )?tell me what (?:to do|i should do)"
+    r"|\bgive me (?:some )?(?:advice|ideas|tips|suggestions))\b",
     re.I,
 )
+
+
+# "You keep asking questions.", "Stop asking me things.": the user has had enough questions.
+_NO_MORE_QUESTIONS = re.compile(
+    r"\byou (?:just )?keep (?:on )?asking\b|\b(?:stop|quit) asking\b"
+    r"|\b(?:no|enough)(?: more)? questions\b|\b(?:so many|all these|too many) questions\b",
+    re.I,
+)
+
+
+def tired_of_questions(text: str) -> bool:
+    """The user says the agent asks too much ("you keep asking questions", "stop asking").
+
+    >>> tired_of_questions("I said I'm stressed and you keep asking questions")
+    True
+    >>> tired_of_questions("My boss keeps asking me to stay late.")
+    False
+    """
+    return _NO_MORE_QUESTIONS.search(text) is not None
 
 
 def asks_for_advice(text: str) -> bool:
@@ -72,6 +95,8 @@ def asks_for_advice(text: str) -> bool:
     >>> asks_for_advice("What should I do?"), asks_for_advice("I don't know what I did wrong.")
     (True, False)
     >>> asks_for_advice("What would you do?"), asks_for_advice("What would you do for fun?")
+    (True, False)
+    >>> asks_for_advice("just tell me something useful"), asks_for_advice("Tell me about it.")
     (True, False)
     """
     return bool(_ADVICE.search(text))

@@ -24,6 +24,7 @@ from agent.dialogue_acts import (
     only_thanks,
     stated_plan,
     thanks,
+    tired_of_questions,
 )
 from agent.types import AgentEmotion, Strategy
 from perception import AffectEstimate, DialogueTurn
@@ -157,7 +158,7 @@ class RuleStrategyPolicy(StrategyPolicy):
             raw[Strategy.INFORMATION] += 0.6
         reason = f"{stage} stage (user turn {user_turns}), valence {v:+.2f}, arousal {a:+.2f}"
         text = ctx.history[-1].text if ctx.history else ""
-        return raw, answer_acts(raw, text, reason, ctx.agent_emotion)
+        return raw, answer_acts(raw, text, reason, ctx.agent_emotion, earlier_user_turns(ctx))
 
 
 LEAVING_MARGIN = 1.0
@@ -175,12 +176,22 @@ ESConv supporters ask a question after 8.5% of such turns against 20% overall (t
 turns); affirmation, suggestions and closing words share the rest."""
 
 
+NO_QUESTION_TURNS = 2
+"""After the user says the agent keeps asking ("you keep asking questions"), its next this many
+replies ask nothing: the complaint itself is answered with one question, what would help."""
+
+
 def answer_acts(raw: dict[Strategy, float], text: str, reason: str,
-                agent: AgentEmotion | None = None) -> str:
+                agent: AgentEmotion | None = None, earlier: Sequence[str] = ()) -> str:
     """Raise, in place, the log-score of the strategy the user's act asks for (a farewell, a
     request for advice, thanks, a step of their own; agent.dialogue_acts; a turn about the
     agent, agent.about_agent) and return ``reason`` saying so. An insult that angers the agent
-    (``agent``) is answered outside the support strategies, as "Others"."""
+    (``agent``) is answered outside the support strategies, as "Others". ``earlier``: the
+    user's previous turns, newest last; within ``NO_QUESTION_TURNS`` of "you keep asking
+    questions" no question is asked."""
+    if any(tired_of_questions(t) for t in earlier[-NO_QUESTION_TURNS:]):
+        raw[Strategy.QUESTION] = min(raw.values()) - LEAVING_MARGIN
+        reason += ", the user has had enough questions"
     if agent is not None and answers_insult(text, agent.label, agent.label_intensity):
         raw[Strategy.OTHERS] = max(raw.values()) + LEAVING_MARGIN
         return reason + f", the user insults an agent who feels {agent.label}"
@@ -210,6 +221,15 @@ def answer_acts(raw: dict[Strategy, float], text: str, reason: str,
         raw[Strategy.QUESTION] += PLAN_QUESTION
         return reason + ", the user names a step"
     return reason
+
+
+def earlier_user_turns(ctx: PolicyContext) -> list[str]:
+    """What the user (the speaker of the last turn) said before their last turn, oldest first."""
+    if not ctx.history:
+        return []
+    user = ctx.history[-1].speaker
+    said = [t.text for t in ctx.history if t.speaker == user]
+    return said[:-1]
 
 
 def load_policy(name: str = "auto", **kwargs: object) -> StrategyPolicy:

@@ -26,6 +26,7 @@ from agent.strategy import (
     StrategyPolicy,
     answer_acts,
     decide,
+    earlier_user_turns,
 )
 from agent.types import Strategy
 from perception import DialogueTurn
@@ -233,7 +234,7 @@ class ESConvStrategyPolicy(StrategyPolicy):
         # ESConv's long dialogues taught the head to expect more turns: a goodbye or a plea for
         # advice early in a short chat is still answered in kind.
         reason = answer_acts(raw, split_turns(ctx.history)[0] if ctx.history else "", reason,
-                             ctx.agent_emotion)
+                             ctx.agent_emotion, earlier_user_turns(ctx))
         if ctx.agent_emotion is not None and ctx.agent_emotion.label in ("pity", "sadness"):
             # An agent moved by the user's misfortune shares a little of itself.
             raw[Strategy.SELF_DISCLOSURE] += 0.3 * ctx.agent_emotion.intensity

@@ -127,3 +127,15 @@ def test_a_goodbye_early_in_a_short_chat_is_closed(policy: ESConvStrategyPolicy)
     leaving = policy.choose(ctx([*turns, ("user", "Bye for now.")], prev,
                                 weights={Strategy.OTHERS: 0.5}))
     assert leaving.strategy == Strategy.OTHERS and "leaving" in leaving.reason
+
+
+def test_after_too_many_questions_the_trained_policy_asks_none(
+        policy: ESConvStrategyPolicy) -> None:
+    turns = [("seeker", "I'm stressed about money."), ("supporter", "What happened?"),
+             ("seeker", "You keep asking questions."),
+             ("supporter", "You're right. What would be more useful to you?"),
+             ("seeker", "Rent is due friday and I'm 300 short.")]
+    tired = policy.choose(ctx(turns, (Strategy.QUESTION,)))
+    assert tired.strategy != Strategy.QUESTION and "enough questions" in tired.reason
+    plain = policy.choose(ctx([turns[0], turns[1], turns[4]], (Strategy.QUESTION,)))
+    assert "enough questions" not in plain.reason

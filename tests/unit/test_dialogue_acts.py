@@ -90,6 +90,28 @@ def test_the_rule_policy_raises_suggestions_when_asked_what_to_do() -> None:
     assert asking.probabilities[Strategy.SUGGESTION] > telling.probabilities[Strategy.SUGGESTION]
 
 
+def test_the_rule_policy_asks_nothing_for_two_turns_after_too_many_questions() -> None:
+    policy = RuleStrategyPolicy()
+    opening = [DialogueTurn("user", "I'm stressed about money."), DialogueTurn("Sage", "How so?")]
+    tired = [DialogueTurn("user", "You keep asking questions."),
+             DialogueTurn("Sage", "You're right. What would be more useful to you?")]
+    later = ["Rent is due friday.", "I'm 300 short.", "My landlord is not patient."]
+    affect = AffectEstimate(VAD(-0.3, 0.2, 0.0), {"sadness": 0.6, "neutral": 0.4}, 0.7, "text",
+                            0.0)
+    chosen, history = [], opening + tired
+    for text in later:
+        history = [*history, DialogueTurn("user", text)]
+        decision = policy.choose(PolicyContext(history, affect, None, (Strategy.QUESTION,)))
+        chosen.append(decision)
+        history = [*history, DialogueTurn("Sage", "I see.")]
+    assert [d.strategy == Strategy.QUESTION for d in chosen[:2]] == [False, False]
+    assert all("enough questions" in d.reason for d in chosen[:2])
+    assert "enough questions" not in chosen[2].reason  # two turns on, questions may come back
+    plain = policy.choose(PolicyContext([*opening, DialogueTurn("user", later[0])], affect, None,
+                                        (Strategy.QUESTION,)))
+    assert plain.probabilities[Strategy.QUESTION] > chosen[0].probabilities[Strategy.QUESTION]
+
+
 @pytest.mark.parametrize(("text", "act"), [("Hi there!", "greeting"), ("Bye for now.", "farewell"),
                                          ("Thanks for listening.", "thanks")])
 def test_the_offline_responder_answers_the_act_whatever_the_strategy(text: str, act: str) -> None:
