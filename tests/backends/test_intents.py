@@ -113,3 +113,11 @@ def test_sessions_of_a_server_share_one_recognizer() -> None:
     a, b = factory.create("grim", "a"), factory.create("grim", "b")
     assert a.intents is not None and a.intents is b.intents
     assert factory.create("sage", "c").intents is None  # no intents, nothing loaded
+
+
+def test_haggling_in_a_player_s_own_words_is_heard(grim_hears) -> None:
+    # written after the haggle intent's examples, none of them repeated
+    for offer in ("That's a lot, can you do 3 silver?", "I'll give you two silver for it.",
+                  "Five silver? That's robbery."):
+        assert [h.intent for h in grim_hears.hear(offer)] == ["haggle"], offer
+    assert grim_hears.hear("That's a lot of people here tonight.") == []
