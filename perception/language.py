@@ -9,6 +9,14 @@ of 12,960 English turns (the seekers' turns of ESConv train and MELD dev's utter
 taken for another language, and 8 of 12 sentences in Spanish, French, German, Italian,
 Portuguese and Dutch were caught; at 0.5, 16 English turns were taken for Nigerian Pidgin or
 Catalan ("I am 24 years old.").
+
+The identifier chooses among ``LANGUAGES`` only: 31 widely spoken ones. Among all 97, short
+informal English lies near Nigerian Pidgin, and short sentences of a large language lie near a
+small relative, so both lost probability. Measured again the same day on the 11,847 seeker
+turns of three words or more in ESConv train and MELD dev's 884, with 28 short sentences of
+eight languages written for it ("mon chien est mort hier", "straciłem pracę wczoraj"): at 0.7
+all 97 languages catch 22 of 28, the 31 catch 27 (0.57 -> 0.99 for the French one); no English
+turn is taken for another language either way.
 """
 
 from __future__ import annotations
@@ -20,13 +28,18 @@ ENGLISH = frozenset({"en"})
 """The languages the embedded recognizers and the offline responder read."""
 MIN_WORDS = 3
 MIN_PROBABILITY = 0.7
+LANGUAGES = ("en es fr de it pt nl ru pl uk tr ar zh ja ko hi id vi th sv da no fi cs el he ro hu "
+             "fa ms tl").split()
+"""ISO 639-1 codes of the languages a turn is told among (py3langid's ``set_languages``)."""
 
 
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(LANGUAGES)
+    return identifier
 
 
 def load() -> None:

@@ -21,7 +21,9 @@ from perception.text_lexicon import LexiconTextEmotion
 pytestmark = pytest.mark.unit
 
 FOREIGN = ["Mi perro murió ayer y estoy destrozado", "Ich habe meinen Job verloren",
-           "eu estou muito cansado", "mon chien est mort hier soir et je suis triste"]  # fmt: skip
+           "eu estou muito cansado", "mon chien est mort hier soir et je suis triste",
+           # short ones, lost among all 97 languages (0.57 for the French one)
+           "mon chien est mort hier", "jestem bardzo smutny", "mijn vader is ziek"]  # fmt: skip
 ENGLISH = ["I am 24 years old.", "hello I am ok how are you?", "kinda rough week tbh",
            "Tbh idk wat 2 do anymore", "I like cold weather", "lol ok"]  # fmt: skip
 
