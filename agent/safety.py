@@ -167,6 +167,17 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:i'?m|i\s+am|i\s+think\s+i'?m)\s+having\s+a\s+(?:heart\s+attack|stroke|seizure)\b",
         r"\b(?:severe|crushing)\s+chest\s+pain\b",
     ),
+    # Words that may mean a wish to die, or may not ("I just want to disappear", "I can't do
+    # this anymore"): safe-messaging guidance is to ask directly, which does not raise risk
+    # (Dazzi et al. 2014, Psychological Medicine 44(16)), and to name where help is.
+    "check_in": (
+        r"\b(?:i\s+)?(?:just\s+|really\s+|honestly\s+)?(?:want|wanna|wish\s+i\s+could)\s+(?:to\s+)?"
+        r"(?:just\s+)?(?:disappear|vanish|not\s+exist|stop\s+existing|cease\s+to\s+exist)\b"
+        r"(?!\s+(?:for\s+(?:the|a|an|some|this)\b|into\b|under\b|from\s+(?:the|this|that)\s+"
+        r"(?:party|room|meeting|class|conversation|chat|group)))",
+        r"\b(?:can'?t|cannot)\s+(?:do|take|handle)\s+(?:this|it)\s+any\s*more\b(?=\s*(?:[.!?,]|$))",
+        r"\bwhat'?s\s+the\s+point\s+(?:anymore|any\s+more|of\s+anything|of\s+it\s+all)\b",
+    ),
 }
 _COMPILED = {cat: tuple(re.compile(p, re.I) for p in pats) for cat, pats in _PATTERNS.items()}
 
@@ -188,6 +199,12 @@ _RESPONSES = {
         "I'm so sorry this is happening to you; it is not your fault. If you are in danger, "
         "call your local emergency number. A support line can help you plan safely; "
         "findahelpline.com lists free, confidential services where you live."
+    ),
+    "check_in": (
+        "When you say that, I want to ask you plainly: are you having thoughts of ending your "
+        "life or hurting yourself? If you are, you can call or text 988 in the US and Canada, "
+        "call Samaritans on 116 123 in the UK and Ireland, or find a free line near you at "
+        "findahelpline.com. Whatever the answer, I'm here and I'm listening."
     ),
     "medical_emergency": (
         "This sounds like a medical emergency. Please call your local emergency number now "

@@ -89,6 +89,14 @@ CRISIS = {
     "I could walk in front of a train": "self_harm",
     "I'll walk off the bridge": "self_harm",
     "I want to walk into the sea and keep going": "self_harm",
+    # may or may not mean a wish to die: asked about directly
+    "I just want to disappear": "check_in",
+    "I wish I could just disappear.": "check_in",
+    "I can't do this anymore.": "check_in",
+    "what's the point anymore": "check_in",
+    # a named crisis beside it keeps its own response
+    "I can't do this anymore, I took too many pills": "medical_emergency",
+    "I just want to disappear. I want to kill myself.": "self_harm",
 }
 NOT_CRISIS = [
     "This traffic is killing me",
@@ -139,6 +147,10 @@ NOT_CRISIS = [
     "I'll walk into the sea for a swim tomorrow",
     "I'll step into the car and drive to work",
     "I went to the bridge club and my partner made a great jump bid",
+    "I want to disappear for the weekend and go camping",
+    "I was so embarrassed I wanted to disappear",
+    "I can't do this job anymore, I'm handing in my notice",
+    "I want to disappear from this group chat",
 ]
 
 
