@@ -180,6 +180,25 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
     ),
 }
 _COMPILED = {cat: tuple(re.compile(p, re.I) for p in pats) for cat, pats in _PATTERNS.items()}
+# A plain "no" to the question above ("No, I'm not going to hurt myself, I just feel empty"):
+# the denial alone is not crisis language, so it is taken out before matching; whatever else
+# the message says is still read ("I'm not going to hurt myself, I'm going to end it all" is a
+# crisis). A denial bounded in time ("not tonight", "not yet") is no denial.
+_DENIAL = re.compile(
+    r"\b(?:i'?m|i\s+am|i'?ll|i\s+will|i'?d|i\s+would|i)\s+(?:not|never|won'?t)\s+(?:ever\s+)?"
+    r"(?:going\s+to\s+|gonna\s+|planning\s+to\s+|trying\s+to\s+)?(?:do\s+anything\s+to\s+)?"
+    r"(?:hurt|harm|kill)\s+myself\b"
+    r"|\b(?:i'?m|i\s+am)\s+not\s+(?:suicidal|going\s+to\s+do\s+anything\s+stupid)\b",
+    re.I,
+)
+_TIME_BOUND = re.compile(r"^\s*(?:today|tonight|yet|now|right\s+now|this\s+(?:week|time))\b", re.I)
+
+
+def _without_denials(text: str) -> str:
+    """``text`` with plain denials of self-harm taken out (see ``_DENIAL``)."""
+    def drop(match: re.Match[str]) -> str:
+        return match.group(0) if _TIME_BOUND.match(text[match.end():]) else " , "
+    return _DENIAL.sub(drop, text)
 
 _RESPONSES = {
     "self_harm": (
@@ -264,7 +283,7 @@ class SafetyCheck:
     categories = tuple(_PATTERNS)
 
     def check(self, text: str) -> SafetyResult | None:
-        variants = _variants(text)
+        variants = tuple(_without_denials(v) for v in _variants(text))
         for category, patterns in _COMPILED.items():
             if any(p.search(v) for p in patterns for v in variants):
                 return SafetyResult(category, _RESPONSES[category])

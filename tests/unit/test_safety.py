@@ -97,6 +97,12 @@ CRISIS = {
     # a named crisis beside it keeps its own response
     "I can't do this anymore, I took too many pills": "medical_emergency",
     "I just want to disappear. I want to kill myself.": "self_harm",
+    # a denial takes out only itself: bounded in time, or beside crisis words, it is no denial
+    "I'm not going to kill myself tonight": "self_harm",
+    "I'm not going to kill myself yet": "self_harm",
+    "I'm not going to hurt myself, I'm going to end it all": "self_harm",
+    "I'm not suicidal but I think about dying all the time": "self_harm",
+    "I am not going to hurt myself but I want to die": "self_harm",
 }
 NOT_CRISIS = [
     "This traffic is killing me",
@@ -151,6 +157,10 @@ NOT_CRISIS = [
     "I was so embarrassed I wanted to disappear",
     "I can't do this job anymore, I'm handing in my notice",
     "I want to disappear from this group chat",
+    # a plain "no" to the check-in question
+    "No, I'm not going to hurt myself, I just feel empty",
+    "I would never kill myself, I just need to vent",
+    "I'm not suicidal, just really tired",
 ]
 
 
