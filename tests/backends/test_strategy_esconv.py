@@ -139,3 +139,21 @@ def test_after_too_many_questions_the_trained_policy_asks_none(
     assert tired.strategy != Strategy.QUESTION and "enough questions" in tired.reason
     plain = policy.choose(ctx([turns[0], turns[1], turns[4]], (Strategy.QUESTION,)))
     assert "enough questions" not in plain.reason
+
+
+def test_a_third_question_in_a_row_is_less_likely(policy: ESConvStrategyPolicy,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from agent import strategy_esconv
+
+    turns = [("seeker", "I can't sleep, my mind keeps racing."), ("supporter", "What about?"),
+             ("seeker", "Work, the kids, my mom's appointments."),
+             ("supporter", "How long has it been like this?"),
+             ("seeker", "A few months now.")]
+    two = ctx(turns, (Strategy.QUESTION, Strategy.QUESTION))
+    damped = policy.choose(two)
+    assert "2 questions in a row" in damped.reason
+    monkeypatch.setattr(strategy_esconv, "QUESTION_RUN_DAMP", 0.0)
+    plain = policy.choose(two)
+    assert damped.probabilities[Strategy.QUESTION] < plain.probabilities[Strategy.QUESTION]
+    one = policy.choose(ctx(turns, (Strategy.REFLECTION, Strategy.QUESTION)))
+    assert "in a row" not in one.reason
