@@ -80,6 +80,10 @@ _PERSON = _whole_message(
     rf"|is\s+there\s+(?:a\s+)?(?:real\s+)?(?:person|human)\s+(?:there|on\s+the\s+other\s+end)"
 )
 _AGE = _whole_message(r"how\s+old\s+are\s+(?:you|u)|what(?:'s|\s+is)\s+your\s+age")
+_TRUST = _whole_message(
+    r"(?:but\s+|so\s+)?(?:why\s+should|how\s+(?:can|do)|should|can)\s+i\s+(?:even\s+|really\s+)?"
+    r"trust\s+(?:you|u)|(?:are\s+you|can\s+you\s+be)\s+trusted|are\s+you\s+trustworthy"
+    r"|how\s+do\s+i\s+know\s+i\s+can\s+trust\s+(?:you|u)")
 _JOKE = _whole_message(
     r"(?:(?:can|could|will|would)\s+you\s+)?(?:tell|give)\s+me\s+(?:a|another|one)\s+"
     r"(?:joke|funny\s+one)|(?:do\s+you\s+)?know\s+any\s+(?:good\s+)?jokes"
@@ -206,6 +210,15 @@ def asks_agent_age(text: str) -> bool:
     return bool(_AGE.match(text))
 
 
+def asks_trust(text: str) -> bool:
+    """The user asks whether or why to trust the agent.
+
+    >>> asks_trust("Why should I trust you?"), asks_trust("Can I trust you with this?")
+    (True, False)
+    """
+    return bool(_TRUST.match(text))
+
+
 def asks_if_person(text: str) -> bool:
     """The user asks whether the agent is a person or a machine ("Are you a real person?",
     "Am I talking to a bot?").
@@ -295,6 +308,11 @@ LIKES_REPLIES: tuple[str, ...] = (
     "I only know {thing} from what people tell me. What draws you to it?",
 )
 LIKES_USER_REPLIES: tuple[str, ...] = ("I like talking with you, yes.",)
+# "Why should I trust you?": no claim about where the words go (that depends on how the agent
+# is run), only what it is and that the user sets the pace.
+TRUST_REPLIES: tuple[str, ...] = (
+    "You don't have to, not right away. I'm a computer program: I won't judge you, and you can "
+    "tell me as much or as little as you like.",)
 AGE_REPLIES: tuple[str, ...] = (
     "I don't have an age the way people do: I'm a computer program. How about you?",)
 # "What's your name?" / "Who are you?": the persona's name, and its role when asked who.
@@ -358,6 +376,8 @@ def about_agent_replies(user: str, info: dict[str, Any], *, story_told: bool
         return tuple(r.format(name=name) for r in PERSON_REPLIES)
     if asks_agent_age(user):
         return AGE_REPLIES
+    if asks_trust(user):
+        return TRUST_REPLIES
     if asks_agent_tastes(user):
         return TASTES_REPLIES
     thing = asks_if_agent_likes(user)
@@ -379,7 +399,8 @@ def about_agent_replies(user: str, info: dict[str, Any], *, story_told: bool
 
 def about_agent(text: str) -> str | None:
     """Which kind of turn about the agent this is, for the strategy policy: ``"question"``
-    (whether it is a person, who it is, a joke: answered plainly, as "Others"), ``"help"`` or
+    (whether it is a person, who it is, whether to trust it, a joke: answered plainly, as
+    "Others"), ``"help"`` or
     ``"complaint"`` (answered with a question); None otherwise. How it is, its age and what it
     likes are None: their replies ask back ("How are you?"), and ESConv supporters answer a
     seeker's "How are you?" with a question too, which the policy learned (forcing "Others"
@@ -390,7 +411,7 @@ def about_agent(text: str) -> str | None:
     >>> about_agent("How are you?") is None
     True
     """
-    if asks_if_person(text) or asks_agent_name(text) or asks_for_joke(text):
+    if asks_if_person(text) or asks_agent_name(text) or asks_for_joke(text) or asks_trust(text):
         return "question"
     if asks_for_help(text):
         return "help"

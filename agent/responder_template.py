@@ -133,11 +133,19 @@ _CAUSE = re.compile(
 )
 _LEFT_EVENT = {"broke up with": "the breakup", "dumped": "the breakup",
                "left": "{who} leaving", "cheated on": "{who} cheating on you"}
+_FORGETTING = re.compile(r"dementia|alzheimer", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|we|our)\b", re.I)
 # A sentence about what someone in the user's story did ("she said she fell out of love"): the
 # story goes on in the third person, and it is restated as told.
 _THEY_DID = re.compile(r"(?:(?:so|well|and|but|yeah|honestly|also|then)\b[,\s]*)*"
                        r"(?:he|she|they)\s+\w+", re.I)
+
+
+def _owner(text: str, found: re.Match[str]) -> bool:
+    """Whether the person ``found`` names is an owner ("my uncle's name"): the uncle is not who
+    the turn is about."""
+    return (found.group(0).split()[-1].lower() in PEOPLE
+            and text[found.end():found.end() + 2] in ("'s", "\u2019s"))
 
 
 def reflect(text: str) -> str:
@@ -182,12 +190,18 @@ def slots(
     words = FEELING_WORDS.get(feeling_label, FEELING_WORDS["neutral"])
     found["feeling"] = named[0] if named else words[0]
     found["feeling2"] = words[1] if not named or named[0] != words[1] else words[2]
-    topic = _TOPIC.search(user)
+    # "my uncle's name": someone named as an owner is not what the turn is about
+    topic = next((m for m in _TOPIC.finditer(user) if not _owner(user, m)), None)
     event, died, left = EVENT.search(user), DIED.search(user), LEFT.search(user)
     ill, ill_self = ILL.search(user), ILL_SELF.search(user)
     # People the user has lost, now or earlier: never "talk to them" or "things between you".
     gone = {reflect(m.group(1)).lower() for text in (user, *earlier)
             for pattern in (DIED, LEFT) for m in pattern.finditer(text)}
+    # nor with someone whose memory is going: "what would your dad say if you told him" to a
+    # child whose father has dementia and no longer knows them
+    gone |= {reflect(m.group("sufferer")).lower() for text in (user, *earlier)
+             for m in ILL.finditer(text)
+             if m.group("sufferer") and _FORGETTING.search(m.group("disease") or "")}
     if event:  # "I lost my job": the loss is the topic, not the job
         found["event"] = f"{EVENT_VERBS[event.group(1).lower()]} {reflect(event.group(2)).lower()}"
     elif died:  # "my dog died"
@@ -208,7 +222,8 @@ def slots(
     for turns_back, text in enumerate((user, *reversed(earlier))):
         person = next(
             (m for m in _TOPIC.finditer(text) if m.group(0).split()[-1].lower() in PEOPLE
-             and reflect(m.group(0)).lower() not in gone), None
+             and reflect(m.group(0)).lower() not in gone
+             and not _owner(text, m)), None
         )
         if person is not None:
             found["person"] = reflect(person.group(0)).lower()

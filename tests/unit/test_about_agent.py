@@ -179,3 +179,13 @@ def test_a_remark_on_how_it_seems_is_answered_with_how_it_is() -> None:
         user_affect=NEUTRAL, agent_emotion=cross, persona_name="Grim"))  # fmt: skip
     assert said in SELF_REPORTS["cross"]
     assert reply("You seem quiet today.", affect=NEUTRAL) in REMARKED_FINE
+
+
+def test_why_trust_the_agent_is_answered_without_claims() -> None:
+    from agent.about_agent import TRUST_REPLIES, about_agent, about_agent_replies
+
+    for text in ("Why should I trust you?", "how can i trust u", "Are you trustworthy?"):
+        assert about_agent(text) == "question"
+        assert about_agent_replies(text, {}, story_told=False) == TRUST_REPLIES
+    assert about_agent("I can't trust my brother anymore.") is None
+    assert all("private" not in r and "secret" not in r for r in TRUST_REPLIES)

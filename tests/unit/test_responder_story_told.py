@@ -271,3 +271,22 @@ def test_a_hurting_user_is_never_told_it_is_good_to_hear() -> None:
     replies = talk(["My wife left me last week.", "she said she fell out of love",
                     "Anyway.", "I don't know."], Strategy.OTHERS)
     assert not any("glad to hear" in r or "good to hear" in r for r in replies), replies
+
+
+def test_someone_named_as_an_owner_is_not_who_the_turn_is_about() -> None:
+    from agent.responder_template import slots
+
+    found = slots("He called me by my uncle's name.", "sadness", [],
+                  ["My dad didn't recognize me today."])
+    assert found.get("person") == "your dad" and "topic" not in found
+    assert slots("My uncle said I was useless.", "sadness", [])["person"] == "your uncle"
+
+
+def test_a_parent_with_dementia_is_not_someone_to_tell_how_you_feel() -> None:
+    from agent.responder_template import slots
+
+    told = "My dad has dementia and he didn't recognize me today."
+    found = slots(told, "sadness", [])
+    assert found["event"] == "your dad's dementia" and "person" not in found
+    assert "person" not in slots("He keeps asking where mom is.", "sadness", [], [told])
+    assert slots("My dad has cancer.", "sadness", [])["person"] == "your dad"
