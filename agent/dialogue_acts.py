@@ -116,7 +116,12 @@ _STEP = (
     r"say no|run|jog|walk|exercise|work out|stretch|meditate|journal|study|practi[cs]e|learn|"
     r"sign up|swim|cycle|cook|volunteer|apologi[sz]e|save|budget|organi[sz]e|prioriti[sz]e|"
     r"make (?:a|an|my) (?:schedule|plan|list|to-do list|timetable|budget|appointment|routine)|"
-    r"set (?:a|an|my) (?:alarm|goal|timer|reminder|routine|schedule))\b[^.!?]*)"
+    r"set (?:a|an|my) (?:alarm|goal|timer|reminder|routine|schedule)|"
+    # going somewhere only where the place is named and safe ("go back to the gym"); "go" alone
+    # opens harmful steps too
+    r"go (?:back )?to (?:the |a |my |that )?(?:climbing |yoga |dance |art |cooking )?(?:gym|"
+    r"class|club|meetup|group|support group|doctor|therapist|counsell?or|library|church|"
+    r"choir|practice|lessons?))\b[^.!?]*)"
 )
 _PLAN = re.compile(
     r"\bi(?:'ll| will| could| can| might| should| am going to|'m going to|'m gonna| am gonna)\s+"
@@ -178,6 +183,10 @@ def stated_plan(text: str) -> str | None:
     True
     >>> stated_plan("I don't know, maybe I should make a schedule")
     'make a schedule'
+    >>> stated_plan("Maybe I should go back to the climbing gym.")
+    'go back to the climbing gym'
+    >>> stated_plan("I'll go to the bridge.") is None
+    True
     """
     found = _PLAN.search(text)
     if found is None or "?" in text:

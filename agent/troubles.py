@@ -1,5 +1,5 @@
 """The troubles a user's words tell: a loss, a breakup, an illness, a hurt done to them, a
-painful feeling, a good thing gone, or that they have told no one.
+painful feeling, being alone, a good thing gone, or that they have told no one.
 
 Read by the offline responder (what to say and what not to ask again) and by the prompt every
 chat model gets (``story_told``; agent/responders.py). Hand-written patterns: each names what it
@@ -61,6 +61,21 @@ TOLD_NO_ONE = re.compile(
     r"|\bi\s+(?:have|'ve\s+got)\s+no\s+one\b"
     r"|\bi\s+(?:don't|do\s+not)\s+(?:really\s+|even\s+)?have\s+(?:anyone|anybody)\b"
     r"|\btold\s+(?:no\s+one|nobody)\b",
+    re.I,
+)
+# Being alone: "I don't know anyone here", "I have no friends", "nobody talked to me". A
+# painful situation though no one did anything and no feeling is named; "I don't know anyone
+# who plays chess" asks for no comfort.
+ISOLATED = re.compile(
+    r"\bi\s+(?:don't|do\s+not|dont)\s+(?:really\s+)?know\s+(?:anyone|anybody)"
+    r"(?:\s+(?:here|in\s+(?:this|the)\s+(?:city|town|area|place)))?(?=\s*(?:[.!?,;]|$|\s+(?:yet|"
+    r"at\s+all|anymore)\b))"
+    r"|\bi\s+(?:have|'ve\s+got)\s+no\s+friends\b|\bi\s+(?:don't|do\s+not|dont)\s+have\s+"
+    r"(?:any\s+)?friends\b"
+    r"|\b(?:nobody|no\s+one|no-one)\s+(?:ever\s+)?(?:talked|talks|spoke|speaks)\s+to\s+me\b"
+    r"(?!\s+about\b)"
+    r"|\bi'?m\s+(?:all\s+)?(?:alone|on\s+my\s+own)\s+(?:here|all\s+the\s+time|every\s+"
+    r"(?:day|night|weekend))\b",
     re.I,
 )
 # A hurt done to the user, said actively ("my boss yelled at me") or passively ("I got fired");
@@ -129,9 +144,11 @@ def tells_trouble(text: str) -> bool:
     (True, True)
     >>> tells_trouble("I yelled at the TV."), tells_trouble("I don't feel alone anymore.")
     (False, False)
+    >>> tells_trouble("I don't know anyone here."), tells_trouble("I don't know anyone who skis.")
+    (True, False)
     """
     low = text.lower()
     return bool(EVENT.search(text) or DIED.search(text) or LEFT.search(text)
                 or ILL.search(text) or ILL_SELF.search(text) or HURT_DONE.search(text)
-                or FEELS_BAD.search(text)
+                or FEELS_BAD.search(text) or ISOLATED.search(text)
                 or any(re.search(rf"\b{re.escape(w)}\b", low) for w in NEGATIVE_NAMED))

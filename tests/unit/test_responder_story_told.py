@@ -60,6 +60,13 @@ def test_the_marked_templates_are_real_and_every_strategy_keeps_a_plain_one() ->
     ("They post stuff about me online too.", True),
     ("They make fun of me every day.", True),
     ("My friend called me yesterday.", False),
+    # being alone
+    ("I don't know anyone here.", True),
+    ("It was fun but nobody talked to me.", True),
+    ("I have no friends in this city.", True),
+    ("I'm alone every weekend.", True),
+    ("I don't know anyone who skis.", False),
+    ("Nobody talked to me about the change of plans.", False),
 ])
 def test_a_hurt_done_to_the_user_or_felt_in_plain_words_is_a_difficulty(text: str,
                                                                          troubled: bool) -> None:
