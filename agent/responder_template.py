@@ -379,7 +379,11 @@ class TemplateChatModel(BaseChatModel):
                 or HURT_DONE.search(user) is not None  # "kids keep calling me names"
                 or told_earlier or any(declines_to_talk(t) for t in earlier)
                 or any(label in POSITIVE_FEELINGS and v >= POSITIVE_VALENCE  # news told before
-                       for label, v in readings[:-1]))
+                       for label, v in readings[:-1])
+                # two earlier turns read as hurt: they have been telling it ("my son got into a
+                # fight", "I don't know what I did wrong"), whatever the words
+                or sum(label in HURT_FEELINGS or v <= HURT_VALENCE
+                       for label, v in readings[:-1]) >= 2)
         hurting = str(info["feeling"]) in HURT_FEELINGS or valence <= HURT_VALENCE
         troubled = hurting or told_earlier or tells_trouble(user)
         usable = [t for t in templates if all(k in filled for k in re.findall(r"{(\w+)}", t))

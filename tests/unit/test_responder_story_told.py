@@ -297,3 +297,19 @@ def test_a_parent_with_dementia_is_not_someone_to_tell_how_you_feel() -> None:
     assert found["event"] == "your dad's dementia" and "person" not in found
     assert "person" not in slots("He keeps asking where mom is.", "sadness", [], [told])
     assert slots("My dad has cancer.", "sadness", [])["person"] == "your dad"
+
+
+def test_after_two_turns_read_as_hurt_the_story_is_not_asked_for() -> None:
+    said = ["There was a fight at school today.", "I don't know what I did wrong."]
+    lasts = ["He was always a quiet boy.", "The school called me at work.",
+             "He won't talk about it.", "It was the second time this year.",
+             "Nobody saw it coming.", "I keep replaying it."]
+    assert not any(tells_trouble(t) for t in said + lasts)  # no trouble in the words alone
+    history = [DialogueTurn("user", said[0]), DialogueTurn("Sage", "How is he now?"),
+               DialogueTurn("user", said[1]), DialogueTurn("Sage", "That sounds hard.")]
+    for last in lasts:  # each words the seed differently, so rotation cannot hide a template
+        request = ResponseRequest(
+            user_text=last, history=[*history, DialogueTurn("user", last)],
+            strategy=Strategy.QUESTION, user_affect=SAD, persona_name="Sage",
+            readings=(("anger", -0.4), ("sadness", -0.5), ("neutral", -0.1)))  # fmt: skip
+        assert not asks_for_story(Responder().respond(request)), last
