@@ -399,12 +399,11 @@ def about_agent_replies(user: str, info: dict[str, Any], *, story_told: bool
 
 def about_agent(text: str) -> str | None:
     """Which kind of turn about the agent this is, for the strategy policy: ``"question"``
-    (whether it is a person, who it is, whether to trust it, a joke: answered plainly, as
-    "Others"), ``"help"`` or
-    ``"complaint"`` (answered with a question); None otherwise. How it is, its age and what it
-    likes are None: their replies ask back ("How are you?"), and ESConv supporters answer a
-    seeker's "How are you?" with a question too, which the policy learned (forcing "Others"
-    there cost 0.3 points of accuracy on ESConv valid).
+    (whether it is a person, who it is, whether to trust it, a joke: answered plainly, as "Others"),
+    ``"help"`` or ``"complaint"`` (answered with a question); None otherwise. How it is, its age
+    and what it likes are None: their replies ask back ("How are you?"), and ESConv supporters
+    answer a seeker's "How are you?" with a question too, which the policy learned (forcing
+    "Others" there cost 0.3 points of accuracy on ESConv valid).
 
     >>> about_agent("Are you human?"), about_agent("Can you help me?"), about_agent("Hi")
     ('question', 'help', None)

@@ -171,7 +171,10 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
     # this anymore"): safe-messaging guidance is to ask directly, which does not raise risk
     # (Dazzi et al. 2014, Psychological Medicine 44(16)), and to name where help is.
     "check_in": (
-        r"\b(?:i\s+)?(?:just\s+|really\s+|honestly\s+)?(?:want|wanna|wish\s+i\s+could)\s+(?:to\s+)?"
+        # said of oneself: "I (just) want to", or a sentence that starts there ("Just want to
+        # disappear."); "they want to disappear" is about someone else
+        r"(?:\bi\s+|^\s*|[.!?;]\s+)(?:just\s+|really\s+|honestly\s+)?(?:want|wanna|wish\s+i\s+could)"
+        r"\s+(?:to\s+)?"
         r"(?:just\s+)?(?:disappear|vanish|not\s+exist|stop\s+existing|cease\s+to\s+exist)\b"
         r"(?!\s+(?:for\s+(?:the|a|an|some|this)\b|into\b|under\b|from\s+(?:the|this|that)\s+"
         r"(?:party|room|meeting|class|conversation|chat|group)))",

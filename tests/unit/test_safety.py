@@ -157,6 +157,8 @@ NOT_CRISIS = [
     "I was so embarrassed I wanted to disappear",
     "I can't do this job anymore, I'm handing in my notice",
     "I want to disappear from this group chat",
+    "My cousins just want to disappear into their phones",
+    "They just want to disappear after dinner",
     # a plain "no" to the check-in question
     "No, I'm not going to hurt myself, I just feel empty",
     "I would never kill myself, I just need to vent",
