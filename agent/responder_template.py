@@ -78,6 +78,7 @@ from agent.responder_phrases import (
     WELCOME_BACK,
     WELCOME_BACK_ABOUT,
 )
+from agent.safety import CHECK_IN, answers_no
 from agent.troubles import (
     DIED,
     EVENT,
@@ -429,7 +430,10 @@ class TemplateChatModel(BaseChatModel):
             cheers = [o for o in NEWS_OPENERS if o.strip().lower() not in said_low]
             if cheers:
                 openers = (cheers[seed % len(cheers)],)
-        if TOLD_NO_ONE.search(user) and not glad:  # heard first: "I don't have anyone"
+        if said and said[-1] == CHECK_IN and answers_no(user):
+            # the answer to the safety stage's question is heard before anything else
+            openers = ("Thank you for telling me, and I'm glad. ",)
+        elif TOLD_NO_ONE.search(user) and not glad:  # heard first: "I don't have anyone"
             alone = [a for a in ALONE_ACKNOWLEDGEMENTS if a.lower() not in said_low]
             if alone:
                 openers = (alone[seed % len(alone)] + " ",)

@@ -197,11 +197,34 @@ _DENIAL = re.compile(
 _TIME_BOUND = re.compile(r"^\s*(?:today|tonight|yet|now|right\s+now|this\s+(?:week|time))\b", re.I)
 
 
+_NO = re.compile(r"^\s*(?:no|nope|nah|not\s+really|no\s+no|god\s+no|of\s+course\s+not)\b", re.I)
+
+
+def answers_no(text: str) -> bool:
+    """Whether ``text`` answers the check-in question with a no ("No, I'm not going to hurt
+    myself", "Nope.", "I'm not suicidal"), with nothing in it that is crisis language.
+
+    >>> answers_no("No, I just feel empty."), answers_no("No. I want to die.")
+    (True, False)
+    """
+    norm = normalise(text)
+    said_no = bool(_NO.match(norm) or _DENIAL.search(norm))
+    return said_no and SafetyCheck().check(text) is None
+
+
 def _without_denials(text: str) -> str:
     """``text`` with plain denials of self-harm taken out (see ``_DENIAL``)."""
     def drop(match: re.Match[str]) -> str:
         return match.group(0) if _TIME_BOUND.match(text[match.end():]) else " , "
     return _DENIAL.sub(drop, text)
+
+CHECK_IN = (
+    "When you say that, I want to ask you plainly: are you having thoughts of ending your "
+    "life or hurting yourself? If you are, you can call or text 988 in the US and Canada, "
+    "call Samaritans on 116 123 in the UK and Ireland, or find a free line near you at "
+    "findahelpline.com. Whatever the answer, I'm here and I'm listening."
+)
+"""The check-in question: asked when words may or may not mean a wish to die."""
 
 _RESPONSES = {
     "self_harm": (
@@ -222,12 +245,7 @@ _RESPONSES = {
         "call your local emergency number. A support line can help you plan safely; "
         "findahelpline.com lists free, confidential services where you live."
     ),
-    "check_in": (
-        "When you say that, I want to ask you plainly: are you having thoughts of ending your "
-        "life or hurting yourself? If you are, you can call or text 988 in the US and Canada, "
-        "call Samaritans on 116 123 in the UK and Ireland, or find a free line near you at "
-        "findahelpline.com. Whatever the answer, I'm here and I'm listening."
-    ),
+    "check_in": CHECK_IN,
     "medical_emergency": (
         "This sounds like a medical emergency. Please call your local emergency number now "
         "(911 in the US, 112 in Europe, 999 in the UK), or ask someone nearby to call for you."
