@@ -417,14 +417,9 @@ PLAN_TEMPLATES: dict[Strategy, tuple[str, ...]] = {
     ),
 }
 
-# Templates that ask when the step will be taken: left out when the step says when already
-# ("I'll practice with my roommate tonight").
-ASKS_WHEN = frozenset({
-    "That sounds like a good step. Could you pick a time to {plan}?",
-    "Then it sounds worth doing. Could you pick a time to {plan}?",
-    "Then your idea to {plan} sounds like a good one. When could you do it?",
-    "Then the step you mentioned sounds worth taking. When could you do it?",
-})
+# Templates that ask when the step will be taken ("Could you pick a time to {plan}?"): left out
+# when the step says when already ("I'll practice with my roommate tonight").
+ASKS_WHEN = re.compile(r"\bpick a time\b|\bWhen could you\b")
 SAYS_WHEN = re.compile(
     r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week|weekend)|next (?:week|"
     r"month)|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|at \d|"

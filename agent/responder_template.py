@@ -347,6 +347,7 @@ class TemplateChatModel(BaseChatModel):
             and not user.rstrip().endswith("?")  # "What should I cook?" is not a follow-up
             and info.get("agent_feeling") in GLAD_AGENT_FEELINGS
             and float(info.get("agent_feeling_intensity", 1.0)) >= GLAD_AGENT_INTENSITY)
+        unwell = says_unwell(user)
         plan = stated_plan(user)
         weighed = weighed_step(user) if plan is None else None
         step = plan or weighed
@@ -364,7 +365,7 @@ class TemplateChatModel(BaseChatModel):
                       and all(v > HURT_VALENCE and label not in HURT_FEELINGS
                               for label, v in readings)
                       and not told_earlier and not tells_trouble(user)
-                      and not says_unwell(user)  # "Not great, honestly." is no small talk
+                      and not unwell  # "Not great, honestly." is no small talk
                       and "cause" not in filled)  # fmt: skip
         if untroubled and user.rstrip().endswith("?") and not asks_for_advice(user):
             fresh_unknown = [r for r in UNANSWERED if r not in said] or list(UNANSWERED)
@@ -390,7 +391,7 @@ class TemplateChatModel(BaseChatModel):
         usable = [t for t in templates if all(k in filled for k in re.findall(r"{(\w+)}", t))
                   and not (told and t in ASKS_FOR_STORY)
                   and not (troubled and t in GLAD_ONLY)
-                  and not (t in ASKS_WHEN and SAYS_WHEN.search(filled.get("plan", "")))
+                  and not (ASKS_WHEN.search(t) and SAYS_WHEN.search(filled.get("plan", "")))
                   and not (t in TAKES_TURN_FOR_NEWS and not news_here)
                   and not (t in ASKS_WHO_THEY_TOLD and told_no_one)]
         # templates about what this turn says come first; a person named only in an earlier
@@ -401,7 +402,7 @@ class TemplateChatModel(BaseChatModel):
         earlier = [t for t in usable if t not in personal and "{person}" in t]
         generic = [t for t in usable if t not in personal and t not in earlier]
         # "Not great." tells nothing yet: ask for it first
-        ask_first = [t for t in generic if t in ASKS_FOR_STORY] if says_unwell(user) else []
+        ask_first = [t for t in generic if t in ASKS_FOR_STORY] if unwell else []
         generic = [t for t in generic if t not in ask_first]
         rotate = seed % max(1, len(usable))
         ordered: list[str] = []

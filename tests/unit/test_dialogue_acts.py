@@ -365,7 +365,8 @@ def test_a_step_that_says_when_is_not_asked_when() -> None:
 
     # every set a suggestion can come from keeps a template that does not ask when
     for templates in (EARLIER_PLAN_SUGGESTIONS, PLAN_TEMPLATES[Strategy.SUGGESTION]):
-        assert set(templates) - ASKS_WHEN
+        assert any(not ASKS_WHEN.search(t) for t in templates)
+        assert any(ASKS_WHEN.search(t) for t in templates)  # and one the rule leaves out
     opening = "My boss yelled at me in front of everyone."
     for plan in ("I'll talk to HR tomorrow.", "Maybe I should talk to HR on Monday."):
         now = suggestion_after(opening, plan)

@@ -275,6 +275,9 @@ def test_what_someone_in_the_story_did_is_restated_as_told(text: str, clause: st
 
 
 def test_a_hurting_user_is_never_told_it_is_good_to_hear() -> None:
+    from agent.responder_phrases import GLAD_ONLY
+
+    assert GLAD_ONLY <= set(TEMPLATES[Strategy.OTHERS])  # a renamed one would escape the rule
     replies = talk(["My wife left me last week.", "she said she fell out of love",
                     "Anyway.", "I don't know."], Strategy.OTHERS)
     assert not any("glad to hear" in r or "good to hear" in r for r in replies), replies
