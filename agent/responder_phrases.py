@@ -111,7 +111,8 @@ HURTFUL_ACTS = (
     "yelled at", "shouted at", "screamed at", "snapped at", "swore at", "laughed at", "lied to",
     "insulted", "humiliated", "bullied", "belittled", "mocked", "threatened", "blamed",
     "betrayed", "ignored", "fired", "hit", "attacked", "harassed", "abused", "rejected",
-    "criticised", "criticized", "embarrassed", "ghosted", "excluded",
+    "criticised", "criticized", "embarrassed", "ghosted", "excluded", "sacked", "laid off",
+    "let go", "made redundant",
 )
 # How a user may say they feel hurt without a feeling word that reads well after "you feel"
 # (NAMED_FEELINGS): "I feel so small", "I feel like a failure".

@@ -28,6 +28,7 @@ from langchain_core.messages import (
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 
 from agent.about_agent import about_agent_replies
+from agent.advice import BY_NAME, topic_of
 from agent.dialogue_acts import (
     answers_insult,
     asks_for_advice,
@@ -374,6 +375,16 @@ class TemplateChatModel(BaseChatModel):
                      if weighed is not None else POSITIVE_TEMPLATES if glad
                      else {strategy: EARLIER_PLAN_SUGGESTIONS} if planned is not None
                      else SMALL_TALK if untroubled else TEMPLATES)[strategy]
+        # a trouble with known first steps (rent, sleep, exams): those steps come before the
+        # general lines, for a user who is not being answered gladly or on a step of their own
+        advice: list[str] = []
+        if templates is TEMPLATES[strategy] and strategy in (Strategy.SUGGESTION,
+                                                             Strategy.INFORMATION):
+            topic = (BY_NAME.get(str(info["topic"])) if "topic" in info
+                     else topic_of(user, earlier))
+            if topic is not None:
+                advice = list(topic.suggestions if strategy is Strategy.SUGGESTION
+                              else topic.information)
         told_no_one = any(TOLD_NO_ONE.search(t) for t in (*earlier, user))
         # asking what happened after being told reads as not having listened (ASKS_FOR_STORY);
         # a cause or an event in this turn is the story, or its start ("since I moved here")
@@ -406,7 +417,7 @@ class TemplateChatModel(BaseChatModel):
         generic = [t for t in generic if t not in ask_first]
         rotate = seed % max(1, len(usable))
         ordered: list[str] = []
-        for group in (personal, ask_first, generic, earlier):
+        for group in (advice, personal, ask_first, generic, earlier):
             k = rotate % max(1, len(group))
             ordered += group[k:] + group[:k]
         fresh = [t for t in ordered if _skeleton(t) not in said_low]

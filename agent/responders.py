@@ -17,6 +17,7 @@ from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
 from agent.about_agent import asks_if_person
+from agent.advice import topic_of
 from agent.errors import AgentError
 from agent.responder_template import TemplateChatModel, reflect
 from agent.troubles import tells_trouble
@@ -93,6 +94,14 @@ def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[Bas
     if told:
         lines.append("They have already told you what happened; do not ask them to tell it "
                      "again.")
+    topic = topic_of(request.user_text,
+                     [t.text for t in past if t.speaker != request.persona_name])
+    if topic is not None and request.strategy is Strategy.SUGGESTION:
+        lines.append(f"They are dealing with {topic.label}. A first step that often helps: "
+                     f"{topic.suggestions[0]}")
+    elif topic is not None and request.strategy is Strategy.INFORMATION:
+        lines.append(f"They are dealing with {topic.label}. Something true that may help: "
+                     f"{topic.information[0]}")
     if request.returning:
         lines.append("They are back after a break; you have talked before.")
     if asks_if_person(request.user_text):  # a character that stays in its world has a line
@@ -114,6 +123,7 @@ def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[Bas
         "agent_feeling_intensity": (
             request.agent_emotion.label_intensity if request.agent_emotion else 0.0),
         "story_told": told,
+        "topic": topic.name if topic is not None else None,
         "returning": request.returning,
     }
     messages: list[BaseMessage] = [

@@ -83,6 +83,7 @@ ISOLATED = re.compile(
 _ACTS = "|".join(re.escape(a) for a in HURTFUL_ACTS)
 HURT_DONE = re.compile(
     rf"(?<!\bit )\b(?:{_ACTS})\s+(?:me|us)\b(?!\s+up\b)"  # "hit me up" is a message
+    r"|\blaid\s+(?:me|us)\s+off\b"
     rf"|\b(?:i|we)\s+(?:got|get|was|were|have been|'ve been|am being|'m being|keep getting)\s+"
     rf"(?:just\s+)?(?:{_ACTS})\b(?!\s+up\b)"  # "I was fired up" is eagerness
     # bullying in its own words ("calling me names"; "my friend called me" is a phone call)
@@ -146,6 +147,8 @@ def tells_trouble(text: str) -> bool:
     (False, False)
     >>> tells_trouble("I don't know anyone here."), tells_trouble("I don't know anyone who skis.")
     (True, False)
+    >>> tells_trouble("I got laid off this morning."), tells_trouble("They laid me off.")
+    (True, True)
     """
     low = text.lower()
     return bool(EVENT.search(text) or DIED.search(text) or LEFT.search(text)

@@ -1,0 +1,326 @@
+"""Concrete steps for common troubles: what a suggestion or a piece of information says when the
+user's words name one (rent they cannot pay, nights without sleep, exams, a panic attack).
+
+The offline responder puts these before its general templates when the policy suggests or
+informs, and the prompt every chat model gets names the topic and a step, so that "Rent is due
+friday and I'm 300 short. What should I do?" is not answered with a walk. Each step is one that
+the named source supports; none is medical, legal or financial advice beyond a first move that
+is safe to take. Hand-written patterns: each names what it catches and the look-alikes it leaves
+alone, and the tests hold both.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from agent.troubles import ISOLATED, LEFT
+
+EARLIER_TURNS = 4
+"""How many of the user's earlier messages are searched for the topic, latest first: "What
+should I do?" follows the story it asks about."""
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A kind of trouble, how to recognise it, and what helps with it."""
+
+    name: str
+    label: str
+    """How the prompt names it: "money trouble"."""
+    pattern: re.Pattern[str]
+    suggestions: tuple[str, ...]
+    information: tuple[str, ...]
+
+
+def _words(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+# In the order they are tried: the more specific before the broader ("panic attacks at work" is
+# about panic, "bullied at work" about bullying, "anxious about my exams" about the exams).
+TOPICS: tuple[Topic, ...] = (
+    Topic(
+        "grief", "grief",
+        # a person or animal who died; "my phone died" is not grief
+        _words(r"\b(?:passed\s+away|funeral|grieving|grief|bereave\w*)\b"
+               r"|\bmy\s+(?:\w+\s+)?(?:mom|mum|mother|dad|father|wife|husband|partner|son|"
+               r"daughter|brother|sister|grandma|grandmother|gran|grandpa|grandfather|granddad|"
+               r"friend|aunt|uncle|cousin|baby|dog|cat|pet)\s+(?:just\s+)?(?:died|passed)\b"
+               r"|\blost\s+my\s+(?:\w+\s+)?(?:mom|mum|mother|dad|father|wife|husband|partner|son|"
+               r"daughter|brother|sister|grandma|grandmother|grandpa|grandfather|baby|dog|cat)\b"),
+        # Stroebe & Schut (1999): coping moves between the loss and the rest of life; support
+        # from others who share the loss helps (Bonanno 2004 on most people's resilience)
+        (
+            "Would it help to spend a little time with people who knew them too, and share a "
+            "memory?",
+            "Could you let yourself have some time each day just to remember, and go easy on "
+            "yourself for the rest of it?",
+            "If there is one ordinary thing that steadies you, like a walk or a meal with a "
+            "friend, could you keep it in your week?",
+        ),
+        (
+            "Grief tends to come in waves, and for most people the waves slowly grow further "
+            "apart; there is no right way to do it.",
+            "Moving between grieving and getting on with everyday things is a normal part of "
+            "grief, not a sign of caring less.",
+        ),
+    ),
+    Topic(
+        "health", "a health worry",
+        _words(r"\b(?:test|scan|blood\s+test|biopsy)\s+results\b|\bbiopsy\b|\ba\s+lump\b"
+               r"|\bdiagnos(?:is|ed)\b|\b(?:cancer|tumou?r|chemo(?:therapy)?)\b"
+               r"|\b(?:my|the|an?)\s+(?:surgery|operation)\b|\bin\s+(?:the\s+)?hospital\b"
+               r"|\bthe\s+doctor\s+(?:said|says|told)\b"),
+        (
+            "Could you write down your questions before the next appointment, so none of them "
+            "gets lost in the moment?",
+            "Would it help to take someone you trust along to the next appointment?",
+            "Could you ask the clinic when the results are due, so the wait has an end you "
+            "can see?",
+        ),
+        (
+            "For many people the waiting is the hardest part; the worry usually settles once "
+            "there is something definite to act on.",
+        ),
+    ),
+    Topic(
+        "panic", "panic",
+        _words(r"\bpanic(?:king)?\b|\b(?:anxiety|panic)\s+attacks?\b"
+               r"|\bheart\s+(?:is\s+|keeps\s+)?(?:racing|races|pounding|pounds)\b"
+               r"|\bhyperventilat\w*"),
+        # slow breathing with a long out-breath (Zaccaro et al. 2018, a review); grounding
+        # through the senses is a standard step in anxiety self-help; panic peaks within
+        # minutes (DSM-5's definition of a panic attack)
+        (
+            "When it starts, could you try breathing out slowly, longer than you breathe in, "
+            "for a minute or two?",
+            "It can help to name five things you can see and four you can hear, to bring "
+            "yourself back into the room.",
+            "Could you tell one person near you, at work or at home, what helps when it "
+            "happens, so you are not alone with it?",
+        ),
+        (
+            "A panic attack feels dangerous, but it peaks within minutes and passes on its own.",
+            "Slow breathing with a long out-breath is one of the simplest ways to calm the "
+            "body's alarm.",
+        ),
+    ),
+    Topic(
+        "sleep", "sleep trouble",
+        _words(r"\b(?:can'?t|cannot|couldn'?t|can\s+not)\s+(?:get\s+to\s+|fall\s+(?:a)?|stay\s+a)?"
+               r"sleep\b|\binsomnia\b|\b(?:not|barely|hardly)\s+sleeping\b"
+               r"|\bhaven'?t\s+(?:been\s+sleeping|slept)\b"
+               r"|\bawake\s+(?:all\s+night|every\s+night|at\s+night|till|until)\b"
+               r"|\b(?:no|little|not\s+enough)\s+sleep\b|\bsleep(?:ing)?\s+(?:badly|poorly|terribly)"
+               r"\b"),
+        # stimulus control and a fixed rising time are the core of CBT-I (Bootzin 1972;
+        # American College of Physicians 2016 guideline: CBT-I first for chronic insomnia)
+        (
+            "If you are lying awake for more than about twenty minutes, could you get up and do "
+            "something quiet in dim light until you feel sleepy?",
+            "Could you keep the same wake-up time every day this week, even after a bad night?",
+            "It might help to put the phone out of reach for the last half hour before bed.",
+        ),
+        (
+            "A fixed wake-up time and leaving the bed when you cannot sleep are at the heart of "
+            "the best-studied treatment for insomnia.",
+        ),
+    ),
+    Topic(
+        "breakup", "a breakup",
+        _words(r"\bbroke\s+up\b|\bbreak(?:ing)?\s*up\b|\bbreakup\b|\bsplit\s+up\b|\bdivorc\w+"
+               r"|\bmy\s+ex\b|\bcheated\s+on\s+me\b|\bfell\s+out\s+of\s+love\b"),
+        (
+            "It might help to mute them for a while, so you are not reopening it every time you "
+            "scroll.",
+            "Could you plan something with a friend this week, so the evenings are not all yours "
+            "to fill?",
+            "Could you write down what you would want to say to them, without sending it?",
+        ),
+        (
+            "A breakup can hurt almost like a physical pain; for most people it eases over weeks "
+            "and months, not days.",
+        ),
+    ),
+    Topic(
+        "job_loss", "losing a job",
+        _words(r"\b(?:lost|losing)\s+(?:my|our|his|her)\s+job\b|\blaid\s+(?:me\s+|us\s+)?off\b"
+               r"|\b(?:got|been|was|were|get|am|'m)\s+(?:just\s+)?(?:fired|sacked|let\s+go|"
+               r"made\s+redundant)\b(?!\s+up\b)|\bunemployed\b|\bout\s+of\s+work\b"
+               r"|\bjob\s+(?:hunting|search|interviews?)\b"),
+        # many jobs are found through acquaintances (Granovetter 1973); unemployment benefits
+        # usually count from the date of the claim
+        (
+            "If you have not yet, could you apply for unemployment benefits this week? They "
+            "usually count from the day you claim.",
+            "Could you tell a few people you have worked with that you are looking? Many jobs "
+            "are found through people we know.",
+            "It might help to give the search a fixed hour or two a day, and keep the rest of "
+            "the day for yourself.",
+        ),
+        (
+            "Many jobs are found through people we already know, often acquaintances rather "
+            "than close friends.",
+            "Losing a job knocks most people's confidence for a while; it says more about the "
+            "job market than about you.",
+        ),
+    ),
+    Topic(
+        "money", "money trouble",
+        _words(r"\b(?:the|my|our)\s+rent\b|\brent\s+(?:is|was)\s+(?:due|late|going\s+up)\b"
+               r"|\b(?:bills|debts?|overdraft|mortgage|payday\s+loan|credit\s+card\s+debt)\b"
+               r"|\b(?:the|a|my|this|electric|electricity|phone|water|gas|medical|hospital)\s+"
+               r"bill\b|\bcan'?t\s+(?:afford|pay)\b|\b(?:\d+|a\s+few\s+hundred)\s+(?:dollars\s+|"
+               r"bucks\s+|pounds\s+|euros\s+|quid\s+)?short\b|\bshort\s+(?:on|of)\s+(?:money|"
+               r"cash|rent)\b|\bi'?m\s+(?:so\s+|completely\s+|totally\s+|flat\s+)?broke\b"
+               r"(?!\s+(?:up|down|my|it|the|a|her|his|their)\b)|\bevict\w*"
+               r"|\bbehind\s+on\s+(?:rent|payments|bills|the\s+rent)\b"
+               r"|\b(?:no|not\s+enough|out\s+of|owe)\s+(?:\w+\s+)?money\b|\bmoney\s+(?:problems|"
+               r"troubles|worries|is\s+tight)\b"),
+        # creditors and landlords more often agree a plan asked for before a missed payment;
+        # 211 (US, United Way) and Citizens Advice (UK) are free referral services
+        (
+            "Could you contact whoever the money is owed to before it is due, and ask about a "
+            "payment plan or a few extra days?",
+            "It might help to write down what is due and by when, and what is coming in, so you "
+            "can see exactly how big the gap is.",
+            "If you are in the US, calling 211 can point you to local help with rent and bills; "
+            "in the UK, Citizens Advice can.",
+        ),
+        (
+            "Landlords and lenders are usually more willing to agree a plan when they are asked "
+            "before a payment is missed.",
+            "Money worry is one of the most common kinds of stress, and it often shrinks a little "
+            "once the numbers are on paper.",
+        ),
+    ),
+    Topic(
+        "exams", "exams",
+        _words(r"\b(?:exams?|finals|midterms?|revision|coursework|thesis|dissertation|"
+               r"studying|homework|assignments?|essay)\b|\bstudy\s+for\b|\bbad\s+grades?\b"
+               r"|\bmy\s+grades\b|\b(?:a|my|the)\s+test\s+(?:tomorrow|on|next|this)\b"),
+        # practice testing and spreading study out are the two techniques of high utility in
+        # Dunlosky et al. (2013); short timed blocks lower the cost of starting
+        (
+            "Could you break it into short blocks, say twenty-five minutes with a five-minute "
+            "break, and start with just one?",
+            "It might help to test yourself on past questions instead of rereading notes.",
+            "Could you write a plan for the days you have left, one topic per slot, so each day "
+            "has a clear start?",
+        ),
+        (
+            "Testing yourself and spreading study over several days work better than rereading; "
+            "it is one of the firmest findings in learning research.",
+            "Starting is usually the hardest part; once a short first session is done, the next "
+            "one tends to come easier.",
+        ),
+    ),
+    Topic(
+        "bullying", "being bullied",
+        _words(r"\bbull(?:y|ied|ies|ying)\b|\b(?:call|calls|calling|called)\s+(?:me|us|him|her|"
+               r"them)\s+names\b|\b(?:make|makes|making|made)\s+fun\s+of\s+(?:me|us|him|her|"
+               r"them)\b|\b(?:pick|picks|picking|picked)\s+on\s+(?:me|us|him|her|them)\b"),
+        (
+            "Could you keep a short note of what happens and when, and take it to someone who "
+            "can act on it, like a teacher, a manager or HR?",
+            "Is there one person at school or work you trust who could know what has been "
+            "happening?",
+        ),
+        (
+            "Bullying says something about the people doing it, not about you, and it usually "
+            "stops sooner once an adult or someone in charge knows.",
+        ),
+    ),
+    Topic(
+        "loneliness", "loneliness",
+        _words(r"\blonel(?:y|iness)\b|\bisolated\b|\bno\s+friends\b|" + ISOLATED.pattern),
+        # loneliness interventions that change how one reads others, and regular contact,
+        # help most (Masi et al. 2011); repeated meetings are how friendships form (Hall 2019)
+        (
+            "Could you message one person you used to be close to, just to say hello?",
+            "It might help to join something that meets every week, like a class or a club; "
+            "seeing the same faces again is how friendships tend to start.",
+            "Could you say yes to the next small invitation, even if you only stay an hour?",
+        ),
+        (
+            "Loneliness is very common, especially after a move or a change, and it usually eases "
+            "with regular time around the same people.",
+        ),
+    ),
+    Topic(
+        "conflict", "a falling-out",
+        _words(r"\b(?:fight|fought|argument|argued|arguing|row|rowed|falling\s+out|fell\s+out)\s+"
+               r"with\b|\bwe\s+(?:keep\s+|had\s+a\s+|had\s+an\s+)?(?:fight(?:ing)?|argu(?:e|ing|"
+               r"ment))\b|\b(?:isn'?t|is\s+not|aren'?t|are\s+not|won'?t)\s+(?:talking|speaking)\s+"
+               r"to\s+(?:me|us|each\s+other)\b"),
+        # "I" statements (Gordon 1970) lower defensiveness in the one who hears them
+        (
+            "When things are calm, could you tell them how it felt, starting with 'I felt' "
+            "rather than 'you always'?",
+            "Could you give it a day, and then ask them for a quiet moment to talk it through?",
+        ),
+        (
+            "Most fights between people who care about each other can be repaired; what helps "
+            "most is coming back to it calmly.",
+        ),
+    ),
+    Topic(
+        "workload", "too much work",
+        _words(r"\bworkload\b|\bdeadlines?\b|\bovertime\b|\bburn(?:ed|t)?[\s-]*out\b"
+               r"|\btoo\s+much\s+(?:work|on\s+my\s+plate)\b|\bworking\s+(?:\d+|late|every)\b"),
+        (
+            "Could you ask your manager which two or three things matter most this week, and "
+            "let the rest wait?",
+            "It might help to write everything down, then pick the one task that would take the "
+            "most weight off if it were done.",
+            "Could you protect one evening this week with no work at all?",
+        ),
+        (
+            "Long stretches without recovery time are what tip stress into burnout; even short "
+            "breaks away from work help.",
+        ),
+    ),
+    Topic(
+        "workplace", "trouble at work",
+        _words(r"\bmy\s+(?:boss|manager|supervisor|co-?workers?|colleagues?|team\s+lead)\b"
+               r"|\b(?:at|from)\s+work\b|\bmy\s+job\b"),
+        (
+            "Could you write down what happened, with dates, before you talk to your manager or "
+            "HR?",
+            "Is there a colleague you trust who could tell you whether they see it the same way?",
+        ),
+        (
+            "Written notes of what happened, and when, make a workplace problem much easier to "
+            "raise and to act on.",
+        ),
+    ),
+)
+BY_NAME: dict[str, Topic] = {t.name: t for t in TOPICS}
+
+
+def _topic_in(text: str) -> Topic | None:
+    if LEFT.search(text):  # "my husband left me": troubles' own reading of a breakup
+        return BY_NAME["breakup"]
+    return next((t for t in TOPICS if t.pattern.search(text)), None)
+
+
+def topic_of(user_text: str, earlier: Sequence[str] = ()) -> Topic | None:
+    """The trouble the user's latest message names, else the latest of their earlier ones.
+
+    Args:
+        user_text: the message being answered.
+        earlier: the user's earlier messages, oldest first; the last ``EARLIER_TURNS`` are read.
+
+    >>> topic_of("Rent is due friday and I'm 300 short.").name
+    'money'
+    >>> topic_of("What should I do?", ["I can't sleep at night."]).name
+    'sleep'
+    >>> topic_of("My phone died on the train.") is None
+    True
+    """
+    for text in (user_text, *reversed(list(earlier)[-EARLIER_TURNS:])):
+        if (found := _topic_in(text)) is not None:
+            return found
+    return None

@@ -1,0 +1,153 @@
+"""A suggestion or a piece of information answers the trouble the user named: rent they cannot
+pay gets a money step, sleepless nights a sleep step, and look-alikes ("my phone died", "I broke
+my leg") name no trouble."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.advice import BY_NAME, TOPICS, topic_of
+from agent.responders import Responder, ResponseRequest, build_messages
+from agent.troubles import tells_trouble
+from agent.types import Strategy
+from appraisal import VAD
+from perception import AffectEstimate, DialogueTurn
+
+pytestmark = pytest.mark.unit
+
+SAD = AffectEstimate(VAD(-0.5, 0.2, -0.3), {"sadness": 0.8, "neutral": 0.2}, 0.8, "text", 0.0)
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("Rent is due friday and I'm 300 short.", "money"),
+    ("I'm so broke I can't even buy groceries.", "money"),
+    ("We're behind on the rent and the landlord is talking about eviction.", "money"),
+    ("I can't sleep, I've been awake every night till 4am.", "sleep"),
+    ("I haven't slept properly in weeks.", "sleep"),
+    ("I have my final exams next week and I haven't started studying.", "exams"),
+    ("I got laid off this morning.", "job_loss"),
+    ("I was let go on Friday.", "job_loss"),
+    ("I keep having panic attacks at work.", "panic"),
+    ("My heart keeps racing for no reason.", "panic"),
+    ("My grandma passed away last week.", "grief"),
+    ("My dog died yesterday.", "grief"),
+    ("I'm waiting for my biopsy results.", "health"),
+    ("My husband left me for someone else.", "breakup"),
+    ("We broke up after six years.", "breakup"),
+    ("Kids at school keep calling me names.", "bullying"),
+    ("I don't know anyone here.", "loneliness"),
+    ("I had a fight with my sister.", "conflict"),
+    ("I have three deadlines this week and no time.", "workload"),
+    ("My boss yelled at me in front of everyone.", "workplace"),
+])
+def test_a_named_trouble_is_found(text: str, topic: str) -> None:
+    found = topic_of(text)
+    assert found is not None and found.name == topic
+
+
+@pytest.mark.parametrize("text", [
+    "My phone died on the train.",
+    "I broke my leg skiing.",
+    "She broke the vase.",
+    "I was fired up about the game.",
+    "Bill is coming over tonight.",
+    "I slept great last night.",
+    "I like turtles.",
+    "I don't know anyone who skis.",
+])
+def test_a_look_alike_names_no_trouble(text: str) -> None:
+    assert topic_of(text) is None
+
+
+def test_the_latest_message_wins_and_earlier_ones_are_read_latest_first() -> None:
+    assert topic_of("I can't sleep either.", ["Rent is due friday."]).name == "sleep"
+    assert topic_of("What should I do?", ["I can't sleep.", "Rent is due friday."]).name == "money"
+    # only the last few: a trouble told long ago is not today's question
+    old = ["Rent is due friday."] + ["Okay."] * 4
+    assert topic_of("What should I do?", old) is None
+
+
+def test_every_topic_has_steps_and_a_fact_and_unique_wording() -> None:
+    lines = [line for t in TOPICS for line in (*t.suggestions, *t.information)]
+    assert len(lines) == len(set(lines))
+    for topic in TOPICS:
+        assert topic.suggestions and topic.information, topic.name
+        assert all("{" not in line for line in (*topic.suggestions, *topic.information))
+    assert set(BY_NAME) == {t.name for t in TOPICS}
+
+
+def talk(texts: list[str], strategy: Strategy, *, asked_first: int = 0) -> list[str]:
+    """The replies to ``texts`` in one conversation: ``asked_first`` questions, then
+    ``strategy``."""
+    responder, history, replies = Responder(), [], []
+    for k, text in enumerate(texts):
+        history.append(DialogueTurn("user", text))
+        if k < asked_first:
+            request = ResponseRequest(user_text=text, history=list(history),
+                                      strategy=Strategy.QUESTION, user_affect=SAD,
+                                      persona_name="Sage")
+            history.append(DialogueTurn("Sage", responder.respond(request)))
+            continue
+        out = responder.respond(ResponseRequest(
+            user_text=text, history=list(history), strategy=strategy, user_affect=SAD,
+            persona_name="Sage"))  # fmt: skip
+        history.append(DialogueTurn("Sage", out))
+        replies.append(out)
+    return replies
+
+
+@pytest.mark.parametrize("topic", ["money", "sleep", "exams", "job_loss"])
+def test_a_suggestion_to_a_told_trouble_is_one_of_its_steps(topic: str) -> None:
+    story = {"money": "Rent is due friday and I'm 300 short.",
+             "sleep": "I can't sleep, I've been awake every night till 4am.",
+             "exams": "My exams start next week and I haven't started studying.",
+             "job_loss": "I got laid off this morning."}[topic]
+    replies = talk([story, "I don't know.", "What should I do?", "Anything else?"],
+                   Strategy.SUGGESTION, asked_first=2)
+    steps = BY_NAME[topic].suggestions
+    assert any(step in replies[0] for step in steps), replies
+    # said once, a step is not said again: the next suggestion is another of them
+    assert replies[1] != replies[0] and any(step in replies[1] for step in steps), replies
+
+
+def test_information_about_a_told_trouble_is_one_of_its_facts() -> None:
+    reply = talk(["I keep having panic attacks at work.", "Is this normal?"],
+                 Strategy.INFORMATION, asked_first=1)[-1]
+    assert any(fact in reply for fact in BY_NAME["panic"].information), reply
+
+
+def test_other_strategies_and_no_trouble_keep_their_own_lines() -> None:
+    every = {line for t in TOPICS for line in (*t.suggestions, *t.information)}
+    asked = talk(["Rent is due friday and I'm 300 short."], Strategy.QUESTION)[-1]
+    assert not any(line in asked for line in every)
+    plain = talk(["I feel so down today.", "What should I do?"], Strategy.SUGGESTION,
+                 asked_first=1)[-1]
+    assert not any(line in plain for line in every)
+
+
+def test_a_user_s_own_step_is_built_on_instead_of_ours() -> None:
+    reply = talk(["Rent is due friday and I'm 300 short.", "Maybe I could ask my boss for an "
+                  "advance."], Strategy.SUGGESTION, asked_first=1)[-1]
+    assert "advance" in reply or "pick a time" in reply.lower(), reply
+    assert not any(step in reply for step in BY_NAME["money"].suggestions)
+
+
+def test_the_prompt_names_the_topic_and_a_step_for_a_chat_model() -> None:
+    history = [DialogueTurn("user", "I can't sleep at night."), DialogueTurn("Sage", "Oh no."),
+               DialogueTurn("user", "What should I do?")]
+    request = ResponseRequest(user_text="What should I do?", history=history,
+                              strategy=Strategy.SUGGESTION, user_affect=SAD, persona_name="Sage")
+    system = build_messages(request)[0]
+    assert "sleep trouble" in str(system.content)
+    assert BY_NAME["sleep"].suggestions[0] in str(system.content)
+    assert system.additional_kwargs["affect"]["topic"] == "sleep"
+    asked = build_messages(ResponseRequest(
+        user_text="What should I do?", history=history, strategy=Strategy.QUESTION,
+        user_affect=SAD, persona_name="Sage"))[0]  # fmt: skip
+    assert "A first step" not in str(asked.content)
+
+
+def test_being_laid_off_is_a_trouble_told() -> None:
+    assert tells_trouble("I got laid off this morning.")
+    assert tells_trouble("They laid me off after ten years.")
+    assert not tells_trouble("They let me go to the concert.")
