@@ -58,7 +58,9 @@ def is_farewell(text: str) -> bool:
 
 _ADVICE = re.compile(
     r"\b(?:what (?:should|can|do) (?:i|we) do|any (?:advice|suggestions?|ideas|tips)|what do you "
-    r"(?:suggest|recommend|think i should)|how (?:can|do|should) i (?:deal|cope|handle|fix|get)"
+    r"(?:suggest|recommend|think i should)|how (?:can|do|should|would) i (?:deal|cope|handle|fix|get|"
+    r"stop|start|move on|manage|make (?:it|this) (?:stop|better|easier))"
+    r"|what can i do about (?:it|this|that)|is there anything i can do"
     r"|what would you (?:do|suggest|recommend)(?: if you were me| in my (?:place|shoes))?"
     r"(?=\s*(?:[?.!]|$))"
     r"|(?:can|could) you (?:give me|help me with) (?:some )?(?:advice|ideas|tips)"
@@ -98,8 +100,42 @@ def asks_for_advice(text: str) -> bool:
     (True, False)
     >>> asks_for_advice("just tell me something useful"), asks_for_advice("Tell me about it.")
     (True, False)
+    >>> asks_for_advice("how do i stop thinking about her"), asks_for_advice("How do I look?")
+    (True, False)
     """
     return bool(_ADVICE.search(text))
+
+
+# "Is it normal to still feel this bad?", "Will it ever get better?", "How long does it take?":
+# a question of fact about what they are going through, which a piece of information answers.
+_IF_NORMAL = re.compile(
+    r"\b(?:is|was) (?:it|this|that) (?:normal|common|usual) (?:to|that|for|if)\b"
+    r"|\bis it (?:ok|okay|alright|wrong) (?:to|that i|if i) (?:still |really |just |sometimes )?"
+    r"(?:feel|be|cry|miss|hate|want|not)\b"
+    r"|\bis (?:this|that|it) normal\b|\bam i (?:normal|the only one|crazy|overreacting)\b"
+    r"|\b(?:does|do) (?:everyone|anyone|other people|people|most people) (?:else )?(?:feel|go "
+    r"through|get|have)\b"
+    r"|\b(?:will|does|is) (?:it|this|the pain|the feeling|it ever|this ever) (?:ever )?(?:going "
+    r"to )?(?:get better|go away|pass|stop|end|ease)\b"
+    r"|\bhow long (?:does|will|do|can) (?:it|this|grief|the pain|the feeling|these feelings) "
+    r"(?:usually )?(?:last|go on|take(?=\s*(?:[?.!]|$|to (?:heal|feel better|get over|pass|go "
+    r"away|stop|ease))))\b",
+    re.I,
+)
+
+
+def asks_if_normal(text: str) -> bool:
+    """The user asks whether what they feel is normal, or will pass ("Is it normal to still
+    feel this bad?", "Will it ever get better?").
+
+    >>> asks_if_normal("Is it normal to still feel this bad?"), asks_if_normal("Will it ever end?")
+    (True, True)
+    >>> asks_if_normal("Is it okay to still miss him?"), asks_if_normal("Is it okay if I call?")
+    (True, False)
+    >>> asks_if_normal("It will stop raining.")
+    False
+    """
+    return _IF_NORMAL.search(text) is not None
 
 
 # "Maybe I could talk to HR", "I'll try to sleep early": the user names a step of their own.

@@ -19,6 +19,7 @@ from agent.about_agent import about_agent
 from agent.dialogue_acts import (
     answers_insult,
     asks_for_advice,
+    asks_if_normal,
     declines_to_talk,
     is_farewell,
     only_thanks,
@@ -214,6 +215,13 @@ def answer_acts(raw: dict[Strategy, float], text: str, reason: str,
     if asks_for_advice(text):
         raw[Strategy.SUGGESTION] += ADVICE_BONUS
         return reason + ", the user asks what to do"
+    if asks_if_normal(text):
+        # "Is it normal to still feel this bad?" is a question of fact, and a question back
+        # leaves it unanswered. ESConv's supporters answered 4 of its 5 ("I'd say this is
+        # completely normal"), under four strategy labels, too few and too scattered for the
+        # head to learn; so it is answered as the acts above are.
+        raw[Strategy.INFORMATION] = max(raw.values()) + LEAVING_MARGIN
+        return reason + ", the user asks whether it is normal"
     if thanks(text):
         raw[Strategy.OTHERS] += THANKS_BONUS
         return reason + ", the user says thanks"

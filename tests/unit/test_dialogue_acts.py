@@ -9,6 +9,7 @@ import pytest
 
 from agent.dialogue_acts import (
     asks_for_advice,
+    asks_if_normal,
     is_farewell,
     is_greeting,
     only_thanks,
@@ -45,6 +46,10 @@ pytestmark = pytest.mark.unit
     ("Any advice for talking to my boss?", False, False, True),
     ("How can I cope with this?", False, False, True),
     ("I don't know what I did wrong.", False, False, False),
+    ("how do i stop thinking about her", False, False, True),
+    ("Is there anything I can do?", False, False, True),
+    ("How do I look in this?", False, False, False),
+    ("I stopped thinking about her.", False, False, False),
 ])
 def test_acts_are_read_from_the_words(text: str, greeting: bool, farewell: bool,
                                       advice: bool) -> None:
@@ -88,6 +93,30 @@ def test_the_rule_policy_raises_suggestions_when_asked_what_to_do() -> None:
     asking = policy.choose(_ctx("What should I do"))  # no question mark: the words decide
     telling = policy.choose(_ctx("It happened again today"))
     assert asking.probabilities[Strategy.SUGGESTION] > telling.probabilities[Strategy.SUGGESTION]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Is it normal to still feel this bad?", True),
+    ("Will it ever get better?", True),
+    ("Does everyone feel like this after a breakup?", True),
+    ("How long does it usually last?", True),
+    ("Am I overreacting?", True),
+    ("Is it okay to still miss him?", True),
+    ("Is it okay if I call you later?", False),
+    ("It will stop raining soon.", False),
+    ("How long does it take to get to Paris?", False),
+    ("Everyone feels the same about the new boss.", False),
+])
+def test_a_question_whether_it_is_normal_is_told_from_look_alikes(text: str,
+                                                                  expected: bool) -> None:
+    assert asks_if_normal(text) is expected
+
+
+def test_the_rule_policy_answers_whether_it_is_normal_with_information() -> None:
+    asking = RuleStrategyPolicy().choose(_ctx("Is it normal to still feel this bad?", -0.5))
+    telling = RuleStrategyPolicy().choose(_ctx("I still feel this bad.", -0.5))
+    assert asking.strategy == Strategy.INFORMATION and "normal" in asking.reason
+    assert telling.strategy != Strategy.INFORMATION
 
 
 def test_the_rule_policy_asks_nothing_for_two_turns_after_too_many_questions() -> None:
