@@ -1,5 +1,5 @@
 """The troubles a user's words tell: a loss, a breakup, an illness, a hurt done to them, a
-painful feeling, being alone, a good thing gone, or that they have told no one.
+painful feeling, being alone, being fed up, a good thing gone, or that they have told no one.
 
 Read by the offline responder (what to say and what not to ask again) and by the prompt every
 chat model gets (``story_told``; agent/responders.py). Hand-written patterns: each names what it
@@ -94,6 +94,16 @@ HURT_DONE = re.compile(
     r"about\s+(?:me|us)\b|\btalk(?:s|ing|ed)?\s+behind\s+(?:my|our)\s+back\b",
     re.I,
 )
+# Exasperation with someone or something: "I'm so done with my roommate", "I'm sick of my job",
+# "I can't stand him". "I'm done with my homework" is finished work, so "done with" needs the
+# emphasis that makes it fed up.
+FED_UP = re.compile(
+    r"\b(?:i'?m|i\s+am|im)\s+(?:just\s+)?(?:so|completely|totally|really|absolutely)\s+done\s+"
+    r"with\b|\b(?:i'?m|i\s+am|im)\s+(?:so\s+|really\s+|just\s+)?(?:sick\s+(?:and\s+tired\s+)?of|"
+    r"fed\s+up\s+with)\b|\bi\s+(?:can'?t|cannot)\s+stand\s+(?:my|him|her|them|it|this|the\s+way)"
+    r"\b",
+    re.I,
+)
 # "I feel so small", not "I don't feel alone anymore"
 FEELS_BAD = re.compile(
     r"(?<!n't )(?<!not )(?<!never )\b(?:feel|feels|feeling|felt)\s+(?:(?:so|really|very|a bit|"
@@ -149,9 +159,11 @@ def tells_trouble(text: str) -> bool:
     (True, False)
     >>> tells_trouble("I got laid off this morning."), tells_trouble("They laid me off.")
     (True, True)
+    >>> tells_trouble("I'm so done with my roommate."), tells_trouble("I'm done with my homework.")
+    (True, False)
     """
     low = text.lower()
     return bool(EVENT.search(text) or DIED.search(text) or LEFT.search(text)
                 or ILL.search(text) or ILL_SELF.search(text) or HURT_DONE.search(text)
-                or FEELS_BAD.search(text) or ISOLATED.search(text)
+                or FEELS_BAD.search(text) or ISOLATED.search(text) or FED_UP.search(text)
                 or any(re.search(rf"\b{re.escape(w)}\b", low) for w in NEGATIVE_NAMED))
