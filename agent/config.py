@@ -297,6 +297,11 @@ class Persona(BaseModel):
     store_biometrics: bool = Field(
         False, description="opt-in: persist raw face/voice/physio data (never by default)"
     )
+    real_world_advice: bool = Field(
+        True,
+        description="give real-world first steps for troubles (agent/advice.py: payment plans, "
+        "benefits, 211); false for a character in a world of its own",
+    )
 
     @field_validator("strategies")
     @classmethod

@@ -380,7 +380,9 @@ class TemplateChatModel(BaseChatModel):
         advice: list[str] = []
         if templates is TEMPLATES[strategy] and strategy in (Strategy.SUGGESTION,
                                                              Strategy.INFORMATION):
-            topic = (BY_NAME.get(str(info["topic"])) if "topic" in info
+            # the prompt's topic (None: none, or a character that gives no real-world steps);
+            # a caller's own prompt without the key is read here
+            topic = (BY_NAME.get(info["topic"] or "") if "topic" in info
                      else topic_of(user, earlier))
             if topic is not None:
                 advice = list(topic.suggestions if strategy is Strategy.SUGGESTION

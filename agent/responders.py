@@ -61,6 +61,9 @@ class ResponseRequest:
     returning: bool = False
     """The conversation was taken up again from the store, and this is the user's first turn
     since: they are back after a break."""
+    real_world_advice: bool = True
+    """Whether suggestions may name real-world first steps for a trouble (agent/advice.py); a
+    character in a world of its own (the persona's ``real_world_advice``) gives none."""
 
 
 def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[BaseMessage]:
@@ -95,7 +98,8 @@ def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[Bas
         lines.append("They have already told you what happened; do not ask them to tell it "
                      "again.")
     topic = topic_of(request.user_text,
-                     [t.text for t in past if t.speaker != request.persona_name])
+                     [t.text for t in past if t.speaker != request.persona_name]
+                     ) if request.real_world_advice else None
     if topic is not None and request.strategy is Strategy.SUGGESTION:
         lines.append(f"They are dealing with {topic.label}. A first step that often helps: "
                      f"{topic.suggestions[0]}")

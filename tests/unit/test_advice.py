@@ -151,3 +151,21 @@ def test_being_laid_off_is_a_trouble_told() -> None:
     assert tells_trouble("I got laid off this morning.")
     assert tells_trouble("They laid me off after ten years.")
     assert not tells_trouble("They let me go to the concert.")
+
+
+def test_a_character_in_a_world_of_its_own_names_no_real_world_steps() -> None:
+    from agent.config import load_persona
+
+    assert load_persona("grim").real_world_advice is False
+    assert load_persona("sage").real_world_advice is True
+    history = [DialogueTurn("user", "Rent is due friday and I'm 300 short."),
+               DialogueTurn("Grim", "Hm."), DialogueTurn("user", "What should I do?")]
+    every = {line for t in TOPICS for line in (*t.suggestions, *t.information)}
+    for in_world in (True, False):
+        request = ResponseRequest(user_text="What should I do?", history=history,
+                                  strategy=Strategy.SUGGESTION, user_affect=SAD,
+                                  persona_name="Grim", real_world_advice=not in_world)
+        reply = Responder().respond(request)
+        prompt = str(build_messages(request)[0].content)
+        assert any(line in reply for line in every) is not in_world, reply
+        assert ("money trouble" in prompt) is not in_world
