@@ -1,4 +1,5 @@
-"""Wording of the offline responder: feeling words, openers by style, templates by strategy.
+"""Wording of the offline responder: openers by style, templates by strategy (the words it reads
+in the user's turn are in agent.responder_words).
 
 Slots: {feeling} (the user's own feeling word, else one for the perceived emotion),
 {feeling2} (a second word for it), {topic} ("your job"), {event} ("losing your job", when
@@ -16,117 +17,6 @@ import re
 
 from agent.types import Strategy
 
-_SAD = ("down", "heavy", "sad")
-_FEAR = ("worried", "anxious", "scared")
-_ANGER = ("frustrated", "angry", "fed up")
-_JOY = ("glad", "lighter", "good")
-_FLAT = ("unsettled", "uncertain", "weighed down")
-FEELING_WORDS: dict[str, tuple[str, str, str]] = {
-    "sadness": _SAD,
-    "sad": _SAD,
-    "bored": ("flat", "drained", "low"),
-    "depressed": _SAD,
-    "anger": _ANGER,
-    "angry": _ANGER,
-    "hostile": _ANGER,
-    "disgust": ("put off", "disgusted", "fed up"),
-    "fear": _FEAR,
-    "anxious": _FEAR,
-    "anxiety": _FEAR,
-    "scared": _FEAR,
-    "surprise": ("caught off guard", "surprised", "thrown"),
-    "joy": _JOY,
-    "happy": _JOY,
-    "relaxed": ("calmer", "lighter", "settled"),
-    "exuberant": _JOY,
-    "neutral": _FLAT,
-}
-# Feeling words a user may name themselves; reflecting their own word back beats a guess.
-# Only words that read well after "you feel" and "you sound" (not "a failure", "stupid").
-NAMED_FEELINGS = (
-    "ashamed",
-    "embarrassed",
-    "guilty",
-    "humiliated",
-    "lonely",
-    "isolated",
-    "heartbroken",
-    "devastated",
-    "hopeless",
-    "helpless",
-    "exhausted",
-    "overwhelmed",
-    "stressed",
-    "burnt out",
-    "burned out",
-    "scared",
-    "afraid",
-    "terrified",
-    "anxious",
-    "nervous",
-    "worried",
-    "panicky",
-    "angry",
-    "furious",
-    "frustrated",
-    "annoyed",
-    "resentful",
-    "betrayed",
-    "hurt",
-    "sad",
-    "depressed",
-    "miserable",
-    "empty",
-    "numb",
-    "confused",
-    "jealous",
-    "relieved",
-    "hopeful",
-    "grateful",
-    "happy",
-    "proud",
-    "lighter",
-)
-# People a user talks about: they get {person} templates ("talk to your wife"), not {topic}.
-PEOPLE = frozenset(
-    """wife husband partner boyfriend girlfriend mom mum mother dad father parents sister
-    brother son daughter kids children child family friend friends boss manager coworker
-    colleague teacher roommate grandma grandmother grandpa grandfather ex fiance fiancee
-    landlord landlady neighbor neighbour neighbors neighbours coach doctor therapist professor
-    classmate classmates flatmate housemate teammate cousin aunt uncle niece nephew supervisor
-    stepmom stepdad stepmother stepfather grandparents siblings""".split()
-)
-# Setbacks a user reports about something of theirs ("I lost my job"): the past tense and the
-# gerund that names the event ("losing your job"). The wording is by hand: the list is short and
-# an inflection library would be a dependency for a dozen verbs.
-EVENT_VERBS: dict[str, str] = {
-    "lost": "losing", "failed": "failing", "missed": "missing", "quit": "quitting",
-    "crashed": "crashing", "ruined": "ruining", "broke": "breaking", "sold": "selling",
-    "wrecked": "wrecking", "flunked": "flunking", "blew": "blowing",
-}
-# What someone did to the user ("my boss yelled at me", "they laughed at us"): a hurt told as
-# an event, though no loss or feeling word is in it. The object must be the user: "I yelled at
-# the dog" is not a hurt done to them.
-HURTFUL_ACTS = (
-    "yelled at", "shouted at", "screamed at", "snapped at", "swore at", "laughed at", "lied to",
-    "insulted", "humiliated", "bullied", "belittled", "mocked", "threatened", "blamed",
-    "betrayed", "ignored", "fired", "hit", "attacked", "harassed", "abused", "rejected",
-    "criticised", "criticized", "embarrassed", "ghosted", "excluded", "sacked", "laid off",
-    "let go", "made redundant",
-)
-# How a user may say they feel hurt without a feeling word that reads well after "you feel"
-# (NAMED_FEELINGS): "I feel so small", "I feel like a failure".
-PAINFUL_SELF_WORDS = (
-    "small", "worthless", "useless", "stupid", "awful", "terrible", "horrible", "invisible",
-    "trapped", "broken", "unwanted", "unloved", "alone", "lost", "like a failure",
-    "like a burden", "like nothing", "like crap", "like garbage", "like an idiot",
-)
-# The object pronoun for {person}; everyone else (friends, parents, a partner) is "them".
-HER = frozenset("wife mom mum mother sister daughter girlfriend grandma grandmother fiancee "
-                "landlady aunt niece stepmom stepmother"
-                .split())
-HIM = frozenset("husband dad father brother son boyfriend grandpa grandfather fiance "
-                "uncle nephew stepdad stepfather".split())
 OPENERS: dict[str, tuple[str, ...]] = {
     "warm": ("", "Oh, ", "I hear you. ", "", "Mm, "),
     "plain": ("", "", "Okay. ", ""),

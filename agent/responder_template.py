@@ -47,23 +47,17 @@ from agent.responder_phrases import (
     ASKS_WHEN,
     ASKS_WHO_THEY_TOLD,
     EARLIER_PLAN_SUGGESTIONS,
-    EVENT_VERBS,
-    FEELING_WORDS,
     GLAD_AGENT_FEELINGS,
     GLAD_AGENT_INTENSITY,
     GLAD_ONLY,
     GLAD_OPENERS,
     GREETS_NEWS,
     HEAVY_ACKNOWLEDGEMENTS,
-    HER,
-    HIM,
     HURT_FEELINGS,
     HURT_VALENCE,
-    NAMED_FEELINGS,
     NEWS_OPENERS,
     OPENERS,
     OTHER_LANGUAGE_REPLIES,
-    PEOPLE,
     PLAN_TEMPLATES,
     POSITIVE_FEELINGS,
     POSITIVE_TEMPLATES,
@@ -79,6 +73,7 @@ from agent.responder_phrases import (
     WELCOME_BACK,
     WELCOME_BACK_ABOUT,
 )
+from agent.responder_words import EVENT_VERBS, FEELING_WORDS, HER, HIM, NAMED_FEELINGS, PEOPLE
 from agent.safety import CHECK_IN, answers_no
 from agent.troubles import (
     DIED,

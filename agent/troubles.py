@@ -11,12 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from agent.responder_phrases import (
-    EVENT_VERBS,
-    HURTFUL_ACTS,
-    NAMED_FEELINGS,
-    PAINFUL_SELF_WORDS,
-)
+from agent.responder_words import EVENT_VERBS, HURTFUL_ACTS, NAMED_FEELINGS, PAINFUL_SELF_WORDS
 
 # "my driving test", "my job" (not "my job today", "my leg skiing"): a second noun is kept unless
 # it says when, joins a clause or is an -ing word.
