@@ -73,195 +73,18 @@ from agent.responder_phrases import (
     WELCOME_BACK,
     WELCOME_BACK_ABOUT,
 )
-from agent.responder_words import EVENT_VERBS, FEELING_WORDS, HER, HIM, NAMED_FEELINGS, PEOPLE
+from agent.responder_slots import lower_first, reflect, slots
+from agent.responder_words import FEELING_WORDS
 from agent.safety import CHECK_IN, answers_no
 from agent.troubles import (
-    DIED,
-    EVENT,
     HURT_DONE,
-    ILL,
-    ILL_SELF,
-    LEFT,
     LOST_GOOD,
-    NEGATIVE_NAMED,
     TOLD_NO_ONE,
     says_unwell,
     tells_trouble,
 )
 from agent.types import Strategy
 from perception.language import other_language
-
-_REFLECT = {
-    "i": "you",
-    "me": "you",
-    "my": "your",
-    "mine": "yours",
-    "myself": "yourself",
-    "am": "are",
-    "i'm": "you're",
-    "im": "you're",
-    "i've": "you've",
-    "i'll": "you'll",
-    "i'd": "you'd",
-    "we": "you",
-    "our": "your",
-    "us": "you",
-    "ours": "yours",
-    "we're": "you're",
-}
-_TOPIC = re.compile(
-    r"\b(?:my|our)\s+((?:new|old|best|little|big|own|ex|younger|older|final|first|last|current|"
-    r"whole|entire|mental|physical)\s+)?"
-    # a body part is where a feeling sits, not what it is about: "every time I close my eyes"
-    # is not "the hardest part of your eyes", nor "it broke my heart" "your heart"
-    r"(?!(?:own|self|mind|head|life|best|fault|eyes?|face|heart|chest|stomach|body|hands?|"
-    r"arms?|legs?|feet|foot|back|neck|throat|breath|tears|teeth|hair|ears?|mouth|skin|bones?|"
-    r"knees?|shoulders?)\b)[a-z]{3,}\b"
-    # a compound's head kept with it: "our last phone call", "my job interview", "my driving
-    # test" (not "your last phone", "your driving")
-    r"(?:\s+(?:call|calls|conversation|chat|message|text|exam|exams|test|tests|interview|meeting|"
-    r"appointment|results|date|trip|party|review|bill|bills|loan|loans|lease|contract|year|money|"
-    r"concern|concerns|issue|issues|problem|problems|situation|project|degree|course|class|"
-    r"classes|studies|debt|payments|grades|health|career|business|schedule|plans|future)\b)?",
-    re.I,
-)
-_CAUSE = re.compile(
-    r"\b(?:because|since|after|about|that)\s+(.{6,}?)(?:[.!?;]|,\s*(?:but|and)\b|$)", re.I
-)
-_LEFT_EVENT = {"broke up with": "the breakup", "dumped": "the breakup",
-               "left": "{who} leaving", "cheated on": "{who} cheating on you"}
-_FORGETTING = re.compile(r"dementia|alzheimer", re.I)
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|we|our)\b", re.I)
-# A sentence about what someone in the user's story did ("she said she fell out of love"): the
-# story goes on in the third person, and it is restated as told.
-_THEY_DID = re.compile(r"(?:(?:so|well|and|but|yeah|honestly|also|then)\b[,\s]*)*"
-                       r"(?:he|she|they)\s+\w+", re.I)
-
-
-def _owner(text: str, found: re.Match[str]) -> bool:
-    """Whether the person ``found`` names is an owner ("my uncle's name"): the uncle is not who
-    the turn is about."""
-    return (found.group(0).split()[-1].lower() in PEOPLE
-            and text[found.end():found.end() + 2] in ("'s", "\u2019s"))
-
-
-def reflect(text: str) -> str:
-    """Swap first and second person ("I lost my job" -> "you lost your job").
-
-    >>> reflect("I was scared and my boss yelled at me")
-    'you were scared and your boss yelled at you'
-    """
-    words = re.findall(r"[\w']+|[^\w\s]", text)
-    out: list[str] = []
-    for i, w in enumerate(words):
-        low = w.lower()
-        if low == "was" and i > 0 and words[i - 1].lower() in ("i", "we"):
-            out.append("were")
-        else:
-            out.append(_REFLECT.get(low, w))
-    return re.sub(r"\s+([,.;!?])", r"\1", " ".join(out))
-
-
-def _lower_first(text: str) -> str:
-    return text if re.match(r"I\b|I'", text) else text[:1].lower() + text[1:]
-
-
-def slots(
-    user: str, feeling_label: str, memory: Sequence[str], earlier: Sequence[str] = ()
-) -> dict[str, str]:
-    """What the user's words give the templates; a slot is absent when nothing fits.
-
-    ``earlier`` holds the user's previous messages, newest last (a person named there still
-    fills {person}).
-    """
-    found: dict[str, str] = {}
-    low = user.lower()
-    named = [w for w in NAMED_FEELINGS if re.search(rf"\b{re.escape(w)}\b", low)]
-    if not named and feeling_label in _HURT_LABELS:
-        # "I'm so angry at my sister." ... "Now they won't stop calling me.": the word the user
-        # chose a turn or two ago beats the reading's guess ("down") while the hurt goes on
-        for text in reversed(earlier[-2:]):
-            named = [w for w in NEGATIVE_NAMED if re.search(rf"\b{re.escape(w)}\b", text.lower())]
-            if named:
-                break
-    words = FEELING_WORDS.get(feeling_label, FEELING_WORDS["neutral"])
-    found["feeling"] = named[0] if named else words[0]
-    found["feeling2"] = words[1] if not named or named[0] != words[1] else words[2]
-    # "my uncle's name": someone named as an owner is not what the turn is about
-    topic = next((m for m in _TOPIC.finditer(user) if not _owner(user, m)), None)
-    event, died, left = EVENT.search(user), DIED.search(user), LEFT.search(user)
-    ill, ill_self = ILL.search(user), ILL_SELF.search(user)
-    # People the user has lost, now or earlier: never "talk to them" or "things between you".
-    gone = {reflect(m.group(1)).lower() for text in (user, *earlier)
-            for pattern in (DIED, LEFT) for m in pattern.finditer(text)}
-    # nor with someone whose memory is going: "what would your dad say if you told him" to a
-    # child whose father has dementia and no longer knows them
-    gone |= {reflect(m.group("sufferer")).lower() for text in (user, *earlier)
-             for m in ILL.finditer(text)
-             if m.group("sufferer") and _FORGETTING.search(m.group("disease") or "")}
-    if event:  # "I lost my job": the loss is the topic, not the job
-        found["event"] = f"{EVENT_VERBS[event.group(1).lower()]} {reflect(event.group(2)).lower()}"
-    elif died:  # "my dog died"
-        found["event"] = f"losing {reflect(died.group(1)).lower()}"
-    elif left:  # "my girlfriend broke up with me"
-        found["event"] = _LEFT_EVENT[left.group(2).lower()].format(
-            who=reflect(left.group(1)).lower())
-    elif ill:
-        who = reflect(ill.group(1) or ill.group("sufferer")).lower()
-        disease = re.sub(r"^an?\s+", "", ill.group("disease") or "")
-        found["event"] = (f"{who} being in hospital" if ill.group("ward") else
-                          f"{who} being ill" if ill.group("ill") else
-                          f"{who}'s {disease}" if disease else f"{who}'s diagnosis")
-    elif ill_self:
-        found["event"] = "your diagnosis"
-    elif topic:
-        found["topic"] = reflect(topic.group(0)).lower()
-    for turns_back, text in enumerate((user, *reversed(earlier))):
-        person = next(
-            (m for m in _TOPIC.finditer(text) if m.group(0).split()[-1].lower() in PEOPLE
-             and reflect(m.group(0)).lower() not in gone
-             and not _owner(text, m)), None
-        )
-        if person is not None:
-            found["person"] = reflect(person.group(0)).lower()
-            who = found["person"].split()[-1]
-            found["object"] = "her" if who in HER else "him" if who in HIM else "them"
-            pronouns = {"her": r"she|her|hers", "him": r"he|him|his"}.get(
-                found["object"], r"they|them|their")
-            if turns_back and not re.search(rf"\b(?:{pronouns})\b", low):
-                # named only earlier and not referred to now: not what this turn is about
-                found["person_source"] = "earlier"
-            if found.get("topic") == found["person"]:
-                del found["topic"]  # "how has your wife been affecting you" reads badly
-            break
-    cause = _CAUSE.search(user)
-    if cause and _FIRST_PERSON.search(cause.group(1)):
-        because = cause.group(1)
-        if named and named[0] in because.lower():
-            # "I haven't told her because I'm ashamed": the feeling's cause is the main clause.
-            sentence = user[: cause.start()].rsplit(".", 1)[-1]
-            because = sentence if _FIRST_PERSON.search(sentence) else ""
-        if because.strip():
-            found["cause"] = _lower_first(reflect(because.strip()).rstrip(".!?, "))
-    # a question is not restated ("Should I just give up?" is not "So should you just give up")
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", user.strip())
-                 if (_FIRST_PERSON.search(s) or _THEY_DID.match(s))
-                 and not s.rstrip().endswith("?")]
-    if sentences:
-        clause = re.split(r",\s*(?:but|and)\b|;", sentences[0])[0]
-        # a discourse marker opening it is not restated ("So, I don't think..." is not "So so,
-        # you don't think...")
-        clause = re.sub(r"^(?:(?:so|well|and|but|then|ok|okay|yes|yeah|no|um|uh|hmm|honestly|also|"
-                        r"anyway|i\s+guess|i\s+mean|i\s+suppose)\b[,\s]*)+", "", clause.strip(),
-                        flags=re.I)
-        clause = reflect(clause).rstrip(".!?, ")
-        if len(clause.split()) >= 3:
-            found["clause"] = _lower_first(clause)
-    if memory:
-        remembered = memory[0].split(" (")[0]
-        if remembered.lower().replace("your ", "") not in low:
-            found["memory"] = remembered
-    return found
 
 
 class TemplateChatModel(BaseChatModel):
@@ -453,12 +276,12 @@ class TemplateChatModel(BaseChatModel):
                 lead = ""
             body = template.format(**filled)
             if lead.endswith(", "):
-                body = _lower_first(body)
+                body = lower_first(body)
             text = lead + body
             candidates.append(text[0].upper() + text[1:])
         first = fresh[0].format(**filled)  # any new wording of it beats a repeat
         for lead in ("", *openers):
-            text = lead + (_lower_first(first) if lead.endswith(", ") else first)
+            text = lead + (lower_first(first) if lead.endswith(", ") else first)
             candidates.append(text[0].upper() + text[1:])
         return next((c for c in candidates if c not in said), candidates[0] + " I mean it.")
 
@@ -467,7 +290,6 @@ class TemplateChatModel(BaseChatModel):
 HEDGED = re.compile(r"\b(?:a\s+(?:little\s+)?(?:bit|little|tad)|kind\s+of|kinda|sort\s+of|"
                     r"slightly|somewhat)\s+\w+", re.I)
 
-_HURT_LABELS = frozenset({"sadness", "anger", "fear", "disgust"})
 
 
 def _welcome_back(earlier: Sequence[str], said: Sequence[str], seed: int) -> str:

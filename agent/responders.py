@@ -19,7 +19,8 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from agent.about_agent import asks_if_person
 from agent.advice import topic_of
 from agent.errors import AgentError
-from agent.responder_template import TemplateChatModel, reflect
+from agent.responder_slots import reflect
+from agent.responder_template import TemplateChatModel
 from agent.troubles import tells_trouble
 from agent.types import AgentEmotion, Strategy
 from perception import AffectEstimate, DialogueTurn

@@ -17,7 +17,7 @@ from agent.about_agent import (
     complaint,
 )
 from agent.core import AffectiveAgent
-from agent.responder_template import slots
+from agent.responder_slots import slots
 from agent.responders import Responder, ResponseRequest
 from agent.strategy import PolicyContext, RuleStrategyPolicy
 from agent.types import Strategy, Utterance

@@ -342,7 +342,7 @@ def test_a_short_cheer_after_good_news_is_not_taken_for_news() -> None:
     ("My grandma has dementia and doesn't know me.", "your grandma's dementia"),
 ])
 def test_an_illness_told_is_the_story(text: str, event: str) -> None:
-    from agent.responder_template import slots
+    from agent.responder_slots import slots
     from agent.troubles import tells_trouble
 
     assert tells_trouble(text) and slots(text, "sadness", [])["event"] == event

@@ -213,7 +213,7 @@ def test_a_runaway_model_is_cut_at_its_next_turn_and_bounded() -> None:
 
 
 def test_offline_replies_use_the_named_feeling_its_cause_and_the_person() -> None:
-    from agent.responder_template import slots
+    from agent.responder_slots import slots
 
     found = slots("I haven't told my wife yet because I'm ashamed.", "sadness", [])
     assert found["feeling"] == "ashamed"
@@ -253,7 +253,7 @@ def test_a_sentence_cut_by_the_token_limit_is_dropped() -> None:
 
 
 def test_offline_replies_name_what_happened_not_just_the_thing() -> None:
-    from agent.responder_template import slots
+    from agent.responder_slots import slots
 
     assert slots("I lost my job today and I feel awful.", "sadness", [])["event"] == (
         "losing your job")
@@ -303,7 +303,7 @@ def test_a_question_after_a_question_first_acknowledges_the_hurt() -> None:
 
 
 def test_a_person_named_only_earlier_is_not_presumed_the_trouble() -> None:
-    from agent.responder_template import slots
+    from agent.responder_slots import slots
 
     earlier = ["Guess what, my sister is getting married!"]
     now = "But I have to give a speech and I'm nervous."

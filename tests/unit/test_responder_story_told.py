@@ -111,7 +111,7 @@ def test_a_cause_told_in_the_turn_is_not_asked_for() -> None:
 
 
 def test_a_question_is_not_restated_as_if_it_were_said() -> None:
-    from agent.responder_template import slots
+    from agent.responder_slots import slots
 
     assert "clause" not in slots("Should I just give up?", "sadness", [])
     assert slots("I lost my job. Should I just give up?", "sadness", [])["clause"] == (
@@ -119,7 +119,7 @@ def test_a_question_is_not_restated_as_if_it_were_said() -> None:
 
 
 def test_a_topic_keeps_the_noun_after_a_common_adjective() -> None:
-    from agent.responder_template import slots
+    from agent.responder_slots import slots
 
     assert slots("I have my final exams next week.", "fear", [])["topic"] == "your final exams"
 
@@ -226,7 +226,7 @@ def test_once_every_fitting_template_is_said_the_agent_stays_present_not_repetit
 @pytest.mark.parametrize("text", ["Every time I close my eyes I see myself failing.",
                                   "It broke my heart.", "My hands shake before every exam."])
 def test_a_body_part_is_not_the_topic(text: str) -> None:
-    from agent.responder_template import slots
+    from agent.responder_slots import slots
 
     assert "topic" not in slots(text, "fear", []), slots(text, "fear", [])
     assert slots("My hands are what I paint with.", "joy", []).get("topic") is None
@@ -234,7 +234,7 @@ def test_a_body_part_is_not_the_topic(text: str) -> None:
 
 
 def test_a_compound_topic_is_kept_whole() -> None:
-    from agent.responder_template import slots
+    from agent.responder_slots import slots
 
     assert slots("I keep replaying our last phone call.", "sadness", [])["topic"] == (
         "your last phone call")
@@ -261,7 +261,7 @@ def test_a_hurt_told_in_this_turn_is_not_asked_for(text: str) -> None:
 ])
 def test_a_restated_clause_drops_its_opening_marker_and_keeps_its_compound(
         text: str, topic: str | None, clause: str) -> None:
-    from agent.responder_template import slots
+    from agent.responder_slots import slots
 
     found = slots(text, "sadness", [])
     assert found.get("topic") == topic and found["clause"] == clause
@@ -275,7 +275,7 @@ def test_a_restated_clause_drops_its_opening_marker_and_keeps_its_compound(
     ("Is she coming back?", None),  # asked, not told
 ])
 def test_what_someone_in_the_story_did_is_restated_as_told(text: str, clause: str | None) -> None:
-    from agent.responder_template import slots
+    from agent.responder_slots import slots
 
     assert slots(text, "sadness", []).get("clause") == clause
 
@@ -290,7 +290,7 @@ def test_a_hurting_user_is_never_told_it_is_good_to_hear() -> None:
 
 
 def test_someone_named_as_an_owner_is_not_who_the_turn_is_about() -> None:
-    from agent.responder_template import slots
+    from agent.responder_slots import slots
 
     found = slots("He called me by my uncle's name.", "sadness", [],
                   ["My dad didn't recognize me today."])
@@ -299,7 +299,7 @@ def test_someone_named_as_an_owner_is_not_who_the_turn_is_about() -> None:
 
 
 def test_a_parent_with_dementia_is_not_someone_to_tell_how_you_feel() -> None:
-    from agent.responder_template import slots
+    from agent.responder_slots import slots
 
     told = "My dad has dementia and he didn't recognize me today."
     found = slots(told, "sadness", [])
