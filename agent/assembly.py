@@ -37,17 +37,20 @@ class UtteranceOnlyERC(ConversationEmotionRecognizer):
 
 
 def parts(
-    p: Persona, *, db_path: str | Path | None, backend_overrides: Mapping[str, str]
+    p: Persona, *, db_path: str | Path | None, backend_overrides: Mapping[str, str],
+    text_options: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The keyword arguments of ``AffectiveAgent`` besides the persona, session and clock,
-    with backends from the persona or ``backend_overrides`` (capability -> backend name)."""
+    with backends from the persona or ``backend_overrides`` (capability -> backend name).
+    ``text_options`` go to the text backend that takes them (``quantize``, ``runtime``: how
+    the sentence encoder reads; the ERC shares its encoder)."""
     from agent.intents import hearer
     from agent.responders import Responder
     from agent.safety import SafetyCheck
     from agent.strategy import load_policy
 
     choice = {**p.backends, **backend_overrides}
-    text = backends.create("text", choice.get("text", "auto"))
+    text = backends.create("text", choice.get("text", "auto"), text_options)
     erc_name = choice.get("erc", "auto")
     text_name = choice.get("text", "auto")
     if erc_name == "auto" and text_name != "auto":

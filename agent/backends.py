@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import inspect
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -271,14 +273,25 @@ def load_class(capability: str, name: str) -> type[Any]:
     return getattr(importlib.import_module(module_name), class_name)  # type: ignore[no-any-return]
 
 
-def create(capability: str, name: str = "auto", **kwargs: Any) -> Any:
+def _taken(cls: type, options: Mapping[str, Any]) -> dict[str, Any]:
+    """The options ``cls``'s constructor takes by name."""
+    params = inspect.signature(cls).parameters
+    return {k: v for k, v in options.items() if k in params}
+
+
+def create(capability: str, name: str = "auto", options: Mapping[str, Any] | None = None, /,
+           **kwargs: Any) -> Any:
     """Resolve, import and construct a backend.
 
     With ``auto``, a backend whose packages import but whose weights are missing is skipped
-    for the next one in table order, and the log says so.
+    for the next one in table order, and the log says so. ``options`` reach only the backends
+    that take them (the encoder's precision means nothing to the lexicon); ``kwargs`` reach
+    every one.
     """
+    options = options or {}
     if name != "auto":
-        return load_class(capability, resolve(capability, name))(**kwargs)
+        cls = load_class(capability, resolve(capability, name))
+        return cls(**_taken(cls, options), **kwargs)
     from perception.errors import ModelUnavailableError
 
     skipped: list[str] = []
@@ -286,7 +299,8 @@ def create(capability: str, name: str = "auto", **kwargs: Any) -> Any:
         if not (spec.embedded and available(capability, candidate)):
             continue
         try:
-            backend = load_class(capability, candidate)(**kwargs)
+            cls = load_class(capability, candidate)
+            backend = cls(**_taken(cls, options), **kwargs)
         except (BackendUnavailableError, ModelUnavailableError, FileNotFoundError) as exc:
             skipped.append(f"{candidate}: {exc}")
             continue

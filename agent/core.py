@@ -97,15 +97,18 @@ class AffectiveAgent:
         db_path: str | Path | None = None,
         session: str = "default",
         clock: Callable[[], float] = time.monotonic,
+        text_options: Mapping[str, Any] | None = None,
         **backend_overrides: str,
     ) -> AffectiveAgent:
         """Build an agent from a persona name or file, with backends from the persona or overrides.
 
-        ``backend_overrides`` maps capability -> backend name (``text="lexicon"``).
+        ``backend_overrides`` maps capability -> backend name (``text="lexicon"``);
+        ``text_options`` go to the text backend that takes them (``quantize=True``).
         """
         p = persona if isinstance(persona, Persona) else load_persona(persona)
         return cls(persona=p, session=session, clock=clock,
-                   **parts(p, db_path=db_path, backend_overrides=backend_overrides))  # fmt: skip
+                   **parts(p, db_path=db_path, backend_overrides=backend_overrides,
+                           text_options=text_options))  # fmt: skip
 
     # -- the turn -----------------------------------------------------------------------------
 

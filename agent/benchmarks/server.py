@@ -21,6 +21,7 @@ import click
 
 from agent.benchmarks import machine, percentiles_ms
 from agent.benchmarks.turn import LINES
+from agent.cli.encoder_options import encoder_options
 
 
 def rss_mb(pid: int) -> float:
@@ -31,9 +32,11 @@ def rss_mb(pid: int) -> float:
     raise RuntimeError(f"no VmRSS for pid {pid}")
 
 
-def start_server(text_backend: str) -> tuple[subprocess.Popen[str], str]:
+def start_server(text_backend: str, precision: str = "auto", runtime: str = "auto"
+                 ) -> tuple[subprocess.Popen[str], str]:
     cmd = [sys.executable, "-m", "agent", "serve", "--host", "127.0.0.1", "--port", "0",
-           "--no-audio", "--rate", "50", "--text-backend", text_backend]  # fmt: skip
+           "--no-audio", "--rate", "50", "--text-backend", text_backend,
+           "--precision", precision, "--runtime", runtime]  # fmt: skip
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
     assert proc.stderr is not None
     deadline = time.monotonic() + 180
@@ -121,14 +124,15 @@ async def _run(
 )  # fmt: skip
 @click.option("--text-backend", default="auto", show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@encoder_options
 def bench_server(
     sessions: int, seconds: float, think_s: float, turns_per_session: int, text_backend: str,
-    as_json: bool,
+    as_json: bool, precision: str, runtime: str,
 ) -> None:  # fmt: skip
     """p95 turn latency and server memory over time with N concurrent NPC sessions."""
     if not (1 <= sessions <= 1000 and 1 <= seconds <= 600):
         raise click.BadParameter("sessions must be 1-1000 and seconds 1-600")
-    proc, url = start_server(text_backend)
+    proc, url = start_server(text_backend, precision, runtime)
     try:
         out = asyncio.run(_run(url, proc.pid, sessions, seconds, think_s, turns_per_session))
     finally:
@@ -143,6 +147,8 @@ def bench_server(
         "seconds": seconds,
         "think_s": think_s,
         "turns_per_session": turns_per_session,
+        "precision": precision,
+        "runtime": runtime,
         "turns": out["turns"],
         "turns_per_s": round(out["turns"] / seconds, 2),
         "errors": len(out["errors"]),

@@ -11,6 +11,7 @@ from typing import IO, Any
 import click
 from rich.markup import escape
 
+from agent.cli.encoder_options import encoder_kwargs, encoder_options
 from agent.errors import AgentError
 from appraisal import AppraisalError
 from perception import PerceptionError
@@ -87,12 +88,14 @@ def _fact_command(agent: Any, command: str) -> str:
     return escape(f"{name.strip()} = {value.strip()}")
 
 
-def _build_agent(persona: str, db: str | None, session: str, text_backend: str) -> object:
+def _build_agent(persona: str, db: str | None, session: str, text_backend: str,
+                 text_options: dict[str, Any]) -> object:
     from agent.core import AffectiveAgent
 
     overrides: dict[str, Any] = {"text": text_backend} if text_backend != "auto" else {}
     try:
-        return AffectiveAgent.from_persona(persona, db_path=db, session=session, **overrides)
+        return AffectiveAgent.from_persona(persona, db_path=db, session=session,
+                                           text_options=text_options, **overrides)
     except AgentError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -126,6 +129,7 @@ def _build_agent(persona: str, db: str | None, session: str, text_backend: str) 
     metavar="brainflow:BOARD|lsl:NAME",
     help="Read EEG/physio from a live BrainFlow board or LSL stream (needs the physio extra).",
 )
+@encoder_options
 def chat(
     persona: str,
     db: str | None,
@@ -135,6 +139,8 @@ def chat(
     text_backend: str,
     camera: str | None,
     eeg: str | None,
+    precision: str,
+    runtime: str,
 ) -> None:
     """Talk with the agent. Empty input is ignored; /help lists commands; Ctrl-D or /quit ends
     the chat."""
@@ -142,11 +148,12 @@ def chat(
 
     from agent.core import AffectiveAgent
 
+    options = encoder_kwargs(precision, runtime)
     if script is None:  # a few seconds of model loading: say so on the terminal
         with Console(stderr=True).status("Loading the agent's models..."):
-            agent = _build_agent(persona, db, session, text_backend)
+            agent = _build_agent(persona, db, session, text_backend, options)
     else:
-        agent = _build_agent(persona, db, session, text_backend)
+        agent = _build_agent(persona, db, session, text_backend, options)
     assert isinstance(agent, AffectiveAgent)
     live: Any = None
     if camera or eeg:

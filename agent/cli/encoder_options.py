@@ -1,5 +1,5 @@
-"""The ``--precision`` and ``--runtime`` options shared by `affect eval erc|text` and
-`affect bench perception`: how the sentence encoder reads."""
+"""The ``--precision`` and ``--runtime`` options shared by `affect chat`, `affect serve`,
+`affect eval erc|text` and `affect bench perception|server`: how the sentence encoder reads."""
 
 from __future__ import annotations
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import Any
 
 import click
 
+from agent.cli.encoder_options import encoder_kwargs, encoder_options
 from agent.errors import AgentError
 
 
@@ -30,19 +32,20 @@ from agent.errors import AgentError
 @click.option("--text-backend", default="auto", show_default=True, help="Text emotion backend.")
 @click.option("--no-audio", is_flag=True, help="Never synthesise speech, even when asked.")
 @click.option("--rate", default=20.0, show_default=True, help="Messages a second per session.")
+@encoder_options
 def serve(
     host: str, port: int, token: str | None, db: str | None, persona_dir: str | None,
-    text_backend: str, no_audio: bool, rate: float,
+    text_backend: str, no_audio: bool, rate: float, precision: str, runtime: str,
 ) -> None:  # fmt: skip
     """Serve NPC sessions to game engines (Godot, Unity, Unreal) over WebSocket."""
     from agent.server.server import AffectServer, ServerLimits
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    overrides = {"text": text_backend} if text_backend != "auto" else {}
+    overrides: dict[str, Any] = {"text": text_backend} if text_backend != "auto" else {}
     try:
         server = AffectServer(
             host=host, port=port, token=token, db_path=db, audio=not no_audio,
-            persona_dir=persona_dir,
+            persona_dir=persona_dir, text_options=encoder_kwargs(precision, runtime),
             limits=ServerLimits(messages_per_s=rate, burst=max(1, int(rate * 2))), **overrides,
         )  # fmt: skip
     except AgentError as exc:

@@ -13,6 +13,7 @@ import hmac
 import ipaddress
 import logging
 import time
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -79,6 +80,7 @@ class AffectServer:
         limits: ServerLimits | None = None,
         audio: bool = True,
         persona_dir: str | None = None,
+        text_options: Mapping[str, Any] | None = None,
         **backend_overrides: str,
     ) -> None:
         if not is_loopback(host) and not token:
@@ -89,7 +91,8 @@ class AffectServer:
         self.host, self.port, self.token = host, port, token
         self.limits = limits or ServerLimits()
         self.audio = audio
-        self.factory = AgentFactory(db_path=db_path, persona_dir=persona_dir, **backend_overrides)
+        self.factory = AgentFactory(db_path=db_path, persona_dir=persona_dir,
+                                    text_options=text_options, **backend_overrides)
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="affect-agent")
         self.sessions: dict[str, NpcSession] = {}
         self._tts: Any = None

@@ -11,6 +11,7 @@ import re
 import sqlite3
 import time
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,7 @@ class AgentFactory:
 
     def __init__(
         self, *, db_path: str | Path | None = None, persona_dir: str | Path | None = None,
-        **backend_overrides: Any,
+        text_options: Mapping[str, Any] | None = None, **backend_overrides: Any,
     ) -> None:  # fmt: skip
         self.persona_dir = None if persona_dir is None else Path(persona_dir)
         if self.persona_dir is not None:
@@ -57,13 +58,16 @@ class AgentFactory:
         )
         self._templates: dict[str, AffectiveAgent] = {}
         self._overrides = backend_overrides
+        self._text_options = dict(text_options or {})
 
     def create(self, persona: str, session: str) -> AffectiveAgent:
         from agent.memory import MemoryGraph
 
         template = self._templates.get(persona)
         if template is None:
-            template = AffectiveAgent.from_persona(self.persona_source(persona), **self._overrides)
+            template = AffectiveAgent.from_persona(self.persona_source(persona),
+                                                   text_options=self._text_options,
+                                                   **self._overrides)
             self._templates[persona] = template
         return AffectiveAgent(
             persona=template.persona.model_copy(deep=True),

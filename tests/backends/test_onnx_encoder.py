@@ -146,3 +146,21 @@ def test_quantizing_leaves_the_program_s_logging_as_it_was(tmp_path) -> None:
         root.removeHandler(catcher)
     assert root.handlers == before  # no stderr handler left behind by logging.warning
     assert not [r for r in records if "onnxruntime" in r.pathname]
+
+
+def test_an_agent_reads_at_the_precision_it_is_given_and_its_erc_shares_the_encoder() -> None:
+    from agent.backends import create
+    from agent.core import AffectiveAgent
+    from perception import DialogueTurn
+
+    fast = AffectiveAgent.from_persona("sage", text_options={"quantize": True})
+    plain = AffectiveAgent.from_persona("sage")
+    fast_erc, plain_erc = fast.dialogue.erc, plain.dialogue.erc
+    assert fast_erc.encoder.quantized and fast_erc.encoder.runtime == "onnx"
+    assert not plain_erc.encoder.quantized  # the live default: float32
+    turns = [DialogueTurn("user", "My brother went missing and I am so worried.")]
+    a, b = fast_erc.predict(turns), plain_erc.predict(turns)
+    assert a.label == b.label == "sadness" and abs(a.vad.valence - b.vad.valence) < 0.1
+    # options reach only the backends that take them: the lexicon reads as it always does
+    lexicon = create("text", "lexicon", {"quantize": True})
+    assert lexicon.predict("I am so happy today!").vad.valence > 0

@@ -64,7 +64,7 @@ def test_the_served_character_answers_the_page_s_client(npcs: Path) -> None:
     code = block("python", "## 4. Serve it")
 
     async def main() -> str:
-        server = AffectServer(port=0, persona_dir=str(npcs), no_audio=True)
+        server = AffectServer(port=0, persona_dir=str(npcs), audio=False)
         await server.start()
         try:
             printed = io.StringIO()
