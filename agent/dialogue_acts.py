@@ -401,3 +401,35 @@ def declines_to_talk(text: str) -> bool:
     """
     return bool(_DECLINES.search(text))
 
+
+
+# "Am I just stupid?", "I'm such an idiot.", "I'm a failure": the user runs themselves down.
+# Only words no one deserves ("a bad mother" or "to blame" may be a real question, answered with
+# care, not denied). "I'm an idiot for forgetting the milk" is said lightly, so a word of trouble
+# or a turn read as hurt must come with it (the caller decides); "I felt stupid" is a feeling
+# (troubles.FEELS_BAD).
+_SELF_INSULT = re.compile(
+    r"\b(?:am\s+i|i'?m|i\s+am|im)\s+(?:just\s+|so\s+|really\s+|such\s+|a\s+complete\s+|a\s+total\s+"
+    r"|completely\s+|totally\s+|always\s+|that\s+)*"
+    r"(?P<word>stupid|dumb|worthless|useless|pathetic|unlovable|(?:an?\s+)?(?:failure|idiot|"
+    r"loser|moron|disappointment|joke))\b(?!\s+(?:about|at|with|to)\b)",
+    re.I,
+)
+
+
+def self_insult(text: str) -> str | None:
+    """What the user calls themselves when they run themselves down ("Am I just stupid?":
+    "stupid"; "I'm such a failure.": "a failure"), else None.
+
+    >>> self_insult("Am I just stupid?"), self_insult("I'm such an idiot.")
+    ('stupid', 'an idiot')
+    >>> self_insult("That was a stupid movie."), self_insult("I'm useless at cooking, ha")
+    (None, None)
+    """
+    found = _SELF_INSULT.search(text)
+    if found is None:
+        return None
+    word = " ".join(found.group("word").lower().split())
+    if word in ("failure", "idiot", "loser", "moron", "disappointment", "joke"):
+        word = ("an " if word[0] in "aeiou" else "a ") + word
+    return word

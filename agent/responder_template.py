@@ -36,6 +36,7 @@ from agent.dialogue_acts import (
     is_farewell,
     is_greeting,
     only_thanks,
+    self_insult,
     stated_plan,
     weighed_step,
 )
@@ -265,6 +266,9 @@ class TemplateChatModel(BaseChatModel):
         if said and said[-1] == CHECK_IN and answers_no(user):
             # the answer to the safety stage's question is heard before anything else
             openers = ("Thank you for telling me, and I'm glad. ",)
+        elif strategy is Strategy.AFFIRMATION and (word := self_insult(user)) is not None:
+            # "Am I just stupid?" is answered before it is reassured
+            openers = (("No, you're" if "?" in user else "You're") + f" not {word}. ",)
         elif TOLD_NO_ONE.search(user) and not glad:  # heard first: "I don't have anyone"
             alone = [a for a in ALONE_ACKNOWLEDGEMENTS if a.lower() not in said_low]
             if alone:

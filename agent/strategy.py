@@ -23,6 +23,7 @@ from agent.dialogue_acts import (
     declines_to_talk,
     is_farewell,
     only_thanks,
+    self_insult,
     stated_plan,
     thanks,
     tired_of_questions,
@@ -159,7 +160,8 @@ class RuleStrategyPolicy(StrategyPolicy):
             raw[Strategy.INFORMATION] += 0.6
         reason = f"{stage} stage (user turn {user_turns}), valence {v:+.2f}, arousal {a:+.2f}"
         text = ctx.history[-1].text if ctx.history else ""
-        return raw, answer_acts(raw, text, reason, ctx.agent_emotion, earlier_user_turns(ctx))
+        return raw, answer_acts(raw, text, reason, ctx.agent_emotion, earlier_user_turns(ctx),
+                                ctx.user_affect.vad.valence)
 
 
 LEAVING_MARGIN = 1.0
@@ -183,13 +185,15 @@ replies ask nothing: the complaint itself is answered with one question, what wo
 
 
 def answer_acts(raw: dict[Strategy, float], text: str, reason: str,
-                agent: AgentEmotion | None = None, earlier: Sequence[str] = ()) -> str:
+                agent: AgentEmotion | None = None, earlier: Sequence[str] = (),
+                valence: float = 0.0) -> str:
     """Raise, in place, the log-score of the strategy the user's act asks for (a farewell, a
     request for advice, thanks, a step of their own; agent.dialogue_acts; a turn about the
     agent, agent.about_agent) and return ``reason`` saying so. An insult that angers the agent
     (``agent``) is answered outside the support strategies, as "Others". ``earlier``: the
     user's previous turns, newest last; within ``NO_QUESTION_TURNS`` of "you keep asking
-    questions" no question is asked."""
+    questions" no question is asked. ``valence``: the user's, as read; running oneself down
+    ("Am I just stupid?") is answered with reassurance unless it reads as light (above 0)."""
     if any(tired_of_questions(t) for t in earlier[-NO_QUESTION_TURNS:]):
         raw[Strategy.QUESTION] = min(raw.values()) - LEAVING_MARGIN
         reason += ", the user has had enough questions"
@@ -215,6 +219,11 @@ def answer_acts(raw: dict[Strategy, float], text: str, reason: str,
     if asks_for_advice(text):
         raw[Strategy.SUGGESTION] += ADVICE_BONUS
         return reason + ", the user asks what to do"
+    if self_insult(text) is not None and valence <= 0.0:
+        # "Am I just stupid?": ESConv has 1 such seeker turn, too few to learn from; the
+        # answer a supporter owes it is reassurance, not a question about it
+        raw[Strategy.AFFIRMATION] = max(raw.values()) + LEAVING_MARGIN
+        return reason + ", the user runs themselves down"
     if asks_if_normal(text):
         # "Is it normal to still feel this bad?" is a question of fact, and a question back
         # leaves it unanswered. ESConv's supporters answered 4 of its 5 ("I'd say this is

@@ -255,7 +255,8 @@ class ESConvStrategyPolicy(StrategyPolicy):
         # ESConv's long dialogues taught the head to expect more turns: a goodbye or a plea for
         # advice early in a short chat is still answered in kind.
         reason = answer_acts(raw, split_turns(ctx.history)[0] if ctx.history else "", reason,
-                             ctx.agent_emotion, earlier_user_turns(ctx))
+                             ctx.agent_emotion, earlier_user_turns(ctx),
+                             ctx.user_affect.vad.valence)
         run = _question_run(ctx.previous_strategies)
         if run >= 2:
             raw[Strategy.QUESTION] -= QUESTION_RUN_DAMP

@@ -13,6 +13,7 @@ from agent.dialogue_acts import (
     is_farewell,
     is_greeting,
     only_thanks,
+    self_insult,
     stated_plan,
     weighed_step,
 )
@@ -117,6 +118,40 @@ def test_the_rule_policy_answers_whether_it_is_normal_with_information() -> None
     telling = RuleStrategyPolicy().choose(_ctx("I still feel this bad.", -0.5))
     assert asking.strategy == Strategy.INFORMATION and "normal" in asking.reason
     assert telling.strategy != Strategy.INFORMATION
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Am I just stupid?", "stupid"),
+    ("I'm such an idiot.", "an idiot"),
+    ("I'm a complete failure", "a failure"),
+    ("am i really that worthless", "worthless"),
+    ("I'm useless at cooking, ha", None),
+    ("That was a stupid movie.", None),
+    ("My boss called me an idiot.", None),  # a hurt done to them (troubles), not their word
+    ("Am I wrong to be upset?", None),  # a real question, answered with care
+])
+def test_running_oneself_down_is_told_from_look_alikes(text: str, word: str | None) -> None:
+    assert self_insult(text) == word
+
+
+def test_running_oneself_down_is_reassured_first_unless_it_reads_light() -> None:
+    hurt = RuleStrategyPolicy().choose(_ctx("Am I just stupid?", -0.5))
+    light = RuleStrategyPolicy().choose(_ctx("I'm such an idiot lol", 0.4))
+    assert hurt.strategy == Strategy.AFFIRMATION and "down" in hurt.reason
+    assert "down" not in light.reason
+    sad = AffectEstimate(VAD(-0.5, 0.2, -0.3), {"sadness": 1.0}, 0.8, "text", 0.0)
+    history = [DialogueTurn("user", "I failed my driving test again."),
+               DialogueTurn("Sage", "That sounds hard."),
+               DialogueTurn("user", "Am I just stupid?")]
+    reply = Responder().respond(ResponseRequest(
+        user_text="Am I just stupid?", history=history, strategy=Strategy.AFFIRMATION,
+        user_affect=sad, persona_name="Sage"))  # fmt: skip
+    assert reply.startswith("No, you're not stupid. ")
+    told = Responder().respond(ResponseRequest(
+        user_text="I'm such a failure.", history=history[:2] + [
+            DialogueTurn("user", "I'm such a failure.")], strategy=Strategy.AFFIRMATION,
+        user_affect=sad, persona_name="Sage"))  # fmt: skip
+    assert told.startswith("You're not a failure. ")
 
 
 def test_the_rule_policy_asks_nothing_for_two_turns_after_too_many_questions() -> None:
