@@ -296,6 +296,26 @@ TOPICS: tuple[Topic, ...] = (
             "raise and to act on.",
         ),
     ),
+    Topic(
+        "new_role", "a new role",
+        _words(r"\b(?:new|first)\s+(?:job|role|position|manager|team\s+lead|boss)\b"
+               r"|\b(?:got|been|was|just\s+got)\s+promoted\b|\bpromotion\b|\bteam\s+lead\b"
+               r"|\bstart(?:ing|s)?\s+(?:a|my|the)\s+new\s+(?:job|role|position)\b"),
+        # feeling out of one's depth is common in a new role (impostor feelings: Bravata et al.
+        # 2020, a review); a new lead earns trust by listening first
+        (
+            "Could you spend the first weeks asking each person you work with what helps them "
+            "and what gets in their way? Listening first is how most new leads earn trust.",
+            "It might help to find one person who has been there a while and ask what they wish "
+            "they had known in their first month.",
+            "Could you write down one thing that went well each day for the first few weeks? A "
+            "new role makes it easy to notice only the mistakes.",
+        ),
+        (
+            "Most people feel out of their depth in a new role for the first months; it is part "
+            "of learning it, not a sign you were the wrong choice.",
+        ),
+    ),
 )
 BY_NAME: dict[str, Topic] = {t.name: t for t in TOPICS}
 

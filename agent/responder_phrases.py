@@ -2,7 +2,8 @@
 in the user's turn are in agent.responder_words).
 
 Slots: {feeling} (the user's own feeling word, else one for the perceived emotion),
-{feeling2} (a second word for it), {topic} ("your job"), {event} ("losing your job", when
+{feeling2} (a second word for it), {worry} (what they fear, from "what if he doesn't make it":
+"he doesn't make it"), {topic} ("your job"), {event} ("losing your job", when
 they say what happened to it; it replaces {topic} then), {cause} (what they said it is
 because of, in the second person), {clause} (their first sentence about themselves or about
 what someone in their story did, reflected), {memory}
@@ -58,6 +59,7 @@ TEMPLATES: dict[Strategy, tuple[str, ...]] = {
         "How are you looking after yourself through all this?",
     ),
     Strategy.RESTATEMENT: (
+        "So you're scared of what happens if {worry}.",
         "So this is about {event}, and it has been on your mind.",
         "So {clause}, and that has been sitting with you.",
         "If I follow you, {clause}.",
@@ -67,6 +69,7 @@ TEMPLATES: dict[Strategy, tuple[str, ...]] = {
         "If I follow you, this has been building up for a while.",
     ),
     Strategy.REFLECTION: (
+        "It makes sense to be scared of what happens if {worry}.",
         "You sound {feeling} about {event}, and that is understandable.",
         "It makes sense that you feel {feeling}, since {cause}.",
         "You sound {feeling} about {topic}, and that is understandable.",

@@ -61,6 +61,18 @@ _THEY_DID = re.compile(r"(?:(?:so|well|and|but|yeah|honestly|also|then)\b[,\s]*)
                        r"(?:he|she|they)\s+\w+", re.I)
 
 
+# "what if he doesn't make it": a fear said as a question. {worry} is what is feared, reflected
+# ("he doesn't make it", "you fail"). "What if we got pizza?" is a plan: the question must open
+# a sentence, and what follows must hold a word of loss, harm or failure, or a negation.
+_WHAT_IF = re.compile(
+    r"(?:^|[.!?]\s+)(?:but\s+|and\s+|i\s+keep\s+thinking\s+|i\s+keep\s+wondering\s+)?what\s+if\s+"
+    r"([^.!?]*?(?:n't\b|\b(?:not|never|dies?|lose|loses|fail|fails|leaves?|gets?\s+worse|"
+    r"hates?|finds?\s+out|fires?|breaks?|goes\s+wrong|something\s+happens|too\s+late|"
+    r"cancer|serious|worse|bad|wrong|alone)\b)[^.!?]*)",
+    re.I,
+)
+
+
 def _owner(text: str, found: re.Match[str]) -> bool:
     """Whether the person ``found`` names is an owner ("my uncle's name"): the uncle is not who
     the turn is about."""
@@ -181,6 +193,11 @@ def slots(
         clause = reflect(clause).rstrip(".!?, ")
         if len(clause.split()) >= 3:
             found["clause"] = lower_first(clause)
+    worry = _WHAT_IF.search(user)
+    if worry is not None:
+        feared = reflect(worry.group(1).strip()).rstrip(".!?, ")
+        if len(feared.split()) >= 2:
+            found["worry"] = feared
     if memory:
         remembered = memory[0].split(" (")[0]
         if remembered.lower().replace("your ", "") not in low:

@@ -229,7 +229,7 @@ class TemplateChatModel(BaseChatModel):
         # templates about what this turn says come first; a person named only in an earlier
         # turn ("my sister is getting married") is not presumed to be today's trouble
         personal = [t for t in usable
-                    if re.search(r"{(?:topic|event|cause|clause|memory|plan)}", t)
+                    if re.search(r"{(?:topic|event|cause|clause|memory|plan|worry)}", t)
                     or ("{person}" in t and "person_source" not in filled)]
         earlier = [t for t in usable if t not in personal and "{person}" in t]
         generic = [t for t in usable if t not in personal and t not in earlier]

@@ -39,6 +39,8 @@ SAD = AffectEstimate(VAD(-0.5, 0.2, -0.3), {"sadness": 0.8, "neutral": 0.2}, 0.8
     ("I had a fight with my sister.", "conflict"),
     ("I have three deadlines this week and no time.", "workload"),
     ("My boss yelled at me in front of everyone.", "workplace"),
+    ("Any tips for a new manager? I start next month.", "new_role"),
+    ("I got promoted but I'm scared I'll mess it up.", "new_role"),
 ])
 def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     found = topic_of(text)

@@ -322,3 +322,28 @@ def test_after_two_turns_read_as_hurt_the_story_is_not_asked_for() -> None:
             strategy=Strategy.QUESTION, user_affect=SAD, persona_name="Sage",
             readings=(("anger", -0.4), ("sadness", -0.5), ("neutral", -0.1)))  # fmt: skip
         assert not asks_for_story(Responder().respond(request)), last
+
+
+@pytest.mark.parametrize(("text", "worry"), [
+    ("what if he doesn't make it", "he doesn't make it"),
+    ("What if I fail again?", "you fail again"),
+    ("I keep thinking what if I never get better", "you never get better"),
+    ("But what if it's cancer?", "it's cancer"),
+    ("What if we got pizza tonight?", None),  # a plan, not a fear
+    ("what if he makes it", None),
+    ("I wondered what if it rained.", None),
+])
+def test_a_fear_said_as_what_if_is_what_the_reply_names(text: str, worry: str | None) -> None:
+    from agent.responder_slots import slots
+
+    assert slots(text, "fear", []).get("worry") == worry
+
+
+def test_a_restatement_of_a_what_if_fear_names_it() -> None:
+    scared = AffectEstimate(VAD(-0.6, 0.5, -0.4), {"fear": 0.9, "neutral": 0.1}, 0.8, "text", 0.0)
+    history = [DialogueTurn("user", "My dad is in the hospital."), DialogueTurn("Sage", "Oh no."),
+               DialogueTurn("user", "what if he doesn't make it")]
+    reply = Responder().respond(ResponseRequest(
+        user_text="what if he doesn't make it", history=history,
+        strategy=Strategy.RESTATEMENT, user_affect=scared, persona_name="Sage"))  # fmt: skip
+    assert "what happens if he doesn't make it" in reply
