@@ -45,6 +45,11 @@ ILL = re.compile(rf"\b({_THING})\s+(?:is|was|has been|got|ended up)\s+(?:"
 # words are warm and the recognizer may read joy, but the news is a loss.
 LOST_GOOD = re.compile(
     r"\bused\s+to\s+(?:love|like|enjoy|adore|be\s+(?:so\s+)?(?:happy|close|fun))\b"
+    # "we used to see each other every day", "it's not the same anymore"
+    r"|\b(?:we|i)\s+used\s+to\s+(?:see|talk\s+to|hang\s+out\s+with|spend\s+(?:every|all|so\s+"
+    r"much)|do\s+everything\s+with)\b|\bused\s+to\s+(?:see|talk\s+to)\s+each\s+other\b"
+    r"|\b(?:it'?s|its|it\s+is|things\s+are)\s+(?:just\s+)?not\s+the\s+same(?=\s*(?:[.!?,;]|$|"
+    r"\s+(?:anymore|any\s+more|without|since|as\s+(?:before|it\s+was))\b))"
     r"|\b(?:was|were)\s+(?:so\s+)?happy\s+(?:once|back\s+then|before)\b"
     r"|\b(?:not|no)\s+(?:fun|happy|good)\s+anymore\b|\bmiss\s+(?:the\s+)?(?:old|good)\s+days\b",
     re.I,
@@ -56,6 +61,16 @@ TOLD_NO_ONE = re.compile(
     r"|\bi\s+(?:have|'ve\s+got)\s+no\s+one\b"
     r"|\bi\s+(?:don't|do\s+not)\s+(?:really\s+|even\s+)?have\s+(?:anyone|anybody)\b"
     r"|\btold\s+(?:no\s+one|nobody)\b",
+    re.I,
+)
+# Someone close gone away: "My best friend moved to another country", "my sister is moving
+# away". Only a person of the user's ("my ..."), and only away or abroad: "my boss moved to
+# another team" is not a loss told.
+MOVED_AWAY = re.compile(
+    r"\bmy\s+(?:\w+\s+)?(?:friend|friends|best\s+friend|boyfriend|girlfriend|partner|sister|brother|"
+    r"mom|mum|mother|dad|father|son|daughter|kids|grandma|grandpa|family)\s+(?:just\s+|has\s+|"
+    r"have\s+)?(?:moved|is\s+moving|are\s+moving|moves|went)\s+(?:away|abroad|overseas|to\s+"
+    r"(?:another|a\s+different)\s+(?:country|city|state|continent))\b",
     re.I,
 )
 # Being alone: "I don't know anyone here", "I have no friends", "nobody talked to me". A
@@ -161,4 +176,5 @@ def tells_trouble(text: str) -> bool:
     return bool(EVENT.search(text) or DIED.search(text) or LEFT.search(text)
                 or ILL.search(text) or ILL_SELF.search(text) or HURT_DONE.search(text)
                 or FEELS_BAD.search(text) or ISOLATED.search(text) or FED_UP.search(text)
+                or MOVED_AWAY.search(text) or LOST_GOOD.search(text)
                 or any(re.search(rf"\b{re.escape(w)}\b", low) for w in NEGATIVE_NAMED))
