@@ -67,7 +67,10 @@ _ADVICE = re.compile(
     # "Just tell me something useful.", "Tell me what to do.", "Give me something I can use."
     r"|\b(?:just |please )?(?:tell|give) me (?:something|anything) (?:useful|practical|concrete|"
     r"i can (?:use|do))|\b(?:just |please )?tell me what (?:to do|i should do)"
-    r"|\bgive me (?:some )?(?:advice|ideas|tips|suggestions))\b",
+    r"|\bgive me (?:some )?(?:advice|ideas|tips|suggestions))\b"
+    # more of it, as a whole message: "Anything else?", "What else could I try?"
+    r"|^\s*(?:any(?:thing)?\s+else|what\s+else(?:\s+(?:can|could|should)\s+i\s+(?:do|try))?|"
+    r"(?:any\s+)?other\s+(?:ideas|suggestions|tips))\s*[?.!]*\s*$",
     re.I,
 )
 
@@ -433,3 +436,24 @@ def self_insult(text: str) -> str | None:
     if word in ("failure", "idiot", "loser", "moron", "disappointment", "joke"):
         word = ("an " if word[0] in "aeiou" else "a ") + word
     return word
+
+
+# "I already tried that.", "That doesn't help.": a step, likely the agent's, has been tried. The
+# agent does not restate it as news; a suggestion after it offers something different.
+_TRIED = re.compile(
+    r"\bi(?:'ve|\s+have)?\s+(?:already\s+)?tried\s+(?:that|it|this|those|them)\b"
+    r"|\b(?:that|it|this)\s+(?:doesn't|does\s+not|didn't|did\s+not|won't|will\s+not|never)\s+"
+    r"(?:work|works|help|helps|helped|worked)\b",
+    re.I,
+)
+
+
+def tried_already(text: str) -> bool:
+    """The user says a step has been tried, or does not help ("I already tried that").
+
+    >>> tried_already("I already tried that, it doesn't work."), tried_already("It didn't help.")
+    (True, True)
+    >>> tried_already("I tried yoga last year and loved it."), tried_already("It helps a bit.")
+    (False, False)
+    """
+    return _TRIED.search(text) is not None

@@ -311,6 +311,20 @@ PLAN_TEMPLATES: dict[Strategy, tuple[str, ...]] = {
     ),
 }
 
+# After "I already tried that." or "It doesn't help.": the step is not restated as news, and a
+# suggestion offers something different (TRIED_OPENER before it). Strategies not named here keep
+# their own templates.
+TRIED_TEMPLATES: dict[Strategy, tuple[str, ...]] = {
+    Strategy.QUESTION: ("What have you tried so far, and did any of it help even a little?",),
+    Strategy.RESTATEMENT: ("So you've tried that already, and it hasn't helped.",),
+    Strategy.REFLECTION: ("It's frustrating when something you tried doesn't help.",),
+    Strategy.SELF_DISCLOSURE: (
+        "I know how discouraging it is when something meant to help doesn't.",),
+    Strategy.AFFIRMATION: (
+        "You've already been trying, and that says a lot; you're not giving up on this.",),
+}
+TRIED_OPENER = "Then maybe something different. "
+
 # Templates that ask when the step will be taken ("Could you pick a time to {plan}?"): left out
 # when the step says when already ("I'll practice with my roommate tonight").
 ASKS_WHEN = re.compile(r"\bpick a time\b|\bWhen could you\b")

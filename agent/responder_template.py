@@ -38,6 +38,7 @@ from agent.dialogue_acts import (
     only_thanks,
     self_insult,
     stated_plan,
+    tried_already,
     weighed_step,
 )
 from agent.responder_phrases import (
@@ -68,6 +69,8 @@ from agent.responder_phrases import (
     STILL_LISTENING,
     TAKES_TURN_FOR_NEWS,
     TEMPLATES,
+    TRIED_OPENER,
+    TRIED_TEMPLATES,
     UNANSWERED,
     UNTROUBLED_VALENCE,
     WEIGHED_STEP_TEMPLATES,
@@ -190,8 +193,11 @@ class TemplateChatModel(BaseChatModel):
         if untroubled and user.rstrip().endswith("?") and not asks_for_advice(user):
             fresh_unknown = [r for r in UNANSWERED if r not in said] or list(UNANSWERED)
             return fresh_unknown[seed % len(fresh_unknown)]
+        tried = tried_already(user)
         templates = (PLAN_TEMPLATES if plan is not None else WEIGHED_STEP_TEMPLATES
-                     if weighed is not None else POSITIVE_TEMPLATES if glad
+                     if weighed is not None
+                     else TRIED_TEMPLATES if tried and strategy in TRIED_TEMPLATES
+                     else POSITIVE_TEMPLATES if glad
                      else {strategy: EARLIER_PLAN_SUGGESTIONS} if planned is not None
                      else SMALL_TALK if untroubled else TEMPLATES)[strategy]
         # a trouble with known first steps (rent, sleep, exams): those steps come before the
@@ -266,6 +272,8 @@ class TemplateChatModel(BaseChatModel):
         if said and said[-1] == CHECK_IN and answers_no(user):
             # the answer to the safety stage's question is heard before anything else
             openers = ("Thank you for telling me, and I'm glad. ",)
+        elif tried and strategy is Strategy.SUGGESTION:
+            openers = (TRIED_OPENER,)
         elif strategy is Strategy.AFFIRMATION and (word := self_insult(user)) is not None:
             # "Am I just stupid?" is answered before it is reassured
             openers = (("No, you're" if "?" in user else "You're") + f" not {word}. ",)

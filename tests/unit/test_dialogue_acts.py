@@ -15,6 +15,7 @@ from agent.dialogue_acts import (
     only_thanks,
     self_insult,
     stated_plan,
+    tried_already,
     weighed_step,
 )
 from agent.responder_phrases import ACT_REPLIES, UNANSWERED, WEIGHED_STEP_TEMPLATES
@@ -51,6 +52,9 @@ pytestmark = pytest.mark.unit
     ("Is there anything I can do?", False, False, True),
     ("How do I look in this?", False, False, False),
     ("I stopped thinking about her.", False, False, False),
+    ("Anything else?", False, False, True),
+    ("What else could I try?", False, False, True),
+    ("Anything else you want to know?", False, False, False),
 ])
 def test_acts_are_read_from_the_words(text: str, greeting: bool, farewell: bool,
                                       advice: bool) -> None:
@@ -152,6 +156,43 @@ def test_running_oneself_down_is_reassured_first_unless_it_reads_light() -> None
             DialogueTurn("user", "I'm such a failure.")], strategy=Strategy.AFFIRMATION,
         user_affect=sad, persona_name="Sage"))  # fmt: skip
     assert told.startswith("You're not a failure. ")
+
+
+def test_a_request_for_advice_after_a_told_trouble_gets_a_suggestion() -> None:
+    affect = AffectEstimate(VAD(-0.4, 0.2, 0.0), {"sadness": 0.7, "neutral": 0.3}, 0.7, "text",
+                            0.0)
+    policy = RuleStrategyPolicy()
+
+    def decide(first: str) -> object:
+        history = [DialogueTurn("user", first), DialogueTurn("Sage", "Oh."),
+                   DialogueTurn("user", "What should I do?")]
+        return policy.choose(PolicyContext(history, affect, None, (Strategy.QUESTION,)))
+
+    told = decide("I can't sleep at night.")  # a trouble with known steps (agent.advice)
+    lost = decide("I lost my job.")  # a trouble told (agent.troubles)
+    vague = decide("Hmm.")
+    assert told.strategy == lost.strategy == Strategy.SUGGESTION
+    assert "trouble told" in told.reason and "trouble told" in lost.reason
+    assert "trouble told" not in vague.reason and "what to do" in vague.reason
+
+
+@pytest.mark.parametrize("strategy", [Strategy.RESTATEMENT, Strategy.SUGGESTION])
+def test_a_step_tried_already_is_not_restated_as_news(strategy: Strategy) -> None:
+    assert tried_already("I already tried that, it doesn't work.")
+    assert not tried_already("I tried yoga last year and loved it.")
+    sad = AffectEstimate(VAD(-0.4, 0.2, -0.2), {"sadness": 0.8, "neutral": 0.2}, 0.8, "text", 0.0)
+    history = [DialogueTurn("user", "I can't sleep at night."),
+               DialogueTurn("Sage", "Could you keep the same wake-up time every day this week?"),
+               DialogueTurn("user", "I already tried that, it doesn't work.")]
+    reply = Responder().respond(ResponseRequest(
+        user_text=history[-1].text, history=history, strategy=strategy, user_affect=sad,
+        persona_name="Sage"))  # fmt: skip
+    assert "you already tried that, it doesn't work" not in reply
+    if strategy is Strategy.RESTATEMENT:
+        assert reply.startswith("So you've tried that already")
+    else:
+        assert reply.startswith("Then maybe something different. ")
+        assert "wake-up time" not in reply  # not the step just tried
 
 
 def test_the_rule_policy_asks_nothing_for_two_turns_after_too_many_questions() -> None:
