@@ -269,7 +269,8 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "workload", "too much work",
         _words(r"\bworkload\b|\bdeadlines?\b|\bovertime\b|\bburn(?:ed|t)?[\s-]*out\b"
-               r"|\btoo\s+much\s+(?:work|on\s+my\s+plate)\b|\bworking\s+(?:\d+|late|every)\b"),
+               r"|\btoo\s+much\s+(?:work|on\s+my\s+plate)\b|\bworking\s+(?:\d+|late|every)\b"
+               r"|\bkeeps?\s+(?:adding|piling\s+on|giving\s+me)\s+more\b"),
         (
             "Could you ask your manager which two or three things matter most this week, and "
             "let the rest wait?",
@@ -284,8 +285,15 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "workplace", "trouble at work",
-        _words(r"\bmy\s+(?:boss|manager|supervisor|co-?workers?|colleagues?|team\s+lead)\b"
-               r"|\b(?:at|from)\s+work\b|\bmy\s+job\b"),
+        # someone at work treating the user badly; "my manager keeps adding more" is workload
+        _words(r"\bmy\s+(?:boss|manager|supervisor|co-?workers?|colleagues?|team\s+lead)\b[^.!?]*"
+               r"\b(?:yell|shout|scream|snap|swear|insult|humiliat|bull|blam|critici[sz]|ignor|"
+               r"micromanag|harass|threat|undermin|credit|stole|steal|lie[ds]?\b|lying|mock|"
+               r"belittl|unfair|hates?\s+me|picks?\s+on|fire|sack)"
+               r"|\b(?:takes?|took|taking|steals?|stole|stealing)\s+credit\b"
+               r"|\b(?:at|from)\s+work\b[^.!?]*\b(?:bullied|harassed|humiliated|yelled|"
+               r"shouted|excluded|ignored)\b|\b(?:bullied|harassed|humiliated|yelled\s+at|"
+               r"shouted\s+at|excluded|ignored)\b[^.!?]*\b(?:at|from)\s+work\b"),
         (
             "Could you write down what happened, with dates, before you talk to your manager or "
             "HR?",

@@ -131,6 +131,11 @@ ASKS_FOR_STORY: frozenset[str] = frozenset({
     "When did this start to weigh on you?",
 })
 
+# Templates that presume the user cares for {person}: only for someone close (CLOSE_PEOPLE).
+PRESUMES_CARE: frozenset[str] = frozenset({
+    "You clearly care about {person}, and that says a lot about you.",
+})
+
 # Support templates that are glad at what was said ("I think I'll be okay."): never said to a
 # turn read as hurt or one that tells a trouble ("she said she fell out of love").
 GLAD_ONLY: frozenset[str] = frozenset({

@@ -64,6 +64,7 @@ from agent.responder_phrases import (
     POSITIVE_FEELINGS,
     POSITIVE_TEMPLATES,
     POSITIVE_VALENCE,
+    PRESUMES_CARE,
     SAYS_WHEN,
     SMALL_TALK,
     STILL_LISTENING,
@@ -78,7 +79,7 @@ from agent.responder_phrases import (
     WELCOME_BACK_ABOUT,
 )
 from agent.responder_slots import lower_first, reflect, slots
-from agent.responder_words import FEELING_WORDS
+from agent.responder_words import CLOSE_PEOPLE, FEELING_WORDS
 from agent.safety import CHECK_IN, answers_no
 from agent.troubles import (
     HURT_DONE,
@@ -231,7 +232,10 @@ class TemplateChatModel(BaseChatModel):
                   and not (troubled and t in GLAD_ONLY)
                   and not (ASKS_WHEN.search(t) and SAYS_WHEN.search(filled.get("plan", "")))
                   and not (t in TAKES_TURN_FOR_NEWS and not news_here)
-                  and not (t in ASKS_WHO_THEY_TOLD and told_no_one)]
+                  and not (t in ASKS_WHO_THEY_TOLD and told_no_one)
+                  and not (t in PRESUMES_CARE  # "your manager" is no one cared for
+                           and (filled.get("person", "").split() or [""])[-1]
+                           not in CLOSE_PEOPLE)]
         # templates about what this turn says come first; a person named only in an earlier
         # turn ("my sister is getting married") is not presumed to be today's trouble
         personal = [t for t in usable

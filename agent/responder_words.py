@@ -85,6 +85,14 @@ PEOPLE = frozenset(
     classmate classmates flatmate housemate teammate cousin aunt uncle niece nephew supervisor
     stepmom stepdad stepmother stepfather grandparents siblings""".split()
 )
+# The people in PEOPLE a user is close to: "You clearly care about {person}" is said of these,
+# never of a manager or a landlord ("my manager keeps adding more" tells no care for them).
+CLOSE_PEOPLE = frozenset(
+    """wife husband partner boyfriend girlfriend mom mum mother dad father parents sister
+    brother son daughter kids children child family friend friends grandma grandmother grandpa
+    grandfather fiance fiancee cousin aunt uncle niece nephew stepmom stepdad stepmother
+    stepfather grandparents siblings""".split()
+)
 # Setbacks a user reports about something of theirs ("I lost my job"): the past tense and the
 # gerund that names the event ("losing your job"). The wording is by hand: the list is short and
 # an inflection library would be a dependency for a dozen verbs.

@@ -39,6 +39,9 @@ SAD = AffectEstimate(VAD(-0.5, 0.2, -0.3), {"sadness": 0.8, "neutral": 0.2}, 0.8
     ("I had a fight with my sister.", "conflict"),
     ("I have three deadlines this week and no time.", "workload"),
     ("My boss yelled at me in front of everyone.", "workplace"),
+    ("My coworker keeps taking credit for my work.", "workplace"),
+    ("I got yelled at at work today.", "workplace"),
+    ("My manager keeps adding more.", "workload"),
     ("Any tips for a new manager? I start next month.", "new_role"),
     ("I got promoted but I'm scared I'll mess it up.", "new_role"),
 ])
@@ -56,6 +59,8 @@ def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     "I slept great last night.",
     "I like turtles.",
     "I don't know anyone who skis.",
+    "I love my job.",
+    "I had a long day at work.",
 ])
 def test_a_look_alike_names_no_trouble(text: str) -> None:
     assert topic_of(text) is None
@@ -171,3 +176,23 @@ def test_a_character_in_a_world_of_its_own_names_no_real_world_steps() -> None:
         prompt = str(build_messages(request)[0].content)
         assert any(line in reply for line in every) is not in_world, reply
         assert ("money trouble" in prompt) is not in_world
+
+
+def test_care_for_someone_is_presumed_only_of_someone_close() -> None:
+    from agent.responder_phrases import PRESUMES_CARE, TEMPLATES
+
+    assert PRESUMES_CARE <= set(TEMPLATES[Strategy.AFFIRMATION])  # names a real template
+    caring = next(iter(PRESUMES_CARE)).split("{")[0].lower()  # "you clearly care about "
+
+    def affirmations(text: str) -> set[str]:
+        history, said = [DialogueTurn("user", text)], set()
+        for _ in range(6):  # every affirmation that fits, one per turn
+            reply = Responder().respond(ResponseRequest(
+                user_text=text, history=list(history), strategy=Strategy.AFFIRMATION,
+                user_affect=SAD, persona_name="Sage"))  # fmt: skip
+            said.add(reply)
+            history += [DialogueTurn("Sage", reply), DialogueTurn("user", text)]
+        return said
+
+    assert any(caring in r.lower() for r in affirmations("My sister keeps fighting with me."))
+    assert not any(caring in r.lower() for r in affirmations("My manager keeps adding more."))
