@@ -73,6 +73,12 @@ _WHAT_IF = re.compile(
 )
 
 
+# violence, said in earnest or not: restated, it reads as the agent's own words. A death told
+# ("my dog died") is restated; the safety stage reads both first.
+_HARSH = re.compile(r"\b(?:kill|murder|strangl|shoot|stab|punch|beat\s+(?:him|her|them|you)\s+up|"
+                    r"hurt\s+(?:him|her|them|myself))", re.I)
+
+
 def _owner(text: str, found: re.Match[str]) -> bool:
     """Whether the person ``found`` names is an owner ("my uncle's name"): the uncle is not who
     the turn is about."""
@@ -179,10 +185,11 @@ def slots(
             because = sentence if _FIRST_PERSON.search(sentence) else ""
         if because.strip():
             found["cause"] = lower_first(reflect(because.strip()).rstrip(".!?, "))
-    # a question is not restated ("Should I just give up?" is not "So should you just give up")
+    # a question is not restated ("Should I just give up?" is not "So should you just give up"),
+    # nor violence ("I could kill my brother")
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", user.strip())
                  if (_FIRST_PERSON.search(s) or _THEY_DID.match(s))
-                 and not s.rstrip().endswith("?")]
+                 and not s.rstrip().endswith("?") and not _HARSH.search(s)]
     if sentences:
         clause = re.split(r",\s*(?:but|and)\b|;", sentences[0])[0]
         # a discourse marker opening it is not restated ("So, I don't think..." is not "So so,

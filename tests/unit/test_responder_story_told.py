@@ -352,3 +352,16 @@ def test_a_restatement_of_a_what_if_fear_names_it() -> None:
         user_text="what if he doesn't make it", history=history,
         strategy=Strategy.RESTATEMENT, user_affect=scared, persona_name="Sage"))  # fmt: skip
     assert "what happens if he doesn't make it" in reply
+
+
+@pytest.mark.parametrize(("text", "restated"), [
+    ("I could kill my brother for telling everyone.", False),
+    ("This exam is killing me.", False),
+    ("I want to punch the wall.", False),
+    ("I failed my exam and I feel awful.", True),
+    ("My dog died yesterday.", True),
+])
+def test_violent_words_are_never_restated(text: str, restated: bool) -> None:
+    from agent.responder_slots import slots
+
+    assert ("clause" in slots(text, "anger", [])) is restated
