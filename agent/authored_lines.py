@@ -34,7 +34,13 @@ from functools import lru_cache
 
 from agent.about_agent import about_agent
 from agent.config import Line, Persona, placeholders
-from agent.dialogue_acts import asks_for_advice, is_farewell, is_greeting, only_thanks
+from agent.dialogue_acts import (
+    asks_for_advice,
+    is_farewell,
+    is_greeting,
+    only_thanks,
+    praises_agent,
+)
 from agent.troubles import tells_trouble
 from agent.types import AgentEmotion, Strategy
 
@@ -138,7 +144,7 @@ def turn_acts(text: str, reading: str | None = None) -> frozenset[str]:
         return frozenset({"greeting"})
     if is_farewell(text):
         return frozenset({"farewell"})
-    if only_thanks(text):
+    if only_thanks(text) or praises_agent(text):  # "You're so kind." is thanked like thanks
         return frozenset({"thanks"})
     if (reading in HURT_LABELS or tells_trouble(text) or asks_for_advice(text)
             or about_agent(text) is not None):  # fmt: skip

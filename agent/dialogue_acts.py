@@ -25,7 +25,15 @@ _FAREWELL = re.compile(
     rf"{_WHERE}(?:bye|goodbye|good ?night|night night|see you|see ya|talk (?:to you )?"
     r"(?:later|soon)|ttyl|cya)\b"
     rf"|{_WHERE}take care(?: of yourself)?[\s.!]*$"
-    rf"|(?:{_WHERE}|\bi\s+)(?:have to|got to|gotta) go(?: now)?[\s.!]*$",
+    rf"|(?:{_WHERE}|\bi\s+)(?:have to|got to|gotta) go(?: now)?[\s.!]*$"
+    # a wish for the rest of the day, at the end ("God bless you, have a good day"), "you too!"
+    # as a whole message, or asking to end the chat
+    r"|\b(?:have|enjoy)\s+(?:a|the|your)\s+(?:very\s+)?(?:good|great|nice|lovely|wonderful|"
+    r"blessed)\s+(?:day|evening|night|weekend|one|rest\s+of\s+(?:the|your)\s+day)(?:\s+too)?"
+    r"[\s.!]*$|^\s*(?:and\s+)?(?:you|u)\s+too[\s.!]*$"
+    r"|\b(?:have|wish\s+you)\s+a\s+(?:merry\s+christmas|happy\s+(?:new\s+year|holidays?|"
+    r"easter|thanksgiving|birthday|eid|diwali|hanukkah))\b"
+    r"|\b(?:close|end|finish)\s+(?:the|this|our)\s+(?:conversation|chat)\b",
     re.I,
 )
 SHORT_WORDS = 6
@@ -52,6 +60,10 @@ def is_farewell(text: str) -> bool:
     (True, False)
     >>> is_farewell("Goodnight"), is_farewell("I had a good night's sleep.")
     (True, False)
+    >>> is_farewell("God bless you, have a good day"), is_farewell("You too!")
+    (True, True)
+    >>> is_farewell("I hope to have a good day at the beach."), is_farewell("I miss you too")
+    (False, False)
     """
     return bool(_FAREWELL.search(text))
 
@@ -329,9 +341,14 @@ _APPRECIATION = re.compile(
     r"\b(?:that|this|it|you|talking(?: to you)?)(?:'s|'ve| is| was| have| has| been| really|"
     r" truly| just)*\s+(?:means? (?:so much|a lot)|mean[st]? (?:so much|a lot)|helps?|helped|"
     r"(?:so |very |really )?(?:kind|nice|sweet|lovely|great|helpful))\b"
-    r"|\bfor (?:listening|your (?:help|time|advice)|being here|everything|the advice|talking)\b"
+    r"|\bfor (?:listening|(?:all\s+)?(?:of\s+)?your (?:help|time|advice|kindness|support|care|"
+    r"patience|words|encouragement)|being here|everything|the advice|talking|chatting|sharing"
+    r"(?: your experience)?(?: with me)?|(?:spending|taking) (?:the|your) time(?: to (?:chat|talk)"
+    r"(?: with me)?)?|the (?:encouragement|help|chat|talk))\b"
+    r"|\b(?:today|tonight)\b|\bgod bless(?: you)?\b"
     r"|\b(?:so|very|really)? ?much\b|\b(?:to|for) me\b|\ba lot\b"
-    r"|\b(?:again|oh|okay|ok|i|really|truly|just|so|very|and)\b",
+    r"|\b(?:again|oh|okay|ok|i|really|truly|just|so|very|and|yes|yeah|sure|(?:your\s+)?(?:help|"
+    r"advice|support|kindness|time))\b",
     re.I,
 )
 
@@ -357,6 +374,8 @@ def only_thanks(text: str) -> bool:
     (True, False)
     >>> only_thanks("Thanks! I got the job!"), only_thanks("Thanks, I feel better.")
     (False, True)
+    >>> only_thanks("Thank you for all your help today!!!")
+    True
     """
     if not thanks(text) or re.search(r"\b(?:but|still|though)\b", text, re.I):
         return False
@@ -457,3 +476,26 @@ def tried_already(text: str) -> bool:
     (False, False)
     """
     return _TRIED.search(text) is not None
+
+
+# "You've been really inspiring.", "You're so kind.": praise of the agent, thanked in kind. The
+# praise is the whole message: "You're so kind to your sister" is about someone else.
+_PRAISE = re.compile(
+    r"^\s*(?:(?:oh|wow|honestly|well)[,\s]+)?(?:you(?:'ve|\s+have)\s+been|you(?:'re|\s+are))\s+"
+    r"(?:(?:really|so|very|such|truly|a|an|incredibly|super)\s+)*(?:inspiring|helpful|kind|great|"
+    r"amazing|wonderful|awesome|the\s+best|nice|sweet|lovely|good\s+listener|great\s+help|"
+    r"big\s+help|good\s+friend|angel|star|legend)"
+    r"(?:\s+(?:to\s+(?:me|talk\s+to)|today|tonight|too))?\s*[.!]*\s*$",
+    re.I,
+)
+
+
+def praises_agent(text: str) -> bool:
+    """The whole message praises the agent ("You've been really inspiring.").
+
+    >>> praises_agent("You've been really inspiring"), praises_agent("You're so kind to me!")
+    (True, True)
+    >>> praises_agent("You're so kind to your sister."), praises_agent("You are wrong.")
+    (False, False)
+    """
+    return _PRAISE.search(text) is not None

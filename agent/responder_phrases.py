@@ -180,6 +180,7 @@ ACT_REPLIES: dict[str, tuple[str, ...]] = {
         "You're welcome. I'm glad I could be here for this.",
         "Anytime. I'm glad it helped a little.",
         "Of course. Thank you for trusting me with it.",
+        "It was good to talk with you.",
     ),
     # an agent that minds being insulted (a persona with a be_respected goal) and is angry now
     "insulted": (
@@ -192,12 +193,21 @@ ACT_REPLIES: dict[str, tuple[str, ...]] = {
         "That's okay. We don't have to talk about it. I'm here if you change your mind.",
         "Of course. We can talk about something else, or just take a moment.",
     ),
+    "praise": (
+        "Thank you, that's kind of you to say.",
+        "That means a lot; thank you.",
+    ),
     "farewell": (
         "Take care of yourself, and come back whenever you want to talk.",
         "Goodbye for now. I'm glad you talked with me today.",
         "Go gently. I'm here whenever you want to talk again.",
+        "You too. Look after yourself.",
     ),
 }
+# Acts that close a conversation: when each line of one has been said (a long goodbye thanks
+# five times), a line of another comes next (praise's lines answer praise only), then the one
+# said longest ago.
+CLOSING_ACTS = ("thanks", "praise", "farewell")
 
 # A user back after a break (the conversation taken up again from the store) who greets is
 # greeted as someone the agent knows: {thing} is what they told of last time ("losing your
@@ -215,6 +225,9 @@ WELCOME_BACK: tuple[str, ...] = (
 # is still glad about), these replace the strategy's templates.
 POSITIVE_FEELINGS = frozenset({"joy", "happy", "exuberant", "relaxed"})
 POSITIVE_VALENCE = 0.3
+# Good news counts for a plain follow-up ("I start on Monday.") when read in the user's last
+# this many turns, this one included.
+NEWS_TURNS = 3
 # A plain follow-up to good news ("I start on Monday.") reads neutral; the agent's own emotion
 # (happy-for, still active from the news) carries the conversation's tone over to it.
 # Only the agent's gladness about what happened counts: hope is about a prospect ("the doctors

@@ -36,8 +36,10 @@ from agent.dialogue_acts import (
     is_farewell,
     is_greeting,
     only_thanks,
+    praises_agent,
     self_insult,
     stated_plan,
+    thanks,
     tried_already,
     weighed_step,
 )
@@ -48,6 +50,7 @@ from agent.responder_phrases import (
     ASKS_FOR_STORY,
     ASKS_WHEN,
     ASKS_WHO_THEY_TOLD,
+    CLOSING_ACTS,
     EARLIER_PLAN_SUGGESTIONS,
     GLAD_AGENT_FEELINGS,
     GLAD_AGENT_INTENSITY,
@@ -58,6 +61,7 @@ from agent.responder_phrases import (
     HURT_FEELINGS,
     HURT_VALENCE,
     NEWS_OPENERS,
+    NEWS_TURNS,
     OPENERS,
     OTHER_LANGUAGE_REPLIES,
     PLAN_TEMPLATES,
@@ -144,7 +148,8 @@ class TemplateChatModel(BaseChatModel):
             return unsaid[0] if unsaid else OTHER_LANGUAGE_REPLIES[-1]
         act = ("insulted" if cross else "farewell" if is_farewell(user)
                else "declined" if declines_to_talk(user)
-               else "greeting" if is_greeting(user) else "thanks" if only_thanks(user) else None)
+               else "greeting" if is_greeting(user) else "thanks" if only_thanks(user)
+               else "praise" if praises_agent(user) else None)
         if act == "greeting" and info.get("returning"):
             return _welcome_back(earlier, said, seed)
         if act is not None:
@@ -153,14 +158,29 @@ class TemplateChatModel(BaseChatModel):
                           if r not in said]
             if fresh_acts:
                 return fresh_acts[0]
+            if act in CLOSING_ACTS:
+                # a long goodbye thanks again and again: another closing line, then the one
+                # said longest ago, never a support template ("That's good to hear; enjoy it.")
+                pool = [*replies, *(r for a in CLOSING_ACTS if a not in (act, "praise")
+                                    for r in ACT_REPLIES[a])]  # praise's lines thank praise
+                unsaid = [r for r in pool if r not in said]
+                if unsaid:
+                    return unsaid[0]
+                last_said = {r: i for i, r in enumerate(said)}  # the latest index wins
+                return min(pool, key=lambda r: last_said[r])
         # A joyful label alone can be a misreading of a wry sentence; the valence must agree.
         valence = float(info.get("valence", 1.0))
         # A plain follow-up ("Yeah.") after good news, while the agent is still glad for the
         # user; the news must have been read as such (a mild +0.2 is not news).
         readings = [(str(r[0]), float(r[1])) for r in info.get("readings") or ()]
+        # ... and told lately, and not as thanks or praise of the agent: joy twenty turns ago,
+        # or a warm "Thanks a lot!", does not make "I won't believe it" glad. The readings and
+        # the turns are paired from the latest back.
         good_news = (not readings  # a prompt without them (a caller of its own) is not judged
                      or any(label in POSITIVE_FEELINGS and v >= POSITIVE_VALENCE
-                            for label, v in readings))  # fmt: skip
+                            and not (thanks(text) or praises_agent(text))
+                            for (label, v), text in zip(readings[::-1][:NEWS_TURNS],
+                                                        [*earlier, user][::-1], strict=False)))
         positive = (str(info["feeling"]) in POSITIVE_FEELINGS and valence >= POSITIVE_VALENCE
                     and not LOST_GOOD.search(user))  # "I used to love this job" is a loss
         # "Cool cool." reads as joy but tells nothing new: glad, but not taken for the news

@@ -24,6 +24,7 @@ from agent.dialogue_acts import (
     declines_to_talk,
     is_farewell,
     only_thanks,
+    praises_agent,
     self_insult,
     stated_plan,
     thanks,
@@ -206,7 +207,7 @@ def answer_acts(raw: dict[Strategy, float], text: str, reason: str,
         raw[Strategy.OTHERS] = max(raw.values()) + LEAVING_MARGIN
         return reason + f", the user insults an agent who feels {agent.label}"
     leaving = is_farewell(text)
-    if leaving or only_thanks(text):
+    if leaving or only_thanks(text) or praises_agent(text):
         # closing words are the supporters' most common answer to both (66% and 48%)
         raw[Strategy.OTHERS] = max(raw.values()) + LEAVING_MARGIN
         return reason + (", the user is leaving" if leaving else ", the user says thanks")

@@ -13,6 +13,7 @@ from agent.dialogue_acts import (
     is_farewell,
     is_greeting,
     only_thanks,
+    praises_agent,
     self_insult,
     stated_plan,
     tried_already,
@@ -193,6 +194,42 @@ def test_a_step_tried_already_is_not_restated_as_news(strategy: Strategy) -> Non
     else:
         assert reply.startswith("Then maybe something different. ")
         assert "wake-up time" not in reply  # not the step just tried
+
+
+@pytest.mark.parametrize(("text", "farewell", "thanks"), [
+    ("God bless you have a good day", True, False),
+    ("You too!", True, False),
+    ("Thanks for the chat. have a Merry Christmas", True, False),
+    ("Can you please close the conversation", True, False),
+    ("Thank you for all your help today!!!", False, True),
+    ("Yes, thanks for your help and advice", False, True),
+    ("Thank you for spending the time to chat with me", False, True),
+    ("I hope to have a good day at the beach tomorrow.", False, False),
+    ("I miss you too much.", False, False),
+    ("Thank you for your time, my dad is still in hospital though", False, False),
+])
+def test_the_long_goodbyes_of_esconv_are_read_as_closing(text: str, farewell: bool,
+                                                         thanks: bool) -> None:
+    assert (is_farewell(text), only_thanks(text)) == (farewell, thanks)
+
+
+def test_a_long_goodbye_is_closed_every_time_and_praise_is_thanked() -> None:
+    """ESConv's seekers thank and wish well four or five times in a row: each gets a closing
+    line, never a support template ("That's good to hear; enjoy it.")."""
+    glad = AffectEstimate(VAD(0.6, 0.3, 0.2), {"joy": 0.9, "neutral": 0.1}, 0.8, "text", 0.0)
+    closings = {r for act in ("thanks", "praise", "farewell") for r in ACT_REPLIES[act]}
+    history: list[DialogueTurn] = []
+    turns = ["Thank you so much!", "Thanks for listening.", "You've been really inspiring",
+             "Thanks again!", "Thank you.", "Thanks, really.", "You too!", "Thank you!!"]
+    for text in turns:
+        history.append(DialogueTurn("user", text))
+        reply = Responder().respond(ResponseRequest(
+            user_text=text, history=list(history), strategy=Strategy.OTHERS, user_affect=glad,
+            persona_name="Sage"))  # fmt: skip
+        history.append(DialogueTurn("Sage", reply))
+        assert reply in closings, (text, reply)
+        if praises_agent(text):
+            assert reply in ACT_REPLIES["praise"]
 
 
 def test_the_rule_policy_asks_nothing_for_two_turns_after_too_many_questions() -> None:
