@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_OPENING = r"^\s*(?:(?:and|so|well|hi|hello|hey|ok|okay|wait|but|honestly|anyway)[,\s]+)?"
+_OPENING = (r"^\s*(?:(?:and|so|well|(?:hi|hello|hey)(?:\s+there)?|ok|okay|wait|but|honestly|"
+            r"anyway)[,\s]+)?")
 _AFTERTHOUGHT = r"(?:,?\s+(?:anyway|though|then|yourself|by\s+the\s+way|please))?"
 
 
@@ -91,8 +92,17 @@ _JOKE = _whole_message(
 )
 _HELP = _whole_message(
     r"(?:(?:can|could|will|would)\s+you\s+(?:please\s+)?help(?:\s+me)?"
-    r"|(?:please\s+)?help(?:\s+me)?|i\s+need\s+(?:some\s+|your\s+)?help)"
+    r"|(?:please\s+)?help(?:\s+me)?|i\s+need\s+(?:some\s+|your\s+)?help"
+    # "I would like some help with the problem I am facing", "I really need someone to talk to"
+    r"|i(?:'d|\s+would)\s+like\s+(?:some\s+|your\s+)?help|i\s+(?:really\s+|just\s+)?(?:need|want)\s+"
+    r"(?:some\s+)?help|i\s+(?:really\s+|just\s+)?need\s+(?:someone|somebody|to\s+talk)"
+    r"(?:\s+to\s+talk)?(?:\s+to)?)"
+    r"(?:\s+with\s+(?:something|a\s+problem|(?:the|a|my)\s+problem(?:\s+i(?:'m|\s+am)\s+(?:facing|"
+    r"having|dealing\s+with))?))?(?:\s+(?:right\s+)?now|\s+today|\s+tonight)?"
 )
+# "Are you still there?": the user checks the agent is listening.
+_PRESENCE = _whole_message(
+    r"are\s+(?:you|u)\s+(?:still\s+)?(?:there|here|with\s+me|listening)|(?:you|u)\s+still\s+there")
 # "You don't understand.", "That's not helpful.", "Do you even care?": the user says the agent
 # is missing them. The verb must end its clause, so generic "you" is left alone ("You can't help
 # who you love", "You don't understand grief until you lose someone"), and "that"/"this" must
@@ -219,6 +229,15 @@ def asks_trust(text: str) -> bool:
     return bool(_TRUST.match(text))
 
 
+def asks_if_there(text: str) -> bool:
+    """The user checks the agent is still there.
+
+    >>> asks_if_there("Are you still here?"), asks_if_there("Are you there when I need you?")
+    (True, False)
+    """
+    return bool(_PRESENCE.match(text))
+
+
 def asks_if_person(text: str) -> bool:
     """The user asks whether the agent is a person or a machine ("Are you a real person?",
     "Am I talking to a bot?").
@@ -330,6 +349,7 @@ JOKE_REPLIES: tuple[str, ...] = (
     "Here's one: what do you call a fake noodle? An impasta.",
     "One more, then: why did the scarecrow win an award? He was outstanding in his field.",
 )
+PRESENCE_REPLIES = ("I'm here. Take your time.", "Still here, and listening.")
 HELP_REPLIES: dict[bool, tuple[str, ...]] = {
     False: ("I'll do my best. What's going on?", "Of course I'll try. Tell me what's happening."),
     # after the story is told: ask how, not what
@@ -378,6 +398,8 @@ def about_agent_replies(user: str, info: dict[str, Any], *, story_told: bool
         return AGE_REPLIES
     if asks_trust(user):
         return TRUST_REPLIES
+    if asks_if_there(user):
+        return PRESENCE_REPLIES
     if asks_agent_tastes(user):
         return TASTES_REPLIES
     thing = asks_if_agent_likes(user)
@@ -410,7 +432,8 @@ def about_agent(text: str) -> str | None:
     >>> about_agent("How are you?") is None
     True
     """
-    if asks_if_person(text) or asks_agent_name(text) or asks_for_joke(text) or asks_trust(text):
+    if (asks_if_person(text) or asks_agent_name(text) or asks_for_joke(text) or asks_trust(text)
+            or asks_if_there(text)):
         return "question"
     if asks_for_help(text):
         return "help"

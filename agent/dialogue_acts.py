@@ -323,7 +323,8 @@ def answers_insult(text: str, agent_feeling: str | None, intensity: float) -> bo
     return agent_feeling in CROSS_FEELINGS and intensity >= CROSS_INTENSITY and insults_agent(text)
 
 
-_THANKS = re.compile(r"\b(?<!no )(?:thanks|thank you|thank u|thx|appreciate (?:it|that|you))\b",
+_THANKS = re.compile(r"\b(?<!no )(?:thanks|thank you|thank u|thx|appreciate (?:it|that|you|your|"
+                     r"all|the|this))\b",
                      re.I)
 
 
@@ -348,7 +349,7 @@ _APPRECIATION = re.compile(
     r"|\b(?:today|tonight)\b|\bgod bless(?: you)?\b"
     r"|\b(?:so|very|really)? ?much\b|\b(?:to|for) me\b|\ba lot\b"
     r"|\b(?:again|oh|okay|ok|i|really|truly|just|so|very|and|yes|yeah|sure|(?:your\s+)?(?:help|"
-    r"advice|support|kindness|time))\b",
+    r"advice|support|kindness|time|encouragement|care|patience))\b",
     re.I,
 )
 

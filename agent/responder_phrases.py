@@ -136,6 +136,20 @@ PRESUMES_CARE: frozenset[str] = frozenset({
     "You clearly care about {person}, and that says a lot about you.",
 })
 
+# Restatements that call what was said heavy: only for a turn that is troubled (read as hurt, or
+# telling a trouble now or before). "I am a maintenance supervisor." is restated plainly.
+CALLS_IT_HEAVY: frozenset[str] = frozenset({
+    "So {clause}, and that has been sitting with you.",
+    "It sounds like {clause}; that is a lot to carry.",
+})
+# Templates about the user's tie to {person} (how things stand, telling them how they feel,
+# talking to them): not for the one who left ("My partner ran off with another woman").
+TALK_TO_PERSON: frozenset[str] = frozenset({
+    "How are things between you and {person} right now?",
+    "What do you think {person} would say if you told {object} how you feel?",
+    "Could you talk to {person} about it, maybe tonight when things are calm?",
+})
+
 # Support templates that are glad at what was said ("I think I'll be okay."): never said to a
 # turn read as hurt or one that tells a trouble ("she said she fell out of love").
 GLAD_ONLY: frozenset[str] = frozenset({

@@ -50,6 +50,7 @@ from agent.responder_phrases import (
     ASKS_FOR_STORY,
     ASKS_WHEN,
     ASKS_WHO_THEY_TOLD,
+    CALLS_IT_HEAVY,
     CLOSING_ACTS,
     EARLIER_PLAN_SUGGESTIONS,
     GLAD_AGENT_FEELINGS,
@@ -73,6 +74,7 @@ from agent.responder_phrases import (
     SMALL_TALK,
     STILL_LISTENING,
     TAKES_TURN_FOR_NEWS,
+    TALK_TO_PERSON,
     TEMPLATES,
     TRIED_OPENER,
     TRIED_TEMPLATES,
@@ -87,8 +89,10 @@ from agent.responder_words import CLOSE_PEOPLE, FEELING_WORDS
 from agent.safety import CHECK_IN, answers_no
 from agent.troubles import (
     HURT_DONE,
+    LEFT,
     LOST_GOOD,
     TOLD_NO_ONE,
+    WALKED_OUT,
     says_unwell,
     tells_trouble,
 )
@@ -247,12 +251,20 @@ class TemplateChatModel(BaseChatModel):
                        for label, v in readings[:-1]) >= 2)
         hurting = str(info["feeling"]) in HURT_FEELINGS or valence <= HURT_VALENCE
         troubled = hurting or told_earlier or tells_trouble(user)
+        # the person in the story is the one who left: no "tell them how you feel"
+        who = (filled.get("person", "").split() or [""])[-1]
+        hurt_by_person = bool(who) and any(
+            re.search(rf"\b{re.escape(who)}\b", s, re.I)
+            and (LEFT.search(s) or WALKED_OUT.search(s))
+            for t in (*earlier, user) for s in re.split(r"(?<=[.!?])\s+", t))
         usable = [t for t in templates if all(k in filled for k in re.findall(r"{(\w+)}", t))
                   and not (told and t in ASKS_FOR_STORY)
                   and not (troubled and t in GLAD_ONLY)
                   and not (ASKS_WHEN.search(t) and SAYS_WHEN.search(filled.get("plan", "")))
                   and not (t in TAKES_TURN_FOR_NEWS and not news_here)
                   and not (t in ASKS_WHO_THEY_TOLD and told_no_one)
+                  and not (t in CALLS_IT_HEAVY and not troubled)
+                  and not (t in TALK_TO_PERSON and hurt_by_person)
                   and not (t in PRESUMES_CARE  # "your manager" is no one cared for
                            and (filled.get("person", "").split() or [""])[-1]
                            not in CLOSE_PEOPLE)]

@@ -63,6 +63,12 @@ TOLD_NO_ONE = re.compile(
     r"|\btold\s+(?:no\s+one|nobody)\b",
     re.I,
 )
+# Someone leaving the user, told in other words than LEFT's: "my partner ran off with another
+# woman", "he walked out on us".
+WALKED_OUT = re.compile(
+    r"\b(?:my\s+(?:\w+\s+)?(?:partner|husband|wife|boyfriend|girlfriend|fiancee?|dad|father|mom|"
+    r"mum|mother|ex)|he|she)\s+(?:just\s+)?(?:ran|run|runs)\s+off\s+with\b"
+    r"|\b(?:walked|moved)\s+out\s+on\s+(?:me|us)\b", re.I)
 # Someone close gone away: "My best friend moved to another country", "my sister is moving
 # away". Only a person of the user's ("my ..."), and only away or abroad: "my boss moved to
 # another team" is not a loss told.
@@ -176,5 +182,5 @@ def tells_trouble(text: str) -> bool:
     return bool(EVENT.search(text) or DIED.search(text) or LEFT.search(text)
                 or ILL.search(text) or ILL_SELF.search(text) or HURT_DONE.search(text)
                 or FEELS_BAD.search(text) or ISOLATED.search(text) or FED_UP.search(text)
-                or MOVED_AWAY.search(text) or LOST_GOOD.search(text)
+                or MOVED_AWAY.search(text) or LOST_GOOD.search(text) or WALKED_OUT.search(text)
                 or any(re.search(rf"\b{re.escape(w)}\b", low) for w in NEGATIVE_NAMED))

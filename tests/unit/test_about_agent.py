@@ -189,3 +189,25 @@ def test_why_trust_the_agent_is_answered_without_claims() -> None:
         assert about_agent_replies(text, {}, story_told=False) == TRUST_REPLIES
     assert about_agent("I can't trust my brother anymore.") is None
     assert all("private" not in r and "secret" not in r for r in TRUST_REPLIES)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Are you still here?", "there"),
+    ("you still there?", "there"),
+    ("Hi there, I really need someone to talk to right now.", "help"),
+    ("I would like some help with the problem I am facing", "help"),
+    ("Are you there when I need you?", None),
+    ("I need someone to pick up my kids.", None),
+])
+def test_checking_the_agent_is_there_and_asking_for_help_are_answered(text: str,
+                                                                      kind: str | None) -> None:
+    from agent.about_agent import (
+        PRESENCE_REPLIES,
+        about_agent_replies,
+        asks_for_help,
+        asks_if_there,
+    )
+
+    assert ("there" if asks_if_there(text) else "help" if asks_for_help(text) else None) == kind
+    if kind == "there":
+        assert about_agent_replies(text, {"name": "Sage"}, story_told=False) == PRESENCE_REPLIES

@@ -365,3 +365,43 @@ def test_violent_words_are_never_restated(text: str, restated: bool) -> None:
     from agent.responder_slots import slots
 
     assert ("clause" in slots(text, "anger", [])) is restated
+
+
+def _replies(text: str, strategy: Strategy, affect: AffectEstimate = SAD, n: int = 5) -> list[str]:
+    """The replies to ``text`` said ``n`` times running: every template that fits, in turn."""
+    history, out = [DialogueTurn("user", text)], []
+    for _ in range(n):
+        reply = Responder().respond(ResponseRequest(
+            user_text=text, history=list(history), strategy=strategy, user_affect=affect,
+            persona_name="Sage"))  # fmt: skip
+        out.append(reply)
+        history += [DialogueTurn("Sage", reply), DialogueTurn("user", text)]
+    return out
+
+
+def test_the_one_who_left_is_not_someone_to_tell_how_you_feel() -> None:
+    from agent.responder_phrases import TALK_TO_PERSON, TEMPLATES
+
+    every = {t for group in TEMPLATES.values() for t in group}
+    assert TALK_TO_PERSON <= every
+    left = _replies("My partner ran off with another woman and I can't get over it.",
+                    Strategy.QUESTION)
+    stayed = _replies("My partner and I keep fighting and I can't get over it.", Strategy.QUESTION)
+    assert not any("your partner" in r for r in left), left
+    assert any("your partner" in r for r in stayed), stayed
+    assert tells_trouble("He walked out on us last year.")
+    assert not tells_trouble("The dog ran off with my sock.")
+
+
+def test_a_plain_fact_is_restated_plainly() -> None:
+    from agent.responder_phrases import CALLS_IT_HEAVY, TEMPLATES
+
+    assert CALLS_IT_HEAVY <= set(TEMPLATES[Strategy.RESTATEMENT])
+    flat = AffectEstimate(VAD(0.05, 0.0, 0.0), {"neutral": 0.9, "sadness": 0.1}, 0.8, "text",
+                          0.0)
+    plain = _replies("I am a maintenance supervisor in a manufacturing facility.",
+                     Strategy.RESTATEMENT, flat, 3)
+    heavy = _replies("I am a single mother working two jobs and I'm exhausted.",
+                     Strategy.RESTATEMENT, SAD, 3)
+    assert not any("a lot to carry" in r or "sitting with you" in r for r in plain), plain
+    assert any("a lot to carry" in r or "sitting with you" in r for r in heavy), heavy
