@@ -57,6 +57,9 @@ TEMPLATES: dict[Strategy, tuple[str, ...]] = {
         "What would help most right now: being listened to, or thinking it through together?",
         "What usually helps you when things get like this?",
         "How are you looking after yourself through all this?",
+        "What part of this weighs on you most right now?",
+        "What would you most like to be different?",
+        "How does it feel today, compared with when it started?",
     ),
     Strategy.RESTATEMENT: (
         "So you're scared of what happens if {worry}.",
@@ -67,6 +70,8 @@ TEMPLATES: dict[Strategy, tuple[str, ...]] = {
         "You're saying {clause}, and you're not sure what it means yet.",
         "So this is about {topic}, and it has been on your mind.",
         "If I follow you, this has been building up for a while.",
+        "So this is still very much on your mind.",
+        "If I'm hearing you right, you're still working out what to make of it.",
     ),
     Strategy.REFLECTION: (
         "It makes sense to be scared of what happens if {worry}.",
@@ -77,6 +82,8 @@ TEMPLATES: dict[Strategy, tuple[str, ...]] = {
         "I can hear how {feeling} this leaves you.",
         "Of course you feel {feeling}; anyone would in your place.",
         "That sounds painful, and feeling {feeling2} about it makes sense.",
+        "I can hear how much this matters to you.",
+        "It sounds tiring to carry this around.",
     ),
     Strategy.SELF_DISCLOSURE: (
         "When something like {topic} went wrong for me once, I felt {feeling} too; it did ease.",
@@ -93,6 +100,10 @@ TEMPLATES: dict[Strategy, tuple[str, ...]] = {
         "It's okay to feel this way; you are doing better than you think.",
         "You have got through difficult things before, and you are not alone in this one.",
         "Talking about it like this is a brave step.",
+        "You're being honest with yourself about this, and that takes strength.",
+        "It's clear you're trying, even if it doesn't feel like enough right now.",
+        "You don't have to have it all worked out today.",
+        "You deserve the same kindness you would give a friend in your place.",
     ),
     Strategy.SUGGESTION: (
         "Could you talk to someone you trust about {event} this week?",
@@ -103,6 +114,8 @@ TEMPLATES: dict[Strategy, tuple[str, ...]] = {
         "Could you take a short walk or call someone you trust this evening?",
         "Try giving yourself a quiet hour tonight, and look at it again in the morning.",
         "Maybe one small step could help, like writing down what worries you most.",
+        "Could you plan one small thing this week that is just for you?",
+        "Before bed tonight, could you note one thing that went even a little bit right?",
     ),
     Strategy.INFORMATION: (
         "Many people have been through something like {event}; feelings like these usually ease.",
@@ -110,6 +123,9 @@ TEMPLATES: dict[Strategy, tuple[str, ...]] = {
         "Stress tends to narrow what we can see; sleep and a little distance often widen it again.",
         "Talking things through with someone is one of the best-studied ways to feel better.",
         "Feeling {feeling} after a setback is common, and it tends to fade as things get clearer.",
+        "Feelings like these tend to come and go; a hard day does not undo the good ones.",
+        "Small steady routines, like regular sleep and a daily walk, tend to steady mood more "
+        "than big changes do.",
     ),
     Strategy.OTHERS: (
         "I'm really glad to hear that.",
@@ -164,6 +180,8 @@ STILL_LISTENING: tuple[str, ...] = (
     "I'm here, and I'm listening.",
     "Take your time. There's no rush.",
     "I'm still here with you.",
+    "I'm with you. Say as much or as little as you like.",
+    "I'm following you. Go on whenever you're ready.",
 )
 # Asked of a user who has said they told no one ("I haven't told anyone at work"), these read
 # as not having listened.

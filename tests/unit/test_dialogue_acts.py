@@ -183,7 +183,8 @@ def test_a_step_tried_already_is_not_restated_as_news(strategy: Strategy) -> Non
     assert not tried_already("I tried yoga last year and loved it.")
     sad = AffectEstimate(VAD(-0.4, 0.2, -0.2), {"sadness": 0.8, "neutral": 0.2}, 0.8, "text", 0.0)
     history = [DialogueTurn("user", "I can't sleep at night."),
-               DialogueTurn("Sage", "Could you keep the same wake-up time every day this week?"),
+               DialogueTurn("Sage", "Could you keep the same wake-up time every day this week, "
+                                    "even after a bad night?"),  # agent.advice's sleep step
                DialogueTurn("user", "I already tried that, it doesn't work.")]
     reply = Responder().respond(ResponseRequest(
         user_text=history[-1].text, history=history, strategy=strategy, user_affect=sad,
