@@ -486,7 +486,12 @@ _PRAISE = re.compile(
     r"(?:(?:really|so|very|such|truly|a|an|incredibly|super)\s+)*(?:inspiring|helpful|kind|great|"
     r"amazing|wonderful|awesome|the\s+best|nice|sweet|lovely|good\s+listener|great\s+help|"
     r"big\s+help|good\s+friend|angel|star|legend)"
-    r"(?:\s+(?:to\s+(?:me|talk\s+to)|today|tonight|too))?\s*[.!]*\s*$",
+    r"(?:\s+(?:to\s+(?:me|talk\s+to)|today|tonight|too))?\s*[.!]*\s*$"
+    # praise of what it said: "great advice", "That's a good idea!"
+    r"|^\s*(?:(?:that's|that\s+is|what|such)\s+)?(?:a\s+)?(?:really\s+|very\s+)?(?:great|good|"
+    r"nice|helpful|useful|solid|wise)\s+(?:advice|idea|point|suggestion|tip)s?\s*[.!]*\s*$"
+    # wherever it stands: "I will, you've been a huge help :D"
+    r"|\byou(?:'ve|\s+have)\s+been\s+(?:a\s+|such\s+a\s+)?(?:huge|great|big|real|massive)\s+help\b",
     re.I,
 )
 
@@ -498,5 +503,9 @@ def praises_agent(text: str) -> bool:
     (True, True)
     >>> praises_agent("You're so kind to your sister."), praises_agent("You are wrong.")
     (False, False)
+    >>> praises_agent("great advice"), praises_agent("I will, you've been a huge help :D")
+    (True, True)
+    >>> praises_agent("That's a good idea, but I can't afford it.")
+    False
     """
     return _PRAISE.search(text) is not None
