@@ -24,7 +24,7 @@ _WHERE = r"(?:^\s*|[,.!;]\s*|\b(?:okay|ok|alright|well|thanks|thank you|so|and|n
 _FAREWELL = re.compile(
     rf"{_WHERE}(?:bye|goodbye|good ?night|night night|see you|see ya|talk (?:to you )?"
     r"(?:later|soon)|ttyl|cya)\b"
-    rf"|{_WHERE}take care(?: of yourself)?[\s.!]*$"
+    rf"|{_WHERE}take care(?: of yourself)?(?: now)?[\s.!]*$"
     rf"|(?:{_WHERE}|\bi\s+)(?:have to|got to|gotta) go(?: now)?[\s.!]*$"
     # a wish for the rest of the day, at the end ("God bless you, have a good day"), "you too!"
     # as a whole message, or asking to end the chat
@@ -69,7 +69,8 @@ def is_farewell(text: str) -> bool:
 
 
 _ADVICE = re.compile(
-    r"\b(?:what (?:should|can|do) (?:i|we) do|any (?:advice|suggestions?|ideas|tips)|what do you "
+    r"\b(?:what (?:should|can|do) (?:i|we) do|any (?:more |other )?(?:advice|suggestions?|ideas|"
+    r"tips)|what do you "
     r"(?:suggest|recommend|think i should)|how (?:can|do|should|would) i (?:deal|cope|handle|"
     r"fix|get|stop|start|move on|manage|make (?:it|this) (?:stop|better|easier))"
     r"|what can i do about (?:it|this|that)|is there anything i can do"

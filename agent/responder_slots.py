@@ -32,14 +32,16 @@ _REFLECT = {
     "ours": "yours",
     "we're": "you're",
 }
+_ADJECTIVES = (r"new|old|best|little|big|own|ex|younger|older|final|first|last|current|whole|"
+               r"entire|mental|physical|extended|close|dear|poor|only|whole|next|other")
 _TOPIC = re.compile(
-    r"\b(?:my|our)\s+((?:new|old|best|little|big|own|ex|younger|older|final|first|last|current|"
-    r"whole|entire|mental|physical)\s+)?"
+    rf"\b(?:my|our)\s+((?:{_ADJECTIVES})\s+)?"
     # a body part is where a feeling sits, not what it is about: "every time I close my eyes"
-    # is not "the hardest part of your eyes", nor "it broke my heart" "your heart"
+    # is not "the hardest part of your eyes", nor "it broke my heart" "your heart"; an
+    # adjective or a pronoun is no topic either ("my last breath" is not "your last", "my mine")
     r"(?!(?:own|self|mind|head|life|best|fault|eyes?|face|heart|chest|stomach|body|hands?|"
     r"arms?|legs?|feet|foot|back|neck|throat|breath|tears|teeth|hair|ears?|mouth|skin|bones?|"
-    r"knees?|shoulders?)\b)[a-z]{3,}\b"
+    rf"knees?|shoulders?|mine|yours|ours|{_ADJECTIVES})\b)[a-z]{{3,}}\b"
     # a compound's head kept with it: "our last phone call", "my job interview", "my driving
     # test" (not "your last phone", "your driving")
     r"(?:\s+(?:call|calls|conversation|chat|message|text|exam|exams|test|tests|interview|meeting|"

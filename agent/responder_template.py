@@ -186,7 +186,8 @@ class TemplateChatModel(BaseChatModel):
                             for (label, v), text in zip(readings[::-1][:NEWS_TURNS],
                                                         [*earlier, user][::-1], strict=False)))
         positive = (str(info["feeling"]) in POSITIVE_FEELINGS and valence >= POSITIVE_VALENCE
-                    and not LOST_GOOD.search(user))  # "I used to love this job" is a loss
+                    and not LOST_GOOD.search(user)  # "I used to love this job" is a loss
+                    and not asks_for_advice(user))  # "Thanks! Any more tips?" asks, not tells
         # "Cool cool." reads as joy but tells nothing new: glad, but not taken for the news
         news_here = positive and len(user.split()) > 2
         glad = positive or (

@@ -14,9 +14,11 @@ from functools import lru_cache
 from agent.responder_words import EVENT_VERBS, HURTFUL_ACTS, NAMED_FEELINGS, PAINFUL_SELF_WORDS
 
 # "my driving test", "my job" (not "my job today", "my leg skiing"): a second noun is kept unless
-# it says when, joins a clause or is an -ing word.
-_THING = (r"(?:my|our)\s+[a-z]{3,}(?:\s+(?!(?:today|yesterday|tonight|again|last|this|and|but|"
-          r"so|because|at|in|on|for|with|too|now|recently|already|twice)\b)[a-z]{3,}(?<!ing)\b)?")
+# it says when, joins a clause or is an -ing word. "Broke my heart" is a hurt, not a thing
+# broken (HEARTBREAK): a figurative organ is no thing of theirs.
+_THING = (r"(?:my|our)\s+(?!(?:heart|mind|spirit|soul|will)\b)[a-z]{3,}(?:\s+(?!(?:today|"
+          r"yesterday|tonight|again|last|this|and|but|so|because|at|in|on|for|with|too|now|"
+          r"recently|already|twice)\b)[a-z]{3,}(?<!ing)\b)?")
 EVENT = re.compile(rf"\b({'|'.join(EVENT_VERBS)})\s+({_THING})", re.I)
 DIED = re.compile(rf"\b({_THING})\s+(?:died|passed away|passed)\b", re.I)
 # "left me" ends its clause ("my husband left me last week"), unlike "my dog left me a present"
@@ -63,6 +65,9 @@ TOLD_NO_ONE = re.compile(
     r"|\btold\s+(?:no\s+one|nobody)\b",
     re.I,
 )
+# "She broke my heart", "my heart is broken": a hurt, though no thing of theirs broke (_THING).
+HEARTBREAK = re.compile(r"\b(?:broke|breaking|broken)\s+my\s+heart\b|\bmy\s+heart\s+(?:is|was)\s+"
+                        r"broken\b", re.I)
 # Someone leaving the user, told in other words than LEFT's: "my partner ran off with another
 # woman", "he walked out on us".
 WALKED_OUT = re.compile(
@@ -183,4 +188,5 @@ def tells_trouble(text: str) -> bool:
                 or ILL.search(text) or ILL_SELF.search(text) or HURT_DONE.search(text)
                 or FEELS_BAD.search(text) or ISOLATED.search(text) or FED_UP.search(text)
                 or MOVED_AWAY.search(text) or LOST_GOOD.search(text) or WALKED_OUT.search(text)
+                or HEARTBREAK.search(text)
                 or any(re.search(rf"\b{re.escape(w)}\b", low) for w in NEGATIVE_NAMED))

@@ -410,3 +410,31 @@ def test_a_plain_fact_is_restated_plainly() -> None:
                      Strategy.RESTATEMENT, SAD, 3)
     assert not any("a lot to carry" in r or "sitting with you" in r for r in plain), plain
     assert any("a lot to carry" in r or "sitting with you" in r for r in heavy), heavy
+
+
+@pytest.mark.parametrize(("text", "topic", "event"), [
+    ("gf broke my heart", None, None),  # a hurt, not "breaking your heart"
+    ("I would feel heartbroken taking my last breath", None, None),  # not "your last"
+    ("I take walks to keep my mine occupied", None, None),  # a typo is not "your yours"
+    ("I broke my leg skiing", None, "breaking your leg"),
+    ("our last phone call was awful", "your last phone call", None),
+])
+def test_figures_adjectives_and_pronouns_are_not_what_happened(text: str, topic: str | None,
+                                                              event: str | None) -> None:
+    from agent.responder_slots import slots
+
+    found = slots(text, "sadness", [])
+    assert (found.get("topic"), found.get("event")) == (topic, event)
+    assert tells_trouble("gf broke my heart") and tells_trouble("My heart is broken.")
+    assert not tells_trouble("My heart is racing before the match.")
+
+
+def test_thanks_with_a_request_for_more_tips_is_not_met_as_news() -> None:
+    from agent.responder_phrases import POSITIVE_TEMPLATES
+
+    glad = AffectEstimate(VAD(0.6, 0.3, 0.2), {"joy": 0.9, "neutral": 0.1}, 0.8, "text", 0.0)
+    text = "Thanks for the idea, do you have any more tips?"
+    reply = Responder().respond(ResponseRequest(
+        user_text=text, history=[DialogueTurn("user", text)], strategy=Strategy.SUGGESTION,
+        user_affect=glad, persona_name="Sage"))  # fmt: skip
+    assert not any(t in reply for t in POSITIVE_TEMPLATES[Strategy.SUGGESTION]), reply
