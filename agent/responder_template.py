@@ -252,11 +252,13 @@ class TemplateChatModel(BaseChatModel):
                        for label, v in readings[:-1]) >= 2)
         hurting = str(info["feeling"]) in HURT_FEELINGS or valence <= HURT_VALENCE
         troubled = hurting or told_earlier or tells_trouble(user)
-        # the person in the story is the one who left: no "tell them how you feel"
+        # the person in the story is the one who left ("my boyfriend ... he ended it"): no "tell
+        # them how you feel". The sentence names them, or says "he" or "she" of them.
         who = (filled.get("person", "").split() or [""])[-1]
+        pronoun = {"him": "he", "her": "she"}.get(filled.get("object", ""), who)
+        named = rf"\b(?:{re.escape(who)}|{pronoun})\b"
         hurt_by_person = bool(who) and any(
-            re.search(rf"\b{re.escape(who)}\b", s, re.I)
-            and (LEFT.search(s) or WALKED_OUT.search(s))
+            re.search(named, s, re.I) and (LEFT.search(s) or WALKED_OUT.search(s))
             for t in (*earlier, user) for s in re.split(r"(?<=[.!?])\s+", t))
         usable = [t for t in templates if all(k in filled for k in re.findall(r"{(\w+)}", t))
                   and not (told and t in ASKS_FOR_STORY)

@@ -438,3 +438,18 @@ def test_thanks_with_a_request_for_more_tips_is_not_met_as_news() -> None:
         user_text=text, history=[DialogueTurn("user", text)], strategy=Strategy.SUGGESTION,
         user_affect=glad, persona_name="Sage"))  # fmt: skip
     assert not any(t in reply for t in POSITIVE_TEMPLATES[Strategy.SUGGESTION]), reply
+
+
+def test_the_partner_who_ended_it_is_not_someone_to_tell_how_you_feel() -> None:
+    history = [DialogueTurn("user", "My boyfriend and I were together for 3 years."),
+               DialogueTurn("Sage", "That's a long time."),
+               DialogueTurn("user", "He ended it suddenly last week.")]
+    replies = []
+    for _ in range(6):
+        reply = Responder().respond(ResponseRequest(
+            user_text=history[-1].text, history=list(history), strategy=Strategy.QUESTION,
+            user_affect=SAD, persona_name="Sage"))  # fmt: skip
+        replies.append(reply)
+        history += [DialogueTurn("Sage", reply), DialogueTurn("user", history[-1].text)]
+    assert not any("your boyfriend" in r for r in replies), replies
+    assert tells_trouble("She broke it off after five years.")
