@@ -5,17 +5,16 @@ my leg") name no trouble."""
 from __future__ import annotations
 
 import pytest
+from chat_helpers import SAD, talk
 
 from agent.advice import BY_NAME, TOPICS, topic_of
 from agent.responders import Responder, ResponseRequest, build_messages
 from agent.troubles import tells_trouble
 from agent.types import Strategy
-from appraisal import VAD
-from perception import AffectEstimate, DialogueTurn
+from perception import DialogueTurn
 
 pytestmark = pytest.mark.unit
 
-SAD = AffectEstimate(VAD(-0.5, 0.2, -0.3), {"sadness": 0.8, "neutral": 0.2}, 0.8, "text", 0.0)
 
 
 @pytest.mark.parametrize(("text", "topic"), [
@@ -81,26 +80,6 @@ def test_every_topic_has_steps_and_a_fact_and_unique_wording() -> None:
         assert topic.suggestions and topic.information, topic.name
         assert all("{" not in line for line in (*topic.suggestions, *topic.information))
     assert set(BY_NAME) == {t.name for t in TOPICS}
-
-
-def talk(texts: list[str], strategy: Strategy, *, asked_first: int = 0) -> list[str]:
-    """The replies to ``texts`` in one conversation: ``asked_first`` questions, then
-    ``strategy``."""
-    responder, history, replies = Responder(), [], []
-    for k, text in enumerate(texts):
-        history.append(DialogueTurn("user", text))
-        if k < asked_first:
-            request = ResponseRequest(user_text=text, history=list(history),
-                                      strategy=Strategy.QUESTION, user_affect=SAD,
-                                      persona_name="Sage")
-            history.append(DialogueTurn("Sage", responder.respond(request)))
-            continue
-        out = responder.respond(ResponseRequest(
-            user_text=text, history=list(history), strategy=strategy, user_affect=SAD,
-            persona_name="Sage"))  # fmt: skip
-        history.append(DialogueTurn("Sage", out))
-        replies.append(out)
-    return replies
 
 
 @pytest.mark.parametrize("topic", ["money", "sleep", "exams", "job_loss"])
@@ -184,15 +163,8 @@ def test_care_for_someone_is_presumed_only_of_someone_close() -> None:
     assert PRESUMES_CARE <= set(TEMPLATES[Strategy.AFFIRMATION])  # names a real template
     caring = next(iter(PRESUMES_CARE)).split("{")[0].lower()  # "you clearly care about "
 
-    def affirmations(text: str) -> set[str]:
-        history, said = [DialogueTurn("user", text)], set()
-        for _ in range(6):  # every affirmation that fits, one per turn
-            reply = Responder().respond(ResponseRequest(
-                user_text=text, history=list(history), strategy=Strategy.AFFIRMATION,
-                user_affect=SAD, persona_name="Sage"))  # fmt: skip
-            said.add(reply)
-            history += [DialogueTurn("Sage", reply), DialogueTurn("user", text)]
-        return said
+    def affirmations(text: str) -> set[str]:  # every affirmation that fits, one per turn
+        return set(talk([text] * 6, Strategy.AFFIRMATION))
 
     assert any(caring in r.lower() for r in affirmations("My sister keeps fighting with me."))
     assert not any(caring in r.lower() for r in affirmations("My manager keeps adding more."))

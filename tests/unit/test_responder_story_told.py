@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from chat_helpers import SAD, talk
 
 from agent.responder_phrases import ASKS_FOR_STORY, TEMPLATES
 from agent.responders import Responder, ResponseRequest
@@ -16,24 +17,9 @@ from perception import AffectEstimate, DialogueTurn
 
 pytestmark = pytest.mark.unit
 
-SAD = AffectEstimate(VAD(-0.5, 0.2, -0.3), {"sadness": 0.8, "neutral": 0.2}, 0.8, "text", 0.0)
-
 
 def asks_for_story(reply: str) -> bool:
     return any(t in reply for t in ASKS_FOR_STORY)
-
-
-def talk(texts: list[str], strategy: Strategy = Strategy.QUESTION) -> list[str]:
-    """The replies to ``texts``, said in turn in one conversation."""
-    responder, history, replies = Responder(), [], []
-    for text in texts:
-        history.append(DialogueTurn("user", text))
-        out = responder.respond(ResponseRequest(
-            user_text=text, history=list(history), strategy=strategy, user_affect=SAD,
-            persona_name="Sage"))  # fmt: skip
-        history.append(DialogueTurn("Sage", out))
-        replies.append(out)
-    return replies
 
 
 def test_the_marked_templates_are_real_and_every_strategy_keeps_a_plain_one() -> None:
@@ -374,14 +360,7 @@ def test_violent_words_are_never_restated(text: str, restated: bool) -> None:
 
 def _replies(text: str, strategy: Strategy, affect: AffectEstimate = SAD, n: int = 5) -> list[str]:
     """The replies to ``text`` said ``n`` times running: every template that fits, in turn."""
-    history, out = [DialogueTurn("user", text)], []
-    for _ in range(n):
-        reply = Responder().respond(ResponseRequest(
-            user_text=text, history=list(history), strategy=strategy, user_affect=affect,
-            persona_name="Sage"))  # fmt: skip
-        out.append(reply)
-        history += [DialogueTurn("Sage", reply), DialogueTurn("user", text)]
-    return out
+    return talk([text] * n, strategy, affect=affect)
 
 
 def test_the_one_who_left_is_not_someone_to_tell_how_you_feel() -> None:
