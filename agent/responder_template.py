@@ -38,10 +38,7 @@ from agent.dialogue_acts import (
     only_thanks,
     praises_agent,
     self_insult,
-    stated_plan,
     thanks,
-    tried_already,
-    weighed_step,
 )
 from agent.responder_phrases import (
     ACKNOWLEDGEMENTS,
@@ -97,6 +94,7 @@ from agent.troubles import (
     tells_trouble,
 )
 from agent.types import Strategy
+from agent.user_steps import stated_plan, tried_already, weighed_step
 from perception.language import other_language
 
 

@@ -26,12 +26,12 @@ from agent.dialogue_acts import (
     only_thanks,
     praises_agent,
     self_insult,
-    stated_plan,
     thanks,
     tired_of_questions,
 )
 from agent.troubles import tells_trouble
 from agent.types import AgentEmotion, Strategy
+from agent.user_steps import stated_plan
 from perception import AffectEstimate, DialogueTurn
 
 

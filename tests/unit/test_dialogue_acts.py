@@ -15,14 +15,12 @@ from agent.dialogue_acts import (
     only_thanks,
     praises_agent,
     self_insult,
-    stated_plan,
-    tried_already,
-    weighed_step,
 )
 from agent.responder_phrases import ACT_REPLIES, UNANSWERED, WEIGHED_STEP_TEMPLATES
 from agent.responders import Responder, ResponseRequest
 from agent.strategy import PolicyContext, RuleStrategyPolicy
 from agent.types import Strategy
+from agent.user_steps import stated_plan, tried_already, weighed_step
 from appraisal import VAD
 from perception import AffectEstimate, DialogueTurn
 

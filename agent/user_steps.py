@@ -1,0 +1,145 @@
+"""Steps the user names as their own ("Maybe I could talk to HR."), weighs as a question
+("Should I talk to HR?") or has already tried ("I already tried that."). The policy and the
+offline responder build on them instead of offering another.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "Maybe I could talk to HR", "I'll try to sleep early": the user names a step of their own.
+# The agent affirms it, so only constructive verbs count (reaching out, asking, resting,
+# looking for help, keeping a distance: "I'll block her for a while"): "I'm going to lose my
+# job" is a fear, and "go", "take", "get", "stop", "give", "do" or "leave" open harmful steps
+# too ("take all my pills", "give up", "do something stupid"). A step with words of harm or
+# finality in it is never one (_NOT_A_STEP).
+_STEP = (
+    r"(?:probably |maybe |just |definitely |really |also )?(?:try (?:to |and )|start (?:to )?|"
+    r"go and )?(?P<act>(?:talk|call|ask|tell|try|look|apply|write|see a|see my|see the|reach|"
+    r"visit|sleep|rest|book|join|plan|speak|text|email|message|find|check|search|contact|"
+    r"work on|focus on|read|block|mute|unfollow|take a break|take some time|set boundaries|"
+    r"say no|run|jog|walk|exercise|work out|stretch|meditate|journal|study|practi[cs]e|learn|"
+    r"sign up|swim|cycle|cook|volunteer|apologi[sz]e|save|budget|organi[sz]e|prioriti[sz]e|"
+    r"make (?:a|an|my) (?:schedule|plan|list|to-do list|timetable|budget|appointment|routine)|"
+    r"set (?:a|an|my) (?:alarm|goal|timer|reminder|routine|schedule)|"
+    # going somewhere only where the place is named and safe ("go back to the gym"); "go" alone
+    # opens harmful steps too
+    r"go (?:back )?to (?:the |a |my |that )?(?:climbing |yoga |dance |art |cooking )?(?:gym|"
+    r"class|club|meetup|group|support group|doctor|therapist|counsell?or|library|church|"
+    r"choir|practice|lessons?))\b[^.!?]*)"
+)
+_PLAN = re.compile(
+    r"\bi(?:'ll| will| could| can| might| should| am going to|'m going to|'m gonna| am gonna)\s+"
+    + _STEP,
+    re.I,
+)
+# "Should I talk to HR?", "Do you think I should call her?": the same step, put as a question
+# that asks for the agent's view. Only where the question opens its clause: "How should I know?"
+# and "Who should I call?" ask something else.
+_WEIGHED = re.compile(
+    r"(?:^\s*|[.!?;,]\s*|\b(?:so|and|but|or|then|well|maybe|perhaps)\s+)"
+    r"(?:should i|shall i|do you think i should|would it (?:help|be (?:a good idea|good|better|"
+    r"wise|okay|ok))(?: for me)? (?:to|if i)|is it (?:a good idea|worth it|better|okay|ok) "
+    r"(?:to|if i))\s+" + _STEP,
+    re.I,
+)
+_NOT_A_STEP = re.compile(
+    r"\b(?:forever|never|anymore|die|dead|death|kill|hurt|harm|cut|pills|overdose|revenge|"
+    r"drunk|drink|alone|disappear|quit|give up|crazy|insane|suicide|end it|goodbye|bye|"
+    r"jump|cliff|bridge|ledge|roof|traffic|tracks|train|sea|ocean|river|rope|gun|knife|razor|"
+    r"bleach)\b",
+    re.I,
+)
+# "I'll tell you what happened" is an offer to go on talking, not a step of one's own, and
+# reflected back it would read "tell you what happened" to the user.
+_TO_THE_AGENT = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
+PLAN_WORDS = 8
+"""A plan clause longer than this is not quoted back (it would not read as one step)."""
+
+
+def _step(act: str) -> str | None:
+    """The step in ``act`` up to the first comma or conjunction; ``""`` when too long to quote,
+    None when it is harmful or addressed to the agent."""
+    if _NOT_A_STEP.search(act) or _TO_THE_AGENT.search(act):
+        return None
+    step = re.split(r",|;|\b(?:but|and|because|so|since)\b", act)[0].strip()
+    # a hedge after the step is not part of it ("book another one I guess")
+    step = re.sub(r"(?:\s+(?:i\s+guess|i\s+think|i\s+suppose|i\s+hope|maybe|probably|then|anyway|"
+                  r"or\s+something))+$", "", step, flags=re.I)
+    return step if len(step.split()) <= PLAN_WORDS else ""
+
+
+def stated_plan(text: str) -> str | None:
+    """The step the user says they will or could take, in their words up to the first comma or
+    "but"/"and"/"because"/"so"; ``""`` when the step is too long to quote, None when there is
+    none. A question ("Should I call him?") is not a plan (see ``weighed_step``).
+
+    >>> stated_plan("Maybe I could talk to HR."), stated_plan("I'm going to lose my job.")
+    ('talk to HR', None)
+    >>> stated_plan("I guess I'll try to sleep early, I'm exhausted.")
+    'sleep early'
+    >>> stated_plan("I'll book another one I guess")
+    'book another one'
+    >>> stated_plan("I'll sleep forever."), stated_plan("I'm going to give up.")
+    (None, None)
+    >>> stated_plan("Maybe I could run after work."), stated_plan("I'll walk to the cliff.")
+    ('run after work', None)
+    >>> stated_plan("I'll tell you what happened.") is None
+    True
+    >>> stated_plan("I don't know, maybe I should make a schedule")
+    'make a schedule'
+    >>> stated_plan("Maybe I should go back to the climbing gym.")
+    'go back to the climbing gym'
+    >>> stated_plan("I'll go to the bridge.") is None
+    True
+    """
+    found = _PLAN.search(text)
+    if found is None or "?" in text:
+        return None
+    return _step(found.group("act"))
+
+
+def weighed_step(text: str) -> str | None:
+    """The step the user weighs and asks the agent about ("Should I talk to HR?", "Maybe I
+    should call her?", "Would it help to write it down?"), as ``stated_plan`` gives it; None
+    when the message weighs no step of its own, or a harmful one.
+
+    >>> weighed_step("Maybe I should talk to HR?"), weighed_step("Do you think I should call her?")
+    ('talk to HR', 'call her')
+    >>> weighed_step("Would it help to write down what happened?")
+    'write down what happened'
+    >>> weighed_step("Should I just give up?"), weighed_step("Should I take all my pills?")
+    (None, None)
+    >>> weighed_step("How should I know?"), weighed_step("Who should I call?")
+    (None, None)
+    >>> weighed_step("Maybe I should talk to HR."), weighed_step("Should I tell you more?")
+    (None, None)
+    """
+    found = _WEIGHED.search(text)
+    if found is None:
+        # a plan said with a rising voice: "Maybe I should talk to HR?", "I'll call her, okay?"
+        found = _PLAN.search(text)
+        if found is None or not re.match(r"[^.!]*\?", text[found.end("act"):]):
+            return None
+    return _step(found.group("act"))
+
+
+# "I already tried that.", "That doesn't help.": a step, likely the agent's, has been tried. The
+# agent does not restate it as news; a suggestion after it offers something different.
+_TRIED = re.compile(
+    r"\bi(?:'ve|\s+have)?\s+(?:already\s+)?tried\s+(?:that|it|this|those|them)\b"
+    r"|\b(?:that|it|this)\s+(?:doesn't|does\s+not|didn't|did\s+not|won't|will\s+not|never)\s+"
+    r"(?:work|works|help|helps|helped|worked)\b",
+    re.I,
+)
+
+
+def tried_already(text: str) -> bool:
+    """The user says a step has been tried, or does not help ("I already tried that").
+
+    >>> tried_already("I already tried that, it doesn't work."), tried_already("It didn't help.")
+    (True, True)
+    >>> tried_already("I tried yoga last year and loved it."), tried_already("It helps a bit.")
+    (False, False)
+    """
+    return _TRIED.search(text) is not None
