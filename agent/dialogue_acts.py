@@ -1,5 +1,6 @@
-"""Conversational acts the agent answers in kind: a bare greeting, a farewell, thanks, a request
-for advice.
+"""Conversational acts the agent answers in kind: a bare greeting, a farewell, thanks or praise
+of the agent, a request for advice, a question whether a feeling is normal, running oneself down,
+an insult to the agent, declining to talk (the user's own steps are in agent.user_steps).
 
 ESConv supporters answer a seeker's farewell with "Others" (closing words) 66% of the time,
 thanks with "Others" 46% of the time (18% overall), a bare greeting with a question 69% of the
