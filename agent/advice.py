@@ -132,6 +132,7 @@ TOPICS: tuple[Topic, ...] = (
         "breakup", "a breakup",
         _words(r"\bbroke\s+up\b|\bbreak(?:ing)?\s*up\b|\bbreakup\b|\bsplit\s+up\b|\bdivorc\w+"
                r"|\bmy\s+ex\b|\bcheated\s+on\s+me\b|\bfell\s+out\s+of\s+love\b"),
+        # rejection by a partner engages the brain's regions for physical pain (Kross et al. 2011)
         (
             "It might help to mute them for a while, so you are not reopening it every time you "
             "scroll.",
@@ -236,8 +237,8 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "loneliness", "loneliness",
         _words(r"\blonel(?:y|iness)\b|\bisolated\b|\bno\s+friends\b|" + ISOLATED.pattern),
-        # loneliness interventions that change how one reads others, and regular contact,
-        # help most (Masi et al. 2011); repeated meetings are how friendships form (Hall 2019)
+        # of loneliness interventions, those that change how one reads others did best (Masi et
+        # al. 2011); friendships form over many hours of time together (Hall 2019)
         (
             "Could you message one person you used to be close to, just to say hello?",
             "It might help to join something that meets every week, like a class or a club; "
@@ -267,6 +268,7 @@ TOPICS: tuple[Topic, ...] = (
         ),
     ),
     Topic(
+        # recovery needs time mentally detached from work (Sonnentag & Fritz 2007)
         "workload", "too much work",
         _words(r"\bworkload\b|\bdeadlines?\b|\bovertime\b|\bburn(?:ed|t)?[\s-]*out\b"
                r"|\btoo\s+much\s+(?:work|on\s+my\s+plate)\b|\bworking\s+(?:\d+|late|every)\b"
@@ -279,8 +281,8 @@ TOPICS: tuple[Topic, ...] = (
             "Could you protect one evening this week with no work at all?",
         ),
         (
-            "Long stretches without recovery time are what tip stress into burnout; even short "
-            "breaks away from work help.",
+            "Stress builds when there is no time to recover; even short breaks fully away from "
+            "work help.",
         ),
     ),
     Topic(

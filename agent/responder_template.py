@@ -266,9 +266,7 @@ class TemplateChatModel(BaseChatModel):
                   and not (t in ASKS_WHO_THEY_TOLD and told_no_one)
                   and not (t in CALLS_IT_HEAVY and not troubled)
                   and not (t in TALK_TO_PERSON and hurt_by_person)
-                  and not (t in PRESUMES_CARE  # "your manager" is no one cared for
-                           and (filled.get("person", "").split() or [""])[-1]
-                           not in CLOSE_PEOPLE)]
+                  and not (t in PRESUMES_CARE and who not in CLOSE_PEOPLE)]  # a manager
         # templates about what this turn says come first; a person named only in an earlier
         # turn ("my sister is getting married") is not presumed to be today's trouble
         personal = [t for t in usable
@@ -338,7 +336,6 @@ class TemplateChatModel(BaseChatModel):
 # "a bit nervous", "kind of sad": the user calls the feeling small
 HEDGED = re.compile(r"\b(?:a\s+(?:little\s+)?(?:bit|little|tad)|kind\s+of|kinda|sort\s+of|"
                     r"slightly|somewhat)\s+\w+", re.I)
-
 
 
 def _welcome_back(earlier: Sequence[str], said: Sequence[str], seed: int) -> str:
