@@ -1,5 +1,6 @@
-"""The troubles a user's words tell: a loss, a breakup, an illness, a hurt done to them, a
-painful feeling, being alone, being fed up, a good thing gone, or that they have told no one.
+"""The troubles a user's words tell: a loss, a breakup or someone walking out, an illness, a
+hurt done to them, a painful feeling or a broken heart, being alone, being fed up, someone close
+moving away, a good thing gone, or that they have told no one.
 
 Read by the offline responder (what to say and what not to ask again) and by the prompt every
 chat model gets (``story_told``; agent/responders.py). Hand-written patterns: each names what it
