@@ -164,8 +164,8 @@ TOPICS: tuple[Topic, ...] = (
         (
             "Many jobs are found through people we already know, often acquaintances rather "
             "than close friends.",
-            "Losing a job knocks most people's confidence for a while; it says more about the "
-            "job market than about you.",
+            "Losing a job knocks most people's confidence for a while; it does not measure "
+            "what you are able to do.",
         ),
     ),
     Topic(
