@@ -33,7 +33,7 @@ _REFLECT = {
     "we're": "you're",
 }
 _ADJECTIVES = (r"new|old|best|little|big|own|ex|younger|older|final|first|last|current|whole|"
-               r"entire|mental|physical|extended|close|dear|poor|only|whole|next|other")
+               r"entire|mental|physical|extended|close|dear|poor|only|next|other")
 _TOPIC = re.compile(
     rf"\b(?:my|our)\s+((?:{_ADJECTIVES})\s+)?"
     # a body part is where a feeling sits, not what it is about: "every time I close my eyes"

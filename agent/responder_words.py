@@ -76,22 +76,19 @@ NAMED_FEELINGS = (
     "proud",
     "lighter",
 )
-# People a user talks about: they get {person} templates ("talk to your wife"), not {topic}.
-PEOPLE = frozenset(
-    """wife husband partner boyfriend girlfriend mom mum mother dad father parents sister
-    brother son daughter kids children child family friend friends boss manager coworker
-    colleague teacher roommate grandma grandmother grandpa grandfather ex fiance fiancee
-    landlord landlady neighbor neighbour neighbors neighbours coach doctor therapist professor
-    classmate classmates flatmate housemate teammate cousin aunt uncle niece nephew supervisor
-    stepmom stepdad stepmother stepfather grandparents siblings""".split()
-)
-# The people in PEOPLE a user is close to: "You clearly care about {person}" is said of these,
-# never of a manager or a landlord ("my manager keeps adding more" tells no care for them).
+# People a user is close to: "You clearly care about {person}" is said of these, never of a
+# manager or a landlord ("my manager keeps adding more" tells no care for them).
 CLOSE_PEOPLE = frozenset(
     """wife husband partner boyfriend girlfriend mom mum mother dad father parents sister
     brother son daughter kids children child family friend friends grandma grandmother grandpa
     grandfather fiance fiancee cousin aunt uncle niece nephew stepmom stepdad stepmother
     stepfather grandparents siblings""".split()
+)
+# People a user talks about: they get {person} templates ("talk to your wife"), not {topic}.
+PEOPLE = CLOSE_PEOPLE | frozenset(
+    """boss manager coworker colleague teacher roommate ex landlord landlady neighbor neighbour
+    neighbors neighbours coach doctor therapist professor classmate classmates flatmate
+    housemate teammate supervisor""".split()
 )
 # Setbacks a user reports about something of theirs ("I lost my job"): the past tense and the
 # gerund that names the event ("losing your job"). The wording is by hand: the list is short and
