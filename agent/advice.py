@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from agent.troubles import ISOLATED, LEFT
+from agent.troubles import ISOLATED, LEFT, WALKED_OUT
 
 EARLIER_TURNS = 4
 """How many of the user's earlier messages are searched for the topic, latest first: "What
@@ -330,8 +330,17 @@ TOPICS: tuple[Topic, ...] = (
 BY_NAME: dict[str, Topic] = {t.name: t for t in TOPICS}
 
 
+# A parent who left ("my dad walked out on us") is not a breakup: its steps (mute them, write
+# what you would say) are for a partner.
+_PARENT = re.compile(r"\b(?:dad|father|mom|mum|mother|parents?)\b", re.I)
+
+
 def _topic_in(text: str) -> Topic | None:
-    if LEFT.search(text):  # "my husband left me": troubles' own reading of a breakup
+    # "my husband left me", "she ran off with my best friend": troubles' own readings of a
+    # partner leaving
+    left = LEFT.search(text) or WALKED_OUT.search(text)
+    # who left is named in the match ("my mom left us") or before it ("my dad ... walked out")
+    if left is not None and not _PARENT.search(re.split(r"[.!?;]", text[:left.end()])[-1]):
         return BY_NAME["breakup"]
     return next((t for t in TOPICS if t.pattern.search(text)), None)
 

@@ -33,6 +33,8 @@ pytestmark = pytest.mark.unit
     ("I'm waiting for my biopsy results.", "health"),
     ("My husband left me for someone else.", "breakup"),
     ("We broke up after six years.", "breakup"),
+    ("My partner ran off with another woman. What should I do?", "breakup"),
+    ("She just ended it suddenly.", "breakup"),
     ("Kids at school keep calling me names.", "bullying"),
     ("I don't know anyone here.", "loneliness"),
     ("I had a fight with my sister.", "conflict"),
@@ -60,6 +62,8 @@ def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     "I don't know anyone who skis.",
     "I love my job.",
     "I had a long day at work.",
+    "My dad walked out on us when I was six.",  # a parent who left is not a breakup
+    "My mom left us.",
 ])
 def test_a_look_alike_names_no_trouble(text: str) -> None:
     assert topic_of(text) is None
