@@ -100,6 +100,25 @@ _HELP = _whole_message(
     r"(?:\s+with\s+(?:something|a\s+problem|(?:the|a|my)\s+problem(?:\s+i(?:'m|\s+am)\s+(?:facing|"
     r"having|dealing\s+with))?))?(?:\s+(?:right\s+)?now|\s+today|\s+tonight)?"
 )
+# "Have you ever felt this way yourself?", "How did you get through it?": the user asks about
+# the agent's own past with the trouble, which a program does not have.
+_FEELING_WORDS = (r"(?:like\s+(?:this|that)|this\s+way|that\s+way|the\s+same(?:\s+way)?|so\s+\w+"
+                  r"|(?:this|that|so|really|very)\s+\w+|sad|down|depressed|lonely|alone|anxious"
+                  r"|scared|lost|hopeless|stuck|heartbroken)")
+_EXPERIENCE = _whole_message(
+    rf"(?:have|did)\s+(?:you|u)\s+(?:ever\s+)?(?:felt|been|feel)\s+{_FEELING_WORDS}"
+    rf"|do\s+(?:you|u)\s+ever\s+(?:feel|get)\s+{_FEELING_WORDS}"
+    r"|(?:have|did)\s+(?:you|u)\s+(?:ever\s+)?(?:been\s+through|gone\s+through|go\s+through|"
+    r"experienced?|had)\s+(?:something|anything|this|that)(?:\s+(?:like\s+(?:this|that|it)|"
+    r"similar))?"
+    r"|(?:has|did)\s+(?:this|that|it|something\s+like\s+(?:this|that)|anything\s+like\s+"
+    r"(?:this|that))\s+ever\s+happen(?:ed)?\s+to\s+(?:you|u)"
+    r"|(?:do|did)\s+(?:you|u)\s+(?:even\s+)?know\s+what\s+(?:it|that|this)(?:'s|\s+is|\s+was|\s+feels)"
+    r"\s+like"
+    r"|how\s+did\s+(?:you|u)\s+(?:ever\s+)?(?:get\s+through|get\s+over|overcome|deal\s+with|"
+    r"cope\s+with|handle|survive)\s+(?:it|that|this|them)",
+    tail=r"(?:,?\s+(?:too|as\s+well|yourself|then|before))*\s*[/]?",
+)
 # "Are you still there?": the user checks the agent is listening.
 _PRESENCE = _whole_message(
     r"are\s+(?:you|u)\s+(?:still\s+)?(?:there|here|with\s+me|listening)|(?:you|u)\s+still\s+there")
@@ -229,6 +248,24 @@ def asks_trust(text: str) -> bool:
     return bool(_TRUST.match(text))
 
 
+def asks_agent_experience(text: str) -> bool:
+    """The user asks whether the agent has lived through this itself ("Have you ever felt this
+    way yourself?", "How did you get through it?"), as a whole message.
+
+    >>> asks_agent_experience("Have you ever felt this way yourself?")
+    True
+    >>> asks_agent_experience("Has this ever happened to you?")
+    True
+    >>> asks_agent_experience("How did you get through it?")
+    True
+    >>> asks_agent_experience("Have you ever felt this way about your brother?")
+    False
+    >>> asks_agent_experience("How did you know?"), asks_agent_experience("Have you eaten?")
+    (False, False)
+    """
+    return bool(_EXPERIENCE.match(text))
+
+
 def asks_if_there(text: str) -> bool:
     """The user checks the agent is still there.
 
@@ -349,6 +386,14 @@ JOKE_REPLIES: tuple[str, ...] = (
     "Here's one: what do you call a fake noodle? An impasta.",
     "One more, then: why did the scarecrow win an award? He was outstanding in his field.",
 )
+# "Have you ever felt this way?": the agent has no past to tell, and says so (as TASTES_REPLIES
+# claim no hobbies); then it hands the talk back.
+EXPERIENCE_REPLIES: tuple[str, ...] = (
+    "Not the way you have: I'm a computer program, so I have no past of my own to compare. "
+    "But I'm listening, and I'd like to know what it has been like for you.",
+    "I haven't lived it myself; I'm a program. What I can do is listen. What has helped you, "
+    "even a little?",
+)
 PRESENCE_REPLIES = ("I'm here. Take your time.", "Still here, and listening.")
 HELP_REPLIES: dict[bool, tuple[str, ...]] = {
     False: ("I'll do my best. What's going on?", "Of course I'll try. Tell me what's happening."),
@@ -400,6 +445,8 @@ def about_agent_replies(user: str, info: dict[str, Any], *, story_told: bool
         return TRUST_REPLIES
     if asks_if_there(user):
         return PRESENCE_REPLIES
+    if asks_agent_experience(user):
+        return EXPERIENCE_REPLIES
     if asks_agent_tastes(user):
         return TASTES_REPLIES
     thing = asks_if_agent_likes(user)
@@ -421,7 +468,8 @@ def about_agent_replies(user: str, info: dict[str, Any], *, story_told: bool
 
 def about_agent(text: str) -> str | None:
     """Which kind of turn about the agent this is, for the strategy policy: ``"question"``
-    (whether it is a person, who it is, whether to trust it, a joke: answered plainly, as "Others"),
+    (whether it is a person, who it is, whether to trust it, whether it has felt this too, a joke:
+    answered plainly, as "Others"),
     ``"help"`` or ``"complaint"`` (answered with a question); None otherwise. How it is, its age
     and what it likes are None: their replies ask back ("How are you?"), and ESConv supporters
     answer a seeker's "How are you?" with a question too, which the policy learned (forcing
@@ -433,7 +481,7 @@ def about_agent(text: str) -> str | None:
     True
     """
     if (asks_if_person(text) or asks_agent_name(text) or asks_for_joke(text) or asks_trust(text)
-            or asks_if_there(text)):
+            or asks_if_there(text) or asks_agent_experience(text)):
         return "question"
     if asks_for_help(text):
         return "help"

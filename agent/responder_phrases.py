@@ -85,11 +85,14 @@ TEMPLATES: dict[Strategy, tuple[str, ...]] = {
         "I can hear how much this matters to you.",
         "It sounds tiring to carry this around.",
     ),
+    # The agent shares how hearing this leaves it (it has an emotion of its own,
+    # appraisal/), never a past it does not have: a program that says "I remember a time I felt
+    # sad" and then "I'm a computer program" when asked would be caught out (about_agent.py).
     Strategy.SELF_DISCLOSURE: (
-        "When something like {topic} went wrong for me once, I felt {feeling} too; it did ease.",
-        "I have felt {feeling} like that too, when things slipped out of my hands.",
-        "Something similar once left me feeling {feeling2}, so I recognise a little of this.",
-        "I remember a time I felt {feeling} for days; it did ease, slowly.",
+        "Hearing about {topic}, I feel for you, and I'm glad you're telling me.",
+        "I haven't lived what you're going through, but hearing it, I feel for you.",
+        "What you're describing moves me, and I'm glad you're not keeping it to yourself.",
+        "I can't say I've felt {feeling} the way you do, but I can hear how heavy it is.",
     ),
     Strategy.AFFIRMATION: (
         "Telling me about {event} took courage, and you are handling more than you think.",
@@ -342,7 +345,7 @@ PLAN_TEMPLATES: dict[Strategy, tuple[str, ...]] = {
         "You sound a little steadier now that you have a next step.",
     ),
     Strategy.SELF_DISCLOSURE: (
-        "When I have one next step to hold on to, things feel lighter to me too.",
+        "It cheers me to hear you have a next step to hold on to.",
     ),
     Strategy.AFFIRMATION: (
         "Deciding to {plan} sounds like a good step, and it's one you chose.",
@@ -414,8 +417,8 @@ WEIGHED_STEP_TEMPLATES: dict[Strategy, tuple[str, ...]] = {
         "It sounds like you're drawn to that step but still unsure about it.",
     ),
     Strategy.SELF_DISCLOSURE: (
-        "I'd feel unsure too before deciding to {plan}; it helps me to talk a step through first.",
-        "I'd feel unsure too before a step like that; it helps me to talk it through first.",
+        "I'd feel unsure too before deciding to {plan}; talking a step through first often helps.",
+        "I'd feel unsure too before a step like that; talking it through first often helps.",
     ),
     Strategy.AFFIRMATION: (
         "Thinking about whether to {plan} shows you're looking for a way forward; you know your "

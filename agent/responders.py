@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
-from agent.about_agent import asks_if_person
+from agent.about_agent import asks_agent_experience, asks_if_person
 from agent.advice import topic_of
 from agent.errors import AgentError
 from agent.responder_slots import reflect
@@ -30,7 +30,8 @@ STRATEGY_GUIDE: dict[Strategy, str] = {
     Strategy.QUESTION: "Ask one open question that helps them say more about what happened.",
     Strategy.RESTATEMENT: "Restate what they said in your own words, briefly, to show you follow.",
     Strategy.REFLECTION: "Name the feeling you hear and say it makes sense.",
-    Strategy.SELF_DISCLOSURE: "Briefly share a similar feeling of your own, then turn back.",
+    Strategy.SELF_DISCLOSURE: ("Briefly say how what they told you leaves you feeling, then turn "
+                               "back to them; claim no past your role does not give you."),
     Strategy.AFFIRMATION: "Reassure them; affirm their strengths and efforts.",
     Strategy.SUGGESTION: "Offer one small, concrete suggestion, without pressure.",
     Strategy.INFORMATION: "Give one useful, accurate piece of information.",
@@ -109,6 +110,9 @@ def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[Bas
                      f"{topic.information[0]}")
     if request.returning:
         lines.append("They are back after a break; you have talked before.")
+    if asks_agent_experience(request.user_text):
+        lines.append("They ask whether you have been through this yourself: claim no past your "
+                     "role does not give you.")
     if asks_if_person(request.user_text):  # a character that stays in its world has a line
         lines.append("They ask whether you are a person: say plainly that you are an AI "
                      "program, not a person.")

@@ -4,6 +4,7 @@ the user's own troubles ("It's pointless", "it's not helping") to the support pa
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -211,3 +212,56 @@ def test_checking_the_agent_is_there_and_asking_for_help_are_answered(text: str,
     assert ("there" if asks_if_there(text) else "help" if asks_for_help(text) else None) == kind
     if kind == "there":
         assert about_agent_replies(text, {"name": "Sage"}, story_told=False) == PRESENCE_REPLIES
+
+
+PAST_CLAIM = re.compile(r"\bI\s+(?:once|remember|have\s+felt|had|went\s+through)\b|\bfor\s+me\s+"
+                        r"once\b|\bonce\s+left\s+me\b|\bhelps\s+me\b|\bwhen\s+I\s+was\b", re.I)
+
+
+def test_no_offline_self_disclosure_claims_a_past_the_program_does_not_have() -> None:
+    from agent import responder_phrases
+
+    disclosures = [t for table in vars(responder_phrases).values() if isinstance(table, dict)
+                   for strategy, lines in table.items()
+                   if strategy is Strategy.SELF_DISCLOSURE for t in lines]
+    assert len(disclosures) >= 8  # the tables were found: main, positive, plan, tried, ...
+    assert [t for t in disclosures if PAST_CLAIM.search(t)] == []
+    # the pattern does catch the lines it is there to keep out
+    assert PAST_CLAIM.search("I remember a time I felt sad for days; it did ease, slowly.")
+
+
+@pytest.mark.parametrize("asked", [
+    "Have you ever felt this way yourself?", "Have you ever felt this way yourself/",
+    "Has this ever happened to you?", "How did you get through it?",
+    "Do you know what it's like?", "Have you been through something like this?",
+])  # fmt: skip
+def test_asked_if_it_has_been_through_this_it_says_it_has_no_past_and_hands_back(
+        asked: str) -> None:
+    from agent.about_agent import EXPERIENCE_REPLIES
+
+    assert about_agent(asked) == "question"
+    assert RuleStrategyPolicy().choose(_ctx(asked)).strategy is Strategy.OTHERS
+    said = reply(asked, Strategy.OTHERS, history=TROUBLE)
+    assert said in EXPERIENCE_REPLIES and "program" in said, said
+
+
+@pytest.mark.parametrize("text", ["Have you ever felt this way about your brother?",
+                                  "How did you know?", "Have you ever been to Paris?"])
+def test_other_questions_to_the_agent_are_not_about_its_past(text: str) -> None:
+    from agent.about_agent import EXPERIENCE_REPLIES
+
+    assert reply(text, history=TROUBLE) not in EXPERIENCE_REPLIES
+
+
+def test_an_llm_is_told_to_claim_no_past_its_role_does_not_give_it() -> None:
+    from agent.responders import build_messages
+
+    def system(text: str, strategy: Strategy = Strategy.OTHERS) -> str:
+        return str(build_messages(ResponseRequest(
+            user_text=text, history=[], strategy=strategy, user_affect=SAD,
+            persona_name="Sage"))[0].content)  # fmt: skip
+
+    asked = "Have you ever felt this way yourself?"
+    assert "been through this yourself" in system(asked)
+    assert "been through this yourself" not in system("My dog died.")
+    assert "claim no past" in system("My dog died.", Strategy.SELF_DISCLOSURE)
