@@ -15,6 +15,7 @@ from agent.cli import LazyGroup
         "text": "agent.evaluation.erc:eval_text",
         "transition": "agent.evaluation.transition:eval_transition",
         "strategy": "agent.evaluation.strategy:eval_strategy",
+        "replay": "agent.evaluation.replay:eval_replay",
     },
 )
 def eval_group() -> None:
