@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from agent.troubles import tells_trouble
+
 _GREETING = re.compile(r"^\s*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|my|me|we|our)\b", re.I)
 # Leave-taking words count where a farewell stands: opening the message or a sentence, or after
@@ -228,24 +230,64 @@ _APPRECIATION = re.compile(
     r" truly| just)*\s+(?:means? (?:so much|a lot)|mean[st]? (?:so much|a lot)|helps?|helped|"
     r"(?:so |very |really )?(?:kind|nice|sweet|lovely|great|helpful))\b"
     r"|\bfor (?:listening|(?:all\s+)?(?:of\s+)?your (?:help|time|advice|kindness|support|care|"
-    r"patience|words|encouragement)|being here|everything|the advice|talking|chatting|sharing"
+    r"patience|words|encouragement|honesty)|being here|everything|the advice|talking|chatting|"
+    r"sharing"
     r"(?: your experience)?(?: with me)?|(?:spending|taking) (?:the|your) time(?: to (?:chat|talk)"
     r"(?: with me)?)?|the (?:encouragement|help|chat|talk))\b"
     r"|\b(?:today|tonight)\b|\bgod bless(?: you)?\b"
     r"|\b(?:so|very|really)? ?much\b|\b(?:to|for) me\b|\ba lot\b"
     r"|\b(?:again|oh|okay|ok|i|really|truly|just|so|very|and|yes|yeah|sure|(?:your\s+)?(?:help|"
-    r"advice|support|kindness|time|encouragement|care|patience))\b",
+    r"advice|support|kindness|time|encouragement|care|patience|honesty))\b",
     re.I,
 )
 
 
 # Something that happened to the speaker, in the past tense ("I got the job", "we won"; "I
 # needed that" is thanks).
+# What else may stand beside thanks in one message: praise of the listener ("You've been really
+# inspiring", "you are an amazing person"), feeling better ("I feel a little better now"), a step
+# taken up ("Okay, will do that") and an end ("I think that's it"). ESConv seekers close with
+# such messages, often two turns joined.
+_GOOD_WORDS = (r"(?:inspiring|helpful|kind|great|amazing|wonderful|awesome|the\s+best|nice|sweet|"
+               r"lovely|(?:a\s+)?(?:great|huge|big|real)\s+help)")
+_BESIDE_THANKS = re.compile(
+    rf"\byou(?:'ve|\s+have)\s+been\s+(?:(?:really|so|very|such|a|an|truly|super)\s+)*{_GOOD_WORDS}"
+    rf"|\byou(?:'re|\s+are|\s+r)\s+(?:(?:really|so|very|such|a|an|truly|super)\s+)*{_GOOD_WORDS}"
+    r"(?:\s+(?:person|listener|friend|resource))?"
+    r"|\bi(?:'m|\s+am)?\s*(?:also\s+|already\s+)?(?:feel(?:ing)?|am\s+feeling)\s+(?:a\s+(?:little|"
+    r"bit|lot)\s+|so\s+|much\s+|way\s+)?(?:better|relieved|lighter|calmer|more\s+hopeful)"
+    r"(?:\s+now)?(?:\s+(?:while\s+)?talking\s+(?:with|to)\s+you)?"
+    r"|\bwill\s+do(?:\s+that)?\b|\bi(?:'ll|\s+will)\s+(?:try|give)\s+(?:that|those|it|this)\b"
+    r"(?:\s+a\s+(?:try|go))?|\bi\s+think\s+that(?:'s|\s+is)\s+(?:all|it)\b"
+    r"|\bthat(?:'s|\s+is)\s+(?:all|it)\b|\boh\s+my\s+(?:gosh|god|goodness)\b",
+    re.I,
+)
 _NEWS = re.compile(
     r"\b(?:i|we)\s+(?:just\s+|finally\s+)?(?:got|won|made|did|found|passed|finished|went|met|"
     r"bought|sold|heard|became|landed|(?!needed\b)\w+ed)\b",
     re.I,
 )
+
+
+_ACHIEVED = re.compile(
+    r"\b(?:i|we)\s+(?:just\s+|finally\s+|actually\s+|have\s+|'ve\s+)?(?:got\s+(?:the\s+|a\s+)?"
+    r"(?:job|place|promotion|promoted|accepted|in\b|into|through|an?\s+a\b)|won|passed|finished|"
+    r"made\s+it|landed|aced|completed|achieved|graduated|earned|managed\s+to|quit\s+smoking"
+    r"|(?:haven't|have\s+not|didn't|did\s+not)\s+(?:missed|miss)\b)",
+    re.I,
+)
+
+
+def tells_achievement(text: str) -> bool:
+    """The user tells of something they achieved ("I passed my exam!", "I haven't missed a
+    workout since March."), which praise of their effort fits.
+
+    >>> tells_achievement("I finally passed my driving test!"), tells_achievement("We won!")
+    (True, True)
+    >>> tells_achievement("Oh that's good. Staying safe."), tells_achievement("I got sick.")
+    (False, False)
+    """
+    return bool(_ACHIEVED.search(text))
 
 
 def only_thanks(text: str) -> bool:
@@ -262,14 +304,38 @@ def only_thanks(text: str) -> bool:
     (False, True)
     >>> only_thanks("Thank you for all your help today!!!")
     True
+    >>> only_thanks("Thank you for all your help today!!! You've been really inspiring")
+    True
+    >>> only_thanks("yeah thanks for sharing your experience with me I feel a little better now")
+    True
+    >>> only_thanks("Thanks for listening. I feel better about the exam, but my mom is still ill.")
+    False
+    >>> only_thanks("Thanks, my dad is in hospital.")
+    False
     """
     if not thanks(text) or re.search(r"\b(?:but|still|though)\b", text, re.I):
+        return False
+    if tells_trouble(text):  # "Thanks, my dad is in hospital.": the trouble is answered
         return False
     beside = _THANKS.sub(" ", text)
     if _NEWS.search(beside):  # "Thanks! I got the job!": the news comes first
         return False
-    rest = _APPRECIATION.sub(" ", beside)
+    rest = _APPRECIATION.sub(" ", _BESIDE_THANKS.sub(" ", beside))
     return len(text.split()) <= SHORT_WORDS or not re.search(r"[a-z]", rest, re.I)
+
+
+def thanks_without_news(text: str) -> bool:
+    """Thanks beside words that tell no news and no trouble and ask nothing ("Thank you. Okay
+    will do that.", "I'm getting to work on my projects. Thank you."): when the reply is to be
+    a plain one ("Others"), it is a thanks reply, not gladness at news that was never told.
+
+    >>> thanks_without_news("Fingers crossed, I'll try those options. Thanks for listening")
+    True
+    >>> thanks_without_news("Thanks! I got the job!"), thanks_without_news("Thanks. Why, though?")
+    (False, False)
+    """
+    return (thanks(text) and not _NEWS.search(_THANKS.sub(" ", text))
+            and not tells_trouble(text) and not text.rstrip().endswith("?"))
 
 
 # "I don't want to talk about it", "Can we talk about something else?": the user declines to

@@ -38,7 +38,9 @@ from agent.dialogue_acts import (
     only_thanks,
     praises_agent,
     self_insult,
+    tells_achievement,
     thanks,
+    thanks_without_news,
 )
 from agent.responder_phrases import (
     ACKNOWLEDGEMENTS,
@@ -66,6 +68,7 @@ from agent.responder_phrases import (
     POSITIVE_FEELINGS,
     POSITIVE_TEMPLATES,
     POSITIVE_VALENCE,
+    PRAISES_ACHIEVEMENT,
     PRESUMES_CARE,
     SAYS_WHEN,
     SMALL_TALK,
@@ -151,6 +154,7 @@ class TemplateChatModel(BaseChatModel):
         act = ("insulted" if cross else "farewell" if is_farewell(user)
                else "declined" if declines_to_talk(user)
                else "greeting" if is_greeting(user) else "thanks" if only_thanks(user)
+               or (strategy is Strategy.OTHERS and thanks_without_news(user))
                else "praise" if praises_agent(user) else None)
         if act == "greeting" and info.get("returning"):
             return _welcome_back(earlier, said, seed)
@@ -263,6 +267,7 @@ class TemplateChatModel(BaseChatModel):
                   and not (troubled and t in GLAD_ONLY)
                   and not (ASKS_WHEN.search(t) and SAYS_WHEN.search(filled.get("plan", "")))
                   and not (t in TAKES_TURN_FOR_NEWS and not news_here)
+                  and not (t in PRAISES_ACHIEVEMENT and not tells_achievement(user))
                   and not (t in ASKS_WHO_THEY_TOLD and told_no_one)
                   and not (t in CALLS_IT_HEAVY and not troubled)
                   and not (t in TALK_TO_PERSON and hurt_by_person)

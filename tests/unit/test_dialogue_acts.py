@@ -206,6 +206,14 @@ def test_a_step_tried_already_is_not_restated_as_news(strategy: Strategy) -> Non
     ("I hope to have a good day at the beach tomorrow.", False, False),
     ("I miss you too much.", False, False),
     ("Thank you for your time, my dad is still in hospital though", False, False),
+    # two closing turns sent as one message
+    ("Thank you for all your help today!!! You've been really inspiring", False, True),
+    ("Oh my gosh you are an amazing person Thank you", False, True),
+    ("thank you i am also feeling so relieved while talking with you", False, True),
+    ("Thanks for your advice and honesty. I feel better now.", False, True),
+    # thanks beside a trouble: the trouble is answered
+    ("Thanks, my dad is in hospital.", False, False),
+    ("Thanks. You've been kind, but I got fired today.", False, False),
 ])
 def test_the_long_goodbyes_of_esconv_are_read_as_closing(text: str, farewell: bool,
                                                          thanks: bool) -> None:
@@ -515,3 +523,47 @@ def test_a_step_that_says_when_is_not_asked_when() -> None:
         for reply in (now, later):
             assert "pick a time" not in reply and "When could" not in reply, reply
     assert "talk to HR" in suggestion_after(opening, "Maybe I should talk to HR.", "Yes.")
+
+
+@pytest.mark.parametrize(("text", "praised"), [
+    ("I finally passed my driving test!", True),
+    ("I haven't missed a workout since March.", True),
+    ("Oh that's good. Staying safe.", False),
+    ("You're a great resource then! I am majoring in Psychology.", False),
+])
+def test_effort_is_praised_only_when_the_user_tells_of_an_achievement(text: str,
+                                                                      praised: bool) -> None:
+    from agent.responder_phrases import POSITIVE_TEMPLATES, PRAISES_ACHIEVEMENT
+
+    glad = AffectEstimate(VAD(0.6, 0.3, 0.2), {"joy": 0.9, "neutral": 0.1}, 0.8, "text", 0.0)
+    replies = set()
+    history: list[DialogueTurn] = []
+    for k in range(3):  # the same glad turn three times: every fitting template comes up
+        history.append(DialogueTurn("user", text))
+        reply = Responder().respond(ResponseRequest(
+            user_text=text, history=list(history), strategy=Strategy.AFFIRMATION,
+            user_affect=glad, persona_name="Sage"))  # fmt: skip
+        history.append(DialogueTurn("Sage", reply))
+        replies.add(reply)
+    bare = {r.split("! ", 1)[-1] for r in replies}  # a news opener may come first
+    assert bool(bare & PRAISES_ACHIEVEMENT) is praised, replies
+    assert bare <= set(POSITIVE_TEMPLATES[Strategy.AFFIRMATION]), replies
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you. Okay will do that. I think that it.",
+    "That sounds wonderful. I'm getting to work on my projects. Thank you.",
+    "Fingers crossed, I'll try those options you've given me though Thanks for listening",
+])
+def test_a_plain_reply_to_thanks_beside_other_words_thanks_them(text: str) -> None:
+    glad = AffectEstimate(VAD(0.5, 0.2, 0.1), {"joy": 0.8, "neutral": 0.2}, 0.8, "text", 0.0)
+    reply = Responder().respond(ResponseRequest(
+        user_text=text, history=[DialogueTurn("user", text)], strategy=Strategy.OTHERS,
+        user_affect=glad, persona_name="Sage"))  # fmt: skip
+    assert reply in ACT_REPLIES["thanks"], reply
+    # news beside the thanks is still greeted as news
+    news = "Thanks! I got the job!"
+    reply = Responder().respond(ResponseRequest(
+        user_text=news, history=[DialogueTurn("user", news)], strategy=Strategy.OTHERS,
+        user_affect=glad, persona_name="Sage"))  # fmt: skip
+    assert reply not in ACT_REPLIES["thanks"], reply
