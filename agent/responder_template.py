@@ -189,6 +189,8 @@ class TemplateChatModel(BaseChatModel):
                                                         [*earlier, user][::-1], strict=False)))
         positive = (str(info["feeling"]) in POSITIVE_FEELINGS and valence >= POSITIVE_VALENCE
                     and not LOST_GOOD.search(user)  # "I used to love this job" is a loss
+                    # "My best friend moved away": a trouble told in warm words is no news
+                    and not tells_trouble(user)
                     and not asks_for_advice(user))  # "Thanks! Any more tips?" asks, not tells
         # "Cool cool." reads as joy but tells nothing new: glad, but not taken for the news
         news_here = positive and len(user.split()) > 2

@@ -567,3 +567,17 @@ def test_a_plain_reply_to_thanks_beside_other_words_thanks_them(text: str) -> No
         user_text=news, history=[DialogueTurn("user", news)], strategy=Strategy.OTHERS,
         user_affect=glad, persona_name="Sage"))  # fmt: skip
     assert reply not in ACT_REPLIES["thanks"], reply
+
+
+@pytest.mark.parametrize("text", ["My best friend moved away last month.",
+                                  "My wonderful grandma passed away on Sunday."])
+def test_a_trouble_told_in_warm_words_is_not_greeted_as_news(text: str) -> None:
+    from agent.responder_phrases import NEWS_OPENERS, POSITIVE_TEMPLATES
+
+    misread = AffectEstimate(VAD(0.8, 0.4, 0.2), {"joy": 0.8, "neutral": 0.2}, 0.8, "text", 0.0)
+    glad_lines = {t for lines in POSITIVE_TEMPLATES.values() for t in lines}
+    for strategy in (Strategy.QUESTION, Strategy.AFFIRMATION, Strategy.REFLECTION):
+        reply = Responder().respond(ResponseRequest(
+            user_text=text, history=[DialogueTurn("user", text)], strategy=strategy,
+            user_affect=misread, persona_name="Sage"))  # fmt: skip
+        assert reply not in glad_lines and not reply.startswith(NEWS_OPENERS), (strategy, reply)
