@@ -102,7 +102,7 @@ _HELP = _whole_message(
 )
 # "Have you ever felt this way yourself?", "How did you get through it?": the user asks about
 # the agent's own past with the trouble, which a program does not have.
-_FEELING_WORDS = (r"(?:like\s+(?:this|that)|this\s+way|that\s+way|the\s+same(?:\s+way)?|so\s+\w+"
+_FEELING_WORDS = (r"(?:like\s+(?:this|that)|this\s+way|that\s+way|the\s+same(?:\s+way)?"
                   r"|(?:this|that|so|really|very)\s+\w+|sad|down|depressed|lonely|alone|anxious"
                   r"|scared|lost|hopeless|stuck|heartbroken)")
 _EXPERIENCE = _whole_message(

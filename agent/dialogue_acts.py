@@ -242,8 +242,6 @@ _APPRECIATION = re.compile(
 )
 
 
-# Something that happened to the speaker, in the past tense ("I got the job", "we won"; "I
-# needed that" is thanks).
 # What else may stand beside thanks in one message: praise of the listener ("You've been really
 # inspiring", "you are an amazing person"), feeling better ("I feel a little better now"), a step
 # taken up ("Okay, will do that") and an end ("I think that's it"). ESConv seekers close with
@@ -262,6 +260,8 @@ _BESIDE_THANKS = re.compile(
     r"|\bthat(?:'s|\s+is)\s+(?:all|it)\b|\boh\s+my\s+(?:gosh|god|goodness)\b",
     re.I,
 )
+# Something that happened to the speaker, in the past tense ("I got the job", "we won"; "I
+# needed that" is thanks).
 _NEWS = re.compile(
     r"\b(?:i|we)\s+(?:just\s+|finally\s+)?(?:got|won|made|did|found|passed|finished|went|met|"
     r"bought|sold|heard|became|landed|(?!needed\b)\w+ed)\b",

@@ -115,7 +115,7 @@ def replay(agent: AffectiveAgent, dialogues: Sequence[list[str]], *, progress: b
               help="An ESConv dialogue file (valid.json layout: a JSON array or JSON Lines).")
 @click.option("--persona", default="sage", show_default=True,
               help="A shipped persona's name or a persona TOML file.")
-@click.option("--text", "text_backend", default="auto", show_default=True,
+@click.option("--text-backend", "text_backend", default="auto", show_default=True,
               help="The text/ERC backend (auto: the embedded MiniLM model with torch, else the "
                    "lexicon).")
 @click.option("--limit", type=click.IntRange(1), default=None,

@@ -33,7 +33,7 @@ DIALOGUE = {"dialog": [
 def test_the_counts_of_a_file_whose_answers_are_known(tmp_path: Path) -> None:
     data = tmp_path / "two.json"
     data.write_text(json.dumps([DIALOGUE, DIALOGUE]))
-    result = CliRunner().invoke(eval_replay, ["--data", str(data), "--text", "lexicon",
+    result = CliRunner().invoke(eval_replay, ["--data", str(data), "--text-backend", "lexicon",
                                               "--json", "--top", "3"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
@@ -51,7 +51,7 @@ def test_a_missing_or_broken_file_is_a_clear_error(tmp_path: Path) -> None:
     assert result.exit_code != 0 and "no ESConv dialogue file" in result.output
     bad = tmp_path / "bad.json"
     bad.write_text("{not json")
-    result = CliRunner().invoke(eval_replay, ["--data", str(bad), "--text", "lexicon"])
+    result = CliRunner().invoke(eval_replay, ["--data", str(bad), "--text-backend", "lexicon"])
     assert result.exit_code != 0 and "JSON" in result.output
 
 

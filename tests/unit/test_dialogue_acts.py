@@ -538,7 +538,7 @@ def test_effort_is_praised_only_when_the_user_tells_of_an_achievement(text: str,
     glad = AffectEstimate(VAD(0.6, 0.3, 0.2), {"joy": 0.9, "neutral": 0.1}, 0.8, "text", 0.0)
     replies = set()
     history: list[DialogueTurn] = []
-    for k in range(3):  # the same glad turn three times: every fitting template comes up
+    for _ in range(3):  # three replies to the same glad turn, each a different template
         history.append(DialogueTurn("user", text))
         reply = Responder().respond(ResponseRequest(
             user_text=text, history=list(history), strategy=Strategy.AFFIRMATION,
