@@ -355,3 +355,24 @@ def test_news_told_now_is_greeted_first_and_a_small_worry_is_not_made_heavy() ->
                                     Strategy.QUESTION, estimate(-0.4, label="fear"), None,
                                     "Sage", "warm"))  # fmt: skip
         assert acknowledged(reply) and not reply.startswith(tuple(HEAVY_ACKNOWLEDGEMENTS)), reply
+
+
+def test_memory_kept_between_turns_matches_one_read_from_the_rows(tmp_path: Path) -> None:
+    """The graph is read once and then only new rows are folded in, also rows another writer
+    added; it must equal a graph read from all rows at once."""
+    db = tmp_path / "m.db"
+    conn = sqlite3.connect(db)
+    memory = MemoryGraph(conn)
+    other = MemoryGraph(conn)  # a second agent on the same database and user
+    said = [("My sister Anna is visiting", "fear"), ("Anna and my mother argue", "anger"),
+            ("Work is fine", "neutral"), ("My sister cried about work", "sadness")]
+    for k, (text, emotion) in enumerate(said):
+        (memory if k % 2 == 0 else other).observe(text, emotion, float(k))
+        memory.related("anything")  # folds in what is there so far
+    fresh = MemoryGraph(sqlite3.connect(db)).graph()
+    kept = memory.graph()
+    assert kept is memory.graph()  # the same graph, not rebuilt
+    assert dict(kept.nodes(data=True)) == dict(fresh.nodes(data=True))
+    assert sorted(kept.edges(data=True)) == sorted(fresh.edges(data=True))
+    assert kept.nodes["sister"]["mentions"] == 2 and kept["anna"]["sister"]["weight"] == 1
+    assert memory.related("Anna again") == MemoryGraph(sqlite3.connect(db)).related("Anna again")
