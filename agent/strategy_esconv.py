@@ -169,25 +169,35 @@ def project(head: dict[str, np.ndarray], x: np.ndarray) -> np.ndarray:
     return np.concatenate([seeker, supporter, x[:, 768:]], axis=1)  # type: ignore[no-any-return]
 
 
-QUESTION_RUN_DAMP = 0.7
-"""Taken from the log-score of "Question" after two or more questions in a row. The head reads
-the last two strategies, but in a live chat those are its own choices, and choosing the most
-likely strategy every turn compounds: played against the seekers' messages of the first 40
-ESConv train dialogues (scripts/strategy_runs.py), the policy asked 4 to 5 questions running 5
-times and 3 running 10 times, where the supporters of the same dialogues did so once (3 running);
-questions were 28% of its replies against 21%. At 0.7 (of 0, 0.7 and 1.4 tried) runs of three
-fell to 2 and questions to 22%; `affect eval strategy` moved from 0.3326 to 0.3330 on valid
-(macro F1 0.2242 to 0.2297)."""
+RUN_DAMP = 0.7
+"""Taken from the log-score of a strategy after it was used two or more times in a row. The
+head reads the last two strategies, but in a live chat those are its own choices, and choosing
+the most likely strategy every turn compounds: played against the seekers' messages of the
+first 40 ESConv train dialogues (scripts/strategy_runs.py), the policy asked 4 to 5 questions
+running 5 times and 3 running 10 times, where the supporters of the same dialogues did so once
+(3 running); questions were 28% of its replies against 21%. At 0.7 on questions (of 0, 0.7 and
+1.4 tried) runs of three fell to 2 and questions to 22%; `affect eval strategy` moved from
+0.3326 to 0.3330 on valid (macro F1 0.2242 to 0.2297). Reassurance compounded the same way
+(45% of the agent's replies on those dialogues, runs of up to 11, against 16% and runs of at
+most 2 for the supporters), so since 2026-11-26 every strategy's run is damped."""
 
 
-def _question_run(previous: Sequence[Strategy]) -> int:
-    """How many of the latest strategies were questions, in a row."""
-    run = 0
+def _run(previous: Sequence[Strategy]) -> tuple[Strategy | None, int]:
+    """The latest strategy and how many times in a row it was used.
+
+    >>> _run([Strategy.QUESTION, Strategy.AFFIRMATION, Strategy.AFFIRMATION])
+    (<Strategy.AFFIRMATION: 'Affirmation and Reassurance'>, 2)
+    >>> _run([])
+    (None, 0)
+    """
+    if not previous:
+        return None, 0
+    last, run = previous[-1], 0
     for strategy in reversed(previous):
-        if strategy is not Strategy.QUESTION:
+        if strategy is not last:
             break
         run += 1
-    return run
+    return last, run
 
 
 class ESConvStrategyPolicy(StrategyPolicy):
@@ -257,10 +267,11 @@ class ESConvStrategyPolicy(StrategyPolicy):
         reason = answer_acts(raw, split_turns(ctx.history)[0] if ctx.history else "", reason,
                              ctx.agent_emotion, earlier_user_turns(ctx),
                              ctx.user_affect.vad.valence)
-        run = _question_run(ctx.previous_strategies)
-        if run >= 2:
-            raw[Strategy.QUESTION] -= QUESTION_RUN_DAMP
-            reason += f", {run} questions in a row"
+        last, run = _run(ctx.previous_strategies)
+        if last is not None and run >= 2:
+            raw[last] -= RUN_DAMP
+            reason += (f", {run} questions in a row" if last is Strategy.QUESTION
+                       else f", {last.value} {run} times in a row")
         if ctx.agent_emotion is not None and ctx.agent_emotion.label in ("pity", "sadness"):
             # An agent moved by the user's misfortune shares a little of itself.
             raw[Strategy.SELF_DISCLOSURE] += 0.3 * ctx.agent_emotion.intensity

@@ -1,12 +1,13 @@
-"""How often the agent asks questions in a row, live, against ESConv's supporters.
+"""How often the agent uses one strategy in a row, live, against ESConv's supporters.
 
     .venv/bin/python scripts/strategy_runs.py [--split train] [--dialogues 40] [--persona sage]
+        [--strategy Question]
 
 Each ESConv dialogue's seeker messages (consecutive turns joined) are said to a fresh agent in
-order, and the strategies it chooses are counted as runs of "Question"; the supporters' replies
-of the same dialogues are counted the same way. `affect eval strategy` scores one reply at a time
+order, and the strategies it chooses are counted as runs of ``--strategy``, with the share of
+every strategy; the supporters' replies of the same dialogues are counted the same way. `affect eval strategy` scores one reply at a time
 with the true earlier strategies; this shows what the policy does with its own. The measurement
-behind agent.strategy_esconv.QUESTION_RUN_DAMP. ESConv is CC BY-NC 4.0 (academic use); nothing
+behind agent.strategy_esconv.RUN_DAMP. ESConv is CC BY-NC 4.0 (academic use); nothing
 from it is kept.
 """
 
@@ -27,12 +28,12 @@ from agent.core import AffectiveAgent  # noqa: E402
 from agent.types import Utterance  # noqa: E402
 
 
-def question_runs(strategies: Sequence[str]) -> collections.Counter[int]:
-    """Lengths of the runs of "Question" in ``strategies``."""
+def runs_of(strategies: Sequence[str], name: str = "Question") -> collections.Counter[int]:
+    """Lengths of the runs of ``name`` in ``strategies``."""
     runs: collections.Counter[int] = collections.Counter()
     length = 0
     for strategy in [*strategies, ""]:
-        if strategy == "Question":
+        if strategy == name:
             length += 1
             continue
         if length:
@@ -65,11 +66,14 @@ def main() -> None:
     parser.add_argument("--dialogues", type=int, default=40)
     parser.add_argument("--turns", type=int, default=15, help="Seeker messages per dialogue.")
     parser.add_argument("--persona", default="sage")
+    parser.add_argument("--strategy", default="Question", help="The strategy whose runs count.")
     args = parser.parse_args()
     dialogues = json.loads((args.data / f"{args.split}.json").read_text(encoding="utf-8"))
     ours: collections.Counter[int] = collections.Counter()
     theirs: collections.Counter[int] = collections.Counter()
     replies = [0, 0]
+    shares: tuple[collections.Counter[str], collections.Counter[str]] = (
+        collections.Counter(), collections.Counter())
     for dialogue in dialogues[: args.dialogues]:
         messages, gold = seeker_messages_and_strategies(dialogue)
         with tempfile.TemporaryDirectory() as tmp:
@@ -78,14 +82,18 @@ def main() -> None:
                                                 clock=lambda t=ticks: float(next(t)))
             chosen = [agent.respond(Utterance(m)).strategy.value
                       for m in messages[: args.turns]]
-        ours += question_runs(chosen)
-        theirs += question_runs(gold[: args.turns])
+        ours += runs_of(chosen, args.strategy)
+        theirs += runs_of(gold[: args.turns], args.strategy)
+        shares[0].update(chosen)
+        shares[1].update(gold[: args.turns])
         replies[0] += len(chosen)
         replies[1] += len(gold[: args.turns])
-    for who, runs, n in (("agent", ours, replies[0]), ("supporters", theirs, replies[1])):
+    for who, runs, n, used in (("agent", ours, replies[0], shares[0]),
+                               ("supporters", theirs, replies[1], shares[1])):
         share = sum(k * v for k, v in runs.items()) / max(1, n)
-        print(f"{who}: {n} replies, questions {share:.1%}, runs of questions "
+        print(f"{who}: {n} replies, {args.strategy} {share:.1%}, runs of it "
               f"(length: count) {dict(sorted(runs.items()))}")
+        print("  " + ", ".join(f"{k} {v / max(1, n):.0%}" for k, v in used.most_common()))
 
 
 if __name__ == "__main__":

@@ -152,8 +152,27 @@ def test_a_third_question_in_a_row_is_less_likely(policy: ESConvStrategyPolicy,
     two = ctx(turns, (Strategy.QUESTION, Strategy.QUESTION))
     damped = policy.choose(two)
     assert "2 questions in a row" in damped.reason
-    monkeypatch.setattr(strategy_esconv, "QUESTION_RUN_DAMP", 0.0)
+    monkeypatch.setattr(strategy_esconv, "RUN_DAMP", 0.0)
     plain = policy.choose(two)
     assert damped.probabilities[Strategy.QUESTION] < plain.probabilities[Strategy.QUESTION]
     one = policy.choose(ctx(turns, (Strategy.REFLECTION, Strategy.QUESTION)))
     assert "in a row" not in one.reason
+
+
+def test_a_third_reassurance_in_a_row_is_less_likely(policy: ESConvStrategyPolicy,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reassurance compounded live as questions did (runs of up to 11 against the supporters'
+    2): any strategy used twice running is damped."""
+    from agent import strategy_esconv
+
+    turns = [("seeker", "I failed my driving test again."),
+             ("supporter", "You are handling something hard, and reaching out shows strength."),
+             ("seeker", "I just feel useless."),
+             ("supporter", "It's okay to feel this way; you are doing better than you think."),
+             ("seeker", "I don't know.")]
+    two = ctx(turns, (Strategy.AFFIRMATION, Strategy.AFFIRMATION))
+    damped = policy.choose(two)
+    assert "Affirmation and Reassurance 2 times in a row" in damped.reason
+    monkeypatch.setattr(strategy_esconv, "RUN_DAMP", 0.0)
+    plain = policy.choose(two)
+    assert damped.probabilities[Strategy.AFFIRMATION] < plain.probabilities[Strategy.AFFIRMATION]
