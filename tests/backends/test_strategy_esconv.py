@@ -141,38 +141,34 @@ def test_after_too_many_questions_the_trained_policy_asks_none(
     assert "enough questions" not in plain.reason
 
 
-def test_a_third_question_in_a_row_is_less_likely(policy: ESConvStrategyPolicy,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    from agent import strategy_esconv
-
-    turns = [("seeker", "I can't sleep, my mind keeps racing."), ("supporter", "What about?"),
+QUESTIONS = [("seeker", "I can't sleep, my mind keeps racing."), ("supporter", "What about?"),
              ("seeker", "Work, the kids, my mom's appointments."),
-             ("supporter", "How long has it been like this?"),
-             ("seeker", "A few months now.")]
-    two = ctx(turns, (Strategy.QUESTION, Strategy.QUESTION))
-    damped = policy.choose(two)
-    assert "2 questions in a row" in damped.reason
-    monkeypatch.setattr(strategy_esconv, "RUN_DAMP", 0.0)
-    plain = policy.choose(two)
-    assert damped.probabilities[Strategy.QUESTION] < plain.probabilities[Strategy.QUESTION]
-    one = policy.choose(ctx(turns, (Strategy.REFLECTION, Strategy.QUESTION)))
-    assert "in a row" not in one.reason
+             ("supporter", "How long has it been like this?"), ("seeker", "A few months now.")]
+REASSURANCES = [
+    ("seeker", "I failed my driving test again."),
+    ("supporter", "You are handling something hard, and reaching out shows strength."),
+    ("seeker", "I just feel useless."),
+    ("supporter", "It's okay to feel this way; you are doing better than you think."),
+    ("seeker", "I don't know.")]
 
 
-def test_a_third_reassurance_in_a_row_is_less_likely(policy: ESConvStrategyPolicy,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    """Reassurance compounded live as questions did (runs of up to 11 against the supporters'
-    2): any strategy used twice running is damped."""
+# Reassurance compounded live as questions did (runs of up to 11 against the supporters' 2), so
+# any strategy used twice running is damped.
+@pytest.mark.parametrize(("turns", "strategy", "said"), [
+    (QUESTIONS, Strategy.QUESTION, "2 questions in a row"),
+    (REASSURANCES, Strategy.AFFIRMATION, "Affirmation and Reassurance 2 times in a row"),
+])  # fmt: skip
+def test_a_third_use_in_a_row_is_less_likely(policy: ESConvStrategyPolicy,
+                                             monkeypatch: pytest.MonkeyPatch,
+                                             turns: list[tuple[str, str]], strategy: Strategy,
+                                             said: str) -> None:
     from agent import strategy_esconv
 
-    turns = [("seeker", "I failed my driving test again."),
-             ("supporter", "You are handling something hard, and reaching out shows strength."),
-             ("seeker", "I just feel useless."),
-             ("supporter", "It's okay to feel this way; you are doing better than you think."),
-             ("seeker", "I don't know.")]
-    two = ctx(turns, (Strategy.AFFIRMATION, Strategy.AFFIRMATION))
+    two = ctx(turns, (strategy, strategy))
     damped = policy.choose(two)
-    assert "Affirmation and Reassurance 2 times in a row" in damped.reason
+    assert said in damped.reason
     monkeypatch.setattr(strategy_esconv, "RUN_DAMP", 0.0)
     plain = policy.choose(two)
-    assert damped.probabilities[Strategy.AFFIRMATION] < plain.probabilities[Strategy.AFFIRMATION]
+    assert damped.probabilities[strategy] < plain.probabilities[strategy]
+    one = policy.choose(ctx(turns, (Strategy.REFLECTION, strategy)))
+    assert "in a row" not in one.reason
