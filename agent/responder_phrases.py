@@ -315,13 +315,13 @@ POSITIVE_TEMPLATES: dict[Strategy, tuple[str, ...]] = {
 # wording carries the comfort instead. {feeling} as in TEMPLATES. "Hurting": a negative emotion
 # was read, or the valence is at most HURT_VALENCE (not a flat "okay" at -0.01). Each is used
 # once per conversation; after that the question comes plain.
-# Positive templates that take this very turn for the news: not for "Cool cool." said after it.
 # Praise of an achievement: only for a turn that tells one ("I passed!", "I haven't missed a
 # workout"), not for any glad turn ("Oh that's good. Staying safe.").
 PRAISES_ACHIEVEMENT = frozenset({
     "You earned this, and it's wonderful to hear.",
     "That took real effort on your part; well done.",
 })
+# Positive templates that take this very turn for the news: not for "Cool cool." said after it.
 TAKES_TURN_FOR_NEWS = frozenset({
     "That's great news! How are you feeling about it?",
     "How did it come about?",

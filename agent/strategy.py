@@ -74,10 +74,6 @@ class StrategyPolicy(ABC):
         return [self.choose(ctx) for ctx in contexts]
 
 
-REPEAT_DAMP = (0.9, 0.4)
-"""Log-score taken off the strategy used last, and off the one before it."""
-
-
 def decide(
     raw: Mapping[Strategy, float],
     ctx: PolicyContext,
@@ -99,7 +95,7 @@ def decide(
         # Supporters in ESConv rarely use one strategy three times running; damp repeats so
         # the conversation moves through the stages.
         if s in logits:
-            logits[s] -= REPEAT_DAMP[0] if s == recent[-1] else REPEAT_DAMP[1]
+            logits[s] -= 0.9 if s == recent[-1] else 0.4
     top = max(logits.values())
     exp = {s: math.exp(v - top) for s, v in logits.items()}
     total = sum(exp.values())
