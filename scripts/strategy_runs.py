@@ -5,10 +5,10 @@
 
 Each ESConv dialogue's seeker messages (consecutive turns joined) are said to a fresh agent in
 order, and the strategies it chooses are counted as runs of ``--strategy``, with the share of
-every strategy; the supporters' replies of the same dialogues are counted the same way. `affect eval strategy` scores one reply at a time
-with the true earlier strategies; this shows what the policy does with its own. The measurement
-behind agent.strategy_esconv.RUN_DAMP. ESConv is CC BY-NC 4.0 (academic use); nothing
-from it is kept.
+every strategy; the supporters' replies of the same dialogues are counted the same way.
+`affect eval strategy` scores one reply at a time with the true earlier strategies; this shows
+what the policy does with its own. The measurement behind agent.strategy_esconv.RUN_DAMP.
+ESConv is CC BY-NC 4.0 (academic use); nothing from it is kept.
 """
 
 from __future__ import annotations
