@@ -32,7 +32,7 @@ import numpy as np
 
 from agent.core import AffectiveAgent, reply_key
 from agent.errors import AgentError
-from agent.training.esconv import ESConvDataError, dialogue_records
+from agent.training.esconv import SUPPORTER_SPEAKERS, ESConvDataError, dialogue_records
 from agent.types import Utterance
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,7 +54,7 @@ def seeker_messages(record: dict[str, Any]) -> list[str]:
     out: list[str] = []
     run: list[str] = []
     for turn in record.get("dialog", []):
-        if turn.get("speaker") in ("sys", "supporter", 1, "1"):
+        if turn.get("speaker") in SUPPORTER_SPEAKERS:
             if run:
                 out.append(" ".join(run))
             run = []

@@ -74,6 +74,10 @@ def dialogue_records(path: Path) -> list[dict[str, object]]:
     return data
 
 
+SUPPORTER_SPEAKERS = ("sys", "supporter", 1, "1")
+"""How the releases name the supporter in a dialogue turn's ``speaker``."""
+
+
 def read_dialogues(path: str | Path) -> Iterator[StrategySample]:
     """One sample per supporter turn with a known strategy, in dialogue order."""
     path = Path(path)
@@ -84,7 +88,7 @@ def read_dialogues(path: str | Path) -> Iterator[StrategySample]:
         assert isinstance(dialog, list)
         for turn in dialog:
             text = " ".join(str(turn.get("text", "")).split())
-            is_sys = turn.get("speaker") in ("sys", "supporter", 1, "1")
+            is_sys = turn.get("speaker") in SUPPORTER_SPEAKERS
             strategy = _strategy_or_none(str(turn.get("strategy", ""))) if is_sys else None
             if is_sys and strategy is not None:
                 yield StrategySample(
