@@ -18,8 +18,7 @@ from agent.dialogue import DialogueManager
 from agent.errors import AgentError
 from agent.live_perception import fuse_turn
 from agent.server.game_events import PLAYER, appraise_with_relations
-from agent.session_state import restore, snapshot
-from agent.session_state import turns as stored_turns
+from agent.session_state import resume, snapshot, write_exchange
 from agent.store import Store
 from agent.troubles import tells_trouble
 from agent.turn_appraisal import authored_impulses, empathic_impulse, insult_impulses
@@ -85,7 +84,10 @@ class AffectiveAgent:
         self._resumed = False  # the store gave back an earlier conversation: the user returns
         if store is not None:
             store.open_session(session, persona.name)
-            self._restore()
+            self.state, self.feelings, self._resumed = resume(
+                store, session, state=self.state, feelings=self.feelings, persona=persona,
+                dialogue=self.dialogue,
+            )  # fmt: skip
 
     # -- construction -------------------------------------------------------------------------
 
@@ -119,23 +121,13 @@ class AffectiveAgent:
         ends with the same words, ``respond(utterance, draft=...)`` reuses the drafted text
         instead of asking the responder again.
         """
-        d = self.dialogue
-        saved = (
-            list(d.turns),
-            list(d.affect),
-            list(d.strategies),
-            {k: list(v) for k, v in d._by_speaker.items()},
-            self.state,
-            self.feelings,
-            self._last_t,
-        )
+        mark = self.dialogue.checkpoint()
+        saved = (self.state, self.feelings, self._last_t)
         try:
             reply = self._turn(utterance, draft=None, commit=False)
         finally:
-            d.turns, d.affect, d.strategies = saved[0], saved[1], saved[2]
-            d._by_speaker.clear()
-            d._by_speaker.update(saved[3])
-            self.state, self.feelings, self._last_t = saved[4], saved[5], saved[6]
+            self.dialogue.rewind(mark)
+            self.state, self.feelings, self._last_t = saved
         return replace(reply, extras={**reply.extras, "draft_for": reply_key(utterance.text)})
 
     def respond(self, utterance: Utterance, *, draft: Reply | None = None) -> Reply:
@@ -267,7 +259,13 @@ class AffectiveAgent:
             if self.memory is not None:
                 self.memory.observe(text, user_affect.label, now)
             self.dialogue.add_agent_turn(reply_text, strategy)
-            self._persist(utterance.speaker, text, reply_text, strategy, user_affect, emotion)
+            if self.store is not None:
+                write_exchange(
+                    self.store, self.session, speaker=utterance.speaker, text=text,
+                    user_affect=user_affect, agent_name=self.persona.name, reply=reply_text,
+                    strategy=strategy, agent_emotion=emotion,
+                )  # fmt: skip
+                self._save_state()
         timings["store_ms"] = _ms(mark)
         timings["total_ms"] = _ms(t0)
         return Reply(
@@ -460,41 +458,10 @@ class AffectiveAgent:
             self.persona.relations[speaker] = liking
         return impulses
 
-    def _persist(
-        self,
-        speaker: str,
-        text: str,
-        reply: str,
-        strategy: Strategy,
-        user_affect: AffectEstimate,
-        emotion: AgentEmotion,
-    ) -> None:
-        if self.store is None:
-            return
-        self.store.add_turn(self.session, speaker, text, affect=user_affect.to_dict())
-        self.store.add_turn(
-            self.session,
-            self.persona.name,
-            reply,
-            strategy=strategy.value,
-            agent_emotion=emotion.to_dict(),
-        )
-        self._save_state()
-
     def _save_state(self) -> None:
         """What must outlast a restart besides the turns (agent.session_state)."""
         if self.store is not None:
             self.store.save_state(self.session, snapshot(self.state, self.feelings, self.persona))
-
-    def _restore(self) -> None:
-        assert self.store is not None
-        saved = self.store.load_state(self.session)
-        if saved is not None:
-            self.state, self.feelings = restore(saved, self.state, self.feelings, self.persona)
-        restored, strategies = stored_turns(self.store.turns(self.session, limit=50))
-        self.dialogue.strategies.extend(strategies)
-        self.dialogue.restore(restored)
-        self._resumed = bool(restored)
 
     @property
     def history(self) -> list[DialogueTurn]:

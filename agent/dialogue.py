@@ -17,6 +17,17 @@ MAX_HISTORY_TURNS = 200
 
 
 @dataclass(frozen=True, slots=True)
+class DialogueCheckpoint:
+    """Copies of everything a turn changes in the dialogue manager (``DialogueManager.rewind``)."""
+
+    turns: tuple[DialogueTurn, ...]
+    affect: tuple[AffectEstimate | None, ...]
+    strategies: tuple[Strategy, ...]
+    by_speaker: tuple[tuple[str, tuple[AffectEstimate, ...]], ...]
+    unread_language: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class EmotionShift:
     """A speaker's emotion changed category between two of their turns."""
 
@@ -74,6 +85,25 @@ class DialogueManager:
             if estimate is not None:
                 self._by_speaker[speaker].append(estimate)
         self._trim()
+
+    def checkpoint(self) -> DialogueCheckpoint:
+        """The conversation as it is now, to come back to after a draft (agent.core preview)."""
+        return DialogueCheckpoint(
+            tuple(self.turns),
+            tuple(self.affect),
+            tuple(self.strategies),
+            tuple((k, tuple(v)) for k, v in self._by_speaker.items()),
+            self.unread_language,
+        )
+
+    def rewind(self, mark: DialogueCheckpoint) -> None:
+        """Back to ``mark``: turns, readings and strategies added since are forgotten."""
+        self.turns = list(mark.turns)
+        self.affect = list(mark.affect)
+        self.strategies = list(mark.strategies)
+        self._by_speaker.clear()
+        self._by_speaker.update((k, list(v)) for k, v in mark.by_speaker)
+        self.unread_language = mark.unread_language
 
     def emotions_of(self, speaker: str) -> list[AffectEstimate]:
         return list(self._by_speaker.get(speaker, ()))

@@ -10,16 +10,64 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from agent.config import Persona, check_facts
-from agent.store import StoredTurn
-from agent.types import Strategy
+from agent.store import Store, StoredTurn
+from agent.types import AgentEmotion, Strategy
 from appraisal import VAD, AffectState
 from appraisal.emotions import TYPES, EmotionState
 from perception import AffectEstimate
 
+if TYPE_CHECKING:
+    from agent.dialogue import DialogueManager
+
 log = logging.getLogger(__name__)
+
+RESUMED_TURNS = 50
+"""How many of a stored conversation's last turns a resumed session reads back as context."""
+
+
+def resume(
+    store: Store,
+    session: str,
+    *,
+    state: AffectState,
+    feelings: EmotionState,
+    persona: Persona,
+    dialogue: DialogueManager,
+) -> tuple[AffectState, EmotionState, bool]:
+    """Read a stored session back: its affect and feelings (resting at the given ones'
+    baselines), the liking and facts into ``persona``, its last turns into ``dialogue``.
+
+    Returns:
+        The affect, the feelings, and whether the session had turns (the user returns).
+    """
+    saved = store.load_state(session)
+    if saved is not None:
+        state, feelings = restore(saved, state, feelings, persona)
+    restored, strategies = turns(store.turns(session, limit=RESUMED_TURNS))
+    dialogue.strategies.extend(strategies)
+    dialogue.restore(restored)
+    return state, feelings, bool(restored)
+
+
+def write_exchange(
+    store: Store,
+    session: str,
+    *,
+    speaker: str,
+    text: str,
+    user_affect: AffectEstimate,
+    agent_name: str,
+    reply: str,
+    strategy: Strategy,
+    agent_emotion: AgentEmotion,
+) -> None:
+    """A user's turn and the agent's reply to it, in the order they were said."""
+    store.add_turn(session, speaker, text, affect=user_affect.to_dict())
+    store.add_turn(session, agent_name, reply, strategy=strategy.value,
+                   agent_emotion=agent_emotion.to_dict())  # fmt: skip
 
 
 def snapshot(state: AffectState, feelings: EmotionState, persona: Persona) -> dict[str, Any]:

@@ -115,9 +115,11 @@ class Store:
     def turns(self, session: str, limit: int | None = None) -> list[StoredTurn]:
         """The session's turns, oldest first (the last ``limit`` when given)."""
         query = "SELECT speaker, text, strategy, affect, agent_emotion FROM turns WHERE session=?"
-        rows = self.conn.execute(query + " ORDER BY id", (session,)).fetchall()
-        if limit is not None:
-            rows = rows[-limit:]
+        if limit is None:
+            rows = self.conn.execute(query + " ORDER BY id", (session,)).fetchall()
+        else:  # the newest ``limit`` rows, not every row of a long session read and cut
+            newest = query + " ORDER BY id DESC LIMIT ?"
+            rows = self.conn.execute(newest, (session, max(0, limit))).fetchall()[::-1]
         return [
             StoredTurn(
                 r[0],

@@ -24,11 +24,14 @@ def test_preview_changes_nothing(tmp_path: Path) -> None:
     agent = make_agent(tmp_path / "a.db")
     agent.respond(Utterance("My cat is ill and I am worried."))
     before = (list(agent.history), agent.state, list(agent.dialogue.strategies),
-              agent.feelings.intensities.tolist())  # fmt: skip
+              agent.feelings.intensities.tolist(), agent.dialogue.emotions_of("user"),
+              list(agent.dialogue.affect))  # fmt: skip
     draft = agent.preview(Utterance("The vet said it might be serious."))
     assert draft.text and draft.extras["draft_for"] == "the vet said it might be serious"
     assert (list(agent.history), agent.state, list(agent.dialogue.strategies),
-            agent.feelings.intensities.tolist()) == before  # fmt: skip
+            agent.feelings.intensities.tolist(), agent.dialogue.emotions_of("user"),
+            list(agent.dialogue.affect)) == before  # fmt: skip
+    assert agent.dialogue.shift("user") is None
     assert len(Store(tmp_path / "a.db").turns("default")) == 2
 
 

@@ -31,6 +31,18 @@ def test_turns_and_state_survive_reopen(tmp_path: Path) -> None:
     assert again.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
+def test_a_limit_gives_the_newest_turns_oldest_first(tmp_path: Path) -> None:
+    store = Store(tmp_path / "agent.db")
+    for session in ("s1", "s2"):
+        store.open_session(session, "Sage")
+    for i in range(5):
+        store.add_turn("s1", "user", f"turn {i}")
+        store.add_turn("s2", "user", f"other {i}")
+    assert [t.text for t in store.turns("s1", limit=2)] == ["turn 3", "turn 4"]
+    assert [t.text for t in store.turns("s1", limit=9)] == [f"turn {i}" for i in range(5)]
+    assert store.turns("s1", limit=0) == []
+
+
 def test_unknown_schema_version_is_refused(tmp_path: Path) -> None:
     db = tmp_path / "agent.db"
     Store(db).close()
