@@ -19,6 +19,33 @@ _NOT_LITERAL = r"(?!\s+(?:of|from|laughing|if|when|for|in\s+(?:a|this|that)|to\s
 _PERSON = (r"(?:my\s+(?:baby|child|children|kids?|son|daughter|wife|husband|partner|mom|mother|"
            r"dad|father|sister|brother|boss|family|roommate|neighbou?r|girlfriend|boyfriend|"
            r"teacher|coworker|ex)|him|her|them|someone|somebody|people)")
+_OVERDOSE = (
+    r"\b(?:took|swallowed|taken)\s+(?:too\s+many|a\s+lot\s+of|all\s+(?:my|the))\s+"
+    r"(?:pills|tablets|meds|medication)\b"
+    r"|\boverdos(?:e|ed|ing)\b"
+    r"|\btook\s+(?:[1-9]\d+|twenty|thirty|forty|fifty|a\s+bunch\s+of|a\s+handful\s+of|"
+    r"the\s+whole\s+bottle\s+of)\s+(?:my\s+)?(?:sleeping\s+)?(?:pills|tablets|meds)\b"
+    r"|\b(?:vodka|whiskey|wine|beers?|alcohol|booze|shots|drinks)\b.{0,30}\b(?:and|then)\s+"
+    r"(?:took|taken|swallowed)\s+(?:some\s+|a\s+lot\s+of\s+|my\s+)?(?:pills|tablets|meds)\b"
+)
+# Told as history: months or years ago, or in another time of life ("an hour ago" is now).
+_LONG_AGO = (r"\b(?:(?:\d+|a|one|two|three|a\s+few|few|a\s+couple(?:\s+of)?|couple(?:\s+of)?|"
+             r"several|many)\s+(?:years?|months?)\s+ago|last\s+(?:year|summer|winter|spring|"
+             r"autumn|fall)|back\s+in\s+(?:\d{4}|high\s+school|college|school)|when\s+i\s+was\s+"
+             r"(?:\d+|young|younger|a\s+teen(?:ager)?|a\s+kid|in\s+(?:high\s+)?school|at\s+"
+             r"(?:college|uni(?:versity)?)))\b")
+
+
+def _not_in_the_same_sentence(marker: str, pattern: str) -> str:
+    """A pattern for ``pattern`` in a sentence (up to . ! ? ;) where ``marker`` is not."""
+    return rf"(?:^|[.!?;]\s*)(?![^.!?;]*{marker})[^.!?;]*(?:{pattern})"
+
+
+_BREATHLESS = r"\bcan'?t\s+breathe\b(?!\s+(?:from|for)\s+laugh)"
+# Words that make breathlessness a spell that keeps coming back, in the same sentence.
+_SPELLS = (r"\b(?:sometimes|whenever|every\s+time|each\s+time|at\s+times|often|some\s+nights|"
+           r"when\s+(?:it|this|that|they|these|those)\s+(?:happens?|comes?|starts?|hits?)|"
+           r"during\s+(?:my|the|these|those|a|an)\s+(?:panic|anxiety)\s+attacks?)\b")
 _PATTERNS: dict[str, tuple[str, ...]] = {
     "self_harm": (
         r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|end|ending|off|unalive)"
@@ -154,18 +181,22 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:afraid|scared)\s+(?:of\s+)?(?:going\s+home|my\s+(?:husband|wife|partner|boyfriend|girlfriend|dad|father|mom|mother))\b",
     ),
     "medical_emergency": (
-        r"\b(?:took|swallowed|taken)\s+(?:too\s+many|a\s+lot\s+of|all\s+(?:my|the))\s+"
-        r"(?:pills|tablets|meds|medication)\b",
-        r"\boverdos(?:e|ed|ing)\b",
-        r"\btook\s+(?:[1-9]\d+|twenty|thirty|forty|fifty|a\s+bunch\s+of|a\s+handful\s+of|"
-        r"the\s+whole\s+bottle\s+of)\s+(?:my\s+)?(?:sleeping\s+)?(?:pills|tablets|meds)\b",
-        r"\b(?:vodka|whiskey|wine|beers?|alcohol|booze|shots|drinks)\b.{0,30}\b(?:and|then)\s+"
-        r"(?:took|taken|swallowed)\s+(?:some\s+|a\s+lot\s+of\s+|my\s+)?(?:pills|tablets|meds)\b",
+        # an overdose now, not one told as history (``_LONG_AGO``: the check-in below asks)
+        _not_in_the_same_sentence(_LONG_AGO, _OVERDOSE),
         r"\b(?:is|isn'?t|not|stopped)\s+breathing\b|\b(?:he|she|my\s+\w+|someone)\s+(?:just\s+)?"
         r"collapsed\b",
-        r"\bcan'?t\s+breathe\b(?!\s+(?:from|for)\s+laugh)",
+        # not told as something that keeps happening (``_SPELLS``: "Sometimes at work I can't
+        # breathe"), unless it is happening right now
+        _not_in_the_same_sentence(_SPELLS, _BREATHLESS),
+        rf"{_BREATHLESS}[^.!?;]*\bright\s+now\b|\bright\s+now\b[^.!?;]*{_BREATHLESS}",
         r"\b(?:i'?m|i\s+am|i\s+think\s+i'?m)\s+having\s+a\s+(?:heart\s+attack|stroke|seizure)\b",
         r"\b(?:severe|crushing)\s+chest\s+pain\b",
+    ),
+    # Breathlessness told as spells that come and go ("When it happens I can't breathe"):
+    # whether one is on now is not said, so the answer names the emergency number for that
+    # case, and a doctor for the spells, instead of declaring an emergency.
+    "breathing_spells": (
+        rf"{_SPELLS}[^.!?;]*{_BREATHLESS}|{_BREATHLESS}[^.!?;]*{_SPELLS}",
     ),
     # Words that may mean a wish to die, or may not ("I just want to disappear", "I can't do
     # this anymore"): safe-messaging guidance is to ask directly, which does not raise risk
@@ -180,6 +211,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:party|room|meeting|class|conversation|chat|group)))",
         r"\b(?:can'?t|cannot)\s+(?:do|take|handle)\s+(?:this|it)\s+any\s*more\b(?=\s*(?:[.!?,]|$))",
         r"\bwhat'?s\s+the\s+point\s+(?:anymore|any\s+more|of\s+anything|of\s+it\s+all)\b",
+        # an overdose told as history: a past attempt is the strongest known risk factor, so
+        # the question is asked, where "call an ambulance now" would not fit
+        rf"{_LONG_AGO}[^.!?;]*(?:{_OVERDOSE})|(?:{_OVERDOSE})[^.!?;]*{_LONG_AGO}",
     ),
 }
 _COMPILED = {cat: tuple(re.compile(p, re.I) for p in pats) for cat, pats in _PATTERNS.items()}
@@ -249,6 +283,12 @@ _RESPONSES = {
     "medical_emergency": (
         "This sounds like a medical emergency. Please call your local emergency number now "
         "(911 in the US, 112 in Europe, 999 in the UK), or ask someone nearby to call for you."
+    ),
+    "breathing_spells": (
+        "Not being able to breathe is frightening. If it is happening right now, or comes with "
+        "chest pain or fainting, call your local emergency number (911 in the US, 112 in "
+        "Europe, 999 in the UK). Spells that keep coming back are worth a doctor's visit, to "
+        "find out what is behind them. I'm here if you want to tell me more about them."
     ),
 }
 _UNSAFE_REPLY = re.compile(

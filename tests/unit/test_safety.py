@@ -70,6 +70,17 @@ CRISIS = {
     "I took too many pills an hour ago": "medical_emergency",
     "I think I'm having a heart attack": "medical_emergency",
     "I CAN'T BREATHE": "medical_emergency",
+    # breathlessness that keeps coming back is not declared an emergency; one on now is
+    "When it happens I can't breathe and I shake.": "breathing_spells",
+    "Sometimes at work I can't breathe.": "breathing_spells",
+    "During my panic attacks I can't breathe": "breathing_spells",
+    "Sometimes I can't breathe, and right now I can't breathe": "medical_emergency",
+    "I often feel low. I can't breathe!": "medical_emergency",
+    # an overdose told as history is asked about; one without a time, or an hour ago, is now
+    "A couple years ago, I overdosed and was in the hospital for a month.": "check_in",
+    "When I was 16 I took all my pills": "check_in",
+    "Last year was hard. I took too many pills.": "medical_emergency",
+    "I overdosed an hour ago": "medical_emergency",
     # a step weighed as a question is as grave as one stated
     "Should I take all my pills?": "self_harm",
     "Should I just swallow the whole bottle of my sleeping pills?": "self_harm",
