@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -158,7 +158,7 @@ def features(
     return np.concatenate([sentence_vectors(encoder, contexts), side_matrix(contexts)], axis=1)
 
 
-def project(head: dict[str, np.ndarray], x: np.ndarray) -> np.ndarray:
+def project(head: Mapping[str, np.ndarray], x: np.ndarray) -> np.ndarray:
     """Reduce each 384-d sentence vector to its leading principal components, keep the rest.
 
     768 embedding dimensions over-fit 10k samples; 8 components each did best in grouped
@@ -167,6 +167,12 @@ def project(head: dict[str, np.ndarray], x: np.ndarray) -> np.ndarray:
     seeker = (x[:, :384] - head["seeker_pca_mean"]) @ head["seeker_pca"].T
     supporter = (x[:, 384:768] - head["supporter_pca_mean"]) @ head["supporter_pca"].T
     return np.concatenate([seeker, supporter, x[:, 768:]], axis=1)  # type: ignore[no-any-return]
+
+
+def head_logits(head: Mapping[str, np.ndarray], x: np.ndarray) -> np.ndarray:
+    """Class scores of a head's arrays (components, scaler, coefficients) for full feature rows."""
+    z = (project(head, x) - head["mean"]) / head["scale"]
+    return z @ head["coef"].T + head["intercept"]  # type: ignore[no-any-return]
 
 
 RUN_DAMP = 0.7
@@ -228,8 +234,7 @@ class ESConvStrategyPolicy(StrategyPolicy):
 
     def logits(self, x: np.ndarray) -> np.ndarray:
         """Class scores for full feature rows (see ``project``)."""
-        z = (project(self.head, x) - self.head["mean"]) / self.head["scale"]
-        return z @ self.head["coef"].T + self.head["intercept"]  # type: ignore[no-any-return]
+        return head_logits(self.head, x)
 
     def scores(self, ctx: PolicyContext) -> tuple[dict[Strategy, float], str]:
         return self._scores(ctx, self._log_probs([ctx])[0])

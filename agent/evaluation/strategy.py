@@ -4,6 +4,11 @@ Each supporter turn is predicted from the turns before it only, by the real poli
 ``StrategyPolicy.choose`` (persona weights neutral), with the user's affect read by the lexicon
 recognizer. Anchor: MISC, 31.34% strategy accuracy on ESConv (Tu et al., ACL 2022, Table 2).
 
+On dialogue files it also plays each dialogue with the policy's own earlier choices as the
+strategies used so far (``free_running``), as in a live chat, where no supporter's history
+exists: accuracy, macro-F1 and each strategy's share beside the supporters' shares. A policy
+that leans on its own history can compound a choice there that the scores above never see.
+
 The code release's dev tsv shares dialogues with ``train.json`` (SOURCE.txt: the two releases
 were split differently), so lines whose gold reply also appears in the training file are
 reported apart as ``seen_in_training``; ``accuracy`` on such a file counts only unseen lines.
@@ -13,17 +18,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import click
 import numpy as np
 
+from agent.errors import AgentError
 from agent.strategy import PolicyContext, StrategyPolicy, load_policy
 from agent.training.esconv import ESConvDataError, StrategySample, read_samples
 from agent.types import Strategy
 from appraisal import VAD
-from perception import AffectEstimate
+from perception import AffectEstimate, ModelUnavailableError
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "esconv"
@@ -76,9 +83,30 @@ def contexts(samples: Sequence[StrategySample]) -> list[PolicyContext]:
     return out
 
 
+def free_running(
+    policy: StrategyPolicy, samples: Sequence[StrategySample], given: Sequence[PolicyContext]
+) -> dict[str, Any]:
+    """Scores when each dialogue's strategies so far are the policy's own choices.
+
+    The samples must be whole dialogues in order (dialogue JSON, not tsv lines).
+    """
+    chosen: dict[str, list[Strategy]] = {}
+    pred: list[Strategy] = []
+    for sample, ctx in zip(samples, given, strict=True):
+        own = chosen.setdefault(sample.dialogue, [])
+        pred.append(policy.choose(replace(ctx, previous_strategies=tuple(own))).strategy)
+        own.append(pred[-1])
+    gold = [s.target for s in samples]
+    result = {k: v for k, v in metrics(gold, pred).items() if k in ("n", "accuracy", "macro_f1")}
+    result["shares"] = {s.value: round(pred.count(s) / len(pred), 4) for s in LABELS}
+    result["gold_shares"] = {s.value: round(gold.count(s) / len(gold), 4) for s in LABELS}
+    return result
+
+
 def score_file(policy: StrategyPolicy, path: Path, seen_replies: set[str] | None) -> dict[str, Any]:
     samples = read_samples(path)
-    decisions = policy.choose_many(contexts(samples))
+    given = contexts(samples)
+    decisions = policy.choose_many(given)
     pred = [d.strategy for d in decisions]
     gold = [s.target for s in samples]
     seen = [seen_replies is not None and _long(s.reply) in seen_replies for s in samples]
@@ -89,6 +117,8 @@ def score_file(policy: StrategyPolicy, path: Path, seen_replies: set[str] | None
     if any(seen):
         every = metrics(gold, pred)
         result["all_lines"] = {k: every[k] for k in ("n", "accuracy", "macro_f1")}
+    if path.suffix.lower() != ".tsv":
+        result["free_running"] = free_running(policy, samples, given)
     return result
 
 
@@ -165,7 +195,7 @@ def eval_strategy(
         policy = load_policy(policy_name)
         seen = training_replies(train_file)
         results = [score_file(policy, p, seen) for p in paths]
-    except (ESConvDataError, OSError) as exc:
+    except (ESConvDataError, AgentError, ModelUnavailableError, OSError) as exc:
         raise click.ClickException(str(exc)) from exc
     report = {"policy": policy.name, "anchor": ANCHOR, "files": results}
     if as_json:
@@ -180,6 +210,14 @@ def eval_strategy(
             f"{r['file']}: n={r['n']} accuracy={r['accuracy']:.4f} "
             f"macro_f1={r['macro_f1']:.4f}{extra}"
         )
+        if "free_running" in r:
+            fr = r["free_running"]
+            top = max(fr["shares"], key=lambda k: fr["shares"][k])
+            click.echo(
+                f"  with its own choices as the history: accuracy={fr['accuracy']:.4f} "
+                f"macro_f1={fr['macro_f1']:.4f}; most chosen {top} {fr['shares'][top]:.0%} "
+                f"(supporters {fr['gold_shares'][top]:.0%})"
+            )
         width = max(len(s) for s in r["labels"])
         for label, row in zip(r["labels"], r["confusion"], strict=False):
             click.echo(f"  {label:<{width}} " + " ".join(f"{v:4d}" for v in row))
