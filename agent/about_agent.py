@@ -177,6 +177,60 @@ def asks_agent_wellbeing(text: str) -> bool:
     return bool(_WELLBEING.match(text))
 
 
+# "I am good. How are you?", "Not too bad, thanks. And you?", "tired, you?": how the user is,
+# then the question handed back (108 of the first two seeker messages of ESConv train's 772
+# dialogues end so). "Thank you?" and "Do you?" hand nothing back.
+_HANDED_BACK = re.compile(
+    r"(?P<report>.*?)[\s,.!;:/\u2026-]*\b(?:(?:and|how\s+about|what\s+about)\s+(?:how\s+(?:are|r)\s+)?"
+    r"(?:you|u|yourself|urself)(?:\s+doing)?"
+    r"|how\s+(?:are|r)\s+(?:you|u)(?:\s+(?:doing|feeling|yourself|today|tonight))*)"
+    r"(?:\s+(?:today|tonight|then|though))?\s*[?.!/]*\s*$"
+    r"|(?P<short>.+?),\s*(?:you|u|yourself)\s*\?+\s*$",
+    re.I | re.S,
+)
+_GREETING_WORDS = re.compile(
+    r"^\s*(?:(?:hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening|day))(?:\s+there)?"
+    r"[\s,.!]*)+", re.I)
+
+
+# Words of how one is: "I love my dog and you" hands nothing back.
+_HOW_ONE_IS = re.compile(
+    r"\b(?:fine|good|ok|okay|okie|okey|alright|all\s+right|well|great|fantastic|wonderful|bad|"
+    r"fair|so-so|meh|tired|exhausted|sad|down|low|rough|terrible|awful|hanging\s+in|surviving|"
+    r"better|stressed|anxious|worried|struggling|depressed|lonely|upset|sick|doing|feeling)\b",
+    re.I,
+)
+
+
+def hands_back_wellbeing(text: str) -> str | None:
+    """How the user says they are, when the message ends by asking the agent the same ("I am
+    good. How are you?" -> "I am good"); None when it asks nothing back, or says first nothing
+    of how they are ("I love my dog and you").
+
+    >>> hands_back_wellbeing("Hi..Iam doing good..how are you"), hands_back_wellbeing("tired, you?")
+    ('Iam doing good', 'tired')
+    >>> hands_back_wellbeing("Hello, how are you?"), hands_back_wellbeing("Thank you?")
+    (None, None)
+    >>> hands_back_wellbeing("I'm ok, and you?"), hands_back_wellbeing("Do you?")
+    ("I'm ok", None)
+    """
+    found = _HANDED_BACK.match(text)
+    if found is None:
+        return None
+    report = found.group("report") if found.group("report") is not None else found.group("short")
+    report = _GREETING_WORDS.sub("", report).strip(" ,.!;:/\u2026-")
+    return report if _HOW_ONE_IS.search(report) else None
+
+
+def self_report_group(info: dict[str, Any]) -> str:
+    """Which of ``SELF_REPORTS`` says how the agent is: its strongest feeling when strong
+    enough (``info`` as in ``about_agent_replies``), else "fine"."""
+    felt = str(info.get("agent_feeling") or "neutral")
+    if float(info.get("agent_feeling_intensity", 0.0)) < SELF_REPORT_INTENSITY:
+        return "fine"
+    return next((g for g, kinds in SELF_REPORT_GROUPS.items() if felt in kinds), "fine")
+
+
 def remarks_on_agent(text: str) -> bool:
     """The user remarks on how the agent seems ("You look tired, old man.").
 
@@ -350,6 +404,15 @@ SELF_REPORTS: dict[str, tuple[str, ...]] = {
     "uneasy": ("A bit uneasy, to be honest. How are you?",),
     "for_you": ("I'm all right, though what you told me stays with me. How are you holding up?",),
 }
+SELF_REPORT_OPENINGS: dict[str, str] = {
+    "fine": "I'm fine, thanks for asking.",
+    "good": "Pretty good, thanks.",
+    "low": "A little low, if I'm honest.",
+    "cross": "Cross, if you must know.",
+    "uneasy": "A bit uneasy, to be honest.",
+    "for_you": "I'm all right, though what you told me stays with me.",
+}
+"""How the agent is, said before it answers what the user said of themselves (and asked)."""
 REMARKED_FINE: tuple[str, ...] = ("Do I? I'm all right, really. How are you?",)
 # "What do you like to do?": a small, true-enough answer that hands the question back. The
 # agent claims no life it does not have (no hobbies, no favourite food), only what it does.
@@ -431,10 +494,7 @@ def about_agent_replies(user: str, info: dict[str, Any], *, story_told: bool
     the agent's strongest feeling and its intensity, the persona's name and role."""
     asked, remarked = asks_agent_wellbeing(user), remarks_on_agent(user)
     if asked or remarked:
-        felt = str(info.get("agent_feeling") or "neutral")
-        strong = float(info.get("agent_feeling_intensity", 0.0)) >= SELF_REPORT_INTENSITY
-        group = next((g for g, kinds in SELF_REPORT_GROUPS.items() if felt in kinds), "fine")
-        group = group if strong else "fine"
+        group = self_report_group(info)
         return REMARKED_FINE if remarked and group == "fine" else SELF_REPORTS[group]
     name = str(info.get("name") or "your companion")
     if asks_if_person(user):

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 import networkx as nx
 
 # A short stop list kept here because no core dependency ships one offline (NLTK's must be
-# downloaded); it only has to keep function words out of topic nodes.
+# downloaded); it only has to keep function words out of topic nodes. Greetings and
+# pleasantries ("hello", "thanks", "good") are in it too: recalled as topics, they came back as
+# "Earlier you mentioned your hello".
 _STOP = frozenset(
     """a about after again all also am an and any are as at be because been before being but by
     can could did do does doing don't down for from get got had has have having he her here hers
@@ -25,7 +27,9 @@ _STOP = frozenset(
     now of off on once only or other our out over really she should so some still such than that
     the their them then there these they thing things this those through to today too up very
     was we were what when where which while who why will with would you your yes yeah feel feels
-    felt feeling one lot bit actually maybe think going want make made day time""".split()
+    felt feeling one lot bit actually maybe think going want make made day time
+    hello hey hiya okay thanks thank please bye goodbye good great fine nice well sure lol haha
+    """.split()
 )
 _WORD = re.compile(r"[a-z][a-z']{2,}")
 _SCHEMA = """

@@ -27,7 +27,12 @@ from langchain_core.messages import (
 )
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 
-from agent.about_agent import about_agent_replies
+from agent.about_agent import (
+    SELF_REPORT_OPENINGS,
+    about_agent_replies,
+    hands_back_wellbeing,
+    self_report_group,
+)
 from agent.advice import BY_NAME, topic_of
 from agent.dialogue_acts import (
     answers_insult,
@@ -142,6 +147,9 @@ class TemplateChatModel(BaseChatModel):
         seed = int(hashlib.sha256(f"{user}|{len(messages)}".encode()).hexdigest(), 16)
         cross = answers_insult(user, info.get("agent_feeling"),
                                float(info.get("agent_feeling_intensity", 0.0)))
+        report = None if cross else hands_back_wellbeing(user)
+        if report is not None:
+            return self._asked_back(messages, report, info, said, seed)
         told_earlier = any(tells_trouble(t) for t in earlier)
         about_me = None if cross else about_agent_replies(
             user, info, story_told=bool(info.get("story_told")) or told_earlier)
@@ -339,6 +347,39 @@ class TemplateChatModel(BaseChatModel):
             candidates.append(text[0].upper() + text[1:])
         return next((c for c in candidates if c not in said), candidates[0] + " I mean it.")
 
+
+    def _asked_back(self, messages: Sequence[BaseMessage], report: str, info: dict[str, Any],
+                    said: list[str], seed: int) -> str:  # fmt: skip
+        """The reply to how the user is when they ask the agent back ("I am good. How are
+        you?"): how the agent is, then a question on to the talk; or, when they are not well
+        or tell more ("Not great. How are you?"), how the agent is, then the reply to the rest."""
+        mine = SELF_REPORT_OPENINGS[self_report_group(info)]
+        short = len(report.split()) <= 6 and not tells_trouble(report)
+        options: list[str] = []
+        if short and says_unwell(report):
+            options = [f"{mine} {ask}" for ask in ASKED_BACK_UNWELL]
+        elif short and WELL.search(report):
+            lead = "Good to hear. " if GLAD_WELL.search(report) else ""
+            options = [f"{lead}{mine} {ask}" for ask in ASKED_BACK_NEXT]
+        if options:
+            fresh = [o for o in options if o not in said] or options
+            return fresh[seed % len(fresh)]
+        last = max(i for i, m in enumerate(messages) if isinstance(m, HumanMessage))
+        rest = self.compose([*messages[:last], HumanMessage(content=report),
+                             *messages[last + 1:]])  # fmt: skip
+        rest = INTERJECTION.sub("", rest)  # "Oh," opens a turn, not its second sentence
+        return f"{mine} {rest[:1].upper()}{rest[1:]}"
+
+
+# "I'm good", "doing ok", "not bad": well, said in a few words before the question is handed back
+WELL = re.compile(r"\b(?:fine|good|ok|okay|okie|okey|alright|all\s+right|well|great|fantastic|"
+                  r"wonderful|not\s+(?:too\s+)?bad|fair|pretty\s+good)\b", re.I)
+GLAD_WELL = re.compile(r"\b(?:good|well|great|fantastic|wonderful)\b", re.I)
+ASKED_BACK_NEXT = ("What's on your mind today?", "What would you like to talk about?",
+                   "What brings you here today?")
+ASKED_BACK_UNWELL = ("I'm sorry you're not doing so well, though. What's been going on?",
+                     "But it sounds like things aren't great for you. What's happening?")
+INTERJECTION = re.compile(r"^(?:oh|mm|ah|hm+),\s+", re.I)
 
 # "a bit nervous", "kind of sad": the user calls the feeling small
 HEDGED = re.compile(r"\b(?:a\s+(?:little\s+)?(?:bit|little|tad)|kind\s+of|kinda|sort\s+of|"

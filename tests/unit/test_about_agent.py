@@ -265,3 +265,34 @@ def test_an_llm_is_told_to_claim_no_past_its_role_does_not_give_it() -> None:
     assert "been through this yourself" in system(asked)
     assert "been through this yourself" not in system("My dog died.")
     assert "claim no past" in system("My dog died.", Strategy.SELF_DISCLOSURE)
+
+
+# From the openings of ESConv train dialogues, where 108 of the first two seeker messages end
+# by asking the supporter back.
+@pytest.mark.parametrize("text", [
+    "I am good. How are you?", "Hi..Iam doing good..how are you", "Oh, not too bad, thanks. And you?",
+    "I am doing ok,and yourself?", "Good, how about you?", "Im doing ok how are you",
+])  # fmt: skip
+def test_how_the_user_is_handed_back_is_answered_then_the_talk_moves_on(text: str) -> None:
+    said = reply(text, affect=NEUTRAL)
+    assert said.startswith(("I'm fine, thanks for asking.", "Good to hear. I'm fine")), said
+    assert said.endswith("?") and "How are you" not in said and "can't answer" not in said
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("Hello, not great. How are you?", "going on|happening"),
+    ("Hello, I'm feeling very anxious about my classes. How are you?", "classes"),
+])  # fmt: skip
+def test_a_low_report_handed_back_is_answered_and_then_asked_about(text: str, asked: str) -> None:
+    said = reply(text)
+    first, rest = said.split(". ", 1)
+    assert "thanks for asking" in first or "stays with me" in first, said
+    assert re.search(asked, rest) and "hello" not in rest.lower() and not rest.startswith("Oh"), said
+
+
+@pytest.mark.parametrize("text", ["Thank you?", "Do you?", "I love my dog and you",
+                                  "Hello, how are you?"])
+def test_other_messages_ending_in_you_hand_nothing_back(text: str) -> None:
+    from agent.about_agent import hands_back_wellbeing
+
+    assert hands_back_wellbeing(text) is None
