@@ -61,6 +61,10 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|we|our)\b", re.I)
 # story goes on in the third person, and it is restated as told.
 _THEY_DID = re.compile(r"(?:(?:so|well|and|but|yeah|honestly|also|then)\b[,\s]*)*"
                        r"(?:he|she|they)\s+\w+", re.I)
+MAX_CLAUSE_WORDS = 16
+"""The longest {clause} read back. ESConv supporters' whole restatements have a median of 16
+words and a 90th percentile of 29 (675 in train); the templates frame the clause in 4-9 more."""
+_CLAUSE_BREAK = re.compile(r"\s*[,:]\s*|\s+(?:because|since|which|cause|cuz|so\s+that)\s+", re.I)
 
 
 # "what if he doesn't make it": a fear said as a question. {worry} is what is feared, reflected
@@ -200,7 +204,11 @@ def slots(
                         r"anyway|i\s+guess|i\s+mean|i\s+suppose)\b[,\s]*)+", "", clause.strip(),
                         flags=re.I)
         clause = reflect(clause).rstrip(".!?, ")
-        if len(clause.split()) >= 3:
+        if len(clause.split()) > MAX_CLAUSE_WORDS:
+            # a whole unpunctuated story read back is parroting, not restating: its first part,
+            # up to a comma or a "because", or nothing
+            clause = _CLAUSE_BREAK.split(clause)[0].rstrip(".!?, ")
+        if 3 <= len(clause.split()) <= MAX_CLAUSE_WORDS:
             found["clause"] = lower_first(clause)
     worry = _WHAT_IF.search(user)
     if worry is not None:

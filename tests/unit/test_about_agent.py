@@ -270,8 +270,9 @@ def test_an_llm_is_told_to_claim_no_past_its_role_does_not_give_it() -> None:
 # From the openings of ESConv train dialogues, where 108 of the first two seeker messages end
 # by asking the supporter back.
 @pytest.mark.parametrize("text", [
-    "I am good. How are you?", "Hi..Iam doing good..how are you", "Oh, not too bad, thanks. And you?",
-    "I am doing ok,and yourself?", "Good, how about you?", "Im doing ok how are you",
+    "I am good. How are you?", "Hi..Iam doing good..how are you",
+    "Oh, not too bad, thanks. And you?", "I am doing ok,and yourself?", "Good, how about you?",
+    "Im doing ok how are you",
 ])  # fmt: skip
 def test_how_the_user_is_handed_back_is_answered_then_the_talk_moves_on(text: str) -> None:
     said = reply(text, affect=NEUTRAL)
@@ -287,7 +288,8 @@ def test_a_low_report_handed_back_is_answered_and_then_asked_about(text: str, as
     said = reply(text)
     first, rest = said.split(". ", 1)
     assert "thanks for asking" in first or "stays with me" in first, said
-    assert re.search(asked, rest) and "hello" not in rest.lower() and not rest.startswith("Oh"), said
+    assert re.search(asked, rest), said
+    assert "hello" not in rest.lower() and not rest.startswith("Oh"), said
 
 
 @pytest.mark.parametrize("text", ["Thank you?", "Do you?", "I love my dog and you",

@@ -276,6 +276,25 @@ def test_what_someone_in_the_story_did_is_restated_as_told(text: str, clause: st
     assert slots(text, "sadness", []).get("clause") == clause
 
 
+@pytest.mark.parametrize(("text", "clause"), [
+    # an ESConv seeker's unpunctuated message: its first part, not the whole of it
+    ("i dont know how i can get over ,its heart breaking since i heard about the sad news of his "
+     "demise have been taking Alcohol since to wipe away the emotion but its seems its getting "
+     "more complicated", "you dont know how you can get over"),
+    ("I have been feeling so lonely since my wife passed away last year and my kids never call "
+     "me anymore", "you have been feeling so lonely"),
+    ("I keep thinking about all the things I should have said to my father before he died in "
+     "the hospital that night", None),  # no break within reach: nothing restated
+])
+def test_a_long_clause_is_restated_by_its_first_part_or_not_at_all(text: str,
+                                                                   clause: str | None) -> None:
+    from agent.responder_slots import MAX_CLAUSE_WORDS, slots
+
+    found = slots(text, "sadness", []).get("clause")
+    assert found == clause
+    assert found is None or len(found.split()) <= MAX_CLAUSE_WORDS
+
+
 def test_a_hurting_user_is_never_told_it_is_good_to_hear() -> None:
     from agent.responder_phrases import GLAD_ONLY
 
