@@ -211,7 +211,9 @@ def answers_insult(text: str, agent_feeling: str | None, intensity: float) -> bo
 
 
 _THANKS = re.compile(r"\b(?<!no )(?:thanks|thank you|thank u|thx|appreciate (?:it|that|you|your|"
-                     r"all|the|this))\b",
+                     r"all|the|this))\b"
+                     # "I really appreciate.", "i reall appreciate God bless"
+                     r"|\bi\s+(?:\w+\s+)?appreciate(?=\s*(?:[.!,;]|$|god\s+bless))",
                      re.I)
 
 
@@ -234,7 +236,7 @@ _APPRECIATION = re.compile(
     r"sharing"
     r"(?: your experience)?(?: with me)?|(?:spending|taking) (?:the|your) time(?: to (?:chat|talk)"
     r"(?: with me)?)?|the (?:encouragement|help|chat|talk))\b"
-    r"|\b(?:today|tonight)\b|\bgod bless(?: you)?\b"
+    r"|\b(?:today|tonight)\b|\bgod bless(?: you)?\b|\bvery well\b"
     r"|\b(?:so|very|really)? ?much\b|\b(?:to|for) me\b|\ba lot\b"
     r"|\b(?:again|oh|okay|ok|i|really|truly|just|so|very|and|yes|yeah|sure|(?:your\s+)?(?:help|"
     r"advice|support|kindness|time|encouragement|care|patience|honesty))\b",
@@ -412,12 +414,15 @@ def self_insult(text: str) -> str | None:
 # praise is the whole message: "You're so kind to your sister" is about someone else.
 _PRAISE = re.compile(
     r"^\s*(?:(?:oh|wow|honestly|well)[,\s]+)?(?:you(?:'ve|\s+have)\s+been|you(?:'re|\s+are))\s+"
-    r"(?:(?:really|so|very|such|truly|a|an|incredibly|super)\s+)*(?:inspiring|helpful|kind|great|"
+    r"(?:(?:really|so|very|such|truly|a|an|incredibly|super|actually|pretty|quite|genuinely)\s+)*"
+    r"(?:inspiring|helpful|kind|great|"
     r"amazing|wonderful|awesome|the\s+best|nice|sweet|lovely|good\s+listener|great\s+help|"
-    r"big\s+help|good\s+friend|angel|star|legend)"
+    r"big\s+help|good\s+friend|angel|star|legend|good\s+at\s+(?:this|listening|what\s+you\s+do)|"
+    r"easy\s+to\s+talk\s+to)"
     r"(?:\s+(?:to\s+(?:me|talk\s+to)|today|tonight|too))?\s*[.!]*\s*$"
     # praise of what it said: "great advice", "That's a good idea!"
-    r"|^\s*(?:(?:that's|that\s+is|what|such)\s+)?(?:a\s+)?(?:really\s+|very\s+)?(?:great|good|"
+    r"|^\s*(?:(?:that's|that\s+is|what|such|(?:that\s+)?sounds\s+like)\s+)?(?:a\s+)?"
+    r"(?:really\s+|very\s+)?(?:great|good|"
     r"nice|helpful|useful|solid|wise)\s+(?:advice|idea|point|suggestion|tip)s?\s*[.!]*\s*$"
     # wherever it stands: "I will, you've been a huge help :D"
     r"|\byou(?:'ve|\s+have)\s+been\s+(?:a\s+|such\s+a\s+)?(?:huge|great|big|real|massive)\s+help\b",
@@ -436,5 +441,7 @@ def praises_agent(text: str) -> bool:
     (True, True)
     >>> praises_agent("That's a good idea, but I can't afford it.")
     False
+    >>> praises_agent("You're actually pretty good at this!"), praises_agent("Sounds like a plan")
+    (True, False)
     """
     return _PRAISE.search(text) is not None

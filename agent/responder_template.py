@@ -97,6 +97,7 @@ from agent.troubles import (
     LEFT,
     LOST_GOOD,
     TOLD_NO_ONE,
+    TURNED_HARD,
     WALKED_OUT,
     says_unwell,
     tells_trouble,
@@ -197,11 +198,12 @@ class TemplateChatModel(BaseChatModel):
                                                         [*earlier, user][::-1], strict=False)))
         positive = (str(info["feeling"]) in POSITIVE_FEELINGS and valence >= POSITIVE_VALENCE
                     and not LOST_GOOD.search(user)  # "I used to love this job" is a loss
+                    and not TURNED_HARD.search(user)  # "Great advice. Hard to do, though."
                     # "My best friend moved away": a trouble told in warm words is no news
                     and not tells_trouble(user)
                     and not asks_for_advice(user))  # "Thanks! Any more tips?" asks, not tells
         # "Cool cool." reads as joy but tells nothing new: glad, but not taken for the news
-        news_here = positive and len(user.split()) > 2
+        news_here = positive and len(user.split()) > 2 and not thanks_without_news(user)
         glad = positive or (
             # a neutral reading's valence within noise of zero: "It took me 4 hours." (-0.04)
             info["feeling"] == "neutral" and valence > UNTROUBLED_VALENCE and good_news

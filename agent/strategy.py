@@ -244,7 +244,10 @@ def answer_acts(raw: dict[Strategy, float], text: str, reason: str,
         # head to learn; so it is answered as the acts above are.
         raw[Strategy.INFORMATION] = max(raw.values()) + LEAVING_MARGIN
         return reason + ", the user asks whether it is normal"
-    if thanks(text):
+    if thanks(text) and not text.rstrip().endswith("?"):
+        # thanks before a question ("I appreciate your thoughts. So you don't think I should
+        # give him another chance?") is answered as the question: supporters close after 17% of
+        # those (72 in ESConv train), against 44% of other thanks (934)
         raw[Strategy.OTHERS] += THANKS_BONUS
         return reason + ", the user says thanks"
     if stated_plan(text) is not None:

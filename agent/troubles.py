@@ -46,6 +46,15 @@ ILL = re.compile(rf"\b({_THING})\s+(?:is|was|has been|got|ended up)\s+(?:"
                  rf"(?P<disease>{_DISEASE})", re.I)
 # A good thing spoken of as gone ("I used to love this job", "we were so happy once"): the
 # words are warm and the recognizer may read joy, but the news is a loss.
+# "Great advice. Hard to pull off during the pandemic though.": the good word is turned by a
+# difficulty after it, and the message is not good news.
+TURNED_HARD = re.compile(
+    r"\b(?:hard|difficult|tough|impossible|tricky|easier\s+said\s+than\s+done)\b[^.!?]*"
+    r"\b(?:though|tho)\b"
+    r"|\b(?:but|though|although|however)\b[^.!?]*\b(?:hard|difficult|tough|impossible|tricky|"
+    r"can'?t|cannot|won'?t\s+work|not\s+sure|don'?t\s+know\s+(?:if|how))\b",
+    re.I,
+)
 LOST_GOOD = re.compile(
     r"\bused\s+to\s+(?:love|like|enjoy|adore|be\s+(?:so\s+)?(?:happy|close|fun))\b"
     # "we used to see each other every day", "it's not the same anymore"

@@ -581,3 +581,50 @@ def test_a_trouble_told_in_warm_words_is_not_greeted_as_news(text: str) -> None:
             user_text=text, history=[DialogueTurn("user", text)], strategy=strategy,
             user_affect=misread, persona_name="Sage"))  # fmt: skip
         assert reply not in glad_lines and not reply.startswith(NEWS_OPENERS), (strategy, reply)
+
+
+def test_thanks_before_a_question_is_answered_as_the_question() -> None:
+    calm = AffectEstimate(VAD(0.0, 0.0, 0.0), {"neutral": 1.0}, 0.8, "text", 0.0)
+    policy = RuleStrategyPolicy()
+
+    def decide(text: str) -> object:
+        history = [DialogueTurn("user", "My boyfriend cheats on me."),
+                   DialogueTurn("Sage", "That sounds painful."), DialogueTurn("user", text)]
+        return policy.choose(PolicyContext(history, calm, None, (Strategy.REFLECTION,)))
+
+    asked = decide("I appreciate your thoughts. So you don't think I should give him a chance?")
+    thanked = decide("I appreciate your thoughts. I will think about it.")
+    assert "says thanks" in thanked.reason and "says thanks" not in asked.reason
+    assert asked.probabilities[Strategy.OTHERS] < thanked.probabilities[Strategy.OTHERS]
+
+
+@pytest.mark.parametrize(("text", "praise", "only"), [
+    ("You're actually pretty good at this!", True, False),
+    ("That sounds like great advice.", True, False),
+    ("You are so easy to talk to", True, False),
+    ("You're actually pretty good at hiding it", False, False),
+    ("very well , i reall appreciate God bless", False, True),
+    ("I really appreciate.", False, True),
+    ("I appreciate my mom more now", False, False),
+])  # fmt: skip
+def test_praise_and_thanks_in_the_words_of_esconv_seekers(text: str, praise: bool,
+                                                          only: bool) -> None:
+    assert praises_agent(text) is praise
+    assert only_thanks(text) is only
+
+
+def test_a_good_word_turned_by_a_difficulty_is_not_greeted_as_news() -> None:
+    from agent.responder_phrases import NEWS_OPENERS, POSITIVE_TEMPLATES
+
+    warm = AffectEstimate(VAD(0.6, 0.3, 0.2), {"joy": 0.9, "neutral": 0.1}, 0.9, "text", 0.0)
+    history = [DialogueTurn("user", "I feel stuck at home."), DialogueTurn("Sage", "Oh.")]
+    for text, news in (("That sounds like great advice. Hard to pull off during the pandemic "
+                        "though.", False),
+                       ("That's a great idea, but I can't afford a tutor.", False),
+                       ("It was hard but I did it! I passed!", True)):
+        reply = Responder().respond(ResponseRequest(
+            text, [*history, DialogueTurn("user", text)], Strategy.QUESTION, warm, None, "Sage",
+            "plain"))  # fmt: skip
+        glad = (any(reply.startswith(o.strip()) for o in NEWS_OPENERS)
+                or any(reply.endswith(t) for t in POSITIVE_TEMPLATES[Strategy.QUESTION]))
+        assert glad is news, (text, reply)
