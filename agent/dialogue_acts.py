@@ -430,6 +430,27 @@ _PRAISE = re.compile(
 )
 
 
+# "That's a good idea.", "That sounds like a great plan, but...": the user takes up what the
+# agent offered (154 ESConv train seeker turns open so). Warm words, but no news of their own.
+_APPROVES = re.compile(
+    r"^\s*(?:(?:oh|ok|okay|yes|yeah|wow|hmm|well)[,.!\s]+)*(?:that(?:'s|\s+is|\s+does|"
+    r"\s+would\s+be|\s+sounds|\s+seems)|this\s+is|sounds|what\s+a|those\s+are|these\s+are)\s+"
+    r"(?:\w+\s+){0,3}?(?:idea|ideas|suggestion|suggestions|advice|tip|tips|plan|fun|helpful|useful)\b",
+    re.I,
+)
+
+
+def approves_suggestion(text: str) -> bool:
+    """The message opens by taking up the agent's suggestion ("That's a pretty good idea.").
+
+    >>> approves_suggestion("That's a pretty good idea. Have you tried it?")
+    True
+    >>> approves_suggestion("What suggestions do you have?"), approves_suggestion("I got the job!")
+    (False, False)
+    """
+    return _APPROVES.search(text) is not None
+
+
 def praises_agent(text: str) -> bool:
     """The whole message praises the agent ("You've been really inspiring.").
 

@@ -36,6 +36,7 @@ from agent.about_agent import (
 from agent.advice import BY_NAME, topic_of
 from agent.dialogue_acts import (
     answers_insult,
+    approves_suggestion,
     asks_for_advice,
     declines_to_talk,
     is_farewell,
@@ -199,6 +200,7 @@ class TemplateChatModel(BaseChatModel):
         positive = (str(info["feeling"]) in POSITIVE_FEELINGS and valence >= POSITIVE_VALENCE
                     and not LOST_GOOD.search(user)  # "I used to love this job" is a loss
                     and not TURNED_HARD.search(user)  # "Great advice. Hard to do, though."
+                    and not approves_suggestion(user)  # "That's a good idea." is not news
                     # "My best friend moved away": a trouble told in warm words is no news
                     and not tells_trouble(user)
                     and not asks_for_advice(user))  # "Thanks! Any more tips?" asks, not tells
@@ -329,6 +331,9 @@ class TemplateChatModel(BaseChatModel):
         elif strategy is Strategy.AFFIRMATION and (word := self_insult(user)) is not None:
             # "Am I just stupid?" is answered before it is reassured
             openers = (("No, you're" if "?" in user else "You're") + f" not {word}. ",)
+        elif approves_suggestion(user) and (taken := [
+                o for o in TAKEN_UP_OPENERS if o.strip().lower() not in said_low]):
+            openers = (taken[seed % len(taken)],)  # "That's a good idea.": heard, then on
         elif TOLD_NO_ONE.search(user) and not glad:  # heard first: "I don't have anyone"
             alone = [a for a in ALONE_ACKNOWLEDGEMENTS if a.lower() not in said_low]
             if alone:
@@ -377,6 +382,8 @@ class TemplateChatModel(BaseChatModel):
 WELL = re.compile(r"\b(?:fine|good|ok|okay|okie|okey|alright|all\s+right|well|great|fantastic|"
                   r"wonderful|not\s+(?:too\s+)?bad|fair|pretty\s+good)\b", re.I)
 GLAD_WELL = re.compile(r"\b(?:good|well|great|fantastic|wonderful)\b", re.I)
+TAKEN_UP_OPENERS = ("I'm glad it sounds worth a try. ", "Good, I hope it helps. ",
+                    "I'm glad that one speaks to you. ")
 ASKED_BACK_NEXT = ("What's on your mind today?", "What would you like to talk about?",
                    "What brings you here today?")
 ASKED_BACK_UNWELL = ("I'm sorry you're not doing so well, though. What's been going on?",

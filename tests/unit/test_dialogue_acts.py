@@ -628,3 +628,24 @@ def test_a_good_word_turned_by_a_difficulty_is_not_greeted_as_news() -> None:
         glad = (any(reply.startswith(o.strip()) for o in NEWS_OPENERS)
                 or any(reply.endswith(t) for t in POSITIVE_TEMPLATES[Strategy.QUESTION]))
         assert glad is news, (text, reply)
+
+
+def test_taking_up_a_suggestion_is_heard_and_not_greeted_as_news() -> None:
+    from agent.responder_phrases import NEWS_OPENERS, POSITIVE_TEMPLATES
+    from agent.responder_template import TAKEN_UP_OPENERS
+
+    warm = AffectEstimate(VAD(0.6, 0.3, 0.2), {"joy": 0.9, "neutral": 0.1}, 0.9, "text", 0.0)
+    history = [DialogueTurn("user", "I feel lonely since I moved."),
+               DialogueTurn("Sage", "Could you say hello to one neighbour this week?")]
+    said = []
+    for text in ("That's a great idea. Maybe I can get to know my neighbors.",
+                 "That's also a good idea. Many food banks near me need volunteers.",
+                 "That does sound like fun."):
+        history.append(DialogueTurn("user", text))
+        reply = Responder().respond(ResponseRequest(
+            text, history, Strategy.SUGGESTION, warm, None, "Sage", "plain"))  # fmt: skip
+        assert not any(reply.startswith(o.strip()) for o in NEWS_OPENERS), reply
+        assert not any(reply.endswith(t) for t in POSITIVE_TEMPLATES[Strategy.SUGGESTION]), reply
+        said.append(next(o for o in TAKEN_UP_OPENERS if reply.startswith(o.strip())))
+        history.append(DialogueTurn("Sage", reply))
+    assert len(set(said)) == 3  # heard each time in other words
