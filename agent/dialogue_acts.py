@@ -49,9 +49,11 @@ def is_greeting(text: str) -> bool:
 
     >>> is_greeting("Hi there!"), is_greeting("Hi, I lost my job.")
     (True, False)
+    >>> is_greeting("hey thanks that really helps")
+    False
     """
-    return bool(_GREETING.match(text)) and len(text.split()) <= 5 and not _FIRST_PERSON.search(
-        _GREETING.sub("", text))
+    return (bool(_GREETING.match(text)) and len(text.split()) <= 5
+            and not _FIRST_PERSON.search(_GREETING.sub("", text)) and not thanks(text))
 
 
 def is_farewell(text: str) -> bool:

@@ -33,7 +33,8 @@ _REFLECT = {
     "we're": "you're",
 }
 _ADJECTIVES = (r"new|old|best|little|big|own|ex|younger|older|final|first|last|current|whole|"
-               r"entire|mental|physical|extended|close|dear|poor|only|next|other")
+               r"entire|mental|physical|extended|close|dear|poor|only|next|other|biggest|"
+               r"greatest|worst|main|major|deepest|hardest|toughest|favou?rite")
 _TOPIC = re.compile(
     rf"\b(?:my|our)\s+((?:{_ADJECTIVES})\s+)?"
     # a body part is where a feeling sits, not what it is about: "every time I close my eyes"

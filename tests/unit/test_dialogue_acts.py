@@ -32,6 +32,7 @@ pytestmark = pytest.mark.unit
     ("Hey, how are you?", True, False, False),
     ("Good morning Sage", True, False, False),
     ("Hi, I lost my job today.", False, False, False),
+    ("hey thanks that really helps", False, False, False),  # thanks, not a greeting
     ("Bye for now.", False, True, False),
     ("Okay, thanks so much for listening tonight, bye!", False, True, False),
     ("Thanks, take care!", False, True, False),

@@ -254,6 +254,7 @@ def test_a_hurt_told_in_this_turn_is_not_asked_for(text: str) -> None:
     ("I am trying to finish my senior year.", "your senior year",
      "you are trying to finish your senior year"),
     ("Yes it is my main concern.", "your main concern", "it is your main concern"),
+    ("My biggest worry is the money.", "your biggest worry", "your biggest worry is the money"),
 ])
 def test_a_restated_clause_drops_its_opening_marker_and_keeps_its_compound(
         text: str, topic: str | None, clause: str) -> None:
