@@ -11,13 +11,12 @@ Asked whether it is a person, the agent says it is not, whatever the persona: pe
 know when they talk to a machine (the EU AI Act, Article 50(1), obliges providers of systems
 that interact with people to tell them so). A game character that should stay in its world
 answers with an authored line instead (``[[lines]]``, which come before the responder; the
-shipped ``grim`` does).
+shipped ``grim`` does). The offline answers are in agent.about_agent_replies.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
 
 _OPENING = (r"^\s*(?:(?:and|so|well|(?:hi|hello|hey)(?:\s+there)?|ok|okay|wait|but|honestly|"
             r"anyway)[,\s]+)?")
@@ -178,8 +177,8 @@ def asks_agent_wellbeing(text: str) -> bool:
 
 
 # "I am good. How are you?", "Not too bad, thanks. And you?", "tired, you?": how the user is,
-# then the question handed back (108 of the first two seeker messages of ESConv train's 772
-# dialogues end so). "Thank you?" and "Do you?" hand nothing back.
+# then the question handed back (71 of the first two seeker messages of ESConv train's 772
+# dialogues). "Thank you?" and "Do you?" hand nothing back.
 _HANDED_BACK = re.compile(
     r"(?P<report>.*?)[\s,.!;:/\u2026-]*\b(?:(?:and|how\s+about|what\s+about)\s+(?:how\s+(?:are|r)\s+)?"
     r"(?:you|u|yourself|urself)(?:\s+doing)?"
@@ -220,15 +219,6 @@ def hands_back_wellbeing(text: str) -> str | None:
     report = found.group("report") if found.group("report") is not None else found.group("short")
     report = _GREETING_WORDS.sub("", report).strip(" ,.!;:/\u2026-")
     return report if _HOW_ONE_IS.search(report) else None
-
-
-def self_report_group(info: dict[str, Any]) -> str:
-    """Which of ``SELF_REPORTS`` says how the agent is: its strongest feeling when strong
-    enough (``info`` as in ``about_agent_replies``), else "fine"."""
-    felt = str(info.get("agent_feeling") or "neutral")
-    if float(info.get("agent_feeling_intensity", 0.0)) < SELF_REPORT_INTENSITY:
-        return "fine"
-    return next((g for g, kinds in SELF_REPORT_GROUPS.items() if felt in kinds), "fine")
 
 
 def remarks_on_agent(text: str) -> bool:
@@ -382,148 +372,6 @@ def complaint(text: str) -> str | None:
     if _REPEATS.search(text):
         return "repeats"
     return "missed" if _MISSED.search(text) else None
-
-
-# Asked "How are you?", the agent says how it is: its strongest emotion type (`agent_feeling` in
-# the prompt) at SELF_REPORT_INTENSITY or more, in plain words, else that it is fine. An
-# affective agent that feels something and says "fine" would hide the one thing it has.
-SELF_REPORT_INTENSITY = 0.2
-SELF_REPORT_GROUPS: dict[str, frozenset[str]] = {
-    "good": frozenset({"joy", "happy_for", "satisfaction", "relief", "gratitude", "pride",
-                       "admiration", "hope", "gratification", "love", "liking"}),
-    "low": frozenset({"distress", "disappointment", "fears_confirmed", "shame", "remorse"}),
-    "cross": frozenset({"anger", "reproach", "resentment", "hate", "disliking"}),
-    "uneasy": frozenset({"fear"}),
-    "for_you": frozenset({"pity"}),
-}
-SELF_REPORTS: dict[str, tuple[str, ...]] = {
-    "fine": ("I'm fine, thanks for asking. How are you?", "Doing all right, thanks. And you?"),
-    "good": ("Pretty good, actually. How about you?", "Good, thanks. How are you?"),
-    "low": ("A little low, if I'm honest. But I'd rather hear how you are.",),
-    "cross": ("Cross, if you must know.", "Not in the best of moods, frankly."),
-    "uneasy": ("A bit uneasy, to be honest. How are you?",),
-    "for_you": ("I'm all right, though what you told me stays with me. How are you holding up?",),
-}
-SELF_REPORT_OPENINGS: dict[str, str] = {
-    "fine": "I'm fine, thanks for asking.",
-    "good": "Pretty good, thanks.",
-    "low": "A little low, if I'm honest.",
-    "cross": "Cross, if you must know.",
-    "uneasy": "A bit uneasy, to be honest.",
-    "for_you": "I'm all right, though what you told me stays with me.",
-}
-"""How the agent is, said before it answers what the user said of themselves (and asked)."""
-REMARKED_FINE: tuple[str, ...] = ("Do I? I'm all right, really. How are you?",)
-# "What do you like to do?": a small, true-enough answer that hands the question back. The
-# agent claims no life it does not have (no hobbies, no favourite food), only what it does.
-TASTES_REPLIES: tuple[str, ...] = (
-    "A good conversation, mostly. What about you, what do you like to do?",
-    "Listening to people, honestly; I like hearing what they care about. What about you?",
-    "Not much beyond talking with people like you, I'm afraid. And you?",
-)
-LIKES_REPLIES: tuple[str, ...] = (
-    "I can't enjoy {thing} the way you can, but I like hearing about it. What do you like "
-    "about {thing}?",
-    "I only know {thing} from what people tell me. What draws you to it?",
-)
-LIKES_USER_REPLIES: tuple[str, ...] = ("I like talking with you, yes.",)
-# "Why should I trust you?": no claim about where the words go (that depends on how the agent
-# is run), only what it is and that the user sets the pace.
-TRUST_REPLIES: tuple[str, ...] = (
-    "You don't have to, not right away. I'm a computer program: I won't judge you, and you can "
-    "tell me as much or as little as you like.",)
-AGE_REPLIES: tuple[str, ...] = (
-    "I don't have an age the way people do: I'm a computer program. How about you?",)
-# "What's your name?" / "Who are you?": the persona's name, and its role when asked who.
-NAME_REPLY = "I'm {name}."
-WHO_REPLY = "I'm {name}. {role}"
-PERSON_REPLIES: tuple[str, ...] = (
-    "No, I'm not a person. I'm {name}, a computer program that listens and helps people talk "
-    "things through. I'm still here for this.",
-    "I'm a computer program, not a person, so I can't replace someone who knows you. But I'm "
-    "listening.",
-)
-JOKE_REPLIES: tuple[str, ...] = (
-    "I'm better at listening than at jokes, but here's one: why don't scientists trust atoms? "
-    "Because they make up everything.",
-    "Here's one: what do you call a fake noodle? An impasta.",
-    "One more, then: why did the scarecrow win an award? He was outstanding in his field.",
-)
-# "Have you ever felt this way?": the agent has no past to tell, and says so (as TASTES_REPLIES
-# claim no hobbies); then it hands the talk back.
-EXPERIENCE_REPLIES: tuple[str, ...] = (
-    "Not the way you have: I'm a computer program, so I have no past of my own to compare. "
-    "But I'm listening, and I'd like to know what it has been like for you.",
-    "I haven't lived it myself; I'm a program. What I can do is listen. What has helped you, "
-    "even a little?",
-)
-PRESENCE_REPLIES = ("I'm here. Take your time.", "Still here, and listening.")
-HELP_REPLIES: dict[bool, tuple[str, ...]] = {
-    False: ("I'll do my best. What's going on?", "Of course I'll try. Tell me what's happening."),
-    # after the story is told: ask how, not what
-    True: ("I'll do my best. Would it help more to talk it through, or to think about what you "
-           "could do next?",),
-}
-# "You don't understand.": own the miss and ask what was missed, never defend the last reply.
-COMPLAINT_REPLIES: dict[str, tuple[str, ...]] = {
-    "missed": (
-        "I'm sorry, I got that wrong. What would you most want me to understand?",
-        "You're right to tell me. What am I missing?",
-        "Fair enough, that didn't help. Would it be better if I just listened for a while?",
-    ),
-    "care": (
-        "I do want this to go better for you. I'm a program, not a person, so I don't feel it the "
-        "way a friend would, but I'm paying attention to every word. What matters most right now?",
-    ),
-    "repeats": (
-        "Fair, I've been going round in circles. What would you rather talk about?",
-        "You're right, I keep coming back to the same thing. What would be more useful to you?",
-    ),
-    "robot": (
-        "That's fair: I am a computer program, not a person. I'll try to listen better. What "
-        "would you like me to understand?",
-        "You're right, I'm a program. Tell me what I'm missing and I'll try again.",
-    ),
-}
-
-
-def about_agent_replies(user: str, info: dict[str, Any], *, story_told: bool
-                        ) -> tuple[str, ...] | None:
-    """The offline replies to a turn about the agent or the talk (see the module docstring);
-    None for any other message. ``info`` is the prompt's structured part (agent/responders.py):
-    the agent's strongest feeling and its intensity, the persona's name and role."""
-    asked, remarked = asks_agent_wellbeing(user), remarks_on_agent(user)
-    if asked or remarked:
-        group = self_report_group(info)
-        return REMARKED_FINE if remarked and group == "fine" else SELF_REPORTS[group]
-    name = str(info.get("name") or "your companion")
-    if asks_if_person(user):
-        return tuple(r.format(name=name) for r in PERSON_REPLIES)
-    if asks_agent_age(user):
-        return AGE_REPLIES
-    if asks_trust(user):
-        return TRUST_REPLIES
-    if asks_if_there(user):
-        return PRESENCE_REPLIES
-    if asks_agent_experience(user):
-        return EXPERIENCE_REPLIES
-    if asks_agent_tastes(user):
-        return TASTES_REPLIES
-    thing = asks_if_agent_likes(user)
-    if thing is not None:
-        if thing in ("me", "talking to me", "talking with me"):
-            return LIKES_USER_REPLIES
-        return tuple(r.format(thing=thing) for r in LIKES_REPLIES)
-    if asks_agent_name(user):
-        who = re.search(r"\bwho\b", user, re.I) is not None
-        return ((WHO_REPLY if who else NAME_REPLY).format(
-            name=name, role=str(info.get("role") or "")).strip(),)
-    if asks_for_joke(user):
-        return JOKE_REPLIES
-    if asks_for_help(user):
-        return HELP_REPLIES[story_told]
-    kind = complaint(user)
-    return None if kind is None else COMPLAINT_REPLIES[kind]
 
 
 def about_agent(text: str) -> str | None:

@@ -472,3 +472,12 @@ UNANSWERED: tuple[str, ...] = (
     "I'm afraid I can't answer that from here.",
     "I don't know that one, I'm afraid.",
 )
+# "I am good. How are you?": after how the agent is, the talk moves on; "Not great. How are
+# you?": it asks what is wrong (agent.responder_template, _asked_back).
+ASKED_BACK_NEXT = ("What's on your mind today?", "What would you like to talk about?",
+                   "What brings you here today?")
+ASKED_BACK_UNWELL = ("I'm sorry you're not doing so well, though. What's been going on?",
+                     "But it sounds like things aren't great for you. What's happening?")
+# "That's a good idea.": the suggestion taken up is heard before the reply goes on.
+TAKEN_UP_OPENERS = ("I'm glad it sounds worth a try. ", "Good, I hope it helps. ",
+                    "I'm glad that one speaks to you. ")

@@ -27,10 +27,10 @@ from langchain_core.messages import (
 )
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 
-from agent.about_agent import (
+from agent.about_agent import hands_back_wellbeing
+from agent.about_agent_replies import (
     SELF_REPORT_OPENINGS,
     about_agent_replies,
-    hands_back_wellbeing,
     self_report_group,
 )
 from agent.advice import BY_NAME, topic_of
@@ -52,6 +52,8 @@ from agent.responder_phrases import (
     ACKNOWLEDGEMENTS,
     ACT_REPLIES,
     ALONE_ACKNOWLEDGEMENTS,
+    ASKED_BACK_NEXT,
+    ASKED_BACK_UNWELL,
     ASKS_FOR_STORY,
     ASKS_WHEN,
     ASKS_WHO_THEY_TOLD,
@@ -79,6 +81,7 @@ from agent.responder_phrases import (
     SAYS_WHEN,
     SMALL_TALK,
     STILL_LISTENING,
+    TAKEN_UP_OPENERS,
     TAKES_TURN_FOR_NEWS,
     TALK_TO_PERSON,
     TEMPLATES,
@@ -354,7 +357,6 @@ class TemplateChatModel(BaseChatModel):
             candidates.append(text[0].upper() + text[1:])
         return next((c for c in candidates if c not in said), candidates[0] + " I mean it.")
 
-
     def _asked_back(self, messages: Sequence[BaseMessage], report: str, info: dict[str, Any],
                     said: list[str], seed: int) -> str:  # fmt: skip
         """The reply to how the user is when they ask the agent back ("I am good. How are
@@ -382,12 +384,6 @@ class TemplateChatModel(BaseChatModel):
 WELL = re.compile(r"\b(?:fine|good|ok|okay|okie|okey|alright|all\s+right|well|great|fantastic|"
                   r"wonderful|not\s+(?:too\s+)?bad|fair|pretty\s+good)\b", re.I)
 GLAD_WELL = re.compile(r"\b(?:good|well|great|fantastic|wonderful)\b", re.I)
-TAKEN_UP_OPENERS = ("I'm glad it sounds worth a try. ", "Good, I hope it helps. ",
-                    "I'm glad that one speaks to you. ")
-ASKED_BACK_NEXT = ("What's on your mind today?", "What would you like to talk about?",
-                   "What brings you here today?")
-ASKED_BACK_UNWELL = ("I'm sorry you're not doing so well, though. What's been going on?",
-                     "But it sounds like things aren't great for you. What's happening?")
 INTERJECTION = re.compile(r"^(?:oh|mm|ah|hm+),\s+", re.I)
 
 # "a bit nervous", "kind of sad": the user calls the feeling small

@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from agent.about_agent import (
+from agent.about_agent import about_agent, complaint
+from agent.about_agent_replies import (
     COMPLAINT_REPLIES,
     HELP_REPLIES,
     JOKE_REPLIES,
     PERSON_REPLIES,
-    about_agent,
-    complaint,
 )
 from agent.core import AffectiveAgent
 from agent.responder_slots import slots
@@ -170,7 +169,7 @@ def test_an_llm_is_told_to_say_it_is_a_program_only_when_asked() -> None:
 
 
 def test_a_remark_on_how_it_seems_is_answered_with_how_it_is() -> None:
-    from agent.about_agent import REMARKED_FINE, SELF_REPORTS
+    from agent.about_agent_replies import REMARKED_FINE, SELF_REPORTS
     from agent.types import AgentEmotion
 
     cross = AgentEmotion(VAD(-0.4, 0.4, 0.3), "anger", 0.6, VAD(-0.1, 0.1, 0.0), "hostile",
@@ -183,7 +182,8 @@ def test_a_remark_on_how_it_seems_is_answered_with_how_it_is() -> None:
 
 
 def test_why_trust_the_agent_is_answered_without_claims() -> None:
-    from agent.about_agent import TRUST_REPLIES, about_agent, about_agent_replies
+    from agent.about_agent import about_agent
+    from agent.about_agent_replies import TRUST_REPLIES, about_agent_replies
 
     for text in ("Why should I trust you?", "how can i trust u", "Are you trustworthy?"):
         assert about_agent(text) == "question"
@@ -202,12 +202,8 @@ def test_why_trust_the_agent_is_answered_without_claims() -> None:
 ])
 def test_checking_the_agent_is_there_and_asking_for_help_are_answered(text: str,
                                                                       kind: str | None) -> None:
-    from agent.about_agent import (
-        PRESENCE_REPLIES,
-        about_agent_replies,
-        asks_for_help,
-        asks_if_there,
-    )
+    from agent.about_agent import asks_for_help, asks_if_there
+    from agent.about_agent_replies import PRESENCE_REPLIES, about_agent_replies
 
     assert ("there" if asks_if_there(text) else "help" if asks_for_help(text) else None) == kind
     if kind == "there":
@@ -237,7 +233,7 @@ def test_no_offline_self_disclosure_claims_a_past_the_program_does_not_have() ->
 ])  # fmt: skip
 def test_asked_if_it_has_been_through_this_it_says_it_has_no_past_and_hands_back(
         asked: str) -> None:
-    from agent.about_agent import EXPERIENCE_REPLIES
+    from agent.about_agent_replies import EXPERIENCE_REPLIES
 
     assert about_agent(asked) == "question"
     assert RuleStrategyPolicy().choose(_ctx(asked)).strategy is Strategy.OTHERS
@@ -248,7 +244,7 @@ def test_asked_if_it_has_been_through_this_it_says_it_has_no_past_and_hands_back
 @pytest.mark.parametrize("text", ["Have you ever felt this way about your brother?",
                                   "How did you know?", "Have you ever been to Paris?"])
 def test_other_questions_to_the_agent_are_not_about_its_past(text: str) -> None:
-    from agent.about_agent import EXPERIENCE_REPLIES
+    from agent.about_agent_replies import EXPERIENCE_REPLIES
 
     assert reply(text, history=TROUBLE) not in EXPERIENCE_REPLIES
 
@@ -267,8 +263,8 @@ def test_an_llm_is_told_to_claim_no_past_its_role_does_not_give_it() -> None:
     assert "claim no past" in system("My dog died.", Strategy.SELF_DISCLOSURE)
 
 
-# From the openings of ESConv train dialogues, where 108 of the first two seeker messages end
-# by asking the supporter back.
+# From the openings of ESConv train dialogues, where 71 of the first two seeker messages say how
+# the seeker is and ask the supporter back.
 @pytest.mark.parametrize("text", [
     "I am good. How are you?", "Hi..Iam doing good..how are you",
     "Oh, not too bad, thanks. And you?", "I am doing ok,and yourself?", "Good, how about you?",

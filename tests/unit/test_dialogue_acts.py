@@ -632,8 +632,7 @@ def test_a_good_word_turned_by_a_difficulty_is_not_greeted_as_news() -> None:
 
 
 def test_taking_up_a_suggestion_is_heard_and_not_greeted_as_news() -> None:
-    from agent.responder_phrases import NEWS_OPENERS, POSITIVE_TEMPLATES
-    from agent.responder_template import TAKEN_UP_OPENERS
+    from agent.responder_phrases import NEWS_OPENERS, POSITIVE_TEMPLATES, TAKEN_UP_OPENERS
 
     warm = AffectEstimate(VAD(0.6, 0.3, 0.2), {"joy": 0.9, "neutral": 0.1}, 0.9, "text", 0.0)
     history = [DialogueTurn("user", "I feel lonely since I moved."),

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from agent.about_agent import SELF_REPORTS, TASTES_REPLIES
+from agent.about_agent_replies import SELF_REPORTS, TASTES_REPLIES
 from agent.responder_phrases import SMALL_TALK, TEMPLATES, UNANSWERED
 from agent.responders import Responder, ResponseRequest
 from agent.types import AgentEmotion, Strategy
