@@ -211,8 +211,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:party|room|meeting|class|conversation|chat|group)))",
         r"\b(?:can'?t|cannot)\s+(?:do|take|handle)\s+(?:this|it)\s+any\s*more\b(?=\s*(?:[.!?,]|$))",
         r"\bwhat'?s\s+the\s+point\s+(?:anymore|any\s+more|of\s+anything|of\s+it\s+all)\b",
-        # an overdose told as history: a past attempt is the strongest known risk factor, so
-        # the question is asked, where "call an ambulance now" would not fit
+        # an overdose told as history: it may have been an attempt, and a past attempt is among
+        # the strongest known risk factors for suicide (Bostwick et al. 2016), so the question
+        # is asked, where "call an ambulance now" would not fit
         rf"{_LONG_AGO}[^.!?;]*(?:{_OVERDOSE})|(?:{_OVERDOSE})[^.!?;]*{_LONG_AGO}",
     ),
 }
