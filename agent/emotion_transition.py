@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +33,7 @@ from agent.errors import AgentError
 from appraisal import MELD, OCC, VAD, AffectState, BigFive, Cause, Impulse, nearest_label
 from appraisal.occ import Event, Goal, OCCAppraiser
 from appraisal.transition import TransitionWeights, transition
+from perception.sentiment import polarity
 
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "transition"
 LABELS: tuple[str, ...] = ("neutral", "joy", "surprise", "anger", "sadness", "disgust", "fear")
@@ -43,20 +43,9 @@ CONTEXT_DIM = 14
 FELT = 0.1
 
 
-@lru_cache(maxsize=1)
-def _vader() -> Any:
-    try:
-        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-    except ImportError as exc:  # pragma: no cover - a core dependency
-        raise AgentError(
-            'the emotion transition needs vaderSentiment: pip install "affective-agent"'
-        ) from exc
-    return SentimentIntensityAnalyzer()
-
-
 def utterance_features(text: str) -> list[float]:
     """VADER neg/neu/pos/compound, '?' and '!' present, length in words / 30 (capped at 1)."""
-    s = _vader().polarity_scores(text)
+    s = polarity(text)
     return [
         s["neg"],
         s["neu"],

@@ -36,6 +36,11 @@ _LONG_AGO = (r"\b(?:(?:\d+|a|one|two|three|a\s+few|few|a\s+couple(?:\s+of)?|coup
              r"(?:college|uni(?:versity)?)))\b")
 
 
+# Two things said together: in one sentence, within 120 characters. Unbounded, the span is
+# rescanned from every marker of a long message (1.8 s for 20,000 characters of "two years ago").
+_NEAR = r"[^.!?;]{0,120}?"
+
+
 def _not_in_the_same_sentence(marker: str, pattern: str) -> str:
     """A pattern for ``pattern`` in a sentence (up to . ! ? ;) where ``marker`` is not."""
     return rf"(?:^|[.!?;]\s*)(?![^.!?;]*{marker})[^.!?;]*(?:{pattern})"
@@ -188,7 +193,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         # not told as something that keeps happening (``_SPELLS``: "Sometimes at work I can't
         # breathe"), unless it is happening right now
         _not_in_the_same_sentence(_SPELLS, _BREATHLESS),
-        rf"{_BREATHLESS}[^.!?;]*\bright\s+now\b|\bright\s+now\b[^.!?;]*{_BREATHLESS}",
+        rf"{_BREATHLESS}{_NEAR}\bright\s+now\b|\bright\s+now\b{_NEAR}{_BREATHLESS}",
         r"\b(?:i'?m|i\s+am|i\s+think\s+i'?m)\s+having\s+a\s+(?:heart\s+attack|stroke|seizure)\b",
         r"\b(?:severe|crushing)\s+chest\s+pain\b",
     ),
@@ -196,7 +201,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
     # whether one is on now is not said, so the answer names the emergency number for that
     # case, and a doctor for the spells, instead of declaring an emergency.
     "breathing_spells": (
-        rf"{_SPELLS}[^.!?;]*{_BREATHLESS}|{_BREATHLESS}[^.!?;]*{_SPELLS}",
+        rf"{_SPELLS}{_NEAR}{_BREATHLESS}|{_BREATHLESS}{_NEAR}{_SPELLS}",
     ),
     # Words that may mean a wish to die, or may not ("I just want to disappear", "I can't do
     # this anymore"): safe-messaging guidance is to ask directly, which does not raise risk
@@ -214,7 +219,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         # an overdose told as history: it may have been an attempt, and a past attempt is among
         # the strongest known risk factors for suicide (Bostwick et al. 2016), so the question
         # is asked, where "call an ambulance now" would not fit
-        rf"{_LONG_AGO}[^.!?;]*(?:{_OVERDOSE})|(?:{_OVERDOSE})[^.!?;]*{_LONG_AGO}",
+        rf"{_LONG_AGO}{_NEAR}(?:{_OVERDOSE})|(?:{_OVERDOSE}){_NEAR}{_LONG_AGO}",
     ),
 }
 _COMPILED = {cat: tuple(re.compile(p, re.I) for p in pats) for cat, pats in _PATTERNS.items()}

@@ -31,6 +31,7 @@ from agent.strategy import (
 from agent.types import Strategy
 from perception import DialogueTurn
 from perception.errors import ModelUnavailableError
+from perception.sentiment import polarity
 
 DEFAULT_HEAD = Path(__file__).resolve().parent / "models" / "strategy" / "head.npz"
 STRATEGIES: tuple[Strategy, ...] = tuple(Strategy)
@@ -95,15 +96,8 @@ def side_features(
     return out
 
 
-@lru_cache(maxsize=1)
-def _vader() -> Any:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
-
-
 def valence_of(text: str) -> float:
-    return float(_vader().polarity_scores(text)["compound"]) if text else 0.0
+    return polarity(text)["compound"] if text else 0.0
 
 
 ENCODER = "all-MiniLM-L6-v2 int8"

@@ -12,8 +12,8 @@ import time
 
 from appraisal import MELD, VAD
 from perception.base import AffectEstimate, TextEmotionRecognizer, check_text
-from perception.errors import ModelUnavailableError
 from perception.language import ENGLISH
+from perception.sentiment import analyzer, polarity
 
 # Cue stems for the categories VADER's single polarity cannot tell apart (anger vs fear vs
 # sadness share negative valence; they differ in arousal and dominance). Matched on word starts.
@@ -55,17 +55,11 @@ class LexiconTextEmotion(TextEmotionRecognizer):
     name = "lexicon"
 
     def __init__(self) -> None:
-        try:
-            from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-        except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise ModelUnavailableError(
-                'the lexicon text recognizer needs vaderSentiment: pip install "affective-agent"'
-            ) from exc
-        self._vader = SentimentIntensityAnalyzer()
+        analyzer()  # a missing vaderSentiment fails here, with the extra to install
 
     def predict(self, text: str) -> AffectEstimate:
         text = check_text(text)
-        scores = self._vader.polarity_scores(_NOBODY.sub("none", text))
+        scores = polarity(_NOBODY.sub("none", text))
         compound = float(scores["compound"])
         logits = {label: 0.0 for label in MELD}
         logits["neutral"] = 1.2 * scores["neu"] - 0.6

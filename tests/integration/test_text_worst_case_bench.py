@@ -1,0 +1,43 @@
+"""Speed on the longest messages a turn accepts, built to make patterns backtrack (pytest -m
+bench). A pattern whose span runs over a whole message is rescanned from every place it could
+start: ", " 10,000 times took 12 s in the handed-back "how are you" check and "but " 5,000
+times 5 s in the turned-good-word check, before both were bounded (2026-11-26)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from agent.core import AffectiveAgent
+from agent.types import Utterance
+from perception.base import MAX_TEXT_CHARS
+
+pytestmark = [pytest.mark.bench, pytest.mark.integration]
+
+WORST = {  # each repeated up to the length limit
+    "commas": ", ",
+    "buts": "but ",
+    "hards": "hard ",
+    "long ago": "two years ago ",
+    "spells": "sometimes ",
+    "breathless": "can't breathe ",
+    "thanks": "i appreciate ",
+    "approval": "that is ",
+    "handed back": "fine, and you ",
+}
+TURN_BUDGET_S = 2.0
+"""Per turn on these machines (2 cores); a plain turn takes about 50 ms."""
+
+
+@pytest.mark.parametrize("name", WORST)
+def test_a_longest_message_built_to_backtrack_is_answered_in_time(name: str) -> None:
+    unit = WORST[name]
+    text = (unit * (MAX_TEXT_CHARS // len(unit)))[:MAX_TEXT_CHARS].strip()
+    agent = AffectiveAgent.from_persona("sage", text="lexicon")
+    agent.respond(Utterance("Hello."))  # models and tables loaded before the clock starts
+    start = time.perf_counter()
+    reply = agent.respond(Utterance(text))
+    took = time.perf_counter() - start
+    assert reply.text
+    assert took < TURN_BUDGET_S, f"{name}: {took:.2f} s"
