@@ -334,8 +334,9 @@ class TemplateChatModel(BaseChatModel):
         elif strategy is Strategy.AFFIRMATION and (word := self_insult(user)) is not None:
             # "Am I just stupid?" is answered before it is reassured
             openers = (("No, you're" if "?" in user else "You're") + f" not {word}. ",)
-        elif approves_suggestion(user) and (taken := [
-                o for o in TAKEN_UP_OPENERS if o.strip().lower() not in said_low]):
+        elif (approves_suggestion(user) and step is None  # a step of theirs is built on
+              and said and OFFERED.search(said[-1])  # the agent's last reply offered one
+              and (taken := [o for o in TAKEN_UP_OPENERS if o.strip().lower() not in said_low])):
             openers = (taken[seed % len(taken)],)  # "That's a good idea.": heard, then on
         elif TOLD_NO_ONE.search(user) and not glad:  # heard first: "I don't have anyone"
             alone = [a for a in ALONE_ACKNOWLEDGEMENTS if a.lower() not in said_low]
@@ -385,6 +386,9 @@ WELL = re.compile(r"\b(?:fine|good|ok|okay|okie|okey|alright|all\s+right|well|gr
                   r"wonderful|not\s+(?:too\s+)?bad|fair|pretty\s+good)\b", re.I)
 GLAD_WELL = re.compile(r"\b(?:good|well|great|fantastic|wonderful)\b", re.I)
 INTERJECTION = re.compile(r"^(?:oh|mm|ah|hm+),\s+", re.I)
+# The wording of a suggestion in a reply ("Could you ...?", "Maybe one small step could help").
+OFFERED = re.compile(r"\b(?:could you|you could|try|maybe|might help|may help|how about)\b",
+                     re.I)
 
 # "a bit nervous", "kind of sad": the user calls the feeling small
 HEDGED = re.compile(r"\b(?:a\s+(?:little\s+)?(?:bit|little|tad)|kind\s+of|kinda|sort\s+of|"

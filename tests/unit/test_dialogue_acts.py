@@ -649,3 +649,17 @@ def test_taking_up_a_suggestion_is_heard_and_not_greeted_as_news() -> None:
         said.append(next(o for o in TAKEN_UP_OPENERS if reply.startswith(o.strip())))
         history.append(DialogueTurn("Sage", reply))
     assert len(set(said)) == 3  # heard each time in other words
+
+
+def test_a_good_idea_is_not_taken_as_taking_up_what_the_agent_never_offered() -> None:
+    from agent.responder_phrases import TAKEN_UP_OPENERS
+
+    warm = AffectEstimate(VAD(0.5, 0.3, 0.2), {"joy": 0.8, "neutral": 0.2}, 0.8, "text", 0.0)
+    text = "That is a good idea, my sister said it too."
+    for last, heard in (("It sounds tiring to carry this around.", False),
+                        ("Could you talk to your sister this week?", True)):
+        history = [DialogueTurn("user", "I feel stuck."), DialogueTurn("Sage", last),
+                   DialogueTurn("user", text)]
+        reply = Responder().respond(ResponseRequest(
+            text, history, Strategy.QUESTION, warm, None, "Sage", "plain"))  # fmt: skip
+        assert any(reply.startswith(o.strip()) for o in TAKEN_UP_OPENERS) is heard, reply
