@@ -200,10 +200,11 @@ class TemplateChatModel(BaseChatModel):
                             and not (thanks(text) or praises_agent(text))
                             for (label, v), text in zip(readings[::-1][:NEWS_TURNS],
                                                         [*earlier, user][::-1], strict=False)))
+        takes_up = approves_suggestion(user)  # "That's a good idea."
         positive = (str(info["feeling"]) in POSITIVE_FEELINGS and valence >= POSITIVE_VALENCE
                     and not LOST_GOOD.search(user)  # "I used to love this job" is a loss
                     and not TURNED_HARD.search(user)  # "Great advice. Hard to do, though."
-                    and not approves_suggestion(user)  # "That's a good idea." is not news
+                    and not takes_up  # taking up a suggestion is not news
                     # "My best friend moved away": a trouble told in warm words is no news
                     and not tells_trouble(user)
                     and not asks_for_advice(user))  # "Thanks! Any more tips?" asks, not tells
@@ -334,7 +335,7 @@ class TemplateChatModel(BaseChatModel):
         elif strategy is Strategy.AFFIRMATION and (word := self_insult(user)) is not None:
             # "Am I just stupid?" is answered before it is reassured
             openers = (("No, you're" if "?" in user else "You're") + f" not {word}. ",)
-        elif (approves_suggestion(user) and step is None  # a step of theirs is built on
+        elif (takes_up and step is None  # a step of theirs is built on
               and said and OFFERED.search(said[-1])  # the agent's last reply offered one
               and (taken := [o for o in TAKEN_UP_OPENERS if o.strip().lower() not in said_low])):
             openers = (taken[seed % len(taken)],)  # "That's a good idea.": heard, then on
