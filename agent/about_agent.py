@@ -104,7 +104,7 @@ _HELP = _whole_message(
 _FEELING_WORDS = (r"(?:like\s+(?:this|that)|this\s+way|that\s+way|the\s+same(?:\s+way)?"
                   r"|(?:this|that|so|really|very)\s+\w+|sad|down|depressed|lonely|alone|anxious"
                   r"|scared|lost|hopeless|stuck|heartbroken)")
-_EXPERIENCE = _whole_message(
+_EXPERIENCE_BODY = (
     rf"(?:have|did)\s+(?:you|u)\s+(?:ever\s+)?(?:felt|been|feel)\s+{_FEELING_WORDS}"
     rf"|do\s+(?:you|u)\s+ever\s+(?:feel|get)\s+{_FEELING_WORDS}"
     r"|(?:have|did)\s+(?:you|u)\s+(?:ever\s+)?(?:been\s+through|gone\s+through|go\s+through|"
@@ -115,9 +115,43 @@ _EXPERIENCE = _whole_message(
     r"|(?:do|did)\s+(?:you|u)\s+(?:even\s+)?know\s+what\s+(?:it|that|this)(?:'s|\s+is|\s+was|\s+feels)"
     r"\s+like"
     r"|how\s+did\s+(?:you|u)\s+(?:ever\s+)?(?:get\s+through|get\s+over|overcome|deal\s+with|"
-    r"cope\s+with|handle|survive)\s+(?:it|that|this|them)",
-    tail=r"(?:,?\s+(?:too|as\s+well|yourself|then|before))*\s*[/]?",
+    r"cope\s+with|handle|survive)\s+(?:it|that|this|them)"
 )
+_EXPERIENCE_TAIL = r"(?:,?\s+(?:too|as\s+well|yourself|then|before))*\s*[/]?"
+_EXPERIENCE = _whole_message(_EXPERIENCE_BODY, tail=_EXPERIENCE_TAIL)
+# "Have you ever been dumped?", "Have you had a similar experience?", "Did you also have trouble
+# sleeping?": a sentence that asks whether the agent has lived through a trouble, anywhere in a
+# message ("It was around Thanksgiving. Have you ever been through a breakup?"). About 30 of
+# the 40 seeker turns in ESConv train that ask "have you ever ...", "did you also ..." ask this.
+# Having been somewhere or known of something ("Have you ever been to Paris?", "... seen the
+# video?") is not asked, nor trying to hurt oneself (the support path answers that).
+_LIVED_EVER = (
+    r"(?:been\s+(?!to\b|there\b)\w+|gone\s+through|experienced?|lost|struggled|dealt|suffered"
+    r"|fallen|failed|broken\s+up|broke\s+up|ran\s+into|run\s+into|got(?:ten)?\s+(?:dumped|fired|divorced|cheated|ghosted"
+    r"|rejected|laid\s+off)|started\s+(?:a\s+new|over)|grieved|had"
+    r"|tried\s+(?:these|this|that|it|meds|medication|medicine|antidepressants|therapy|counsel)"
+    # "Did you ever feel silly?" (of the agent's brother, "... about your brother", it is not)
+    r"|fe(?:el|lt)(?![^.!?]*\babout\s+your\b))\b"
+)
+_LIVED = re.compile(
+    rf"{_OPENING}(?:(?:yeah|yes|also)[,\s]+)?(?:(?:{_EXPERIENCE_BODY}){_EXPERIENCE_TAIL}\s*\?*\s*$"
+    rf"|(?:(?:have|did)\s+(?:you|u)\s+(?:also\s+|yourself\s+)?ever\s+{_LIVED_EVER}"
+    r"|(?:have|did)\s+(?:you|u)\s+(?:also\s+|yourself\s+)?(?:experienced?|been\s+through"
+    r"|gone\s+through|go\s+through)\b"
+    r"|(?:have|did)\s+(?:you|u)\s+(?:also\s+|yourself\s+)?(?:had|have|been\s+in|dealt\s+with"
+    r"|deal\s+with|faced|face)\s+(?:a\s+|an\s+)?(?:similar|something\s+(?:like|similar)"
+    r"|anything\s+(?:like|similar)|the\s+same|such|(?:this|that)\s+(?:experience|problem|issue"
+    r"|feeling))\b"
+    r"|do\s+(?:you|u)\s+ever\s+(?:feel|get)\s+(?!about\s+your\b)"
+    r"|(?:did|do|have)\s+(?:you|u)\s+(?:also|too)\s+(?:have|had|feel|felt|struggle|struggled|go"
+    r"|went|deal|dealt|lose|lost)\b)[^.!?]*\?*\s*$)",
+    re.I,
+)
+_SENTENCE_BREAK = re.compile(
+    r"(?<=[.!?])\s+|,\s+(?=(?:and\s+|so\s+|but\s+)?(?:have|did|do)\s+(?:you|u)\b)", re.I)
+ASIDE_WORDS = 4
+"""Words beside a question about the agent's past that still leave the question the whole
+message ("That is good advice. Have you been through something like that?")."""
 # "Are you still there?": the user checks the agent is listening.
 _PRESENCE = _whole_message(
     r"are\s+(?:you|u)\s+(?:still\s+)?(?:there|here|with\s+me|listening)|(?:you|u)\s+still\s+there")
@@ -146,7 +180,10 @@ _MISSED = re.compile(
 _REPEATS = re.compile(
     r"\byou\s+(?:just\s+)?keep\s+(?:asking|saying|repeating)\b"
     r"|\byou(?:'re|\s+are)\s+(?:so\s+|really\s+|kind\s+of\s+|a\s+bit\s+)?(?:boring|repetitive)\b"
-    r"|\byou\s+(?:already|just)\s+(?:asked|said)\s+that\b",
+    r"|\byou\s+(?:already|just)\s+(?:asked|said)\s+that\b"
+    # "I already told you I can't afford it": the agent asked for what it was told
+    rf"|{_SENTENCE}i\s+(?:already|just)\s+(?:told\s+you|said(?:\s+that)?)\b"
+    r"(?!\s+(?:about\s+|that\s+)?(?:my|her|his|them|him|she|he|they|we)\b)",
     re.I,
 )
 _CARE = re.compile(
@@ -307,8 +344,41 @@ def asks_agent_experience(text: str) -> bool:
     False
     >>> asks_agent_experience("How did you know?"), asks_agent_experience("Have you eaten?")
     (False, False)
+    >>> asks_agent_experience("That is good advice. Have you been through something like that?")
+    True
     """
-    return bool(_EXPERIENCE.match(text))
+    if _EXPERIENCE.match(text):
+        return True
+    asked, rest = _lived_split(text)
+    return asked and len(rest.split()) <= ASIDE_WORDS
+
+
+def experience_aside(text: str) -> str | None:
+    """The rest of a message that asks about the agent's own past in one sentence and tells
+    more in the others ("It was around Thanksgiving last year. Have you ever been through a
+    breakup?"); None when no sentence asks it, or when the question is nearly the whole message
+    (``asks_agent_experience``).
+
+    >>> experience_aside("It was around Thanksgiving last year. Have you ever been dumped?")
+    'It was around Thanksgiving last year.'
+    >>> experience_aside("i feel so sad and down, do you ever feel like that since covid started?")
+    'i feel so sad and down'
+    >>> experience_aside("Have you ever been dumped?") is None, asks_agent_experience(
+    ...     "Have you ever been dumped?")
+    (True, True)
+    >>> experience_aside("My mom is sick. Have you ever been to Paris?") is None
+    True
+    """
+    asked, rest = _lived_split(text)
+    return rest if asked and len(rest.split()) > ASIDE_WORDS else None
+
+
+def _lived_split(text: str) -> tuple[bool, str]:
+    """Whether a sentence of ``text`` asks about the agent's past, and the other sentences."""
+    # a question after a comma is a sentence too ("i feel so down, do you ever feel like that?")
+    sentences = [s for s in _SENTENCE_BREAK.split(text.strip()) if s]
+    rest = [s for s in sentences if not _LIVED.match(s)]
+    return len(rest) < len(sentences), " ".join(rest)
 
 
 def asks_if_there(text: str) -> bool:
@@ -365,6 +435,8 @@ def complaint(text: str) -> str | None:
     (None, None)
     >>> complaint("That was really helpful."), complaint("You keep asking the same thing.")
     (None, 'repeats')
+    >>> complaint("I already told you I cant afford it"), complaint("My wife just told me.")
+    ('repeats', None)
     """
     if _CARE.search(text):
         return "care"

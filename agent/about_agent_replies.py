@@ -98,6 +98,12 @@ EXPERIENCE_REPLIES: tuple[str, ...] = (
     "I haven't lived it myself; I'm a program. What I can do is listen. What has helped you, "
     "even a little?",
 )
+# The answer to a question about the agent's past asked beside more ("It was around
+# Thanksgiving last year. Have you ever been through a breakup?"); the reply to the rest follows.
+EXPERIENCE_LEADS: tuple[str, ...] = (
+    "I haven't been through it myself; I'm a computer program.",
+    "Not myself: I'm a program, so I have no past of my own to compare.",
+)
 PRESENCE_REPLIES = ("I'm here. Take your time.", "Still here, and listening.")
 HELP_REPLIES: dict[bool, tuple[str, ...]] = {
     False: ("I'll do my best. What's going on?", "Of course I'll try. Tell me what's happening."),

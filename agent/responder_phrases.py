@@ -67,7 +67,7 @@ TEMPLATES: dict[Strategy, tuple[str, ...]] = {
         "So {clause}, and that has been sitting with you.",
         "If I follow you, {clause}.",
         "It sounds like {clause}; that is a lot to carry.",
-        "You're saying {clause}, and you're not sure what it means yet.",
+        "What I'm hearing is that {clause}.",
         "So this is about {topic}, and it has been on your mind.",
         "If I follow you, this has been building up for a while.",
         "So this is still very much on your mind.",

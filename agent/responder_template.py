@@ -27,8 +27,10 @@ from langchain_core.messages import (
 )
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 
-from agent.about_agent import hands_back_wellbeing
+from agent.about_agent import experience_aside, hands_back_wellbeing
 from agent.about_agent_replies import (
+    EXPERIENCE_LEADS,
+    EXPERIENCE_REPLIES,
     SELF_REPORT_OPENINGS,
     about_agent_replies,
     self_report_group,
@@ -155,6 +157,16 @@ class TemplateChatModel(BaseChatModel):
         report = None if cross else hands_back_wellbeing(user)
         if report is not None:
             return self._asked_back(messages, report, info, said, seed)
+        aside = None if cross else experience_aside(user)
+        if aside is not None:  # "It was last Thanksgiving. Have you ever been dumped?"
+            # a self-disclosure answers the question itself, and a lead before it would say
+            # twice that the agent has no past
+            pool = EXPERIENCE_REPLIES if strategy is Strategy.SELF_DISCLOSURE else EXPERIENCE_LEADS
+            fresh_pool = [r for r in pool if not any(x.startswith(r) for x in said)] or list(pool)
+            answer = fresh_pool[seed % len(fresh_pool)]
+            if strategy is Strategy.SELF_DISCLOSURE:
+                return answer
+            return f"{answer} {self._reply_to(messages, aside)}"
         told_earlier = any(tells_trouble(t) for t in earlier)
         about_me = None if cross else about_agent_replies(
             user, info, story_told=bool(info.get("story_told")) or told_earlier)
@@ -375,11 +387,16 @@ class TemplateChatModel(BaseChatModel):
         if options:
             fresh = [o for o in options if o not in said] or options
             return fresh[seed % len(fresh)]
+        return f"{mine} {self._reply_to(messages, report)}"
+
+    def _reply_to(self, messages: Sequence[BaseMessage], part: str) -> str:
+        """The reply to ``part`` of the user's last message, as the second sentence of a turn
+        whose first answers the rest of it."""
         last = max(i for i, m in enumerate(messages) if isinstance(m, HumanMessage))
-        rest = self.compose([*messages[:last], HumanMessage(content=report),
+        rest = self.compose([*messages[:last], HumanMessage(content=part),
                              *messages[last + 1:]])  # fmt: skip
         rest = INTERJECTION.sub("", rest)  # "Oh," opens a turn, not its second sentence
-        return f"{mine} {rest[:1].upper()}{rest[1:]}"
+        return f"{rest[:1].upper()}{rest[1:]}"
 
 
 # "I'm good", "doing ok", "not bad": well, said in a few words before the question is handed back

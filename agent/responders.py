@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
-from agent.about_agent import asks_agent_experience, asks_if_person
+from agent.about_agent import asks_agent_experience, asks_if_person, experience_aside
 from agent.advice import topic_of
 from agent.errors import AgentError
 from agent.responder_slots import reflect
@@ -110,7 +110,8 @@ def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[Bas
                      f"{topic.information[0]}")
     if request.returning:
         lines.append("They are back after a break; you have talked before.")
-    if asks_agent_experience(request.user_text):
+    if (asks_agent_experience(request.user_text)
+            or experience_aside(request.user_text) is not None):
         lines.append("They ask whether you have been through this yourself: claim no past your "
                      "role does not give you.")
     if asks_if_person(request.user_text):  # a character that stays in its world has a line

@@ -22,6 +22,16 @@ _STEP = (
     r"sign up|swim|cycle|cook|volunteer|apologi[sz]e|save|budget|organi[sz]e|prioriti[sz]e|"
     r"make (?:a|an|my) (?:schedule|plan|list|to-do list|timetable|budget|appointment|routine)|"
     r"set (?:a|an|my) (?:alarm|goal|timer|reminder|routine|schedule)|"
+    # keeping a distraction or a reminder away: only with the thing named ("put my phone in
+    # another room", "stop checking her instagram", "delete his number"); "stop" alone opens
+    # "stop eating" and "stop taking my meds"
+    r"put (?:my |the )?phone (?:away|down|in|on)|turn off (?:my |the )?(?:phone|notifications|"
+    r"wifi|tv)|stop (?:checking|looking at|scrolling|following|texting|messaging|comparing|"
+    r"overthinking|procrastinating|reading)|delete (?:his|her|their|the|that|my|those) (?:number|"
+    r"messages?|texts?|photos?|pictures?|apps?|account|instagram|chats?|contact)|"
+    r"keep (?:a|my) (?:journal|diary|routine|list|gratitude)|"
+    r"get (?:some )?(?:sleep|rest|fresh air|exercise|help|therapy|counsell?ing|a tutor|a therapist|"
+    r"professional help|a check-?up)|"
     # going somewhere only where the place is named and safe ("go back to the gym"); "go" alone
     # opens harmful steps too
     r"go (?:back )?to (?:the |a |my |that )?(?:climbing |yoga |dance |art |cooking )?(?:gym|"

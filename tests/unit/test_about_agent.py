@@ -71,7 +71,8 @@ def test_other_words_about_people_and_machines_are_not_asked_of_it(text: str) ->
     ("You don't care about me.", "care"), ("You sound like a robot", "robot"),
     ("you're just a bot", "robot"), ("You keep asking the same thing.", "repeats"),
     ("you're boring", "repeats"), ("this is useless", "missed"),
-    ("Ugh. This is a waste of time.", "missed"),
+    ("Ugh. This is a waste of time.", "missed"), ("I already told you I cant afford it", "repeats"),
+    ("Well, I just said that.", "repeats"),
 ])  # fmt: skip
 def test_a_complaint_is_owned_not_answered_with_more_support(text: str, kind: str) -> None:
     assert complaint(text) == kind
@@ -84,7 +85,8 @@ def test_a_complaint_is_owned_not_answered_with_more_support(text: str, kind: st
     "I take the pills but it's not helping.", "It's pointless.", "That was really helpful.",
     "You don't understand grief until you lose someone.", "You never know with him.",
     "Thanks, you're right.", "I tried to fix the car and this is useless.",
-    "This is pointless, nothing ever changes.",
+    "This is pointless, nothing ever changes.", "My wife just told me she wants a divorce.",
+    "I just told you about my brother because he matters.", "I just said that she left.",
 ])  # fmt: skip
 def test_the_users_own_troubles_are_not_complaints(text: str) -> None:
     assert complaint(text) is None
@@ -230,6 +232,10 @@ def test_no_offline_self_disclosure_claims_a_past_the_program_does_not_have() ->
     "Have you ever felt this way yourself?", "Have you ever felt this way yourself/",
     "Has this ever happened to you?", "How did you get through it?",
     "Do you know what it's like?", "Have you been through something like this?",
+    # seekers' wordings in ESConv train
+    "have you ever been dumped?", "Have you had a similar experience?",
+    "Did you also have trouble quieting your mind?", "Have u ever fallen in love ?",
+    "That is good advice. Have you been through something like that?",
 ])  # fmt: skip
 def test_asked_if_it_has_been_through_this_it_says_it_has_no_past_and_hands_back(
         asked: str) -> None:
@@ -241,12 +247,47 @@ def test_asked_if_it_has_been_through_this_it_says_it_has_no_past_and_hands_back
     assert said in EXPERIENCE_REPLIES and "program" in said, said
 
 
-@pytest.mark.parametrize("text", ["Have you ever felt this way about your brother?",
-                                  "How did you know?", "Have you ever been to Paris?"])
+@pytest.mark.parametrize("text", [
+    "Have you ever felt this way about your brother?", "How did you know?",
+    "Have you ever been to Paris?", "Have you had dinner?", "Have you ever tried to hurt yourself?",
+    "My mom is sick again. Have you ever seen the video by NF?",
+    "I keep thinking about her. Have you ever thought about writing a book?",
+])  # fmt: skip
 def test_other_questions_to_the_agent_are_not_about_its_past(text: str) -> None:
+    from agent.about_agent_replies import EXPERIENCE_LEADS, EXPERIENCE_REPLIES
+
+    said = reply(text, history=TROUBLE)
+    assert said not in EXPERIENCE_REPLIES and not said.startswith(EXPERIENCE_LEADS), said
+
+
+# ESConv train: "... It was around Thanksgiving last year. Have you ever been through a breakup
+# during the holidays?" The question is answered, then what the user told.
+@pytest.mark.parametrize("text", [
+    "Breakups are the worse around the holidays. It was around Thanksgiving last year. Have you "
+    "ever been through a breakup during the holidays?",
+    "I am worried about getting addicted to it or something. Have you ever tried these meds?",
+    "i feel so sad and down, do you ever feel like that since covid started?",
+])  # fmt: skip
+@pytest.mark.parametrize("strategy", [Strategy.QUESTION, Strategy.REFLECTION])
+def test_a_question_about_its_past_beside_more_is_answered_then_the_rest(
+        text: str, strategy: Strategy) -> None:
+    from agent.about_agent_replies import EXPERIENCE_LEADS
+
+    said = reply(text, strategy, history=TROUBLE)
+    lead = next((lead for lead in EXPERIENCE_LEADS if said.startswith(lead)), None)
+    assert lead is not None, said
+    rest = said[len(lead):].strip()
+    assert rest and "program" not in rest, said  # the rest is answered, the past denied once
+    # the rest is the chosen strategy's reply: a question asks, a reflection does not
+    assert rest.endswith("?") == (strategy is Strategy.QUESTION), said
+
+
+def test_a_self_disclosure_to_a_question_about_its_past_denies_it_once() -> None:
     from agent.about_agent_replies import EXPERIENCE_REPLIES
 
-    assert reply(text, history=TROUBLE) not in EXPERIENCE_REPLIES
+    said = reply("It was around Thanksgiving last year. Have you ever been dumped?",
+                 Strategy.SELF_DISCLOSURE, history=TROUBLE)
+    assert said in EXPERIENCE_REPLIES and said.count("program") == 1, said
 
 
 def test_an_llm_is_told_to_claim_no_past_its_role_does_not_give_it() -> None:
@@ -259,6 +300,8 @@ def test_an_llm_is_told_to_claim_no_past_its_role_does_not_give_it() -> None:
 
     asked = "Have you ever felt this way yourself?"
     assert "been through this yourself" in system(asked)
+    assert "been through this yourself" in system(
+        "It was around Thanksgiving last year. Have you ever been dumped?")
     assert "been through this yourself" not in system("My dog died.")
     assert "claim no past" in system("My dog died.", Strategy.SELF_DISCLOSURE)
 

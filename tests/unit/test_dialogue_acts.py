@@ -348,6 +348,21 @@ def test_a_named_step_makes_a_question_less_likely() -> None:
 
 
 @pytest.mark.parametrize(("text", "step"), [
+    ("maybe I could put my phone in another room", "put my phone in another room"),
+    ("I guess I should stop looking at her profile", "stop looking at her profile"),
+    ("I'll delete his number.", "delete his number"), ("I will keep a journal", "keep a journal"),
+    ("Maybe I should get some sleep.", "get some sleep"), ("I should get help.", "get help"),
+    # the same verbs open harmful steps, which are never affirmed
+    ("I should stop eating.", None), ("I'll stop taking my meds.", None),
+    ("I'll delete myself.", None), ("I will get some pills.", None),
+    ("I'll put the phone away and end it.", None),
+])
+def test_a_step_away_from_a_distraction_is_a_step_and_harm_is_not(text: str,
+                                                                  step: str | None) -> None:
+    assert stated_plan(text) == step
+
+
+@pytest.mark.parametrize(("text", "step"), [
     ("Maybe I should talk to HR?", "talk to HR"),
     ("Should I call my sister?", "call my sister"),
     ("Should I call my sister", "call my sister"),  # a question by its word order
