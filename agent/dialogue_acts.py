@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from agent.troubles import tells_trouble
+from agent.troubles import says_unwell, tells_trouble
 
 _GREETING = re.compile(r"^\s*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|my|me|we|our)\b", re.I)
@@ -51,9 +51,14 @@ def is_greeting(text: str) -> bool:
     (True, False)
     >>> is_greeting("hey thanks that really helps")
     False
+    >>> is_greeting("hi feeling little depressed"), is_greeting("hello, not good")
+    (False, False)
     """
-    return (bool(_GREETING.match(text)) and len(text.split()) <= 5
-            and not _FIRST_PERSON.search(_GREETING.sub("", text)) and not thanks(text))
+    if not _GREETING.match(text) or len(text.split()) > 5 or thanks(text):
+        return False
+    rest = _GREETING.sub("", text).lstrip(" ,.!-")
+    # "hi feeling little depressed" tells how they are: the story is asked for, not the mood
+    return not (_FIRST_PERSON.search(rest) or tells_trouble(rest) or says_unwell(rest))
 
 
 def is_farewell(text: str) -> bool:
@@ -85,7 +90,13 @@ _ADVICE = re.compile(
     # "Just tell me something useful.", "Tell me what to do.", "Give me something I can use."
     r"|\b(?:just |please )?(?:tell|give) me (?:something|anything) (?:useful|practical|concrete|"
     r"i can (?:use|do))|\b(?:just |please )?tell me what (?:to do|i should do)"
-    r"|\bgive me (?:some )?(?:advice|ideas|tips|suggestions))\b"
+    r"|\bgive me (?:some )?(?:advice|ideas|tips|suggestions)"
+    # "Do you have any good ideas to cope with stress?", "I need some advice", "What do you do
+    # to unwind?" (supporters answer these 9 in ESConv train with a suggestion 4 times)
+    r"|(?:do|would) you have (?:any )?(?:good |other |more |some )?(?:advice|suggestions?|ideas"
+    r"|tips)|i (?:need|want|would like|could use) (?:some |any |your )?(?:advice|suggestions?"
+    r"|ideas|tips)"
+    r"|what do you do (?:when|to|if|in|about)(?! a living))\b"
     # more of it, as a whole message: "Anything else?", "What else could I try?"
     r"|^\s*(?:any(?:thing)?\s+else|what\s+else(?:\s+(?:can|could|should)\s+i\s+(?:do|try))?|"
     r"(?:any\s+)?other\s+(?:ideas|suggestions|tips))\s*[?.!]*\s*$",
@@ -122,6 +133,9 @@ def asks_for_advice(text: str) -> bool:
     >>> asks_for_advice("just tell me something useful"), asks_for_advice("Tell me about it.")
     (True, False)
     >>> asks_for_advice("how do i stop thinking about her"), asks_for_advice("How do I look?")
+    (True, False)
+    >>> asks_for_advice("Do you have any good ideas to cope with stress?"), asks_for_advice(
+    ...     "What do you do for a living?")
     (True, False)
     """
     return bool(_ADVICE.search(text))

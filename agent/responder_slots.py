@@ -98,16 +98,21 @@ def reflect(text: str) -> str:
 
     >>> reflect("I was scared and my boss yelled at me")
     'you were scared and your boss yelled at you'
+    >>> reflect("try part-time for a while , I guess")
+    'try part-time for a while, you guess'
     """
-    words = re.findall(r"[\w']+|[^\w\s]", text)
-    out: list[str] = []
-    for i, w in enumerate(words):
-        low = w.lower()
-        if low == "was" and i > 0 and words[i - 1].lower() in ("i", "we"):
-            out.append("were")
-        else:
-            out.append(_REFLECT.get(low, w))
-    return re.sub(r"\s+([,.;!?])", r"\1", " ".join(out))
+    previous = ""
+
+    def swap(word: re.Match[str]) -> str:
+        nonlocal previous
+        low = word.group(0).lower()
+        swapped = "were" if low == "was" and previous in ("i", "we") else _REFLECT.get(
+            low, word.group(0))
+        previous = low
+        return swapped
+
+    # only the words change: "part-time" and "9/5" keep their joins
+    return re.sub(r"\s+([,.;!?])", r"\1", re.sub(r"\s+", " ", re.sub(r"[\w']+", swap, text)))
 
 
 def lower_first(text: str) -> str:

@@ -234,7 +234,10 @@ class TemplateChatModel(BaseChatModel):
         step = plan or weighed
         # the user's own step of a message or two ago is what a suggestion builds on
         planned = None
-        if plan is None and weighed is None and strategy is Strategy.SUGGESTION:
+        if (plan is None and weighed is None and strategy is Strategy.SUGGESTION
+                # a new worry ("but I worry it might impair my work") is not agreement with
+                # the step named before; it is answered on its own
+                and not NEW_WORRY.search(user) and not tells_trouble(user)):
             planned = next((s for t in reversed(earlier[-2:])
                             if (s := stated_plan(t) or weighed_step(t)) is not None), None)
             step = planned
@@ -247,6 +250,7 @@ class TemplateChatModel(BaseChatModel):
                               for label, v in readings)
                       and not told_earlier and not tells_trouble(user)
                       and not unwell  # "Not great, honestly." is no small talk
+                      and not asks_for_advice(user)  # "I need some advice." asks for help
                       and "cause" not in filled)  # fmt: skip
         if untroubled and user.rstrip().endswith("?") and not asks_for_advice(user):
             fresh_unknown = [r for r in UNANSWERED if r not in said] or list(UNANSWERED)
@@ -399,6 +403,9 @@ class TemplateChatModel(BaseChatModel):
         return f"{rest[:1].upper()}{rest[1:]}"
 
 
+# "I worry that ...", "I'm afraid it might ...": a worry told in the message
+NEW_WORRY = re.compile(r"\b(?:worr(?:y|ied|ies)|afraid|scared|nervous|anxious|concerned)\b",
+                       re.I)
 # "I'm good", "doing ok", "not bad": well, said in a few words before the question is handed back
 WELL = re.compile(r"\b(?:fine|good|ok|okay|okie|okey|alright|all\s+right|well|great|fantastic|"
                   r"wonderful|not\s+(?:too\s+)?bad|fair|pretty\s+good)\b", re.I)

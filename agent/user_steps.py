@@ -30,6 +30,8 @@ _STEP = (
     r"overthinking|procrastinating|reading)|delete (?:his|her|their|the|that|my|those) (?:number|"
     r"messages?|texts?|photos?|pictures?|apps?|account|instagram|chats?|contact)|"
     r"keep (?:a|my) (?:journal|diary|routine|list|gratitude)|"
+    r"start (?:writing|making|keeping|exercising|running|walking|journal(?:l)?ing|meditating|"
+    r"saving|budgeting|reading|studying|planning|looking for|applying)|"
     r"get (?:some )?(?:sleep|rest|fresh air|exercise|help|therapy|counsell?ing|a tutor|a therapist|"
     r"professional help|a check-?up)|"
     # going somewhere only where the place is named and safe ("go back to the gym"); "go" alone
@@ -63,6 +65,10 @@ _NOT_A_STEP = re.compile(
 # "I'll tell you what happened" is an offer to go on talking, not a step of one's own, and
 # reflected back it would read "tell you what happened" to the user.
 _TO_THE_AGENT = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
+_NEEDS_OBJECT = frozenset({
+    "try", "talk", "call", "ask", "tell", "look", "check", "find", "search", "contact", "reach",
+    "write", "plan", "book", "join", "apply", "read", "text", "email", "message", "speak", "visit",
+    "see a", "see my", "see the", "work on", "focus on", "learn", "sign up", "save"})
 PLAN_WORDS = 8
 """A plan clause longer than this is not quoted back (it would not read as one step)."""
 
@@ -76,6 +82,8 @@ def _step(act: str) -> str | None:
     # a hedge after the step is not part of it ("book another one I guess")
     step = re.sub(r"(?:\s+(?:i\s+guess|i\s+think|i\s+suppose|i\s+hope|maybe|probably|then|anyway|"
                   r"or\s+something))+$", "", step, flags=re.I)
+    if step.lower() in _NEEDS_OBJECT:  # "I will try." names no step to build on
+        return None
     return step if len(step.split()) <= PLAN_WORDS else ""
 
 
@@ -100,6 +108,8 @@ def stated_plan(text: str) -> str | None:
     'make a schedule'
     >>> stated_plan("Maybe I should go back to the climbing gym.")
     'go back to the climbing gym'
+    >>> stated_plan("yeah i will try"), stated_plan("I should start writing lists.")
+    (None, 'start writing lists')
     >>> stated_plan("I'll go to the bridge.") is None
     True
     """

@@ -55,6 +55,12 @@ pytestmark = pytest.mark.unit
     ("Anything else?", False, False, True),
     ("What else could I try?", False, False, True),
     ("Anything else you want to know?", False, False, False),
+    # ESConv valid openings that tell how the user is: the story is asked for, not the mood
+    ("hi feeling little depressed", False, False, False), ("hello, not good", False, False, False),
+    ("Do you have any good ideas to cope with stress?", False, False, True),
+    ("Yes. I need some suggestion for my situation of seeking a job.", False, False, True),
+    ("What do you do to unwind after a stressful day", False, False, True),
+    ("What do you do for a living?", False, False, False),
 ])
 def test_acts_are_read_from_the_words(text: str, greeting: bool, farewell: bool,
                                       advice: bool) -> None:
@@ -347,6 +353,12 @@ def test_a_named_step_makes_a_question_less_likely() -> None:
         assert stated_plan(harmful) is None, harmful  # never affirmed as a step
 
 
+def test_a_bare_try_is_no_step_to_build_on() -> None:
+    assert stated_plan("yeah i will try") is None and stated_plan("I'll try.") is None
+    assert suggestion_after("My close friend died and I can't sleep.", "yeah i will try"
+                            ).find("time to try?") == -1
+
+
 @pytest.mark.parametrize(("text", "step"), [
     ("maybe I could put my phone in another room", "put my phone in another room"),
     ("I guess I should stop looking at her profile", "stop looking at her profile"),
@@ -523,6 +535,14 @@ def test_a_suggestion_builds_on_the_step_the_user_just_named() -> None:
     assert "call your brother" not in later, later
     harmful = suggestion_after(opening, "Should I just give up?", "Nothing helps.")
     assert "give up" not in harmful and "worth doing" not in harmful, harmful
+    # a new worry after the step is not agreement with it (ESConv valid: "My therapist
+    # recommended medication too, but I worry that it might impair my ability to do my job.")
+    worried = suggestion_after(opening, "I guess I could try part-time for a while.",
+                               "My therapist suggested pills, but I worry they'd dull me at work.")
+    assert "part-time" not in worried and "worth doing" not in worried, worried
+    agreed = suggestion_after(opening, "I guess I could try part-time for a while.",
+                              "Yeah, money isn't really the issue.")
+    assert "try part-time for a while" in agreed, agreed  # the hyphen kept as written
 
 
 def test_a_step_that_says_when_is_not_asked_when() -> None:
@@ -678,3 +698,15 @@ def test_a_good_idea_is_not_taken_as_taking_up_what_the_agent_never_offered() ->
         reply = Responder().respond(ResponseRequest(
             text, history, Strategy.QUESTION, warm, None, "Sage", "plain"))  # fmt: skip
         assert any(reply.startswith(o.strip()) for o in TAKEN_UP_OPENERS) is heard, reply
+
+
+@pytest.mark.parametrize("strategy", [Strategy.QUESTION, Strategy.REFLECTION])
+def test_asking_for_advice_at_the_start_is_no_small_talk(strategy: Strategy) -> None:
+    from agent.responder_phrases import SMALL_TALK
+
+    # ESConv valid: the opening asks for help in neutral words, with no trouble told yet
+    text = "Yes. I need some suggestion for my situation of seeking a job, lost due to pandemic."
+    plain = AffectEstimate(VAD(0.06, 0.0, 0.0), {"neutral": 0.7, "joy": 0.3}, 0.7, "text", 0.0)
+    said = Responder().respond(ResponseRequest(text, [DialogueTurn("user", text)], strategy,
+                                               plain, None, "Sage", "plain"))
+    assert not any(said.endswith(t) for t in SMALL_TALK[strategy] if "{" not in t), said
