@@ -161,9 +161,11 @@ class TemplateChatModel(BaseChatModel):
         if aside is not None:  # "It was last Thanksgiving. Have you ever been dumped?"
             # a self-disclosure answers the question itself, and a lead before it would say
             # twice that the agent has no past
-            pool = EXPERIENCE_REPLIES if strategy is Strategy.SELF_DISCLOSURE else EXPERIENCE_LEADS
-            fresh_pool = [r for r in pool if not any(x.startswith(r) for x in said)] or list(pool)
-            answer = fresh_pool[seed % len(fresh_pool)]
+            answers = (EXPERIENCE_REPLIES if strategy is Strategy.SELF_DISCLOSURE
+                       else EXPERIENCE_LEADS)
+            fresh_answers = [r for r in answers
+                             if not any(x.startswith(r) for x in said)] or list(answers)
+            answer = fresh_answers[seed % len(fresh_answers)]
             if strategy is Strategy.SELF_DISCLOSURE:
                 return answer
             return f"{answer} {self._reply_to(messages, aside)}"
