@@ -35,6 +35,10 @@ _REFLECT = {
 _ADJECTIVES = (r"new|old|best|little|big|own|ex|younger|older|final|first|last|current|whole|"
                r"entire|mental|physical|extended|close|dear|poor|only|next|other|biggest|"
                r"greatest|worst|main|major|deepest|hardest|toughest|favou?rite")
+_NOT_A_NOUN = (r"(?:is|was|are|were|has|had|have|and|but|or|to|of|in|on|at|for|with|that|this|"
+               r"who|which|when|because|so|just|really|died|left|said|says|told|got|gets|does|"
+               r"did|will|would|can|could|keeps|makes|made|went|goes|came|comes|thinks|wants|"
+               r"passed|broke|lost|never|always|still|too|also|again|now|then|here|there)")
 _TOPIC = re.compile(
     rf"\b(?:my|our)\s+((?:{_ADJECTIVES})\s+)?"
     # a body part is where a feeling sits, not what it is about: "every time I close my eyes"
@@ -42,7 +46,14 @@ _TOPIC = re.compile(
     # adjective or a pronoun is no topic either ("my last breath" is not "your last", "my mine")
     r"(?!(?:own|self|mind|head|life|best|fault|eyes?|face|heart|chest|stomach|body|hands?|"
     r"arms?|legs?|feet|foot|back|neck|throat|breath|tears|teeth|hair|ears?|mouth|skin|bones?|"
-    rf"knees?|shoulders?|mine|yours|ours|{_ADJECTIVES})\b)[a-z]{{3,}}\b"
+    rf"knees?|shoulders?|mine|yours|ours|right|way|too|very|really|just|all|{_ADJECTIVES})\b)"
+    # an adjective by its ending keeps the noun after it: "my disabled sister", "my distant
+    # location" (not "your disabled"); a verb after it is not one ("my animal escaped")
+    rf"(?:[a-z]+(?:ed|al|ful|ous|ive|ic|ent|ant|able|ible|less|ish)\s+(?!{_NOT_A_NOUN}\b)"
+    r"[a-z]{3,}(?<!ed)(?<!ly)\b|[a-z]{3,}\b)"
+    # "my fear of flying", "my main form of relaxation"
+    r"(?:\s+of\s+(?!(?:the|a|an|my|his|her|their|this|that|it|them|me|you|our|its)\b)"
+    r"[a-z]{3,}(?<!ed)\b)?"
     # a compound's head kept with it: "our last phone call", "my job interview", "my driving
     # test" (not "your last phone", "your driving")
     r"(?:\s+(?:call|calls|conversation|chat|message|text|exam|exams|test|tests|interview|meeting|"
@@ -62,6 +73,8 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|we|our)\b", re.I)
 # story goes on in the third person, and it is restated as told.
 _THEY_DID = re.compile(r"(?:(?:so|well|and|but|yeah|honestly|also|then)\b[,\s]*)*"
                        r"(?:he|she|they)\s+\w+", re.I)
+_CALLED_FOR = re.compile(r"(?:[\s,.]+(?:hel+o+|hi+|hey+|anyone\s+there|are\s+you\s+there))+"
+                         r"[\s.!?]*$", re.I)
 MAX_CLAUSE_WORDS = 16
 """The longest {clause} read back. ESConv supporters' whole restatements have a median of 16
 words and a 90th percentile of 29 (675 in train); the templates frame the clause in 4-9 more."""
@@ -129,6 +142,9 @@ def slots(
     fills {person}).
     """
     found: dict[str, str] = {}
+    # "my husband has been cheating on me hello": a call for attention at the end is not part
+    # of what happened
+    user = _CALLED_FOR.sub("", user)
     low = user.lower()
     named = [w for w in NAMED_FEELINGS if re.search(rf"\b{re.escape(w)}\b", low)]
     if not named and feeling_label in _HURT_LABELS:

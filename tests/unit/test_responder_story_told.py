@@ -264,6 +264,35 @@ def test_a_restated_clause_drops_its_opening_marker_and_keeps_its_compound(
     assert found.get("topic") == topic and found["clause"] == clause
 
 
+def test_a_call_for_attention_at_the_end_is_not_read_back() -> None:
+    from agent.responder_slots import slots
+
+    # ESConv valid: "Feeling down when your husband has been cheating on you hello is ..."
+    found = slots("I just found out that my husband has been cheating on me hello", "sadness", [])
+    assert found["cause"] == "your husband has been cheating on you", found
+    assert slots("I miss her. Hello?", "sadness", [])["clause"] == "you miss her"
+
+
+# ESConv valid turns whose topic was cut to an adjective ("talk to someone you trust about your
+# distant", "Telling me about your disabled took courage"); the noun after it is kept
+@pytest.mark.parametrize(("text", "slot", "value"), [
+    ("I have to switch to my distant location only.", "topic", "your distant location"),
+    ("Covid is so tough - I can't travel which is my main form of relaxation.", "topic",
+     "your main form of relaxation"),
+    ("Taking care of my disabled sister is getting to me.", "person", "your disabled sister"),
+    ("My medical bills are piling up.", "topic", "your medical bills"),
+    ("My animal escaped yesterday.", "topic", "your animal"),  # a verb after it is no noun
+    ("I generally feel my best right after that.", "topic", None),
+    ("My fear of flying is bad.", "topic", "your fear of flying"),
+    ("My part of the deal is done.", "topic", "your part"),  # "of the" is no compound
+])
+def test_a_topic_keeps_the_noun_after_its_adjective(text: str, slot: str,
+                                                     value: str | None) -> None:
+    from agent.responder_slots import slots
+
+    assert slots(text, "sadness", []).get(slot) == value
+
+
 @pytest.mark.parametrize(("text", "clause"), [
     ("she said she fell out of love", "she said she fell out of love"),
     ("Then he told me to pack my things.", "he told you to pack your things"),
