@@ -299,9 +299,11 @@ POSITIVE_TEMPLATES: dict[Strategy, tuple[str, ...]] = {
     Strategy.SUGGESTION: (
         "Maybe celebrate a little tonight; you deserve it.",
         "Could you share the news with someone who will be glad for you?",
+        "Maybe keep a note of what helped today, so it's there the next time things get hard.",
     ),
     Strategy.INFORMATION: (
         "Taking a moment to enjoy good news like this is worth it; it tends to stay with you.",
+        "Noticing what helps, as you just did, makes it easier to find again next time.",
     ),
     Strategy.OTHERS: (
         "I'm really glad to hear that.",
@@ -321,6 +323,17 @@ PRAISES_ACHIEVEMENT = frozenset({
     "You earned this, and it's wonderful to hear.",
     "That took real effort on your part; well done.",
 })
+# Positive templates that speak of news: not for a user who feels better or thanks the agent
+# with no news told ("Thanks for the suggestions. You've really helped me.")
+NAMES_NEWS = frozenset({
+    "Maybe celebrate a little tonight; you deserve it.",
+    "Could you share the news with someone who will be glad for you?",
+    "Taking a moment to enjoy good news like this is worth it; it tends to stay with you.",
+    "I love hearing news like this; it lifts my day as well.",
+})
+# Thanks with nothing new beside it, answered with a strategy other than closing words: the
+# thanks is heard first ("You're welcome. Maybe keep a note of what helped today, ...").
+THANKED_OPENERS = ("You're welcome. ", "Glad it's useful. ")
 # Positive templates that take this very turn for the news: not for "Cool cool." said after it.
 TAKES_TURN_FOR_NEWS = frozenset({
     "That's great news! How are you feeling about it?",

@@ -70,6 +70,7 @@ from agent.responder_phrases import (
     HEAVY_ACKNOWLEDGEMENTS,
     HURT_FEELINGS,
     HURT_VALENCE,
+    NAMES_NEWS,
     NEWS_OPENERS,
     NEWS_TURNS,
     OPENERS,
@@ -87,6 +88,7 @@ from agent.responder_phrases import (
     TAKES_TURN_FOR_NEWS,
     TALK_TO_PERSON,
     TEMPLATES,
+    THANKED_OPENERS,
     TRIED_OPENER,
     TRIED_TEMPLATES,
     UNANSWERED,
@@ -239,7 +241,8 @@ class TemplateChatModel(BaseChatModel):
         if (plan is None and weighed is None and strategy is Strategy.SUGGESTION
                 # a new worry ("but I worry it might impair my work") is not agreement with
                 # the step named before; it is answered on its own
-                and not NEW_WORRY.search(user) and not tells_trouble(user)):
+                and not NEW_WORRY.search(user) and not tells_trouble(user)
+                and not thanks_without_news(user)):  # thanks close the step, not agree to it
             planned = next((s for t in reversed(earlier[-2:])
                             if (s := stated_plan(t) or weighed_step(t)) is not None), None)
             step = planned
@@ -303,6 +306,7 @@ class TemplateChatModel(BaseChatModel):
                   and not (troubled and t in GLAD_ONLY)
                   and not (ASKS_WHEN.search(t) and SAYS_WHEN.search(filled.get("plan", "")))
                   and not (t in TAKES_TURN_FOR_NEWS and not news_here)
+                  and not (t in NAMES_NEWS and not (news_here or good_news))
                   and not (t in PRAISES_ACHIEVEMENT and not tells_achievement(user))
                   and not (t in ASKS_WHO_THEY_TOLD and told_no_one)
                   and not (t in CALLS_IT_HEAVY and not troubled)
@@ -361,6 +365,8 @@ class TemplateChatModel(BaseChatModel):
             alone = [a for a in ALONE_ACKNOWLEDGEMENTS if a.lower() not in said_low]
             if alone:
                 openers = (alone[seed % len(alone)] + " ",)
+        elif thanks_without_news(user):  # "Thanks for the suggestions.": heard, then on
+            openers = (THANKED_OPENERS[seed % len(THANKED_OPENERS)],)
         candidates = []
         for k, template in enumerate(fresh):
             lead = openers[(seed // 7 + k) % len(openers)]

@@ -82,7 +82,8 @@ def _step(act: str) -> str | None:
     # a hedge after the step is not part of it ("book another one I guess")
     step = re.sub(r"(?:\s+(?:i\s+guess|i\s+think|i\s+suppose|i\s+hope|maybe|probably|then|anyway|"
                   r"or\s+something))+$", "", step, flags=re.I)
-    if step.lower() in _NEEDS_OBJECT:  # "I will try." names no step to build on
+    # "I will try.", "I'll try that." name no step to build on
+    if re.sub(r"\s+(?:that|it|this|those|them)$", "", step.lower()) in _NEEDS_OBJECT:
         return None
     return step if len(step.split()) <= PLAN_WORDS else ""
 
@@ -110,13 +111,17 @@ def stated_plan(text: str) -> str | None:
     'go back to the climbing gym'
     >>> stated_plan("yeah i will try"), stated_plan("I should start writing lists.")
     (None, 'start writing lists')
+    >>> stated_plan("Ok. I'll try that. The next gal that I like, I'll ask her to coffee.")
+    'ask her to coffee'
     >>> stated_plan("I'll go to the bridge.") is None
     True
     """
-    found = _PLAN.search(text)
-    if found is None or "?" in text:
+    if "?" in text:
         return None
-    return _step(found.group("act"))
+    # the first step said that can be built on: "I'll try that. I'll ask her to coffee."
+    # gives "ask her to coffee"
+    return next((step for found in _PLAN.finditer(text)
+                 if (step := _step(found.group("act"))) is not None), None)
 
 
 def weighed_step(text: str) -> str | None:

@@ -710,3 +710,27 @@ def test_asking_for_advice_at_the_start_is_no_small_talk(strategy: Strategy) -> 
     said = Responder().respond(ResponseRequest(text, [DialogueTurn("user", text)], strategy,
                                                plain, None, "Sage", "plain"))
     assert not any(said.endswith(t) for t in SMALL_TALK[strategy] if "{" not in t), said
+
+
+@pytest.mark.parametrize("strategy", [Strategy.SUGGESTION, Strategy.INFORMATION])
+def test_thanks_for_the_help_is_heard_and_not_taken_for_news(strategy: Strategy) -> None:
+    from agent.responder_phrases import NAMES_NEWS, THANKED_OPENERS
+
+    # ESConv valid: "Oh, maybe celebrate a little tonight; you deserve it." was the reply
+    text = ("Thanks for the suggestions. You've really helped me get a better perspective on "
+            "this whole thing.")
+    warm = AffectEstimate(VAD(0.6, 0.3, 0.2), {"joy": 0.8, "neutral": 0.2}, 0.8, "text", 0.0)
+    history = [DialogueTurn("user", "My girlfriend dumped me months ago."),
+               DialogueTurn("Sage", "Could you plan something with a friend this week?"),
+               DialogueTurn("user", text)]
+    said = Responder().respond(ResponseRequest(
+        text, history, strategy, warm, None, "Sage", "warm",
+        readings=(("sadness", -0.5), ("joy", 0.6))))  # the readings live, oldest first
+    assert said.startswith(THANKED_OPENERS), said
+    assert not any(t in said for t in NAMES_NEWS), said
+    # news told with the thanks is still news
+    news = "Thank you so much, I passed my exam!"
+    cheered = Responder().respond(ResponseRequest(news, [DialogueTurn("user", news)], strategy,
+                                                  warm, None, "Sage", "warm",
+                                                  readings=(("joy", 0.6),)))
+    assert not cheered.startswith(THANKED_OPENERS), cheered
