@@ -63,7 +63,9 @@ _TOPIC = re.compile(
     re.I,
 )
 _CAUSE = re.compile(
-    r"\b(?:because|since|after|about|that)\s+(.{6,}?)(?:[.!?;]|,\s*(?:but|and)\b|$)", re.I
+    # "because of my father" names no clause: "since of your father" would not read
+    r"\b(?:because(?!\s+of\b)|since|after|about|that)\s+(.{6,}?)(?:[.!?;]|,\s*(?:but|and)\b|$)",
+    re.I,
 )
 _LEFT_EVENT = {"broke up with": "the breakup", "dumped": "the breakup",
                "left": "{who} leaving", "cheated on": "{who} cheating on you"}

@@ -256,6 +256,8 @@ class TemplateChatModel(BaseChatModel):
                       and not told_earlier and not tells_trouble(user)
                       and not unwell  # "Not great, honestly." is no small talk
                       and not asks_for_advice(user)  # "I need some advice." asks for help
+                      # "Not sure if I should return to school": a decision weighs on them
+                      and not any(DECIDING.search(t) for t in (*earlier, user))
                       and "cause" not in filled)  # fmt: skip
         if untroubled and user.rstrip().endswith("?") and not asks_for_advice(user):
             fresh_unknown = [r for r in UNANSWERED if r not in said] or list(UNANSWERED)
@@ -411,6 +413,9 @@ class TemplateChatModel(BaseChatModel):
         return f"{rest[:1].upper()}{rest[1:]}"
 
 
+# "Not sure if I should return to school", "I can't decide whether to stay": a decision
+DECIDING = re.compile(r"\b(?:not\s+sure|unsure|can't\s+decide|cannot\s+decide|can't\s+make\s+up\s+"
+                      r"my\s+mind|torn)\s+(?:if|whether|about\s+whether|between)\b", re.I)
 # "I worry that ...", "I'm afraid it might ...": a worry told in the message
 NEW_WORRY = re.compile(r"\b(?:worr(?:y|ied|ies)|afraid|scared|nervous|anxious|concerned)\b",
                        re.I)

@@ -701,11 +701,14 @@ def test_a_good_idea_is_not_taken_as_taking_up_what_the_agent_never_offered() ->
 
 
 @pytest.mark.parametrize("strategy", [Strategy.QUESTION, Strategy.REFLECTION])
-def test_asking_for_advice_at_the_start_is_no_small_talk(strategy: Strategy) -> None:
+@pytest.mark.parametrize("text", [
+    # ESConv valid openings that ask for help, or weigh a decision, in neutral words
+    "Yes. I need some suggestion for my situation of seeking a job, lost due to pandemic.",
+    "Hi Not sure if I should return to school during covid",
+])  # fmt: skip
+def test_asking_for_advice_at_the_start_is_no_small_talk(strategy: Strategy, text: str) -> None:
     from agent.responder_phrases import SMALL_TALK
 
-    # ESConv valid: the opening asks for help in neutral words, with no trouble told yet
-    text = "Yes. I need some suggestion for my situation of seeking a job, lost due to pandemic."
     plain = AffectEstimate(VAD(0.06, 0.0, 0.0), {"neutral": 0.7, "joy": 0.3}, 0.7, "text", 0.0)
     said = Responder().respond(ResponseRequest(text, [DialogueTurn("user", text)], strategy,
                                                plain, None, "Sage", "plain"))

@@ -273,6 +273,15 @@ def test_a_call_for_attention_at_the_end_is_not_read_back() -> None:
     assert slots("I miss her. Hello?", "sadness", [])["clause"] == "you miss her"
 
 
+def test_because_of_someone_is_no_cause_clause() -> None:
+    from agent.responder_slots import slots
+
+    # ESConv valid: "It makes sense that you feel down, since of your father."
+    assert "cause" not in slots("I am not in the mind because of my father.", "sadness", [])
+    assert slots("I feel bad because my father died.", "sadness", [])["cause"] == (
+        "your father died")
+
+
 # ESConv valid turns whose topic was cut to an adjective ("talk to someone you trust about your
 # distant", "Telling me about your disabled took courage"); the noun after it is kept
 @pytest.mark.parametrize(("text", "slot", "value"), [
