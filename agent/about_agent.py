@@ -134,7 +134,7 @@ _LIVED_EVER = (
     r"|fe(?:el|lt)(?![^.!?]*\babout\s+your\b))\b"
 )
 _LIVED = re.compile(
-    rf"{_OPENING}(?:(?:yeah|yes|also)[,\s]+)?(?:(?:{_EXPERIENCE_BODY}){_EXPERIENCE_TAIL}\s*\?*\s*$"
+    rf"{_OPENING}(?:(?:yeah|yes|also)[,\s]+)?(?:(?:{_EXPERIENCE_BODY}){_EXPERIENCE_TAIL}\s*[?.]*\s*$"
     rf"|(?:(?:have|did)\s+(?:you|u)\s+(?:also\s+|yourself\s+)?ever\s+{_LIVED_EVER}"
     r"|(?:have|did)\s+(?:you|u)\s+(?:also\s+|yourself\s+)?(?:experienced?|been\s+through"
     r"|gone\s+through|go\s+through)\b"
@@ -143,12 +143,17 @@ _LIVED = re.compile(
     r"|anything\s+(?:like|similar)|the\s+same|such|(?:this|that)\s+(?:experience|problem|issue"
     r"|feeling))\b"
     r"|do\s+(?:you|u)\s+ever\s+(?:feel|get)\s+(?!about\s+your\b)"
+    # "How did you manage to get out of the depression?"
+    r"|how\s+did\s+(?:you|u)\s+(?:ever\s+)?(?:manage\s+to\s+)?(?:get\s+(?:through|over|out\s+of)"
+    r"|overcome|deal\s+with|cope\s+with|handle|survive|beat)\s+(?:it|that|this|them|the\s+\w+"
+    r"|your\s+\w+)"
     r"|(?:did|do|have)\s+(?:you|u)\s+(?:also|too)\s+(?:have|had|feel|felt|struggle|struggled|go"
-    r"|went|deal|dealt|lose|lost)\b)[^.!?]*\?*\s*$)",
+    r"|went|deal|dealt|lose|lost)\b)[^.!?]*[?.]*\s*$)",
     re.I,
 )
 _SENTENCE_BREAK = re.compile(
-    r"(?<=[.!?])\s+|,\s+(?=(?:and\s+|so\s+|but\s+)?(?:have|did|do)\s+(?:you|u)\b)", re.I)
+    r"(?<=[.!?])\s+|(?<=\.\.)(?=[a-z])|,\s*(?=(?:and\s+|so\s+|but\s+)?(?:have|did|do)\s+(?:you|u)\b)",
+    re.I)
 ASIDE_WORDS = 4
 """Words beside a question about the agent's past that still leave the question the whole
 message ("That is good advice. Have you been through something like that?")."""

@@ -27,6 +27,8 @@ _WHERE = r"(?:^\s*|[,.!;]\s*|\b(?:okay|ok|alright|well|thanks|thank you|so|and|n
 _FAREWELL = re.compile(
     rf"{_WHERE}(?:bye|goodbye|good ?night|night night|see you|see ya|talk (?:to you )?"
     r"(?:later|soon)|ttyl|cya)\b"
+    # "I hope we can chat again some day!"
+    r"|\bhope\s+(?:we\s+(?:can\s+|get\s+to\s+)?|to\s+)(?:chat|talk|speak)\s+(?:again|soon)\b"
     rf"|{_WHERE}take care(?: of yourself)?(?: now)?[\s.!]*$"
     rf"|(?:{_WHERE}|\bi\s+)(?:have to|got to|gotta) go(?: now)?[\s.!]*$"
     # a wish for the rest of the day, at the end ("God bless you, have a good day"), "you too!"
@@ -96,7 +98,8 @@ _ADVICE = re.compile(
     r"|(?:do|would) you have (?:any )?(?:good |other |more |some )?(?:advice|suggestions?|ideas"
     r"|tips)|i (?:need|want|would like|could use) (?:some |any |your )?(?:advice|suggestions?"
     r"|ideas|tips)"
-    r"|what do you do (?:when|to|if|in|about)(?! a living))\b"
+    r"|what do you do (?:when|to|if|in|about)(?! a living)"
+    r"|(?:can|could|would|do) you (?:please )?(?:suggest|recommend)\b(?! me\b)(?! that\b))\b"
     # more of it, as a whole message: "Anything else?", "What else could I try?"
     r"|^\s*(?:any(?:thing)?\s+else|what\s+else(?:\s+(?:can|could|should)\s+i\s+(?:do|try))?|"
     r"(?:any\s+)?other\s+(?:ideas|suggestions|tips))\s*[?.!]*\s*$",

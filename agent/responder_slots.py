@@ -23,6 +23,7 @@ _REFLECT = {
     "am": "are",
     "i'm": "you're",
     "im": "you're",
+    "iam": "you're",
     "i've": "you've",
     "i'll": "you'll",
     "i'd": "you'd",
@@ -64,7 +65,9 @@ _TOPIC = re.compile(
 )
 _CAUSE = re.compile(
     # "because of my father" names no clause: "since of your father" would not read
-    r"\b(?:because(?!\s+of\b)|since|after|about|that)\s+(.{6,}?)(?:[.!?;]|,\s*(?:but|and)\b|$)",
+    # and the clause stays in its sentence: "busy that day. She thought ..." is no cause
+    r"\b(?:because(?!\s+of\b)|since|after|about(?!\s+(?:it|that|this|them|him|her)\b)|that)\s+"
+    r"([^.!?;]{6,}?)(?:[.!?;]|,\s*(?:but|and)\b|$)",
     re.I,
 )
 _LEFT_EVENT = {"broke up with": "the breakup", "dumped": "the breakup",

@@ -221,6 +221,7 @@ class TemplateChatModel(BaseChatModel):
                     and not LOST_GOOD.search(user)  # "I used to love this job" is a loss
                     and not TURNED_HARD.search(user)  # "Great advice. Hard to do, though."
                     and not takes_up  # taking up a suggestion is not news
+                    and not NO_NEWS.search(user)  # "I really hope so", "You're right"
                     # "My best friend moved away": a trouble told in warm words is no news
                     and not tells_trouble(user)
                     and not asks_for_advice(user))  # "Thanks! Any more tips?" asks, not tells
@@ -367,7 +368,9 @@ class TemplateChatModel(BaseChatModel):
             alone = [a for a in ALONE_ACKNOWLEDGEMENTS if a.lower() not in said_low]
             if alone:
                 openers = (alone[seed % len(alone)] + " ",)
-        elif thanks_without_news(user):  # "Thanks for the suggestions.": heard, then on
+        elif thanks_without_news(user) and THANKED_FOR_HELP.search(user):
+            # "Thanks for the suggestions.": heard, then on; a passing "thanks" before more of
+            # the trouble ("Thank you, it's especially hard having to teach remotely") is not
             openers = (THANKED_OPENERS[seed % len(THANKED_OPENERS)],)
         candidates = []
         for k, template in enumerate(fresh):
@@ -413,6 +416,15 @@ class TemplateChatModel(BaseChatModel):
         return f"{rest[:1].upper()}{rest[1:]}"
 
 
+# Thanks for the help itself: "Thanks for your advice", "you've really helped", "that helps"
+THANKED_FOR_HELP = re.compile(
+    r"\b(?:thanks?|thank\s+you|appreciate)\b[^.!?]{0,30}\b(?:suggestions?|advice|advise|help|"
+    r"input|ideas|tips|support|perspective)\b|\byou(?:'ve|\s+have)?\s+(?:really\s+|truly\s+)?"
+    r"helped\b|\b(?:that|it|this)\s+(?:really\s+)?helps\b", re.I)
+# "I really hope so", "You're absolutely right": warm words that tell no news
+NO_NEWS = re.compile(r"\bi\s+(?:really\s+|just\s+)?hope\b|^\s*(?:yes,?\s+|yeah,?\s+)?(?:you(?:'re|"
+                     r"\s+are)\s+(?:absolutely\s+|so\s+|totally\s+|probably\s+)?right"
+                     r"|that(?:'s|\s+is)\s+(?:so\s+)?(?:true|right))\b", re.I)
 # "Not sure if I should return to school", "I can't decide whether to stay": a decision
 DECIDING = re.compile(r"\b(?:not\s+sure|unsure|can't\s+decide|cannot\s+decide|can't\s+make\s+up\s+"
                       r"my\s+mind|torn)\s+(?:if|whether|about\s+whether|between)\b", re.I)

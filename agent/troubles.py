@@ -152,8 +152,8 @@ FEELS_BAD = re.compile(
 # good enough for them" or "the food was bad" say something else; "not bad" is not low.
 UNWELL = re.compile(
     r"^\s*(?:(?:honestly|well|um|uh|hmm|eh|ugh|tbh|to be honest|oh)[,.?!]?\s+)*"
-    r"(?:(?:i'?m|i am|i've been|ive been|been|things are|things have been|it's|its|today is|"
-    r"today's|my day is|today was|my day was|feeling)\s+)?"
+    r"(?:(?:i'?m|i am|i've been|ive been|i've|ive|been|things are|things have been|it's|its|"
+    r"today is|today's|my day is|today was|my day was|feeling)\s+)?"
     r"(?:not\s+(?:(?:so|too|very|that|really|doing|feeling|going)\s+)*(?:great|good|well|okay|ok|"
     r"fine|the best)|(?:(?:pretty|really|so|kinda|kind of)\s+)?(?:bad|rough|awful|terrible|"
     r"horrible|crappy|shitty|lousy|rubbish)|could be better|been better|meh|(?:not\s+)?so-so)"

@@ -267,6 +267,8 @@ def test_other_questions_to_the_agent_are_not_about_its_past(text: str) -> None:
     "ever been through a breakup during the holidays?",
     "I am worried about getting addicted to it or something. Have you ever tried these meds?",
     "i feel so sad and down, do you ever feel like that since covid started?",
+    "How did you manage to get out of the depression..If you dont mind,can you tell me what "
+    "happened to you back then?",
 ])  # fmt: skip
 @pytest.mark.parametrize("strategy", [Strategy.QUESTION, Strategy.REFLECTION])
 def test_a_question_about_its_past_beside_more_is_answered_then_the_rest(

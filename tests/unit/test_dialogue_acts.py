@@ -61,6 +61,10 @@ pytestmark = pytest.mark.unit
     ("Yes. I need some suggestion for my situation of seeking a job.", False, False, True),
     ("What do you do to unwind after a stressful day", False, False, True),
     ("What do you do for a living?", False, False, False),
+    ("Can you suggest some remedies of how to get out of depression..", False, False, True),
+    ("Do you recommend joining something like an anime club then?", False, False, True),
+    ("Will do! I hope we can chat again some day!", False, True, False),
+    ("I hope to talk to my mom again soon.", False, False, False),
 ])
 def test_acts_are_read_from_the_words(text: str, greeting: bool, farewell: bool,
                                       advice: bool) -> None:
@@ -737,3 +741,28 @@ def test_thanks_for_the_help_is_heard_and_not_taken_for_news(strategy: Strategy)
                                                   warm, None, "Sage", "warm",
                                                   readings=(("joy", 0.6),)))
     assert not cheered.startswith(THANKED_OPENERS), cheered
+
+
+def test_a_passing_thanks_before_more_trouble_is_not_answered_as_thanks_for_help() -> None:
+    from agent.responder_phrases import THANKED_OPENERS
+
+    sad = AffectEstimate(VAD(-0.4, 0.1, -0.2), {"sadness": 0.7, "neutral": 0.3}, 0.7, "text", 0.0)
+    for text in ("Thank you, it's especially hard having to do remote teaching.",
+                 "owk, thanks not really , i havent take anything except alcohol"):
+        said = Responder().respond(ResponseRequest(text, [DialogueTurn("user", text)],
+                                                   Strategy.AFFIRMATION, sad, None, "Sage"))
+        assert not said.startswith(THANKED_OPENERS), said
+
+
+@pytest.mark.parametrize("text", ["You are absolutely right, I might be overthinking this lol",
+                                  "I really hope so that i will be happy with my life.."])
+def test_agreeing_or_hoping_is_no_news(text: str) -> None:
+    from agent.responder_phrases import NEWS_OPENERS, POSITIVE_TEMPLATES
+
+    warm = AffectEstimate(VAD(0.5, 0.3, 0.1), {"joy": 0.7, "neutral": 0.3}, 0.7, "text", 0.0)
+    history = [DialogueTurn("user", "I fear I might get socially rejected at first."),
+               DialogueTurn("Sage", "That makes sense."), DialogueTurn("user", text)]
+    said = Responder().respond(ResponseRequest(text, history, Strategy.AFFIRMATION, warm, None,
+                                               "Sage", readings=(("fear", -0.4), ("joy", 0.5))))
+    assert not any(said.endswith(t) for t in POSITIVE_TEMPLATES[Strategy.AFFIRMATION]), said
+    assert not said.startswith(NEWS_OPENERS), said

@@ -106,7 +106,8 @@ def test_asked_what_it_likes_the_agent_answers_and_asks_back(asked: str) -> None
     assert reply("What do you like about my plan?", Strategy.INFORMATION) not in TASTES_REPLIES
 
 
-@pytest.mark.parametrize("answer", ["not great honestly", "Could be better.", "Pretty rough."])
+@pytest.mark.parametrize("answer", ["not great honestly", "Could be better.", "Pretty rough.",
+                                    "I've been better"])
 def test_a_low_answer_to_how_are_you_is_asked_about_not_chatted_over(answer: str) -> None:
     from agent.responder_phrases import ASKS_FOR_STORY
 
@@ -117,4 +118,4 @@ def test_a_low_answer_to_how_are_you_is_asked_about_not_chatted_over(answer: str
                DialogueTurn("user", answer)]
     reply = Responder().respond(ResponseRequest(answer, history, Strategy.QUESTION, flat, None,
                                                 "Sage", "plain"))
-    assert reply in ASKS_FOR_STORY, reply
+    assert any(reply.endswith(t) for t in ASKS_FOR_STORY), reply  # after an opener ("Okay.")

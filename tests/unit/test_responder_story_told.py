@@ -278,6 +278,10 @@ def test_because_of_someone_is_no_cause_clause() -> None:
 
     # ESConv valid: "It makes sense that you feel down, since of your father."
     assert "cause" not in slots("I am not in the mind because of my father.", "sadness", [])
+    # a cause stays in its sentence ("since day. She thought you were making excuses.")
+    assert "cause" not in slots("I was busy that day. She thought I was making excuses.",
+                                "sadness", [])
+    assert "cause" not in slots("She is petty about it. It was easier in school.", "sadness", [])
     assert slots("I feel bad because my father died.", "sadness", [])["cause"] == (
         "your father died")
 
