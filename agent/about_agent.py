@@ -227,7 +227,10 @@ _HANDED_BACK = re.compile(
     r"(?:(?<![\w'])(?:and|how\s+about|what\s+about)\s+(?:how\s+(?:are|r)\s+)?"
     r"(?:you|u|yourself|urself)(?:\s+doing)?"
     r"|(?<![\w'])how\s+(?:are|r)\s+(?:you|u)(?:\s+(?:doing|feeling|yourself|today|tonight))*"
-    r"|,\s*(?:you|u|yourself)(?=\s*\?))"
+    r"|,\s*(?:you|u|yourself)(?=\s*\?)"
+    # "Good you?": the comma left out after a word for how one is
+    r"|(?:(?<=good)|(?<=fine)|(?<=okay)|(?<=ok)|(?<=great)|(?<=well)|(?<=alright))\s+(?:you|u)"
+    r"(?=\s*\?))"
     r"(?:\s+(?:today|tonight|then|though))?\s*[?.!/]*\s*$",
     re.I,
 )
@@ -256,6 +259,8 @@ def hands_back_wellbeing(text: str) -> str | None:
     (None, None)
     >>> hands_back_wellbeing("I'm ok, and you?"), hands_back_wellbeing("Do you?")
     ("I'm ok", None)
+    >>> hands_back_wellbeing("Good you?"), hands_back_wellbeing("It went well you know?")
+    ('Good', None)
     """
     found = _HANDED_BACK.search(text)
     if found is None:

@@ -30,7 +30,7 @@ _FAREWELL = re.compile(
     # "I hope we can chat again some day!"
     r"|\bhope\s+(?:we\s+(?:can\s+|get\s+to\s+)?|to\s+)(?:chat|talk|speak)\s+(?:again|soon)\b"
     rf"|{_WHERE}take care(?: of yourself)?(?: now)?[\s.!]*$"
-    rf"|(?:{_WHERE}|\bi\s+)(?:have to|got to|gotta) go(?: now)?[\s.!]*$"
+    rf"|(?:{_WHERE}|\bi\s+)(?:have to|got to|gotta|should|need to|must) go(?: now)?[\s.!]*$"
     # a wish for the rest of the day, at the end ("God bless you, have a good day"), "you too!"
     # as a whole message, or asking to end the chat
     r"|\b(?:have|enjoy)\s+(?:a|the|your)\s+(?:very\s+)?(?:good|great|nice|lovely|wonderful|"
@@ -99,9 +99,14 @@ _ADVICE = re.compile(
     r"|tips)|i (?:need|want|would like|could use) (?:some |any |your )?(?:advice|suggestions?"
     r"|ideas|tips)"
     r"|what do you do (?:when|to|if|in|about)(?! a living)"
-    r"|(?:can|could|would|do) you (?:please )?(?:suggest|recommend)\b(?! me\b)(?! that\b))\b"
+    r"|(?:can|could|would|do) you (?:please )?(?:suggest|recommend)\b(?! me\b)(?! that\b)"
+    # "can you list some other resources", "if you were in my shoes, what would you do ..."
+    r"|(?:can|could) you (?:please )?(?:list|name|share|point me to) (?:some |any |a few )?"
+    r"(?:other |more )?(?:resourc\w*|options|places|websites|ideas|tips|suggestions)"
+    r"|if you were (?:in my (?:shoes|place|position)|me)\b[^.!?]{0,20}\bwhat would you)\b"
     # more of it, as a whole message: "Anything else?", "What else could I try?"
-    r"|^\s*(?:any(?:thing)?\s+else|what\s+else(?:\s+(?:can|could|should)\s+i\s+(?:do|try))?|"
+    r"|^\s*(?:(?:ok|okay|thanks|thank\s+you|great|cool)[,.!\s]+)?(?:any(?:thing)?\s+else"
+    r"|what\s+else(?:\s+(?:can|could|should)\s+i\s+(?:do|try))?|"
     r"(?:any\s+)?other\s+(?:ideas|suggestions|tips))\s*[?.!]*\s*$",
     re.I,
 )
@@ -432,9 +437,10 @@ def self_insult(text: str) -> str | None:
 # "You've been really inspiring.", "You're so kind.": praise of the agent, thanked in kind. The
 # praise is the whole message: "You're so kind to your sister" is about someone else.
 _PRAISE = re.compile(
-    r"^\s*(?:(?:oh|wow|honestly|well)[,\s]+)?(?:you(?:'ve|\s+have)\s+been|you(?:'re|\s+are))\s+"
+    r"^\s*(?:(?:oh|wow|honestly|well|yes|yeah|aw+)[,\s]+)?(?:you(?:'ve|\s+have)\s+been"
+    r"|you(?:'re|\s+are))\s+"
     r"(?:(?:really|so|very|such|truly|a|an|incredibly|super|actually|pretty|quite|genuinely)\s+)*"
-    r"(?:inspiring|helpful|kind|great|"
+    r"(?:inspiring|helpful|kind|great|understanding|caring|patient|supportive|"
     r"amazing|wonderful|awesome|the\s+best|nice|sweet|lovely|good\s+listener|great\s+help|"
     r"big\s+help|good\s+friend|angel|star|legend|good\s+at\s+(?:this|listening|what\s+you\s+do)|"
     r"easy\s+to\s+talk\s+to)"

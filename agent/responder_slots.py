@@ -47,7 +47,7 @@ _TOPIC = re.compile(
     # adjective or a pronoun is no topic either ("my last breath" is not "your last", "my mine")
     r"(?!(?:own|self|mind|head|life|best|fault|eyes?|face|heart|chest|stomach|body|hands?|"
     r"arms?|legs?|feet|foot|back|neck|throat|breath|tears|teeth|hair|ears?|mouth|skin|bones?|"
-    rf"knees?|shoulders?|mine|yours|ours|right|way|too|very|really|just|all|{_ADJECTIVES})\b)"
+    rf"knees?|shoulders?|mine|yours|ours|right|way|too|very|really|just|all|shoes|{_ADJECTIVES})\b)"
     # an adjective by its ending keeps the noun after it: "my disabled sister", "my distant
     # location" (not "your disabled"); a verb after it is not one ("my animal escaped")
     rf"(?:[a-z]+(?:ed|al|ful|ous|ive|ic|ent|ant|able|ible|less|ish)\s+(?!{_NOT_A_NOUN}\b)"
@@ -80,6 +80,8 @@ _THEY_DID = re.compile(r"(?:(?:so|well|and|but|yeah|honestly|also|then)\b[,\s]*)
                        r"(?:he|she|they)\s+\w+", re.I)
 _CALLED_FOR = re.compile(r"(?:[\s,.]+(?:hel+o+|hi+|hey+|anyone\s+there|are\s+you\s+there))+"
                          r"[\s.!?]*$", re.I)
+_NOT_A_FEELING = re.compile(r"\bhappy\s+(?:hour|birthday|new\s+year|holidays?|thanksgiving|"
+                            r"easter|anniversary|meal)\b")
 MAX_CLAUSE_WORDS = 16
 """The longest {clause} read back. ESConv supporters' whole restatements have a median of 16
 words and a 90th percentile of 29 (675 in train); the templates frame the clause in 4-9 more."""
@@ -151,7 +153,9 @@ def slots(
     # of what happened
     user = _CALLED_FOR.sub("", user)
     low = user.lower()
-    named = [w for w in NAMED_FEELINGS if re.search(rf"\b{re.escape(w)}\b", low)]
+    # "happy hour" and "happy birthday" name no feeling
+    low_feelings = _NOT_A_FEELING.sub(" ", low)
+    named = [w for w in NAMED_FEELINGS if re.search(rf"\b{re.escape(w)}\b", low_feelings)]
     if not named and feeling_label in _HURT_LABELS:
         # "I'm so angry at my sister." ... "Now they won't stop calling me.": the word the user
         # chose a turn or two ago beats the reading's guess ("down") while the hurt goes on

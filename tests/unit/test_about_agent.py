@@ -313,7 +313,7 @@ def test_an_llm_is_told_to_claim_no_past_its_role_does_not_give_it() -> None:
 @pytest.mark.parametrize("text", [
     "I am good. How are you?", "Hi..Iam doing good..how are you",
     "Oh, not too bad, thanks. And you?", "I am doing ok,and yourself?", "Good, how about you?",
-    "Im doing ok how are you",
+    "Im doing ok how are you", "Good you?",
 ])  # fmt: skip
 def test_how_the_user_is_handed_back_is_answered_then_the_talk_moves_on(text: str) -> None:
     said = reply(text, affect=NEUTRAL)

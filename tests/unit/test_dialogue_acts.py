@@ -65,6 +65,12 @@ pytestmark = pytest.mark.unit
     ("Do you recommend joining something like an anime club then?", False, False, True),
     ("Will do! I hope we can chat again some day!", False, True, False),
     ("I hope to talk to my mom again soon.", False, False, False),
+    ("really can you list some other resourcs", False, False, True),
+    ("thanks anything else", False, False, True),
+    ("if you were in my shoes, what would you do if you broke up with a serious gf", False, False,
+     True),
+    ("now I can handle it my kid woke up . I should go now.", False, True, False),
+    ("I should go now and tell her.", False, False, False),
 ])
 def test_acts_are_read_from_the_words(text: str, greeting: bool, farewell: bool,
                                       advice: bool) -> None:
@@ -646,6 +652,7 @@ def test_thanks_before_a_question_is_answered_as_the_question() -> None:
     ("very well , i reall appreciate God bless", False, True),
     ("I really appreciate.", False, True),
     ("I appreciate my mom more now", False, False),
+    ("yes you are very understanding", True, False), ("yes you are right", False, False),
 ])  # fmt: skip
 def test_praise_and_thanks_in_the_words_of_esconv_seekers(text: str, praise: bool,
                                                           only: bool) -> None:
@@ -755,7 +762,8 @@ def test_a_passing_thanks_before_more_trouble_is_not_answered_as_thanks_for_help
 
 
 @pytest.mark.parametrize("text", ["You are absolutely right, I might be overthinking this lol",
-                                  "I really hope so that i will be happy with my life.."])
+                                  "I really hope so that i will be happy with my life..",
+                                  "Great to hear!"])
 def test_agreeing_or_hoping_is_no_news(text: str) -> None:
     from agent.responder_phrases import NEWS_OPENERS, POSITIVE_TEMPLATES
 

@@ -298,6 +298,8 @@ def test_because_of_someone_is_no_cause_clause() -> None:
     ("I generally feel my best right after that.", "topic", None),
     ("My fear of flying is bad.", "topic", "your fear of flying"),
     ("My part of the deal is done.", "topic", "your part"),  # "of the" is no compound
+    ("If you were in my shoes, what would you do?", "topic", None),  # an idiom, no topic
+    ("I'm going out tonight for happy hour.", "feeling", "down"),  # "happy hour" is no joy
 ])
 def test_a_topic_keeps_the_noun_after_its_adjective(text: str, slot: str,
                                                      value: str | None) -> None:
