@@ -143,10 +143,12 @@ _LIVED = re.compile(
     r"|anything\s+(?:like|similar)|the\s+same|such|(?:this|that)\s+(?:experience|problem|issue"
     r"|feeling))\b"
     r"|do\s+(?:you|u)\s+ever\s+(?:feel|get)\s+(?!about\s+your\b)"
-    # "How did you manage to get out of the depression?"
+    # "How did you manage to get out of the depression?", "How did you go about it?", "What
+    # did you do before getting a job?"
     r"|how\s+did\s+(?:you|u)\s+(?:ever\s+)?(?:manage\s+to\s+)?(?:get\s+(?:through|over|out\s+of)"
-    r"|overcome|deal\s+with|cope\s+with|handle|survive|beat)\s+(?:it|that|this|them|the\s+\w+"
-    r"|your\s+\w+)"
+    r"|overcome|deal\s+with|cope\s+with|handle|survive|beat|go\s+about)\s+(?:it|that|this|them"
+    r"|the\s+\w+|your\s+\w+)"
+    r"|what\s+did\s+(?:you|u)\s+do\s+(?:before|when|after|about|to\s+(?:get|cope|deal|feel))\b"
     r"|(?:did|do|have)\s+(?:you|u)\s+(?:also|too)\s+(?:have|had|feel|felt|struggle|struggled|go"
     r"|went|deal|dealt|lose|lost)\b)[^.!?]*[?.]*\s*$)",
     re.I,

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from agent.responder_words import EVENT_VERBS, FEELING_WORDS, HER, HIM, NAMED_FEELINGS, PEOPLE
-from agent.troubles import DIED, EVENT, ILL, ILL_SELF, LEFT, NEGATIVE_NAMED
+from agent.troubles import DIED, EVENT, ILL, ILL_SELF, LEFT, NEGATIVE_NAMED, UNWELL
 
 _HURT_LABELS = frozenset({"sadness", "anger", "fear", "disgust"})
 
@@ -81,7 +81,8 @@ _THEY_DID = re.compile(r"(?:(?:so|well|and|but|yeah|honestly|also|then)\b[,\s]*)
 _CALLED_FOR = re.compile(r"(?:[\s,.]+(?:hel+o+|hi+|hey+|anyone\s+there|are\s+you\s+there))+"
                          r"[\s.!?]*$", re.I)
 _NOT_A_FEELING = re.compile(r"\bhappy\s+(?:hour|birthday|new\s+year|holidays?|thanksgiving|"
-                            r"easter|anniversary|meal)\b")
+                            r"easter|anniversary|meal|moments?|memories|times?|days|thoughts|"
+                            r"place|ending)\b")
 MAX_CLAUSE_WORDS = 16
 """The longest {clause} read back. ESConv supporters' whole restatements have a median of 16
 words and a 90th percentile of 29 (675 in train); the templates frame the clause in 4-9 more."""
@@ -227,6 +228,11 @@ def slots(
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", user.strip())
                  if (_FIRST_PERSON.search(s) or _THEY_DID.match(s))
                  and not s.rstrip().endswith("?") and not _HARSH.search(s)]
+    # "I'm not doing very well. I failed my finals.": how they are opens, what happened is
+    # what is restated
+    told = [t for t in sentences if not UNWELL.search(t)]
+    if told:
+        sentences = told
     if sentences:
         clause = re.split(r",\s*(?:but|and)\b|;", sentences[0])[0]
         # a discourse marker opening it is not restated ("So, I don't think..." is not "So so,

@@ -98,7 +98,7 @@ from agent.responder_phrases import (
     WELCOME_BACK_ABOUT,
 )
 from agent.responder_slots import lower_first, reflect, slots
-from agent.responder_words import CLOSE_PEOPLE, FEELING_WORDS
+from agent.responder_words import CLOSE_PEOPLE, FEELING_WORDS, UPBEAT
 from agent.safety import CHECK_IN, answers_no
 from agent.troubles import (
     HURT_DONE,
@@ -233,6 +233,10 @@ class TemplateChatModel(BaseChatModel):
             and not user.rstrip().endswith("?")  # "What should I cook?" is not a follow-up
             and info.get("agent_feeling") in GLAD_AGENT_FEELINGS
             and float(info.get("agent_feeling_intensity", 1.0)) >= GLAD_AGENT_INTENSITY)
+        if not glad and filled["feeling"] in UPBEAT:
+            # "i have to think about the happy moments" is not met gladly, and "Of course you
+            # feel happy; anyone would in your place." would mock it: a neutral word instead
+            filled["feeling"], filled["feeling2"] = FEELING_WORDS["neutral"][:2]
         unwell = says_unwell(user)
         plan = stated_plan(user)
         weighed = weighed_step(user) if plan is None else None

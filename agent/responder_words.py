@@ -30,6 +30,10 @@ FEELING_WORDS: dict[str, tuple[str, str, str]] = {
     "exuberant": _JOY,
     "neutral": _FLAT,
 }
+# Good feelings: the support templates ("Of course you feel {feeling}; anyone would in your
+# place.") are never filled with one.
+UPBEAT = frozenset({*_JOY, "relieved", "hopeful", "grateful", "happy", "proud", "calmer",
+                    "settled"})
 # Feeling words a user may name themselves; reflecting their own word back beats a guess.
 # Only words that read well after "you feel" and "you sound" (not "a failure", "stupid").
 NAMED_FEELINGS = (

@@ -157,7 +157,8 @@ UNWELL = re.compile(
     r"(?:not\s+(?:(?:so|too|very|that|really|doing|feeling|going)\s+)*(?:great|good|well|okay|ok|"
     r"fine|the best)|(?:(?:pretty|really|so|kinda|kind of)\s+)?(?:bad|rough|awful|terrible|"
     r"horrible|crappy|shitty|lousy|rubbish)|could be better|been better|meh|(?:not\s+)?so-so)"
-    r"(?=\s*(?:$|[.!,;]|\s+(?:honestly|tbh|really|today|lately|actually|to be honest)\b))",
+    r"(?=\s*(?:$|[.!,;]|\s+(?:honestly|tbh|really|today|lately|actually|to be honest|"
+    r"unfortunately|right now|at the moment)\b))",
     re.I,
 )
 

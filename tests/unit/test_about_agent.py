@@ -236,6 +236,7 @@ def test_no_offline_self_disclosure_claims_a_past_the_program_does_not_have() ->
     "have you ever been dumped?", "Have you had a similar experience?",
     "Did you also have trouble quieting your mind?", "Have u ever fallen in love ?",
     "That is good advice. Have you been through something like that?",
+    "How did you go about it? What did you do before getting a job?",
 ])  # fmt: skip
 def test_asked_if_it_has_been_through_this_it_says_it_has_no_past_and_hands_back(
         asked: str) -> None:

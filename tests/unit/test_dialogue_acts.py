@@ -774,3 +774,21 @@ def test_agreeing_or_hoping_is_no_news(text: str) -> None:
                                                "Sage", readings=(("fear", -0.4), ("joy", 0.5))))
     assert not any(said.endswith(t) for t in POSITIVE_TEMPLATES[Strategy.AFFIRMATION]), said
     assert not said.startswith(NEWS_OPENERS), said
+
+
+@pytest.mark.parametrize("strategy", [Strategy.REFLECTION, Strategy.SELF_DISCLOSURE,
+                                      Strategy.AFFIRMATION])
+def test_a_good_feeling_never_fills_a_support_template(strategy: Strategy) -> None:
+    from agent.responder_words import UPBEAT
+
+    # ESConv valid: "Of course you feel happy; anyone would in your place." to a user who is
+    # staying with a friend after a breakup and finds it stressful
+    text = ("Yeah she is a good friend im happy that I can stay with her for the time being its "
+            "just stressful trying to get to my mom")
+    sad = AffectEstimate(VAD(-0.3, 0.2, -0.1), {"sadness": 0.6, "joy": 0.4}, 0.6, "text", 0.0)
+    history = [DialogueTurn("user", "My boyfriend broke up with me and I have no place to stay."),
+               DialogueTurn("Sage", "That sounds painful."), DialogueTurn("user", text)]
+    for k in range(3):  # different templates on different turns
+        said = Responder().respond(ResponseRequest(text, history, strategy, sad, None, "Sage"))
+        assert not any(re.search(rf"\bfe(?:el|lt)\s+{w}\b", said) for w in UPBEAT), said
+        history += [DialogueTurn("Sage", said), DialogueTurn("user", text + "." * (k + 1))]

@@ -273,6 +273,14 @@ def test_a_call_for_attention_at_the_end_is_not_read_back() -> None:
     assert slots("I miss her. Hello?", "sadness", [])["clause"] == "you miss her"
 
 
+def test_what_happened_is_restated_not_how_they_are() -> None:
+    from agent.responder_slots import slots
+
+    # ESConv valid: "so you're not doing very well unfortunately, and that has been sitting ..."
+    told = "I'm not doing very well unfortunately. I failed my college finals."
+    assert slots(told, "sadness", [])["clause"] == "you failed your college finals"
+
+
 def test_because_of_someone_is_no_cause_clause() -> None:
     from agent.responder_slots import slots
 
@@ -300,6 +308,7 @@ def test_because_of_someone_is_no_cause_clause() -> None:
     ("My part of the deal is done.", "topic", "your part"),  # "of the" is no compound
     ("If you were in my shoes, what would you do?", "topic", None),  # an idiom, no topic
     ("I'm going out tonight for happy hour.", "feeling", "down"),  # "happy hour" is no joy
+    ("i have to think about the happy moments.", "feeling", "down"),
 ])
 def test_a_topic_keeps_the_noun_after_its_adjective(text: str, slot: str,
                                                      value: str | None) -> None:
