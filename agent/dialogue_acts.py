@@ -461,7 +461,10 @@ _PRAISE = re.compile(
 _APPROVES = re.compile(
     r"^\s*(?:(?:oh|ok|okay|yes|yeah|wow|hmm|well)[,.!\s]+)*(?:that(?:'s|\s+is|\s+does|"
     r"\s+would\s+be|\s+sounds|\s+seems)|this\s+is|sounds|what\s+a|those\s+are|these\s+are)\s+"
-    r"(?:\w+\s+){0,3}?(?:idea|ideas|suggestion|suggestions|advice|tip|tips|plan|fun|helpful|useful)\b",
+    r"(?:\w+\s+){0,3}?(?:idea|ideas|suggestion|suggestions|advice|tip|tips|plan|fun|helpful|useful)\b"
+    # as the last sentence: "I never looked into it though. I probably should. Good idea."
+    r"|(?:^|[.!?]\s+)(?:a\s+)?(?:good|great|nice|smart)\s+(?:idea|suggestion|advice|tip|point)"
+    r"\s*[.!]*\s*$",
     re.I,
 )
 

@@ -47,7 +47,8 @@ _TOPIC = re.compile(
     # adjective or a pronoun is no topic either ("my last breath" is not "your last", "my mine")
     r"(?!(?:own|self|mind|head|life|best|fault|eyes?|face|heart|chest|stomach|body|hands?|"
     r"arms?|legs?|feet|foot|back|neck|throat|breath|tears|teeth|hair|ears?|mouth|skin|bones?|"
-    rf"knees?|shoulders?|mine|yours|ours|right|way|too|very|really|just|all|shoes|{_ADJECTIVES})\b)"
+    rf"knees?|shoulders?|mine|yours|ours|right|way|too|very|really|just|all|shoes|{_ADJECTIVES}"
+    rf"|{_NOT_A_NOUN})\b)"
     # an adjective by its ending keeps the noun after it: "my disabled sister", "my distant
     # location" (not "your disabled"); a verb after it is not one ("my animal escaped")
     rf"(?:[a-z]+(?:ed|al|ful|ous|ive|ic|ent|ant|able|ible|less|ish)\s+(?!{_NOT_A_NOUN}\b)"

@@ -68,7 +68,8 @@ _TO_THE_AGENT = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
 _NEEDS_OBJECT = frozenset({
     "try", "talk", "call", "ask", "tell", "look", "check", "find", "search", "contact", "reach",
     "write", "plan", "book", "join", "apply", "read", "text", "email", "message", "speak", "visit",
-    "see a", "see my", "see the", "work on", "focus on", "learn", "sign up", "save"})
+    "see a", "see my", "see the", "work on", "focus on", "learn", "sign up", "save", "look into",
+    "check out", "look at"})
 PLAN_WORDS = 8
 """A plan clause longer than this is not quoted back (it would not read as one step)."""
 

@@ -378,6 +378,7 @@ def test_a_bare_try_is_no_step_to_build_on() -> None:
     ("I should stop eating.", None), ("I'll stop taking my meds.", None),
     ("I'll delete myself.", None), ("I will get some pills.", None),
     ("I'll put the phone away and end it.", None),
+    ("i will look into this. can you recommend a counceller", None),  # "this" names nothing
 ])
 def test_a_step_away_from_a_distraction_is_a_step_and_harm_is_not(text: str,
                                                                   step: str | None) -> None:
@@ -695,6 +696,21 @@ def test_taking_up_a_suggestion_is_heard_and_not_greeted_as_news() -> None:
         said.append(next(o for o in TAKEN_UP_OPENERS if reply.startswith(o.strip())))
         history.append(DialogueTurn("Sage", reply))
     assert len(set(said)) == 3  # heard each time in other words
+
+
+def test_good_idea_as_the_last_sentence_takes_up_the_suggestion() -> None:
+    from agent.responder_phrases import NEWS_OPENERS, POSITIVE_TEMPLATES
+
+    # ESConv valid: "Oh, that's lovely! Could you share the news with someone ...?"
+    warm = AffectEstimate(VAD(0.6, 0.3, 0.2), {"joy": 0.9, "neutral": 0.1}, 0.9, "text", 0.0)
+    text = "Yeah I never looked into it though. I probably should. Good idea."
+    history = [DialogueTurn("user", "My anxiety flares up around due dates."),
+               DialogueTurn("Sage", "Could you try the counselling service at your college?"),
+               DialogueTurn("user", text)]
+    reply = Responder().respond(ResponseRequest(text, history, Strategy.SUGGESTION, warm, None,
+                                                "Sage", "plain"))
+    assert not reply.startswith(tuple(o.strip() for o in NEWS_OPENERS)), reply
+    assert not any(reply.endswith(t) for t in POSITIVE_TEMPLATES[Strategy.SUGGESTION]), reply
 
 
 def test_a_good_idea_is_not_taken_as_taking_up_what_the_agent_never_offered() -> None:

@@ -309,6 +309,7 @@ def test_because_of_someone_is_no_cause_clause() -> None:
     ("If you were in my shoes, what would you do?", "topic", None),  # an idiom, no topic
     ("I'm going out tonight for happy hour.", "feeling", "down"),  # "happy hour" is no joy
     ("i have to think about the happy moments.", "feeling", "down"),
+    ("I've thought about growing my own but can't in the dorms.", "topic", None),
 ])
 def test_a_topic_keeps_the_noun_after_its_adjective(text: str, slot: str,
                                                      value: str | None) -> None:
