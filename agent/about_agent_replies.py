@@ -104,6 +104,14 @@ EXPERIENCE_LEADS: tuple[str, ...] = (
     "I haven't been through it myself; I'm a computer program.",
     "Not myself: I'm a program, so I have no past of my own to compare.",
 )
+# A character in a world of its own (a persona with real_world_advice = false), asked about its
+# past, keeps to its world without inventing one: what it has lived is its author's to write
+# ([[lines]]), and the talk goes back to the user.
+IN_WORLD_EXPERIENCE_REPLIES: tuple[str, ...] = (
+    "My road's my own business. Yours is what we're talking about. What happened?",
+    "Never mind what I've seen. Tell me how it was for you.",
+)
+IN_WORLD_EXPERIENCE_LEADS: tuple[str, ...] = ("Never mind my road.", "My past can wait.")
 PRESENCE_REPLIES = ("I'm here. Take your time.", "Still here, and listening.")
 HELP_REPLIES: dict[bool, tuple[str, ...]] = {
     False: ("I'll do my best. What's going on?", "Of course I'll try. Tell me what's happening."),
@@ -153,7 +161,7 @@ def about_agent_replies(user: str, info: dict[str, Any], *, story_told: bool
     if asks_if_there(user):
         return PRESENCE_REPLIES
     if asks_agent_experience(user):
-        return EXPERIENCE_REPLIES
+        return IN_WORLD_EXPERIENCE_REPLIES if info.get("in_world") else EXPERIENCE_REPLIES
     if asks_agent_tastes(user):
         return TASTES_REPLIES
     thing = asks_if_agent_likes(user)

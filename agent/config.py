@@ -300,7 +300,8 @@ class Persona(BaseModel):
     real_world_advice: bool = Field(
         True,
         description="give real-world first steps for troubles (agent/advice.py: payment plans, "
-        "benefits, 211); false for a character in a world of its own",
+        "benefits, 211); false for a character in a world of its own, which also keeps to its "
+        "world when asked about its past",
     )
 
     @field_validator("strategies")

@@ -29,6 +29,7 @@ _STOP = frozenset(
     was we were what when where which while who why will with would you your yes yeah feel feels
     felt feeling one lot bit actually maybe think going want make made day time
     hello hey hiya okay thanks thank please bye goodbye good great fine nice well sure lol haha
+    ever never always sorry even last next need needs lately tonight yesterday tomorrow
     """.split()
 )
 _WORD = re.compile(r"[a-z][a-z']{2,}")

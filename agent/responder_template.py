@@ -31,6 +31,8 @@ from agent.about_agent import experience_aside, hands_back_wellbeing
 from agent.about_agent_replies import (
     EXPERIENCE_LEADS,
     EXPERIENCE_REPLIES,
+    IN_WORLD_EXPERIENCE_LEADS,
+    IN_WORLD_EXPERIENCE_REPLIES,
     SELF_REPORT_OPENINGS,
     about_agent_replies,
     self_report_group,
@@ -163,8 +165,10 @@ class TemplateChatModel(BaseChatModel):
         if aside is not None:  # "It was last Thanksgiving. Have you ever been dumped?"
             # a self-disclosure answers the question itself, and a lead before it would say
             # twice that the agent has no past
-            answers = (EXPERIENCE_REPLIES if strategy is Strategy.SELF_DISCLOSURE
-                       else EXPERIENCE_LEADS)
+            in_world = bool(info.get("in_world"))  # a game character keeps to its world
+            answers = ((IN_WORLD_EXPERIENCE_REPLIES if in_world else EXPERIENCE_REPLIES)
+                       if strategy is Strategy.SELF_DISCLOSURE
+                       else IN_WORLD_EXPERIENCE_LEADS if in_world else EXPERIENCE_LEADS)
             fresh_answers = [r for r in answers
                              if not any(x.startswith(r) for x in said)] or list(answers)
             answer = fresh_answers[seed % len(fresh_answers)]

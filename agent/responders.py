@@ -135,6 +135,9 @@ def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[Bas
         "story_told": told,
         "topic": topic.name if topic is not None else None,
         "returning": request.returning,
+        # a character in a world of its own (real_world_advice = false) is not made to say it
+        # is a program when asked about its past
+        "in_world": not request.real_world_advice,
     }
     messages: list[BaseMessage] = [
         SystemMessage(content="\n".join(lines), additional_kwargs={"affect": structured})

@@ -285,6 +285,25 @@ def test_a_question_about_its_past_beside_more_is_answered_then_the_rest(
     assert rest.endswith("?") == (strategy is Strategy.QUESTION), said
 
 
+@pytest.mark.parametrize("strategy", [Strategy.OTHERS, Strategy.QUESTION,
+                                      Strategy.SELF_DISCLOSURE])
+@pytest.mark.parametrize("asked", [
+    "sorry. have you ever been in a war?",
+    "My village was burned by bandits last night. Have you ever lost your home?",
+])  # fmt: skip
+def test_a_game_character_asked_about_its_past_keeps_to_its_world(asked: str,
+                                                                  strategy: Strategy) -> None:
+    from agent.about_agent_replies import IN_WORLD_EXPERIENCE_LEADS, IN_WORLD_EXPERIENCE_REPLIES
+
+    # a persona with real_world_advice = false (the shipped grim) is a character in a world of
+    # its own: it does not say it is a program, and claims no past either
+    said = Responder().respond(ResponseRequest(
+        user_text=asked, history=[], strategy=strategy, user_affect=SAD, persona_name="Grim",
+        persona_role="A gruff tavern keeper.", real_world_advice=False))  # fmt: skip
+    assert "program" not in said, said
+    assert said in IN_WORLD_EXPERIENCE_REPLIES or said.startswith(IN_WORLD_EXPERIENCE_LEADS), said
+
+
 def test_a_self_disclosure_to_a_question_about_its_past_denies_it_once() -> None:
     from agent.about_agent_replies import EXPERIENCE_REPLIES
 
