@@ -149,6 +149,9 @@ _LIVED = re.compile(
     r"|overcome|deal\s+with|cope\s+with|handle|survive|beat|go\s+about)\s+(?:it|that|this|them"
     r"|the\s+\w+|your\s+\w+)"
     r"|what\s+did\s+(?:you|u)\s+do\s+(?:before|when|after|about|to\s+(?:get|cope|deal|feel))\b"
+    # "Is that what you do when you are stressed?", "How do you cope with your stresses?"
+    r"|is\s+that\s+what\s+(?:you|u)\s+do\b"
+    r"|how\s+do\s+(?:you|u)\s+(?:cope|deal)\s+with\s+(?:your|stress|it|that|this)\b"
     r"|(?:did|do|have)\s+(?:you|u)\s+(?:also|too)\s+(?:have|had|feel|felt|struggle|struggled|go"
     r"|went|deal|dealt|lose|lost)\b)[^.!?]*[?.]*\s*$)",
     re.I,
@@ -159,6 +162,17 @@ _SENTENCE_BREAK = re.compile(
 ASIDE_WORDS = 4
 """Words beside a question about the agent's past that still leave the question the whole
 message ("That is good advice. Have you been through something like that?")."""
+# "Do you have a background in counseling?", "Are you a therapist?": the user asks whether the
+# agent is trained to help. It is not, and says so: a user should not take its words for a
+# professional's (ESConv valid has this question).
+_CREDENTIALS = _whole_message(
+    r"(?:do|did)\s+(?:you|u)\s+have\s+(?:a\s+|any\s+)?(?:background|training|degree|"
+    r"qualifications?|certification)\s+(?:in|as)\s+\w+(?:\s+\w+)?"
+    r"|are\s+(?:you|u)\s+(?:a\s+|an\s+)?(?:trained\s+|licensed\s+|real\s+|professional\s+|"
+    r"certified\s+)?(?:therapist|counsell?or|psychologist|psychiatrist|doctor|professional|"
+    r"social\s+worker|nurse)|are\s+(?:you|u)\s+(?:trained|qualified|licensed|certified)"
+    r"(?:\s+(?:in|for)\s+\w+)?"
+)
 # "Are you still there?": the user checks the agent is listening.
 _PRESENCE = _whole_message(
     r"are\s+(?:you|u)\s+(?:still\s+)?(?:there|here|with\s+me|listening)|(?:you|u)\s+still\s+there")
@@ -402,6 +416,19 @@ def asks_if_there(text: str) -> bool:
     return bool(_PRESENCE.match(text))
 
 
+def asks_credentials(text: str) -> bool:
+    """The user asks whether the agent is trained to help ("Do you have a background in
+    counseling?", "Are you a therapist?").
+
+    >>> asks_credentials("Do you have a background in counseling?"), asks_credentials(
+    ...     "Are you a therapist?")
+    (True, True)
+    >>> asks_credentials("My sister is a therapist."), asks_credentials("Are you a fan of it?")
+    (False, False)
+    """
+    return bool(_CREDENTIALS.match(text))
+
+
 def asks_if_person(text: str) -> bool:
     """The user asks whether the agent is a person or a machine ("Are you a real person?",
     "Am I talking to a bot?").
@@ -474,7 +501,7 @@ def about_agent(text: str) -> str | None:
     True
     """
     if (asks_if_person(text) or asks_agent_name(text) or asks_for_joke(text) or asks_trust(text)
-            or asks_if_there(text) or asks_agent_experience(text)):
+            or asks_if_there(text) or asks_agent_experience(text) or asks_credentials(text)):
         return "question"
     if asks_for_help(text):
         return "help"

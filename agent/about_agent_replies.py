@@ -15,6 +15,7 @@ from agent.about_agent import (
     asks_agent_name,
     asks_agent_tastes,
     asks_agent_wellbeing,
+    asks_credentials,
     asks_for_help,
     asks_for_joke,
     asks_if_agent_likes,
@@ -112,6 +113,14 @@ IN_WORLD_EXPERIENCE_REPLIES: tuple[str, ...] = (
     "Never mind what I've seen. Tell me how it was for you.",
 )
 IN_WORLD_EXPERIENCE_LEADS: tuple[str, ...] = ("Never mind my road.", "My past can wait.")
+# Asked whether it is trained to help: it is not, and a professional is named for serious things.
+CREDENTIALS_REPLIES: tuple[str, ...] = (
+    "No. I'm a computer program, not a trained counsellor, so for anything serious a "
+    "professional is the one to see. I'm glad to listen, though. What's on your mind?",
+)
+IN_WORLD_CREDENTIALS_REPLIES: tuple[str, ...] = (
+    "Me? No training of that kind. I listen, that's all. Go on.",
+)
 PRESENCE_REPLIES = ("I'm here. Take your time.", "Still here, and listening.")
 HELP_REPLIES: dict[bool, tuple[str, ...]] = {
     False: ("I'll do my best. What's going on?", "Of course I'll try. Tell me what's happening."),
@@ -160,6 +169,8 @@ def about_agent_replies(user: str, info: dict[str, Any], *, story_told: bool
         return TRUST_REPLIES
     if asks_if_there(user):
         return PRESENCE_REPLIES
+    if asks_credentials(user):
+        return IN_WORLD_CREDENTIALS_REPLIES if info.get("in_world") else CREDENTIALS_REPLIES
     if asks_agent_experience(user):
         return IN_WORLD_EXPERIENCE_REPLIES if info.get("in_world") else EXPERIENCE_REPLIES
     if asks_agent_tastes(user):

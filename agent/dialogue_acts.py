@@ -100,6 +100,8 @@ _ADVICE = re.compile(
     r"|ideas|tips)"
     r"|what do you do (?:when|to|if|in|about)(?! a living)"
     r"|(?:can|could|would|do) you (?:please )?(?:suggest|recommend)\b(?! me\b)(?! that\b)"
+    r"|\byou (?:can|could) (?:suggest|recommend)\b"
+    r"|(?:can|could) you (?:please )?tell me (?:how|what|where) (?:to|i (?:can|should|could))\b"
     # "can you list some other resources", "if you were in my shoes, what would you do ..."
     r"|(?:can|could) you (?:please )?(?:list|name|share|point me to) (?:some |any |a few )?"
     r"(?:other |more )?(?:resourc\w*|options|places|websites|ideas|tips|suggestions)"
@@ -459,7 +461,7 @@ _PRAISE = re.compile(
 # agent offered (151 of ESConv train's 11,851 seeker turns open so). Warm words, but no news
 # of their own.
 _APPROVES = re.compile(
-    r"^\s*(?:(?:oh|ok|okay|yes|yeah|wow|hmm|well)[,.!\s]+)*(?:that(?:'s|\s+is|\s+does|"
+    r"^\s*(?:(?:oh|ok|okay|yes|yeah|wow|hmm|well)[,.!\s]+)*(?:that(?:'s|s|\s+is|\s+does|"
     r"\s+would\s+be|\s+sounds|\s+seems)|this\s+is|sounds|what\s+a|those\s+are|these\s+are)\s+"
     r"(?:\w+\s+){0,3}?(?:idea|ideas|suggestion|suggestions|advice|tip|tips|plan|fun|helpful|useful)\b"
     # as the last sentence: "I never looked into it though. I probably should. Good idea."

@@ -47,7 +47,8 @@ _TOPIC = re.compile(
     # adjective or a pronoun is no topic either ("my last breath" is not "your last", "my mine")
     r"(?!(?:own|self|mind|head|life|best|fault|eyes?|face|heart|chest|stomach|body|hands?|"
     r"arms?|legs?|feet|foot|back|neck|throat|breath|tears|teeth|hair|ears?|mouth|skin|bones?|"
-    rf"knees?|shoulders?|mine|yours|ours|right|way|too|very|really|just|all|shoes|{_ADJECTIVES}"
+    rf"knees?|shoulders?|mine|yours|ours|right|way|too|very|really|just|all|shoes|pjs|pajamas|"
+    rf"pyjamas|clothes|bed|{_ADJECTIVES}"
     rf"|{_NOT_A_NOUN})\b)"
     # an adjective by its ending keeps the noun after it: "my disabled sister", "my distant
     # location" (not "your disabled"); a verb after it is not one ("my animal escaped")
@@ -79,6 +80,10 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|we|our)\b", re.I)
 # story goes on in the third person, and it is restated as told.
 _THEY_DID = re.compile(r"(?:(?:so|well|and|but|yeah|honestly|also|then)\b[,\s]*)*"
                        r"(?:he|she|they)\s+\w+", re.I)
+_FINITE = re.compile(
+    r"\b(?:is|was|are|were|am|has|have|had|did|does|do|don't|didn't|doesn't|won't|can't|"
+    r"couldn't|will|can|could|would|should|said|says|told|left|died|got|gets|keeps?|feels?|"
+    r"felt|made|makes|went|goes|lost|took|gave|broke|\w+ed)\b|'(?:s|re|m|ve|ll|d)\b", re.I)
 _CALLED_FOR = re.compile(r"(?:[\s,.]+(?:hel+o+|hi+|hey+|anyone\s+there|are\s+you\s+there))+"
                          r"[\s.!?]*$", re.I)
 _NOT_A_FEELING = re.compile(r"\bhappy\s+(?:hour|birthday|new\s+year|holidays?|thanksgiving|"
@@ -216,7 +221,9 @@ def slots(
                 del found["topic"]  # "how has your wife been affecting you" reads badly
             break
     cause = _CAUSE.search(user)
-    if cause and _FIRST_PERSON.search(cause.group(1)):
+    # a cause is a clause with a verb: "about my kids" or "after the breakup" is not one
+    # ("Feeling scared when your kids is a very human response.")
+    if cause and _FIRST_PERSON.search(cause.group(1)) and _FINITE.search(cause.group(1)):
         because = cause.group(1)
         if named and named[0] in because.lower():
             # "I haven't told her because I'm ashamed": the feeling's cause is the main clause.

@@ -433,7 +433,8 @@ THANKED_FOR_HELP = re.compile(
 NO_NEWS = re.compile(r"\bi\s+(?:really\s+|just\s+)?hope\b|^\s*(?:yes,?\s+|yeah,?\s+)?(?:you(?:'re|"
                      r"\s+are)\s+(?:absolutely\s+|so\s+|totally\s+|probably\s+)?right"
                      r"|that(?:'s|\s+is)\s+(?:so\s+)?(?:true|right)"
-                     r"|(?:that's\s+)?(?:great|good|nice|glad)\s+to\s+hear)\b", re.I)
+                     r"|(?:that's\s+)?(?:great|good|nice|glad)\s+to\s+hear"
+                     r"|^\s*(?:yes,?\s+|yeah,?\s+)?i\s+(?:totally\s+|completely\s+)?agree)\b", re.I)
 # "Not sure if I should return to school", "I can't decide whether to stay": a decision
 DECIDING = re.compile(r"\b(?:not\s+sure|unsure|can't\s+decide|cannot\s+decide|can't\s+make\s+up\s+"
                       r"my\s+mind|torn)\s+(?:if|whether|about\s+whether|between)\b", re.I)

@@ -16,7 +16,12 @@ from dataclasses import dataclass, field
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
-from agent.about_agent import asks_agent_experience, asks_if_person, experience_aside
+from agent.about_agent import (
+    asks_agent_experience,
+    asks_credentials,
+    asks_if_person,
+    experience_aside,
+)
 from agent.advice import topic_of
 from agent.errors import AgentError
 from agent.responder_slots import reflect
@@ -117,6 +122,9 @@ def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[Bas
     if asks_if_person(request.user_text):  # a character that stays in its world has a line
         lines.append("They ask whether you are a person: say plainly that you are an AI "
                      "program, not a person.")
+    if asks_credentials(request.user_text):
+        lines.append("They ask whether you are a trained professional: say plainly that you "
+                     "are not one.")
     lines.append("Never give medical, legal or self-harm instructions.")
     structured = {
         "strategy": request.strategy.value,

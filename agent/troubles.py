@@ -140,6 +140,13 @@ FED_UP = re.compile(
     re.I,
 )
 # "I feel so small", not "I don't feel alone anymore"
+# "Life just is so hard right now", "Things have been really tough lately"
+HARD_LIFE = re.compile(
+    r"\b(?:life|things|everything)\s+(?:just\s+)?(?:is|are|has\s+been|have\s+been|feels?|seems?)\s+"
+    r"(?:just\s+)?(?:(?:so|really|very|pretty|too|incredibly)\s+)?(?:hard|tough|difficult|rough|"
+    r"overwhelming|awful|terrible|a\s+mess|too\s+much)\b(?!\s+to\s+(?:beat|believe|say))",
+    re.I,
+)
 FEELS_BAD = re.compile(
     r"(?<!n't )(?<!not )(?<!never )\b(?:feel|feels|feeling|felt)\s+(?:(?:so|really|very|a bit|"
     r"a little|kind of|pretty|totally|completely|just|quite|such)\s+)*"
@@ -152,8 +159,8 @@ FEELS_BAD = re.compile(
 # good enough for them" or "the food was bad" say something else; "not bad" is not low.
 UNWELL = re.compile(
     r"^\s*(?:(?:honestly|well|um|uh|hmm|eh|ugh|tbh|to be honest|oh)[,.?!]?\s+)*"
-    r"(?:(?:i'?m|i am|i've been|ive been|i've|ive|been|things are|things have been|it's|its|"
-    r"today is|today's|my day is|today was|my day was|feeling)\s+)?"
+    r"(?:(?:i'?m|i am|i've been|ive been|i have been|i've|ive|i have|been|things are|"
+    r"things have been|it's|its|today is|today's|my day is|today was|my day was|feeling)\s+)?"
     r"(?:not\s+(?:(?:so|too|very|that|really|doing|feeling|going)\s+)*(?:great|good|well|okay|ok|"
     r"fine|the best)|(?:(?:pretty|really|so|kinda|kind of)\s+)?(?:bad|rough|awful|terrible|"
     r"horrible|crappy|shitty|lousy|rubbish)|could be better|been better|meh|(?:not\s+)?so-so)"
@@ -197,11 +204,13 @@ def tells_trouble(text: str) -> bool:
     (True, True)
     >>> tells_trouble("I'm so done with my roommate."), tells_trouble("I'm done with my homework.")
     (True, False)
+    >>> tells_trouble("Life just is so hard right now"), tells_trouble("Life is too short.")
+    (True, False)
     """
     low = text.lower()
     return bool(EVENT.search(text) or DIED.search(text) or LEFT.search(text)
                 or ILL.search(text) or ILL_SELF.search(text) or HURT_DONE.search(text)
                 or FEELS_BAD.search(text) or ISOLATED.search(text) or FED_UP.search(text)
                 or MOVED_AWAY.search(text) or LOST_GOOD.search(text) or WALKED_OUT.search(text)
-                or HEARTBREAK.search(text)
+                or HEARTBREAK.search(text) or HARD_LIFE.search(text)
                 or any(re.search(rf"\b{re.escape(w)}\b", low) for w in NEGATIVE_NAMED))

@@ -84,7 +84,8 @@ def _step(act: str) -> str | None:
     step = re.sub(r"(?:\s+(?:i\s+guess|i\s+think|i\s+suppose|i\s+hope|maybe|probably|then|anyway|"
                   r"or\s+something))+$", "", step, flags=re.I)
     # "I will try.", "I'll try that." name no step to build on
-    if re.sub(r"\s+(?:that|it|this|those|them)$", "", step.lower()) in _NEEDS_OBJECT:
+    if (re.sub(r"\s+(?:that|it|this|those|them)$", "", step.lower()) in _NEEDS_OBJECT
+            or step.lower().startswith("look forward")):  # a hope, not a step
         return None
     return step if len(step.split()) <= PLAN_WORDS else ""
 

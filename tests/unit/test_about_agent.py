@@ -237,6 +237,7 @@ def test_no_offline_self_disclosure_claims_a_past_the_program_does_not_have() ->
     "Did you also have trouble quieting your mind?", "Have u ever fallen in love ?",
     "That is good advice. Have you been through something like that?",
     "How did you go about it? What did you do before getting a job?",
+    "That would be nice. Is that what you do when you are stressed or depressed?",
 ])  # fmt: skip
 def test_asked_if_it_has_been_through_this_it_says_it_has_no_past_and_hands_back(
         asked: str) -> None:
@@ -270,6 +271,7 @@ def test_other_questions_to_the_agent_are_not_about_its_past(text: str) -> None:
     "i feel so sad and down, do you ever feel like that since covid started?",
     "How did you manage to get out of the depression..If you dont mind,can you tell me what "
     "happened to you back then?",
+    "Yeah. How do you cope with your stresses? I find myself drinking more than I want now too.",
 ])  # fmt: skip
 @pytest.mark.parametrize("strategy", [Strategy.QUESTION, Strategy.REFLECTION])
 def test_a_question_about_its_past_beside_more_is_answered_then_the_rest(
@@ -359,3 +361,28 @@ def test_other_messages_ending_in_you_hand_nothing_back(text: str) -> None:
     from agent.about_agent import hands_back_wellbeing
 
     assert hands_back_wellbeing(text) is None
+
+
+@pytest.mark.parametrize("asked", [
+    "Do you have a background in counseling?", "Are you a therapist?",
+    "are you a trained counselor?", "Are you qualified?",
+])  # fmt: skip
+def test_asked_if_it_is_trained_it_says_it_is_not_and_names_a_professional(asked: str) -> None:
+    from agent.about_agent_replies import CREDENTIALS_REPLIES, IN_WORLD_CREDENTIALS_REPLIES
+
+    assert about_agent(asked) == "question"
+    said = reply(asked, Strategy.OTHERS, history=TROUBLE)
+    assert said in CREDENTIALS_REPLIES and "not a trained" in said and "professional" in said
+    in_world = Responder().respond(ResponseRequest(
+        user_text=asked, history=[], strategy=Strategy.OTHERS, user_affect=SAD,
+        persona_name="Grim", real_world_advice=False))  # fmt: skip
+    assert in_world in IN_WORLD_CREDENTIALS_REPLIES and "No" in in_world, in_world
+
+
+def test_an_llm_is_told_to_claim_no_training() -> None:
+    from agent.responders import build_messages
+
+    prompt = str(build_messages(ResponseRequest(
+        user_text="Are you a therapist?", history=[], strategy=Strategy.OTHERS,
+        user_affect=SAD, persona_name="Sage"))[0].content)  # fmt: skip
+    assert "not one" in prompt and "trained professional" in prompt

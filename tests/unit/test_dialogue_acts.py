@@ -71,6 +71,8 @@ pytestmark = pytest.mark.unit
      True),
     ("now I can handle it my kid woke up . I should go now.", False, True, False),
     ("I should go now and tell her.", False, False, False),
+    ("can you tell me how to reach out to the government", False, False, True),
+    ("also is there any peer support groups that you can suggest me", False, False, True),
 ])
 def test_acts_are_read_from_the_words(text: str, greeting: bool, farewell: bool,
                                       advice: bool) -> None:
@@ -379,6 +381,7 @@ def test_a_bare_try_is_no_step_to_build_on() -> None:
     ("I'll delete myself.", None), ("I will get some pills.", None),
     ("I'll put the phone away and end it.", None),
     ("i will look into this. can you recommend a counceller", None),  # "this" names nothing
+    ("I really hope to visit my aunt, I'll look forward to that.", None),  # a hope, no step
 ])
 def test_a_step_away_from_a_distraction_is_a_step_and_harm_is_not(text: str,
                                                                   step: str | None) -> None:
@@ -699,11 +702,13 @@ def test_taking_up_a_suggestion_is_heard_and_not_greeted_as_news() -> None:
 
 
 def test_good_idea_as_the_last_sentence_takes_up_the_suggestion() -> None:
+    from agent.dialogue_acts import approves_suggestion
     from agent.responder_phrases import NEWS_OPENERS, POSITIVE_TEMPLATES
 
     # ESConv valid: "Oh, that's lovely! Could you share the news with someone ...?"
     warm = AffectEstimate(VAD(0.6, 0.3, 0.2), {"joy": 0.9, "neutral": 0.1}, 0.9, "text", 0.0)
     text = "Yeah I never looked into it though. I probably should. Good idea."
+    assert approves_suggestion("Thats a great idea. I really like that!")
     history = [DialogueTurn("user", "My anxiety flares up around due dates."),
                DialogueTurn("Sage", "Could you try the counselling service at your college?"),
                DialogueTurn("user", text)]
@@ -779,7 +784,8 @@ def test_a_passing_thanks_before_more_trouble_is_not_answered_as_thanks_for_help
 
 @pytest.mark.parametrize("text", ["You are absolutely right, I might be overthinking this lol",
                                   "I really hope so that i will be happy with my life..",
-                                  "Great to hear!"])
+                                  "Great to hear!",
+                                  "Yes, I agree. It's always great to have a back up plan."])
 def test_agreeing_or_hoping_is_no_news(text: str) -> None:
     from agent.responder_phrases import NEWS_OPENERS, POSITIVE_TEMPLATES
 

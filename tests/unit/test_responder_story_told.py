@@ -279,6 +279,9 @@ def test_what_happened_is_restated_not_how_they_are() -> None:
     # ESConv valid: "so you're not doing very well unfortunately, and that has been sitting ..."
     told = "I'm not doing very well unfortunately. I failed my college finals."
     assert slots(told, "sadness", [])["clause"] == "you failed your college finals"
+    stressed = "I have been better. I am really stressed and at a breaking point."
+    assert slots(stressed, "sadness", [])["clause"] == (
+        "you are really stressed and at a breaking point")
 
 
 def test_because_of_someone_is_no_cause_clause() -> None:
@@ -290,6 +293,9 @@ def test_because_of_someone_is_no_cause_clause() -> None:
     assert "cause" not in slots("I was busy that day. She thought I was making excuses.",
                                 "sadness", [])
     assert "cause" not in slots("She is petty about it. It was easier in school.", "sadness", [])
+    # a cause is a clause: "Feeling scared when your kids is a very human response."
+    assert "cause" not in slots("I'm scared to leave him, thinking about my kids.", "fear", [])
+    assert slots("I'm upset since I moved here.", "sadness", [])["cause"] == "you moved here"
     assert slots("I feel bad because my father died.", "sadness", [])["cause"] == (
         "your father died")
 
@@ -310,6 +316,7 @@ def test_because_of_someone_is_no_cause_clause() -> None:
     ("I'm going out tonight for happy hour.", "feeling", "down"),  # "happy hour" is no joy
     ("i have to think about the happy moments.", "feeling", "down"),
     ("I've thought about growing my own but can't in the dorms.", "topic", None),
+    ("Just lying in bed. Never got out of my pjs today.", "topic", None),
 ])
 def test_a_topic_keeps_the_noun_after_its_adjective(text: str, slot: str,
                                                      value: str | None) -> None:
