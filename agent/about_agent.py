@@ -4,8 +4,9 @@ A user asks how the agent is, its name, what it likes, whether it is a person, o
 or says it is not helping ("You don't understand.", "You sound like a robot."). The support
 templates presume a trouble to explore ("Who have you been able to talk to about this?"), which
 answers none of these. The questions are whole messages: "How are you?" is not "How are you
-going to fix this?", so each pattern must reach the end of the message. A complaint may stand
-anywhere in it.
+going to fix this?", so each pattern must reach the end of the message; a question about the
+agent's past may also stand as one sentence of a longer message (``experience_aside``). A
+complaint may stand anywhere in it (agent.complaints).
 
 Asked whether it is a person, the agent says it is not, whatever the persona: people should
 know when they talk to a machine (the EU AI Act, Article 50(1), obliges providers of systems
@@ -17,6 +18,8 @@ shipped ``grim`` does). The offline answers are in agent.about_agent_replies.
 from __future__ import annotations
 
 import re
+
+from agent.complaints import complaint
 
 _OPENING = (r"^\s*(?:(?:and|so|well|(?:hi|hello|hey)(?:\s+there)?|ok|okay|wait|but|honestly|"
             r"anyway)[,\s]+)?")
@@ -176,49 +179,6 @@ _CREDENTIALS = _whole_message(
 # "Are you still there?": the user checks the agent is listening.
 _PRESENCE = _whole_message(
     r"are\s+(?:you|u)\s+(?:still\s+)?(?:there|here|with\s+me|listening)|(?:you|u)\s+still\s+there")
-# "You don't understand.", "That's not helpful.", "Do you even care?": the user says the agent
-# is missing them. The verb must end its clause, so generic "you" is left alone ("You can't help
-# who you love", "You don't understand grief until you lose someone"), and "that"/"this" must
-# open a sentence: "I take the pills but it's not helping" is about the pills, and "It's
-# pointless" about life is hopelessness, not a complaint (the support path answers it).
-_END = r"(?=\s*(?:[.!?,;]|$|\s(?:at\s+all|anymore|me|to\s+me|a\s+bit|do\s+you)\b))"
-_SENTENCE = r"(?:^|[.!?]\s+)(?:(?:honestly|well|sorry|no|um|ok|okay|but|sigh)[,\s]+)?"
-_MISSED = re.compile(
-    rf"\byou\s+(?:just\s+)?(?:don't|do\s+not|dont|can't|cannot|never)\s+(?:really\s+)?"
-    rf"(?:understand|get\s+it|get\s+me|listen|hear\s+me|help){_END}"
-    rf"|\byou(?:'re|\s+are|re)\s+not\s+(?:really\s+)?(?:helping|listening|getting\s+it|"
-    rf"understanding){_END}"
-    rf"|{_SENTENCE}(?:that|this)(?:'s|\s+is|\s+was)?\s*(?:not|n't|isn't|wasn't)\s+"
-    r"(?:very\s+|really\s+|at\s+all\s+)?(?:helpful|helping|what\s+i\s+(?:said|meant|asked))\b"
-    r"|\b(?:talking\s+to\s+you|this\s+conversation|this\s+chat)\s+(?:is|was)\s+(?:so\s+)?"
-    r"(?:useless|pointless|no\s+help|not\s+helping)\b"
-    # "This is useless." opening a sentence is said of the talk ("It's pointless" is not)
-    rf"|{_SENTENCE}(?:this|that)(?:'s|\s+is)\s+(?:so\s+|just\s+|really\s+|completely\s+)?"
-    r"(?:useless|a\s+waste\s+of\s+(?:my\s+)?time)\b"
-    r"|\byou(?:'re|\s+are)\s+(?:so\s+|really\s+)?(?:useless|no\s+help|not\s+much\s+help)\b",
-    re.I,
-)
-_REPEATS = re.compile(
-    r"\byou\s+(?:just\s+)?keep\s+(?:asking|saying|repeating)\b"
-    r"|\byou(?:'re|\s+are)\s+(?:so\s+|really\s+|kind\s+of\s+|a\s+bit\s+)?(?:boring|repetitive)\b"
-    r"|\byou\s+(?:already|just)\s+(?:asked|said)\s+that\b"
-    # "I already told you I can't afford it": the agent asked for what it was told
-    rf"|{_SENTENCE}i\s+(?:already|just)\s+(?:told\s+you|said(?:\s+that)?)\b"
-    r"(?!\s+(?:about\s+|that\s+)?(?:my|her|his|them|him|she|he|they|we)\b)",
-    re.I,
-)
-_CARE = re.compile(
-    r"\b(?:do|did)\s+you\s+(?:even|actually|really|honestly)\s+care\b"
-    r"|\byou\s+(?:don't|do\s+not|dont)\s+(?:even\s+|really\s+)?care"
-    r"(?=\s*(?:[.!?,;]|$|\s(?:about\s+me|at\s+all|anyway|do\s+you)\b))",
-    re.I,
-)
-_ROBOT = re.compile(
-    r"\byou(?:'re|\s+are)?\s+(?:sound(?:ing)?|talk(?:ing)?|write|writing)\s+(?:just\s+)?like\s+"
-    r"(?:a\s+)?(?:robot|bot|machine|script|computer|chat\s*bot)\b"
-    r"|\byou(?:'re|\s+are)\s+(?:just\s+|only\s+)?(?:a\s+)?(?:robot|bot|chat\s*bot)\b",
-    re.I,
-)
 
 
 def asks_agent_wellbeing(text: str) -> bool:
@@ -459,31 +419,6 @@ def asks_for_help(text: str) -> bool:
     (True, False)
     """
     return bool(_HELP.match(text))
-
-
-def complaint(text: str) -> str | None:
-    """What the user says the agent is getting wrong: ``"care"`` ("Do you even care?"),
-    ``"robot"`` ("You sound like a robot."), ``"repeats"`` ("You keep asking the same thing."),
-    ``"missed"`` ("You don't understand.", "That's not helpful."), or None.
-
-    >>> complaint("You don't understand."), complaint("That's not helpful at all")
-    ('missed', 'missed')
-    >>> complaint("Do you even care?"), complaint("You sound like a robot")
-    ('care', 'robot')
-    >>> complaint("You can't help who you love."), complaint("My mom doesn't understand me.")
-    (None, None)
-    >>> complaint("That was really helpful."), complaint("You keep asking the same thing.")
-    (None, 'repeats')
-    >>> complaint("I already told you I cant afford it"), complaint("My wife just told me.")
-    ('repeats', None)
-    """
-    if _CARE.search(text):
-        return "care"
-    if _ROBOT.search(text):
-        return "robot"
-    if _REPEATS.search(text):
-        return "repeats"
-    return "missed" if _MISSED.search(text) else None
 
 
 def about_agent(text: str) -> str | None:

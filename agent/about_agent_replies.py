@@ -22,9 +22,9 @@ from agent.about_agent import (
     asks_if_person,
     asks_if_there,
     asks_trust,
-    complaint,
     remarks_on_agent,
 )
+from agent.complaints import complaint
 
 # Asked "How are you?", the agent says how it is: its strongest emotion type (`agent_feeling` in
 # the prompt) at SELF_REPORT_INTENSITY or more, in plain words, else that it is fine. An

@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from agent.about_agent import about_agent, complaint
+from agent.about_agent import about_agent
 from agent.about_agent_replies import (
     COMPLAINT_REPLIES,
     HELP_REPLIES,
     JOKE_REPLIES,
     PERSON_REPLIES,
 )
+from agent.complaints import complaint
 from agent.core import AffectiveAgent
 from agent.responder_slots import slots
 from agent.responders import Responder, ResponseRequest
