@@ -343,6 +343,8 @@ def only_thanks(text: str) -> bool:
     """
     if not thanks(text) or re.search(r"\b(?:but|still|though)\b", text, re.I):
         return False
+    if asks_for_advice(text):  # "Thanks. What should I do next?" asks on
+        return False
     if tells_trouble(text):  # "Thanks, my dad is in hospital.": the trouble is answered
         return False
     beside = _THANKS.sub(" ", text)

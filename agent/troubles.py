@@ -29,7 +29,8 @@ LEFT = re.compile(rf"\b({_THING})\s+(broke up with|dumped|cheated on|left(?=\s+(
 _DISEASE = (r"(?:(?:stage\s+\w+|terminal|advanced|breast|lung|brain|bone|skin|colon)\s+)*"
             r"(?:cancer|leukemia|leukaemia|a\s+tumou?r|dementia|alzheimer'?s|parkinson'?s|"
             r"als|multiple\s+sclerosis|hiv|diabetes|epilepsy|lupus|covid|a\s+stroke|"
-            r"a\s+heart\s+attack|sepsis)\b")
+            r"a\s+heart\s+attack|sepsis|bi-?polar(?:\s+disorder)?|depression|schizophrenia|"
+            r"an?\s+eating\s+disorder|anorexia|an?\s+addiction|ptsd)\b")
 # "I have cancer", "I was diagnosed with diabetes": the user's own diagnosis is the event
 ILL_SELF = re.compile(rf"\bi(?:\s+have|'ve\s+got|\s+just\s+found\s+out\s+i\s+have|"
                       rf"\s+was\s+diagnosed\s+with|\s+got\s+diagnosed\s+with)\s+{_DISEASE}",
@@ -42,7 +43,8 @@ ILL = re.compile(rf"\b({_THING})\s+(?:is|was|has been|got|ended up)\s+(?:"
                  r"|(?P<ill>(?:very\s+|really\s+|so\s+|seriously\s+)?(?:sick|ill|unwell)\b(?!\s+of\b))"
                  r"|(?P<diagnosed>diagnosed\s+with\b))"
                  # "my mom has cancer": the illness is named ("your mom's cancer")
-                 rf"|\b(?P<sufferer>{_THING})\s+(?:has|had|has got|is fighting|is battling)\s+"
+                 rf"|\b(?P<sufferer>{_THING})\s+(?:has|had|has got|is fighting|is battling|"
+                 r"is suffering from|suffers from|is struggling with|struggles with)\s+"
                  rf"(?P<disease>{_DISEASE})", re.I)
 # A good thing spoken of as gone ("I used to love this job", "we were so happy once"): the
 # words are warm and the recognizer may read joy, but the news is a loss.

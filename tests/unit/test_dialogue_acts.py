@@ -85,6 +85,7 @@ def test_acts_are_read_from_the_words(text: str, greeting: bool, farewell: bool,
     ("Thanks, I'll try that.", True),
     ("Thanks, but I still feel awful.", False),
     ("Thank you for asking, it has been a really rough week at work.", False),
+    ("Thanks. What should I do next?", False),  # asks on (ESConv valid)
 ])
 def test_short_thanks_are_told_from_news_that_starts_with_thanks(text: str,
                                                                  expected: bool) -> None:
@@ -502,6 +503,10 @@ def test_a_short_cheer_after_good_news_is_not_taken_for_news() -> None:
     ("My mom has cancer.", "your mom's cancer"), ("my dad had a stroke", "your dad's stroke"),
     ("I was diagnosed with diabetes last week.", "your diagnosis"),
     ("My grandma has dementia and doesn't know me.", "your grandma's dementia"),
+    # ESConv valid's opening, which had been taken for small talk
+    ("My friend is suffering from bi-polar disorder, and is spiraling out of control.",
+     "your friend's bi-polar disorder"),
+    ("My brother is struggling with an addiction.", "your brother's addiction"),
 ])
 def test_an_illness_told_is_the_story(text: str, event: str) -> None:
     from agent.responder_slots import slots
@@ -762,6 +767,12 @@ def test_thanks_for_the_help_is_heard_and_not_taken_for_news(strategy: Strategy)
         text, history, strategy, warm, None, "Sage", "warm",
         readings=(("sadness", -0.5), ("joy", 0.6))))  # the readings live, oldest first
     assert said.startswith(THANKED_OPENERS), said
+    assert not any(t in said for t in NAMES_NEWS), said
+    # a good feeling read in the turn is no news to share when the user thanks
+    joked = "Ha! that's a great line. I'm gonna use that. I appreciate your help with this."
+    said = Responder().respond(ResponseRequest(
+        joked, [*history[:2], DialogueTurn("user", joked)], strategy, warm, None, "Sage", "warm",
+        readings=(("sadness", -0.5), ("joy", 0.7))))  # fmt: skip
     assert not any(t in said for t in NAMES_NEWS), said
     # news told with the thanks is still news
     news = "Thank you so much, I passed my exam!"
