@@ -158,7 +158,11 @@ def slots(
     found: dict[str, str] = {}
     # "my husband has been cheating on me hello": a call for attention at the end is not part
     # of what happened
-    user = _CALLED_FOR.sub("", user)
+    # searched in the last 80 characters only: from every comma of a long run of them the
+    # pattern would rescan the rest (quadratic; tests/integration/test_text_worst_case_bench.py)
+    called = _CALLED_FOR.search(user, max(0, len(user) - 80))
+    if called is not None:
+        user = user[: called.start()]
     low = user.lower()
     # "happy hour" and "happy birthday" name no feeling
     low_feelings = _NOT_A_FEELING.sub(" ", low)

@@ -25,6 +25,13 @@ WORST = {  # each repeated up to the length limit
     "thanks": "i appreciate ",
     "approval": "that is ",
     "handed back": "fine, and you ",
+    # the fifteenth session's patterns: questions about the agent's past, causes, calls for
+    # attention at the end, thanks for help, hard life
+    "past questions": "have you ever ",
+    "causes": "because i ",
+    "hellos": ", hello",
+    "thanks for": "thanks for the ",
+    "life": "life is so ",
 }
 TURN_BUDGET_S = 2.0
 """Per turn on these machines (2 cores); a plain turn takes about 50 ms."""
