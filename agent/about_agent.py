@@ -124,14 +124,16 @@ _EXPERIENCE_TAIL = r"(?:,?\s+(?:too|as\s+well|yourself|then|before))*\s*[/]?"
 _EXPERIENCE = _whole_message(_EXPERIENCE_BODY, tail=_EXPERIENCE_TAIL)
 # "Have you ever been dumped?", "Have you had a similar experience?", "Did you also have trouble
 # sleeping?": a sentence that asks whether the agent has lived through a trouble, anywhere in a
-# message ("It was around Thanksgiving. Have you ever been through a breakup?"). About 30 of
-# the 40 seeker turns in ESConv train that ask "have you ever ...", "did you also ..." ask this.
+# message ("It was around Thanksgiving. Have you ever been through a breakup?"). Of the 40
+# seeker turns in ESConv train that ask "have you ever ...", "did you also ...", 27 are read so
+# (35 turns in all, with "How did you deal with it?" and the like).
 # Having been somewhere or known of something ("Have you ever been to Paris?", "... seen the
 # video?") is not asked, nor trying to hurt oneself (the support path answers that).
 _LIVED_EVER = (
     r"(?:been\s+(?!to\b|there\b)\w+|gone\s+through|experienced?|lost|struggled|dealt|suffered"
-    r"|fallen|failed|broken\s+up|broke\s+up|ran\s+into|run\s+into|got(?:ten)?\s+(?:dumped|fired|divorced|cheated|ghosted"
-    r"|rejected|laid\s+off)|started\s+(?:a\s+new|over)|grieved|had"
+    r"|fallen|failed|broken\s+up|broke\s+up|ran\s+into|run\s+into"
+    r"|got(?:ten)?\s+(?:dumped|fired|divorced|cheated|ghosted|rejected|laid\s+off)"
+    r"|started\s+(?:a\s+new|over)|grieved|had"
     r"|tried\s+(?:these|this|that|it|meds|medication|medicine|antidepressants|therapy|counsel)"
     # "Did you ever feel silly?" (of the agent's brother, "... about your brother", it is not)
     r"|fe(?:el|lt)(?![^.!?]*\babout\s+your\b))\b"
@@ -160,8 +162,8 @@ _LIVED = re.compile(
     re.I,
 )
 _SENTENCE_BREAK = re.compile(
-    r"(?<=[.!?])\s+|(?<=\.\.)(?=[a-z])|,\s*(?=(?:and\s+|so\s+|but\s+)?(?:have|did|do)\s+(?:you|u)\b)",
-    re.I)
+    r"(?<=[.!?])\s+|(?<=\.\.)(?=[a-z])"
+    r"|,\s*(?=(?:and\s+|so\s+|but\s+)?(?:have|did|do)\s+(?:you|u)\b)", re.I)
 ASIDE_WORDS = 4
 """Words beside a question about the agent's past that still leave the question the whole
 message ("That is good advice. Have you been through something like that?")."""
