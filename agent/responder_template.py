@@ -430,12 +430,13 @@ THANKED_FOR_HELP = re.compile(
     r"\b(?:thanks?|thank\s+you|appreciate)\b[^.!?]{0,30}\b(?:suggestions?|advice|advise|help|"
     r"input|ideas|tips|support|perspective)\b|\byou(?:'ve|\s+have)?\s+(?:really\s+|truly\s+)?"
     r"helped\b|\b(?:that|it|this)\s+(?:really\s+)?helps\b", re.I)
-# "I really hope so", "You're absolutely right": warm words that tell no news
-NO_NEWS = re.compile(r"\bi\s+(?:really\s+|just\s+)?hope\b|^\s*(?:yes,?\s+|yeah,?\s+)?(?:you(?:'re|"
-                     r"\s+are)\s+(?:absolutely\s+|so\s+|totally\s+|probably\s+)?right"
-                     r"|that(?:'s|\s+is)\s+(?:so\s+)?(?:true|right)"
-                     r"|(?:that's\s+)?(?:great|good|nice|glad)\s+to\s+hear"
-                     r"|^\s*(?:yes,?\s+|yeah,?\s+)?i\s+(?:totally\s+|completely\s+)?agree)\b", re.I)
+# "I really hope so", "You're absolutely right", "I agree": warm words, opening the message,
+# that tell no news ("I got the job! I hope it goes well." does)
+NO_NEWS = re.compile(
+    r"^\s*(?:(?:yes|yeah|well|ok|okay)[,.!\s]+)?(?:i\s+(?:really\s+|just\s+)?hope"
+    r"|you(?:'re|\s+are)\s+(?:absolutely\s+|so\s+|totally\s+|probably\s+)?right"
+    r"|that(?:'s|\s+is)\s+(?:so\s+)?(?:true|right)|(?:that's\s+)?(?:great|good|nice|glad)\s+to\s+hear"
+    r"|i\s+(?:totally\s+|completely\s+)?agree)\b", re.I)
 # "Not sure if I should return to school", "I can't decide whether to stay": a decision
 DECIDING = re.compile(r"\b(?:not\s+sure|unsure|can't\s+decide|cannot\s+decide|can't\s+make\s+up\s+"
                       r"my\s+mind|torn)\s+(?:if|whether|about\s+whether|between)\b", re.I)

@@ -809,6 +809,13 @@ def test_agreeing_or_hoping_is_no_news(text: str) -> None:
     assert not said.startswith(NEWS_OPENERS), said
 
 
+def test_news_with_a_hope_after_it_is_still_news() -> None:
+    from agent.responder_template import NO_NEWS
+
+    assert NO_NEWS.search("I really hope so.") and not NO_NEWS.search(
+        "I got the job! I hope it goes well.")
+
+
 @pytest.mark.parametrize("strategy", [Strategy.REFLECTION, Strategy.SELF_DISCLOSURE,
                                       Strategy.AFFIRMATION])
 def test_a_good_feeling_never_fills_a_support_template(strategy: Strategy) -> None:
