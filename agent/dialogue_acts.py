@@ -306,6 +306,16 @@ _ACHIEVED = re.compile(
 )
 
 
+def tells_news(text: str) -> bool:
+    """The user tells of something that happened to them ("I got the job!", "We moved."), as
+    news is told; liking where one is ("I like being here") tells none.
+
+    >>> tells_news("I finally got the job!"), tells_news("I like being here with my kids.")
+    (True, False)
+    """
+    return bool(_NEWS.search(text))
+
+
 def tells_achievement(text: str) -> bool:
     """The user tells of something they achieved ("I passed my exam!", "I haven't missed a
     workout since March."), which praise of their effort fits.

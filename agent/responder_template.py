@@ -49,6 +49,7 @@ from agent.dialogue_acts import (
     praises_agent,
     self_insult,
     tells_achievement,
+    tells_news,
     thanks,
     thanks_without_news,
 )
@@ -291,6 +292,9 @@ class TemplateChatModel(BaseChatModel):
                 advice = list(topic.suggestions if strategy is Strategy.SUGGESTION
                               else topic.information)
         told_no_one = any(TOLD_NO_ONE.search(t) for t in (*earlier, user))
+        # "Maybe celebrate a little tonight" needs news told now or just before ("I got the
+        # job!"), not a glad word ("I like being here watching over my kids.")
+        told_news = (news_here or good_news) and any(tells_news(t) for t in (*earlier[-2:], user))
         # asking what happened after being told reads as not having listened (ASKS_FOR_STORY);
         # a cause or an event in this turn is the story, or its start ("since I moved here")
         told = (bool(info.get("story_told")) or "cause" in filled or "event" in filled
@@ -317,8 +321,7 @@ class TemplateChatModel(BaseChatModel):
                   and not (troubled and t in GLAD_ONLY)
                   and not (ASKS_WHEN.search(t) and SAYS_WHEN.search(filled.get("plan", "")))
                   and not (t in TAKES_TURN_FOR_NEWS and not news_here)
-                  and not (t in NAMES_NEWS and (thanks_without_news(user)
-                                                or not (news_here or good_news)))
+                  and not (t in NAMES_NEWS and (thanks_without_news(user) or not told_news))
                   and not (t in PRAISES_ACHIEVEMENT and not tells_achievement(user))
                   and not (t in ASKS_WHO_THEY_TOLD and told_no_one)
                   and not (t in CALLS_IT_HEAVY and not troubled)

@@ -832,3 +832,27 @@ def test_a_good_feeling_never_fills_a_support_template(strategy: Strategy) -> No
         said = Responder().respond(ResponseRequest(text, history, strategy, sad, None, "Sage"))
         assert not any(re.search(rf"\bfe(?:el|lt)\s+{w}\b", said) for w in UPBEAT), said
         history += [DialogueTurn("Sage", said), DialogueTurn("user", text + "." * (k + 1))]
+
+
+def test_the_news_templates_need_news_told() -> None:
+    from agent.responder_phrases import NAMES_NEWS
+
+    warm = AffectEstimate(VAD(0.6, 0.3, 0.2), {"joy": 0.9, "neutral": 0.1}, 0.9, "text", 0.0)
+
+    def suggestions(text: str) -> set[str]:
+        history = [DialogueTurn("user", "My best friend passed away."),
+                   DialogueTurn("Sage", "That is a lot to carry."), DialogueTurn("user", text)]
+        said = set()
+        for k in range(4):  # several turns, so more than one template is tried
+            reply = Responder().respond(ResponseRequest(
+                text, history, Strategy.SUGGESTION, warm, None, "Sage",
+                readings=(("sadness", -0.6), ("joy", 0.7))))  # fmt: skip
+            said.add(reply)
+            history += [DialogueTurn("Sage", reply), DialogueTurn("user", text + "!" * (k + 1))]
+        return said
+
+    # ESConv valid: "That's wonderful! Maybe celebrate a little tonight; you deserve it."
+    glad_word = suggestions("I like being here watching over my kids and pets.")
+    assert not any(t in r for r in glad_word for t in NAMES_NEWS), glad_word
+    news = suggestions("I finally got the job I wanted!")
+    assert any(t in r for r in news for t in NAMES_NEWS), news

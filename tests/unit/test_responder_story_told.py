@@ -317,6 +317,7 @@ def test_because_of_someone_is_no_cause_clause() -> None:
     ("i have to think about the happy moments.", "feeling", "down"),
     ("I've thought about growing my own but can't in the dorms.", "topic", None),
     ("Just lying in bed. Never got out of my pjs today.", "topic", None),
+    ("My two kids are sad as well.", "person", "your two kids"),  # not "your two"
 ])
 def test_a_topic_keeps_the_noun_after_its_adjective(text: str, slot: str,
                                                      value: str | None) -> None:
