@@ -323,8 +323,8 @@ PRAISES_ACHIEVEMENT = frozenset({
     "You earned this, and it's wonderful to hear.",
     "That took real effort on your part; well done.",
 })
-# Positive templates that speak of news: not for a user who feels better or thanks the agent
-# with no news told ("Thanks for the suggestions. You've really helped me.")
+# Positive templates that speak of news: only with news told now or just before ("I got the
+# job!"), never to thanks ("Thanks for the suggestions.") or a glad word ("I like being here").
 NAMES_NEWS = frozenset({
     "Maybe celebrate a little tonight; you deserve it.",
     "Could you share the news with someone who will be glad for you?",
