@@ -185,10 +185,13 @@ class TemplateChatModel(BaseChatModel):
         if not cross and other_language(user) is not None:
             unsaid = [r for r in OTHER_LANGUAGE_REPLIES if r not in said]
             return unsaid[0] if unsaid else OTHER_LANGUAGE_REPLIES[-1]
+        # read once: several choices below turn on them
+        thanked = thanks_without_news(user)  # "Thanks for the suggestions.", no news beside
+        advice_asked = asks_for_advice(user)
         act = ("insulted" if cross else "farewell" if is_farewell(user)
                else "declined" if declines_to_talk(user)
                else "greeting" if is_greeting(user) else "thanks" if only_thanks(user)
-               or (strategy is Strategy.OTHERS and thanks_without_news(user))
+               or (strategy is Strategy.OTHERS and thanked)
                else "praise" if praises_agent(user) else None)
         if act == "greeting" and info.get("returning"):
             return _welcome_back(earlier, said, seed)
@@ -229,9 +232,9 @@ class TemplateChatModel(BaseChatModel):
                     and not NO_NEWS.search(user)  # "I really hope so", "You're right"
                     # "My best friend moved away": a trouble told in warm words is no news
                     and not tells_trouble(user)
-                    and not asks_for_advice(user))  # "Thanks! Any more tips?" asks, not tells
+                    and not advice_asked)  # "Thanks! Any more tips?" asks, not tells
         # "Cool cool." reads as joy but tells nothing new: glad, but not taken for the news
-        news_here = positive and len(user.split()) > 2 and not thanks_without_news(user)
+        news_here = positive and len(user.split()) > 2 and not thanked
         glad = positive or (
             # a neutral reading's valence within noise of zero: "It took me 4 hours." (-0.04)
             info["feeling"] == "neutral" and valence > UNTROUBLED_VALENCE and good_news
@@ -252,7 +255,7 @@ class TemplateChatModel(BaseChatModel):
                 # a new worry ("but I worry it might impair my work") is not agreement with
                 # the step named before; it is answered on its own
                 and not NEW_WORRY.search(user) and not tells_trouble(user)
-                and not thanks_without_news(user)):  # thanks close the step, not agree to it
+                and not thanked):  # thanks close the step, not agree to it
             planned = next((s for t in reversed(earlier[-2:])
                             if (s := stated_plan(t) or weighed_step(t)) is not None), None)
             step = planned
@@ -265,11 +268,11 @@ class TemplateChatModel(BaseChatModel):
                               for label, v in readings)
                       and not told_earlier and not tells_trouble(user)
                       and not unwell  # "Not great, honestly." is no small talk
-                      and not asks_for_advice(user)  # "I need some advice." asks for help
+                      and not advice_asked  # "I need some advice." asks for help
                       # "Not sure if I should return to school": a decision weighs on them
                       and not any(DECIDING.search(t) for t in (*earlier, user))
                       and "cause" not in filled)  # fmt: skip
-        if untroubled and user.rstrip().endswith("?") and not asks_for_advice(user):
+        if untroubled and user.rstrip().endswith("?") and not advice_asked:
             fresh_unknown = [r for r in UNANSWERED if r not in said] or list(UNANSWERED)
             return fresh_unknown[seed % len(fresh_unknown)]
         tried = tried_already(user)
@@ -321,7 +324,7 @@ class TemplateChatModel(BaseChatModel):
                   and not (troubled and t in GLAD_ONLY)
                   and not (ASKS_WHEN.search(t) and SAYS_WHEN.search(filled.get("plan", "")))
                   and not (t in TAKES_TURN_FOR_NEWS and not news_here)
-                  and not (t in NAMES_NEWS and (thanks_without_news(user) or not told_news))
+                  and not (t in NAMES_NEWS and (thanked or not told_news))
                   and not (t in PRAISES_ACHIEVEMENT and not tells_achievement(user))
                   and not (t in ASKS_WHO_THEY_TOLD and told_no_one)
                   and not (t in CALLS_IT_HEAVY and not troubled)
@@ -380,7 +383,7 @@ class TemplateChatModel(BaseChatModel):
             alone = [a for a in ALONE_ACKNOWLEDGEMENTS if a.lower() not in said_low]
             if alone:
                 openers = (alone[seed % len(alone)] + " ",)
-        elif thanks_without_news(user) and THANKED_FOR_HELP.search(user):
+        elif thanked and THANKED_FOR_HELP.search(user):
             # "Thanks for the suggestions.": heard, then on; a passing "thanks" before more of
             # the trouble ("Thank you, it's especially hard having to teach remotely") is not
             openers = (THANKED_OPENERS[seed % len(THANKED_OPENERS)],)
