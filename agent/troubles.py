@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from agent.responder_words import EVENT_VERBS, HURTFUL_ACTS, NAMED_FEELINGS, PAINFUL_SELF_WORDS
+from agent.responder_words import (
+    EVENT_VERBS,
+    HURTFUL_ACTS,
+    NAMED_FEELINGS,
+    PAINFUL_SELF_WORDS,
+    UPBEAT,
+)
 
 # "my driving test", "my job" (not "my job today", "my leg skiing"): a second noun is kept unless
 # it says when, joins a clause or is an -ing word. "Broke my heart" is a hurt, not a thing
@@ -183,8 +189,7 @@ def says_unwell(text: str) -> bool:
     return UNWELL.search(text) is not None
 
 
-NEGATIVE_NAMED = tuple(w for w in NAMED_FEELINGS if w not in (
-    "relieved", "hopeful", "grateful", "happy", "proud", "lighter"))
+NEGATIVE_NAMED = tuple(w for w in NAMED_FEELINGS if w not in UPBEAT)
 
 
 @lru_cache(maxsize=4096)  # the prompt asks it of every earlier user turn, at every turn
