@@ -37,6 +37,7 @@ from perception import (
     ConversationEmotionRecognizer,
     DialogueTurn,
     check_text,
+    plain_quotes,
 )
 
 log = logging.getLogger(__name__)
@@ -145,7 +146,8 @@ class AffectiveAgent:
 
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
-        text = check_text(utterance.text)
+        # curly quotes as ASCII ones: the act, slot and safety patterns read "I'm", not "I’m"
+        text = plain_quotes(check_text(utterance.text))
         now = self._now(utterance.t)
         trace: list[str] = []
 

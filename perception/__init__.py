@@ -11,6 +11,7 @@ from perception.base import (
     SpeechEmotionRecognizer,
     TextEmotionRecognizer,
     check_text,
+    plain_quotes,
 )
 from perception.errors import ModelUnavailableError, PerceptionError
 
@@ -25,4 +26,5 @@ __all__ = [
     "SpeechEmotionRecognizer",
     "TextEmotionRecognizer",
     "check_text",
+    "plain_quotes",
 ]

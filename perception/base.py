@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
@@ -100,6 +101,25 @@ def check_text(text: str) -> str:
             "Split it into utterances."
         )
     return stripped
+
+
+# Typographic quotes as typed by phones and word processors ("I’m", “ok”): the act, slot
+# and safety patterns are written with ASCII ones. A five-entry translate table; ftfy's
+# uncurl_quotes does the same but would add a dependency for one str.translate call.
+_PLAIN_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"',
+                               "\u201d": '"'})
+# "that`s", "don`t": a backtick between letters is an apostrophe typed on the wrong key
+_BACKTICK = re.compile(r"(?<=[^\W\d_])`(?=[^\W\d_])")
+
+
+def plain_quotes(text: str) -> str:
+    """``text`` with curly quotes and a backtick between letters made ASCII, so that "I’m"
+    and "that`s" read as "I'm" and "that's"; every other character is kept.
+
+    >>> print(plain_quotes("I’m “fine”, that`s all"))
+    I'm "fine", that's all
+    """
+    return _BACKTICK.sub("'", text.translate(_PLAIN_QUOTES))
 
 
 def emoji_as_words(text: str) -> str:

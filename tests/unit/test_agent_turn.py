@@ -271,3 +271,14 @@ def test_passing_a_bad_amount_of_time_is_refused_and_changes_nothing(tmp_path: P
     with pytest.raises(AgentError, match="time to pass"):
         agent.pass_time(seconds)
     assert agent.feelings.active() == felt
+
+
+@pytest.mark.parametrize("typed", ["I\u2019m not doing well", "I`m not doing well"])
+def test_curly_and_backtick_apostrophes_read_as_plain_ones(tmp_path: Path, typed: str) -> None:
+    # phones type "I’m": before, the low answer went unheard and the story was not asked for
+    plain, curly = make_agent(tmp_path / "p.db"), make_agent(tmp_path / "c.db")
+    for agent in (plain, curly):
+        agent.respond(Utterance("Hi"))
+    expected = plain.respond(Utterance("I'm not doing well")).text
+    assert curly.respond(Utterance(typed)).text == expected
+    assert curly.history[-2].text == "I'm not doing well"
