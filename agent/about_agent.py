@@ -102,6 +102,18 @@ _HELP = _whole_message(
     r"(?:\s+with\s+(?:something|a\s+problem|(?:the|a|my)\s+problem(?:\s+i(?:'m|\s+am)\s+(?:facing|"
     r"having|dealing\s+with))?))?(?:\s+(?:right\s+)?now|\s+today|\s+tonight)?"
 )
+# "Can I talk to you?", "I need to vent about something.", or both: asking leave to talk, in
+# one sentence or two
+_TALK_PART = (
+    r"(?:(?:can|may|could)\s+i\s+(?:please\s+|just\s+)?(?:talk|speak|vent|chat)"
+    r"(?:\s+(?:to|with)\s+(?:you|u))?|is\s+it\s+(?:ok|okay|alright|all\s+right)\s+(?:if\s+i|to)"
+    r"\s+(?:talk|vent|speak)(?:\s+(?:to|with)\s+(?:you|u))?"
+    r"|i\s+(?:really\s+|just\s+)?(?:need|want|would\s+like|'d\s+like)\s+to\s+(?:vent|talk"
+    r"|get\s+something\s+off\s+my\s+chest))"
+    r"(?:\s+(?:for\s+a\s+(?:bit|minute|while|moment)|about\s+(?:something|(?:an?\s+)?"
+    r"(?:ongoing\s+)?(?:situation|issue|problem|thing)(?:\s+i(?:'m|\s+am)\s+(?:in|having))?)))?"
+)
+_TALK = _whole_message(rf"{_TALK_PART}(?:\s*[.,!?]+\s*{_TALK_PART})?")
 # "Have you ever felt this way yourself?", "How did you get through it?": the user asks about
 # the agent's own past with the trouble, which a program does not have.
 _FEELING_WORDS = (r"(?:like\s+(?:this|that)|this\s+way|that\s+way|the\s+same(?:\s+way)?"
@@ -415,12 +427,23 @@ def asks_for_joke(text: str) -> bool:
 
 
 def asks_for_help(text: str) -> bool:
-    """The whole message asks for help with no more said ("Can you help me?", "I need help.").
+    """The whole message asks for help, or leave to talk, with no more said ("Can you help
+    me?", "I need help.", "Can I talk to you?").
 
     >>> asks_for_help("Can you help me?"), asks_for_help("Can you help me write to my boss?")
     (True, False)
     """
-    return bool(_HELP.match(text))
+    return bool(_HELP.match(text)) or asks_to_talk(text)
+
+
+def asks_to_talk(text: str) -> bool:
+    """The whole message asks leave to talk ("Can I talk to you?", "Hi, I need to vent about
+    an ongoing situation. Can I talk to you?").
+
+    >>> asks_to_talk("Can I talk to you?"), asks_to_talk("Can I talk to you about my boss?")
+    (True, False)
+    """
+    return bool(_TALK.match(text))
 
 
 def about_agent(text: str) -> str | None:

@@ -21,6 +21,7 @@ from agent.about_agent import (
     asks_if_agent_likes,
     asks_if_person,
     asks_if_there,
+    asks_to_talk,
     asks_trust,
     remarks_on_agent,
 )
@@ -128,6 +129,9 @@ HELP_REPLIES: dict[bool, tuple[str, ...]] = {
     True: ("I'll do my best. Would it help more to talk it through, or to think about what you "
            "could do next?",),
 }
+# "Can I talk to you?", "I need to vent.": leave given, and the floor handed over
+TALK_REPLIES = ("Of course. I'm here and listening. What's going on?",
+                "Please do. Take your time and tell me what's happening.")
 # "You don't understand.": own the miss and ask what was missed, never defend the last reply.
 COMPLAINT_REPLIES: dict[str, tuple[str, ...]] = {
     "missed": (
@@ -186,6 +190,8 @@ def about_agent_replies(user: str, info: dict[str, Any], *, story_told: bool
             name=name, role=str(info.get("role") or "")).strip(),)
     if asks_for_joke(user):
         return JOKE_REPLIES
+    if asks_to_talk(user) and not story_told:
+        return TALK_REPLIES
     if asks_for_help(user):
         return HELP_REPLIES[story_told]
     kind = complaint(user)

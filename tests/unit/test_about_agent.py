@@ -202,6 +202,12 @@ def test_why_trust_the_agent_is_answered_without_claims() -> None:
     ("I would like some help with the problem I am facing", "help"),
     ("Are you there when I need you?", None),
     ("I need someone to pick up my kids.", None),
+    # asking leave to talk (ESConv valid: the first was met with "I don't know that one")
+    ("Hi, I need to vent about an ongoing situation. Can I talk to you?", "help"),
+    ("can i vent?", "help"),
+    ("Is it ok if I talk to you for a bit?", "help"),
+    ("Can I talk to you about my boss?", None),
+    ("I need to talk to my boss.", None),
 ])
 def test_checking_the_agent_is_there_and_asking_for_help_are_answered(text: str,
                                                                       kind: str | None) -> None:
@@ -211,6 +217,16 @@ def test_checking_the_agent_is_there_and_asking_for_help_are_answered(text: str,
     assert ("there" if asks_if_there(text) else "help" if asks_for_help(text) else None) == kind
     if kind == "there":
         assert about_agent_replies(text, {"name": "Sage"}, story_told=False) == PRESENCE_REPLIES
+
+
+def test_asking_leave_to_talk_is_given_it() -> None:
+    from agent.about_agent_replies import HELP_REPLIES, TALK_REPLIES
+
+    said = reply("Hi, I need to vent about an ongoing situation. Can I talk to you?",
+                 affect=NEUTRAL)
+    assert said in TALK_REPLIES
+    assert reply("Can I talk to you?", strategy=Strategy.REFLECTION) in TALK_REPLIES
+    assert reply("Can you help me?", affect=NEUTRAL) in HELP_REPLIES[False]  # keeps its own
 
 
 PAST_CLAIM = re.compile(r"\bI\s+(?:once|remember|have\s+felt|had|went\s+through)\b|\bfor\s+me\s+"
