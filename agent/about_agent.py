@@ -168,6 +168,9 @@ _LIVED = re.compile(
     r"|what\s+did\s+(?:you|u)\s+do\s+(?:before|when|after|about|to\s+(?:get|cope|deal|feel))\b"
     # "Is that what you do when you are stressed?", "How do you cope with your stresses?"
     r"|is\s+that\s+what\s+(?:you|u)\s+do\b"
+    # "Has this technique helped you in the past?" (ESConv valid)
+    r"|(?:has|did)\s+(?:this|that|it)(?:\s+\w+)?\s+(?:ever\s+)?(?:help(?:ed)?|work(?:ed)?\s+for)"
+    r"\s+(?:you|u)\b(?!\s+(?:to\s+)?(?:understand|see|get|know))"
     r"|how\s+do\s+(?:you|u)\s+(?:cope|deal)\s+with\s+(?:your|stress|it|that|this)\b"
     r"|(?:did|do|have)\s+(?:you|u)\s+(?:also|too)\s+(?:have|had|feel|felt|struggle|struggled|go"
     r"|went|deal|dealt|lose|lost)\b)[^.!?]*[?.]*\s*$)",

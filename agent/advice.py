@@ -335,7 +335,14 @@ BY_NAME: dict[str, Topic] = {t.name: t for t in TOPICS}
 _PARENT = re.compile(r"\b(?:dad|father|mom|mum|mother|parents?)\b", re.I)
 
 
+# "validation doesn't pay the bills": a saying, not money trouble
+# ("I can't pay the bills" is money trouble)
+_SAYINGS = re.compile(
+    r"\b(?:doesn't|does\s+not|won't|will\s+not)\s+pay\s+(?:the|my|your)\s+bills\b", re.I)
+
+
 def _topic_in(text: str) -> Topic | None:
+    text = _SAYINGS.sub(" ", text)
     # "my husband left me", "she ran off with my best friend": troubles' own readings of a
     # partner leaving
     left = LEFT.search(text) or WALKED_OUT.search(text)

@@ -92,7 +92,7 @@ _ADVICE = re.compile(
     # "Just tell me something useful.", "Tell me what to do.", "Give me something I can use."
     r"|\b(?:just |please )?(?:tell|give) me (?:something|anything) (?:useful|practical|concrete|"
     r"i can (?:use|do))|\b(?:just |please )?tell me what (?:to do|i should do)"
-    r"|\bgive me (?:some )?(?:advice|ideas|tips|suggestions)"
+    r"|\bgive me (?:some |a few |more |other )?(?:advice|ideas|tips|suggestions|options|pointers)"
     # "Do you have any good ideas to cope with stress?", "I need some advice", "What do you do
     # to unwind?" (supporters answer these 9 in ESConv train with a suggestion 4 times)
     r"|(?:do|would) you have (?:any )?(?:good |other |more |some )?(?:advice|suggestions?|ideas"
@@ -473,11 +473,13 @@ _PRAISE = re.compile(
 # agent offered (151 of ESConv train's 11,851 seeker turns open so). Warm words, but no news
 # of their own.
 _APPROVES = re.compile(
-    r"^\s*(?:(?:oh|ok|okay|yes|yeah|wow|hmm|well)[,.!\s]+)*(?:that(?:'s|s|\s+is|\s+does|"
+    r"^\s*(?:(?:oh|ooh|ok|okay|yes|yeah|wow|hmm|well)[,.!\s]+)*(?:that(?:'s|s|\s+is|\s+does|"
     r"\s+would\s+be|\s+sounds|\s+seems)|this\s+is|sounds|what\s+a|those\s+are|these\s+are)\s+"
     r"(?:\w+\s+){0,3}?(?:idea|ideas|suggestion|suggestions|advice|tip|tips|plan|fun|helpful|useful)\b"
     # as the last sentence: "I never looked into it though. I probably should. Good idea."
-    r"|(?:^|[.!?]\s+)(?:a\s+)?(?:good|great|nice|smart)\s+(?:idea|suggestion|advice|tip|point)"
+    # or "... i havent tried it before. sounds a nice idea"
+    r"|(?:^|[.!?]\s+)(?:(?:(?:that|it|this)(?:'s|s|\s+is|\s+sounds)|sounds)(?:\s+like)?\s+)?"
+    r"(?:a\s+)?(?:really\s+|very\s+)?(?:good|great|nice|smart)\s+(?:idea|suggestion|advice|tip|point)"
     r"\s*[.!]*\s*$",
     re.I,
 )

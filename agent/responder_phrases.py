@@ -150,6 +150,17 @@ ASKS_FOR_STORY: frozenset[str] = frozenset({
     "When did this start to weigh on you?",
 })
 
+# A step named does not steady a user who says, in the same message, that they are scared
+# ("I can try to get past the nerves ... makes me feel very scared and anxious."); the worry
+# is named only when they do.
+SOUNDS_STEADIER: frozenset[str] = frozenset({
+    "You sound a little steadier now that you have a next step.",
+})
+NAMES_WORRY: frozenset[str] = frozenset({
+    "It sounds like part of you is ready to {plan}, even with the worry still there.",
+    "You have a next step in mind, even with the worry still there.",
+})
+
 # Templates that presume the user cares for {person}: only for someone close (CLOSE_PEOPLE).
 PRESUMES_CARE: frozenset[str] = frozenset({
     "You clearly care about {person}, and that says a lot about you.",
@@ -364,6 +375,8 @@ PLAN_TEMPLATES: dict[Strategy, tuple[str, ...]] = {
     ),
     Strategy.REFLECTION: (
         "You sound a little steadier now that you have a next step.",
+        "It sounds like part of you is ready to {plan}, even with the worry still there.",
+        "You have a next step in mind, even with the worry still there.",
     ),
     Strategy.SELF_DISCLOSURE: (
         "It cheers me to hear you have a next step to hold on to.",

@@ -69,7 +69,9 @@ _TOPIC = re.compile(
 _CAUSE = re.compile(
     # "because of my father" names no clause: "since of your father" would not read
     # and the clause stays in its sentence: "busy that day. She thought ..." is no cause
-    r"\b(?:because(?!\s+of\b)|since|after|about(?!\s+(?:it|that|this|them|him|her)\b)|that)\s+"
+    # "after all" is no time ("after all he ghosted me")
+    r"\b(?:because(?!\s+of\b)|since|after(?!\s+all\b)|about(?!\s+(?:it|that|this|them|him|her)\b)"
+    r"|that)\s+"
     r"([^.!?;]{6,}?)(?:[.!?;]|,\s*(?:but|and)\b|$)",
     re.I,
 )
@@ -228,7 +230,12 @@ def slots(
     cause = _CAUSE.search(user)
     # a cause is a clause with a verb: "about my kids" or "after the breakup" is not one
     # ("Feeling scared when your kids is a very human response.")
-    if cause and _FIRST_PERSON.search(cause.group(1)) and _FINITE.search(cause.group(1)):
+    # A run-on read back as a cause does not read ("since him after you worked your tail off
+    # for 3 yearts for it you're not really sure you wish ..."): a clause of the length of
+    # a {clause}, opening with its subject, not an object ("him", "her")
+    if (cause and _FIRST_PERSON.search(cause.group(1)) and _FINITE.search(cause.group(1))
+            and len(cause.group(1).split()) <= MAX_CLAUSE_WORDS
+            and not re.match(r"(?:him|her|them|me|us)\b", cause.group(1), re.I)):
         because = cause.group(1)
         if named and named[0] in because.lower():
             # "I haven't told her because I'm ashamed": the feeling's cause is the main clause.

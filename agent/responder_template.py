@@ -74,6 +74,7 @@ from agent.responder_phrases import (
     HURT_FEELINGS,
     HURT_VALENCE,
     NAMES_NEWS,
+    NAMES_WORRY,
     NEWS_OPENERS,
     NEWS_TURNS,
     OPENERS,
@@ -86,6 +87,7 @@ from agent.responder_phrases import (
     PRESUMES_CARE,
     SAYS_WHEN,
     SMALL_TALK,
+    SOUNDS_STEADIER,
     STILL_LISTENING,
     TAKEN_UP_OPENERS,
     TAKES_TURN_FOR_NEWS,
@@ -310,6 +312,7 @@ class TemplateChatModel(BaseChatModel):
                 or sum(label in HURT_FEELINGS or v <= HURT_VALENCE
                        for label, v in readings[:-1]) >= 2)
         hurting = str(info["feeling"]) in HURT_FEELINGS or valence <= HURT_VALENCE
+        worried = NEW_WORRY.search(user) is not None  # "... makes me feel scared and anxious"
         troubled = hurting or told_earlier or tells_trouble(user)
         # the person in the story is the one who left ("my boyfriend ... he ended it"): no "tell
         # them how you feel". The sentence names them, or says "he" or "she" of them.
@@ -328,6 +331,8 @@ class TemplateChatModel(BaseChatModel):
                   and not (t in PRAISES_ACHIEVEMENT and not tells_achievement(user))
                   and not (t in ASKS_WHO_THEY_TOLD and told_no_one)
                   and not (t in CALLS_IT_HEAVY and not troubled)
+                  and not (t in SOUNDS_STEADIER and worried)
+                  and not (t in NAMES_WORRY and not worried)
                   and not (t in TALK_TO_PERSON and hurt_by_person)
                   and not (t in PRESUMES_CARE and who not in CLOSE_PEOPLE)]  # a manager
         # templates about what this turn says come first; a person named only in an earlier

@@ -166,8 +166,9 @@ FEELS_BAD = re.compile(
 # nothing told yet, so the story is still to be asked for. Only as the message's opening: "not
 # good enough for them" or "the food was bad" say something else; "not bad" is not low.
 UNWELL = re.compile(
-    r"^\s*(?:(?:honestly|well|um|uh|hmm|eh|ugh|tbh|to be honest|oh)[,.?!]?\s+)*"
-    r"(?:(?:i'?m|i am|i've been|ive been|i have been|i've|ive|i have|been|things are|"
+    r"^\s*(?:(?:honestly|well|um|uh|hmm|eh|ugh|tbh|to be honest|oh|(?:hi|hello|hey)"
+    r"(?:\s+(?:there|too|again))?)[,.?!]?\s+)*"
+    r"(?:(?:i'?m|i am|am|i've been|ive been|i have been|i've|ive|i have|been|things are|"
     r"things have been|it's|its|today is|today's|my day is|today was|my day was|feeling)\s+)?"
     r"(?:not\s+(?:(?:so|too|very|that|really|doing|feeling|going)\s+)*(?:great|good|well|okay|ok|"
     r"fine|the best)|(?:(?:pretty|really|so|kinda|kind of)\s+)?(?:bad|rough|awful|terrible|"

@@ -254,6 +254,7 @@ def test_no_offline_self_disclosure_claims_a_past_the_program_does_not_have() ->
     "Did you also have trouble quieting your mind?", "Have u ever fallen in love ?",
     "That is good advice. Have you been through something like that?",
     "How did you go about it? What did you do before getting a job?",
+    "Has this technique helped you in the past?", "Did that work for you?",
     "That would be nice. Is that what you do when you are stressed or depressed?",
 ])  # fmt: skip
 def test_asked_if_it_has_been_through_this_it_says_it_has_no_past_and_hands_back(
@@ -271,6 +272,7 @@ def test_asked_if_it_has_been_through_this_it_says_it_has_no_past_and_hands_back
     "Have you ever been to Paris?", "Have you had dinner?", "Have you ever tried to hurt yourself?",
     "My mom is sick again. Have you ever seen the video by NF?",
     "I keep thinking about her. Have you ever thought about writing a book?",
+    "Did that help you understand?", "Has it helped your sister?",
 ])  # fmt: skip
 def test_other_questions_to_the_agent_are_not_about_its_past(text: str) -> None:
     from agent.about_agent_replies import EXPERIENCE_LEADS, EXPERIENCE_REPLIES

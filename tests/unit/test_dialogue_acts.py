@@ -73,6 +73,8 @@ pytestmark = pytest.mark.unit
     ("I should go now and tell her.", False, False, False),
     ("can you tell me how to reach out to the government", False, False, True),
     ("also is there any peer support groups that you can suggest me", False, False, True),
+    ("Wow. that's nice of her. kindly give me options to explore considering my barriers", False,
+     False, True),
 ])
 def test_acts_are_read_from_the_words(text: str, greeting: bool, farewell: bool,
                                       advice: bool) -> None:
@@ -405,6 +407,7 @@ def test_a_step_away_from_a_distraction_is_a_step_and_harm_is_not(text: str,
     ("What should I do?", None),  # a request for advice, answered as one
     ("Should I tell you more?", None),  # goes on talking to the agent, not a step of their own
     ("Maybe I should talk to HR.", None),  # said, not asked: stated_plan's
+    ("exactly, do you think I should just stop saying yes to them.", "stop saying yes to them"),
 ])
 def test_a_step_weighed_as_a_question_is_read_with_its_words(text: str,
                                                              step: str | None) -> None:
@@ -714,6 +717,8 @@ def test_good_idea_as_the_last_sentence_takes_up_the_suggestion() -> None:
     warm = AffectEstimate(VAD(0.6, 0.3, 0.2), {"joy": 0.9, "neutral": 0.1}, 0.9, "text", 0.0)
     text = "Yeah I never looked into it though. I probably should. Good idea."
     assert approves_suggestion("Thats a great idea. I really like that!")
+    assert approves_suggestion("Ooh, i havent tried it before. sounds a nice idea")
+    assert not approves_suggestion("I had an idea. It sounds nice to me, my plan.")
     history = [DialogueTurn("user", "My anxiety flares up around due dates."),
                DialogueTurn("Sage", "Could you try the counselling service at your college?"),
                DialogueTurn("user", text)]

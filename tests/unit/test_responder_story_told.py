@@ -300,6 +300,20 @@ def test_because_of_someone_is_no_cause_clause() -> None:
         "your father died")
 
 
+def test_a_run_on_or_after_all_is_no_cause() -> None:
+    from agent.responder_slots import slots
+
+    # ESConv valid: "Feeling down when all he ghosted you damn you're already crying ..."
+    assert "cause" not in slots("I doubt he would respond after all he ghosted me damn im "
+                                "already crying", "sadness", [])
+    # "... since him after you worked your tail off for 3 yearts for it you're not really sure"
+    assert "cause" not in slots(
+        "I should of left when he made my white coat ceromony after him after I worked my tail "
+        "off for 3 yearts for it im not really sure i wish i can forget he exsisted",
+        "sadness", [])
+    assert slots("I'm sad after I lost my job.", "sadness", [])["cause"] == "you lost your job"
+
+
 # ESConv valid turns whose topic was cut to an adjective ("talk to someone you trust about your
 # distant", "Telling me about your disabled took courage"); the noun after it is kept
 @pytest.mark.parametrize(("text", "slot", "value"), [
@@ -514,3 +528,24 @@ def test_the_partner_who_ended_it_is_not_someone_to_tell_how_you_feel() -> None:
         history += [DialogueTurn("Sage", reply), DialogueTurn("user", history[-1].text)]
     assert not any("your boyfriend" in r for r in replies), replies
     assert tells_trouble("She broke it off after five years.")
+
+
+@pytest.mark.parametrize("text", ["hello too. Am not so fine", "Am not so fine"])
+def test_a_low_answer_without_its_i_asks_for_the_story(text: str) -> None:
+    # ESConv valid: "Mm, how are you looking after yourself through all this?" with nothing told
+    reply = talk([text])[0]
+    assert any(t.lower() in reply.lower() for t in ASKS_FOR_STORY), reply
+
+
+def test_a_step_named_beside_a_fear_is_not_heard_as_steadying() -> None:
+    from agent.responder_phrases import NAMES_WORRY, SOUNDS_STEADIER
+
+    # ESConv valid: "You sound a little steadier now that you have a next step." to this
+    scared = ("Hopefully I can try to get past the nerves, some people make it look easy. "
+              "Something about standing on a stage makes me feel very scared and anxious.")
+    reply = talk([scared], Strategy.REFLECTION)[0]
+    assert not any(t.lower() in reply.lower() for t in SOUNDS_STEADIER), reply
+    assert reply.endswith("try to get past the nerves, even with the worry still there."), reply
+    calm = talk(["I'll call my sister tonight."], Strategy.REFLECTION)[0]
+    assert any(t.lower() in calm.lower() for t in SOUNDS_STEADIER), calm
+    assert not any(t.split("{")[0].lower() in calm.lower() for t in NAMES_WORRY), calm
