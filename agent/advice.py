@@ -42,6 +42,33 @@ def _words(pattern: str) -> re.Pattern[str]:
 # about panic, "bullied at work" about bullying, "anxious about my exams" about the exams).
 TOPICS: tuple[Topic, ...] = (
     Topic(
+        # "can you recommend a counceller", "how do I find a good therapist?": how to find one,
+        # asked whatever the trouble; "my therapist said ..." asks nothing
+        "finding_help", "finding a counsellor",
+        _words(r"\b(?:find|finding|recommend|suggest|get|getting|look(?:ing)?\s+for|search(?:ing)?"
+               r"\s+for|afford|pay\s+for|choose|choosing)\s+(?:me\s+)?(?:a\s+|an\s+)?(?:good\s+|"
+               r"new\s+|cheap\s+|free\s+)?(?:coun[cs]{1,2}e?l{1,2}[oe]u?r|coun[cs]{1,2}e?l{1,2}ing"
+               r"|therapist|psychologist|therapy)\b"),
+        # a GP's referral and the professional bodies' directories (Psychology Today's in the
+        # US, the BACP's in the UK) are the usual first routes; fit with the counsellor predicts
+        # how much therapy helps (the alliance-outcome meta-analysis of Fluckiger et al. 2018)
+        (
+            "Your doctor can usually refer you to a counsellor, and many areas have free or "
+            "low-cost services too. Could you ask about it at your next appointment?",
+            "Online directories let you search for a counsellor by what you need and what you "
+            "can pay, like Psychology Today's in the US or the BACP's in the UK. Could you look "
+            "at one this week?",
+            "If cost is a worry, could you ask a counsellor whether they have lower rates, or "
+            "check whether your work or college offers a few free sessions?",
+        ),
+        (
+            "Many people try more than one counsellor before one fits, and that fit matters "
+            "for how much it helps, so it is fine to keep looking.",
+            "Many employers and colleges offer a few free, confidential counselling sessions; "
+            "it is often called an employee assistance programme.",
+        ),
+    ),
+    Topic(
         "grief", "grief",
         # a person or animal who died; "my phone died" is not grief
         _words(r"\b(?:passed\s+away|funeral|grieving|grief|bereave\w*)\b"

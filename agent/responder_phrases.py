@@ -226,7 +226,9 @@ ACT_REPLIES: dict[str, tuple[str, ...]] = {
         "You're welcome. I'm glad I could be here for this.",
         "Anytime. I'm glad it helped a little.",
         "Of course. Thank you for trusting me with it.",
-        "It was good to talk with you.",
+        # thanks come mid-talk too ("hey thanks that really helps" and more after it): no line
+        # speaks of the talk as over
+        "You're welcome. I'm here if there's more on your mind.",
     ),
     # an agent that minds being insulted (a persona with a be_respected goal) and is angry now
     "insulted": (

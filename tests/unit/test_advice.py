@@ -45,6 +45,9 @@ pytestmark = pytest.mark.unit
     ("My manager keeps adding more.", "workload"),
     ("Any tips for a new manager? I start next month.", "new_role"),
     ("I got promoted but I'm scared I'll mess it up.", "new_role"),
+    # ESConv valid, after a husband's cheating: the question is how to find help
+    ("i will look into this. can you recommend a counceller hello", "finding_help"),
+    ("How do I find a good therapist when I'm so broke?", "finding_help"),
 ])
 def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     found = topic_of(text)
@@ -64,7 +67,8 @@ def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     "I had a long day at work.",
     "My dad walked out on us when I was six.",  # a parent who left is not a breakup
     "My mom left us.",
-    "But validation doesn't pay the bills.",  # a saying (ESConv valid: 211 for rent followed)
+    "But validation doesn't pay the bills.",
+    "My therapist said I should rest more.",  # a saying (ESConv valid: 211 for rent followed)
 ])
 def test_a_look_alike_names_no_trouble(text: str) -> None:
     assert topic_of(text) is None
@@ -173,3 +177,11 @@ def test_care_for_someone_is_presumed_only_of_someone_close() -> None:
 
     assert any(caring in r.lower() for r in affirmations("My sister keeps fighting with me."))
     assert not any(caring in r.lower() for r in affirmations("My manager keeps adding more."))
+
+
+def test_asked_to_recommend_a_counsellor_the_agent_says_how_to_find_one() -> None:
+    # ESConv valid: "Try giving yourself a quiet hour tonight" answered this
+    story = "I just found out that my husband has been cheating on me."
+    reply = talk([story, "i will look into this. can you recommend a counceller hello"],
+                 Strategy.SUGGESTION, asked_first=1)[-1]
+    assert any(step[1:] in reply for step in BY_NAME["finding_help"].suggestions), reply

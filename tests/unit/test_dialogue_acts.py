@@ -261,6 +261,13 @@ def test_a_long_goodbye_is_closed_every_time_and_praise_is_thanked() -> None:
             assert reply in ACT_REPLIES["praise"]
 
 
+def test_thanks_mid_talk_are_not_answered_as_the_end_of_it() -> None:
+    # ESConv valid: "hey thanks that really helps" got "It was good to talk with you.", and the
+    # user went on
+    assert [r for r in ACT_REPLIES["thanks"]
+            if re.search(r"\b(?:was|has been)\b[^.]*\btalk", r, re.I)] == []
+
+
 def test_the_rule_policy_asks_nothing_for_two_turns_after_too_many_questions() -> None:
     policy = RuleStrategyPolicy()
     opening = [DialogueTurn("user", "I'm stressed about money."), DialogueTurn("Sage", "How so?")]
