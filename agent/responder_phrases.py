@@ -84,6 +84,7 @@ TEMPLATES: dict[Strategy, tuple[str, ...]] = {
         "That sounds painful, and feeling {feeling2} about it makes sense.",
         "I can hear how much this matters to you.",
         "It sounds tiring to carry this around.",
+        "It sounds like that does you some good.",
     ),
     # The agent shares how hearing this leaves it (it has an emotion of its own,
     # appraisal/), never a past it does not have: a program that says "I remember a time I felt
@@ -93,6 +94,7 @@ TEMPLATES: dict[Strategy, tuple[str, ...]] = {
         "I haven't lived what you're going through, but hearing it, I feel for you.",
         "What you're describing moves me, and I'm glad you're not keeping it to yourself.",
         "I can't say I've felt {feeling} the way you do, but I can hear how heavy it is.",
+        "Hearing that cheers me a little.",
     ),
     Strategy.AFFIRMATION: (
         "Telling me about {event} took courage, and you are handling more than you think.",
@@ -185,6 +187,26 @@ TALK_TO_PERSON: frozenset[str] = frozenset({
 GLAD_ONLY: frozenset[str] = frozenset({
     "I'm really glad to hear that.",
     "That's good to hear; take care of yourself.",
+})
+# A turn read as glad that is no news ("That's fun. I try to get out once a month for a nice
+# hike.", "I hope so too but I'll fake it until I believe it!"), in a talk about a trouble: the
+# templates that presume this turn hurts are left out (so are those with a {feeling} slot,
+# which a hurt word would fill), and these, only for such a turn, come in.
+PRESUMES_PAIN: frozenset[str] = frozenset({
+    "When did this start to weigh on you?",
+    "What part of this weighs on you most right now?",
+    "So {clause}, and that has been sitting with you.",
+    "It sounds like {clause}; that is a lot to carry.",
+    "If I follow you, this has been building up for a while.",
+    "It sounds tiring to carry this around.",
+    "It's okay to feel this way; you are doing better than you think.",
+    "It's clear you're trying, even if it doesn't feel like enough right now.",
+    "Maybe one small step could help, like writing down what worries you most.",
+    "Feelings like these tend to come and go; a hard day does not undo the good ones.",
+})
+LIGHT_ONLY: frozenset[str] = frozenset({
+    "It sounds like that does you some good.",
+    "Hearing that cheers me a little.",
 })
 
 # Whatever the strategy, a bare greeting is greeted, short thanks are acknowledged and a farewell

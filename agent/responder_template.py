@@ -73,6 +73,7 @@ from agent.responder_phrases import (
     HEAVY_ACKNOWLEDGEMENTS,
     HURT_FEELINGS,
     HURT_VALENCE,
+    LIGHT_ONLY,
     NAMES_NEWS,
     NAMES_WORRY,
     NEWS_OPENERS,
@@ -85,6 +86,7 @@ from agent.responder_phrases import (
     POSITIVE_VALENCE,
     PRAISES_ACHIEVEMENT,
     PRESUMES_CARE,
+    PRESUMES_PAIN,
     SAYS_WHEN,
     SMALL_TALK,
     SOUNDS_STEADIER,
@@ -313,6 +315,10 @@ class TemplateChatModel(BaseChatModel):
                        for label, v in readings[:-1]) >= 2)
         hurting = str(info["feeling"]) in HURT_FEELINGS or valence <= HURT_VALENCE
         worried = NEW_WORRY.search(user) is not None  # "... makes me feel scared and anxious"
+        # read as glad, but no news: "That's fun. I try to get out for a hike." (PRESUMES_PAIN)
+        light = (not glad and str(info["feeling"]) in POSITIVE_FEELINGS
+                 and valence >= POSITIVE_VALENCE and not worried and not tells_trouble(user)
+                 and not LOST_GOOD.search(user) and not TURNED_HARD.search(user))
         troubled = hurting or told_earlier or tells_trouble(user)
         # the person in the story is the one who left ("my boyfriend ... he ended it"): no "tell
         # them how you feel". The sentence names them, or says "he" or "she" of them.
@@ -325,6 +331,8 @@ class TemplateChatModel(BaseChatModel):
         usable = [t for t in templates if all(k in filled for k in re.findall(r"{(\w+)}", t))
                   and not (told and t in ASKS_FOR_STORY)
                   and not (troubled and t in GLAD_ONLY)
+                  and not (light and (t in PRESUMES_PAIN or "{feeling" in t))
+                  and not (t in LIGHT_ONLY and not light)
                   and not (ASKS_WHEN.search(t) and SAYS_WHEN.search(filled.get("plan", "")))
                   and not (t in TAKES_TURN_FOR_NEWS and not news_here)
                   and not (t in NAMES_NEWS and (thanked or not told_news))

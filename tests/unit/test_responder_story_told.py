@@ -203,13 +203,14 @@ def test_a_user_who_says_they_have_no_one_is_heard_first(alone: str) -> None:
 
 
 def test_once_every_fitting_template_is_said_the_agent_stays_present_not_repetitive() -> None:
-    from agent.responder_phrases import STILL_LISTENING
+    from agent.responder_phrases import LIGHT_ONLY, STILL_LISTENING
 
-    # self-disclosure has three templates that fit a turn with no topic (their slots are the
-    # feeling words, always filled): then come the lines of presence, and no reply comes back
-    # within the turns the prompt keeps (six of the agent's)
+    # self-disclosure has three templates that fit a hurt turn with no topic (their slots are
+    # the feeling words, always filled): then come the lines of presence, and no reply comes
+    # back within the turns the prompt keeps (six of the agent's)
     fitting = [t for t in TEMPLATES[Strategy.SELF_DISCLOSURE]
-               if set(re.findall(r"{(\w+)}", t)) <= {"feeling", "feeling2"}]
+               if set(re.findall(r"{(\w+)}", t)) <= {"feeling", "feeling2"}
+               and t not in LIGHT_ONLY]
     turns = ["I feel awful.", "It's just hard.", "Yeah.", "I know.", "Mm.", "Still bad.",
              "I guess.", "Hm."]
     replies = talk(turns, Strategy.SELF_DISCLOSURE)
@@ -549,3 +550,30 @@ def test_a_step_named_beside_a_fear_is_not_heard_as_steadying() -> None:
     calm = talk(["I'll call my sister tonight."], Strategy.REFLECTION)[0]
     assert any(t.lower() in calm.lower() for t in SOUNDS_STEADIER), calm
     assert not any(t.split("{")[0].lower() in calm.lower() for t in NAMES_WORRY), calm
+
+
+@pytest.mark.parametrize("strategy", [Strategy.QUESTION, Strategy.REFLECTION,
+                                      Strategy.AFFIRMATION, Strategy.INFORMATION])
+def test_a_glad_turn_that_is_no_news_is_not_answered_as_a_hurt(strategy: Strategy) -> None:
+    from agent.responder_phrases import LIGHT_ONLY, PRESUMES_PAIN
+    from agent.responder_words import FEELING_WORDS
+
+    # ESConv valid: "That sounds painful, and feeling uncertain about it makes sense." and "I
+    # can hear how unsettled this leaves you." met these, read as joy
+    warm = AffectEstimate(VAD(0.6, 0.3, 0.2), {"joy": 0.8, "neutral": 0.2}, 0.8, "text", 0.0)
+    hurt_words = {w for k, ws in FEELING_WORDS.items() if k not in ("joy", "happy", "relaxed",
+                                                                    "exuberant") for w in ws}
+    for light in ("That's fun. I try to get out once a month for a nice hike.",
+                  "I hope so too but in future I'll fake it until I believe it!"):
+        history = [DialogueTurn("user", "I am worried that COVID-19 has made me depressed."),
+                   DialogueTurn("Sage", "What usually helps you when things get like this?"),
+                   DialogueTurn("user", light)]
+        reply = Responder().respond(ResponseRequest(light, history, strategy, warm, None, "Sage",
+                                                    "plain"))
+        assert not any(all(part.lower() in reply.lower() for part in re.split(r"{\w+}", t)
+                           if part.strip()) for t in PRESUMES_PAIN), reply
+        assert not any(re.search(rf"\b{w}\b", reply) for w in hurt_words), reply
+    # the light lines are for such a turn only
+    sad = talk(["I am worried that COVID-19 has made me depressed.", "I feel so low."] * 3,
+               Strategy.REFLECTION)
+    assert not any(t in r for t in LIGHT_ONLY for r in sad), sad
