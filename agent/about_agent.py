@@ -21,8 +21,9 @@ import re
 
 from agent.complaints import complaint
 
+# "Hello. How are you?": a greeting may end in its own stop
 _OPENING = (r"^\s*(?:(?:and|so|well|(?:hi|hello|hey)(?:\s+there)?|ok|okay|wait|but|honestly|"
-            r"anyway)[,\s]+)?")
+            r"anyway)[,.!\s]+)?")
 _AFTERTHOUGHT = r"(?:,?\s+(?:anyway|though|then|yourself|by\s+the\s+way|please))?"
 
 
@@ -168,6 +169,12 @@ _LIVED = re.compile(
     r"|what\s+did\s+(?:you|u)\s+do\s+(?:before|when|after|about|to\s+(?:get|cope|deal|feel))\b"
     # "Is that what you do when you are stressed?", "How do you cope with your stresses?"
     r"|is\s+that\s+what\s+(?:you|u)\s+do\b"
+    # "How have you coped with it?", "have you tried anything that helps?", "Don't you find
+    # that true too?" (ESConv valid)
+    r"|how\s+have\s+(?:you|u)\s+(?:coped|dealt|managed|handled|got\s+through|gotten\s+through)\b"
+    r"|have\s+(?:you|u)\s+tried\s+anything\s+that\s+(?:helps|helped|works|worked)\b"
+    r"|(?:don't|do)\s+(?:you|u)\s+find\s+(?:that|it|this)(?:\s+(?:true|so|helps|works))?"
+    r"(?:\s+(?:too|as\s+well|yourself))?\s*\?"
     # "Has this technique helped you in the past?" (ESConv valid)
     r"|(?:has|did)\s+(?:this|that|it)(?:\s+\w+)?\s+(?:ever\s+)?(?:help(?:ed)?|work(?:ed)?\s+for)"
     r"\s+(?:you|u)\b(?!\s+(?:to\s+)?(?:understand|see|get|know))"

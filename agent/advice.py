@@ -363,9 +363,11 @@ _PARENT = re.compile(r"\b(?:dad|father|mom|mum|mother|parents?)\b", re.I)
 
 
 # "validation doesn't pay the bills": a saying, not money trouble
-# ("I can't pay the bills" is money trouble)
+# ("I can't pay the bills" is money trouble); "my kid's homework" is not the user's exams
 _SAYINGS = re.compile(
-    r"\b(?:doesn't|does\s+not|won't|will\s+not)\s+pay\s+(?:the|my|your)\s+bills\b", re.I)
+    r"\b(?:doesn't|does\s+not|won't|will\s+not)\s+pay\s+(?:the|my|your)\s+bills\b"
+    r"|\b(?:my|our|his|her|their)\s+(?:kid|son|daughter|child|children|boy|girl|kids)(?:'s|s'|s)?"
+    r"\s+(?:homework|exams?|tests?|assignments?|grades|studying|coursework|school\s?work)\b", re.I)
 
 
 def _topic_in(text: str) -> Topic | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from agent.troubles import says_unwell, tells_trouble
+from agent.user_steps import stated_plan
 
 _GREETING = re.compile(r"^\s*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|my|me|we|our)\b", re.I)
@@ -357,6 +358,8 @@ def only_thanks(text: str) -> bool:
         return False
     if tells_trouble(text):  # "Thanks, my dad is in hospital.": the trouble is answered
         return False
+    if stated_plan(text) is not None:  # "thanks maybe I will take a vacation": a step, built on
+        return False
     beside = _THANKS.sub(" ", text)
     if _NEWS.search(beside):  # "Thanks! I got the job!": the news comes first
         return False
@@ -477,9 +480,11 @@ _APPROVES = re.compile(
     r"\s+would\s+be|\s+sounds|\s+seems)|this\s+is|sounds|what\s+a|those\s+are|these\s+are)\s+"
     r"(?:\w+\s+){0,3}?(?:idea|ideas|suggestion|suggestions|advice|tip|tips|plan|fun|helpful|useful)\b"
     # as the last sentence: "I never looked into it though. I probably should. Good idea."
-    # or "... i havent tried it before. sounds a nice idea"
-    r"|(?:^|[.!?]\s+)(?:(?:(?:that|it|this)(?:'s|s|\s+is|\s+sounds)|sounds)(?:\s+like)?\s+)?"
-    r"(?:a\s+)?(?:really\s+|very\s+)?(?:good|great|nice|smart)\s+(?:idea|suggestion|advice|tip|point)"
+    # or "... i havent tried it before. sounds a nice idea", "... I think that sounds like a
+    # wonderful idea."
+    r"|(?:^|[.!?]\s+)(?:i\s+think\s+)?(?:(?:(?:that|it|this)(?:'s|s|\s+is|\s+sounds)|sounds)"
+    r"(?:\s+like)?\s+)?(?:a\s+)?(?:really\s+|very\s+)?(?:good|great|nice|smart|wonderful|lovely"
+    r"|brilliant|excellent)\s+(?:idea|suggestion|advice|tip|point)"
     r"\s*[.!]*\s*$",
     re.I,
 )

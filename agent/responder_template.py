@@ -195,7 +195,8 @@ class TemplateChatModel(BaseChatModel):
         act = ("insulted" if cross else "farewell" if is_farewell(user)
                else "declined" if declines_to_talk(user)
                else "greeting" if is_greeting(user) else "thanks" if only_thanks(user)
-               or (strategy is Strategy.OTHERS and thanked)
+               # "thanks maybe I will take a vacation": the step is answered, not the thanks
+               or (strategy is Strategy.OTHERS and thanked and stated_plan(user) is None)
                else "praise" if praises_agent(user) else None)
         if act == "greeting" and info.get("returning"):
             return _welcome_back(earlier, said, seed)

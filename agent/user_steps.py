@@ -18,6 +18,9 @@ _STEP = (
     r"go and )?(?P<act>(?:talk|call|ask|tell|try|look|apply|write|see a|see my|see the|reach|"
     r"visit|sleep|rest|book|join|plan|speak|text|email|message|find|check|search|contact|"
     r"work on|focus on|read|block|mute|unfollow|take a break|take some time|set boundaries|"
+    # "take" only with a named rest: "take all my pills" is not a step
+    r"take (?:a |an |some )?(?:short |little |proper |few )?(?:vacation|holiday|trip|day off|"
+    r"days off|long weekend|walk|class|course)|"
     r"say no|run|jog|walk|exercise|work out|stretch|meditate|journal|study|practi[cs]e|learn|"
     r"sign up|swim|cycle|cook|volunteer|apologi[sz]e|save|budget|organi[sz]e|prioriti[sz]e|"
     r"make (?:a|an|my) (?:schedule|plan|list|to-do list|timetable|budget|appointment|routine)|"
@@ -56,6 +59,10 @@ _WEIGHED = re.compile(
     r"(?:to|if i))\s+" + _STEP,
     re.I,
 )
+_VIEW_ASKED = re.compile(
+    r"[^?]*?[.!]\s*(?:so\s+|but\s+)?(?:what\s+do\s+you\s+think|do\s+you\s+think\s+(?:so|that\s+"
+    r"(?:would|will|could)\s+help|it\s+(?:would|will|could)\s+help)|thoughts|would\s+that\s+help"
+    r"|is\s+that\s+a\s+good\s+idea)\s*\?+\s*$", re.I)
 _NOT_A_STEP = re.compile(
     r"\b(?:forever|never|anymore|die|dead|death|kill|hurt|harm|cut|pills|overdose|revenge|"
     r"drunk|drink|alone|disappear|quit|give up|crazy|insane|suicide|end it|goodbye|bye|"
@@ -142,12 +149,16 @@ def weighed_step(text: str) -> str | None:
     (None, None)
     >>> weighed_step("Maybe I should talk to HR."), weighed_step("Should I tell you more?")
     (None, None)
+    >>> weighed_step("I should try yoga. Maybe I should go back to it. What do you think?")
+    'try yoga'
     """
     found = _WEIGHED.search(text)
     if found is None:
-        # a plan said with a rising voice: "Maybe I should talk to HR?", "I'll call her, okay?"
+        # a plan said with a rising voice: "Maybe I should talk to HR?", "I'll call her, okay?",
+        # or put to the agent after it: "Maybe I should go back to it. What do you think?"
         found = _PLAN.search(text)
-        if found is None or not re.match(r"[^.!]*\?", text[found.end("act"):]):
+        if found is None or not (re.match(r"[^.!]*\?", text[found.end("act"):])
+                                 or _VIEW_ASKED.match(text[found.end("act"):])):
             return None
     return _step(found.group("act"))
 

@@ -255,6 +255,7 @@ def test_no_offline_self_disclosure_claims_a_past_the_program_does_not_have() ->
     "That is good advice. Have you been through something like that?",
     "How did you go about it? What did you do before getting a job?",
     "Has this technique helped you in the past?", "Did that work for you?",
+    "How have you coped with it?",
     "That would be nice. Is that what you do when you are stressed or depressed?",
 ])  # fmt: skip
 def test_asked_if_it_has_been_through_this_it_says_it_has_no_past_and_hands_back(
@@ -272,7 +273,8 @@ def test_asked_if_it_has_been_through_this_it_says_it_has_no_past_and_hands_back
     "Have you ever been to Paris?", "Have you had dinner?", "Have you ever tried to hurt yourself?",
     "My mom is sick again. Have you ever seen the video by NF?",
     "I keep thinking about her. Have you ever thought about writing a book?",
-    "Did that help you understand?", "Has it helped your sister?",
+    "Did that help you understand?", "Has it helped your sister?", "How have you been?",
+    "Don't you find it strange that he left?",
 ])  # fmt: skip
 def test_other_questions_to_the_agent_are_not_about_its_past(text: str) -> None:
     from agent.about_agent_replies import EXPERIENCE_LEADS, EXPERIENCE_REPLIES
@@ -291,6 +293,9 @@ def test_other_questions_to_the_agent_are_not_about_its_past(text: str) -> None:
     "How did you manage to get out of the depression..If you dont mind,can you tell me what "
     "happened to you back then?",
     "Yeah. How do you cope with your stresses? I find myself drinking more than I want now too.",
+    # ESConv valid
+    "I zoom with them every few weeks. have you tried anything that helps?",
+    "Exercise does always help. I walk/jog five miles every day. Don't you find that true too?",
 ])  # fmt: skip
 @pytest.mark.parametrize("strategy", [Strategy.QUESTION, Strategy.REFLECTION])
 def test_a_question_about_its_past_beside_more_is_answered_then_the_rest(

@@ -392,6 +392,9 @@ def test_a_bare_try_is_no_step_to_build_on() -> None:
     ("I'll put the phone away and end it.", None),
     ("i will look into this. can you recommend a counceller", None),  # "this" names nothing
     ("I really hope to visit my aunt, I'll look forward to that.", None),  # a hope, no step
+    ("I'll take a few days off work", "take a few days off work"),
+    ("Maybe I'll take a trip to see my cousins.", "take a trip to see my cousins"),
+    ("I will take all my pills", None), ("I'll take the train to the bridge.", None),
 ])
 def test_a_step_away_from_a_distraction_is_a_step_and_harm_is_not(text: str,
                                                                   step: str | None) -> None:
@@ -415,6 +418,10 @@ def test_a_step_away_from_a_distraction_is_a_step_and_harm_is_not(text: str,
     ("Should I tell you more?", None),  # goes on talking to the agent, not a step of their own
     ("Maybe I should talk to HR.", None),  # said, not asked: stated_plan's
     ("exactly, do you think I should just stop saying yes to them.", "stop saying yes to them"),
+    # a plan put to the agent after it (ESConv valid; answered with a general fact)
+    ("I should try yoga. Maybe I should go back to it. What do you think?", "try yoga"),
+    ("I'll call her tomorrow. What do you think?", "call her tomorrow"),
+    ("I'll call her tomorrow. What do you think of my dress?", None),
 ])
 def test_a_step_weighed_as_a_question_is_read_with_its_words(text: str,
                                                              step: str | None) -> None:
@@ -725,6 +732,8 @@ def test_good_idea_as_the_last_sentence_takes_up_the_suggestion() -> None:
     text = "Yeah I never looked into it though. I probably should. Good idea."
     assert approves_suggestion("Thats a great idea. I really like that!")
     assert approves_suggestion("Ooh, i havent tried it before. sounds a nice idea")
+    assert approves_suggestion("My parks are pretty empty now. I think that sounds like a "
+                               "wonderful idea.")
     assert not approves_suggestion("I had an idea. It sounds nice to me, my plan.")
     history = [DialogueTurn("user", "My anxiety flares up around due dates."),
                DialogueTurn("Sage", "Could you try the counselling service at your college?"),
@@ -868,3 +877,18 @@ def test_the_news_templates_need_news_told() -> None:
     assert not any(t in r for r in glad_word for t in NAMES_NEWS), glad_word
     news = suggestions("I finally got the job I wanted!")
     assert any(t in r for r in news for t in NAMES_NEWS), news
+
+
+def test_thanks_beside_a_step_are_answered_with_the_step() -> None:
+    from agent.responder_phrases import PLAN_TEMPLATES
+
+    # ESConv valid: "Anytime. I'm glad it helped a little." and the vacation went unheard
+    sad = AffectEstimate(VAD(-0.3, 0.2, 0.0), {"sadness": 0.6, "neutral": 0.4}, 0.7, "text", 0.0)
+    text = "thanks maybe I will take a vacation to Europe"
+    assert not only_thanks(text) and only_thanks("Thanks so much for listening.")
+    history = [DialogueTurn("user", "gf broke my heart"),
+               DialogueTurn("Sage", "Could you plan one small thing this week?"),
+               DialogueTurn("user", text)]
+    reply = Responder().respond(ResponseRequest(text, history, Strategy.OTHERS, sad, None,
+                                                "Sage", "plain"))
+    assert reply in PLAN_TEMPLATES[Strategy.OTHERS], reply
