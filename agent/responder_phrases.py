@@ -113,7 +113,9 @@ TEMPLATES: dict[Strategy, tuple[str, ...]] = {
     Strategy.SUGGESTION: (
         "Could you talk to someone you trust about {event} this week?",
         "Could you talk to {person} about it, maybe tonight when things are calm?",
-        "Maybe one small step with {topic} could help, like writing down what you want to say.",
+        # {topic} is a thing as often as a person ("your resume"): a step that fits both
+        "Maybe one small step with {topic} could help, like writing down the very next thing to "
+        "do about it.",
         "Could you talk to someone you trust about {topic} this week?",
         "It might help to pick one small thing about {topic} you can do tomorrow.",
         "Could you take a short walk or call someone you trust this evening?",

@@ -577,3 +577,14 @@ def test_a_glad_turn_that_is_no_news_is_not_answered_as_a_hurt(strategy: Strateg
     sad = talk(["I am worried that COVID-19 has made me depressed.", "I feel so low."] * 3,
                Strategy.REFLECTION)
     assert not any(t in r for t in LIGHT_ONLY for r in sad), sad
+
+
+def test_a_suggestion_built_on_the_topic_fits_a_thing_as_well_as_a_person() -> None:
+    from agent.responder_slots import slots
+
+    # ESConv valid: "maybe one small step with your resume could help, like writing down what
+    # you want to say"
+    assert slots("Yes I have someone check my resume and update it .", "neutral",
+                 [])["topic"] == "your resume"
+    on_topic = [t for t in TEMPLATES[Strategy.SUGGESTION] if "{topic}" in t]
+    assert on_topic and not [t for t in on_topic if re.search(r"\b(?:say|tell|told)\b", t)]
