@@ -189,6 +189,18 @@ _SENTENCE_BREAK = re.compile(
 ASIDE_WORDS = 4
 """Words beside a question about the agent's past that still leave the question the whole
 message ("That is good advice. Have you been through something like that?")."""
+# "How's your weather?", "Where are you from?", "So what are you up to?": small talk about the
+# agent's surroundings, which a program does not have (ESConv train has 5 such sentences, one
+# in valid: "Cloudy and 40 which is pretty good for this time of year. How's your weather?")
+# The question ends its sentence, which may open with more ("Im from florida where are you
+# from?"): searched from the sentence's end back.
+_SURROUNDINGS = re.compile(
+    r"(?:^|(?<=[\s,]))(?:(?:yes|yeah|also|so|and)[,\s]+)?(?:how(?:'s|\s+is|\s+was)\s+(?:your|the)\s+"
+    r"weather(?:\s+(?:there|where\s+you\s+are|by\s+you|today|over\s+there))*"
+    r"|what(?:'s|\s+is)\s+the\s+weather\s+like\s+(?:there|where\s+you\s+are|for\s+you)"
+    r"|where\s+(?:are\s+(?:you|u)\s+from|do\s+(?:you|u)\s+live)"
+    r"|what\s+are\s+(?:you|u)\s+(?:doing|up\s+to)(?:\s+(?:today|tonight|now|right\s+now))?)"
+    r"\s*[?.!]*\s*$", re.I)
 # "Do you have a background in counseling?", "Are you a therapist?": the user asks whether the
 # agent is trained to help. It is not, and says so: a user should not take its words for a
 # professional's (ESConv valid has this question).
@@ -391,6 +403,31 @@ def _lived_split(text: str) -> tuple[bool, str]:
     return len(rest) < len(sentences), " ".join(rest)
 
 
+def surroundings_asked(text: str) -> str | None:
+    """The rest of a message one sentence of which asks about the agent's surroundings ("How's
+    your weather?", "Where are you from?"): "" when that question is the whole message, None
+    when no sentence asks it.
+
+    >>> surroundings_asked("Cloudy and 40 here, pretty good for now. How's your weather?")
+    'Cloudy and 40 here, pretty good for now.'
+    >>> surroundings_asked("Where are you from?"), surroundings_asked("Where is he from?")
+    ('', None)
+    >>> surroundings_asked("Im from florida where are you from?")
+    'Im from florida'
+    >>> surroundings_asked("Hi, what are you up to?"), surroundings_asked("Ask what you are doing")
+    ('', None)
+    """
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+    rest, asked = [], False
+    for sentence in sentences:
+        found = _SURROUNDINGS.search(sentence)
+        asked = asked or found is not None
+        before = sentence if found is None else sentence[: found.start()].strip(" ,")
+        if before and not re.fullmatch(_OPENING + r"\s*", before + " ", re.I):  # "Hi, where"
+            rest.append(before)
+    return " ".join(rest) if asked else None
+
+
 def asks_if_there(text: str) -> bool:
     """The user checks the agent is still there.
 
@@ -471,7 +508,8 @@ def about_agent(text: str) -> str | None:
     True
     """
     if (asks_if_person(text) or asks_agent_name(text) or asks_for_joke(text) or asks_trust(text)
-            or asks_if_there(text) or asks_agent_experience(text) or asks_credentials(text)):
+            or asks_if_there(text) or asks_agent_experience(text) or asks_credentials(text)
+            or surroundings_asked(text) == ""):
         return "question"
     if asks_for_help(text):
         return "help"

@@ -114,6 +114,19 @@ IN_WORLD_EXPERIENCE_REPLIES: tuple[str, ...] = (
     "Never mind what I've seen. Tell me how it was for you.",
 )
 IN_WORLD_EXPERIENCE_LEADS: tuple[str, ...] = ("Never mind my road.", "My past can wait.")
+# Asked about its surroundings ("How's your weather?", "Where are you from?"): it has none, and
+# the talk goes back to the user; the reply to the rest of the message follows a lead.
+SURROUNDINGS_LEADS: tuple[str, ...] = (
+    "I'm a program, so there's no weather or hometown on my side.",
+    "Nothing to report from my side; I'm a computer program.",
+)
+SURROUNDINGS_REPLIES: tuple[str, ...] = (
+    "I'm a program, so there's no weather or hometown on my side. How are things with you?",
+    "Nothing to report from my side; I'm a computer program. What's on your mind today?",
+)
+IN_WORLD_SURROUNDINGS_LEADS: tuple[str, ...] = ("Never mind my side of things.",)
+IN_WORLD_SURROUNDINGS_REPLIES: tuple[str, ...] = (
+    "Never mind my side of things. How are things with you?",)
 # Asked whether it is trained to help: it is not, and a professional is named for serious things.
 CREDENTIALS_REPLIES: tuple[str, ...] = (
     "No. I'm a computer program, not a trained counsellor, so for anything serious a "

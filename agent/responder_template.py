@@ -27,13 +27,22 @@ from langchain_core.messages import (
 )
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 
-from agent.about_agent import experience_aside, hands_back_wellbeing
+from agent.about_agent import (
+    ASIDE_WORDS,
+    experience_aside,
+    hands_back_wellbeing,
+    surroundings_asked,
+)
 from agent.about_agent_replies import (
     EXPERIENCE_LEADS,
     EXPERIENCE_REPLIES,
     IN_WORLD_EXPERIENCE_LEADS,
     IN_WORLD_EXPERIENCE_REPLIES,
+    IN_WORLD_SURROUNDINGS_LEADS,
+    IN_WORLD_SURROUNDINGS_REPLIES,
     SELF_REPORT_OPENINGS,
+    SURROUNDINGS_LEADS,
+    SURROUNDINGS_REPLIES,
     about_agent_replies,
     self_report_group,
 )
@@ -174,12 +183,19 @@ class TemplateChatModel(BaseChatModel):
             answers = ((IN_WORLD_EXPERIENCE_REPLIES if in_world else EXPERIENCE_REPLIES)
                        if strategy is Strategy.SELF_DISCLOSURE
                        else IN_WORLD_EXPERIENCE_LEADS if in_world else EXPERIENCE_LEADS)
-            fresh_answers = [r for r in answers
-                             if not any(x.startswith(r) for x in said)] or list(answers)
-            answer = fresh_answers[seed % len(fresh_answers)]
+            answer = _unsaid(answers, said, seed)
             if strategy is Strategy.SELF_DISCLOSURE:
                 return answer
             return f"{answer} {self._reply_to(messages, aside)}"
+        around = None if cross else surroundings_asked(user)
+        if around is not None:  # "Cloudy and 40 here. How's your weather?"
+            in_world = bool(info.get("in_world"))
+            if len(around.split()) <= ASIDE_WORDS:  # the question is the whole message
+                return _unsaid(IN_WORLD_SURROUNDINGS_REPLIES if in_world
+                               else SURROUNDINGS_REPLIES, said, seed)
+            lead = _unsaid(IN_WORLD_SURROUNDINGS_LEADS if in_world else SURROUNDINGS_LEADS,
+                           said, seed)
+            return f"{lead} {self._reply_to(messages, around)}"
         told_earlier = any(tells_trouble(t) for t in earlier)
         about_me = None if cross else about_agent_replies(
             user, info, story_told=bool(info.get("story_told")) or told_earlier)
@@ -489,6 +505,13 @@ def _welcome_back(earlier: Sequence[str], said: Sequence[str], seed: int) -> str
     else:
         options = list(WELCOME_BACK)
     fresh = [o for o in options if o not in said] or options
+    return fresh[seed % len(fresh)]
+
+
+def _unsaid(options: Sequence[str], said: Sequence[str], seed: int) -> str:
+    """One of ``options`` no reply has opened with yet, chosen by ``seed``; any of them once
+    all have been said."""
+    fresh = [o for o in options if not any(x.startswith(o) for x in said)] or list(options)
     return fresh[seed % len(fresh)]
 
 

@@ -21,6 +21,7 @@ from agent.about_agent import (
     asks_credentials,
     asks_if_person,
     experience_aside,
+    surroundings_asked,
 )
 from agent.advice import topic_of
 from agent.errors import AgentError
@@ -119,6 +120,9 @@ def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[Bas
             or experience_aside(request.user_text) is not None):
         lines.append("They ask whether you have been through this yourself: claim no past your "
                      "role does not give you.")
+    if surroundings_asked(request.user_text) is not None:
+        lines.append("They ask about your surroundings (weather, home, what you are doing): "
+                     "claim none your role does not give you.")
     if asks_if_person(request.user_text):  # a character that stays in its world has a line
         lines.append("They ask whether you are a person: say plainly that you are an AI "
                      "program, not a person.")

@@ -410,3 +410,46 @@ def test_an_llm_is_told_to_claim_no_training() -> None:
         user_text="Are you a therapist?", history=[], strategy=Strategy.OTHERS,
         user_affect=SAD, persona_name="Sage"))[0].content)  # fmt: skip
     assert "not one" in prompt and "trained professional" in prompt
+
+
+@pytest.mark.parametrize("strategy", [Strategy.QUESTION, Strategy.REFLECTION])
+def test_asked_about_its_surroundings_it_claims_none_and_answers_the_rest(
+        strategy: Strategy) -> None:
+    from agent.about_agent_replies import (
+        IN_WORLD_SURROUNDINGS_REPLIES,
+        SURROUNDINGS_LEADS,
+        SURROUNDINGS_REPLIES,
+    )
+
+    # ESConv valid: "Feeling unsettled after a setback is common ..." answered this
+    text = ("It's not too bad. Cloudy and 40 which is pretty good for this time of year. "
+            "How's your weather?")
+    said = reply(text, strategy, history=TROUBLE, affect=NEUTRAL)
+    lead = next((lead for lead in SURROUNDINGS_LEADS if said.startswith(lead)), None)
+    assert lead is not None, said
+    rest = said[len(lead):].strip()
+    assert rest and "program" not in rest and rest.endswith("?") == (
+        strategy is Strategy.QUESTION), said
+    for alone in ("Where are you from?", "Im from florida where are you from?",
+                  "Hi, what are you up to?"):
+        assert about_agent(alone) == "question" or "florida" in alone
+        assert reply(alone, strategy, affect=NEUTRAL) in SURROUNDINGS_REPLIES
+    in_world = Responder().respond(ResponseRequest(
+        user_text="Where are you from?", history=[], strategy=strategy, user_affect=NEUTRAL,
+        persona_name="Grim", persona_role="A gruff tavern keeper.", real_world_advice=False))
+    assert in_world in IN_WORLD_SURROUNDINGS_REPLIES
+    # the user's own whereabouts and others' are no question about the agent
+    for text in ("Where is he from?", "My boss asked what I am doing with my life."):
+        assert reply(text, strategy, affect=NEUTRAL) not in SURROUNDINGS_REPLIES
+
+
+def test_an_llm_is_told_to_claim_no_surroundings() -> None:
+    from agent.responders import build_messages
+
+    def prompt(text: str) -> str:
+        return str(build_messages(ResponseRequest(
+            user_text=text, history=[], strategy=Strategy.OTHERS, user_affect=SAD,
+            persona_name="Sage"))[0].content)  # fmt: skip
+
+    assert "surroundings" in prompt("Cloudy here. How's your weather?")
+    assert "surroundings" not in prompt("The weather is awful here.")
