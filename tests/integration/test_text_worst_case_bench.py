@@ -32,6 +32,14 @@ WORST = {  # each repeated up to the length limit
     "hellos": ", hello",
     "thanks for": "thanks for the ",
     "life": "life is so ",
+    # the sixteenth session's: leave to talk, surroundings, a plan put to the agent, approval
+    # as the last sentence, savings, causes after all
+    "leave to talk": "i need to vent. can i talk to you, ",
+    "surroundings": "so where are you from, ",
+    "view asked": "i'll call her. what do you think ",
+    "approved last": ". i think that sounds like a ",
+    "sayings": "my kids homework doesn't pay ",
+    "after all": "after all i ",
 }
 TURN_BUDGET_S = 2.0
 """Per turn on these machines (2 cores); a plain turn takes about 50 ms."""
