@@ -243,7 +243,8 @@ _HANDED_BACK = re.compile(
     # "Good you?": the comma left out after a word for how one is
     r"|(?:(?<=good)|(?<=fine)|(?<=okay)|(?<=ok)|(?<=great)|(?<=well)|(?<=alright))\s+(?:you|u)"
     r"(?=\s*\?))"
-    r"(?:\s+(?:today|tonight|then|though))?\s*[?.!/]*\s*$",
+    # "..., how are you Carolyn?": the agent called by a name
+    r"(?:\s+(?:today|tonight|then|though))?(?:,?\s+(?-i:[A-Z][a-z]+))?\s*[?.!/]*\s*$",
     re.I,
 )
 _GREETING_WORDS = re.compile(

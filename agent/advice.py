@@ -141,6 +141,9 @@ TOPICS: tuple[Topic, ...] = (
                r"|\bhaven'?t\s+(?:been\s+sleeping|slept)\b"
                r"|\bawake\s+(?:all\s+night|every\s+night|at\s+night|till|until)\b"
                r"|\b(?:no|little|not\s+enough)\s+sleep\b|\bsleep(?:ing)?\s+(?:badly|poorly|terribly)"
+               # "recover my sleeping schedule", "any suggestions to help with sleeping?"
+               r"\b|\b(?:my|a|bad|the)\s+sleep(?:ing)?\s+(?:schedule|pattern|routine)\b"
+               r"|\b(?:help|trouble|problems?)\s+(?:me\s+)?(?:with\s+)?(?:sleep|sleeping|falling\s+asleep)"
                r"\b"),
         # stimulus control and a fixed rising time are the core of CBT-I (Bootzin 1972;
         # American College of Physicians 2016 guideline: CBT-I first for chronic insomnia)

@@ -36,7 +36,12 @@ _FAREWELL = re.compile(
     # as a whole message, or asking to end the chat
     r"|\b(?:have|enjoy)\s+(?:a|the|your)\s+(?:very\s+)?(?:good|great|nice|lovely|wonderful|"
     r"blessed)\s+(?:day|evening|night|weekend|one|rest\s+of\s+(?:the|your)\s+day)(?:\s+too)?"
-    r"[\s.!]*$|^\s*(?:and\s+)?(?:you|u)\s+too[\s.!]*$"
+    r"[\s.!]*$|^\s*(?:and\s+)?(?:you|u)\s+too(?:\s+as\s+well)?(?:[\s,]+(?-i:[A-Z][a-z]+))?"
+    r"[\s.!]*$"
+    # at the very end, whatever stands before it: "... future endeavours Bye then ; )", "thanks
+    # for your input! nity nite"; not a goodbye told of ("I didn't get to say bye")
+    r"|(?<!say\s)(?<!said\s)(?<!saying\s)(?<!to\s)\b(?:bye(?:\s+(?:then|now|for\s+now))?|nite"
+    r"|nighty?\s+night)[\s.!;:)(]*$"
     r"|\b(?:have|wish\s+you)\s+a\s+(?:merry\s+christmas|happy\s+(?:new\s+year|holidays?|"
     r"easter|thanksgiving|birthday|eid|diwali|hanukkah))\b"
     r"|\b(?:close|end|finish)\s+(?:the|this|our)\s+(?:conversation|chat)\b",

@@ -243,6 +243,8 @@ class TemplateChatModel(BaseChatModel):
         good_news = (not readings  # a prompt without them (a caller of its own) is not judged
                      or any(label in POSITIVE_FEELINGS and v >= POSITIVE_VALENCE
                             and not (thanks(text) or praises_agent(text))
+                            # "Yes that's good advice" is warm, but no news to stay glad about
+                            and not (approves_suggestion(text) or NO_NEWS.search(text))
                             for (label, v), text in zip(readings[::-1][:NEWS_TURNS],
                                                         [*earlier, user][::-1], strict=False)))
         takes_up = approves_suggestion(user)  # "That's a good idea."
@@ -345,6 +347,8 @@ class TemplateChatModel(BaseChatModel):
         hurt_by_person = bool(who) and any(
             re.search(named, s, re.I) and (LEFT.search(s) or WALKED_OUT.search(s))
             for t in (*earlier, user) for s in re.split(r"(?<=[.!?])\s+", t))
+        # "i have a one month old child": not someone to talk things over with
+        too_young = who in INFANTS or any(AN_INFANT.search(t) for t in (*earlier, user))
         usable = [t for t in templates if all(k in filled for k in re.findall(r"{(\w+)}", t))
                   and not (told and t in ASKS_FOR_STORY)
                   and not (troubled and t in GLAD_ONLY)
@@ -358,7 +362,7 @@ class TemplateChatModel(BaseChatModel):
                   and not (t in CALLS_IT_HEAVY and not troubled)
                   and not (t in SOUNDS_STEADIER and worried)
                   and not (t in NAMES_WORRY and not worried)
-                  and not (t in TALK_TO_PERSON and hurt_by_person)
+                  and not (t in TALK_TO_PERSON and (hurt_by_person or too_young))
                   and not (t in PRESUMES_CARE and who not in CLOSE_PEOPLE)]  # a manager
         # templates about what this turn says come first; a person named only in an earlier
         # turn ("my sister is getting married") is not presumed to be today's trouble
@@ -466,6 +470,9 @@ THANKED_FOR_HELP = re.compile(
     r"\b(?:thanks?|thank\s+you|appreciate)\b[^.!?]{0,30}\b(?:suggestions?|advice|advise|help|"
     r"input|ideas|tips|support|perspective)\b|\byou(?:'ve|\s+have)?\s+(?:really\s+|truly\s+)?"
     r"helped\b|\b(?:that|it|this)\s+(?:really\s+)?helps\b", re.I)
+INFANTS = frozenset({"baby", "newborn", "infant", "toddler"})
+AN_INFANT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                       r"[\s-]+(?:day|week|month)s?[\s-]+old\b", re.I)
 # "I really hope so", "You're absolutely right", "I agree": warm words, opening the message,
 # that tell no news ("I got the job! I hope it goes well." does)
 NO_NEWS = re.compile(

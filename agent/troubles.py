@@ -67,6 +67,9 @@ TURNED_HARD = re.compile(
 )
 LOST_GOOD = re.compile(
     r"\bused\s+to\s+(?:love|like|enjoy|adore|be\s+(?:so\s+)?(?:happy|close|fun))\b"
+    # a wish for what is not there: "I wish I could attend a better university" (not "I wish
+    # you luck")
+    r"|\bi\s+(?:just\s+|really\s+|only\s+|still\s+)?wish\s+(?:i|we|things|it|he|she|they|my)\b"
     # "we used to see each other every day", "it's not the same anymore"
     r"|\b(?:we|i)\s+used\s+to\s+(?:see|talk\s+to|hang\s+out\s+with|spend\s+(?:every|all|so\s+"
     r"much)|do\s+everything\s+with)\b|\bused\s+to\s+(?:see|talk\s+to)\s+each\s+other\b"
@@ -87,7 +90,13 @@ TOLD_NO_ONE = re.compile(
 )
 # "She broke my heart", "my heart is broken": a hurt, though no thing of theirs broke (_THING).
 HEARTBREAK = re.compile(r"\b(?:broke|breaking|broken)\s+my\s+heart\b|\bmy\s+heart\s+(?:is|was)\s+"
-                        r"broken\b", re.I)
+                        r"broken\b"
+                        # "support in regards to a recent break up", "we split up", "my divorce"
+                        r"|\b(?:a|my|our|recent|bad|messy)\s+(?:recent\s+)?break\s?-?up\b"
+                        r"|\b(?:we|i)\s+(?:just\s+|recently\s+|finally\s+)?(?:broke|split)\s+up\b"
+                        r"(?!\s+(?:the|a|an|that|this|some)\b)"
+                        r"|\b(?:my|our|the)\s+(?:recent\s+)?divorce\b|\b(?:getting|got)\s+divorced\b",
+                        re.I)
 # Someone leaving the user, told in other words than LEFT's: "my partner ran off with another
 # woman", "he walked out on us".
 WALKED_OUT = re.compile(

@@ -24,7 +24,9 @@ _STEP = (
     r"say no|run|jog|walk|exercise|work out|stretch|meditate|journal|study|practi[cs]e|learn|"
     r"sign up|swim|cycle|cook|volunteer|apologi[sz]e|save|budget|organi[sz]e|prioriti[sz]e|"
     r"make (?:a|an|my) (?:schedule|plan|list|to-do list|timetable|budget|appointment|routine)|"
-    r"set (?:a|an|my) (?:alarm|goal|timer|reminder|routine|schedule)|"
+    r"set (?:a|an|my|more|some) (?:alarms?|goals?|timers?|reminders?|routine|schedule)|"
+    # "give" only with another chance: "give up" and "give away my things" are not steps
+    r"give (?:him|her|them|it|us|this|that) (?:another|a second|one more) (?:chance|try|go)|"
     # keeping a distraction or a reminder away: only with the thing named ("put my phone in
     # another room", "stop checking her instagram", "delete his number"); "stop" alone opens
     # "stop eating" and "stop taking my meds"

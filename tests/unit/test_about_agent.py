@@ -359,7 +359,7 @@ def test_an_llm_is_told_to_claim_no_past_its_role_does_not_give_it() -> None:
 @pytest.mark.parametrize("text", [
     "I am good. How are you?", "Hi..Iam doing good..how are you",
     "Oh, not too bad, thanks. And you?", "I am doing ok,and yourself?", "Good, how about you?",
-    "Im doing ok how are you", "Good you?",
+    "Im doing ok how are you", "Good you?", "I am good, how are you Sage?",
 ])  # fmt: skip
 def test_how_the_user_is_handed_back_is_answered_then_the_talk_moves_on(text: str) -> None:
     said = reply(text, affect=NEUTRAL)
@@ -453,3 +453,12 @@ def test_an_llm_is_told_to_claim_no_surroundings() -> None:
 
     assert "surroundings" in prompt("Cloudy here. How's your weather?")
     assert "surroundings" not in prompt("The weather is awful here.")
+
+
+def test_a_name_given_and_how_are_you_by_name_are_heard() -> None:
+    # ESConv valid: "what goes through your mind when you think about your name?"
+    text = ("Hello, my name is Nicholas. I am feeling a bit tired today, how are you "
+            "Carolyn?")
+    said = reply(text, affect=NEUTRAL)
+    assert "thanks for asking" in said, said  # how the agent is, asked by its name
+    assert "your name" not in said, said

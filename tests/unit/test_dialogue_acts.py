@@ -235,6 +235,11 @@ def test_a_step_tried_already_is_not_restated_as_news(strategy: Strategy) -> Non
     ("Thanks for your advice and honesty. I feel better now.", False, True),
     # thanks beside a trouble: the trouble is answered
     ("Thanks, my dad is in hospital.", False, False),
+    # ESConv valid, answered as thanks or as news before
+    ("Thanks, I wish you luck in your future endeavours Bye then ; )", True, False),
+    ("You too as well Carolyn!", True, False),
+    ("not at the moment. thanks for your input! nity nite", True, False),
+    ("I didn't get to say bye", False, False), ("You too much", False, False),
     ("Thanks. You've been kind, but I got fired today.", False, False),
 ])
 def test_the_long_goodbyes_of_esconv_are_read_as_closing(text: str, farewell: bool,
@@ -395,6 +400,8 @@ def test_a_bare_try_is_no_step_to_build_on() -> None:
     ("I'll take a few days off work", "take a few days off work"),
     ("Maybe I'll take a trip to see my cousins.", "take a trip to see my cousins"),
     ("I will take all my pills", None), ("I'll take the train to the bridge.", None),
+    ("I see, I should set more alarms for myself.", "set more alarms for myself"),
+    ("I'll give him another chance.", "give him another chance"), ("I'll give up.", None),
 ])
 def test_a_step_away_from_a_distraction_is_a_step_and_harm_is_not(text: str,
                                                                   step: str | None) -> None:

@@ -64,6 +64,13 @@ def test_the_marked_templates_are_real_and_every_strategy_keeps_a_plain_one() ->
     ("I'm alone every weekend.", True),
     ("I don't know anyone who skis.", False),
     ("Nobody talked to me about the change of plans.", False),
+    # a breakup named as a thing, a wish for what is not there (ESConv valid: "that's good to
+    # hear; take care of yourself" and "How wonderful!" followed them)
+    ("I'm looking for support in regards to a recent break up", True),
+    ("We broke up last week.", True), ("I broke up the fight.", False),
+    ("The breakup song was on.", False), ("My divorce is final.", True),
+    ("Yeah, same with me! I wish I could attend a better univeristy", True),
+    ("I wish you luck with it.", False),
 ])
 def test_a_hurt_done_to_the_user_or_felt_in_plain_words_is_a_difficulty(text: str,
                                                                          troubled: bool) -> None:
@@ -588,3 +595,39 @@ def test_a_suggestion_built_on_the_topic_fits_a_thing_as_well_as_a_person() -> N
                  [])["topic"] == "your resume"
     on_topic = [t for t in TEMPLATES[Strategy.SUGGESTION] if "{topic}" in t]
     assert on_topic and not [t for t in on_topic if re.search(r"\b(?:say|tell|told)\b", t)]
+
+
+def test_a_baby_is_not_someone_to_talk_things_over_with() -> None:
+    from agent.responder_phrases import TALK_TO_PERSON
+
+    # ESConv valid: "Could you talk to your child about it, maybe tonight when things are calm?"
+    # to the mother of a one-month-old
+    story = ["I just found out that my husband has been cheating on me",
+             "i have a one month old child and i dont know what to do anymore."]
+    for k in range(4):  # several seeds: each reply is picked by one
+        last = "i dont want anyone else to take care of my child, i feel so stuck" + "." * k
+        reply = talk([*story, last], Strategy.SUGGESTION, asked_first=2)[0]
+        assert not any(t.split("{")[0] in reply for t in TALK_TO_PERSON
+                       if t.split("{")[0].strip()), reply
+        assert "your child about" not in reply, reply
+
+
+def test_warm_words_about_advice_are_no_news_to_stay_glad_about() -> None:
+    from agent.responder_phrases import GLAD_ONLY, POSITIVE_TEMPLATES
+    from agent.types import AgentEmotion
+
+    # ESConv valid: "Yes that's good advice ..." then "Ok sure please do" got "I'm really glad
+    # to hear that."
+    plain = AffectEstimate(VAD(0.05, 0.1, 0.0), {"neutral": 0.9}, 0.8, "text", 0.0)
+    glad_agent = AgentEmotion(VAD(0.5, 0.3, 0.2), "happy_for", 0.6, VAD(0.3, 0.1, 0.1),
+                              "exuberant", {"happy_for": 0.6})
+    history = [DialogueTurn("user", "My friend is a pain on Facebook and it's very frustrating."),
+               DialogueTurn("Sage", "Could you talk to him in person?"),
+               DialogueTurn("user", "Yes that's good advice, I think we need to be tactful."),
+               DialogueTurn("Sage", "I'm glad that one speaks to you."),
+               DialogueTurn("user", "Ok sure please do")]
+    reply = Responder().respond(ResponseRequest(
+        "Ok sure please do", history, Strategy.OTHERS, plain, glad_agent, "Sage", "plain",
+        readings=(("joy", 0.6), ("neutral", 0.05))))  # fmt: skip
+    glad_lines = GLAD_ONLY | set(POSITIVE_TEMPLATES[Strategy.OTHERS])
+    assert reply not in glad_lines, reply
