@@ -521,3 +521,16 @@ def praises_agent(text: str) -> bool:
     (True, False)
     """
     return _PRAISE.search(text) is not None
+
+
+def ends_praising_agent(text: str) -> bool:
+    """The last sentence of the message praises the agent ("Have you ever used jatos? You're
+    actually pretty good at this!"): warm, but about the agent, not news of the user's.
+
+    >>> ends_praising_agent("Have you ever used it? You're actually pretty good at this!")
+    True
+    >>> ends_praising_agent("You're so kind. My dog died.")
+    False
+    """
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+    return bool(sentences) and praises_agent(sentences[-1])

@@ -52,6 +52,7 @@ from agent.dialogue_acts import (
     approves_suggestion,
     asks_for_advice,
     declines_to_talk,
+    ends_praising_agent,
     is_farewell,
     is_greeting,
     only_thanks,
@@ -252,6 +253,8 @@ class TemplateChatModel(BaseChatModel):
                     and not LOST_GOOD.search(user)  # "I used to love this job" is a loss
                     and not TURNED_HARD.search(user)  # "Great advice. Hard to do, though."
                     and not takes_up  # taking up a suggestion is not news
+                    # "Have you ever used jatos? You're actually pretty good at this!"
+                    and not (ends_praising_agent(user) and not tells_news(user))
                     and not NO_NEWS.search(user)  # "I really hope so", "You're right"
                     # "My best friend moved away": a trouble told in warm words is no news
                     and not tells_trouble(user)

@@ -899,3 +899,25 @@ def test_thanks_beside_a_step_are_answered_with_the_step() -> None:
     reply = Responder().respond(ResponseRequest(text, history, Strategy.OTHERS, sad, None,
                                                 "Sage", "plain"))
     assert reply in PLAN_TEMPLATES[Strategy.OTHERS], reply
+
+
+def test_praise_at_the_end_of_a_question_is_not_news() -> None:
+    from agent.responder_phrases import NEWS_OPENERS, POSITIVE_TEMPLATES
+
+    # ESConv valid: "How wonderful! Maybe keep a note of what helped today ..."
+    warm = AffectEstimate(VAD(0.6, 0.3, 0.2), {"joy": 0.9, "neutral": 0.1}, 0.9, "text", 0.0)
+    text = ("Have you ever used jatos? or done any surveys for the universities? You're "
+            "actually pretty good at this!")
+    history = [DialogueTurn("user", "My boyfriend is a sex addict and I can't trust him."),
+               DialogueTurn("Sage", "That sounds painful."), DialogueTurn("user", text)]
+    for strategy in (Strategy.SUGGESTION, Strategy.AFFIRMATION):
+        reply = Responder().respond(ResponseRequest(text, history, strategy, warm, None, "Sage",
+                                                    "plain"))
+        assert not reply.startswith(tuple(o.strip() for o in NEWS_OPENERS)), reply
+        assert not any(reply.endswith(t) for t in POSITIVE_TEMPLATES[strategy]), reply
+    # news beside praise is still news
+    news = "I got the job! You're the best!"
+    reply = Responder().respond(ResponseRequest(news, [DialogueTurn("user", news)],
+                                                Strategy.AFFIRMATION, warm, None, "Sage",
+                                                "plain"))
+    assert reply.startswith(tuple(o.strip() for o in NEWS_OPENERS)), reply
