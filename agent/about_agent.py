@@ -156,8 +156,9 @@ _LIVED = re.compile(
     rf"|(?:(?:have|did)\s+(?:you|u)\s+(?:also\s+|yourself\s+)?ever\s+{_LIVED_EVER}"
     r"|(?:have|did)\s+(?:you|u)\s+(?:also\s+|yourself\s+)?(?:experienced?|been\s+through"
     r"|gone\s+through|go\s+through)\b"
-    r"|(?:have|did)\s+(?:you|u)\s+(?:also\s+|yourself\s+)?(?:had|have|been\s+in|dealt\s+with"
-    r"|deal\s+with|faced|face)\s+(?:a\s+|an\s+)?(?:similar|something\s+(?:like|similar)"
+    r"|(?:have|did)\s+(?:you|u)\s+(?:also\s+|yourself\s+|ever\s+)?(?:had|have|been\s+in|dealt\s+with"
+    r"|deal\s+with|faced|face)\s+(?:a\s+|an\s+)?(?:situation\s+like\s+(?:mine|this|that|it|ours)"
+    r"|similar|something\s+(?:like|similar)"
     r"|anything\s+(?:like|similar)|the\s+same|such|(?:this|that)\s+(?:experience|problem|issue"
     r"|feeling))\b"
     r"|do\s+(?:you|u)\s+ever\s+(?:feel|get)\s+(?!about\s+your\b)"
@@ -199,7 +200,10 @@ _SURROUNDINGS = re.compile(
     r"weather(?:\s+(?:there|where\s+you\s+are|by\s+you|today|over\s+there))*"
     r"|what(?:'s|\s+is)\s+the\s+weather\s+like\s+(?:there|where\s+you\s+are|for\s+you)"
     r"|where\s+(?:are\s+(?:you|u)\s+from|do\s+(?:you|u)\s+live)"
-    r"|what\s+are\s+(?:you|u)\s+(?:doing|up\s+to)(?:\s+(?:today|tonight|now|right\s+now))?)"
+    r"|what\s+are\s+(?:you|u)\s+(?:doing|up\s+to)(?:\s+(?:today|tonight|now|right\s+now))?"
+    # "Do you have dependents that look up to you?", "do you have kids?"
+    r"|do\s+(?:you|u)\s+have\s+(?:any\s+)?(?:kids|children|a\s+family|family|dependents|pets?|"
+    r"a\s+(?:partner|wife|husband|girlfriend|boyfriend|dog|cat)|siblings)(?:\s+[\w']+){0,5})"
     r"\s*[?.!]*\s*$", re.I)
 # "Do you have a background in counseling?", "Are you a therapist?": the user asks whether the
 # agent is trained to help. It is not, and says so: a user should not take its words for a
@@ -244,7 +248,8 @@ _HANDED_BACK = re.compile(
     r"|(?:(?<=good)|(?<=fine)|(?<=okay)|(?<=ok)|(?<=great)|(?<=well)|(?<=alright))\s+(?:you|u)"
     r"(?=\s*\?))"
     # "..., how are you Carolyn?": the agent called by a name
-    r"(?:\s+(?:today|tonight|then|though))?(?:,?\s+(?-i:[A-Z][a-z]+))?\s*[?.!/]*\s*$",
+    r"(?:\s+(?:today|tonight|then|though))?(?:,?\s+(?-i:[A-Z][a-z]+))?\s*[?.!/]*"
+    r"(?:\s*[:;]-?[()DPp]+)?\s*$",  # "... how are you? :)"
     re.I,
 )
 _GREETING_WORDS = re.compile(

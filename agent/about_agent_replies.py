@@ -117,11 +117,11 @@ IN_WORLD_EXPERIENCE_LEADS: tuple[str, ...] = ("Never mind my road.", "My past ca
 # Asked about its surroundings ("How's your weather?", "Where are you from?"): it has none, and
 # the talk goes back to the user; the reply to the rest of the message follows a lead.
 SURROUNDINGS_LEADS: tuple[str, ...] = (
-    "I'm a program, so there's no weather or hometown on my side.",
+    "I'm a program, so there's nothing like that on my side.",
     "Nothing to report from my side; I'm a computer program.",
 )
 SURROUNDINGS_REPLIES: tuple[str, ...] = (
-    "I'm a program, so there's no weather or hometown on my side. How are things with you?",
+    "I'm a program, so there's nothing like that on my side. How are things with you?",
     "Nothing to report from my side; I'm a computer program. What's on your mind today?",
 )
 IN_WORLD_SURROUNDINGS_LEADS: tuple[str, ...] = ("Never mind my side of things.",)

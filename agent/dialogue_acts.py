@@ -34,6 +34,7 @@ _FAREWELL = re.compile(
     rf"|(?:{_WHERE}|\bi\s+)(?:have to|got to|gotta|should|need to|must) go(?: now)?[\s.!]*$"
     # a wish for the rest of the day, at the end ("God bless you, have a good day"), "you too!"
     # as a whole message, or asking to end the chat
+    r"|\benjoy\s+the\s+rest\s+of\s+(?:your|the)\s+(?:day|evening|night|weekend|week)[\s.!]*$"
     r"|\b(?:have|enjoy)\s+(?:a|the|your)\s+(?:very\s+)?(?:good|great|nice|lovely|wonderful|"
     r"blessed)\s+(?:day|evening|night|weekend|one|rest\s+of\s+(?:the|your)\s+day)(?:\s+too)?"
     r"[\s.!]*$|^\s*(?:and\s+)?(?:you|u)\s+too(?:\s+as\s+well)?(?:[\s,]+(?-i:[A-Z][a-z]+))?"
@@ -95,6 +96,9 @@ _ADVICE = re.compile(
     r"|what would you (?:do|suggest|recommend)(?: if you were me| in my (?:place|shoes))?"
     r"(?=\s*(?:[?.!]|$))"
     r"|(?:can|could) you (?:give me|help me with) (?:some )?(?:advice|ideas|tips)"
+    # "What do you think a good first step would be?"
+    r"|what (?:do you think|would you say) (?:a|the|my) (?:good |best |right )?(?:first |next )?"
+    r"(?:step|move|thing to do)\b"
     # "Just tell me something useful.", "Tell me what to do.", "Give me something I can use."
     r"|\b(?:just |please )?(?:tell|give) me (?:something|anything) (?:useful|practical|concrete|"
     r"i can (?:use|do))|\b(?:just |please )?tell me what (?:to do|i should do)"
@@ -490,7 +494,9 @@ _APPROVES = re.compile(
     r"|(?:^|[.!?]\s+)(?:i\s+think\s+)?(?:(?:(?:that|it|this)(?:'s|s|\s+is|\s+sounds)|sounds)"
     r"(?:\s+like)?\s+)?(?:a\s+)?(?:really\s+|very\s+)?(?:good|great|nice|smart|wonderful|lovely"
     r"|brilliant|excellent)\s+(?:idea|suggestion|advice|tip|point)"
-    r"\s*[.!]*\s*$",
+    r"\s*[.!]*\s*$"
+    # "... Time heals all wounds just well said"
+    r"|\b(?:just\s+|so\s+)?well\s+said[\s.!]*$",
     re.I,
 )
 

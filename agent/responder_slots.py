@@ -36,7 +36,8 @@ _REFLECT = {
 _ADJECTIVES = (r"new|old|best|little|big|own|ex|younger|older|final|first|last|current|whole|"
                r"entire|mental|physical|extended|close|dear|poor|only|next|other|biggest|"
                r"greatest|worst|main|major|deepest|hardest|toughest|favou?rite|two|three|four|"
-               r"five|six|both")
+               r"five|six|both|overall|white|black|red|blue|green|grey|gray|brown|pink|purple|"
+               r"yellow|orange")
 _NOT_A_NOUN = (r"(?:is|was|are|were|has|had|have|and|but|or|to|of|in|on|at|for|with|that|this|"
                r"who|which|when|because|so|just|really|died|left|said|says|told|got|gets|does|"
                r"did|will|would|can|could|keeps|makes|made|went|goes|came|comes|thinks|wants|"

@@ -465,6 +465,8 @@ class TemplateChatModel(BaseChatModel):
         rest = self.compose([*messages[:last], HumanMessage(content=part),
                              *messages[last + 1:]])  # fmt: skip
         rest = INTERJECTION.sub("", rest)  # "Oh," opens a turn, not its second sentence
+        for opener in {o for style in OPENERS.values() for o in style if o.endswith(". ")}:
+            rest = rest.removeprefix(opener)  # nor "I hear you." ("I'm fine ... I hear you.")
         return f"{rest[:1].upper()}{rest[1:]}"
 
 
@@ -480,6 +482,8 @@ AN_INFANT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|t
 # that tell no news ("I got the job! I hope it goes well." does)
 NO_NEWS = re.compile(
     r"^\s*(?:(?:yes|yeah|well|ok|okay)[,.!\s]+)?(?:i\s+(?:really\s+|just\s+)?hope"
+    # a wish or a request: "I would love some words of encouragement"
+    r"|i\s+(?:would|'d)\s+(?:really\s+|just\s+)?(?:love|like)"
     r"|you(?:'re|\s+are)\s+(?:absolutely\s+|so\s+|totally\s+|probably\s+)?right"
     r"|that(?:'s|\s+is)\s+(?:so\s+)?(?:true|right)|(?:that's\s+)?(?:great|good|nice|glad)\s+to\s+hear"
     r"|i\s+(?:totally\s+|completely\s+)?agree)\b", re.I)

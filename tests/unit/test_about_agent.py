@@ -255,7 +255,7 @@ def test_no_offline_self_disclosure_claims_a_past_the_program_does_not_have() ->
     "That is good advice. Have you been through something like that?",
     "How did you go about it? What did you do before getting a job?",
     "Has this technique helped you in the past?", "Did that work for you?",
-    "How have you coped with it?",
+    "How have you coped with it?", "Have you been in a situation like mine before?",
     "That would be nice. Is that what you do when you are stressed or depressed?",
 ])  # fmt: skip
 def test_asked_if_it_has_been_through_this_it_says_it_has_no_past_and_hands_back(
@@ -431,7 +431,7 @@ def test_asked_about_its_surroundings_it_claims_none_and_answers_the_rest(
     assert rest and "program" not in rest and rest.endswith("?") == (
         strategy is Strategy.QUESTION), said
     for alone in ("Where are you from?", "Im from florida where are you from?",
-                  "Hi, what are you up to?"):
+                  "Hi, what are you up to?", "Do you have dependents that look up to you?"):
         assert about_agent(alone) == "question" or "florida" in alone
         assert reply(alone, strategy, affect=NEUTRAL) in SURROUNDINGS_REPLIES
     in_world = Responder().respond(ResponseRequest(
@@ -439,7 +439,8 @@ def test_asked_about_its_surroundings_it_claims_none_and_answers_the_rest(
         persona_name="Grim", persona_role="A gruff tavern keeper.", real_world_advice=False))
     assert in_world in IN_WORLD_SURROUNDINGS_REPLIES
     # the user's own whereabouts and others' are no question about the agent
-    for text in ("Where is he from?", "My boss asked what I am doing with my life."):
+    for text in ("Where is he from?", "My boss asked what I am doing with my life.",
+                 "My sister asked if I have kids."):
         assert reply(text, strategy, affect=NEUTRAL) not in SURROUNDINGS_REPLIES
 
 
@@ -462,3 +463,14 @@ def test_a_name_given_and_how_are_you_by_name_are_heard() -> None:
     said = reply(text, affect=NEUTRAL)
     assert "thanks for asking" in said, said  # how the agent is, asked by its name
     assert "your name" not in said, said
+
+
+def test_the_reply_after_how_the_agent_is_opens_with_no_opener_of_its_own() -> None:
+    from agent.responder_phrases import OPENERS
+
+    # ESConv valid: "I'm fine, thanks for asking. I hear you. What's on your mind today?"
+    stops = {o.strip() for style in OPENERS.values() for o in style if o.endswith(". ")}
+    for tail in ("", ".", "!", " :)", "?"):
+        said = reply(f"I am feeling better How are you doing today{tail}", affect=NEUTRAL)
+        second = said.split("asking. ", 1)[-1]
+        assert not second.startswith(tuple(stops)), said

@@ -73,6 +73,9 @@ pytestmark = pytest.mark.unit
     ("I should go now and tell her.", False, False, False),
     ("can you tell me how to reach out to the government", False, False, True),
     ("also is there any peer support groups that you can suggest me", False, False, True),
+    ("Enjoy the rest of your day.", False, True, False),
+    ("Maybe there is little I can do. What do you think a good first step would be?", False,
+     False, True),
     ("Wow. that's nice of her. kindly give me options to explore considering my barriers", False,
      False, True),
 ])
@@ -741,6 +744,8 @@ def test_good_idea_as_the_last_sentence_takes_up_the_suggestion() -> None:
     assert approves_suggestion("Ooh, i havent tried it before. sounds a nice idea")
     assert approves_suggestion("My parks are pretty empty now. I think that sounds like a "
                                "wonderful idea.")
+    assert approves_suggestion("My family is my greatest motivation .Time heals all wounds "
+                               "just well said")
     assert not approves_suggestion("I had an idea. It sounds nice to me, my plan.")
     history = [DialogueTurn("user", "My anxiety flares up around due dates."),
                DialogueTurn("Sage", "Could you try the counselling service at your college?"),
@@ -921,3 +926,16 @@ def test_praise_at_the_end_of_a_question_is_not_news() -> None:
                                                 Strategy.AFFIRMATION, warm, None, "Sage",
                                                 "plain"))
     assert reply.startswith(tuple(o.strip() for o in NEWS_OPENERS)), reply
+
+
+def test_a_wish_for_encouragement_is_not_news() -> None:
+    from agent.responder_phrases import NEWS_OPENERS, POSITIVE_TEMPLATES
+
+    # ESConv valid: "That's great news! How are you feeling about it?"
+    warm = AffectEstimate(VAD(0.5, 0.3, 0.2), {"joy": 0.8, "neutral": 0.2}, 0.8, "text", 0.0)
+    text = "I would love some words of encouragement"
+    for strategy in (Strategy.QUESTION, Strategy.AFFIRMATION):
+        reply = Responder().respond(ResponseRequest(
+            text, [DialogueTurn("user", text)], strategy, warm, None, "Sage", "plain"))
+        assert not reply.startswith(tuple(o.strip() for o in NEWS_OPENERS)), reply
+        assert not any(reply.endswith(t) for t in POSITIVE_TEMPLATES[strategy]), reply

@@ -591,6 +591,10 @@ def test_a_suggestion_built_on_the_topic_fits_a_thing_as_well_as_a_person() -> N
 
     # ESConv valid: "maybe one small step with your resume could help, like writing down what
     # you want to say"
+    # a colour or "overall" is no noun: "your white", "your overall" were topics
+    assert slots("he made my white coat ceromony about him", "sadness", [])["topic"] == (
+        "your white coat")
+    assert slots("it left a dent in my overall feelings", "sadness", [])["topic"] != "your overall"
     assert slots("Yes I have someone check my resume and update it .", "neutral",
                  [])["topic"] == "your resume"
     on_topic = [t for t in TEMPLATES[Strategy.SUGGESTION] if "{topic}" in t]
