@@ -215,6 +215,13 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?!\s+(?:for\s+(?:the|a|an|some|this)\b|into\b|under\b|from\s+(?:the|this|that)\s+"
         r"(?:party|room|meeting|class|conversation|chat|group)))",
         r"\b(?:can'?t|cannot)\s+(?:do|take|handle)\s+(?:this|it)\s+any\s*more\b(?=\s*(?:[.!?,]|$))",
+        # a hint of urges to self-harm: "keep me busy from doing other things that can harm
+        # me" (ESConv valid, answered with "a quiet hour tonight"), "before I do something
+        # stupid"
+        r"\b(?:things?|something|stuff)\s+(?:that\s+)?(?:can|could|might|would|will)\s+"
+        r"(?:harm|hurt)\s+(?:me|myself)\b",
+        r"\b(?:before\s+i|i'?ll|i\s+will|i\s+might|afraid\s+i'?ll|scared\s+i'?ll|from\s+doing|keep\s+"
+        r"me\s+from\s+doing)\s+(?:do\s+)?something\s+(?:stupid|drastic|dangerous)\b",
         r"\bwhat'?s\s+the\s+point\s+(?:anymore|any\s+more|of\s+anything|of\s+it\s+all)\b",
         # an overdose told as history: it may have been an attempt, and a past attempt is among
         # the strongest known risk factors for suicide (Bostwick et al. 2016), so the question
