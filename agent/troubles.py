@@ -181,7 +181,8 @@ UNWELL = re.compile(
     r"things have been|it's|its|today is|today's|my day is|today was|my day was|feeling)\s+)?"
     r"(?:not\s+(?:(?:so|too|very|that|really|doing|feeling|going)\s+)*(?:great|good|well|okay|ok|"
     r"fine|the best)|(?:(?:pretty|really|so|kinda|kind of)\s+)?(?:bad|rough|awful|terrible|"
-    r"horrible|crappy|shitty|lousy|rubbish)|could be better|been better|meh|(?:not\s+)?so-so)"
+    r"horrible|crappy|shitty|lousy|rubbish)|(?:i\s+)?could be better|been better|meh"
+    r"|(?:not\s+)?so-so)"
     r"(?=\s*(?:$|[.!,;]|\s+(?:honestly|tbh|really|today|lately|actually|to be honest|"
     r"unfortunately|right now|at the moment)\b))",
     re.I,

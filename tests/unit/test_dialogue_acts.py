@@ -74,6 +74,8 @@ pytestmark = pytest.mark.unit
     ("can you tell me how to reach out to the government", False, False, True),
     ("also is there any peer support groups that you can suggest me", False, False, True),
     ("Enjoy the rest of your day.", False, True, False),
+    ("How am I going to catch up on my work?", False, False, True),
+    ("How am I going to tell you this?", False, False, False),
     ("Maybe there is little I can do. What do you think a good first step would be?", False,
      False, True),
     ("Wow. that's nice of her. kindly give me options to explore considering my barriers", False,

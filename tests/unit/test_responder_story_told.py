@@ -538,7 +538,8 @@ def test_the_partner_who_ended_it_is_not_someone_to_tell_how_you_feel() -> None:
     assert tells_trouble("She broke it off after five years.")
 
 
-@pytest.mark.parametrize("text", ["hello too. Am not so fine", "Am not so fine"])
+@pytest.mark.parametrize("text", ["hello too. Am not so fine", "Am not so fine",
+                                  "Hello, I could be better...."])
 def test_a_low_answer_without_its_i_asks_for_the_story(text: str) -> None:
     # ESConv valid: "Mm, how are you looking after yourself through all this?" with nothing told
     reply = talk([text])[0]
