@@ -203,7 +203,10 @@ _SURROUNDINGS = re.compile(
     r"|what\s+are\s+(?:you|u)\s+(?:doing|up\s+to)(?:\s+(?:today|tonight|now|right\s+now))?"
     # "Do you have dependents that look up to you?", "do you have kids?"
     r"|do\s+(?:you|u)\s+have\s+(?:any\s+)?(?:kids|children|a\s+family|family|dependents|pets?|"
-    r"a\s+(?:partner|wife|husband|girlfriend|boyfriend|dog|cat)|siblings)(?:\s+[\w']+){0,5})"
+    r"a\s+(?:partner|wife|husband|girlfriend|boyfriend|dog|cat)|siblings)(?:\s+[\w']+){0,5}"
+    # "Do you have anything going on today?"
+    r"|do\s+(?:you|u)\s+have\s+anything\s+(?:going\s+on|planned|fun\s+planned|on)"
+    r"(?:\s+(?:today|tonight|this\s+weekend|later))?)"
     r"\s*[?.!]*\s*$", re.I)
 # "Do you have a background in counseling?", "Are you a therapist?": the user asks whether the
 # agent is trained to help. It is not, and says so: a user should not take its words for a

@@ -398,7 +398,10 @@ def topic_of(user_text: str, earlier: Sequence[str] = ()) -> Topic | None:
     >>> topic_of("My phone died on the train.") is None
     True
     """
-    for text in (user_text, *reversed(list(earlier)[-EARLIER_TURNS:])):
-        if (found := _topic_in(text)) is not None:
+    for k, text in enumerate((user_text, *reversed(list(earlier)[-EARLIER_TURNS:]))):
+        found = _topic_in(text)
+        # finding a counsellor is asked, not lived: an earlier "can you recommend a counceller"
+        # does not make the next trouble about directories
+        if found is not None and not (k and found.name == "finding_help"):
             return found
     return None

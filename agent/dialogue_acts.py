@@ -48,6 +48,8 @@ _FAREWELL = re.compile(
     r"|\b(?:close|end|finish)\s+(?:the|this|our)\s+(?:conversation|chat)\b",
     re.I,
 )
+# ":)", ";-)", ":D" closing a message: the words before them end it
+_EMOTICON_AT_END = re.compile(r"(?:\s*[:;]-?[()DPp]+)+\s*$")
 SHORT_WORDS = 6
 """Thanks in at most this many words are answered as thanks, not as news."""
 
@@ -83,8 +85,10 @@ def is_farewell(text: str) -> bool:
     (True, True)
     >>> is_farewell("I hope to have a good day at the beach."), is_farewell("I miss you too")
     (False, False)
+    >>> is_farewell("Likewise! Take care! :)")
+    True
     """
-    return bool(_FAREWELL.search(text))
+    return bool(_FAREWELL.search(_EMOTICON_AT_END.sub("", text)))
 
 
 _ADVICE = re.compile(
@@ -109,7 +113,8 @@ _ADVICE = re.compile(
     # "Do you have any good ideas to cope with stress?", "I need some advice", "What do you do
     # to unwind?" (supporters answer these 9 in ESConv train with a suggestion 4 times)
     r"|(?:do|would) you have (?:any )?(?:good |other |more |some )?(?:advice|suggestions?|ideas"
-    r"|tips)|i (?:need|want|would like|could use) (?:some |any |your )?(?:advice|suggestions?"
+    r"|tips|recommendations?)"
+    r"|i (?:need|want|would like|could use) (?:some |any |your )?(?:advice|suggestions?"
     r"|ideas|tips)"
     r"|what do you do (?:when|to|if|in|about)(?! a living)"
     r"|(?:can|could|would|do) you (?:please )?(?:suggest|recommend)\b(?! me\b)(?! that\b)"

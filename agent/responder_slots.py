@@ -47,7 +47,7 @@ _TOPIC = re.compile(
     # a body part is where a feeling sits, not what it is about: "every time I close my eyes"
     # is not "the hardest part of your eyes", nor "it broke my heart" "your heart"; an
     # adjective or a pronoun is no topic either ("my last breath" is not "your last", "my mine")
-    r"(?!(?:own|self|mind|head|life|best|fault|eyes?|face|heart|chest|stomach|body|hands?|"
+    r"(?!(?:own|self|mind|head|life|best|fault|eyes?|face|heart|chest|stomach|body|hands?|lungs?|"
     r"arms?|legs?|feet|foot|back|neck|throat|breath|tears|teeth|hair|ears?|mouth|skin|bones?|"
     rf"knees?|shoulders?|mine|yours|ours|right|way|too|very|really|just|all|shoes|pjs|pajamas|"
     rf"pyjamas|clothes|bed|name|{_ADJECTIVES}"

@@ -295,6 +295,7 @@ class TemplateChatModel(BaseChatModel):
                       and not told_earlier and not tells_trouble(user)
                       and not unwell  # "Not great, honestly." is no small talk
                       and not advice_asked  # "I need some advice." asks for help
+                      and not NEEDS_HELP.search(user)  # "At the moment, good. I need help!"
                       # "Not sure if I should return to school": a decision weighs on them
                       and not any(DECIDING.search(t) for t in (*earlier, user))
                       and "cause" not in filled)  # fmt: skip
@@ -487,6 +488,8 @@ NO_NEWS = re.compile(
     r"|you(?:'re|\s+are)\s+(?:absolutely\s+|so\s+|totally\s+|probably\s+)?right"
     r"|that(?:'s|\s+is)\s+(?:so\s+)?(?:true|right)|(?:that's\s+)?(?:great|good|nice|glad)\s+to\s+hear"
     r"|i\s+(?:totally\s+|completely\s+)?agree)\b", re.I)
+NEEDS_HELP = re.compile(r"\bi\s+(?:really\s+|just\s+|badly\s+)?need\s+(?:some\s+|your\s+)?help\b",
+                        re.I)
 # "Not sure if I should return to school", "I can't decide whether to stay": a decision
 DECIDING = re.compile(r"\b(?:not\s+sure|unsure|can't\s+decide|cannot\s+decide|can't\s+make\s+up\s+"
                       r"my\s+mind|torn)\s+(?:if|whether|about\s+whether|between)\b", re.I)

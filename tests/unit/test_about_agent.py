@@ -431,7 +431,8 @@ def test_asked_about_its_surroundings_it_claims_none_and_answers_the_rest(
     assert rest and "program" not in rest and rest.endswith("?") == (
         strategy is Strategy.QUESTION), said
     for alone in ("Where are you from?", "Im from florida where are you from?",
-                  "Hi, what are you up to?", "Do you have dependents that look up to you?"):
+                  "Hi, what are you up to?", "Do you have dependents that look up to you?",
+                  "Do you have anything going on today?"):
         assert about_agent(alone) == "question" or "florida" in alone
         assert reply(alone, strategy, affect=NEUTRAL) in SURROUNDINGS_REPLIES
     in_world = Responder().respond(ResponseRequest(

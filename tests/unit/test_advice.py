@@ -189,3 +189,6 @@ def test_asked_to_recommend_a_counsellor_the_agent_says_how_to_find_one() -> Non
     reply = talk([story, "i will look into this. can you recommend a counceller hello"],
                  Strategy.SUGGESTION, asked_first=1)[-1]
     assert any(step[1:] in reply for step in BY_NAME["finding_help"].suggestions), reply
+    # asked once, it is not what the next trouble is about
+    assert topic_of("i feel ashamed now when i look at myself",
+                    ["can you recommend a counceller"]) is None

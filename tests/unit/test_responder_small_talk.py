@@ -122,3 +122,10 @@ def test_a_low_answer_to_how_are_you_is_asked_about_not_chatted_over(answer: str
     reply = Responder().respond(ResponseRequest(answer, history, Strategy.QUESTION, flat, None,
                                                 "Sage", "plain"))
     assert any(reply.endswith(t) for t in ASKS_FOR_STORY), reply  # after an opener ("Okay.")
+
+
+def test_asking_for_help_is_no_small_talk() -> None:
+    # ESConv valid: "At the moment, good. I need help! ..." got "What made you think of that?"
+    text = "At the moment, good. I need help! These people.....I don't understand...."
+    said = reply(text, Strategy.QUESTION, affect=NEUTRAL)
+    assert not any(t in said for t in SMALL_TALK[Strategy.QUESTION]), said

@@ -596,6 +596,7 @@ def test_a_suggestion_built_on_the_topic_fits_a_thing_as_well_as_a_person() -> N
     assert slots("he made my white coat ceromony about him", "sadness", [])["topic"] == (
         "your white coat")
     assert slots("it left a dent in my overall feelings", "sadness", [])["topic"] != "your overall"
+    assert "topic" not in slots("my dr told me to rest while my lungs recover", "fear", [])
     assert slots("Yes I have someone check my resume and update it .", "neutral",
                  [])["topic"] == "your resume"
     on_topic = [t for t in TEMPLATES[Strategy.SUGGESTION] if "{topic}" in t]
