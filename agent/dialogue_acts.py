@@ -48,8 +48,9 @@ _FAREWELL = re.compile(
     r"|\b(?:close|end|finish)\s+(?:the|this|our)\s+(?:conversation|chat)\b",
     re.I,
 )
-# ":)", ";-)", ":D" closing a message: the words before them end it
-_EMOTICON_AT_END = re.compile(r"(?:\s*[:;]-?[()DPp]+)+\s*$")
+# ":)", ";-)", ":D" closing a message: the words before them end it. Bounded, so that a long
+# run of them that does not end the message is not rescanned from every start (quadratic).
+_EMOTICON_AT_END = re.compile(r"(?:\s*[:;]-?[()DPp]{1,3}){1,5}\s*$")
 SHORT_WORDS = 6
 """Thanks in at most this many words are answered as thanks, not as news."""
 

@@ -40,6 +40,8 @@ WORST = {  # each repeated up to the length limit
     "approved last": ". i think that sounds like a ",
     "sayings": "my kids homework doesn't pay ",
     "after all": "after all i ",
+    "emoticons": ":):) ",
+    "need help": "i need help ",
 }
 TURN_BUDGET_S = 2.0
 """Per turn on these machines (2 cores); a plain turn takes about 50 ms."""
