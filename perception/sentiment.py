@@ -36,13 +36,18 @@ def polarity(text: str) -> dict[str, float]:
     >>> polarity("I love this.")["compound"] > 0 > polarity("I hate this.")["compound"]
     True
     """
+    return dict(_scores(text))  # a fresh dict: a caller may change its copy
+
+
+@lru_cache(maxsize=256)  # a turn reads the same text up to four times (the callers above)
+def _scores(text: str) -> tuple[tuple[str, float], ...]:
     words = text.split()
     if len(words) <= CHUNK_WORDS:
-        return {k: float(v) for k, v in analyzer().polarity_scores(text).items()}
+        return tuple((k, float(v)) for k, v in analyzer().polarity_scores(text).items())
     out = dict.fromkeys(("neg", "neu", "pos", "compound"), 0.0)
     for start in range(0, len(words), CHUNK_WORDS):
         piece = words[start : start + CHUNK_WORDS]
         scores = analyzer().polarity_scores(" ".join(piece))
         for key in out:
             out[key] += float(scores[key]) * len(piece) / len(words)
-    return out
+    return tuple(out.items())

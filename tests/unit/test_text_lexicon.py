@@ -28,3 +28,15 @@ def test_joy_and_distress_read_apart(lexicon: LexiconTextEmotion) -> None:
     sad = lexicon.predict("I lost my job and I feel awful.")
     assert happy.label == "joy" and sad.label == "sadness"
     assert happy.vad.valence > 0.3 and sad.vad.valence < -0.3
+
+
+def test_a_text_is_scored_once_per_turn_and_each_caller_gets_its_own_copy() -> None:
+    from perception.sentiment import _scores, polarity
+
+    text = "I appreciate it, but the bills keep piling up. " * 120  # over CHUNK_WORDS words
+    first = polarity(text)
+    hits = _scores.cache_info().hits
+    first["compound"] = 99.0  # a caller's change stays in its copy
+    second = polarity(text)
+    assert _scores.cache_info().hits == hits + 1
+    assert second["compound"] != 99.0 and -1.0 <= second["compound"] <= 1.0
