@@ -113,8 +113,9 @@ _ADVICE = re.compile(
     r"|\bgive me (?:some |a few |more |other )?(?:advice|ideas|tips|suggestions|options|pointers)"
     # "Do you have any good ideas to cope with stress?", "I need some advice", "What do you do
     # to unwind?" (supporters answer these 9 in ESConv train with a suggestion 4 times)
-    r"|(?:do|would) you have (?:any )?(?:good |other |more |some )?(?:advice|suggestions?|ideas"
-    r"|tips|recommendations?)"
+    # ... or one word more: "Do you have any craft ideas?"
+    r"|(?:do|would) you have (?:any )?(?:good |other |more |some )?(?:[a-z]+ )?(?:advice|"
+    r"suggestions?|ideas|tips|recommendations?)"
     r"|i (?:need|want|would like|could use) (?:some |any |your )?(?:advice|suggestions?"
     r"|ideas|tips)"
     r"|what do you do (?:when|to|if|in|about)(?! a living)"

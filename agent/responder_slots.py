@@ -93,6 +93,8 @@ _CALLED_FOR = re.compile(r"(?:[\s,.]+(?:hel+o+|hi+|hey+|anyone\s+there|are\s+you
 _NOT_A_FEELING = re.compile(r"\bhappy\s+(?:hour|birthday|new\s+year|holidays?|thanksgiving|"
                             r"easter|anniversary|meal|moments?|memories|times?|days|thoughts|"
                             r"place|ending)\b")
+_DENIED_FEELING = re.compile(r"\b(?:\w+n't|not|never|no\s+longer)\s+(?:(?:all|so|that|too|very|as|"
+                             r"really|even|feeling|feel|be|been|am|was)\s+){0,2}[a-z]+", re.I)
 MAX_CLAUSE_WORDS = 16
 """The longest {clause} read back. ESConv supporters' whole restatements have a median of 16
 words and a 90th percentile of 29 (675 in train); the templates frame the clause in 4-9 more."""
@@ -168,8 +170,9 @@ def slots(
     if called is not None:
         user = user[: called.start()]
     low = user.lower()
-    # "happy hour" and "happy birthday" name no feeling
-    low_feelings = _NOT_A_FEELING.sub(" ", low)
+    # "happy hour" and "happy birthday" name no feeling, nor does a denied one ("It's not all
+    # hopeless", "I'm no longer scared")
+    low_feelings = _DENIED_FEELING.sub(" ", _NOT_A_FEELING.sub(" ", low))
     named = [w for w in NAMED_FEELINGS if re.search(rf"\b{re.escape(w)}\b", low_feelings)]
     if not named and feeling_label in _HURT_LABELS:
         # "I'm so angry at my sister." ... "Now they won't stop calling me.": the word the user

@@ -78,6 +78,7 @@ pytestmark = pytest.mark.unit
     ("How am I going to tell you this?", False, False, False),
     ("Likewise! Take care! :)", False, True, False),
     ("Do you have any recommendations for meditating?", False, False, True),
+    ("Do you have any craft ideas?", False, False, True),
     ("Maybe there is little I can do. What do you think a good first step would be?", False,
      False, True),
     ("Wow. that's nice of her. kindly give me options to explore considering my barriers", False,

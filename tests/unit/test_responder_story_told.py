@@ -597,6 +597,20 @@ def test_a_suggestion_built_on_the_topic_fits_a_thing_as_well_as_a_person() -> N
         "your white coat")
     assert slots("it left a dent in my overall feelings", "sadness", [])["topic"] != "your overall"
     assert "topic" not in slots("my dr told me to rest while my lungs recover", "fear", [])
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("I do. this has been very helpful. It's not all hopeless.", None),  # ESConv valid
+    ("I don't feel lonely anymore", None), ("I'm not scared, just sad.", "sad"),
+    ("I feel hopeless.", "hopeless"), ("I can't stop feeling anxious", "anxious"),
+])
+def test_a_feeling_denied_is_not_read_back(text: str, named: str | None) -> None:
+    from agent.responder_slots import slots
+    from agent.responder_words import FEELING_WORDS
+
+    # "Feeling hopeless after a setback is common" answered "It's not all hopeless."
+    feeling = slots(text, "neutral", [])["feeling"]
+    assert feeling == (named or FEELING_WORDS["neutral"][0]), feeling
     assert slots("Yes I have someone check my resume and update it .", "neutral",
                  [])["topic"] == "your resume"
     on_topic = [t for t in TEMPLATES[Strategy.SUGGESTION] if "{topic}" in t]
