@@ -11,7 +11,6 @@ from typing import Any
 
 from agent.about_agent import (
     asks_agent_age,
-    asks_agent_experience,
     asks_agent_name,
     asks_agent_tastes,
     asks_agent_wellbeing,
@@ -24,6 +23,9 @@ from agent.about_agent import (
     asks_to_talk,
     asks_trust,
     remarks_on_agent,
+)
+from agent.agent_past import (
+    asks_agent_experience,
 )
 from agent.complaints import complaint
 

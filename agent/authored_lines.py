@@ -38,11 +38,13 @@ from agent.dialogue_acts import (
     asks_for_advice,
     is_farewell,
     is_greeting,
-    only_thanks,
-    praises_agent,
 )
 from agent.troubles import tells_trouble
 from agent.types import AgentEmotion, Strategy
+from agent.warm_words import (
+    only_thanks,
+    praises_agent,
+)
 
 FELT = 0.1
 """A listed feeling counts from this intensity (appraisal.emotions.EmotionState.dominant)."""

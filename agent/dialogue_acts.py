@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 
 from agent.troubles import says_unwell, tells_trouble
-from agent.user_steps import stated_plan
 
 _GREETING = re.compile(r"^\s*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|my|me|we|our)\b", re.I)
@@ -256,7 +255,7 @@ def answers_insult(text: str, agent_feeling: str | None, intensity: float) -> bo
     return agent_feeling in CROSS_FEELINGS and intensity >= CROSS_INTENSITY and insults_agent(text)
 
 
-_THANKS = re.compile(r"\b(?<!no )(?:thanks|thank you|thank u|thx|appreciate (?:it|that|you|your|"
+THANKING = re.compile(r"\b(?<!no )(?:thanks|thank you|thank u|thx|appreciate (?:it|that|you|your|"
                      r"all|the|this))\b"
                      # "I really appreciate.", "i reall appreciate God bless"
                      r"|\bi\s+(?:\w+\s+)?appreciate(?=\s*(?:[.!,;]|$|god\s+bless))",
@@ -269,135 +268,10 @@ def thanks(text: str) -> bool:
     >>> thanks("Thanks, I'll try that."), thanks("No thanks to my boss, I'm exhausted.")
     (True, False)
     """
-    return bool(_THANKS.search(text))
+    return bool(THANKING.search(text))
 
 
 # What may stand beside thanks and still be thanks: praise of the help or the listener.
-_APPRECIATION = re.compile(
-    r"\b(?:that|this|it|you|talking(?: to you)?)(?:'s|'ve| is| was| have| has| been| really|"
-    r" truly| just)*\s+(?:means? (?:so much|a lot)|mean[st]? (?:so much|a lot)|helps?|helped|"
-    r"(?:so |very |really )?(?:kind|nice|sweet|lovely|great|helpful))\b"
-    r"|\bfor (?:listening|(?:all\s+)?(?:of\s+)?your (?:help|time|advice|kindness|support|care|"
-    r"patience|words|encouragement|honesty)|being here|everything|the advice|talking|chatting|"
-    r"sharing"
-    r"(?: your experience)?(?: with me)?|(?:spending|taking) (?:the|your) time(?: to (?:chat|talk)"
-    r"(?: with me)?)?|the (?:encouragement|help|chat|talk))\b"
-    r"|\b(?:today|tonight)\b|\bgod bless(?: you)?\b|\bvery well\b"
-    r"|\b(?:so|very|really)? ?much\b|\b(?:to|for) me\b|\ba lot\b"
-    r"|\b(?:again|oh|okay|ok|i|really|truly|just|so|very|and|yes|yeah|sure|(?:your\s+)?(?:help|"
-    r"advice|support|kindness|time|encouragement|care|patience|honesty))\b",
-    re.I,
-)
-
-
-# What else may stand beside thanks in one message: praise of the listener ("You've been really
-# inspiring", "you are an amazing person"), feeling better ("I feel a little better now"), a step
-# taken up ("Okay, will do that") and an end ("I think that's it"). ESConv seekers close with
-# such messages, often two turns joined.
-_GOOD_WORDS = (r"(?:inspiring|helpful|kind|great|amazing|wonderful|awesome|the\s+best|nice|sweet|"
-               r"lovely|(?:a\s+)?(?:great|huge|big|real)\s+help)")
-_BESIDE_THANKS = re.compile(
-    rf"\byou(?:'ve|\s+have)\s+been\s+(?:(?:really|so|very|such|a|an|truly|super)\s+)*{_GOOD_WORDS}"
-    rf"|\byou(?:'re|\s+are|\s+r)\s+(?:(?:really|so|very|such|a|an|truly|super)\s+)*{_GOOD_WORDS}"
-    r"(?:\s+(?:person|listener|friend|resource))?"
-    r"|\bi(?:'m|\s+am)?\s*(?:also\s+|already\s+)?(?:feel(?:ing)?|am\s+feeling)\s+(?:a\s+(?:little|"
-    r"bit|lot)\s+|so\s+|much\s+|way\s+)?(?:better|relieved|lighter|calmer|more\s+hopeful)"
-    r"(?:\s+now)?(?:\s+(?:while\s+)?talking\s+(?:with|to)\s+you)?"
-    r"|\bwill\s+do(?:\s+that)?\b|\bi(?:'ll|\s+will)\s+(?:try|give)\s+(?:that|those|it|this)\b"
-    r"(?:\s+a\s+(?:try|go))?|\bi\s+think\s+that(?:'s|\s+is)\s+(?:all|it)\b"
-    r"|\bthat(?:'s|\s+is)\s+(?:all|it)\b|\boh\s+my\s+(?:gosh|god|goodness)\b",
-    re.I,
-)
-# Something that happened to the speaker, in the past tense ("I got the job", "we won"; "I
-# needed that" is thanks).
-_NEWS = re.compile(
-    r"\b(?:i|we)\s+(?:just\s+|finally\s+)?(?:got|won|made|did|found|passed|finished|went|met|"
-    r"bought|sold|heard|became|landed|(?!needed\b)\w+ed)\b",
-    re.I,
-)
-
-
-_ACHIEVED = re.compile(
-    r"\b(?:i|we)\s+(?:just\s+|finally\s+|actually\s+|have\s+|'ve\s+)?(?:got\s+(?:the\s+|a\s+)?"
-    r"(?:job|place|promotion|promoted|accepted|in\b|into|through|an?\s+a\b)|won|passed|finished|"
-    r"made\s+it|landed|aced|completed|achieved|graduated|earned|managed\s+to|quit\s+smoking"
-    r"|(?:haven't|have\s+not|didn't|did\s+not)\s+(?:missed|miss)\b)",
-    re.I,
-)
-
-
-def tells_news(text: str) -> bool:
-    """The user tells of something that happened to them ("I got the job!", "We moved."), as
-    news is told; liking where one is ("I like being here") tells none.
-
-    >>> tells_news("I finally got the job!"), tells_news("I like being here with my kids.")
-    (True, False)
-    """
-    return bool(_NEWS.search(text))
-
-
-def tells_achievement(text: str) -> bool:
-    """The user tells of something they achieved ("I passed my exam!", "I haven't missed a
-    workout since March."), which praise of their effort fits.
-
-    >>> tells_achievement("I finally passed my driving test!"), tells_achievement("We won!")
-    (True, True)
-    >>> tells_achievement("Oh that's good. Staying safe."), tells_achievement("I got sick.")
-    (False, False)
-    """
-    return bool(_ACHIEVED.search(text))
-
-
-def only_thanks(text: str) -> bool:
-    """Thanks and little else: short ("Thanks for listening.") or with nothing beside it but
-    praise of the help ("Thank you, that really means a lot to me."). Answered as thanks, not
-    as news.
-
-    >>> only_thanks("Thanks for listening."), only_thanks("Thanks, but I still feel awful.")
-    (True, False)
-    >>> only_thanks("Thank you so much, talking to you really helped."), only_thanks(
-    ...     "Thank you! I got the job I told you about last week!")
-    (True, False)
-    >>> only_thanks("Thanks! I got the job!"), only_thanks("Thanks, I feel better.")
-    (False, True)
-    >>> only_thanks("Thank you for all your help today!!!")
-    True
-    >>> only_thanks("Thank you for all your help today!!! You've been really inspiring")
-    True
-    >>> only_thanks("yeah thanks for sharing your experience with me I feel a little better now")
-    True
-    >>> only_thanks("Thanks for listening. I feel better about the exam, but my mom is still ill.")
-    False
-    >>> only_thanks("Thanks, my dad is in hospital.")
-    False
-    """
-    if not thanks(text) or re.search(r"\b(?:but|still|though)\b", text, re.I):
-        return False
-    if asks_for_advice(text):  # "Thanks. What should I do next?" asks on
-        return False
-    if tells_trouble(text):  # "Thanks, my dad is in hospital.": the trouble is answered
-        return False
-    if stated_plan(text) is not None:  # "thanks maybe I will take a vacation": a step, built on
-        return False
-    beside = _THANKS.sub(" ", text)
-    if _NEWS.search(beside):  # "Thanks! I got the job!": the news comes first
-        return False
-    rest = _APPRECIATION.sub(" ", _BESIDE_THANKS.sub(" ", beside))
-    return len(text.split()) <= SHORT_WORDS or not re.search(r"[a-z]", rest, re.I)
-
-
-def thanks_without_news(text: str) -> bool:
-    """Thanks beside words that tell no news and no trouble and ask nothing ("Thank you. Okay
-    will do that.", "I'm getting to work on my projects. Thank you."): when the reply is to be
-    a plain one ("Others"), it is a thanks reply, not gladness at news that was never told.
-
-    >>> thanks_without_news("Fingers crossed, I'll try those options. Thanks for listening")
-    True
-    >>> thanks_without_news("Thanks! I got the job!"), thanks_without_news("Thanks. Why, though?")
-    (False, False)
-    """
-    return (thanks(text) and not _NEWS.search(_THANKS.sub(" ", text))
-            and not tells_trouble(text) and not text.rstrip().endswith("?"))
 
 
 # "I don't want to talk about it", "Can we talk about something else?": the user declines to
@@ -468,85 +342,3 @@ def self_insult(text: str) -> str | None:
     if word in ("failure", "idiot", "loser", "moron", "disappointment", "joke"):
         word = ("an " if word[0] in "aeiou" else "a ") + word
     return word
-
-
-# "You've been really inspiring.", "You're so kind.": praise of the agent, thanked in kind. The
-# praise is the whole message: "You're so kind to your sister" is about someone else.
-_PRAISE = re.compile(
-    r"^\s*(?:(?:oh|wow|honestly|well|yes|yeah|aw+)[,\s]+)?(?:you(?:'ve|\s+have)\s+been"
-    r"|you(?:'re|\s+are))\s+"
-    r"(?:(?:really|so|very|such|truly|a|an|incredibly|super|actually|pretty|quite|genuinely)\s+)*"
-    r"(?:inspiring|helpful|kind|great|understanding|caring|patient|supportive|"
-    r"amazing|wonderful|awesome|the\s+best|nice|sweet|lovely|good\s+listener|great\s+help|"
-    r"big\s+help|good\s+friend|angel|star|legend|good\s+at\s+(?:this|listening|what\s+you\s+do)|"
-    r"easy\s+to\s+talk\s+to)"
-    r"(?:\s+(?:to\s+(?:me|talk\s+to)|today|tonight|too))?\s*[.!]*\s*$"
-    # praise of what it said: "great advice", "That's a good idea!"
-    r"|^\s*(?:(?:that's|that\s+is|what|such|(?:that\s+)?sounds\s+like)\s+)?(?:a\s+)?"
-    r"(?:really\s+|very\s+)?(?:great|good|"
-    r"nice|helpful|useful|solid|wise)\s+(?:advice|idea|point|suggestion|tip)s?\s*[.!]*\s*$"
-    # wherever it stands: "I will, you've been a huge help :D"
-    r"|\byou(?:'ve|\s+have)\s+been\s+(?:a\s+|such\s+a\s+)?(?:huge|great|big|real|massive)\s+help\b",
-    re.I,
-)
-
-
-# "That's a good idea.", "That sounds like a great plan, but...": the user takes up what the
-# agent offered (151 of ESConv train's 11,851 seeker turns open so). Warm words, but no news
-# of their own.
-_APPROVES = re.compile(
-    r"^\s*(?:(?:oh|ooh|ok|okay|yes|yeah|wow|hmm|well)[,.!\s]+)*(?:that(?:'s|s|\s+is|\s+does|"
-    r"\s+would\s+be|\s+sounds|\s+seems)|this\s+is|sounds|what\s+a|those\s+are|these\s+are)\s+"
-    r"(?:\w+\s+){0,3}?(?:idea|ideas|suggestion|suggestions|advice|tip|tips|plan|fun|helpful|useful)\b"
-    # as the last sentence: "I never looked into it though. I probably should. Good idea."
-    # or "... i havent tried it before. sounds a nice idea", "... I think that sounds like a
-    # wonderful idea."
-    r"|(?:^|[.!?]\s+)(?:i\s+think\s+)?(?:(?:(?:that|it|this)(?:'s|s|\s+is|\s+sounds)|sounds)"
-    r"(?:\s+like)?\s+)?(?:a\s+)?(?:really\s+|very\s+)?(?:good|great|nice|smart|wonderful|lovely"
-    r"|brilliant|excellent)\s+(?:idea|suggestion|advice|tip|point)"
-    r"\s*[.!]*\s*$"
-    # "... Time heals all wounds just well said"
-    r"|\b(?:just\s+|so\s+)?well\s+said[\s.!]*$",
-    re.I,
-)
-
-
-def approves_suggestion(text: str) -> bool:
-    """The message opens by taking up the agent's suggestion ("That's a pretty good idea.").
-
-    >>> approves_suggestion("That's a pretty good idea. Have you tried it?")
-    True
-    >>> approves_suggestion("What suggestions do you have?"), approves_suggestion("I got the job!")
-    (False, False)
-    """
-    return _APPROVES.search(text) is not None
-
-
-def praises_agent(text: str) -> bool:
-    """The whole message praises the agent ("You've been really inspiring.").
-
-    >>> praises_agent("You've been really inspiring"), praises_agent("You're so kind to me!")
-    (True, True)
-    >>> praises_agent("You're so kind to your sister."), praises_agent("You are wrong.")
-    (False, False)
-    >>> praises_agent("great advice"), praises_agent("I will, you've been a huge help :D")
-    (True, True)
-    >>> praises_agent("That's a good idea, but I can't afford it.")
-    False
-    >>> praises_agent("You're actually pretty good at this!"), praises_agent("Sounds like a plan")
-    (True, False)
-    """
-    return _PRAISE.search(text) is not None
-
-
-def ends_praising_agent(text: str) -> bool:
-    """The last sentence of the message praises the agent ("Have you ever used jatos? You're
-    actually pretty good at this!"): warm, but about the agent, not news of the user's.
-
-    >>> ends_praising_agent("Have you ever used it? You're actually pretty good at this!")
-    True
-    >>> ends_praising_agent("You're so kind. My dog died.")
-    False
-    """
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
-    return bool(sentences) and praises_agent(sentences[-1])

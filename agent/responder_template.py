@@ -28,10 +28,7 @@ from langchain_core.messages import (
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 
 from agent.about_agent import (
-    ASIDE_WORDS,
-    experience_aside,
     hands_back_wellbeing,
-    surroundings_asked,
 )
 from agent.about_agent_replies import (
     EXPERIENCE_LEADS,
@@ -47,21 +44,33 @@ from agent.about_agent_replies import (
     self_report_group,
 )
 from agent.advice import BY_NAME, topic_of
+from agent.agent_past import (
+    ASIDE_WORDS,
+    experience_aside,
+    surroundings_asked,
+)
 from agent.dialogue_acts import (
     answers_insult,
-    approves_suggestion,
     asks_for_advice,
     declines_to_talk,
-    ends_praising_agent,
     is_farewell,
     is_greeting,
-    only_thanks,
-    praises_agent,
     self_insult,
-    tells_achievement,
-    tells_news,
     thanks,
-    thanks_without_news,
+)
+from agent.responder_cues import (
+    AN_INFANT,
+    DECIDING,
+    GLAD_WELL,
+    HEDGED,
+    INFANTS,
+    INTERJECTION,
+    NEEDS_HELP,
+    NEW_WORRY,
+    NO_NEWS,
+    OFFERED,
+    THANKED_FOR_HELP,
+    WELL,
 )
 from agent.responder_phrases import (
     ACKNOWLEDGEMENTS,
@@ -70,11 +79,9 @@ from agent.responder_phrases import (
     ASKED_BACK_NEXT,
     ASKED_BACK_UNWELL,
     ASKS_FOR_STORY,
-    ASKS_WHEN,
     ASKS_WHO_THEY_TOLD,
     CALLS_IT_HEAVY,
     CLOSING_ACTS,
-    EARLIER_PLAN_SUGGESTIONS,
     GLAD_AGENT_FEELINGS,
     GLAD_AGENT_INTENSITY,
     GLAD_ONLY,
@@ -85,38 +92,42 @@ from agent.responder_phrases import (
     HURT_VALENCE,
     LIGHT_ONLY,
     NAMES_NEWS,
-    NAMES_WORRY,
     NEWS_OPENERS,
     NEWS_TURNS,
     OPENERS,
     OTHER_LANGUAGE_REPLIES,
-    PLAN_TEMPLATES,
     POSITIVE_FEELINGS,
     POSITIVE_TEMPLATES,
     POSITIVE_VALENCE,
     PRAISES_ACHIEVEMENT,
     PRESUMES_CARE,
     PRESUMES_PAIN,
-    SAYS_WHEN,
     SMALL_TALK,
-    SOUNDS_STEADIER,
     STILL_LISTENING,
     TAKEN_UP_OPENERS,
     TAKES_TURN_FOR_NEWS,
     TALK_TO_PERSON,
     TEMPLATES,
     THANKED_OPENERS,
-    TRIED_OPENER,
-    TRIED_TEMPLATES,
     UNANSWERED,
     UNTROUBLED_VALENCE,
-    WEIGHED_STEP_TEMPLATES,
     WELCOME_BACK,
     WELCOME_BACK_ABOUT,
 )
 from agent.responder_slots import lower_first, reflect, slots
 from agent.responder_words import CLOSE_PEOPLE, FEELING_WORDS, UPBEAT
 from agent.safety import CHECK_IN, answers_no
+from agent.step_phrases import (
+    ASKS_WHEN,
+    EARLIER_PLAN_SUGGESTIONS,
+    NAMES_WORRY,
+    PLAN_TEMPLATES,
+    SAYS_WHEN,
+    SOUNDS_STEADIER,
+    TRIED_OPENER,
+    TRIED_TEMPLATES,
+    WEIGHED_STEP_TEMPLATES,
+)
 from agent.troubles import (
     HURT_DONE,
     LEFT,
@@ -129,6 +140,15 @@ from agent.troubles import (
 )
 from agent.types import Strategy
 from agent.user_steps import stated_plan, tried_already, weighed_step
+from agent.warm_words import (
+    approves_suggestion,
+    ends_praising_agent,
+    only_thanks,
+    praises_agent,
+    tells_achievement,
+    tells_news,
+    thanks_without_news,
+)
 from perception.language import other_language
 
 
@@ -469,45 +489,6 @@ class TemplateChatModel(BaseChatModel):
         for opener in {o for style in OPENERS.values() for o in style if o.endswith(". ")}:
             rest = rest.removeprefix(opener)  # nor "I hear you." ("I'm fine ... I hear you.")
         return f"{rest[:1].upper()}{rest[1:]}"
-
-
-# Thanks for the help itself: "Thanks for your advice", "you've really helped", "that helps"
-THANKED_FOR_HELP = re.compile(
-    r"\b(?:thanks?|thank\s+you|appreciate)\b[^.!?]{0,30}\b(?:suggestions?|advice|advise|help|"
-    r"input|ideas|tips|support|perspective)\b|\byou(?:'ve|\s+have)?\s+(?:really\s+|truly\s+)?"
-    r"helped\b|\b(?:that|it|this)\s+(?:really\s+)?helps\b", re.I)
-INFANTS = frozenset({"baby", "newborn", "infant", "toddler"})
-AN_INFANT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-                       r"[\s-]+(?:day|week|month)s?[\s-]+old\b", re.I)
-# "I really hope so", "You're absolutely right", "I agree": warm words, opening the message,
-# that tell no news ("I got the job! I hope it goes well." does)
-NO_NEWS = re.compile(
-    r"^\s*(?:(?:yes|yeah|well|ok|okay)[,.!\s]+)?(?:i\s+(?:really\s+|just\s+)?hope"
-    # a wish or a request: "I would love some words of encouragement"
-    r"|i\s+(?:would|'d)\s+(?:really\s+|just\s+)?(?:love|like)"
-    r"|you(?:'re|\s+are)\s+(?:absolutely\s+|so\s+|totally\s+|probably\s+)?right"
-    r"|that(?:'s|\s+is)\s+(?:so\s+)?(?:true|right)|(?:that's\s+)?(?:great|good|nice|glad)\s+to\s+hear"
-    r"|i\s+(?:totally\s+|completely\s+)?agree)\b", re.I)
-NEEDS_HELP = re.compile(r"\bi\s+(?:really\s+|just\s+|badly\s+)?need\s+(?:some\s+|your\s+)?help\b",
-                        re.I)
-# "Not sure if I should return to school", "I can't decide whether to stay": a decision
-DECIDING = re.compile(r"\b(?:not\s+sure|unsure|can't\s+decide|cannot\s+decide|can't\s+make\s+up\s+"
-                      r"my\s+mind|torn)\s+(?:if|whether|about\s+whether|between)\b", re.I)
-# "I worry that ...", "I'm afraid it might ...": a worry told in the message
-NEW_WORRY = re.compile(r"\b(?:worr(?:y|ied|ies)|afraid|scared|nervous|anxious|concerned)\b",
-                       re.I)
-# "I'm good", "doing ok", "not bad": well, said in a few words before the question is handed back
-WELL = re.compile(r"\b(?:fine|good|ok|okay|okie|okey|alright|all\s+right|well|great|fantastic|"
-                  r"wonderful|not\s+(?:too\s+)?bad|fair|pretty\s+good)\b", re.I)
-GLAD_WELL = re.compile(r"\b(?:good|well|great|fantastic|wonderful)\b", re.I)
-INTERJECTION = re.compile(r"^(?:oh|mm|ah|hm+),\s+", re.I)
-# The wording of a suggestion in a reply ("Could you ...?", "Maybe one small step could help").
-OFFERED = re.compile(r"\b(?:could you|you could|try|maybe|might help|may help|how about)\b",
-                     re.I)
-
-# "a bit nervous", "kind of sad": the user calls the feeling small
-HEDGED = re.compile(r"\b(?:a\s+(?:little\s+)?(?:bit|little|tad)|kind\s+of|kinda|sort\s+of|"
-                    r"slightly|somewhat)\s+\w+", re.I)
 
 
 def _welcome_back(earlier: Sequence[str], said: Sequence[str], seed: int) -> str:

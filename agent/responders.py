@@ -17,13 +17,15 @@ from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
 from agent.about_agent import (
-    asks_agent_experience,
     asks_credentials,
     asks_if_person,
+)
+from agent.advice import topic_of
+from agent.agent_past import (
+    asks_agent_experience,
     experience_aside,
     surroundings_asked,
 )
-from agent.advice import topic_of
 from agent.errors import AgentError
 from agent.responder_slots import reflect
 from agent.responder_template import TemplateChatModel

@@ -23,8 +23,6 @@ from agent.dialogue_acts import (
     asks_if_normal,
     declines_to_talk,
     is_farewell,
-    only_thanks,
-    praises_agent,
     self_insult,
     thanks,
     tired_of_questions,
@@ -32,6 +30,10 @@ from agent.dialogue_acts import (
 from agent.troubles import tells_trouble
 from agent.types import AgentEmotion, Strategy
 from agent.user_steps import stated_plan
+from agent.warm_words import (
+    only_thanks,
+    praises_agent,
+)
 from perception import AffectEstimate, DialogueTurn
 
 

@@ -234,9 +234,10 @@ PAST_CLAIM = re.compile(r"\bI\s+(?:once|remember|have\s+felt|had|went\s+through)
 
 
 def test_no_offline_self_disclosure_claims_a_past_the_program_does_not_have() -> None:
-    from agent import responder_phrases
+    from agent import responder_phrases, step_phrases
 
-    disclosures = [t for table in vars(responder_phrases).values() if isinstance(table, dict)
+    disclosures = [t for module in (responder_phrases, step_phrases)
+                   for table in vars(module).values() if isinstance(table, dict)
                    for strategy, lines in table.items()
                    if strategy is Strategy.SELF_DISCLOSURE for t in lines]
     assert len(disclosures) >= 8  # the tables were found: main, positive, plan, tried, ...

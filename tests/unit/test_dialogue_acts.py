@@ -12,15 +12,18 @@ from agent.dialogue_acts import (
     asks_if_normal,
     is_farewell,
     is_greeting,
-    only_thanks,
-    praises_agent,
     self_insult,
 )
-from agent.responder_phrases import ACT_REPLIES, UNANSWERED, WEIGHED_STEP_TEMPLATES
+from agent.responder_phrases import ACT_REPLIES, UNANSWERED
 from agent.responders import Responder, ResponseRequest
+from agent.step_phrases import WEIGHED_STEP_TEMPLATES
 from agent.strategy import PolicyContext, RuleStrategyPolicy
 from agent.types import Strategy
 from agent.user_steps import stated_plan, tried_already, weighed_step
+from agent.warm_words import (
+    only_thanks,
+    praises_agent,
+)
 from appraisal import VAD
 from perception import AffectEstimate, DialogueTurn
 
@@ -597,7 +600,7 @@ def test_a_suggestion_builds_on_the_step_the_user_just_named() -> None:
 
 
 def test_a_step_that_says_when_is_not_asked_when() -> None:
-    from agent.responder_phrases import ASKS_WHEN, EARLIER_PLAN_SUGGESTIONS, PLAN_TEMPLATES
+    from agent.step_phrases import ASKS_WHEN, EARLIER_PLAN_SUGGESTIONS, PLAN_TEMPLATES
 
     # every set a suggestion can come from keeps a template that does not ask when
     for templates in (EARLIER_PLAN_SUGGESTIONS, PLAN_TEMPLATES[Strategy.SUGGESTION]):
@@ -739,8 +742,8 @@ def test_taking_up_a_suggestion_is_heard_and_not_greeted_as_news() -> None:
 
 
 def test_good_idea_as_the_last_sentence_takes_up_the_suggestion() -> None:
-    from agent.dialogue_acts import approves_suggestion
     from agent.responder_phrases import NEWS_OPENERS, POSITIVE_TEMPLATES
+    from agent.warm_words import approves_suggestion
 
     # ESConv valid: "Oh, that's lovely! Could you share the news with someone ...?"
     warm = AffectEstimate(VAD(0.6, 0.3, 0.2), {"joy": 0.9, "neutral": 0.1}, 0.9, "text", 0.0)
@@ -848,7 +851,7 @@ def test_agreeing_or_hoping_is_no_news(text: str) -> None:
 
 
 def test_news_with_a_hope_after_it_is_still_news() -> None:
-    from agent.responder_template import NO_NEWS
+    from agent.responder_cues import NO_NEWS
 
     assert NO_NEWS.search("I really hope so.") and not NO_NEWS.search(
         "I got the job! I hope it goes well.")
@@ -897,7 +900,7 @@ def test_the_news_templates_need_news_told() -> None:
 
 
 def test_thanks_beside_a_step_are_answered_with_the_step() -> None:
-    from agent.responder_phrases import PLAN_TEMPLATES
+    from agent.step_phrases import PLAN_TEMPLATES
 
     # ESConv valid: "Anytime. I'm glad it helped a little." and the vacation went unheard
     sad = AffectEstimate(VAD(-0.3, 0.2, 0.0), {"sadness": 0.6, "neutral": 0.4}, 0.7, "text", 0.0)

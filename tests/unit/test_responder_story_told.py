@@ -547,7 +547,7 @@ def test_a_low_answer_without_its_i_asks_for_the_story(text: str) -> None:
 
 
 def test_a_step_named_beside_a_fear_is_not_heard_as_steadying() -> None:
-    from agent.responder_phrases import NAMES_WORRY, SOUNDS_STEADIER
+    from agent.step_phrases import NAMES_WORRY, SOUNDS_STEADIER
 
     # ESConv valid: "You sound a little steadier now that you have a next step." to this
     scared = ("Hopefully I can try to get past the nerves, some people make it look easy. "

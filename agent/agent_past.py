@@ -1,0 +1,181 @@
+"""Questions about the agent's own past ("Have you ever been dumped?", "How did you cope?")
+and its surroundings ("How's your weather?", "Where are you from?"), which a program does not
+have: whole messages, or one sentence of a longer one (an aside), whose rest is answered too.
+The answers are in agent.about_agent_replies; agent.responder_template puts them together.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agent.question_forms import OPENING, whole_message
+
+# "Have you ever felt this way yourself?", "How did you get through it?": the user asks about
+# the agent's own past with the trouble, which a program does not have.
+_FEELING_WORDS = (r"(?:like\s+(?:this|that)|this\s+way|that\s+way|the\s+same(?:\s+way)?"
+                  r"|(?:this|that|so|really|very)\s+\w+|sad|down|depressed|lonely|alone|anxious"
+                  r"|scared|lost|hopeless|stuck|heartbroken)")
+_EXPERIENCE_BODY = (
+    rf"(?:have|did)\s+(?:you|u)\s+(?:ever\s+)?(?:felt|been|feel)\s+{_FEELING_WORDS}"
+    rf"|do\s+(?:you|u)\s+ever\s+(?:feel|get)\s+{_FEELING_WORDS}"
+    r"|(?:have|did)\s+(?:you|u)\s+(?:ever\s+)?(?:been\s+through|gone\s+through|go\s+through|"
+    r"experienced?|had)\s+(?:something|anything|this|that)(?:\s+(?:like\s+(?:this|that|it)|"
+    r"similar))?"
+    r"|(?:has|did)\s+(?:this|that|it|something\s+like\s+(?:this|that)|anything\s+like\s+"
+    r"(?:this|that))\s+ever\s+happen(?:ed)?\s+to\s+(?:you|u)"
+    r"|(?:do|did)\s+(?:you|u)\s+(?:even\s+)?know\s+what\s+(?:it|that|this)(?:'s|\s+is|\s+was|\s+feels)"
+    r"\s+like"
+    r"|how\s+did\s+(?:you|u)\s+(?:ever\s+)?(?:get\s+through|get\s+over|overcome|deal\s+with|"
+    r"cope\s+with|handle|survive)\s+(?:it|that|this|them)"
+)
+_EXPERIENCE_TAIL = r"(?:,?\s+(?:too|as\s+well|yourself|then|before))*\s*[/]?"
+_EXPERIENCE = whole_message(_EXPERIENCE_BODY, tail=_EXPERIENCE_TAIL)
+# "Have you ever been dumped?", "Have you had a similar experience?", "Did you also have trouble
+# sleeping?": a sentence that asks whether the agent has lived through a trouble, anywhere in a
+# message ("It was around Thanksgiving. Have you ever been through a breakup?"). Of the 40
+# seeker turns in ESConv train that ask "have you ever ...", "did you also ...", 27 are read so
+# (35 turns in all, with "How did you deal with it?" and the like).
+# Having been somewhere or known of something ("Have you ever been to Paris?", "... seen the
+# video?") is not asked, nor trying to hurt oneself (the support path answers that).
+_LIVED_EVER = (
+    r"(?:been\s+(?!to\b|there\b)\w+|gone\s+through|experienced?|lost|struggled|dealt|suffered"
+    r"|fallen|failed|broken\s+up|broke\s+up|ran\s+into|run\s+into"
+    r"|got(?:ten)?\s+(?:dumped|fired|divorced|cheated|ghosted|rejected|laid\s+off)"
+    r"|started\s+(?:a\s+new|over)|grieved|had"
+    r"|tried\s+(?:these|this|that|it|meds|medication|medicine|antidepressants|therapy|counsel)"
+    # "Did you ever feel silly?" (of the agent's brother, "... about your brother", it is not)
+    r"|fe(?:el|lt)(?![^.!?]*\babout\s+your\b))\b"
+)
+_LIVED = re.compile(
+    rf"{OPENING}(?:(?:yeah|yes|also)[,\s]+)?(?:(?:{_EXPERIENCE_BODY}){_EXPERIENCE_TAIL}\s*[?.]*\s*$"
+    rf"|(?:(?:have|did)\s+(?:you|u)\s+(?:also\s+|yourself\s+)?ever\s+{_LIVED_EVER}"
+    r"|(?:have|did)\s+(?:you|u)\s+(?:also\s+|yourself\s+)?(?:experienced?|been\s+through"
+    r"|gone\s+through|go\s+through)\b"
+    r"|(?:have|did)\s+(?:you|u)\s+(?:also\s+|yourself\s+|ever\s+)?(?:had|have|been\s+in|dealt\s+with"
+    r"|deal\s+with|faced|face)\s+(?:a\s+|an\s+)?(?:situation\s+like\s+(?:mine|this|that|it|ours)"
+    r"|similar|something\s+(?:like|similar)"
+    r"|anything\s+(?:like|similar)|the\s+same|such|(?:this|that)\s+(?:experience|problem|issue"
+    r"|feeling))\b"
+    r"|do\s+(?:you|u)\s+ever\s+(?:feel|get)\s+(?!about\s+your\b)"
+    # "How did you manage to get out of the depression?", "How did you go about it?", "What
+    # did you do before getting a job?"
+    r"|how\s+did\s+(?:you|u)\s+(?:ever\s+)?(?:manage\s+to\s+)?(?:get\s+(?:through|over|out\s+of)"
+    r"|overcome|deal\s+with|cope\s+with|handle|survive|beat|go\s+about)\s+(?:it|that|this|them"
+    r"|the\s+\w+|your\s+\w+)"
+    r"|what\s+did\s+(?:you|u)\s+do\s+(?:before|when|after|about|to\s+(?:get|cope|deal|feel))\b"
+    # "Is that what you do when you are stressed?", "How do you cope with your stresses?"
+    r"|is\s+that\s+what\s+(?:you|u)\s+do\b"
+    # "How have you coped with it?", "have you tried anything that helps?", "Don't you find
+    # that true too?" (ESConv valid)
+    r"|how\s+have\s+(?:you|u)\s+(?:coped|dealt|managed|handled|got\s+through|gotten\s+through)\b"
+    r"|have\s+(?:you|u)\s+tried\s+anything\s+that\s+(?:helps|helped|works|worked)\b"
+    r"|(?:don't|do)\s+(?:you|u)\s+find\s+(?:that|it|this)(?:\s+(?:true|so|helps|works))?"
+    r"(?:\s+(?:too|as\s+well|yourself))?\s*\?"
+    # "Has this technique helped you in the past?" (ESConv valid)
+    r"|(?:has|did)\s+(?:this|that|it)(?:\s+\w+)?\s+(?:ever\s+)?(?:help(?:ed)?|work(?:ed)?\s+for)"
+    r"\s+(?:you|u)\b(?!\s+(?:to\s+)?(?:understand|see|get|know))"
+    r"|how\s+do\s+(?:you|u)\s+(?:cope|deal)\s+with\s+(?:your|stress|it|that|this)\b"
+    r"|(?:did|do|have)\s+(?:you|u)\s+(?:also|too)\s+(?:have|had|feel|felt|struggle|struggled|go"
+    r"|went|deal|dealt|lose|lost)\b)[^.!?]*[?.]*\s*$)",
+    re.I,
+)
+_SENTENCE_BREAK = re.compile(
+    r"(?<=[.!?])\s+|(?<=\.\.)(?=[a-z])"
+    r"|,\s*(?=(?:and\s+|so\s+|but\s+)?(?:have|did|do)\s+(?:you|u)\b)", re.I)
+ASIDE_WORDS = 4
+"""Words beside a question about the agent's past that still leave the question the whole
+message ("That is good advice. Have you been through something like that?")."""
+# "How's your weather?", "Where are you from?", "So what are you up to?": small talk about the
+# agent's surroundings, which a program does not have (ESConv train has 5 such sentences, one
+# in valid: "Cloudy and 40 which is pretty good for this time of year. How's your weather?")
+# The question ends its sentence, which may open with more ("Im from florida where are you
+# from?"): searched from the sentence's end back.
+_SURROUNDINGS = re.compile(
+    r"(?:^|(?<=[\s,]))(?:(?:yes|yeah|also|so|and)[,\s]+)?(?:how(?:'s|\s+is|\s+was)\s+(?:your|the)\s+"
+    r"weather(?:\s+(?:there|where\s+you\s+are|by\s+you|today|over\s+there))*"
+    r"|what(?:'s|\s+is)\s+the\s+weather\s+like\s+(?:there|where\s+you\s+are|for\s+you)"
+    r"|where\s+(?:are\s+(?:you|u)\s+from|do\s+(?:you|u)\s+live)"
+    r"|what\s+are\s+(?:you|u)\s+(?:doing|up\s+to)(?:\s+(?:today|tonight|now|right\s+now))?"
+    # "Do you have dependents that look up to you?", "do you have kids?"
+    r"|do\s+(?:you|u)\s+have\s+(?:any\s+)?(?:kids|children|a\s+family|family|dependents|pets?|"
+    r"a\s+(?:partner|wife|husband|girlfriend|boyfriend|dog|cat)|siblings)(?:\s+[\w']+){0,5}"
+    # "Do you have anything going on today?"
+    r"|do\s+(?:you|u)\s+have\s+anything\s+(?:going\s+on|planned|fun\s+planned|on)"
+    r"(?:\s+(?:today|tonight|this\s+weekend|later))?)"
+    r"\s*[?.!]*\s*$", re.I)
+
+
+def asks_agent_experience(text: str) -> bool:
+    """The user asks whether the agent has lived through this itself ("Have you ever felt this
+    way yourself?", "How did you get through it?"), as a whole message.
+
+    >>> asks_agent_experience("Have you ever felt this way yourself?")
+    True
+    >>> asks_agent_experience("Has this ever happened to you?")
+    True
+    >>> asks_agent_experience("How did you get through it?")
+    True
+    >>> asks_agent_experience("Have you ever felt this way about your brother?")
+    False
+    >>> asks_agent_experience("How did you know?"), asks_agent_experience("Have you eaten?")
+    (False, False)
+    >>> asks_agent_experience("That is good advice. Have you been through something like that?")
+    True
+    """
+    if _EXPERIENCE.match(text):
+        return True
+    asked, rest = _lived_split(text)
+    return asked and len(rest.split()) <= ASIDE_WORDS
+
+
+def experience_aside(text: str) -> str | None:
+    """The rest of a message that asks about the agent's own past in one sentence and tells
+    more in the others ("It was around Thanksgiving last year. Have you ever been through a
+    breakup?"); None when no sentence asks it, or when the question is nearly the whole message
+    (``asks_agent_experience``).
+
+    >>> experience_aside("It was around Thanksgiving last year. Have you ever been dumped?")
+    'It was around Thanksgiving last year.'
+    >>> experience_aside("i feel so sad and down, do you ever feel like that since covid started?")
+    'i feel so sad and down'
+    >>> experience_aside("Have you ever been dumped?") is None, asks_agent_experience(
+    ...     "Have you ever been dumped?")
+    (True, True)
+    >>> experience_aside("My mom is sick. Have you ever been to Paris?") is None
+    True
+    """
+    asked, rest = _lived_split(text)
+    return rest if asked and len(rest.split()) > ASIDE_WORDS else None
+
+
+def _lived_split(text: str) -> tuple[bool, str]:
+    """Whether a sentence of ``text`` asks about the agent's past, and the other sentences."""
+    # a question after a comma is a sentence too ("i feel so down, do you ever feel like that?")
+    sentences = [s for s in _SENTENCE_BREAK.split(text.strip()) if s]
+    rest = [s for s in sentences if not _LIVED.match(s)]
+    return len(rest) < len(sentences), " ".join(rest)
+
+
+def surroundings_asked(text: str) -> str | None:
+    """The rest of a message one sentence of which asks about the agent's surroundings ("How's
+    your weather?", "Where are you from?"): "" when that question is the whole message, None
+    when no sentence asks it.
+
+    >>> surroundings_asked("Cloudy and 40 here, pretty good for now. How's your weather?")
+    'Cloudy and 40 here, pretty good for now.'
+    >>> surroundings_asked("Where are you from?"), surroundings_asked("Where is he from?")
+    ('', None)
+    >>> surroundings_asked("Im from florida where are you from?")
+    'Im from florida'
+    >>> surroundings_asked("Hi, what are you up to?"), surroundings_asked("Ask what you are doing")
+    ('', None)
+    """
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+    rest, asked = [], False
+    for sentence in sentences:
+        found = _SURROUNDINGS.search(sentence)
+        asked = asked or found is not None
+        before = sentence if found is None else sentence[: found.start()].strip(" ,")
+        if before and not re.fullmatch(OPENING + r"\s*", before + " ", re.I):  # "Hi, where"
+            rest.append(before)
+    return " ".join(rest) if asked else None

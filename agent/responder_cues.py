@@ -1,0 +1,46 @@
+"""Cues the offline responder (agent.responder_template) reads in the user's message, and in
+its own last reply: thanks for the help itself, warm words that tell no news, a decision that
+weighs, a worry, how one is, an infant, a suggestion's wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Thanks for the help itself: "Thanks for your advice", "you've really helped", "that helps"
+THANKED_FOR_HELP = re.compile(
+    r"\b(?:thanks?|thank\s+you|appreciate)\b[^.!?]{0,30}\b(?:suggestions?|advice|advise|help|"
+    r"input|ideas|tips|support|perspective)\b|\byou(?:'ve|\s+have)?\s+(?:really\s+|truly\s+)?"
+    r"helped\b|\b(?:that|it|this)\s+(?:really\s+)?helps\b", re.I)
+INFANTS = frozenset({"baby", "newborn", "infant", "toddler"})
+AN_INFANT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                       r"[\s-]+(?:day|week|month)s?[\s-]+old\b", re.I)
+# "I really hope so", "You're absolutely right", "I agree": warm words, opening the message,
+# that tell no news ("I got the job! I hope it goes well." does)
+NO_NEWS = re.compile(
+    r"^\s*(?:(?:yes|yeah|well|ok|okay)[,.!\s]+)?(?:i\s+(?:really\s+|just\s+)?hope"
+    # a wish or a request: "I would love some words of encouragement"
+    r"|i\s+(?:would|'d)\s+(?:really\s+|just\s+)?(?:love|like)"
+    r"|you(?:'re|\s+are)\s+(?:absolutely\s+|so\s+|totally\s+|probably\s+)?right"
+    r"|that(?:'s|\s+is)\s+(?:so\s+)?(?:true|right)|(?:that's\s+)?(?:great|good|nice|glad)\s+to\s+hear"
+    r"|i\s+(?:totally\s+|completely\s+)?agree)\b", re.I)
+NEEDS_HELP = re.compile(r"\bi\s+(?:really\s+|just\s+|badly\s+)?need\s+(?:some\s+|your\s+)?help\b",
+                        re.I)
+# "Not sure if I should return to school", "I can't decide whether to stay": a decision
+DECIDING = re.compile(r"\b(?:not\s+sure|unsure|can't\s+decide|cannot\s+decide|can't\s+make\s+up\s+"
+                      r"my\s+mind|torn)\s+(?:if|whether|about\s+whether|between)\b", re.I)
+# "I worry that ...", "I'm afraid it might ...": a worry told in the message
+NEW_WORRY = re.compile(r"\b(?:worr(?:y|ied|ies)|afraid|scared|nervous|anxious|concerned)\b",
+                       re.I)
+# "I'm good", "doing ok", "not bad": well, said in a few words before the question is handed back
+WELL = re.compile(r"\b(?:fine|good|ok|okay|okie|okey|alright|all\s+right|well|great|fantastic|"
+                  r"wonderful|not\s+(?:too\s+)?bad|fair|pretty\s+good)\b", re.I)
+GLAD_WELL = re.compile(r"\b(?:good|well|great|fantastic|wonderful)\b", re.I)
+INTERJECTION = re.compile(r"^(?:oh|mm|ah|hm+),\s+", re.I)
+# The wording of a suggestion in a reply ("Could you ...?", "Maybe one small step could help").
+OFFERED = re.compile(r"\b(?:could you|you could|try|maybe|might help|may help|how about)\b",
+                     re.I)
+
+# "a bit nervous", "kind of sad": the user calls the feeling small
+HEDGED = re.compile(r"\b(?:a\s+(?:little\s+)?(?:bit|little|tad)|kind\s+of|kinda|sort\s+of|"
+                    r"slightly|somewhat)\s+\w+", re.I)
