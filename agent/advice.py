@@ -47,8 +47,11 @@ TOPICS: tuple[Topic, ...] = (
         "finding_help", "finding a counsellor",
         _words(r"\b(?:find|finding|recommend|suggest|get|getting|look(?:ing)?\s+for|search(?:ing)?"
                r"\s+for|afford|pay\s+for|choose|choosing)\s+(?:me\s+)?(?:a\s+|an\s+)?(?:good\s+|"
-               r"new\s+|cheap\s+|free\s+)?(?:coun[cs]{1,2}e?l{1,2}[oe]u?r|coun[cs]{1,2}e?l{1,2}ing"
-               r"|therapist|psychologist|therapy)\b"),
+               r"new\s+|cheap\s+|free\s+)?(?:coun[cs]{1,2}e?l{1,2}[oe]u?rs?|coun[cs]{1,2}e?l{1,2}ing"
+               r"|therapists?|psychologists?|therapy)\b"
+               # "I dont know about any free counsellors"
+               r"|\b(?:free|cheap|affordable|low[\s-]cost)\s+(?:coun[cs]{1,2}e?l{1,2}[oe]u?rs?|"
+               r"coun[cs]{1,2}e?l{1,2}ing|therapists?|therapy)\b"),
         # a GP's referral and the professional bodies' directories (Psychology Today's in the
         # US, the BACP's in the UK) are the usual first routes; fit with the counsellor predicts
         # how much therapy helps (the alliance-outcome meta-analysis of Fluckiger et al. 2018)

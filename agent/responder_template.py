@@ -362,7 +362,9 @@ class TemplateChatModel(BaseChatModel):
         light = (not glad and str(info["feeling"]) in POSITIVE_FEELINGS
                  and valence >= POSITIVE_VALENCE and not worried and not tells_trouble(user)
                  and not LOST_GOOD.search(user) and not TURNED_HARD.search(user))
-        troubled = hurting or told_earlier or tells_trouble(user)
+        # the whole conversation's story counts: the prompt keeps the last turns only
+        troubled = (hurting or told_earlier or tells_trouble(user)
+                    or bool(info.get("story_told")))
         # the person in the story is the one who left ("my boyfriend ... he ended it"): no "tell
         # them how you feel". The sentence names them, or says "he" or "she" of them.
         who = (filled.get("person", "").split() or [""])[-1]

@@ -14,8 +14,12 @@ import re
 # too ("take all my pills", "give up", "do something stupid"). A step with words of harm or
 # finality in it is never one (_NOT_A_STEP).
 _STEP = (
-    r"(?:probably |maybe |just |definitely |really |also )?(?:try (?:to |and )|start (?:to )?|"
-    r"go and )?(?P<act>(?:talk|call|ask|tell|try|look|apply|write|see a|see my|see the|reach|"
+    r"(?:probably |maybe |just |definitely |really |also |totally |certainly |actually )?"
+    r"(?:try (?:to |and )|start (?:to )?|go and )?(?P<act>(?:talk|call|ask|tell|try|look|apply|"
+    # "see" someone who can help, not "see the light now"
+    r"write|see (?:a|an|my|the) (?:doctor|therapist|counsell?or|gp|specialist|psychologist|"
+    r"psychiatrist|nurse|dentist|professional|friend|friends|family|parents?|mom|mum|dad|sister|"
+    r"brother|grandparents?|grandma|grandpa)|reach|"
     r"visit|sleep|rest|book|join|plan|speak|text|email|message|find|check|search|contact|"
     r"work on|focus on|read|block|mute|unfollow|take a break|take some time|set boundaries|"
     # "take" only with a named rest: "take all my pills" is not a step

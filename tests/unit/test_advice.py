@@ -48,6 +48,8 @@ pytestmark = pytest.mark.unit
     # ESConv valid, after a husband's cheating: the question is how to find help
     ("i will look into this. can you recommend a counceller hello", "finding_help"),
     ("How do I find a good therapist when I'm so broke?", "finding_help"),
+    ("Yes iam in a city..I dont know about any free counsellors..How to find the info",
+     "finding_help"),
     ("I am not sure what to do to recover my sleeping schedule to normal.", "sleep"),
     ("Do you have any suggestions other than exercising to help with sleeping?", "sleep"),
 ])

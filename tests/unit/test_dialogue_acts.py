@@ -413,6 +413,8 @@ def test_a_bare_try_is_no_step_to_build_on() -> None:
     ("I will take all my pills", None), ("I'll take the train to the bridge.", None),
     ("I see, I should set more alarms for myself.", "set more alarms for myself"),
     ("I'll give him another chance.", "give him another chance"), ("I'll give up.", None),
+    ("I think that I will totally look into joining a book club.", "look into joining a book club"),
+    ("I think that I can see the light now.", None), ("I will see my doctor", "see my doctor"),
 ])
 def test_a_step_away_from_a_distraction_is_a_step_and_harm_is_not(text: str,
                                                                   step: str | None) -> None:

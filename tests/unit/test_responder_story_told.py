@@ -651,3 +651,21 @@ def test_warm_words_about_advice_are_no_news_to_stay_glad_about() -> None:
         readings=(("joy", 0.6), ("neutral", 0.05))))  # fmt: skip
     glad_lines = GLAD_ONLY | set(POSITIVE_TEMPLATES[Strategy.OTHERS])
     assert reply not in glad_lines, reply
+
+
+def test_a_trouble_told_before_the_prompt_s_window_still_counts() -> None:
+    from agent.responder_phrases import GLAD_ONLY
+
+    # ESConv valid: "that's good to hear; take care of yourself." to "I really hope so that i
+    # will be happy with my life..", ten turns after "Iam very depressed about that.."
+    plain = AffectEstimate(VAD(0.1, 0.0, 0.0), {"neutral": 0.9}, 0.7, "text", 0.0)
+    history = [DialogueTurn("user", "My husband's family won't let me study. Iam very "
+                                    "depressed about that..")]
+    for k in range(8):  # more turns than the prompt keeps
+        history += [DialogueTurn("Sage", f"Go on ({k})."), DialogueTurn("user", "yes")]
+    text = "I really hope so that i will be happy with my life.."
+    history.append(DialogueTurn("user", text))
+    for extra in ("", " ", "  "):  # a few seeds
+        reply = Responder().respond(ResponseRequest(text + extra, history, Strategy.OTHERS,
+                                                    plain, None, "Sage", "plain"))
+        assert reply not in GLAD_ONLY, reply
