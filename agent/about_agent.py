@@ -118,7 +118,10 @@ _CREDENTIALS = whole_message(
 )
 # "Are you still there?": the user checks the agent is listening.
 _PRESENCE = whole_message(
-    r"are\s+(?:you|u)\s+(?:still\s+)?(?:there|here|with\s+me|listening)|(?:you|u)\s+still\s+there")
+    r"are\s+(?:you|u)\s+(?:still\s+)?(?:there|here|with\s+me|listening)|(?:you|u)\s+still\s+there"
+    # "hello i wonder if there is anyone there..."
+    r"|(?:i\s+wonder\s+if\s+)?(?:is\s+)?(?:there\s+)?(?:is\s+)?(?:any|some)(?:one|body)\s+"
+    r"(?:there|here|around|listening)", tail=r"(?:\s*\.\.+)?")
 
 
 def asks_agent_wellbeing(text: str) -> bool:
@@ -144,6 +147,7 @@ _HANDED_BACK = re.compile(
     r"(?:you|u|yourself|urself)(?:\s+doing)?"
     r"|(?<![\w'])how\s+(?:are|r)\s+(?:you|u)(?:\s+(?:doing|feeling|yourself|today|tonight))*"
     r"|,\s*(?:you|u|yourself)(?=\s*\?)"
+    r"|(?<![\w'])(?:hbu|wbu|hby|hru)"  # "Honestly I'm not doing too great hbu"
     # "Good you?": the comma left out after a word for how one is
     r"|(?:(?<=good)|(?<=fine)|(?<=okay)|(?<=ok)|(?<=great)|(?<=well)|(?<=alright))\s+(?:you|u)"
     r"(?=\s*\?))"

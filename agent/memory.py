@@ -30,6 +30,7 @@ _STOP = frozenset(
     felt feeling one lot bit actually maybe think going want make made day time
     hello hey hiya okay thanks thank please bye goodbye good great fine nice well sure lol haha
     ever never always sorry even last next need needs lately tonight yesterday tomorrow
+    anyone anybody someone somebody everyone everybody nobody wonder
     """.split()
 )
 _WORD = re.compile(r"[a-z][a-z']{2,}")

@@ -33,7 +33,8 @@ _REFLECT = {
     "ours": "yours",
     "we're": "you're",
 }
-_ADJECTIVES = (r"new|old|best|little|big|own|ex|younger|older|final|first|last|current|whole|"
+_ADJECTIVES = (r"long[\s-]?time|new|old|best|little|big|long|own|ex|younger|older|final|first|last|"
+               r"current|whole|"
                r"entire|mental|physical|extended|close|dear|poor|only|next|other|biggest|"
                r"greatest|worst|main|major|deepest|hardest|toughest|favou?rite|two|three|four|"
                r"five|six|both|overall|white|black|red|blue|green|grey|gray|brown|pink|purple|"

@@ -314,6 +314,7 @@ class TemplateChatModel(BaseChatModel):
                               for label, v in readings)
                       and not told_earlier and not tells_trouble(user)
                       and not unwell  # "Not great, honestly." is no small talk
+                      and not any(says_unwell(t) for t in earlier[-2:])  # ... nor what follows
                       and not advice_asked  # "I need some advice." asks for help
                       and not NEEDS_HELP.search(user)  # "At the moment, good. I need help!"
                       # "Not sure if I should return to school": a decision weighs on them

@@ -161,7 +161,15 @@ FED_UP = re.compile(
 HARD_LIFE = re.compile(
     r"\b(?:life|things|everything)\s+(?:just\s+)?(?:is|are|has\s+been|have\s+been|feels?|seems?)\s+"
     r"(?:just\s+)?(?:(?:so|really|very|pretty|too|incredibly)\s+)?(?:hard|tough|difficult|rough|"
-    r"overwhelming|awful|terrible|a\s+mess|too\s+much)\b(?!\s+to\s+(?:beat|believe|say))",
+    r"overwhelming|awful|terrible|a\s+mess|too\s+much)\b(?!\s+to\s+(?:beat|believe|say))"
+    # "such a hard couple of months", "I just dont know what to do" (ESConv valid: answered
+    # with "Anytime. I'm glad it helped a little.")
+    r"|\b(?:such\s+a|a\s+really|a\s+very)\s+(?:hard|tough|rough|difficult)\s+(?:time|day|week|month|"
+    r"year|few\s+(?:days|weeks|months)|couple\s+of\s+(?:days|weeks|months))\b"
+    r"|\bi\s+(?:just\s+|really\s+|honestly\s+)?(?:don'?t|do\s+not|dont)\s+know\s+what\s+to\s+do"
+    r"(?:\s+(?:anymore|any\s+more|with\s+myself))?\s*(?:[.!?,]|$)"
+    # "just blue", "it makes me blue"
+    r"|\b(?:feel|feeling|felt|makes\s+me|made\s+me|just|so|a\s+bit|kinda|been)\s+(?:so\s+)?blue\b",
     re.I,
 )
 FEELS_BAD = re.compile(
@@ -175,7 +183,7 @@ FEELS_BAD = re.compile(
 # nothing told yet, so the story is still to be asked for. Only as the message's opening: "not
 # good enough for them" or "the food was bad" say something else; "not bad" is not low.
 UNWELL = re.compile(
-    r"^\s*(?:(?:honestly|well|um|uh|hmm|eh|ugh|tbh|to be honest|oh|(?:hi|hello|hey)"
+    r"^\s*(?:(?:honestly|well|um|uh|hmm|eh|ugh|tbh|to be honest|oh|ok|okay|(?:hi|hello|hey)"
     r"(?:\s+(?:there|too|again))?)[,.?!]?\s+)*"
     r"(?:(?:i'?m|i am|am|i've been|ive been|i have been|i've|ive|i have|been|things are|"
     r"things have been|it's|its|today is|today's|my day is|today was|my day was|feeling)\s+)?"

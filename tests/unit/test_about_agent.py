@@ -202,6 +202,8 @@ def test_why_trust_the_agent_is_answered_without_claims() -> None:
     ("I would like some help with the problem I am facing", "help"),
     ("Are you there when I need you?", None),
     ("I need someone to pick up my kids.", None),
+    ("hello i wonder if there is anyone there...", "there"),  # ESConv valid
+    ("Is anyone there who can fix my car?", None),
     # asking leave to talk (ESConv valid: the first was met with "I don't know that one")
     ("Hi, I need to vent about an ongoing situation. Can I talk to you?", "help"),
     ("can i vent?", "help"),
@@ -371,6 +373,10 @@ def test_how_the_user_is_handed_back_is_answered_then_the_talk_moves_on(text: st
 @pytest.mark.parametrize(("text", "asked"), [
     ("Hello, not great. How are you?", "going on|happening"),
     ("Hello, I'm feeling very anxious about my classes. How are you?", "classes"),
+    # ESConv valid: the first got "what would you most like to be different?", the second
+    # "Good to hear. I'm fine ..."
+    ("Honestly I'm not doing too great hbu", "going on|happening"),
+    ("ok. not great how r u.", "going on|happening"),
 ])  # fmt: skip
 def test_a_low_report_handed_back_is_answered_and_then_asked_about(text: str, asked: str) -> None:
     said = reply(text)

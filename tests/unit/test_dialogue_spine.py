@@ -192,6 +192,8 @@ def test_memory_recalls_topics_and_survives_a_reopen(tmp_path: Path) -> None:
     assert "visiting" in topics("Visiting, visiting!") and "the" not in topics("the the")
     # a question to the agent is no topic of the user's ("Earlier you mentioned your ever")
     assert topics("sorry. have you ever been in a war?") == ["war"]
+    # ESConv valid: "Earlier you mentioned your anyone" after "i wonder if there is anyone there"
+    assert topics("hello i wonder if there is anyone there...") == []
 
 
 def test_a_runaway_model_is_cut_at_its_next_turn_and_bounded() -> None:

@@ -129,3 +129,13 @@ def test_asking_for_help_is_no_small_talk() -> None:
     text = "At the moment, good. I need help! These people.....I don't understand...."
     said = reply(text, Strategy.QUESTION, affect=NEUTRAL)
     assert not any(t in said for t in SMALL_TALK[Strategy.QUESTION]), said
+
+
+def test_what_follows_a_low_answer_is_no_small_talk() -> None:
+    # ESConv valid: "not great. how are you." ... "just blue. not anything in particular." got
+    # "That makes sense."
+    said = reply("not anything in particular. the days get so short and the darkness comes "
+                 "early.", Strategy.AFFIRMATION, history=("not great. how are you.",
+                                                          "I'm fine, thanks for asking."),
+                 affect=NEUTRAL)
+    assert not any(t in said for t in SMALL_TALK[Strategy.AFFIRMATION]), said

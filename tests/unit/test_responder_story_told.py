@@ -71,6 +71,9 @@ def test_the_marked_templates_are_real_and_every_strategy_keeps_a_plain_one() ->
     ("The breakup song was on.", False), ("My divorce is final.", True),
     ("Yeah, same with me! I wish I could attend a better univeristy", True),
     ("I wish you luck with it.", False),
+    ("its just been such a hard couple of months. I just dont know what to do", True),
+    ("just blue. not anything in particular.", True), ("The sky is blue.", False),
+    ("I dont know what to do with the leftovers", False), ("I had a hard day.", False),
 ])
 def test_a_hurt_done_to_the_user_or_felt_in_plain_words_is_a_difficulty(text: str,
                                                                          troubled: bool) -> None:
