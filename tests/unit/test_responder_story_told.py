@@ -600,6 +600,8 @@ def test_a_suggestion_built_on_the_topic_fits_a_thing_as_well_as_a_person() -> N
         "your white coat")
     assert slots("it left a dent in my overall feelings", "sadness", [])["topic"] != "your overall"
     assert "topic" not in slots("my dr told me to rest while my lungs recover", "fear", [])
+    # ESConv valid: "telling me about your long took courage"
+    assert slots("my long time partner cheated on me", "sadness", []).get("topic") != "your long"
 
 
 @pytest.mark.parametrize(("text", "named"), [
