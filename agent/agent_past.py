@@ -32,9 +32,11 @@ _EXPERIENCE_TAIL = r"(?:,?\s+(?:too|as\s+well|yourself|then|before))*\s*[/]?"
 _EXPERIENCE = whole_message(_EXPERIENCE_BODY, tail=_EXPERIENCE_TAIL)
 # "Have you ever been dumped?", "Have you had a similar experience?", "Did you also have trouble
 # sleeping?": a sentence that asks whether the agent has lived through a trouble, anywhere in a
-# message ("It was around Thanksgiving. Have you ever been through a breakup?"). Of the 40
-# seeker turns in ESConv train that ask "have you ever ...", "did you also ...", 27 are read so
-# (35 turns in all, with "How did you deal with it?" and the like).
+# message ("It was around Thanksgiving. Have you ever been through a breakup?"). Of the 24
+# seeker turns in ESConv train that ask "have/did you (also) ever ..." or "did you also ...",
+# 18 are read so, and 36 turns in all with "How did you deal with it?" and the like (counted
+# turn by turn on 2026-11-27 with these recognisers; the count of 40 / 27 / 35 written here
+# before came from a broader search that was not kept).
 # Having been somewhere or known of something ("Have you ever been to Paris?", "... seen the
 # video?") is not asked, nor trying to hurt oneself (the support path answers that).
 _LIVED_EVER = (

@@ -65,6 +65,7 @@ _WEIGHED = re.compile(
     r"(?:to|if i))\s+" + _STEP,
     re.I,
 )
+# "... What do you think?", "... Would that help?": a step said, then put to the agent
 _VIEW_ASKED = re.compile(
     r"[^?]*?[.!]\s*(?:so\s+|but\s+)?(?:what\s+do\s+you\s+think|do\s+you\s+think\s+(?:so|that\s+"
     r"(?:would|will|could)\s+help|it\s+(?:would|will|could)\s+help)|thoughts|would\s+that\s+help"
