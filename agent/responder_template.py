@@ -489,9 +489,14 @@ class TemplateChatModel(BaseChatModel):
         rest = self.compose([*messages[:last], HumanMessage(content=part),
                              *messages[last + 1:]])  # fmt: skip
         rest = INTERJECTION.sub("", rest)  # "Oh," opens a turn, not its second sentence
-        for opener in {o for style in OPENERS.values() for o in style if o.endswith(". ")}:
-            rest = rest.removeprefix(opener)  # nor "I hear you." ("I'm fine ... I hear you.")
+        for opener in SENTENCE_OPENERS:  # nor "I hear you." ("I'm fine ... I hear you.")
+            rest = rest.removeprefix(opener)
         return f"{rest[:1].upper()}{rest[1:]}"
+
+
+# The openers that are sentences of their own ("I hear you. "), in a fixed order
+SENTENCE_OPENERS = tuple(dict.fromkeys(o for style in OPENERS.values() for o in style
+                                       if o.endswith(". ")))
 
 
 def _welcome_back(earlier: Sequence[str], said: Sequence[str], seed: int) -> str:
