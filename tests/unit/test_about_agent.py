@@ -44,6 +44,16 @@ def reply(text: str, strategy: Strategy = Strategy.QUESTION, *, history: tuple[s
     ))  # fmt: skip
 
 
+def system_prompt(text: str, strategy: Strategy = Strategy.OTHERS,
+                  affect: AffectEstimate = SAD) -> str:
+    """The instructions an LLM responder gets for ``text`` as the first turn."""
+    from agent.responders import build_messages
+
+    return str(build_messages(ResponseRequest(
+        user_text=text, history=[], strategy=strategy, user_affect=affect,
+        persona_name="Sage"))[0].content)  # fmt: skip
+
+
 @pytest.mark.parametrize("asked", [
     "Are you a real person?", "are you human", "Wait, are you an AI?", "Am I talking to a bot?",
     "Is this a real person?", "Are you a robot?", "r u real?", "Is there a real person there?",
@@ -160,15 +170,9 @@ def test_grim_stays_in_his_world_when_asked_if_he_is_real(tmp_path: Path) -> Non
 
 
 def test_an_llm_is_told_to_say_it_is_a_program_only_when_asked() -> None:
-    from agent.responders import build_messages
-
-    def system(text: str) -> str:
-        return str(build_messages(ResponseRequest(
-            user_text=text, history=[], strategy=Strategy.OTHERS, user_affect=NEUTRAL,
-            persona_name="Sage"))[0].content)  # fmt: skip
-
-    assert "not a person" in system("Are you a real person?")
-    assert "not a person" not in system("My brother is a real person to me.")
+    assert "not a person" in system_prompt("Are you a real person?", affect=NEUTRAL)
+    assert "not a person" not in system_prompt("My brother is a real person to me.",
+                                               affect=NEUTRAL)
 
 
 def test_a_remark_on_how_it_seems_is_answered_with_how_it_is() -> None:
@@ -342,19 +346,12 @@ def test_a_self_disclosure_to_a_question_about_its_past_denies_it_once() -> None
 
 
 def test_an_llm_is_told_to_claim_no_past_its_role_does_not_give_it() -> None:
-    from agent.responders import build_messages
-
-    def system(text: str, strategy: Strategy = Strategy.OTHERS) -> str:
-        return str(build_messages(ResponseRequest(
-            user_text=text, history=[], strategy=strategy, user_affect=SAD,
-            persona_name="Sage"))[0].content)  # fmt: skip
-
     asked = "Have you ever felt this way yourself?"
-    assert "been through this yourself" in system(asked)
-    assert "been through this yourself" in system(
+    assert "been through this yourself" in system_prompt(asked)
+    assert "been through this yourself" in system_prompt(
         "It was around Thanksgiving last year. Have you ever been dumped?")
-    assert "been through this yourself" not in system("My dog died.")
-    assert "claim no past" in system("My dog died.", Strategy.SELF_DISCLOSURE)
+    assert "been through this yourself" not in system_prompt("My dog died.")
+    assert "claim no past" in system_prompt("My dog died.", Strategy.SELF_DISCLOSURE)
 
 
 # From the openings of ESConv train dialogues, where 71 of the first two seeker messages say how
@@ -411,11 +408,7 @@ def test_asked_if_it_is_trained_it_says_it_is_not_and_names_a_professional(asked
 
 
 def test_an_llm_is_told_to_claim_no_training() -> None:
-    from agent.responders import build_messages
-
-    prompt = str(build_messages(ResponseRequest(
-        user_text="Are you a therapist?", history=[], strategy=Strategy.OTHERS,
-        user_affect=SAD, persona_name="Sage"))[0].content)  # fmt: skip
+    prompt = system_prompt("Are you a therapist?")
     assert "not one" in prompt and "trained professional" in prompt
 
 
@@ -453,15 +446,8 @@ def test_asked_about_its_surroundings_it_claims_none_and_answers_the_rest(
 
 
 def test_an_llm_is_told_to_claim_no_surroundings() -> None:
-    from agent.responders import build_messages
-
-    def prompt(text: str) -> str:
-        return str(build_messages(ResponseRequest(
-            user_text=text, history=[], strategy=Strategy.OTHERS, user_affect=SAD,
-            persona_name="Sage"))[0].content)  # fmt: skip
-
-    assert "surroundings" in prompt("Cloudy here. How's your weather?")
-    assert "surroundings" not in prompt("The weather is awful here.")
+    assert "surroundings" in system_prompt("Cloudy here. How's your weather?")
+    assert "surroundings" not in system_prompt("The weather is awful here.")
 
 
 def test_a_name_given_and_how_are_you_by_name_are_heard() -> None:
