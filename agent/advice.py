@@ -32,6 +32,9 @@ class Topic:
     pattern: re.Pattern[str]
     suggestions: tuple[str, ...]
     information: tuple[str, ...]
+    asked_now_only: bool = False
+    """A request, not a trouble lived ("can you recommend a counceller"): it is the topic of
+    the message that names it, not of the messages after it."""
 
 
 def _words(pattern: str) -> re.Pattern[str]:
@@ -70,6 +73,7 @@ TOPICS: tuple[Topic, ...] = (
             "Many employers and colleges offer a few free, confidential counselling sessions; "
             "it is often called an employee assistance programme.",
         ),
+        asked_now_only=True,
     ),
     Topic(
         "grief", "grief",
@@ -403,8 +407,8 @@ def topic_of(user_text: str, earlier: Sequence[str] = ()) -> Topic | None:
     """
     for k, text in enumerate((user_text, *reversed(list(earlier)[-EARLIER_TURNS:]))):
         found = _topic_in(text)
-        # finding a counsellor is asked, not lived: an earlier "can you recommend a counceller"
-        # does not make the next trouble about directories
-        if found is not None and not (k and found.name == "finding_help"):
+        # an earlier "can you recommend a counceller" does not make the next trouble about
+        # directories
+        if found is not None and not (k and found.asked_now_only):
             return found
     return None

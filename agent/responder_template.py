@@ -269,15 +269,17 @@ class TemplateChatModel(BaseChatModel):
                             for (label, v), text in zip(readings[::-1][:NEWS_TURNS],
                                                         [*earlier, user][::-1], strict=False)))
         takes_up = approves_suggestion(user)  # "That's a good idea."
-        positive = (str(info["feeling"]) in POSITIVE_FEELINGS and valence >= POSITIVE_VALENCE
-                    and not LOST_GOOD.search(user)  # "I used to love this job" is a loss
-                    and not TURNED_HARD.search(user)  # "Great advice. Hard to do, though."
+        # read as glad, and no loss, difficulty or trouble in the words
+        reads_glad = (str(info["feeling"]) in POSITIVE_FEELINGS and valence >= POSITIVE_VALENCE
+                      and not LOST_GOOD.search(user)  # "I used to love this job" is a loss
+                      and not TURNED_HARD.search(user)  # "Great advice. Hard to do, though."
+                      # "My best friend moved away": a trouble told in warm words is no news
+                      and not tells_trouble(user))
+        positive = (reads_glad
                     and not takes_up  # taking up a suggestion is not news
                     # "Have you ever used jatos? You're actually pretty good at this!"
                     and not (ends_praising_agent(user) and not tells_news(user))
                     and not NO_NEWS.search(user)  # "I really hope so", "You're right"
-                    # "My best friend moved away": a trouble told in warm words is no news
-                    and not tells_trouble(user)
                     and not advice_asked)  # "Thanks! Any more tips?" asks, not tells
         # "Cool cool." reads as joy but tells nothing new: glad, but not taken for the news
         news_here = positive and len(user.split()) > 2 and not thanked
@@ -360,9 +362,7 @@ class TemplateChatModel(BaseChatModel):
         hurting = str(info["feeling"]) in HURT_FEELINGS or valence <= HURT_VALENCE
         worried = NEW_WORRY.search(user) is not None  # "... makes me feel scared and anxious"
         # read as glad, but no news: "That's fun. I try to get out for a hike." (PRESUMES_PAIN)
-        light = (not glad and str(info["feeling"]) in POSITIVE_FEELINGS
-                 and valence >= POSITIVE_VALENCE and not worried and not tells_trouble(user)
-                 and not LOST_GOOD.search(user) and not TURNED_HARD.search(user))
+        light = reads_glad and not glad and not worried
         # the whole conversation's story counts: the prompt keeps the last turns only
         troubled = (hurting or told_earlier or tells_trouble(user)
                     or bool(info.get("story_told")))

@@ -162,13 +162,17 @@ HARD_LIFE = re.compile(
     r"\b(?:life|things|everything)\s+(?:just\s+)?(?:is|are|has\s+been|have\s+been|feels?|seems?)\s+"
     r"(?:just\s+)?(?:(?:so|really|very|pretty|too|incredibly)\s+)?(?:hard|tough|difficult|rough|"
     r"overwhelming|awful|terrible|a\s+mess|too\s+much)\b(?!\s+to\s+(?:beat|believe|say))"
-    # "such a hard couple of months", "I just dont know what to do" (ESConv valid: answered
-    # with "Anytime. I'm glad it helped a little.")
+    # "such a hard couple of months" (ESConv valid: thanks beside it were answered with
+    # "Anytime. I'm glad it helped a little.")
     r"|\b(?:such\s+a|a\s+really|a\s+very)\s+(?:hard|tough|rough|difficult)\s+(?:time|day|week|month|"
-    r"year|few\s+(?:days|weeks|months)|couple\s+of\s+(?:days|weeks|months))\b"
-    r"|\bi\s+(?:just\s+|really\s+|honestly\s+)?(?:don'?t|do\s+not|dont)\s+know\s+what\s+to\s+do"
+    r"year|few\s+(?:days|weeks|months)|couple\s+of\s+(?:days|weeks|months))\b",
+    re.I,
+)
+# At a loss or low in plain words: "I just dont know what to do" (not "... with the leftovers"),
+# "just blue", "it makes me blue"
+AT_A_LOSS = re.compile(
+    r"\bi\s+(?:just\s+|really\s+|honestly\s+)?(?:don'?t|do\s+not|dont)\s+know\s+what\s+to\s+do"
     r"(?:\s+(?:anymore|any\s+more|with\s+myself))?\s*(?:[.!?,]|$)"
-    # "just blue", "it makes me blue"
     r"|\b(?:feel|feeling|felt|makes\s+me|made\s+me|just|so|a\s+bit|kinda|been)\s+(?:so\s+)?blue\b",
     re.I,
 )
@@ -238,5 +242,5 @@ def tells_trouble(text: str) -> bool:
                 or ILL.search(text) or ILL_SELF.search(text) or HURT_DONE.search(text)
                 or FEELS_BAD.search(text) or ISOLATED.search(text) or FED_UP.search(text)
                 or MOVED_AWAY.search(text) or LOST_GOOD.search(text) or WALKED_OUT.search(text)
-                or HEARTBREAK.search(text) or HARD_LIFE.search(text)
+                or HEARTBREAK.search(text) or HARD_LIFE.search(text) or AT_A_LOSS.search(text)
                 or any(re.search(rf"\b{re.escape(w)}\b", low) for w in NEGATIVE_NAMED))
