@@ -13,6 +13,11 @@ counts what a user would notice over 20-30 turns:
 * ``most_used``: the replies said most often over all dialogues, with their counts;
 * the strategies chosen, and each turn's time (p50/p95).
 
+The messages carry their own times, ``pace`` seconds apart, so the agent's feelings fade by the
+same amount between turns however fast the machine is: a replay run beside a training job gives
+the same replies as one on an idle machine. ESConv keeps no times; the default pace is an
+assumption (a reply read and a message typed), not a measurement.
+
 The seekers' words are the corpus's, not a user's; the report prints only the agent's replies.
 """
 
@@ -39,6 +44,8 @@ ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_FILE = ROOT.parent / "shared" / "data" / "esconv" / "valid.json"
 WINDOW = 6
 """The agent's replies a reply must not repeat: the turns an LLM's prompt keeps (12 turns)."""
+PACE_S = 20.0
+"""Seconds between a seeker's messages, when the caller does not say."""
 _SLOT = re.compile(r"\{\w+\}")
 
 
@@ -67,9 +74,12 @@ def seeker_messages(record: dict[str, Any]) -> list[str]:
     return out
 
 
-def replay(agent: AffectiveAgent, dialogues: Sequence[list[str]], *, progress: bool = False
-           ) -> dict[str, Any]:
-    """Play every dialogue's messages through ``agent`` (reset before each) and count."""
+def replay(agent: AffectiveAgent, dialogues: Sequence[list[str]], *, pace: float = PACE_S,
+           progress: bool = False) -> dict[str, Any]:
+    """Play every dialogue's messages through ``agent`` (reset before each), ``pace`` seconds
+    apart on the messages' own clock, and count."""
+    if not (np.isfinite(pace) and pace >= 0.0):
+        raise AgentError(f"the pace must be zero or more seconds, got {pace!r}")
     from tqdm import tqdm
 
     said: Counter[str] = Counter()
@@ -80,9 +90,9 @@ def replay(agent: AffectiveAgent, dialogues: Sequence[list[str]], *, progress: b
     for messages in tqdm(dialogues, desc="dialogues", disable=not progress):
         agent.reset()
         keys: list[str] = []
-        for text in messages:
+        for i, text in enumerate(messages):
             started = time.perf_counter()
-            reply = agent.respond(Utterance(text))
+            reply = agent.respond(Utterance(text, t=i * pace))
             times.append((time.perf_counter() - started) * 1000.0)
             key = reply_key(reply.text)
             repeated += key in keys
@@ -121,11 +131,14 @@ def replay(agent: AffectiveAgent, dialogues: Sequence[list[str]], *, progress: b
 @click.option("--limit", type=click.IntRange(1), default=None,
               help="Play this many dialogues, drawn at random with --seed (default: all).")
 @click.option("--seed", default=7, show_default=True, help="Seed of the --limit draw.")
+@click.option("--pace", type=click.FloatRange(0.0), default=PACE_S, show_default=True,
+              help="Seconds between a seeker's messages on the replay's own clock; the "
+                   "agent's feelings fade by this much between turns.")
 @click.option("--top", type=click.IntRange(0), default=5, show_default=True,
               help="How many of the most used replies to list.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def eval_replay(data_file: Path, persona: str, text_backend: str, limit: int | None, seed: int,
-                top: int, as_json: bool) -> None:
+                pace: float, top: int, as_json: bool) -> None:
     """Play the seekers' side of ESConv dialogues through the agent and count what a user
     would notice in a long chat: repeated replies, unfilled slots, the strategies used."""
     try:
@@ -140,9 +153,9 @@ def eval_replay(data_file: Path, persona: str, text_backend: str, limit: int | N
         agent = AffectiveAgent.from_persona(persona, text=text_backend)
     except (AgentError, OSError) as exc:
         raise click.ClickException(str(exc)) from exc
-    report = replay(agent, dialogues, progress=not as_json)
+    report = replay(agent, dialogues, pace=pace, progress=not as_json)
     report["most_used"] = report["most_used"][:top]
-    report.update(persona=agent.persona.name, file=str(data_file),
+    report.update(persona=agent.persona.name, file=str(data_file), pace_s=pace,
                   sampled=None if limit is None else {"limit": limit, "seed": seed})
     if as_json:
         click.echo(json.dumps(report))

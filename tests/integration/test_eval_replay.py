@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from agent.core import AffectiveAgent
+from agent.errors import AgentError
 from agent.evaluation.replay import WINDOW, eval_replay, replay, seeker_messages
 from agent.training.esconv import dialogue_records
 from tests.conftest import corpus
@@ -64,3 +65,28 @@ def test_long_esconv_chats_repeat_nothing_within_the_window_and_fill_every_slot(
     assert report["repeated_in_window"] == 0, (WINDOW, report["most_used"][:5])
     assert report["unfilled_slots"] == 0
     assert len(report["strategies"]) >= 4
+
+
+def test_the_replay_keeps_its_own_clock_so_a_slow_machine_changes_nothing(
+        data_dir: Path) -> None:
+    """The messages carry their times, so an agent whose clock leaps an hour at every reading
+    (a machine far slower than any) feels, chooses and says what one on the wall clock does."""
+    records = dialogue_records(corpus(data_dir, "esconv", "valid.json"))
+    dialogues = [m for m in map(seeker_messages, records[:12]) if m]
+    readings = iter(range(0, 10**9, 3600))
+    leaping = AffectiveAgent.from_persona("sage", text="lexicon", clock=lambda: next(readings))
+    steady = AffectiveAgent.from_persona("sage", text="lexicon")
+    slow, quick = replay(leaping, dialogues), replay(steady, dialogues)
+    for report in (slow, quick):
+        report.pop("turn_ms")
+    assert slow == quick
+    # the pace itself is felt: with no time between messages the agent chooses otherwise
+    assert replay(steady, dialogues, pace=0.0)["strategies"] != quick["strategies"]
+
+
+def test_a_pace_below_zero_is_refused() -> None:
+    agent = AffectiveAgent.from_persona("sage", text="lexicon")
+    with pytest.raises(AgentError, match="pace"):
+        replay(agent, [["Hi."]], pace=-1.0)
+    with pytest.raises(AgentError, match="pace"):
+        replay(agent, [["Hi."]], pace=float("nan"))
