@@ -241,6 +241,13 @@ ACT_REPLIES: dict[str, tuple[str, ...]] = {
         # speaks of the talk as over
         "You're welcome. I'm here if there's more on your mind.",
     ),
+    # "Your welcome!" after the agent thanked the user: the door is left open, nothing is
+    # greeted as news
+    "welcomed": (
+        "Is there anything else on your mind today?",
+        "I'm glad we could talk. I'm here if anything else comes up.",
+        "Is there more you'd like to talk through while we're here?",
+    ),
     # an agent that minds being insulted (a persona with a be_respected goal) and is angry now
     "insulted": (
         "Mind how you speak to me.",

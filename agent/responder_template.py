@@ -141,6 +141,7 @@ from agent.troubles import (
 from agent.types import Strategy
 from agent.user_steps import stated_plan, tried_already, weighed_step
 from agent.warm_words import (
+    answers_thanks,
     approves_suggestion,
     ends_praising_agent,
     only_thanks,
@@ -231,7 +232,9 @@ class TemplateChatModel(BaseChatModel):
         advice_asked = asks_for_advice(user)
         act = ("insulted" if cross else "farewell" if is_farewell(user)
                else "declined" if declines_to_talk(user)
-               else "greeting" if is_greeting(user) else "thanks" if only_thanks(user)
+               else "greeting" if is_greeting(user)
+               else "welcomed" if answers_thanks(user)
+               else "thanks" if only_thanks(user)
                # "thanks maybe I will take a vacation": the step is answered, not the thanks
                or (strategy is Strategy.OTHERS and thanked and stated_plan(user) is None)
                else "praise" if praises_agent(user) else None)
@@ -268,6 +271,9 @@ class TemplateChatModel(BaseChatModel):
                             and not (approves_suggestion(text) or NO_NEWS.search(text))
                             for (label, v), text in zip(readings[::-1][:NEWS_TURNS],
                                                         [*earlier, user][::-1], strict=False)))
+        plan = stated_plan(user)
+        weighed = weighed_step(user) if plan is None else None
+        step = plan or weighed
         takes_up = approves_suggestion(user)  # "That's a good idea."
         # read as glad, and no loss, difficulty or trouble in the words
         reads_glad = (str(info["feeling"]) in POSITIVE_FEELINGS and valence >= POSITIVE_VALENCE
@@ -280,7 +286,8 @@ class TemplateChatModel(BaseChatModel):
                     # "Have you ever used jatos? You're actually pretty good at this!"
                     and not (ends_praising_agent(user) and not tells_news(user))
                     and not NO_NEWS.search(user)  # "I really hope so", "You're right"
-                    and not advice_asked)  # "Thanks! Any more tips?" asks, not tells
+                    and not advice_asked  # "Thanks! Any more tips?" asks, not tells
+                    and weighed is None)  # "Do I need to buy her a gift?" weighs a step
         # "Cool cool." reads as joy but tells nothing new: glad, but not taken for the news
         news_here = positive and len(user.split()) > 2 and not thanked
         glad = positive or (
@@ -294,9 +301,6 @@ class TemplateChatModel(BaseChatModel):
             # feel happy; anyone would in your place." would mock it: a neutral word instead
             filled["feeling"], filled["feeling2"] = FEELING_WORDS["neutral"][:2]
         unwell = says_unwell(user)
-        plan = stated_plan(user)
-        weighed = weighed_step(user) if plan is None else None
-        step = plan or weighed
         # the user's own step of a message or two ago is what a suggestion builds on
         planned = None
         if (plan is None and weighed is None and strategy is Strategy.SUGGESTION

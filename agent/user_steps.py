@@ -25,6 +25,9 @@ _STEP = (
     # "take" only with a named rest: "take all my pills" is not a step
     r"take (?:a |an |some )?(?:short |little |proper |few )?(?:vacation|holiday|trip|day off|"
     r"days off|long weekend|walk|class|course)|"
+    # "buy" or "get" only with a gift named: "buy" alone opens harmful steps too
+    r"(?:buy|get) (?:him |her |them |my \w+ |myself )?(?:a |an |some )?(?:small |little |nice )?"
+    r"(?:gift|present|flowers|card|chocolates)|"
     r"say no|run|jog|walk|exercise|work out|stretch|meditate|journal|study|practi[cs]e|learn|"
     r"sign up|swim|cycle|cook|volunteer|apologi[sz]e|save|budget|organi[sz]e|prioriti[sz]e|"
     r"make (?:a|an|my) (?:schedule|plan|list|to-do list|timetable|budget|appointment|routine)|"
@@ -60,9 +63,9 @@ _PLAN = re.compile(
 # and "Who should I call?" ask something else.
 _WEIGHED = re.compile(
     r"(?:^\s*|[.!?;,]\s*|\b(?:so|and|but|or|then|well|maybe|perhaps)\s+)"
-    r"(?:should i|shall i|do you think i should|would it (?:help|be (?:a good idea|good|better|"
-    r"wise|okay|ok))(?: for me)? (?:to|if i)|is it (?:a good idea|worth it|better|okay|ok) "
-    r"(?:to|if i))\s+" + _STEP,
+    r"(?:should i|shall i|do i (?:need|have) to|do you think i should|would it (?:help|be "
+    r"(?:a good idea|good|better|wise|okay|ok))(?: for me)? (?:to|if i)"
+    r"|is it (?:a good idea|worth it|better|okay|ok) (?:to|if i))\s+" + _STEP,
     re.I,
 )
 # "... What do you think?", "... Would that help?": a step said, then put to the agent
@@ -94,7 +97,9 @@ def _step(act: str) -> str | None:
     None when it is harmful or addressed to the agent."""
     if _NOT_A_STEP.search(act) or _TO_THE_AGENT.search(act):
         return None
-    step = re.split(r",|;|\b(?:but|and|because|so|since)\b", act)[0].strip()
+    # "buy her a gift or something to start ..." gives "buy her a gift"
+    step = re.split(r",|;|\b(?:but|and|because|so|since|or (?:something|anything))\b",
+                    act)[0].strip()
     # a hedge after the step is not part of it ("book another one I guess")
     step = re.sub(r"(?:\s+(?:i\s+guess|i\s+think|i\s+suppose|i\s+hope|maybe|probably|then|anyway|"
                   r"or\s+something))+$", "", step, flags=re.I)
@@ -158,6 +163,10 @@ def weighed_step(text: str) -> str | None:
     (None, None)
     >>> weighed_step("I should try yoga. Maybe I should go back to it. What do you think?")
     'try yoga'
+    >>> weighed_step("Do I need to buy her a gift or something to start the conversation?")
+    'buy her a gift'
+    >>> weighed_step("Do I have to tell him?"), weighed_step("Do I need to buy more pills?")
+    ('tell him', None)
     """
     found = _WEIGHED.search(text)
     if found is None:

@@ -124,6 +124,27 @@ def only_thanks(text: str) -> bool:
     return len(text.split()) <= SHORT_WORDS or not re.search(r"[a-z]", rest, re.I)
 
 
+# "Your welcome!", "No problem :)": the whole message answers the agent's thanks or apology
+_WELCOME = re.compile(
+    r"^\W*(?:(?:you'?re|your|ur|u\s*r|you\s+are)\s+(?:so\s+|very\s+|most\s+)?welcome"
+    r"|no\s+(?:problem|prob|worries)|not\s+a\s+problem|my\s+pleasure|any\s*time|np)"
+    r"[\s.!,:;)(-]*$",
+    re.I,
+)
+
+
+def answers_thanks(text: str) -> bool:
+    """The whole message is "you're welcome" or "no problem": it answers the agent's thanks and
+    tells nothing to be glad of.
+
+    >>> answers_thanks("Your welcome!"), answers_thanks("No problem :)")
+    (True, True)
+    >>> answers_thanks("You're welcome to stay."), answers_thanks("No problem with my boss.")
+    (False, False)
+    """
+    return _WELCOME.match(text) is not None
+
+
 def thanks_without_news(text: str) -> bool:
     """Thanks beside words that tell no news and no trouble and ask nothing ("Thank you. Okay
     will do that.", "I'm getting to work on my projects. Thank you."): when the reply is to be

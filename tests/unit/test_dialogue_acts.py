@@ -14,13 +14,14 @@ from agent.dialogue_acts import (
     is_greeting,
     self_insult,
 )
-from agent.responder_phrases import ACT_REPLIES, UNANSWERED
+from agent.responder_phrases import ACT_REPLIES, NEWS_OPENERS, UNANSWERED
 from agent.responders import Responder, ResponseRequest
 from agent.step_phrases import WEIGHED_STEP_TEMPLATES
 from agent.strategy import PolicyContext, RuleStrategyPolicy
 from agent.types import Strategy
 from agent.user_steps import stated_plan, tried_already, weighed_step
 from agent.warm_words import (
+    answers_thanks,
     only_thanks,
     praises_agent,
 )
@@ -307,7 +308,9 @@ def test_the_rule_policy_asks_nothing_for_two_turns_after_too_many_questions() -
 
 
 @pytest.mark.parametrize(("text", "act"), [("Hi there!", "greeting"), ("Bye for now.", "farewell"),
-                                         ("Thanks for listening.", "thanks")])
+                                         ("Thanks for listening.", "thanks"),
+                                         ("Your welcome!", "welcomed"),
+                                         ("No problem :)", "welcomed")])
 def test_the_offline_responder_answers_the_act_whatever_the_strategy(text: str, act: str) -> None:
     affect = AffectEstimate(VAD(0.0, 0.0, 0.0), {"neutral": 1.0}, 0.8, "text", 0.0)
     history = [DialogueTurn("user", text)]
@@ -315,6 +318,20 @@ def test_the_offline_responder_answers_the_act_whatever_the_strategy(text: str, 
         reply = Responder().respond(
             ResponseRequest(text, history, strategy, affect, None, "Sage", "warm"))
         assert reply in ACT_REPLIES[act]
+
+
+def test_you_are_welcome_read_as_joy_is_no_news() -> None:
+    # ESConv valid: "Your welcome!" after the agent's thanks got "That's good to hear; enjoy it."
+    glad = AffectEstimate(VAD(0.6, 0.3, 0.2), {"joy": 0.9, "neutral": 0.1}, 0.8, "text", 0.0)
+    history = [DialogueTurn("user", "Thanks for helping me, I might pass the exam after all."),
+               DialogueTurn("Sage", "Of course. Thank you for trusting me with it."),
+               DialogueTurn("user", "You're welcome.")]
+    for strategy in Strategy:
+        reply = Responder().respond(
+            ResponseRequest("You're welcome.", history, strategy, glad, None, "Sage", "warm"))
+        assert reply in ACT_REPLIES["welcomed"], (strategy, reply)
+    # welcome to something is no answer to thanks
+    assert not answers_thanks("You're welcome to stay with us.")
 
 
 def test_good_news_is_not_met_with_distress_templates() -> None:
@@ -442,6 +459,10 @@ def test_a_step_away_from_a_distraction_is_a_step_and_harm_is_not(text: str,
     ("I should try yoga. Maybe I should go back to it. What do you think?", "try yoga"),
     ("I'll call her tomorrow. What do you think?", "call her tomorrow"),
     ("I'll call her tomorrow. What do you think of my dress?", None),
+    # ESConv valid: a step put as "do I need to", cut before "or something"
+    ("Do I need to buy her a gift or something to start the conversation?", "buy her a gift"),
+    ("Do I have to tell him?", "tell him"),
+    ("Do I need to buy more pills?", None),  # "buy" only with a gift named
 ])
 def test_a_step_weighed_as_a_question_is_read_with_its_words(text: str,
                                                              step: str | None) -> None:
@@ -477,6 +498,20 @@ def test_a_harmful_step_asked_about_is_never_endorsed(strategy: Strategy) -> Non
         reply = weighed_reply(text, strategy, valence=-0.7)
         assert not from_weighed_templates(reply, strategy), reply
         assert "good step" not in reply and "sounds like a good" not in reply, reply
+
+
+def test_a_weighed_step_read_as_joy_is_weighed_not_greeted_as_news() -> None:
+    # "gift" reads warm, but the user asks whether to give one (ESConv valid got "That's
+    # wonderful! Who have you told so far?")
+    glad = AffectEstimate(VAD(0.5, 0.3, 0.1), {"joy": 0.8, "neutral": 0.2}, 0.7, "text", 0.0)
+    text = "Do I need to buy her a gift or something to start the conversation?"
+    history = [DialogueTurn("user", "My wife and I fight a lot lately."),
+               DialogueTurn("Sage", "That sounds exhausting."), DialogueTurn("user", text)]
+    for strategy in Strategy:
+        reply = Responder().respond(
+            ResponseRequest(text, history, strategy, glad, None, "Sage", "plain"))
+        assert "buy her a gift" in reply, (strategy, reply)
+        assert not reply.startswith(NEWS_OPENERS) and "news" not in reply, (strategy, reply)
 
 
 def test_a_weighed_step_is_not_a_question_about_the_world() -> None:
