@@ -55,6 +55,8 @@ _TASTES = whole_message(
     r"|what\s+(?:are|'re)\s+your\s+(?:hobbies|interests)"
     r"|what(?:'s|\s+is)\s+your\s+fav(?:ou?rite)?\s+[a-z]+(?:\s+[a-z]+)?"
     r"|what\s+do\s+you\s+do\s+for\s+fun"
+    # "What makes you smile?" (with a low time named, agent_past reads it as the agent's past)
+    r"|what\s+makes\s+you\s+(?:smile|laugh|happy|happiest|tick)"
 )
 # "Do you like music?", "Are you into football?": one thing, named in a word or two.
 _LIKES = whole_message(
@@ -220,6 +222,8 @@ def asks_agent_tastes(text: str) -> bool:
     (True, True)
     >>> asks_agent_tastes("What's your favourite food?"), asks_agent_tastes(
     ...     "What do you like about my plan?")
+    (True, False)
+    >>> asks_agent_tastes("What makes you smile?"), asks_agent_tastes("What makes you think so?")
     (True, False)
     """
     return bool(_TASTES.match(text))

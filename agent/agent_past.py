@@ -77,6 +77,13 @@ _LIVED = re.compile(
     r"|(?:has|did)\s+(?:this|that|it)(?:\s+\w+)?\s+(?:ever\s+)?(?:help(?:ed)?|work(?:ed)?\s+for)"
     r"\s+(?:you|u)\b(?!\s+(?:to\s+)?(?:understand|see|get|know))"
     r"|how\s+do\s+(?:you|u)\s+(?:cope|deal)\s+with\s+(?:your|stress|it|that|this)\b"
+    # "what makes you smile when you are stressed about something?" (ESConv valid), "What do
+    # you do when you feel down?": the agent's own way through a low time, as the question
+    # names one ("What makes you smile?" alone asks its tastes)
+    r"|what\s+(?:do\s+(?:you|u)\s+do|makes\s+(?:you|u)\s+\w+(?:\s+better)?"
+    r"|helps\s+(?:you|u)(?:\s+\w+)?)\s+(?:when|if|whenever)\s+(?:you(?:'re|\s+are|\s+feel"
+    r"|\s+get)|u\s+r|ur)\s+(?:\w+\s+)?(?:stressed|sad|down|anxious|upset|low|depressed|angry"
+    r"|lonely|worried|overwhelmed|nervous|scared)\b"
     r"|(?:did|do|have)\s+(?:you|u)\s+(?:also|too)\s+(?:have|had|feel|felt|struggle|struggled|go"
     r"|went|deal|dealt|lose|lost)\b)[^.!?]*[?.]*\s*$)",
     re.I,
@@ -123,6 +130,11 @@ def asks_agent_experience(text: str) -> bool:
     (False, False)
     >>> asks_agent_experience("That is good advice. Have you been through something like that?")
     True
+    >>> asks_agent_experience("what makes you smile when you are stressed about something?")
+    True
+    >>> asks_agent_experience("What do you do when you feel down?"), asks_agent_experience(
+    ...     "What makes you smile?")
+    (True, False)
     """
     if _EXPERIENCE.match(text):
         return True

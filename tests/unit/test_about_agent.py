@@ -125,6 +125,14 @@ def test_asked_for_jokes_it_tells_different_ones() -> None:
     assert first in JOKE_REPLIES and second in JOKE_REPLIES and first != second
 
 
+def test_asked_what_makes_it_smile_it_answers_its_tastes_not_news() -> None:
+    from agent.about_agent_replies import TASTES_REPLIES
+
+    # a joyful reading of the question got "That's wonderful! How did it come about?"
+    glad = AffectEstimate(VAD(0.6, 0.3, 0.2), {"joy": 0.9, "neutral": 0.1}, 0.8, "text", 0.0)
+    assert reply("What makes you smile?", affect=glad) in TASTES_REPLIES
+
+
 def test_asked_if_it_likes_a_thing_it_names_the_thing_and_asks_back() -> None:
     said = reply("Do you like music?", affect=NEUTRAL)
     assert "music" in said and said.endswith("?")
@@ -264,6 +272,9 @@ def test_no_offline_self_disclosure_claims_a_past_the_program_does_not_have() ->
     "Has this technique helped you in the past?", "Did that work for you?",
     "How have you coped with it?", "Have you been in a situation like mine before?",
     "That would be nice. Is that what you do when you are stressed or depressed?",
+    # ESConv valid: a question on the agent's own way through stress
+    "what makes you smile when you are stressed about something?",
+    "What do you do when you feel down?",
 ])  # fmt: skip
 def test_asked_if_it_has_been_through_this_it_says_it_has_no_past_and_hands_back(
         asked: str) -> None:
@@ -281,7 +292,7 @@ def test_asked_if_it_has_been_through_this_it_says_it_has_no_past_and_hands_back
     "My mom is sick again. Have you ever seen the video by NF?",
     "I keep thinking about her. Have you ever thought about writing a book?",
     "Did that help you understand?", "Has it helped your sister?", "How have you been?",
-    "Don't you find it strange that he left?",
+    "Don't you find it strange that he left?", "What does your mom do when she's stressed?",
 ])  # fmt: skip
 def test_other_questions_to_the_agent_are_not_about_its_past(text: str) -> None:
     from agent.about_agent_replies import EXPERIENCE_LEADS, EXPERIENCE_REPLIES
