@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from agent.question_forms import OPENING, whole_message
+from perception.base import split_sentences
 
 # "Have you ever felt this way yourself?", "How did you get through it?": the user asks about
 # the agent's own past with the trouble, which a program does not have.
@@ -184,7 +185,7 @@ def surroundings_asked(text: str) -> str | None:
     >>> surroundings_asked("Hi, what are you up to?"), surroundings_asked("Ask what you are doing")
     ('', None)
     """
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+    sentences = split_sentences(text)
     rest, asked = [], False
     for sentence in sentences:
         found = _SURROUNDINGS.search(sentence)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from agent.responder_words import EVENT_VERBS, FEELING_WORDS, HER, HIM, NAMED_FEELINGS, PEOPLE
 from agent.troubles import DIED, EVENT, ILL, ILL_SELF, LEFT, NEGATIVE_NAMED, UNWELL
+from perception.base import split_sentences
 
 _HURT_LABELS = frozenset({"sadness", "anger", "fear", "disgust"})
 
@@ -250,7 +251,7 @@ def slots(
             found["cause"] = lower_first(reflect(because.strip()).rstrip(".!?, "))
     # a question is not restated ("Should I just give up?" is not "So should you just give up"),
     # nor violence ("I could kill my brother")
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", user.strip())
+    sentences = [s for s in split_sentences(user)
                  if (_FIRST_PERSON.search(s) or _THEY_DID.match(s))
                  and not s.rstrip().endswith("?") and not _HARSH.search(s)]
     # "I'm not doing very well. I failed my finals.": how they are opens, what happened is

@@ -150,6 +150,7 @@ from agent.warm_words import (
     tells_news,
     thanks_without_news,
 )
+from perception.base import split_sentences
 from perception.language import other_language
 
 
@@ -377,7 +378,7 @@ class TemplateChatModel(BaseChatModel):
         named = rf"\b(?:{re.escape(who)}|{pronoun})\b"
         hurt_by_person = bool(who) and any(
             re.search(named, s, re.I) and (LEFT.search(s) or WALKED_OUT.search(s))
-            for t in (*earlier, user) for s in re.split(r"(?<=[.!?])\s+", t))
+            for t in (*earlier, user) for s in split_sentences(t))
         # "i have a one month old child": not someone to talk things over with
         too_young = who in INFANTS or any(AN_INFANT.search(t) for t in (*earlier, user))
         usable = [t for t in templates if all(k in filled for k in re.findall(r"{(\w+)}", t))

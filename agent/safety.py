@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from perception.base import split_sentences
+
 _SELF = r"(?:myself|my\s+self|me)"
 # Hyperbole that shares words with real intent ("going to die of boredom", "die laughing").
 _NOT_LITERAL = r"(?!\s+(?:of|from|laughing|if|when|for|in\s+(?:a|this|that)|to\s+see|already))"
@@ -375,7 +377,7 @@ class SafetyCheck:
                 "findahelpline.com elsewhere)."
             )
         if _HUMAN_CLAIM.search(normalise(reply)):
-            sentences = re.split(r"(?<=[.!?])\s+", reply.strip())
+            sentences = split_sentences(reply)
             kept = [x for x in sentences if not _HUMAN_CLAIM.search(normalise(x))]
             return " ".join([AI_DISCLOSURE, *kept]).strip()
         return None

@@ -10,6 +10,7 @@ import re
 from agent.dialogue_acts import SHORT_WORDS, THANKING, asks_for_advice, thanks
 from agent.troubles import tells_trouble
 from agent.user_steps import stated_plan
+from perception.base import split_sentences
 
 _APPRECIATION = re.compile(
     r"\b(?:that|this|it|you|talking(?: to you)?)(?:'s|'ve| is| was| have| has| been| really|"
@@ -237,5 +238,5 @@ def ends_praising_agent(text: str) -> bool:
     >>> ends_praising_agent("You're so kind. My dog died.")
     False
     """
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+    sentences = split_sentences(text)
     return bool(sentences) and praises_agent(sentences[-1])

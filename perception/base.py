@@ -122,6 +122,21 @@ def plain_quotes(text: str) -> str:
     return _BACKTICK.sub("'", text.translate(_PLAIN_QUOTES))
 
 
+# Written by hand: a trained splitter (punkt, pysbd) is not installed, and chat turns end
+# sentences with the marks alone; "Mr. Smith" is split, which no caller minds.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of ``text``: split after ".", "!" or "?" and the space after it, with
+    none left empty and none dropped (``agent.intents.sentences`` keeps only the first few).
+
+    >>> split_sentences("  I failed. What now?  Sigh")
+    ['I failed.', 'What now?', 'Sigh']
+    """
+    return [s for s in _SENTENCE_END.split(text.strip()) if s]
+
+
 def emoji_as_words(text: str) -> str:
     """``text`` with each emoji said as its name, for encoders whose vocabulary has none:
     all-MiniLM-L6-v2's WordPiece reads every emoji as ``[UNK]``, so "😭😭😭" read as neutral
