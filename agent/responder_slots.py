@@ -39,7 +39,10 @@ _ADJECTIVES = (r"long[\s-]?time|new|old|best|little|big|long|own|ex|younger|olde
                r"entire|mental|physical|extended|close|dear|poor|only|next|other|biggest|"
                r"greatest|worst|main|major|deepest|hardest|toughest|favou?rite|two|three|four|"
                r"five|six|both|overall|white|black|red|blue|green|grey|gray|brown|pink|purple|"
-               r"yellow|orange")
+               r"yellow|orange|"
+               # "my tight work schedule" is not "your tight", "my daily routine" not "your daily"
+               r"busy|tight|hectic|crazy|bad|good|terrible|horrible|awful|late|recent|usual|"
+               r"normal|regular|daily|weekly|monthly")
 _NOT_A_NOUN = (r"(?:is|was|are|were|has|had|have|and|but|or|to|of|in|on|at|for|with|that|this|"
                r"who|which|when|because|so|just|really|died|left|said|says|told|got|gets|does|"
                r"did|will|would|can|could|keeps|makes|made|went|goes|came|comes|thinks|wants|"
@@ -66,7 +69,9 @@ _TOPIC = re.compile(
     r"(?:\s+(?:call|calls|conversation|chat|message|text|exam|exams|test|tests|interview|meeting|"
     r"appointment|results|date|trip|party|review|bill|bills|loan|loans|lease|contract|year|money|"
     r"concern|concerns|issue|issues|problem|problems|situation|project|degree|course|class|"
-    r"classes|studies|debt|payments|grades|health|career|business|schedule|plans|future)\b)?",
+    r"classes|studies|debt|payments|grades|health|career|business|schedule|plans|future|"
+    # "my alcohol consumption", "my drug use"
+    r"consumption|use|intake|habit|habits|addiction)\b)?",
     re.I,
 )
 _CAUSE = re.compile(

@@ -602,6 +602,13 @@ def test_a_suggestion_built_on_the_topic_fits_a_thing_as_well_as_a_person() -> N
     assert "topic" not in slots("my dr told me to rest while my lungs recover", "fear", [])
     # ESConv valid: "telling me about your long took courage"
     assert slots("my long time partner cheated on me", "sadness", []).get("topic") != "your long"
+    # ESConv valid: "Telling me about your tight took courage"; an adjective the list did not
+    # have keeps its noun, and a compound its head
+    assert slots("now my tight work schedule and close friends are inhibiting factors",
+                 "sadness", [])["topic"] == "your tight work schedule"
+    assert slots("my daily routine is gone", "sadness", [])["topic"] == "your daily routine"
+    assert slots("Am worried about my alcohol consumption rate", "fear", [])["topic"] == (
+        "your alcohol consumption")
 
 
 @pytest.mark.parametrize(("text", "named"), [
