@@ -21,7 +21,7 @@ import re
 
 from agent.agent_past import asks_agent_experience, surroundings_asked
 from agent.complaints import complaint
-from agent.question_forms import AFTERTHOUGHT, whole_message
+from agent.question_forms import AFTERTHOUGHT, asked_beside, ending_sentence, whole_message
 
 _WELLBEING = whole_message(
     r"how\s+(?:are|r)\s+(?:you|u)"
@@ -48,7 +48,7 @@ _NAME = whole_message(
 )
 # "What do you like to do?", "Do you have any hobbies?", "What's your favourite food?": the
 # agent's own tastes (not "What do you like about my plan?").
-_TASTES = whole_message(
+_TASTES_BODY = (
     r"what\s+do\s+you\s+(?:like|enjoy|love)"
     r"(?:\s+(?:to\s+do|doing))?(?:\s+(?:for\s+fun|in\s+your\s+(?:free|spare)\s+time))?"
     r"|do\s+you\s+have\s+(?:any\s+)?(?:hobbies|a\s+hobby|interests)"
@@ -57,7 +57,11 @@ _TASTES = whole_message(
     r"|what\s+do\s+you\s+do\s+for\s+fun"
     # "What makes you smile?" (with a low time named, agent_past reads it as the agent's past)
     r"|what\s+makes\s+you\s+(?:smile|laugh|happy|happiest|tick)"
+    # "What do you do to relax?" (ESConv valid, after a long message on the user's own ways)
+    r"|what\s+do\s+you\s+do\s+to\s+(?:relax|unwind|chill(?:\s+out)?|de-?stress|have\s+fun)"
 )
+_TASTES = whole_message(_TASTES_BODY)
+_TASTES_END = ending_sentence(_TASTES_BODY, within=False)
 # "Do you like music?", "Are you into football?": one thing, named in a word or two.
 _LIKES = whole_message(
     r"do\s+you\s+(?:like|enjoy|love)\s+(?P<thing>(?:[a-z']+\s+){0,2}?[a-z']+)"
@@ -227,6 +231,22 @@ def asks_agent_tastes(text: str) -> bool:
     (True, False)
     """
     return bool(_TASTES.match(text))
+
+
+def tastes_asked(text: str) -> str | None:
+    """The rest of a message one sentence of which asks the agent's tastes ("... That's why
+    Covid is so tough. What do you do to relax?"): "" when that question is the whole message,
+    None when no sentence asks it.
+
+    >>> tastes_asked("I can't travel, which is how I relax. What do you do to relax?")
+    "I can't travel, which is how I relax."
+    >>> tastes_asked("What do you like to do?"), tastes_asked("What do you like about it?")
+    ('', None)
+    >>> tastes_asked("Long day, so what do you do for fun?"), tastes_asked(
+    ...     "My mom asked what's your favourite colour.")
+    ('Long day', None)
+    """
+    return asked_beside(text, _TASTES_END)
 
 
 def asks_if_agent_likes(text: str) -> str | None:

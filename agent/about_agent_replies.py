@@ -66,6 +66,12 @@ TASTES_REPLIES: tuple[str, ...] = (
     "Listening to people, honestly; I like hearing what they care about. What about you?",
     "Not much beyond talking with people like you, I'm afraid. And you?",
 )
+# The same asked beside more ("... What do you do to relax?"): the answer, then the reply to
+# the rest.
+TASTES_LEADS: tuple[str, ...] = (
+    "For me it's a good conversation, mostly.",
+    "Me, I like listening to people; it's what I do.",
+)
 LIKES_REPLIES: tuple[str, ...] = (
     "I can't enjoy {thing} the way you can, but I like hearing about it. What do you like "
     "about {thing}?",

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 
-from agent.question_forms import OPENING, whole_message
-from perception.base import split_sentences
+from agent.question_forms import OPENING, asked_beside, ending_sentence, whole_message
 
 # "Have you ever felt this way yourself?", "How did you get through it?": the user asks about
 # the agent's own past with the trouble, which a program does not have.
@@ -100,8 +99,8 @@ message ("That is good advice. Have you been through something like that?")."""
 # in valid: "Cloudy and 40 which is pretty good for this time of year. How's your weather?")
 # The question ends its sentence, which may open with more ("Im from florida where are you
 # from?"): searched from the sentence's end back.
-_SURROUNDINGS = re.compile(
-    r"(?:^|(?<=[\s,]))(?:(?:yes|yeah|also|so|and)[,\s]+)?(?:how(?:'s|\s+is|\s+was)\s+(?:your|the)\s+"
+_SURROUNDINGS = ending_sentence(
+    r"how(?:'s|\s+is|\s+was)\s+(?:your|the)\s+"
     r"weather(?:\s+(?:there|where\s+you\s+are|by\s+you|today|over\s+there))*"
     r"|what(?:'s|\s+is)\s+the\s+weather\s+like\s+(?:there|where\s+you\s+are|for\s+you)"
     r"|where\s+(?:are\s+(?:you|u)\s+from|do\s+(?:you|u)\s+live)"
@@ -111,8 +110,7 @@ _SURROUNDINGS = re.compile(
     r"a\s+(?:partner|wife|husband|girlfriend|boyfriend|dog|cat)|siblings)(?:\s+[\w']+){0,5}"
     # "Do you have anything going on today?"
     r"|do\s+(?:you|u)\s+have\s+anything\s+(?:going\s+on|planned|fun\s+planned|on)"
-    r"(?:\s+(?:today|tonight|this\s+weekend|later))?)"
-    r"\s*[?.!]*\s*$", re.I)
+    r"(?:\s+(?:today|tonight|this\s+weekend|later))?")
 
 
 def asks_agent_experience(text: str) -> bool:
@@ -185,12 +183,4 @@ def surroundings_asked(text: str) -> str | None:
     >>> surroundings_asked("Hi, what are you up to?"), surroundings_asked("Ask what you are doing")
     ('', None)
     """
-    sentences = split_sentences(text)
-    rest, asked = [], False
-    for sentence in sentences:
-        found = _SURROUNDINGS.search(sentence)
-        asked = asked or found is not None
-        before = sentence if found is None else sentence[: found.start()].strip(" ,")
-        if before and not re.fullmatch(OPENING + r"\s*", before + " ", re.I):  # "Hi, where"
-            rest.append(before)
-    return " ".join(rest) if asked else None
+    return asked_beside(text, _SURROUNDINGS)

@@ -1,11 +1,13 @@
 """The shape of a question put to the agent as the whole message: an opening word ("And",
-"Hi"), the question, an afterthought ("anyway") and its punctuation. Shared by
-agent.about_agent and agent.agent_past.
+"Hi"), the question, an afterthought ("anyway") and its punctuation; or as the end of one of its
+sentences, beside more. Shared by agent.about_agent and agent.agent_past.
 """
 
 from __future__ import annotations
 
 import re
+
+from perception.base import split_sentences
 
 # "Hello. How are you?": a greeting may end in its own stop
 OPENING = (r"^\s*(?:(?:and|so|well|(?:hi|hello|hey)(?:\s+there)?|ok|okay|wait|but|honestly|"
@@ -17,3 +19,26 @@ def whole_message(body: str, tail: str = AFTERTHOUGHT) -> re.Pattern[str]:
     """A question to the agent that is the whole message: an opening word ("And", "Hi"),
     ``body``, an afterthought ("anyway") and its punctuation."""
     return re.compile(rf"{OPENING}(?:{body}){tail}\s*[?.!]*\s*$", re.I)
+
+
+def ending_sentence(body: str, *, within: bool = True) -> re.Pattern[str]:
+    """``body`` as the end of a sentence, with an opening word ("so") of its own: after the
+    sentence's start or a comma, and with ``within`` after any space too ("Im from florida
+    where are you from?"; not for "My mom asked what's your favourite colour")."""
+    start = r"(?:^|(?<=[\s,]))" if within else r"(?:^|(?<=,)\s*)"
+    return re.compile(rf"{start}(?:(?:yes|yeah|also|so|and)[,\s]+)?(?:{body})"
+                      r"\s*[?.!]*\s*$", re.I)
+
+
+def asked_beside(text: str, question: re.Pattern[str]) -> str | None:
+    """The rest of ``text`` when one of its sentences ends in ``question`` (an
+    ``ending_sentence``): "" when the question is the whole message, None when no sentence
+    asks it. What opens the asking sentence is kept ("Im from florida")."""
+    rest, asked = [], False
+    for sentence in split_sentences(text):
+        found = question.search(sentence)
+        asked = asked or found is not None
+        before = sentence if found is None else sentence[: found.start()].strip(" ,")
+        if before and not re.fullmatch(OPENING + r"\s*", before + " ", re.I):  # "Hi, where"
+            rest.append(before)
+    return " ".join(rest) if asked else None

@@ -29,6 +29,7 @@ from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResu
 
 from agent.about_agent import (
     hands_back_wellbeing,
+    tastes_asked,
 )
 from agent.about_agent_replies import (
     EXPERIENCE_LEADS,
@@ -40,6 +41,8 @@ from agent.about_agent_replies import (
     SELF_REPORT_OPENINGS,
     SURROUNDINGS_LEADS,
     SURROUNDINGS_REPLIES,
+    TASTES_LEADS,
+    TASTES_REPLIES,
     about_agent_replies,
     self_report_group,
 )
@@ -219,6 +222,12 @@ class TemplateChatModel(BaseChatModel):
             lead = _unsaid(IN_WORLD_SURROUNDINGS_LEADS if in_world else SURROUNDINGS_LEADS,
                            said, seed)
             return f"{lead} {self._reply_to(messages, around)}"
+        taste_rest = None if cross else tastes_asked(user)
+        if taste_rest is not None:  # "... which is how I relax. What do you do to relax?"
+            if len(taste_rest.split()) <= ASIDE_WORDS:  # "Nice. What do you like to do?"
+                return _unsaid(TASTES_REPLIES, said, seed)
+            lead = _unsaid(TASTES_LEADS, said, seed)
+            return f"{lead} {self._reply_to(messages, taste_rest)}"
         told_earlier = any(tells_trouble(t) for t in earlier)
         about_me = None if cross else about_agent_replies(
             user, info, story_told=bool(info.get("story_told")) or told_earlier)

@@ -133,6 +133,23 @@ def test_asked_what_makes_it_smile_it_answers_its_tastes_not_news() -> None:
     assert reply("What makes you smile?", affect=glad) in TASTES_REPLIES
 
 
+def test_asked_its_tastes_beside_more_it_answers_then_replies_to_the_rest() -> None:
+    from agent.about_agent_replies import TASTES_LEADS, TASTES_REPLIES
+
+    # ESConv valid: the question ended a long message and was passed over
+    text = ("I love nature but I live in a congested suburb. That's why Covid is so tough - I "
+            "can't travel which is my main form of relaxation. What do you do to relax?")
+    said = reply(text, Strategy.SUGGESTION, history=TROUBLE)
+    lead = next((t for t in TASTES_LEADS if said.startswith(t)), None)
+    assert lead is not None and len(said) > len(lead) + 10, said
+    # with little beside it, the question is the message
+    glad = AffectEstimate(VAD(0.6, 0.3, 0.2), {"joy": 0.9, "neutral": 0.1}, 0.8, "text", 0.0)
+    assert reply("Nice. What do you like to do?", affect=glad) in TASTES_REPLIES
+    # what the user likes about something is not the agent's tastes
+    assert not reply("I made a plan. What do you like about it?", history=TROUBLE).startswith(
+        TASTES_LEADS)
+
+
 def test_asked_if_it_likes_a_thing_it_names_the_thing_and_asks_back() -> None:
     said = reply("Do you like music?", affect=NEUTRAL)
     assert "music" in said and said.endswith("?")
