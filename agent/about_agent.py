@@ -111,6 +111,14 @@ _TALK_PART = (
     r"(?:ongoing\s+)?(?:situation|issue|problem|thing)(?:\s+i(?:'m|\s+am)\s+(?:in|having))?)))?"
 )
 _TALK = whole_message(rf"{_TALK_PART}(?:\s*[.,!?]+\s*{_TALK_PART})?")
+# "Do you want me to tell you what I typed?", "Can I tell you something?": an offer to tell,
+# which ends the message (ESConv valid got "I'm afraid I can't answer that from here.")
+_OFFER_TO_TELL = ending_sentence(
+    r"(?:do|would)\s+(?:you|u)\s+(?:want|like)\s+(?:me\s+)?to\s+(?:tell\s+(?:you|u)|hear|know)"
+    r"\b[^.!?]*|(?:can|may|should|shall)\s+i\s+tell\s+(?:you|u)\b[^.!?]*", within=False)
+OFFER_BESIDE_WORDS = 12
+"""Words beside an offer to tell that still leave it the message: a greeting and how one is,
+not the story itself."""
 # "Do you have a background in counseling?", "Are you a therapist?": the user asks whether the
 # agent is trained to help. It is not, and says so: a user should not take its words for a
 # professional's (ESConv valid has this question).
@@ -347,8 +355,15 @@ def asks_to_talk(text: str) -> bool:
 
     >>> asks_to_talk("Can I talk to you?"), asks_to_talk("Can I talk to you about my boss?")
     (True, False)
+    >>> asks_to_talk("I am doing alright. Do you want me to tell you what I typed?")
+    True
+    >>> asks_to_talk("Do you want me to leave?")
+    False
     """
-    return bool(_TALK.match(text))
+    if _TALK.match(text):
+        return True
+    rest = asked_beside(text, _OFFER_TO_TELL)
+    return rest is not None and len(rest.split()) <= OFFER_BESIDE_WORDS
 
 
 def about_agent(text: str) -> str | None:

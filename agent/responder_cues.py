@@ -19,6 +19,8 @@ AN_INFANT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|t
 # that tell no news ("I got the job! I hope it goes well." does)
 NO_NEWS = re.compile(
     r"^\s*(?:(?:yes|yeah|well|ok|okay)[,.!\s]+)?(?:i\s+(?:really\s+|just\s+)?hope"
+    # "That is what I keep hoping."
+    r"|that(?:'s|\s+is)\s+what\s+i\s+(?:keep\s+|am\s+|'m\s+)?(?:hoping|hope|wish|pray)"
     # a wish or a request: "I would love some words of encouragement"
     r"|i\s+(?:would|'d)\s+(?:really\s+|just\s+)?(?:love|like)"
     r"|you(?:'re|\s+are)\s+(?:absolutely\s+|so\s+|totally\s+|probably\s+)?right"

@@ -393,6 +393,8 @@ class TemplateChatModel(BaseChatModel):
         usable = [t for t in templates if all(k in filled for k in re.findall(r"{(\w+)}", t))
                   and not (told and t in ASKS_FOR_STORY)
                   and not (troubled and t in GLAD_ONLY)
+                  # "That is what I keep hoping.": a hope or a wish is nothing to be glad at yet
+                  and not (t in GLAD_ONLY and NO_NEWS.search(user))
                   and not (light and (t in PRESUMES_PAIN or "{feeling" in t))
                   and not (t in LIGHT_ONLY and not light)
                   and not (ASKS_WHEN.search(t) and SAYS_WHEN.search(filled.get("plan", "")))

@@ -54,6 +54,8 @@ _STEP = (
     r"choir|practice|lessons?))\b[^.!?]*)"
 )
 _PLAN = re.compile(
+    # "I wish I could find a job", "if I could sleep": a wish, not a step
+    r"(?<!\bwish )(?<!\bif )(?<!\bonly )"
     r"\bi(?:'ll| will| could| can| might| should| am going to|'m going to|'m gonna| am gonna)\s+"
     + _STEP,
     re.I,
@@ -136,6 +138,8 @@ def stated_plan(text: str) -> str | None:
     >>> stated_plan("Ok. I'll try that. The next gal that I like, I'll ask her to coffee.")
     'ask her to coffee'
     >>> stated_plan("I'll go to the bridge.") is None
+    True
+    >>> stated_plan("I wish I could find a job, I have been applying everywhere.") is None
     True
     """
     if "?" in text:

@@ -257,6 +257,11 @@ def test_asking_leave_to_talk_is_given_it() -> None:
                  affect=NEUTRAL)
     assert said in TALK_REPLIES
     assert reply("Can I talk to you?", strategy=Strategy.REFLECTION) in TALK_REPLIES
+    # an offer to tell (ESConv valid got "I'm afraid I can't answer that from here.")
+    offered = ("I am doing alright, and yeah I did type in the description. Do you want me to "
+               "tell you what I typed?")
+    assert reply(offered, affect=NEUTRAL) in TALK_REPLIES
+    assert reply("Do you want me to leave?", affect=NEUTRAL) not in TALK_REPLIES
     assert reply("Can you help me?", affect=NEUTRAL) in HELP_REPLIES[False]  # keeps its own
 
 

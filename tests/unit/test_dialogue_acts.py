@@ -423,6 +423,10 @@ def test_a_bare_try_is_no_step_to_build_on() -> None:
     ("I should stop eating.", None), ("I'll stop taking my meds.", None),
     ("I'll delete myself.", None), ("I will get some pills.", None),
     ("I'll put the phone away and end it.", None),
+    # a wish is no step (ESConv valid got "You sound a little steadier now that you have a next
+    # step.")
+    ("I wish I could find a job, I have been applying everywhere.", None),
+    ("If I could sleep I would feel better.", None),
     ("i will look into this. can you recommend a counceller", None),  # "this" names nothing
     ("I really hope to visit my aunt, I'll look forward to that.", None),  # a hope, no step
     ("I'll take a few days off work", "take a few days off work"),
@@ -973,13 +977,17 @@ def test_praise_at_the_end_of_a_question_is_not_news() -> None:
     assert reply.startswith(tuple(o.strip() for o in NEWS_OPENERS)), reply
 
 
-def test_a_wish_for_encouragement_is_not_news() -> None:
+@pytest.mark.parametrize("text", [
+    # ESConv valid: "That's great news! How are you feeling about it?"
+    "I would love some words of encouragement",
+    # ESConv valid: "That's good to hear; enjoy it."
+    "That is what I keep hoping.",
+])
+def test_a_wish_for_encouragement_is_not_news(text: str) -> None:
     from agent.responder_phrases import NEWS_OPENERS, POSITIVE_TEMPLATES
 
-    # ESConv valid: "That's great news! How are you feeling about it?"
     warm = AffectEstimate(VAD(0.5, 0.3, 0.2), {"joy": 0.8, "neutral": 0.2}, 0.8, "text", 0.0)
-    text = "I would love some words of encouragement"
-    for strategy in (Strategy.QUESTION, Strategy.AFFIRMATION):
+    for strategy in (Strategy.QUESTION, Strategy.AFFIRMATION, Strategy.OTHERS):
         reply = Responder().respond(ResponseRequest(
             text, [DialogueTurn("user", text)], strategy, warm, None, "Sage", "plain"))
         assert not reply.startswith(tuple(o.strip() for o in NEWS_OPENERS)), reply
