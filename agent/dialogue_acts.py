@@ -29,7 +29,11 @@ _FAREWELL = re.compile(
     r"(?:later|soon)|ttyl|cya)\b"
     # "I hope we can chat again some day!"
     r"|\bhope\s+(?:we\s+(?:can\s+|get\s+to\s+)?|to\s+)(?:chat|talk|speak)\s+(?:again|soon)\b"
-    rf"|{_WHERE}take care(?: of yourself)?(?: now)?[\s.!]*$"
+    rf"|{_WHERE}(?:please\s+)?take care(?: of yourself)?(?: now)?[\s.!]*$"
+    # "Please take care and stay safe!", "thanks for your advice. y'all stay safe" (not "... go
+    # out as little as possible and stay safe.")
+    r"|(?:^\s*|[,.!;]\s*|\b(?:y'all|you)\s+)(?:please\s+)?(?:take\s+care(?:\s+and|,)?\s+)?"
+    r"(?:stay|be)\s+safe(?:\s+(?:out\s+there|too|as\s+well))?[\s.!]*$"
     rf"|(?:{_WHERE}|\bi\s+)(?:have to|got to|gotta|should|need to|must) go(?: now)?[\s.!]*$"
     # a wish for the rest of the day, at the end ("God bless you, have a good day"), "you too!"
     # as a whole message, or asking to end the chat
@@ -87,6 +91,10 @@ def is_farewell(text: str) -> bool:
     (False, False)
     >>> is_farewell("Likewise! Take care! :)")
     True
+    >>> is_farewell("Have a great evening. Please take care and stay safe!")
+    True
+    >>> is_farewell("I just go out as little as possible and stay safe.")
+    False
     """
     return bool(_FAREWELL.search(_EMOTICON_AT_END.sub("", text)))
 

@@ -68,6 +68,12 @@ pytestmark = pytest.mark.unit
     ("Can you suggest some remedies of how to get out of depression..", False, False, True),
     ("Do you recommend joining something like an anime club then?", False, False, True),
     ("Will do! I hope we can chat again some day!", False, True, False),
+    # ESConv valid: a closing wish after thanks ("Please take care and stay safe!") was answered
+    # as thanks alone
+    ("I thank you for your suggestions. Have a great evening. Please take care and stay safe!",
+     False, True, False),
+    ("thanks for your advice. y'all stay safe", False, True, False),
+    ("I go out as little as possible and stay safe.", False, False, False),
     ("I hope to talk to my mom again soon.", False, False, False),
     ("really can you list some other resourcs", False, False, True),
     ("thanks anything else", False, False, True),
