@@ -76,7 +76,11 @@ LOST_GOOD = re.compile(
     r"|\b(?:it'?s|its|it\s+is|things\s+are)\s+(?:just\s+)?not\s+the\s+same(?=\s*(?:[.!?,;]|$|"
     r"\s+(?:anymore|any\s+more|without|since|as\s+(?:before|it\s+was))\b))"
     r"|\b(?:was|were)\s+(?:so\s+)?happy\s+(?:once|back\s+then|before)\b"
-    r"|\b(?:not|no)\s+(?:fun|happy|good)\s+anymore\b|\bmiss\s+(?:the\s+)?(?:old|good)\s+days\b",
+    r"|\b(?:not|no)\s+(?:fun|happy|good)\s+anymore\b|\bmiss\s+(?:the\s+)?(?:old|good)\s+days\b"
+    # what ought to be there and is not: "She should be proud I am even going to college",
+    # "they should be happy for me" (ESConv valid and train)
+    r"|\b(?:should|ought\s+to)\s+(?:be|feel)\s+(?:so\s+|more\s+)?(?:happy|glad|proud|grateful|"
+    r"thankful|excited)\b",
     re.I,
 )
 TOLD_NO_ONE = re.compile(

@@ -74,6 +74,10 @@ def test_the_marked_templates_are_real_and_every_strategy_keeps_a_plain_one() ->
     ("its just been such a hard couple of months. I just dont know what to do", True),
     ("just blue. not anything in particular.", True), ("The sky is blue.", False),
     ("I dont know what to do with the leftovers", False), ("I had a hard day.", False),
+    # what ought to be there and is not (ESConv valid got "Oh, that's lovely! I'm glad to hear
+    # it")
+    ("She should be proud I am even going to college.", True),
+    ("but they should be happy for me.", True), ("She is so proud of me.", False),
 ])
 def test_a_hurt_done_to_the_user_or_felt_in_plain_words_is_a_difficulty(text: str,
                                                                          troubled: bool) -> None:
