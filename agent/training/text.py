@@ -108,20 +108,23 @@ def aux_pairs(data_dir: Path, corpora: Sequence[str], turns: int, *,
 def build(data_dir: Path, *, out: Path, threads: int, epochs: int = 3, tuned: int = 2,
           context_turns: int = 2, context_tokens: int = 64, lora_rank: int = 16,
           aux: Sequence[str] = ("dailydialog", "goemotions"),
-          seeds: Sequence[int] = (SEED, *SOUP_SEEDS), teacher: str | None = None
-          ) -> dict[str, object]:
+          seeds: Sequence[int] = (SEED, *SOUP_SEEDS), teacher: str | None = None,
+          pool_past: bool = False) -> dict[str, object]:
     """Tune the encoder on (turn, past) inputs, train the heads, write ``out``.
 
     ``lora_rank`` 0 fine-tunes the top ``tuned`` layers; above 0 it adapts all six layers with
     LoRA of that rank, also on the ``aux`` corpora's turns; with several ``seeds`` one run per
     seed, their weight updates averaged (a uniform model soup, Wortsman et al. 2022); with
     ``teacher`` "mpnet" the LoRA runs learn MELD's fit turns from a mix of the gold label and
-    a larger teacher's distribution (agent/training/text_teacher.py).
+    a larger teacher's distribution (agent/training/text_teacher.py); with ``pool_past`` the
+    LoRA runs' training head reads the turn's vector and its past's mean (the shipped heads
+    still read the turn's vector alone).
     """
     if lora_rank:
         return _build_lora(data_dir, out=out, threads=threads, epochs=epochs,
                            context_turns=context_turns, context_tokens=context_tokens,
-                           rank=lora_rank, aux=aux, seeds=seeds, teacher=teacher)
+                           rank=lora_rank, aux=aux, seeds=seeds, teacher=teacher,
+                           pool_past=pool_past)
     import torch
 
     from agent.training import text_finetune as ft
@@ -198,7 +201,7 @@ def build(data_dir: Path, *, out: Path, threads: int, epochs: int = 3, tuned: in
 
 def _build_lora(data_dir: Path, *, out: Path, threads: int, epochs: int, context_turns: int,
                 context_tokens: int, rank: int, aux: Sequence[str], seeds: Sequence[int],
-                teacher: str | None = None) -> dict[str, object]:
+                teacher: str | None = None, pool_past: bool = False) -> dict[str, object]:
     import torch
 
     from agent.training import text_finetune as ft
@@ -228,6 +231,8 @@ def _build_lora(data_dir: Path, *, out: Path, threads: int, epochs: int, context
             recipe.append(seed)
         if teacher:  # the teacher's distribution is a function of the inputs hashed here
             recipe.append(f"teacher-{teacher}-{text_teacher.DISTIL}")
+        if pool_past:
+            recipe.append("pool-past")
         key = hashlib.sha1(json.dumps([fit_pairs, held_pairs, x_pairs, y_fit.tolist(),
                                        y_held.tolist(), y_aux.tolist(), recipe]).encode()
                            ).hexdigest()[:12]
@@ -243,7 +248,7 @@ def _build_lora(data_dir: Path, *, out: Path, threads: int, epochs: int, context
             sets.append(ft.PairBatches(base.tokenizer, x_pairs, y_aux, max_tokens=context_tokens))
         select = ft.PairBatches(base.tokenizer, held_pairs, y_held, max_tokens=context_tokens)
         run = ft.finetune_lora(base, sets, select, n_classes=len(MELD_LABELS), rank=rank,
-                               epochs=epochs, seed=seed)
+                               epochs=epochs, seed=seed, pool_past=pool_past)
         CACHE.mkdir(parents=True, exist_ok=True)
         cached: dict[str, Any] = {**run[0], "_epoch": np.array(run[1]), "_f1": np.array(run[2])}
         np.savez(tuned_path, **cached)
@@ -256,6 +261,8 @@ def _build_lora(data_dir: Path, *, out: Path, threads: int, epochs: int, context
                    f"rank-{rank} LoRA on 90% of MELD train"
                    + (f" and {', '.join(aux)} train turns" if aux else "")
                    + " with each turn's past in the input"
+                   + ("; the training head read the turn's mean and its past's mean"
+                      if pool_past else "")
                    + (f"; the mean update of {len(seeds)} runs (seeds {', '.join(map(str, seeds))})"
                       if len(seeds) > 1 else ""),
         "context_turns": context_turns, "context_tokens": context_tokens,
@@ -266,7 +273,7 @@ def _build_lora(data_dir: Path, *, out: Path, threads: int, epochs: int, context
                     "distribution + the rest gold label" if teacher else None),
         **teacher_scores,
         "selection": "10% of MELD train dialogues (seed 13)",
-        "seeds": list(seeds), "finetune_epochs": ft_epochs,
+        "seeds": list(seeds), "pool_past": pool_past, "finetune_epochs": ft_epochs,
         "finetune_selection_weighted_f1": ft_f1,
         "heads": scores, "built": time.strftime("%Y-%m-%d"),
     }
@@ -385,6 +392,9 @@ def _write(out: Path, arrays: dict[str, np.ndarray], meta: dict[str, object], st
 @click.option("--emorynlp-only", is_flag=True,
               help="Only fit the EmoryNLP head anew in the heads file at --out, on its own "
                    "encoder (agent/training/text_emorynlp.py); minutes, not hours.")
+@click.option("--pool-past", is_flag=True,
+              help="The LoRA runs' training head reads the turn's vector and the mean of its "
+                   "past's tokens (the shipped heads still read the turn's vector alone).")
 @click.option("--seed", "seeds", default=(SEED, *SOUP_SEEDS), multiple=True, show_default=True,
               type=int,
               help="Seed of a LoRA training run (the selection slice stays fixed); repeat it to "
@@ -392,7 +402,7 @@ def _write(out: Path, arrays: dict[str, np.ndarray], meta: dict[str, object], st
 def train_text(data_dir: Path, out: Path, threads: int, epochs: int, tuned: int,
                context_turns: int, context_tokens: int, lora_rank: int,
                aux: tuple[str, ...], no_aux: bool, seeds: tuple[int, ...], teacher: str,
-               encoder: str, emorynlp_only: bool) -> None:
+               encoder: str, emorynlp_only: bool, pool_past: bool) -> None:
     """Train the MiniLM utterance, ERC and VAD heads and write agent/models/text/heads.npz
     (with --encoder mpnet: the all-mpnet-base-v2 model, agent/models/text_mpnet/heads.npz)."""
     from agent.training.text_corpora import CorpusError
@@ -429,6 +439,8 @@ def train_text(data_dir: Path, out: Path, threads: int, epochs: int, tuned: int,
         raise click.UsageError("--aux trains the LoRA encoder; give --lora-rank too")
     if teacher != "none" and not lora_rank:
         raise click.UsageError("--teacher distils into the LoRA encoder; give --lora-rank too")
+    if pool_past and not lora_rank:
+        raise click.UsageError("--pool-past trains the LoRA encoder; give --lora-rank too")
     if lora_rank:
         try:
             import peft  # noqa: F401
@@ -439,7 +451,7 @@ def train_text(data_dir: Path, out: Path, threads: int, epochs: int, tuned: int,
         meta = build(data_dir, out=out, threads=threads, epochs=epochs, tuned=tuned,
                      context_turns=context_turns, context_tokens=context_tokens,
                      lora_rank=lora_rank, aux=aux, seeds=seeds,
-                     teacher=None if teacher == "none" else teacher)
+                     teacher=None if teacher == "none" else teacher, pool_past=pool_past)
     except CorpusError as exc:
         raise click.ClickException(str(exc)) from exc
     except ModelUnavailableError as exc:

@@ -187,10 +187,21 @@ class PairBatches:
             self.batches.append((ids, pool, y[rows], rows))
 
 
-def _pooled(model: Any, ids: dict[str, Any], pool: Any) -> Any:
+def _pooled(model: Any, ids: dict[str, Any], pool: Any, *, past: bool = False) -> Any:
+    """The turn's mean vector; with ``past``, the mean of its past's tokens (the pair's second
+    segment) beside it, from the same pass. The live path reads the turn's vector only: the
+    past's mean is for the training head, which then makes the encoder carry the past into the
+    turn's tokens (agent/models/text/README.md)."""
+    import torch
+
     from perception.text_minilm import turn_mean
 
-    return turn_mean(model(**ids).last_hidden_state, pool)
+    hidden = model(**ids).last_hidden_state
+    turn = turn_mean(hidden, pool)
+    if not past:
+        return turn
+    before = ids["attention_mask"] * (ids["token_type_ids"] == 1)
+    return torch.cat([turn, turn_mean(hidden, before)], 1)
 
 
 def lora_arrays(model: Any) -> dict[str, np.ndarray]:
@@ -219,10 +230,12 @@ def finetune_lora(
     lr: float = 4e-4,
     seed: int = 13,
     targets: str = LORA_TARGETS,
+    pool_past: bool = False,
 ) -> tuple[dict[str, np.ndarray], int, float]:
     """LoRA on all layers of ``encoder.model`` (the modules matching ``targets``) with a linear
     head, on the batches of every ``train`` set mixed (all labelled in MELD's 7 classes, by
     class id or by target distribution); keep the epoch best on ``select`` (weighted F1).
+    With ``pool_past`` the head reads the turn's vector and its past's mean (``_pooled``).
 
     Returns (adapter arrays, best epoch, its weighted F1 on the selection pairs).
     """
@@ -234,7 +247,8 @@ def finetune_lora(
     torch.manual_seed(seed)
     model = get_peft_model(copy.deepcopy(encoder.model), LoraConfig(
         r=rank, lora_alpha=2 * rank, lora_dropout=0.1, target_modules=targets))
-    head = torch.nn.Sequential(torch.nn.Dropout(0.1), torch.nn.Linear(encoder.dim, n_classes))
+    width = encoder.dim * (2 if pool_past else 1)
+    head = torch.nn.Sequential(torch.nn.Dropout(0.1), torch.nn.Linear(width, n_classes))
     params = [p for p in model.parameters() if p.requires_grad]
     opt = torch.optim.AdamW(
         [{"params": params, "lr": lr}, {"params": head.parameters(), "lr": 2e-3}],
@@ -250,7 +264,7 @@ def finetune_lora(
         head.train()
         for b in tqdm(rng.permutation(len(batches)), desc=f"epoch {epoch}", unit="batch"):
             ids, pool, y, _ = batches[b]
-            logits = head(_pooled(model, ids, pool) * 10.0)
+            logits = head(_pooled(model, ids, pool, past=pool_past) * 10.0)
             loss = torch.nn.functional.cross_entropy(logits, y, label_smoothing=0.1)
             opt.zero_grad()
             loss.backward()
@@ -259,8 +273,8 @@ def finetune_lora(
         model.eval()
         head.eval()
         with torch.inference_mode():
-            pred = np.concatenate([head(_pooled(model, ids, pool) * 10.0).argmax(1).numpy()
-                                   for ids, pool, _, _ in select.batches])
+            pred = np.concatenate([head(_pooled(model, ids, pool, past=pool_past) * 10.0)
+                                   .argmax(1).numpy() for ids, pool, _, _ in select.batches])
         f1 = float(f1_score(y_select, pred, average="weighted"))
         print(f"epoch {epoch}: selection weighted F1 {f1:.4f}", flush=True)
         if f1 > best[0]:

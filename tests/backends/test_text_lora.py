@@ -54,3 +54,24 @@ def test_an_update_for_a_missing_weight_is_refused() -> None:
            "0.attention.self.nothing.lora_B": np.zeros((384, 4), np.float16)}
     with pytest.raises(ModelUnavailableError, match="does not fit"):
         SentenceEncoder(cache_size=0, quantize=False, threads=1, tuned_layers=bad)
+
+
+def test_pooling_the_past_puts_its_tokens_mean_beside_the_turns(adapted) -> None:
+    """``affect train text --pool-past``: the training head reads [turn mean, past mean] from
+    one pass; the turn's half is exactly what the live path pools, and a turn with no past has
+    nothing beside it."""
+    from perception.text_minilm import turn_mean
+
+    base, model = adapted
+    ids, attention, pool = pair_batch(base.tokenizer, PAIRS, 64)
+    with torch.inference_mode():
+        turn = _pooled(model, ids, pool).numpy()
+        both = _pooled(model, ids, pool, past=True).numpy()
+        hidden = model(**ids).last_hidden_state
+        past_only = turn_mean(hidden, attention * (ids["token_type_ids"] == 1)).numpy()
+    assert both.shape == (len(PAIRS), 2 * turn.shape[1])
+    assert np.allclose(both[:, : turn.shape[1]], turn, atol=1e-6)
+    assert np.allclose(both[:, turn.shape[1]:], past_only, atol=1e-6)
+    assert np.allclose(both[1, turn.shape[1]:], 0.0)  # "Oh great ..." has no past
+    assert np.linalg.norm(both[0, turn.shape[1]:]) > 0.99  # "B: I sold the car." is pooled
+    assert not np.allclose(both[0, turn.shape[1]:], turn[0], atol=1e-2)
