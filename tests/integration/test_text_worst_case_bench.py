@@ -42,6 +42,17 @@ WORST = {  # each repeated up to the length limit
     "after all": "after all i ",
     "emoticons": ":):) ",
     "need help": "i need help ",
+    # the seventeenth session's: a step weighed with "do I need to", "your welcome", the
+    # agent's tastes or ways asked beside more, an offer to tell, a wish, topics after
+    # adjectives, staying safe
+    "need to": "do i need to buy her a gift or ",
+    "welcome": "your welcome ",
+    "tastes": "what do you do to relax, ",
+    "ways": "what do you do when you are so ",
+    "offer": "do you want me to tell you ",
+    "wishes": "i wish i could ",
+    "adjectives": "my tight work ",
+    "stay safe": "please take care and stay safe and ",
 }
 TURN_BUDGET_S = 2.0
 """Per turn on these machines (2 cores); a plain turn takes about 50 ms."""
