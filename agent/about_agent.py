@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from agent.agent_past import asks_agent_experience, surroundings_asked
+from agent.agent_past import ASIDE_WORDS, asks_agent_experience, surroundings_asked
 from agent.complaints import complaint
 from agent.question_forms import AFTERTHOUGHT, asked_beside, ending_sentence, whole_message
 
@@ -228,7 +228,8 @@ def asks_agent_name(text: str) -> bool:
 
 
 def asks_agent_tastes(text: str) -> bool:
-    """The user asks what the agent itself likes ("What do you like to do?", "Any hobbies?").
+    """The user asks what the agent itself likes ("What do you like to do?", "Any hobbies?"),
+    as the whole message or beside a few words ("Nice. What do you like to do?").
 
     >>> asks_agent_tastes("What do you like to do?"), asks_agent_tastes("Do you have hobbies?")
     (True, True)
@@ -237,24 +238,30 @@ def asks_agent_tastes(text: str) -> bool:
     (True, False)
     >>> asks_agent_tastes("What makes you smile?"), asks_agent_tastes("What makes you think so?")
     (True, False)
+    >>> asks_agent_tastes("Nice. What do you like to do?"), asks_agent_tastes(
+    ...     "Long day, so what do you do for fun?")
+    (True, True)
     """
-    return bool(_TASTES.match(text))
+    if _TASTES.match(text):
+        return True
+    rest = asked_beside(text, _TASTES_END)
+    return rest is not None and len(rest.split()) <= ASIDE_WORDS
 
 
-def tastes_asked(text: str) -> str | None:
-    """The rest of a message one sentence of which asks the agent's tastes ("... That's why
-    Covid is so tough. What do you do to relax?"): "" when that question is the whole message,
-    None when no sentence asks it.
+def tastes_aside(text: str) -> str | None:
+    """The rest of a message that asks the agent's tastes in one sentence and tells more in
+    the others ("... That's why Covid is so tough. What do you do to relax?"); None when no
+    sentence asks it, or when the question is nearly the whole message (``asks_agent_tastes``).
 
-    >>> tastes_asked("I can't travel, which is how I relax. What do you do to relax?")
+    >>> tastes_aside("I can't travel, which is how I relax. What do you do to relax?")
     "I can't travel, which is how I relax."
-    >>> tastes_asked("What do you like to do?"), tastes_asked("What do you like about it?")
-    ('', None)
-    >>> tastes_asked("Long day, so what do you do for fun?"), tastes_asked(
-    ...     "My mom asked what's your favourite colour.")
-    ('Long day', None)
+    >>> tastes_aside("What do you like to do?"), tastes_aside("What do you like about it?")
+    (None, None)
+    >>> tastes_aside("My mom asked what's your favourite colour.") is None
+    True
     """
-    return asked_beside(text, _TASTES_END)
+    rest = asked_beside(text, _TASTES_END)
+    return rest if rest is not None and len(rest.split()) > ASIDE_WORDS else None
 
 
 def asks_if_agent_likes(text: str) -> str | None:

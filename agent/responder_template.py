@@ -29,7 +29,7 @@ from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResu
 
 from agent.about_agent import (
     hands_back_wellbeing,
-    tastes_asked,
+    tastes_aside,
 )
 from agent.about_agent_replies import (
     EXPERIENCE_LEADS,
@@ -42,7 +42,6 @@ from agent.about_agent_replies import (
     SURROUNDINGS_LEADS,
     SURROUNDINGS_REPLIES,
     TASTES_LEADS,
-    TASTES_REPLIES,
     about_agent_replies,
     self_report_group,
 )
@@ -222,12 +221,10 @@ class TemplateChatModel(BaseChatModel):
             lead = _unsaid(IN_WORLD_SURROUNDINGS_LEADS if in_world else SURROUNDINGS_LEADS,
                            said, seed)
             return f"{lead} {self._reply_to(messages, around)}"
-        taste_rest = None if cross else tastes_asked(user)
-        if taste_rest is not None:  # "... which is how I relax. What do you do to relax?"
-            if len(taste_rest.split()) <= ASIDE_WORDS:  # "Nice. What do you like to do?"
-                return _unsaid(TASTES_REPLIES, said, seed)
+        taste_aside = None if cross else tastes_aside(user)
+        if taste_aside is not None:  # "... which is how I relax. What do you do to relax?"
             lead = _unsaid(TASTES_LEADS, said, seed)
-            return f"{lead} {self._reply_to(messages, taste_rest)}"
+            return f"{lead} {self._reply_to(messages, taste_aside)}"
         told_earlier = any(tells_trouble(t) for t in earlier)
         about_me = None if cross else about_agent_replies(
             user, info, story_told=bool(info.get("story_told")) or told_earlier)
