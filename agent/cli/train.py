@@ -12,6 +12,7 @@ from agent.cli import LazyGroup
     cls=LazyGroup,
     lazy={
         "text": "agent.training.text:train_text",
+        "text-kfold": "agent.training.text_kfold:train_text_kfold",
         "transition": "agent.training.transition:train_transition",
         "strategy": "agent.training.strategy:train_strategy",
     },
