@@ -38,6 +38,23 @@ _LONG_AGO = (r"\b(?:(?:\d+|a|one|two|three|a\s+few|few|a\s+couple(?:\s+of)?|coup
              r"(?:college|uni(?:versity)?)))\b")
 
 
+# A question about how a means of dying feels ("Are overdoses painful?", "How quick is
+# drowning?"): asking about means is a warning sign in safe-messaging lists, so the check-in
+# below asks plainly; it is no overdose happening now. "hanging out", "drowning in work" pass.
+_MEANS = (r"(?:overdos(?:e|es|ing)|an?\s+od|od'?ing|hanging(?!\s+(?:out|up|on|around)\b)|"
+          r"drowning(?!\s+in\b)|suffocat(?:ion|ing)|bleeding\s+out|poisoning|carbon\s+monoxide|"
+          r"slitting\s+(?:your|one'?s|my)\s+wrists|jumping\s+(?:off|from)\s+(?:a|the)\s+"
+          r"(?:bridge|building|roof|cliff))")
+_PAIN = r"(?:painful|painless|hurt|quick|fast|peaceful|lethal|deadly|fatal)"
+_MEANS_QUESTION = (
+    rf"\b(?:is|are|was|does|do|would|will)\s+(?:an?\s+|the\s+)?{_MEANS}\s+(?:\w+\s+){{0,2}}?"
+    rf"{_PAIN}\b"
+    rf"|\bhow\s+(?:painful|quick|fast|bad|lethal)\s+(?:is|are|does|would|will)\s+"
+    rf"(?:an?\s+|the\s+)?{_MEANS}"
+    r"|\b(?:does|do|would|will|is)\s+it\s+(?:hurt|painful|painless|quick)\s+to\s+(?:die|overdose|"
+    r"od|drown|hang\s+(?:yourself|oneself|myself)|bleed\s+out|suffocate)\b"
+)
+
 # Two things said together: in one sentence, within 120 characters. Unbounded, the span is
 # rescanned from every marker of a long message (1.8 s for 20,000 characters of "two years ago").
 _NEAR = r"[^.!?;]{0,120}?"
@@ -188,8 +205,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:afraid|scared)\s+(?:of\s+)?(?:going\s+home|my\s+(?:husband|wife|partner|boyfriend|girlfriend|dad|father|mom|mother))\b",
     ),
     "medical_emergency": (
-        # an overdose now, not one told as history (``_LONG_AGO``: the check-in below asks)
-        _not_in_the_same_sentence(_LONG_AGO, _OVERDOSE),
+        # an overdose now, not one told as history (``_LONG_AGO``) nor asked about
+        # (``_MEANS_QUESTION``): the check-in below asks
+        _not_in_the_same_sentence(f"(?:{_LONG_AGO}|{_MEANS_QUESTION})", _OVERDOSE),
         r"\b(?:is|isn'?t|not|stopped)\s+breathing\b|\b(?:he|she|my\s+\w+|someone)\s+(?:just\s+)?"
         r"collapsed\b",
         # not told as something that keeps happening (``_SPELLS``: "Sometimes at work I can't
@@ -229,6 +247,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         # the strongest known risk factors for suicide (Bostwick et al. 2016), so the question
         # is asked, where "call an ambulance now" would not fit
         rf"{_LONG_AGO}{_NEAR}(?:{_OVERDOSE})|(?:{_OVERDOSE}){_NEAR}{_LONG_AGO}",
+        _MEANS_QUESTION,
     ),
 }
 _COMPILED = {cat: tuple(re.compile(p, re.I) for p in pats) for cat, pats in _PATTERNS.items()}
