@@ -82,6 +82,16 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:don'?t|do\s+not|no\s+longer)\s+want\s+to\s+(?:live|be\s+alive|be\s+here|wake\s+up|exist)\b"
         r"(?!\s+(?:in|with|near|at|there|on|together|alone|by))",
         r"\bno\s+(?:reason|point)\s+(?:to|in)\s+(?:live|living|go(?:ing)?\s+on)\b",
+        # "there is nothing to live for", "it would be so much easier to just be dead" (ESConv
+        # train, both unflagged before 2026-11-27)
+        r"\b(?:nothing|no\s+one|nobody|no\s+reason)\s+(?:left\s+)?to\s+live\s+for\b"
+        r"(?!\s+(?:in|at)\s+(?:that|this|the|my)\s+(?:town|city|village|place|area|country|"
+        r"neighbou?rhood|job)\b)",
+        r"\b(?:easier|better)\s+(?:for\s+(?:me|everyone|everybody)\s+)?to\s+(?:just\s+)?be\s+dead\b",
+        # wanting it ended, with a time set to do it ("Just want to end it Looking to do it
+        # tomorrow", ESConv train); "end it with him" is a relationship
+        r"\bwant\s+to\s+end\s+it\b(?!\s+with\b).{0,80}?\b(?:do|doing|end)\s+it\s+(?:tomorrow|"
+        r"tonight|today|this\s+week|soon|when)\b",
         r"\b(?:take|end|ending|taking)\s+my\s+(?:own\s+)?life\b",
         r"\bend\s+it\s+all\b",
         # the question form of an ending ("Should I just end it?", "Would it be better if I
@@ -248,6 +258,16 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         # is asked, where "call an ambulance now" would not fit
         rf"{_LONG_AGO}{_NEAR}(?:{_OVERDOSE})|(?:{_OVERDOSE}){_NEAR}{_LONG_AGO}",
         _MEANS_QUESTION,
+        # wanting "it" ended, with nothing that makes it a relationship or a task; hating being
+        # alive; pain as the proof of being alive; "crawl into a hole and die" (ESConv train)
+        r"\b(?:just\s+|really\s+)?want\s+to\s+end\s+it\b(?=\s*(?:[.!?,;]|$|\s+(?:all|now|already|"
+        r"looking|i\s+(?:can'?t|don'?t))\b))",
+        # ("Sometimes you gotta hate living to love life", GoEmotions, is not said of oneself)
+        r"\b(?:hate|hated|hating)\s+(?:being|to\s+be)\s+alive\b|\bi\s+(?:just\s+|really\s+)?"
+        r"(?:hate|hated)\s+living\b(?!\s+(?:in|with|near|at|there|here|on|alone)\b)",
+        r"\bpain\b[^.!?;]{0,40}\b(?:makes?|telling|tells|reminds?)\s+me\s+(?:that\s+)?i\W{0,2}"
+        r"(?:m|am)\s+(?:still\s+)?alive\b",
+        r"\bcrawl\s+(?:into|in)\s+a\s+hole\s+and\s+die\b",
     ),
 }
 _COMPILED = {cat: tuple(re.compile(p, re.I) for p in pats) for cat, pats in _PATTERNS.items()}

@@ -116,6 +116,19 @@ CRISIS = {
     "How painful is drowning?": "check_in",
     "Would an overdose be painless?": "check_in",
     "Does it hurt to bleed out?": "check_in",
+    # ESConv train messages no pattern caught before 2026-11-27
+    "I came here because I am feeling quite hopeless. Life seems bleak. I feel as though there "
+    "is nothing to live for and I will never be happy": "self_harm",
+    "I could never leave my kids. But sometimes I feel like it would be so much easier to just "
+    "be dead": "self_harm",
+    "I wouldn't be here to see it Just want to end it Looking to do it tomorrow...around lunch "
+    "time when my parents are at work": "self_harm",
+    "I just want to end it.": "check_in",
+    "wished i have friends i could trust, all just mock and wished you worse, hated being alive":
+        "check_in",
+    "yup pain is the only thing that's telling me i\"am still alive": "check_in",
+    "I feel so sad. I just want to crawl into a hole and die.": "check_in",
+    "Honestly I hate living like this.": "check_in",
     # a named crisis beside it keeps its own response
     "I can't do this anymore, I took too many pills": "medical_emergency",
     "I just want to disappear. I want to kill myself.": "self_harm",
@@ -186,6 +199,12 @@ NOT_CRISIS = [
     "Is hanging out with them painful for you too?",
     "Is drowning in work deadly for a marriage?",
     "How long is the hanging of the exhibition going to take?",
+    "I want to end it with him, he cheats.",
+    "I want to end it on a high note tonight",
+    "I hate living in this city",
+    "Sometimes you gotta hate living to love life ya feel?",
+    "Nothing to live for in that town, so we moved",
+    "The pain in my back reminds me of the fall",
     # a plain "no" to the check-in question
     "No, I'm not going to hurt myself, I just feel empty",
     "I would never kill myself, I just need to vent",
