@@ -55,7 +55,11 @@ _TOPIC = re.compile(
     r"(?!(?:own|self|mind|head|life|best|fault|eyes?|face|heart|chest|stomach|body|hands?|lungs?|"
     r"arms?|legs?|feet|foot|back|neck|throat|breath|tears|teeth|hair|ears?|mouth|skin|bones?|"
     rf"knees?|shoulders?|mine|yours|ours|right|way|too|very|really|just|all|shoes|pjs|pajamas|"
-    rf"pyjamas|clothes|bed|name|{_ADJECTIVES}"
+    rf"pyjamas|clothes|bed|name|"
+    # nor is a faculty or a state of mind: "I lose my temper" is not "the hardest part of your
+    # temper", "I can't keep my attention on anything" not "think about your attention"
+    rf"attention|focus|concentration|moods?|motivation|energy|patience|temper|nerves|thoughts|"
+    rf"feelings|emotions|{_ADJECTIVES}"
     rf"|{_NOT_A_NOUN})\b)"
     # an adjective by its ending keeps the noun after it: "my disabled sister", "my distant
     # location" (not "your disabled"); a verb after it is not one ("my animal escaped")

@@ -180,6 +180,30 @@ AT_A_LOSS = re.compile(
     r"|\b(?:feel|feeling|felt|makes\s+me|made\s+me|just|so|a\s+bit|kinda|been)\s+(?:so\s+)?blue\b",
     re.I,
 )
+# A struggle of the mind or body told in plain words, no feeling named: "My thoughts keep
+# racing at night", "I can't focus on anything", "My motivation is gone", "I lose my temper
+# with my kids". Each had been answered as small talk ("How is your day going otherwise?") or
+# read back as a topic ("the hardest part of your temper").
+STRUGGLING = re.compile(
+    r"\bi\s+(?:just\s+|really\s+|still\s+|honestly\s+)?(?:can'?t|cannot|can\s+not|couldn'?t)\s+"
+    r"(?:seem\s+to\s+|even\s+)?(?:sleep|focus|concentrate|relax|switch\s+off|calm\s+down|cope|"
+    r"function|think\s+straight|get\s+out\s+of\s+bed|stop\s+(?:worrying|crying|overthinking|"
+    r"thinking\s+about\s+(?:it|this|that|him|her|them|what))|keep\s+my\s+(?:attention|focus|mind)"
+    r"\s+on)\b(?!\s+(?:on\s+)?(?:the|this|that)\s+(?:game|movie|show|book)\b)"
+    r"|\b(?:my\s+)?(?:thoughts|mind|head|brain)\s+(?:keeps?\s+|is\s+|are\s+|(?:won'?t|doesn'?t)\s+"
+    r"stop\s+)?racing\b|\bracing\s+thoughts\b"
+    r"|\bmy\s+(?:mind|brain|head|thoughts)\s+(?:won'?t|will\s+not|doesn'?t|never|can'?t)\s+(?:stop|"
+    r"shut\s+(?:off|up)|switch\s+off|quiet\s+down|slow\s+down|rest)\b"
+    r"|\b(?:i\s+have|i'?ve\s+got|i\s+got)\s+(?:no|zero)\s+(?:motivation|energy)\b(?!\s+drinks?\b)"
+    r"|\bmy\s+(?:motivation|energy|drive)\s+(?:is|has|'s)\s+(?:just\s+)?(?:gone|disappeared|vanished|"
+    r"(?:been\s+)?(?:so\s+|really\s+)?(?:low|zero|non-?existent))\b"
+    r"|\b(?:lost|losing)\s+(?:all\s+)?(?:my\s+)?(?:motivation|appetite|will\s+to\s+do\s+anything)\b"
+    r"|\bi\s+(?:keep|kept)\s+(?:overthinking|worrying|crying|panicking)\b"
+    r"|\b(?:i\s+)?(?:lose|lost|losing)\s+my\s+temper\b"
+    r"|\bmy\s+mood\s+(?:has\s+been|is|was)\s+(?:so\s+|really\s+|very\s+|pretty\s+)?(?:low|down|"
+    r"bad|awful|terrible|off|all\s+over\s+the\s+place)\b",
+    re.I,
+)
 FEELS_BAD = re.compile(
     r"(?<!n't )(?<!not )(?<!never )\b(?:feel|feels|feeling|felt)\s+(?:(?:so|really|very|a bit|"
     r"a little|kind of|pretty|totally|completely|just|quite|such)\s+)*"
@@ -240,6 +264,10 @@ def tells_trouble(text: str) -> bool:
     (True, False)
     >>> tells_trouble("Life just is so hard right now"), tells_trouble("Life is too short.")
     (True, False)
+    >>> tells_trouble("My thoughts keep racing at night."), tells_trouble("I can't focus.")
+    (True, True)
+    >>> tells_trouble("I can't wait to see you."), tells_trouble("I have no energy drinks left.")
+    (False, False)
     """
     low = text.lower()
     return bool(EVENT.search(text) or DIED.search(text) or LEFT.search(text)
@@ -247,4 +275,5 @@ def tells_trouble(text: str) -> bool:
                 or FEELS_BAD.search(text) or ISOLATED.search(text) or FED_UP.search(text)
                 or MOVED_AWAY.search(text) or LOST_GOOD.search(text) or WALKED_OUT.search(text)
                 or HEARTBREAK.search(text) or HARD_LIFE.search(text) or AT_A_LOSS.search(text)
+                or STRUGGLING.search(text)
                 or any(re.search(rf"\b{re.escape(w)}\b", low) for w in NEGATIVE_NAMED))
