@@ -213,6 +213,18 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:forced|forcing|forces)\s+me\s+(?:to\s+have\s+sex|into\s+sex|to\s+do\s+sexual)\b"
         r"|\b(?:raped|sexually\s+assaulted|molested)\s+me\b",
         r"\b(?:afraid|scared)\s+(?:of\s+)?(?:going\s+home|my\s+(?:husband|wife|partner|boyfriend|girlfriend|dad|father|mom|mother))\b",
+        # told in the present, as ESConv train's seekers did ("he is abusing me physically and
+        # sexually", "I am a victim of domestic and sexual abuse by my partner", "my husband is
+        # a very sadistic and abusive person"), all unflagged before 2026-11-27
+        r"\b(?:is|are|was|has\s+been|have\s+been|keeps?|kept|been)\s+(?:\w+\s+){0,4}?abusing\s+me\b",
+        r"\bvictim\s+of\s+(?:\w+\s+){0,4}?(?:abuse|violence|rape|assault)\b",
+        r"\bmy\s+(?:husband|wife|partner|boyfriend|girlfriend|bf|gf|fiance|fiancee|dad|father|mom|"
+        r"mother|stepdad|stepfather|stepmom|stepmother|boss)\s+(?:is|has\s+been)\s+(?:\w+\s+){0,4}?"
+        r"(?:abusive|violent)\b",
+        # images held over them ("He is threatening me he would post the nude picture of mine")
+        r"\bthreat\w*\s+(?:me\s+)?(?:\w+\s+){0,4}?(?:post|share|leak|send|publish|upload)\s+"
+        r"(?:\w+\s+){0,2}?(?:nudes?|naked|intimate|private|explicit)\b",
+        r"\b(?:stalk(?:s|ed|ing)?|trying\s+to\s+stalk)\s+me\b",
     ),
     "medical_emergency": (
         # an overdose now, not one told as history (``_LONG_AGO``) nor asked about
@@ -268,6 +280,12 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bpain\b[^.!?;]{0,40}\b(?:makes?|telling|tells|reminds?)\s+me\s+(?:that\s+)?i\W{0,2}"
         r"(?:m|am)\s+(?:still\s+)?alive\b",
         r"\bcrawl\s+(?:into|in)\s+a\s+hole\s+and\s+die\b",
+        # hurting oneself without a wish to die named ("punch myself in the head or bang my
+        # head into the wall", ESConv train)
+        r"\b(?:punch|punching|hit|hitting|slap|slapping|scratch|scratching)\s+myself\b"
+        r"(?!\s+(?:for|over|when\s+i\s+(?:think|remember)|on\s+the\s+(?:back|forehead))\b)"
+        r"|\b(?:bang|banging|smash|smashing)\s+my\s+head\s+(?:into|against|on)\s+"
+        r"(?:the\s+|a\s+)?(?:wall|desk|floor|door|table)\b",
     ),
 }
 _COMPILED = {cat: tuple(re.compile(p, re.I) for p in pats) for cat, pats in _PATTERNS.items()}

@@ -129,6 +129,16 @@ CRISIS = {
     "yup pain is the only thing that's telling me i\"am still alive": "check_in",
     "I feel so sad. I just want to crawl into a hole and die.": "check_in",
     "Honestly I hate living like this.": "check_in",
+    "I say racist things about it, and punch myself in the head or bang my head into the wall "
+    "when people disagree": "check_in",
+    "Iam married for 7 years and have 2 kids..My partner never liked me and he only used me as "
+    "a sexual toy .he is abusing me physically and sexually .": "abuse",
+    "Iam a victim of domestic and sexual abuse by my partner.yes,I need some help": "abuse",
+    "my husband is a very sadistic and abusive person who finds fault in everything i do":
+        "abuse",
+    "He is threatening me he would post the nude picture of mine in social media.": "abuse",
+    "Shes pretty furious from what I know. Shes trying to stalk me and find where I moved to.":
+        "abuse",
     # a named crisis beside it keeps its own response
     "I can't do this anymore, I took too many pills": "medical_emergency",
     "I just want to disappear. I want to kill myself.": "self_harm",
@@ -205,6 +215,11 @@ NOT_CRISIS = [
     "Sometimes you gotta hate living to love life ya feel?",
     "Nothing to live for in that town, so we moved",
     "The pain in my back reminds me of the fall",
+    "My friend is abusing prescription drugs.",
+    "I'm scared of him being controlling and abusive, from stereotypes I read about",
+    "They threaten my job when I ask questions.",
+    "I could hit myself for forgetting her birthday",
+    "I hit my head on the door frame this morning",
     # a plain "no" to the check-in question
     "No, I'm not going to hurt myself, I just feel empty",
     "I would never kill myself, I just need to vent",
