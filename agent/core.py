@@ -153,6 +153,9 @@ class AffectiveAgent:
 
         mark = time.perf_counter()
         flagged = self.safety.check(text)
+        if flagged is not None and hasattr(self.safety, "follow_up"):
+            flagged = self.safety.follow_up(flagged, [
+                t.text for t in self.dialogue.turns if t.speaker == self.dialogue.agent_name])
         timings["safety_ms"] = _ms(mark)
 
         mark = time.perf_counter()

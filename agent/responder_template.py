@@ -118,7 +118,7 @@ from agent.responder_phrases import (
 )
 from agent.responder_slots import lower_first, reflect, slots
 from agent.responder_words import CLOSE_PEOPLE, FEELING_WORDS, UPBEAT
-from agent.safety import CHECK_IN, answers_no
+from agent.safety import CHECK_INS, answers_no
 from agent.step_phrases import (
     ASKS_WHEN,
     EARLIER_PLAN_SUGGESTIONS,
@@ -441,7 +441,7 @@ class TemplateChatModel(BaseChatModel):
             cheers = [o for o in NEWS_OPENERS if o.strip().lower() not in said_low]
             if cheers:
                 openers = (cheers[seed % len(cheers)],)
-        if said and said[-1] == CHECK_IN and answers_no(user):
+        if said and said[-1] in CHECK_INS and answers_no(user):
             # the answer to the safety stage's question is heard before anything else
             openers = ("Thank you for telling me, and I'm glad. ",)
         elif tried and strategy is Strategy.SUGGESTION:

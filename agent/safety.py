@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from perception.base import split_sentences
@@ -363,6 +364,44 @@ _RESPONSES = {
         "find out what is behind them. I'm here if you want to tell me more about them."
     ),
 }
+# Said instead when the same response was the agent's last answer to crisis language in this
+# conversation (ESConv valid: "nothing to live for", then "Everyday feels pointless ... life is
+# meaningless" three turns later got the same script word for word). Each still names where
+# help is, and asks whether the user is safe now.
+_FOLLOW_UPS = {
+    "self_harm": (
+        "I'm still here with you, and I'm taking what you're telling me seriously. Are you safe "
+        "right now? If you might act on these thoughts, please call your local emergency "
+        "number, or call or text 988 (US and Canada), call Samaritans on 116 123 (UK and "
+        "Ireland), or find a line at findahelpline.com. Talking to a person tonight could help."
+    ),
+    "harm_to_others": (
+        "I'm still here. Please keep some distance from the person and from anything that "
+        "could hurt someone. If anyone is in danger, call your local emergency number; a crisis "
+        "line (988 in the US and Canada, findahelpline.com elsewhere) can talk it through."
+    ),
+    "abuse": (
+        "Thank you for telling me more; none of this is your fault. If you are not safe right "
+        "now, please call your local emergency number. When you can, a support line at "
+        "findahelpline.com can help you make a plan that keeps you safe."
+    ),
+    "check_in": (
+        "I'd like to ask again, because it matters: are you thinking about ending your life, or "
+        "about hurting yourself? Whatever your answer, I'm listening. 988 (US and Canada), "
+        "Samaritans 116 123 (UK and Ireland) and findahelpline.com are there at any hour."
+    ),
+    "medical_emergency": (
+        "Please don't wait: call your local emergency number now (911 in the US, 112 in "
+        "Europe, 999 in the UK), or ask someone near you to call."
+    ),
+    "breathing_spells": (
+        "If you can't breathe right now, call your local emergency number (911 in the US, 112 "
+        "in Europe, 999 in the UK). If it is one of the spells, a doctor can look into what "
+        "brings them on. Tell me more if you like."
+    ),
+}
+CHECK_INS = (CHECK_IN, _FOLLOW_UPS["check_in"])
+"""The check-in question in both its wordings: a plain "no" to either is heard first."""
 _UNSAFE_REPLY = re.compile(
     r"\b(?:you\s+should|go\s+ahead\s+and|just)\s+(?:kill|hurt|harm|cut)\s+yourself\b"
     r"|\bhow\s+to\s+(?:overdose|kill\s+yourself)\b",
@@ -421,6 +460,29 @@ class SafetyCheck:
             if any(p.search(v) for p in patterns for v in variants):
                 return SafetyResult(category, _RESPONSES[category])
         return None
+
+    def follow_up(self, result: SafetyResult, said: Sequence[str]) -> SafetyResult:
+        """``result``, or its category's follow-up when the agent has already said the response
+        in this conversation more recently than the follow-up (``said``: the agent's earlier
+        replies, oldest first): a second crisis is not answered with the same script.
+
+        >>> first = SafetyCheck().check("I want to kill myself")
+        >>> SafetyCheck().follow_up(first, []) == first
+        True
+        >>> again = SafetyCheck().follow_up(first, ["Hi.", first.response])
+        >>> again.category, again.response == first.response, "988" in again.response
+        ('self_harm', False, True)
+        """
+        other = _FOLLOW_UPS.get(result.category)
+        if other is None:
+            return result
+
+        def last(reply: str) -> int:
+            return max((i for i, x in enumerate(said) if x == reply), default=-1)
+
+        if last(result.response) > last(other):
+            return SafetyResult(result.category, other)
+        return result
 
     def check_reply(self, reply: str) -> str | None:
         """A replacement when a generated reply encourages harm or claims to be human, else None.
