@@ -53,6 +53,15 @@ WORST = {  # each repeated up to the length limit
     "wishes": "i wish i could ",
     "adjectives": "my tight work ",
     "stay safe": "please take care and stay safe and ",
+    # the eighteenth session's: means asked about, an ending with a time set, abuse told in
+    # the present, threats over pictures, pain as proof, struggles told plainly
+    "means": "are overdoses really so very ",
+    "end it": "i just want to end it and ",
+    "abusing": "he has been so very abusing ",
+    "threats": "he threatened me that he would post the ",
+    "victim": "i am a victim of the ",
+    "pain": "pain is the only thing telling ",
+    "struggles": "i can't seem to my thoughts keep ",
 }
 TURN_BUDGET_S = 2.0
 """Per turn on these machines (2 cores); a plain turn takes about 50 ms."""
