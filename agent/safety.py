@@ -79,7 +79,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bsuicid(?:e|al)\b(?!\s+(?:squad|prevention|awareness))",
         rf"\b(?:want|wanna|going|gonna|plan|planning|ready)\s+(?:to\s+)?die\b{_NOT_LITERAL}",
         r"\bwish\s+i\s+(?:was|were)\s+dead\b|\bwish\s+i\s+(?:could\s+)?(?:disappear\s+forever|never\s+woke\s+up)\b",
-        r"\bbetter\s+off\s+(?:dead|without\s+me)\b",
+        r"\bbetter\s+off\s+(?:dead|without\s+me)\b(?!\s+(?:on|in|at)\s+(?:the|this|that)\s+"
+        r"(?:team|project|trip|call|committee|board)\b)",
         r"\b(?:don'?t|do\s+not|no\s+longer)\s+want\s+to\s+(?:live|be\s+alive|be\s+here|wake\s+up|exist)\b"
         r"(?!\s+(?:in|with|near|at|there|on|together|alone|by))",
         r"\bno\s+(?:reason|point)\s+(?:to|in)\s+(?:live|living|go(?:ing)?\s+on)\b",
@@ -93,6 +94,13 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         # tomorrow", ESConv train); "end it with him" is a relationship
         r"\bwant\s+to\s+end\s+it\b(?!\s+with\b).{0,80}?\b(?:do|doing|end)\s+it\s+(?:tomorrow|"
         r"tonight|today|this\s+week|soon|when)\b",
+        # means made ready or looked up (warning signs in safe-messaging lists)
+        r"\b(?:have|got|bought|collected|saved)\s+(?:the|my|enough|all\s+the)\s+(?:pills|tablets|"
+        r"rope|gun|razor|blades?)\s+(?:ready|saved|lined\s+up|in\s+front\s+of\s+me)\b",
+        r"\b(?:research(?:ing|ed)?|look(?:ing|ed)?\s+up|googl(?:e|ing|ed)|search(?:ing|ed)?(?:\s+for)?)"
+        # ("how to die my hair" is dye)
+        r"\s+(?:ways|how)\s+to\s+(?:die(?!\s+(?:my|your|his|her|their|the|a|it)\b)|kill\s+myself|"
+        r"end\s+my\s+life|overdose|od)\b",
         r"\b(?:take|end|ending|taking)\s+my\s+(?:own\s+)?life\b",
         r"\bend\s+it\s+all\b",
         # the question form of an ending ("Should I just end it?", "Would it be better if I
@@ -281,6 +289,14 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bpain\b[^.!?;]{0,40}\b(?:makes?|telling|tells|reminds?)\s+me\s+(?:that\s+)?i\W{0,2}"
         r"(?:m|am)\s+(?:still\s+)?alive\b",
         r"\bcrawl\s+(?:into|in)\s+a\s+hole\s+and\s+die\b",
+        # a burden's thought, not being around, no way out, no future (safe-messaging lists)
+        r"\b(?:would|will|'d)\s+be\s+(?:so\s+|so\s+much\s+|much\s+|a\s+lot\s+)?(?:better|happier|"
+        r"easier)\s+(?:off\s+)?without\s+me\b(?!\s+(?:on|in|at)\s+(?:the|this|that)\s+(?:team|"
+        r"project|trip|call|committee|board)\b)",
+        r"\b(?:don'?t|do\s+not|dont)\s+(?:really\s+)?want\s+to\s+(?:really\s+)?be\s+around\s+"
+        r"(?:anymore|any\s+more|much\s+longer)\b",
+        r"\b(?:there'?s|there\s+is|i\s+see)\s+no\s+way\s+out\s*(?:[.!]|$)",
+        r"\b(?:don'?t|can'?t|cannot|do\s+not)\s+see\s+(?:a|any)\s+future\s+for\s+myself\b",
         # hurting oneself without a wish to die named ("punch myself in the head or bang my
         # head into the wall", ESConv train)
         r"\b(?:punch|punching|hit|hitting|slap|slapping|scratch|scratching)\s+myself\b"

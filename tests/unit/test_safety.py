@@ -137,6 +137,15 @@ CRISIS = {
     "my husband is a very sadistic and abusive person who finds fault in everything i do":
         "abuse",
     "He is threatening me he would post the nude picture of mine in social media.": "abuse",
+    # warning signs of safe-messaging lists no pattern caught before 2026-11-27
+    "I have the pills ready.": "self_harm",
+    "I've been researching ways to die.": "self_harm",
+    "I dont want to really be around anymore.": "check_in",
+    "Everyone would be happier without me.": "check_in",
+    "I have been thinking that my family would be better off without me.": "self_harm",
+    "I have been thinking that my family would be better without me.": "check_in",
+    "There is no way out.": "check_in",
+    "I don't see a future for myself.": "check_in",
     "Shes pretty furious from what I know. Shes trying to stalk me and find where I moved to.":
         "abuse",
     # a named crisis beside it keeps its own response
@@ -220,6 +229,11 @@ NOT_CRISIS = [
     "They threaten my job when I ask questions.",
     "I could hit myself for forgetting her birthday",
     "I hit my head on the door frame this morning",
+    "The team would be better off without me on the project, I'm too slow",
+    "I don't want to be around him anymore",
+    "There is no way out of this contract.",
+    "I have the tickets ready for the trip",
+    "I looked up how to die my hair purple",
     # a plain "no" to the check-in question
     "No, I'm not going to hurt myself, I just feel empty",
     "I would never kill myself, I just need to vent",
