@@ -389,7 +389,7 @@ _FOLLOW_UPS = {
         "I'm still here with you, and I'm taking what you're telling me seriously. Are you safe "
         "right now? If you might act on these thoughts, please call your local emergency "
         "number, or call or text 988 (US and Canada), call Samaritans on 116 123 (UK and "
-        "Ireland), or find a line at findahelpline.com. Talking to a person tonight could help."
+        "Ireland), or find a line at findahelpline.com: a person there can talk with you now."
     ),
     "harm_to_others": (
         "I'm still here. Please keep some distance from the person and from anything that "
