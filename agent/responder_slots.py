@@ -202,6 +202,11 @@ def slots(
     # People the user has lost, now or earlier: never "talk to them" or "things between you".
     gone = {reflect(m.group(1)).lower() for text in (user, *earlier)
             for pattern in (DIED, LEFT) for m in pattern.finditer(text)}
+    # "I recently lost my grandfather": a person lost has died (ESConv valid got "How are
+    # things between you and your grandfather right now?")
+    gone |= {reflect(m.group(2)).lower() for text in (user, *earlier)
+             for m in EVENT.finditer(text)
+             if m.group(1).lower() == "lost" and m.group(2).split()[-1].lower() in PEOPLE}
     # nor with someone whose memory is going: "what would your dad say if you told him" to a
     # child whose father has dementia and no longer knows them
     gone |= {reflect(m.group("sufferer")).lower() for text in (user, *earlier)

@@ -297,6 +297,13 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:anymore|any\s+more|much\s+longer)\b",
         r"\b(?:there'?s|there\s+is|i\s+see)\s+no\s+way\s+out\s*(?:[.!]|$)",
         r"\b(?:don'?t|can'?t|cannot|do\s+not)\s+see\s+(?:a|any)\s+future\s+for\s+myself\b",
+        # a passive wish ("I'm not suicidal at all, but I would be totally fine with a big
+        # meteor taking us all out tomorrow", ESConv train; "I wouldn't mind not waking up")
+        r"\b(?:fine|okay|ok|happy|glad)\s+(?:with|if)\s+[^.!?;]{0,40}?\b(?:meteor|asteroid|bus|truck|"
+        r"car|plane\s+crash|something|someone)\s+(?:taking|took|takes|to\s+take|would\s+take)\s+"
+        r"(?:me|us\s+all|us)\s+(?:all\s+)?out\b(?!\s+(?:for|to|on|tonight|dancing|again)\b)"
+        r"|\bwouldn'?t\s+mind\s+(?:dying(?!\s+(?:my|your|his|her|their|the|it)\b)|if\s+i\s+died|if\s+i\s+didn'?t\s+wake\s+up|not\s+waking\s+"
+        r"up|being\s+dead)\b",
         # hurting oneself without a wish to die named ("punch myself in the head or bang my
         # head into the wall", ESConv train)
         r"\b(?:punch|punching|hit|hitting|slap|slapping|scratch|scratching)\s+myself\b"

@@ -691,3 +691,16 @@ def test_a_trouble_told_before_the_prompt_s_window_still_counts() -> None:
         reply = Responder().respond(ResponseRequest(text + extra, history, Strategy.OTHERS,
                                                     plain, None, "Sage", "plain"))
         assert reply not in GLAD_ONLY, reply
+
+
+def test_a_person_lost_is_not_asked_about_as_if_alive() -> None:
+    from agent.responder_slots import slots
+
+    # ESConv valid: "Well I recently lost my grandfather ..." got "How are things between you
+    # and your grandfather right now?"
+    told = "Well I recently lost my grandfather and since then it all feels pointless."
+    assert slots(told, "sadness", []).get("person") != "your grandfather"
+    assert slots("I keep thinking about my mom.", "sadness", [],
+                 ["I lost my mom last year."]).get("person") != "your mom"
+    # a job lost is no person gone, and the wife beside it is still there to ask about
+    assert slots("I lost my job and my wife is upset.", "sadness", [])["person"] == "your wife"

@@ -146,6 +146,9 @@ CRISIS = {
     "I have been thinking that my family would be better without me.": "check_in",
     "There is no way out.": "check_in",
     "I don't see a future for myself.": "check_in",
+    "I'm not suicidal at all, but I would be totally fine with a big meteor taking us all out "
+    "tomorrow. I feel like I gave it a shot, I'm sort of ready to be done.": "check_in",
+    "Honestly I wouldn't mind not waking up.": "check_in",
     "Shes pretty furious from what I know. Shes trying to stalk me and find where I moved to.":
         "abuse",
     # a named crisis beside it keeps its own response
@@ -234,6 +237,8 @@ NOT_CRISIS = [
     "There is no way out of this contract.",
     "I have the tickets ready for the trip",
     "I looked up how to die my hair purple",
+    "I'd be fine with someone taking me out for dinner tonight",
+    "I wouldn't mind dying my hair blue",
     # a plain "no" to the check-in question
     "No, I'm not going to hurt myself, I just feel empty",
     "I would never kill myself, I just need to vent",
