@@ -85,7 +85,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?!\s+(?:in|with|near|at|there|on|together|alone|by))",
         r"\bno\s+(?:reason|point)\s+(?:to|in)\s+(?:live|living|go(?:ing)?\s+on)\b",
         # "there is nothing to live for", "it would be so much easier to just be dead" (ESConv
-        # train, both unflagged before 2026-11-27)
+        # train and valid, both unflagged before 2026-11-27)
         r"\b(?:nothing|no\s+one|nobody|no\s+reason)\s+(?:left\s+)?to\s+live\s+for\b"
         r"(?!\s+(?:in|at)\s+(?:that|this|the|my)\s+(?:town|city|village|place|area|country|"
         r"neighbou?rhood|job)\b)",
@@ -222,7 +222,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:forced|forcing|forces)\s+me\s+(?:to\s+have\s+sex|into\s+sex|to\s+do\s+sexual)\b"
         r"|\b(?:raped|sexually\s+assaulted|molested)\s+me\b",
         r"\b(?:afraid|scared)\s+(?:of\s+)?(?:going\s+home|my\s+(?:husband|wife|partner|boyfriend|girlfriend|dad|father|mom|mother))\b",
-        # told in the present, as ESConv train's seekers did ("he is abusing me physically and
+        # told in the present, as ESConv's seekers did ("he is abusing me physically and
         # sexually", "I am a victim of domestic and sexual abuse by my partner", "my husband is
         # a very sadistic and abusive person"), all unflagged before 2026-11-27
         r"\b(?:is|are|was|has\s+been|have\s+been|keeps?|kept|been)\s+(?:\w+\s+){0,4}?abusing\s+me\b",

@@ -116,7 +116,7 @@ CRISIS = {
     "How painful is drowning?": "check_in",
     "Would an overdose be painless?": "check_in",
     "Does it hurt to bleed out?": "check_in",
-    # ESConv train messages no pattern caught before 2026-11-27
+    # ESConv train and valid messages no pattern caught before 2026-11-27
     "I came here because I am feeling quite hopeless. Life seems bleak. I feel as though there "
     "is nothing to live for and I will never be happy": "self_harm",
     "I could never leave my kids. But sometimes I feel like it would be so much easier to just "
