@@ -82,11 +82,37 @@ _CAUSE = re.compile(
     # "because of my father" names no clause: "since of your father" would not read
     # and the clause stays in its sentence: "busy that day. She thought ..." is no cause
     # "after all" is no time ("after all he ghosted me")
-    r"\b(?:because(?!\s+of\b)|since|after(?!\s+all\b)|about(?!\s+(?:it|that|this|them|him|her)\b)"
+    # "since then", "after that", "since last week" name a time, not a cause ("since then I've
+    # been lonely" is not "since then you've been lonely")
+    r"\b(?:because(?!\s+of\b)|since(?!\s+(?:then|that|this|last|yesterday)\b)"
+    r"|after(?!\s+(?:all|that|this|then)\b)|about(?!\s+(?:it|that|this|them|him|her)\b)"
     r"|that)\s+"
     r"([^.!?;]{6,}?)(?:[.!?;]|,\s*(?:but|and)\b|$)",
     re.I,
 )
+# "My dog died and since then I've been empty": the sentence before "since then" is the cause
+_SINCE_THEN = re.compile(r"\bsince\s+then\b(?=[\s,]+\w)", re.I)
+_JOINS = frozenset({"and", "but", "or", "so", "because", "cause"})
+
+
+def _end_on_a_word(text: str, also: frozenset[str] = frozenset()) -> str:
+    """``text`` without the joining words it ends in ("your dog died last month and" is cut
+    mid-thought: the user's message ended there, or a "since then" followed it). ``also`` are
+    more words to drop ("ever", before an "ever since then").
+
+    By hand, not by a regex anchored at the end: that rescans every run of spaces (a message of
+    20,000 spaces took 31 s)."""
+    words = text.split()
+    while words:
+        last = words[-1].strip(",").lower()
+        if last in _JOINS or last in also or (last == "then" and len(words) > 1
+                              and words[-2].strip(",").lower() == "and"):
+            words.pop()
+        else:
+            break
+    return " ".join(words).rstrip(",")
+
+
 _LEFT_EVENT = {"broke up with": "the breakup", "dumped": "the breakup",
                "left": "{who} leaving", "cheated on": "{who} cheating on you"}
 _FORGETTING = re.compile(r"dementia|alzheimer", re.I)
@@ -157,6 +183,14 @@ def reflect(text: str) -> str:
 
     # only the words change: "part-time" and "9/5" keep their joins
     return re.sub(r"\s+([,.;!?])", r"\1", re.sub(r"\s+", " ", re.sub(r"[\w']+", swap, text)))
+
+
+def _is_cause(text: str) -> bool:
+    """A clause that can follow "since" in a reply: first person, finite, short, and opening
+    with its subject."""
+    return bool(_FIRST_PERSON.search(text) and _FINITE.search(text)
+                and len(text.split()) <= MAX_CLAUSE_WORDS
+                and not re.match(r"(?:him|her|them|me|us)\b", text, re.I))
 
 
 def lower_first(text: str) -> str:
@@ -247,22 +281,28 @@ def slots(
             if found.get("topic") == found["person"]:
                 del found["topic"]  # "how has your wife been affecting you" reads badly
             break
-    cause = _CAUSE.search(user)
     # a cause is a clause with a verb: "about my kids" or "after the breakup" is not one
     # ("Feeling scared when your kids is a very human response.")
     # A run-on read back as a cause does not read ("since him after you worked your tail off
     # for 3 yearts for it you're not really sure you wish ..."): a clause of the length of
     # a {clause}, opening with its subject, not an object ("him", "her")
-    if (cause and _FIRST_PERSON.search(cause.group(1)) and _FINITE.search(cause.group(1))
-            and len(cause.group(1).split()) <= MAX_CLAUSE_WORDS
-            and not re.match(r"(?:him|her|them|me|us)\b", cause.group(1), re.I)):
+    cause = _CAUSE.search(user)
+    because = ""
+    if cause and _is_cause(cause.group(1)):
         because = cause.group(1)
         if named and named[0] in because.lower():
             # "I haven't told her because I'm ashamed": the feeling's cause is the main clause.
             sentence = user[: cause.start()].rsplit(".", 1)[-1]
             because = sentence if _FIRST_PERSON.search(sentence) else ""
-        if because.strip():
-            found["cause"] = lower_first(reflect(because.strip()).rstrip(".!?, "))
+    else:
+        then = _SINCE_THEN.search(user)
+        before = re.split(r"[.!?;]", user[: then.start()])[-1] if then else ""
+        before = _end_on_a_word(before, also=frozenset({"ever"}))
+        if len(before) >= 6 and _is_cause(before):
+            because = before
+    because = _end_on_a_word(because).rstrip(".!?, ")
+    if because:
+        found["cause"] = lower_first(reflect(because))
     # a question is not restated ("Should I just give up?" is not "So should you just give up"),
     # nor violence ("I could kill my brother")
     sentences = [s for s in split_sentences(user)
@@ -285,6 +325,7 @@ def slots(
             # a whole unpunctuated story read back is parroting, not restating: its first part,
             # up to a comma or a "because", or nothing
             clause = _CLAUSE_BREAK.split(clause)[0].rstrip(".!?, ")
+        clause = _end_on_a_word(clause)
         if 3 <= len(clause.split()) <= MAX_CLAUSE_WORDS:
             found["clause"] = lower_first(clause)
     worry = _WHAT_IF.search(user)

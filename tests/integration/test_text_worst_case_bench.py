@@ -62,6 +62,9 @@ WORST = {  # each repeated up to the length limit
     "victim": "i am a victim of the ",
     "pain": "pain is the only thing telling ",
     "struggles": "i can't seem to my thoughts keep ",
+    # the nineteenth session's: a cause told before "since then", a clause ending in a join
+    "since then": "my dog died and ever since then i ",
+    "joins": "because i was sad and, but so ",
 }
 TURN_BUDGET_S = 2.0
 """Per turn on these machines (2 cores); a plain turn takes about 50 ms."""
@@ -78,3 +81,16 @@ def test_a_longest_message_built_to_backtrack_is_answered_in_time(name: str) -> 
     took = time.perf_counter() - start
     assert reply.text
     assert took < TURN_BUDGET_S, f"{name}: {took:.2f} s"
+
+
+def test_a_message_of_one_long_run_of_spaces_is_answered_in_time() -> None:
+    # A pattern anchored at the end of a clause rescanned every run of spaces: 31 s for this
+    # message's slots (2026-11-27, before agent.responder_slots._end_on_a_word).
+    text = "I" + " " * (MAX_TEXT_CHARS - 2) + "x"
+    agent = AffectiveAgent.from_persona("sage", text="lexicon")
+    agent.respond(Utterance("Hello."))
+    start = time.perf_counter()
+    reply = agent.respond(Utterance(text))
+    took = time.perf_counter() - start
+    assert reply.text
+    assert took < TURN_BUDGET_S, f"{took:.2f} s"

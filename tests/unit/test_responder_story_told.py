@@ -329,6 +329,42 @@ def test_a_run_on_or_after_all_is_no_cause() -> None:
     assert slots("I'm sad after I lost my job.", "sadness", [])["cause"] == "you lost your job"
 
 
+def test_since_then_names_a_time_and_what_came_before_it_is_the_cause() -> None:
+    from agent.responder_slots import slots
+
+    # "It makes sense that you feel empty, since your dog died last month and."
+    found = slots("My dog died last month and since then I have been feeling empty.", "sadness",
+                  [])
+    assert found["cause"] == "your dog died last month"
+    found = slots("Hi. My mom passed away in May and ever since then I cannot sleep.", "sadness",
+                  [])
+    assert found["cause"] == "your mom passed away in May"
+    # "since then" alone, or a time, is no cause ("since then you have been ignored")
+    assert "cause" not in slots("Since then I have been ignored by everyone.", "sadness", [])
+    assert "cause" not in slots("Since last week I have been sad.", "sadness", [])
+    assert "cause" not in slots("I have been anxious since then.", "fear", [])
+    assert slots("I have been anxious since then.", "fear", [])["clause"] == (
+        "you have been anxious since then")
+
+
+@pytest.mark.parametrize(("text", "cause", "clause"), [
+    ("I am sad because my job is stressful and", "your job is stressful",
+     "you are sad because your job is stressful"),
+    ("I feel sad that my friend moved away and", "your friend moved away",
+     "you feel sad that your friend moved away"),
+    ("I went home and then", None, "you went home"),
+    # a word that may end a clause stays
+    ("I love her more than ever and", None, "you love her more than ever"),
+    ("I have been sad ever since", None, "you have been sad ever since"),
+])
+def test_a_clause_read_back_ends_in_a_word_not_a_join(text: str, cause: str | None,
+                                                      clause: str) -> None:
+    from agent.responder_slots import slots
+
+    found = slots(text, "sadness", [])
+    assert found.get("cause") == cause and found["clause"] == clause, found
+
+
 # ESConv valid turns whose topic was cut to an adjective ("talk to someone you trust about your
 # distant", "Telling me about your disabled took courage"); the noun after it is kept
 @pytest.mark.parametrize(("text", "slot", "value"), [
