@@ -365,6 +365,24 @@ TOPICS: tuple[Topic, ...] = (
     ),
 )
 BY_NAME: dict[str, Topic] = {t.name: t for t in TOPICS}
+# The information lines (by position) that also answer "Is this normal?" or "Will it pass?":
+# that it is common, or that it eases. The rest are tips ("Testing yourself ... works better
+# than rereading"), no answer to that question.
+_NORMAL_LINES: dict[str, tuple[int, ...]] = {
+    "grief": (0, 1), "health": (0,), "panic": (0,), "breakup": (0,), "job_loss": (1,),
+    "money": (1,), "bullying": (0,), "loneliness": (0,), "conflict": (0,), "new_role": (0,),
+}
+
+
+def normal_information(topic: Topic) -> tuple[str, ...]:
+    """``topic``'s information lines that say its trouble is common or eases.
+
+    >>> normal_information(BY_NAME["exams"])
+    ()
+    >>> normal_information(BY_NAME["job_loss"])[0].startswith("Losing a job knocks")
+    True
+    """
+    return tuple(topic.information[i] for i in _NORMAL_LINES.get(topic.name, ()))
 
 
 # A parent who left ("my dad walked out on us") is not a breakup: its steps (mute them, write

@@ -185,9 +185,13 @@ def asks_for_advice(text: str) -> bool:
 # a question of fact about what they are going through, which a piece of information answers.
 _IF_NORMAL = re.compile(
     r"\b(?:is|was) (?:it|this|that) (?:normal|common|usual) (?:to|that|for|if)\b"
-    r"|\bis it (?:ok|okay|alright|wrong) (?:to|that i|if i) (?:still |really |just |sometimes )?"
+    r"|\bis it (?:ok|okay|alright|wrong|bad|weird|strange|selfish|silly|crazy|stupid) (?:to|that "
+    r"i|if i) (?:still |really |just |sometimes )?"
     r"(?:feel|be|cry|miss|hate|want|not)\b"
     r"|\bis (?:this|that|it) normal\b|\bam i (?:normal|the only one|crazy|overreacting)\b"
+    # "Is it possible to heal without finding another?": whether it will pass, asked for hope
+    r"|\bis it (?:even |really )?possible to (?:ever )?(?:heal|recover|move on|get over|feel "
+    r"(?:better|normal|happy)|be happy|love again|trust again)\b"
     r"|\b(?:does|do) (?:everyone|anyone|other people|people|most people) (?:else )?(?:feel|go "
     r"through|get|have)\b"
     r"|\b(?:will|does|is) (?:it|this|the pain|the feeling|it ever|this ever) (?:ever )?(?:going "
@@ -329,7 +333,9 @@ def declines_to_talk(text: str) -> bool:
 # turn does not read light (agent.strategy.answer_acts); "I felt stupid" is a feeling
 # (troubles.FEELS_BAD).
 _SELF_INSULT = re.compile(
-    r"\b(?:am\s+i|i'?m|i\s+am|im)\s+(?:just\s+|so\s+|really\s+|such\s+|a\s+complete\s+|a\s+total\s+"
+    # "Does it make me look like a failure?" asks the same of what happened
+    r"\b(?:am\s+i|i'?m|i\s+am|im|makes?\s+me(?:\s+(?:look|seem|sound)(?:\s+like)?)?)\s+"
+    r"(?:just\s+|so\s+|really\s+|such\s+|a\s+complete\s+|a\s+total\s+"
     r"|completely\s+|totally\s+|always\s+|that\s+)*"
     r"(?P<word>stupid|dumb|worthless|useless|pathetic|unlovable|(?:an?\s+)?(?:failure|idiot|"
     r"loser|moron|disappointment|joke))\b(?!\s+(?:about|at|with|to)\b)",
@@ -344,6 +350,10 @@ def self_insult(text: str) -> str | None:
     >>> self_insult("Am I just stupid?"), self_insult("I'm such an idiot.")
     ('stupid', 'an idiot')
     >>> self_insult("That was a stupid movie."), self_insult("I'm useless at cooking, ha")
+    (None, None)
+    >>> self_insult("You think it makes me look like a failure?")
+    'a failure'
+    >>> self_insult("It makes me so happy."), self_insult("It makes me feel stupid.")
     (None, None)
     """
     found = _SELF_INSULT.search(text)

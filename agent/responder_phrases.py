@@ -399,6 +399,24 @@ SMALL_TALK: dict[Strategy, tuple[str, ...]] = {
     Strategy.INFORMATION: ("I don't know much about that, I'm afraid.",),
     Strategy.OTHERS: ("I see.", "All right."),
 }
+# "Is it normal to feel this way?", "Will it ever get better?" (agent.dialogue_acts.asks_if_normal):
+# answered as a supporter answers them ("I'd say this is completely normal", ESConv), not with a
+# trouble's facts ("Testing yourself ... works better than rereading" was the answer to "Will it
+# get better?" after a failed exam). How long is answered on its own: it has no set time.
+NORMAL_TEMPLATES: tuple[str, ...] = (
+    "Many people feel this way after {event}. It doesn't mean anything is wrong with you, and "
+    "it usually eases with time.",
+    "What you feel is a very human response to {event}, and for most people it eases, a little "
+    "at a time.",
+    "It's very common to feel {feeling} after what you've been through; feelings like these "
+    "usually ease, a little at a time.",
+    "Many people feel this way in a spot like yours. It doesn't mean anything is wrong with you, "
+    "and it usually eases with time.",
+)
+HOW_LONG_TEMPLATES: tuple[str, ...] = (
+    "There's no set time for it. For most people it eases bit by bit, with good days and bad "
+    "ones, not in a straight line.",
+)
 # A question about the world in such a conversation ("What time is it?"): the offline responder
 # knows nothing of the world and says so, instead of answering with a counsellor's line.
 UNANSWERED: tuple[str, ...] = (

@@ -45,7 +45,7 @@ from agent.about_agent_replies import (
     about_agent_replies,
     self_report_group,
 )
-from agent.advice import BY_NAME, topic_of
+from agent.advice import BY_NAME, normal_information, topic_of
 from agent.agent_past import (
     ASIDE_WORDS,
     experience_aside,
@@ -54,6 +54,7 @@ from agent.agent_past import (
 from agent.dialogue_acts import (
     answers_insult,
     asks_for_advice,
+    asks_if_normal,
     declines_to_talk,
     is_farewell,
     is_greeting,
@@ -90,12 +91,14 @@ from agent.responder_phrases import (
     GLAD_OPENERS,
     GREETS_NEWS,
     HEAVY_ACKNOWLEDGEMENTS,
+    HOW_LONG_TEMPLATES,
     HURT_FEELINGS,
     HURT_VALENCE,
     LIGHT_ONLY,
     NAMES_NEWS,
     NEWS_OPENERS,
     NEWS_TURNS,
+    NORMAL_TEMPLATES,
     OPENERS,
     OTHER_LANGUAGE_REPLIES,
     POSITIVE_FEELINGS,
@@ -141,6 +144,7 @@ from agent.troubles import (
     tells_trouble,
 )
 from agent.types import Strategy
+from agent.user_questions import question_replies, question_to_answer
 from agent.user_steps import stated_plan, tried_already, weighed_step
 from agent.warm_words import (
     answers_thanks,
@@ -263,6 +267,9 @@ class TemplateChatModel(BaseChatModel):
                     return unsaid[0]
                 last_said = {r: i for i, r in enumerate(said)}  # the latest index wins
                 return min(pool, key=lambda r: last_said[r])
+        asked = None if cross else question_to_answer(user, earlier)
+        if asked is not None:  # "Should I kick them out?": agent.user_questions
+            return _unsaid(question_replies(*asked), said, seed)
         # A joyful label alone can be a misreading of a wry sentence; the valence must agree.
         valence = float(info.get("valence", 1.0))
         # A plain follow-up ("Yeah.") after good news, while the agent is still glad for the
@@ -337,8 +344,12 @@ class TemplateChatModel(BaseChatModel):
             fresh_unknown = [r for r in UNANSWERED if r not in said] or list(UNANSWERED)
             return fresh_unknown[seed % len(fresh_unknown)]
         tried = tried_already(user)
+        # "Is this normal?", "Will it get better?": that it is common, or eases
+        normal_asked = strategy is Strategy.INFORMATION and asks_if_normal(user)
         templates = (PLAN_TEMPLATES if plan is not None else WEIGHED_STEP_TEMPLATES
                      if weighed is not None
+                     else {strategy: HOW_LONG_TEMPLATES if re.search(r"\bhow long\b", user, re.I)
+                           else NORMAL_TEMPLATES} if normal_asked
                      else TRIED_TEMPLATES if tried and strategy in TRIED_TEMPLATES
                      else POSITIVE_TEMPLATES if glad
                      else {strategy: EARLIER_PLAN_SUGGESTIONS} if planned is not None
@@ -346,14 +357,15 @@ class TemplateChatModel(BaseChatModel):
         # a trouble with known first steps (rent, sleep, exams): those steps come before the
         # general lines, for a user who is not being answered gladly or on a step of their own
         advice: list[str] = []
-        if templates is TEMPLATES[strategy] and strategy in (Strategy.SUGGESTION,
-                                                             Strategy.INFORMATION):
+        if normal_asked or (templates is TEMPLATES[strategy]
+                            and strategy in (Strategy.SUGGESTION, Strategy.INFORMATION)):
             # the prompt's topic (None: none, or a character that gives no real-world steps);
             # a caller's own prompt without the key is read here
             topic = (BY_NAME.get(info["topic"] or "") if "topic" in info
                      else topic_of(user, earlier))
             if topic is not None:
-                advice = list(topic.suggestions if strategy is Strategy.SUGGESTION
+                advice = list(normal_information(topic) if normal_asked
+                              else topic.suggestions if strategy is Strategy.SUGGESTION
                               else topic.information)
         told_no_one = any(TOLD_NO_ONE.search(t) for t in (*earlier, user))
         # "Maybe celebrate a little tonight" needs news told now or just before ("I got the

@@ -29,6 +29,7 @@ from agent.dialogue_acts import (
 )
 from agent.troubles import tells_trouble
 from agent.types import AgentEmotion, Strategy
+from agent.user_questions import question_to_answer
 from agent.user_steps import stated_plan
 from agent.warm_words import (
     only_thanks,
@@ -246,6 +247,14 @@ def answer_acts(raw: dict[Strategy, float], text: str, reason: str,
         # head to learn; so it is answered as the acts above are.
         raw[Strategy.INFORMATION] = max(raw.values()) + LEAVING_MARGIN
         return reason + ", the user asks whether it is normal"
+    asked = question_to_answer(text, earlier)
+    if asked is not None:
+        # "Should I kick them out?", "Do you think he still loves me?", "Can dogs recover from
+        # kidney failure?": answered honestly (the choice is theirs, another's mind is not the
+        # agent's to know, it has no facts to give), then one question that helps them go on
+        # (agent.user_questions)
+        raw[Strategy.QUESTION] = max(raw.values()) + LEAVING_MARGIN
+        return reason + f", the user asks a question ({asked[0]})"
     if thanks(text) and not text.rstrip().endswith("?"):
         # thanks before a question ("I appreciate your thoughts. So you don't think I should
         # give him another chance?") is answered as the question: supporters close after 17% of

@@ -62,9 +62,14 @@ WORST = {  # each repeated up to the length limit
     "victim": "i am a victim of the ",
     "pain": "pain is the only thing telling ",
     "struggles": "i can't seem to my thoughts keep ",
-    # the nineteenth session's: a cause told before "since then", a clause ending in a join
+    # the nineteenth session's: a cause told before "since then", a clause ending in a join,
+    # questions of a choice, another's mind, a fact, whether it is normal
     "since then": "my dog died and ever since then i ",
     "joins": "because i was sad and, but so ",
+    "decisions": "so should i kick them out or ",
+    "minds": "do you think he still loves me? ",
+    "facts": "is covid as bad as ",
+    "normal": "is it bad that i ",
 }
 TURN_BUDGET_S = 2.0
 """Per turn on these machines (2 cores); a plain turn takes about 50 ms."""

@@ -1,0 +1,231 @@
+"""Questions a user puts to the agent about their trouble that no strategy line answers.
+
+ESConv's seekers ask them after telling their trouble (806 questions in train after the
+second exchange that no other act takes): whether to do something ("Should I kick them out?"),
+what someone else thinks or feels ("Do you think he still loves me?", "Was she needing more
+from me?"), and facts about the world ("Can dogs recover from kidney failure?"). A question
+back, the strategy's usual line, leaves them unanswered. The offline responder answers each
+honestly: the choice is the user's, another's mind is not the agent's to know, and it has no
+reliable facts to give; then it asks one thing that helps the user go on.
+
+Only the message's last sentence is read, and only when it is the question: a question in the
+middle of a story is not the thing to answer. A question that names harm (giving up, pills,
+hitting someone) is never one of these; the safety stage and the support strategies answer it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+from agent.dialogue_acts import asks_for_advice, asks_if_normal, self_insult
+from agent.responder_words import HER, HIM, PEOPLE
+from agent.troubles import tells_trouble
+from agent.user_steps import stated_plan, weighed_step
+from perception.base import split_sentences
+
+Kind = Literal["decision", "either", "their_mind", "future", "fact"]
+
+MAX_QUESTION_WORDS = 25
+"""A longer question is a story that ends in a question mark, not a question to answer."""
+
+# what opens a question without changing it ("So should I ...", "But do you think ...")
+_MARKERS = r"(?:(?:so|but|and|then|well|ok|okay|honestly|like|i mean|i wonder)[,\s]+)*"
+_HARM = re.compile(
+    r"\b(?:die|dead|death|kill|hurt|harm|cut|pills?|overdose|revenge|drunk|drink|suicide|"
+    r"end it|give up|quit|disappear|jump|gun|knife|hit|punch|slap|beat|fight|attack|stab|shoot|"
+    r"steal|burn|smash|destroy|meds|medication|medicine|eat|eating|starve|run away|abuse|"
+    r"threaten|stalk)\w*",
+    re.I,
+)
+_DECISION = re.compile(
+    rf"^{_MARKERS}(?:should i|shall i|do you think (?:that )?i should|"
+    r"would it be (?:wrong|bad|selfish|mean|crazy|stupid|unfair|rude|better|smarter|okay|ok) "
+    r"(?:of me )?(?:to|if i)|is it (?:wrong|bad|selfish|mean|unfair|rude) (?:of me )?(?:to|if i))"
+    r"\s+(?P<rest>\w.*)$",
+    re.I,
+)
+# someone in the user's story, as the subject of a question about their mind
+_PEOPLE_WORDS = "|".join(sorted(PEOPLE | {"partner", "ex"}, key=len, reverse=True))
+def _someone(n: int) -> str:
+    return rf"(?P<who{n}>he|she|they|(?:my|our) (?:{_PEOPLE_WORDS}))"
+
+
+
+_MIND = (r"(?:still |really |even |ever |just |actually )*"
+         r"(?:loves?|cares?|likes?|miss(?:es)?|wants?|hates?|means?|meant|regrets?|feels?|felt|"
+         r"thinks?|thought|knows?|knew|cared|loved|liked|wanted|needs?|needed|needing|"
+         r"(?:will|would|could|might|may) (?:ever )?(?:come back|change|forgive|call|text|"
+         r"talk to me|take me back|love|apologi[sz]e|understand|be|have|still)|"
+         r"(?:is|was|are|were) (?:mad|angry|upset|ignoring|avoiding|cheating|lying|using|seeing|"
+         r"jealous|interested|over me|done with me|testing|serious))\b")
+_THEIR_MIND = re.compile(
+    rf"^{_MARKERS}(?:(?:do you think|do you believe|you think|do you reckon)\s+(?:that\s+)?"
+    rf"{_someone(1)}\s+{_MIND}"
+    rf"|(?:does|did|do|is|was|were|are|will|would|could)\s+{_someone(2)}\s+"
+    r"(?:still |really |even |ever |just |actually )*"
+    r"(?:love|care|like|miss|want|hate|mean|regret|feel|think|know|need|needing|mad|angry|upset|"
+    r"ignoring|avoiding|cheating|lying|using|seeing|jealous|interested|over me|done with me|"
+    r"come back|change|forgive|take me back|understand)\b"
+    rf"|why (?:did|does|do|would|is|was|are|were|has|have|can't|won't|doesn't|didn't)\s+"
+    rf"{_someone(3)}\s)",
+    re.I,
+)
+_FACT = re.compile(
+    rf"^{_MARKERS}(?:is|are|was|were|can|could|will|does|do|did|has|have)\s+"
+    r"(?:(?:the|most|many|people|doctors|vets|dogs|cats)\b"
+    # "Is COVID as bad as it sounds?": a name that is no one in the user's story
+    r"|(?!(?:i|you|we|he|she|they|it|this|that|these|those|his|her|their|your|my|our|me|us|"
+    r"them|there|a|an|any|some|anyone|someone|everyone|anybody|somebody|everybody|everything|"
+    r"anything|nothing)\b)"
+    r"[a-z]+\s+(?:\w+\s+)?(?:as|so|really|very|too|ever|contagious|curable|serious|safe|dangerous|"
+    r"deadly|hereditary|treatable|normal|common|recover|heal|work|help|hurt|spread|last|go)\b"
+    r"|it\s+(?:possible|true|safe|legal|likely|dangerous|contagious|serious|hereditary|curable|"
+    r"treatable|deadly|common)\b)",
+    re.I,
+)
+# a fact about the world names neither the user nor the agent: "Can a therapist help me with
+# that?" or "Is there anything else you want to talk about?" asks something else
+_PERSONAL = re.compile(r"\b(?:i|i'm|i've|me|my|mine|we|us|our|you|your|u|ur)\b", re.I)
+# "Do you think I will lose my job?", "Will this ever be over?": how things will turn out.
+# Whether a step will help is weighed elsewhere (agent.user_steps), and whether it will get
+# better is asked as "is this normal" (agent.dialogue_acts.asks_if_normal).
+_FUTURE = re.compile(
+    rf"^{_MARKERS}(?:(?:do you think|you think|do you reckon)\s+(?:that\s+)?"
+    r"(?:i|this|it|things|we|my \w+)\s+(?:will|'ll|would|is going to|am going to|are going to)"
+    r"|will (?:i|this|things|we)\b|am i (?:ever )?going to)\b(?P<rest>.*)$",
+    re.I,
+)
+_HELPS = re.compile(r"\b(?:help|helps|work|idea|worth|beneficial|better|worse|easier|hard|"
+                    r"harder)\b", re.I)
+
+
+def question_asked(text: str) -> tuple[Kind, str] | None:
+    """The kind of question the message ends in, and whom it is about (``"he"``, ``"your
+    boyfriend"``; ``""`` when no one), or None.
+
+    >>> question_asked("My roommates party all night. Should I kick them out?")
+    ('decision', '')
+    >>> question_asked("Do you think he still loves me?")
+    ('their_mind', 'he')
+    >>> question_asked("Was my girlfriend needing more from me?")
+    ('their_mind', 'your girlfriend')
+    >>> question_asked("Can dogs recover from kidney failure?")
+    ('fact', '')
+    >>> question_asked("Is COVID as bad as it sounds?")
+    ('fact', '')
+    >>> question_asked("Should I just give up?"), question_asked("Should I hit him back?")
+    (None, None)
+    >>> question_asked("Should I kick them out? I don't know."), question_asked("Is it raining")
+    (None, None)
+    >>> question_asked("Should I keep studying or get some rest?")
+    ('either', '')
+    >>> question_asked("Do you think I will lose my job?"), question_asked("Will it help?")
+    (('future', ''), None)
+    """
+    sentences = split_sentences(text)
+    if not sentences or not sentences[-1].rstrip().endswith("?"):
+        return None
+    question = sentences[-1].strip()
+    if len(question.split()) > MAX_QUESTION_WORDS or _HARM.search(question):
+        return None
+    if (found := _DECISION.match(question)) is not None:
+        rest = found.group("rest")
+        # "Should I tell you more?" asks about the talk, not a choice in their life, and
+        # "Should I be?" (worried) no choice at all
+        # "Shall I try this?" after a suggestion takes it up: the step is the agent's own
+        if (re.search(r"\b(?:you|u)\b", rest, re.I) or len(rest.split()) < 2
+                or re.fullmatch(r"\w+\s+(?:this|that|it)\W*", rest, re.I)):
+            return None
+        return ("either" if re.search(r"\bor\b", rest, re.I) else "decision"), ""
+    if (found := _THEIR_MIND.match(question)) is not None:
+        who = next(w for w in (found.group("who1"), found.group("who2"), found.group("who3"))
+                   if w)
+        return "their_mind", re.sub(r"^(?:my|our)\b", "your", who.lower())
+    if (found := _FUTURE.match(question)) is not None:
+        return (None if _HELPS.search(found.group("rest")) else ("future", ""))
+    if _FACT.match(question) is not None and not _PERSONAL.search(question):
+        return "fact", ""
+    return None
+
+
+def question_to_answer(text: str, earlier: Sequence[str] = ()) -> tuple[Kind, str] | None:
+    """``question_asked``, unless another act answers the message: advice asked for, a step of
+    the user's own weighed ("Should I talk to HR?", agent.user_steps), whether a feeling is
+    normal, the user running themselves down. A question of fact is answered here only once a
+    trouble is told (``earlier``: the user's previous messages); in small talk the responder
+    says it does not know.
+
+    >>> question_to_answer("Can dogs recover from kidney failure?")
+    >>> question_to_answer("Can dogs recover from kidney failure?", ["My dog is very sick."])
+    ('fact', '')
+    >>> question_to_answer("Should I talk to HR?"), question_to_answer("Is it bad that I cry?")
+    (None, None)
+    """
+    asked = question_asked(text)
+    if (asked is None or asks_for_advice(text) or asks_if_normal(text)
+            or self_insult(text) is not None or weighed_step(text) is not None
+            or stated_plan(text) is not None):
+        return None
+    if asked[0] == "fact" and not any(tells_trouble(t) for t in (*earlier, text)):
+        return None
+    return asked
+
+
+def pronouns(who: str) -> tuple[str, str]:
+    """The subject and possessive to say ``who`` by ("your boyfriend": "he", "his").
+
+    >>> pronouns("she"), pronouns("your dad"), pronouns("your friend")
+    (('she', 'her'), ('he', 'his'), ('they', 'their'))
+    """
+    last = who.split()[-1] if who else "they"
+    if last in ("she", *HER):
+        return "she", "her"
+    if last in ("he", *HIM):
+        return "he", "his"
+    return "they", "their"
+
+
+DECISION_REPLIES: tuple[str, ...] = (
+    "That's your call to make, and I don't think there's one right answer. If you did, what "
+    "would you hope would change?",
+    "I can't make that choice for you, but I can help you think it through. What pulls you "
+    "towards it, and what holds you back?",
+)
+EITHER_REPLIES: tuple[str, ...] = (
+    "Both could make sense, and you know your situation better than I do. When you picture "
+    "doing each one, which feels closer to right?",
+    "I can't choose for you, but we can weigh them. What would each one cost you, and what "
+    "would it give you?",
+)
+FUTURE_REPLIES: tuple[str, ...] = (
+    "I can't know how it will turn out, and I won't pretend to. What do you think is most "
+    "likely, when you look at it calmly?",
+    "Nobody can promise how this goes, me included. What would help you carry the not "
+    "knowing for now?",
+)
+THEIR_MIND_REPLIES: tuple[str, ...] = (
+    "I can't know what is in {pos} mind, and I'd only be guessing. What makes you wonder?",
+    "Only {subj} could really answer that, and I don't want to guess at it for you. What do "
+    "you make of it yourself?",
+)
+FACT_REPLIES: tuple[str, ...] = (
+    "I honestly don't know enough to answer that well, and I'd rather not guess about "
+    "something that matters this much. Who could you ask who would know?",
+    "I'm not a reliable source on that, and a guess from me wouldn't help you. What have you "
+    "been able to find out so far?",
+)
+
+
+def question_replies(kind: Kind, who: str) -> tuple[str, ...]:
+    """The offline answers to a question of ``kind`` about ``who`` (see ``question_asked``).
+
+    >>> question_replies("their_mind", "your boyfriend")[0]
+    "I can't know what is in his mind, and I'd only be guessing. What makes you wonder?"
+    """
+    if kind != "their_mind":
+        return {"decision": DECISION_REPLIES, "either": EITHER_REPLIES,
+                "future": FUTURE_REPLIES, "fact": FACT_REPLIES}[kind]
+    subj, pos = pronouns(who)
+    return tuple(r.format(subj=subj, pos=pos) for r in THEIR_MIND_REPLIES)

@@ -1,0 +1,134 @@
+"""Questions about the user's trouble that no strategy line answers (agent.user_questions), and
+the questions whether a feeling is normal (agent.dialogue_acts.asks_if_normal)."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.advice import BY_NAME, normal_information
+from agent.dialogue_acts import asks_if_normal, self_insult
+from agent.responder_phrases import HOW_LONG_TEMPLATES, NORMAL_TEMPLATES
+from agent.responders import Responder, ResponseRequest
+from agent.strategy import PolicyContext, RuleStrategyPolicy
+from agent.types import Strategy
+from agent.user_questions import (
+    DECISION_REPLIES,
+    EITHER_REPLIES,
+    FACT_REPLIES,
+    FUTURE_REPLIES,
+    question_asked,
+    question_to_answer,
+)
+from appraisal import VAD
+from perception import AffectEstimate, DialogueTurn
+
+SAD = AffectEstimate(VAD(-0.5, 0.2, -0.3), {"sadness": 1.0}, 0.8, "text", 0.0)
+
+
+# ESConv train and valid seekers' questions, and look-alikes that ask something else
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Should I kick them out???", ("decision", "")),
+    ("Do you think I should forgive her?", ("decision", "")),
+    ("Should I keep studying or try and get some rest?", ("either", "")),
+    ("Do you think he still loves me?", ("their_mind", "he")),
+    ("I wonder that too. Did I shut her out? Was she needing more from me?", ("their_mind", "she")),
+    ("Do you think he might be gay?", ("their_mind", "he")),
+    ("Does my husband even care?", ("their_mind", "your husband")),
+    ("Why did he do this to me?", ("their_mind", "he")),
+    ("Do you think I will lose my job?", ("future", "")),
+    ("Is COVID as bad as it sounds?", ("fact", "")),
+    ("Can dogs recover from kidney failure?", ("fact", "")),
+    # harm is never weighed here: the safety stage and the strategies answer it
+    ("Should I just give up?", None),
+    ("Should I hit him back?", None),
+    ("Should I stop taking my meds?", None),
+    ("Do you think he will hurt me?", None),
+    # about the talk, or a suggestion taken up, or no choice at all
+    ("Should I tell you more?", None),
+    ("I like to read books. Shall I try this?", None),
+    ("I am worried that I will not be received well. Should I be?", None),
+    # a question in the middle of a story, a statement, a step's worth, the user or the agent
+    ("Should I call him? I don't know what I'd say.", None),
+    ("I should call him.", None),
+    ("Do you think it will help?", None),
+    ("Can a therapist help me with that?", None),
+    ("Have u ever fallen in love?", None),
+    ("Is there anything else you want to talk about?", None),
+])
+def test_a_question_is_told_by_its_kind_from_look_alikes(
+        text: str, expected: tuple[str, str] | None) -> None:
+    assert question_asked(text) == expected
+
+
+def test_other_acts_answer_first_and_a_fact_waits_for_a_trouble() -> None:
+    assert question_to_answer("Do you think I should talk to HR?") is None  # a step weighed
+    assert question_to_answer("Should I call her or what should I do?") is None  # advice asked
+    fact = "Is COVID as bad as it sounds?"
+    assert question_to_answer(fact) is None  # small talk: the responder says it doesn't know
+    assert question_to_answer(fact, ["My mom has COVID and I'm scared."]) == ("fact", "")
+
+
+def _reply(story: str, question: str, strategy: Strategy = Strategy.QUESTION) -> str:
+    history = [DialogueTurn("user", story), DialogueTurn("Sage", "That sounds hard."),
+               DialogueTurn("user", question)]
+    return Responder().respond(ResponseRequest(
+        user_text=question, history=history, strategy=strategy, user_affect=SAD,
+        persona_name="Sage"))  # fmt: skip
+
+
+@pytest.mark.parametrize(("story", "question", "replies"), [
+    ("My roommates are always partying and I can't sleep.", "Should I kick them out?",
+     DECISION_REPLIES),
+    ("I'm behind on everything.", "Should I keep studying or get some rest?", EITHER_REPLIES),
+    ("My company is cutting staff.", "Do you think I will lose my job?", FUTURE_REPLIES),
+    ("My dog is sick.", "Can dogs recover from kidney failure?", FACT_REPLIES),
+])
+def test_the_offline_responder_answers_the_question_not_the_strategy(
+        story: str, question: str, replies: tuple[str, ...]) -> None:
+    # before 2026-11-27: "How are you holding up with everything?" and the like
+    assert _reply(story, question) in replies
+
+
+def test_another_persons_mind_is_not_guessed_and_is_said_with_their_pronoun() -> None:
+    his = _reply("My boyfriend cheated on me.", "Do you think my boyfriend still loves me?")
+    her = _reply("My girlfriend left me last month.", "Was she needing more from me?")
+    assert ("his mind" in his or "Only he " in his) and "guess" in his
+    assert ("her mind" in her or "Only she " in her) and "guess" in her
+
+
+def test_the_rule_policy_asks_after_answering_a_question() -> None:
+    history = [DialogueTurn("user", "My boyfriend cheated on me."),
+               DialogueTurn("Sage", "That sounds hard."),
+               DialogueTurn("user", "Do you think he still loves me?")]
+    choice = RuleStrategyPolicy().choose(PolicyContext(history=history, user_affect=SAD))
+    assert choice.strategy == Strategy.QUESTION and "their_mind" in choice.reason
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Is it bad that I want to be alone all the time?", True),
+    ("Is it selfish to want time for myself?", True),
+    ("Is it possible to heal without finding another?", True),
+    ("Is it bad to drink every night?", False),  # a habit, not a feeling: not made normal
+    ("Is it possible to get a refund?", False),
+])
+def test_more_ways_of_asking_whether_a_feeling_is_normal(text: str, expected: bool) -> None:
+    assert asks_if_normal(text) is expected
+
+
+def test_whether_it_is_normal_is_answered_as_normal_not_with_a_troubles_facts() -> None:
+    # "Testing yourself and spreading study over several days work better than rereading" had
+    # answered "Will it get better?" after a failed exam
+    normal = _reply("I failed my exam.", "Will it get better?", Strategy.INFORMATION)
+    assert any(t.split("{")[0][:30] in normal for t in NORMAL_TEMPLATES), normal
+    # a trouble's own line that says it is common or eases comes first (agent.advice)
+    grief = _reply("My grandmother died last month.", "How long does grief last?",
+                   Strategy.INFORMATION)
+    assert any(grief.endswith(line) for line in normal_information(BY_NAME["grief"])), grief
+    low = _reply("I have been feeling low for weeks.", "How long does the feeling usually last?",
+                 Strategy.INFORMATION)
+    assert low.endswith(HOW_LONG_TEMPLATES[0]), low
+
+
+def test_what_happened_said_to_make_one_a_failure_is_running_oneself_down() -> None:
+    assert self_insult("You think it makes me look like a failure?") == "a failure"
+    assert self_insult("It makes me feel stupid.") is None  # a feeling, not a verdict
