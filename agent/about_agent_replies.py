@@ -132,6 +132,13 @@ SURROUNDINGS_REPLIES: tuple[str, ...] = (
     "I'm a program, so there's nothing like that on my side. How are things with you?",
     "Nothing to report from my side; I'm a computer program. What's on your mind today?",
 )
+# The same once a trouble is told: the talk goes back to it, not to "What's on your mind today?"
+SURROUNDINGS_TOLD_REPLIES: tuple[str, ...] = (
+    "I'm a program, so there's nothing like that on my side. How are you doing with all of "
+    "this?",
+    "Nothing to report from my side; I'm a computer program. I'd rather hear how you're "
+    "holding up.",
+)
 IN_WORLD_SURROUNDINGS_LEADS: tuple[str, ...] = ("Never mind my side of things.",)
 IN_WORLD_SURROUNDINGS_REPLIES: tuple[str, ...] = (
     "Never mind my side of things. How are things with you?",)

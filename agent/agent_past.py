@@ -110,7 +110,14 @@ _SURROUNDINGS = ending_sentence(
     r"a\s+(?:partner|wife|husband|girlfriend|boyfriend|dog|cat)|siblings)(?:\s+[\w']+){0,5}"
     # "Do you have anything going on today?"
     r"|do\s+(?:you|u)\s+have\s+anything\s+(?:going\s+on|planned|fun\s+planned|on)"
-    r"(?:\s+(?:today|tonight|this\s+weekend|later))?")
+    r"(?:\s+(?:today|tonight|this\s+weekend|later))?"
+    # "Do you have a job?", "How do you keep in touch with your friends?" (ESConv train), "What
+    # do you do on your video calls?" (ESConv valid): a life the program does not have
+    r"|do\s+(?:you|u)\s+have\s+(?:a\s+job|a\s+life|friends|many\s+friends|(?:a\s+)?work)"
+    r"|how\s+do\s+(?:you|u)\s+(?:keep|stay)\s+in\s+touch(?:\s+with\s+(?:your\s+)?(?:friends|family|"
+    r"people|loved\s+ones))?"
+    r"|what\s+do\s+(?:you|u)\s+do\s+(?:on|during|in)\s+(?:your\s+)?(?:video\s+calls|calls|zoom\s+calls"
+    r"|weekends?|days\s+off|free\s+time|evenings|breaks)")
 
 
 def asks_agent_experience(text: str) -> bool:

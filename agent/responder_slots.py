@@ -48,7 +48,10 @@ _NOT_A_NOUN = (r"(?:is|was|are|were|has|had|have|and|but|or|to|of|in|on|at|for|w
                r"did|will|would|can|could|keeps|makes|made|went|goes|came|comes|thinks|wants|"
                r"passed|broke|lost|never|always|still|too|also|again|now|then|here|there)")
 _TOPIC = re.compile(
-    rf"\b(?:my|our)\s+((?:{_ADJECTIVES})\s+)?"
+    # "What would you do in my place?", "in my case", "in my experience": a figure of speech,
+    # not what the trouble is about ("one small step with your place")
+    r"\b(?!(?<=in )(?:my|our)\s+(?:place|position|case|opinion|view|experience)\b)"
+    rf"(?:my|our)\s+((?:{_ADJECTIVES})\s+)?"
     # a body part is where a feeling sits, not what it is about: "every time I close my eyes"
     # is not "the hardest part of your eyes", nor "it broke my heart" "your heart"; an
     # adjective or a pronoun is no topic either ("my last breath" is not "your last", "my mine")

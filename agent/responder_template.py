@@ -41,6 +41,7 @@ from agent.about_agent_replies import (
     SELF_REPORT_OPENINGS,
     SURROUNDINGS_LEADS,
     SURROUNDINGS_REPLIES,
+    SURROUNDINGS_TOLD_REPLIES,
     TASTES_LEADS,
     about_agent_replies,
     self_report_group,
@@ -221,6 +222,8 @@ class TemplateChatModel(BaseChatModel):
             in_world = bool(info.get("in_world"))
             if len(around.split()) <= ASIDE_WORDS:  # the question is the whole message
                 return _unsaid(IN_WORLD_SURROUNDINGS_REPLIES if in_world
+                               else SURROUNDINGS_TOLD_REPLIES
+                               if any(tells_trouble(t) for t in earlier)
                                else SURROUNDINGS_REPLIES, said, seed)
             lead = _unsaid(IN_WORLD_SURROUNDINGS_LEADS if in_world else SURROUNDINGS_LEADS,
                            said, seed)

@@ -478,6 +478,24 @@ def test_asked_about_its_surroundings_it_claims_none_and_answers_the_rest(
         assert reply(text, strategy, affect=NEUTRAL) not in SURROUNDINGS_REPLIES
 
 
+@pytest.mark.parametrize("asked", [
+    "How do you keep in touch with your friends?",  # ESConv train
+    "What do you do on your video calls?",  # ESConv valid
+    "Do you have a job?",
+    "Do you have a partner?",
+])
+def test_asked_about_a_life_it_has_none_and_after_a_trouble_it_goes_back_to_it(
+        asked: str) -> None:
+    from agent.about_agent_replies import SURROUNDINGS_REPLIES, SURROUNDINGS_TOLD_REPLIES
+
+    assert about_agent(asked) == "question"
+    # "Nothing to report from my side ... What's on your mind today?" had followed a trouble
+    assert reply(asked, history=TROUBLE) in SURROUNDINGS_TOLD_REPLIES
+    assert reply(asked, affect=NEUTRAL) in SURROUNDINGS_REPLIES
+    # the user's own ways are no question about the agent
+    assert about_agent("I keep in touch with my friends on video calls.") is None
+
+
 def test_an_llm_is_told_to_claim_no_surroundings() -> None:
     assert "surroundings" in system_prompt("Cloudy here. How's your weather?")
     assert "surroundings" not in system_prompt("The weather is awful here.")

@@ -378,6 +378,8 @@ def test_a_clause_read_back_ends_in_a_word_not_a_join(text: str, cause: str | No
     ("My fear of flying is bad.", "topic", "your fear of flying"),
     ("My part of the deal is done.", "topic", "your part"),  # "of the" is no compound
     ("If you were in my shoes, what would you do?", "topic", None),  # an idiom, no topic
+    ("What would you do in my place?", "topic", None),  # "one small step with your place"
+    ("In my case it was my job.", "topic", "your job"),
     ("I'm going out tonight for happy hour.", "feeling", "down"),  # "happy hour" is no joy
     ("i have to think about the happy moments.", "feeling", "down"),
     ("I've thought about growing my own but can't in the dorms.", "topic", None),
