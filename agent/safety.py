@@ -185,11 +185,17 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:you|everyone|nobody|no\s+one)\s+(?:won'?t|will\s+not|will\s+never)\s+(?:have\s+to\s+)?"
         r"(?:see|hear\s+from|worry\s+about)\s+me\s+(?:again|anymore|any\s+more)\b",
         # Spanish, French, German, Portuguese, Italian (accents are folded by ``normalise``).
-        r"\b(?:quiero|quisiera)\s+morir(?:me)?\b|\b(?:me\s+quiero|voy\s+a)\s+matar(?:me)?\b"
-        r"|\bsuicidarme\b|\bquitarme\s+la\s+vida\b",
+        # "me quiero morir" and "me quiero suicidar" put the pronoun first; "morirme de risa"
+        # (of laughter) and the like are idioms
+        r"\b(?:(?:me\s+)?(?:quiero|quisiera)|me\s+voy\s+a)\s+morir(?:me)?\b"
+        r"(?!\s+de\s+(?:risa|hambre|sueno|verguenza|ganas|aburrimiento|calor|frio|amor|envidia))"
+        r"|\b(?:me\s+quiero|voy\s+a)\s+matar(?:me)?\b"
+        r"|\bsuicidarme\b|\bme\s+(?:quiero|voy\s+a)\s+suicidar\b|\bquitarme\s+la\s+vida\b",
         r"\bje\s+veux\s+mourir\b|\b(?:me\s+suicider|me\s+tuer|en\s+finir)\b",
-        r"\bich\s+(?:will|mochte)\s+(?:sterben|nicht\s+mehr\s+leben)\b|\bmich\s+umbringen\b",
-        r"\bquero\s+morrer\b|\bme\s+matar\b|\bvoglio\s+morire\b|\buccidermi\b",
+        r"\bich\s+(?:will|mochte)\s+(?:sterben|nicht\s+mehr\s+leben)\b|\bmich\s+(?:umbringen|toten)\b"
+        r"|\bbringe?\s+mich\s+um\b",
+        r"\bquero\s+morrer\b|\bme\s+(?:matar|suicidar)\b|\bvoglio\s+morire\b"
+        r"|\b(?:uccidermi|suicidarmi|ammazzarmi)\b|\bmi\s+voglio\s+(?:ammazzare|uccidere)\b",
         # "I don't want to live any more", hanging and jumping, in the same five languages
         r"\bno\s+quiero\s+(?:seguir\s+)?vivir\b(?!\s+(?:en|con|cerca|lejos|aqui|alli|ahi|junto|sol))|\b(?:ahorcarme|colgarme)\b"
         r"|\b(?:tirarme|lanzarme)\s+(?:de|desde|por|a)\s+(?:un|una|el|la)\s+"
