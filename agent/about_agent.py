@@ -205,6 +205,30 @@ def hands_back_wellbeing(text: str) -> str | None:
     return report if report and _HOW_ONE_IS.search(report) else None
 
 
+_ONLY_HANDED_BACK = re.compile(
+    r"[\s.,!]*(?:(?:and|how\s+about|what\s+about)\s+(?:you|u|yourself|urself)(?:\s+doing)?"
+    r"|(?:you|u|yourself)|hbu|wbu|hby)(?:\s+(?:today|though))?\s*[?.!]*(?:\s*[:;]-?[()DPp]+)?\s*",
+    re.I,
+)
+ONE_MESSAGE_BEFORE = 25
+"""A report of how one is, one message before "How about you?", is at most this many words."""
+
+
+def hands_back_after(text: str, before: str) -> str | None:
+    """How the user said they are in the message ``before`` this one, when this one only asks
+    the agent the same ("good", then "How about you?", as ESConv's seekers send them); None
+    otherwise.
+
+    >>> hands_back_after("How about you?", "good"), hands_back_after("And you?", "I like cake")
+    ('good', None)
+    >>> hands_back_after("How about you and your family?", "good")
+    """
+    if _ONLY_HANDED_BACK.fullmatch(text) is None or len(before.split()) > ONE_MESSAGE_BEFORE:
+        return None
+    report = _GREETING_WORDS.sub("", before).strip(" ,.!;:/\u2026-")
+    return report if report and _HOW_ONE_IS.search(report) else None
+
+
 def remarks_on_agent(text: str) -> bool:
     """The user remarks on how the agent seems ("You look tired, old man.").
 

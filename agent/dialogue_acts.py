@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from agent.responder_cues import THANKED_FOR_HELP
 from agent.troubles import says_unwell, tells_trouble
 
 _GREETING = re.compile(r"^\s*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))\b", re.I)
@@ -100,6 +101,65 @@ def is_farewell(text: str) -> bool:
     # The emoticons are looked for in the last 40 characters only: from each space of a long
     # run the pattern would rescan the run (a message of 20,000 spaces took 4 s a call).
     return bool(_FAREWELL.search(text[:-40] + _EMOTICON_AT_END.sub("", text[-40:])))
+
+
+# "How are you feeling today?" (or "How's your day?") in the agent's last message
+ASKED_HOW = re.compile(r"\bhow\s+(?:are|r)\s+(?:you|u)\b(?!\s+(?:coping|holding|managing|"
+                       r"looking|going\s+to|getting\s+on))|\bhow(?:'s|\s+is|\s+was)\s+(?:your|the)\s+"
+                       r"day\b|\bhow\s+have\s+you\s+been\b", re.I)
+# "I am good, thank you", "not great thanks": how one is, with thanks for being asked
+_WELLBEING = re.compile(
+    r"\W*(?:(?:honestly|well|um|eh|hmm|oh|hi|hello|hey|yeah)[,.!]?\s+)*"
+    r"(?:(?:i'?m|i\s+am|im|am|i'?ve\s+been|ive\s+been|i\s+have\s+been|doing|feeling|been|"
+    r"things\s+are)\s+)?(?:(?:pretty|really|very|quite|so|just|kinda|kind\s+of)\s+)?"
+    r"(?P<how>not\s+(?:too\s+|so\s+|that\s+|very\s+)?(?:great|good|well|bad|okay|ok|fine)|good|"
+    r"fine|ok|okay|alright|all\s+right|great|well|bad|awful|terrible|rough|meh|so-so|tired|"
+    r"exhausted|stressed|sad|down|low)"
+    r"(?:\s+(?:today|now|at\s+the\s+moment|i\s+guess|honestly|actually))*[\s,.!]*"
+    r"(?:(?:thanks|thank\s+you|thx|ty)(?:\s+(?:so\s+much|for\s+asking))?[\s,.!]*)?",
+    re.I,
+)
+
+
+def reports_wellbeing(text: str, agent_last: str) -> str | None:
+    """How the user is ("well" or "low"), when they answer the agent's "How are you?"
+    (``agent_last``, its previous message) by that alone, thanks for asking or not ("I am good,
+    thank you", "not great thanks"): answered as how they are, not as thanks for help. None
+    for any other message.
+
+    >>> reports_wellbeing("I am good, thank you", "Hi! How are you feeling today?")
+    'well'
+    >>> reports_wellbeing("not great thanks", "How are you?"), reports_wellbeing("meh", "How r u")
+    ('low', 'low')
+    >>> reports_wellbeing("not bad, thanks", "How's your day?")
+    'well'
+    >>> reports_wellbeing("I'm good, thanks", "Is there anything else on your mind?")
+    >>> reports_wellbeing("Thanks, that helps", "How are you?")
+    """
+    if ASKED_HOW.search(agent_last) is None or len(text) > 80:
+        return None
+    found = _WELLBEING.fullmatch(text)
+    if found is None:
+        return None
+    how = " ".join(found.group("how").lower().split())
+    well = re.fullmatch(r"not (?:too |so |that |very )?bad|good|fine|ok|okay|alright|all right|"
+                        r"great|well", how)
+    return "well" if well else "low"
+
+
+def thanks_for_asking(text: str, agent_last: str) -> bool:
+    """Thanks for being asked how one is ("not bad thanks, just work stuff" after the agent's
+    "How are you feeling today?"), not for help: a courtesy, not the end of the talk.
+
+    >>> thanks_for_asking("not bad thanks, just work stuff", "How are you feeling today?")
+    True
+    >>> thanks_for_asking("Thanks for the advice.", "How are you feeling today?")
+    False
+    >>> thanks_for_asking("not bad thanks", "Could you try a walk?")
+    False
+    """
+    return (ASKED_HOW.search(agent_last) is not None and thanks(text)
+            and THANKED_FOR_HELP.search(text) is None)
 
 
 _ADVICE = re.compile(

@@ -28,6 +28,7 @@ from langchain_core.messages import (
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 
 from agent.about_agent import (
+    hands_back_after,
     hands_back_wellbeing,
     tastes_aside,
 )
@@ -59,8 +60,10 @@ from agent.dialogue_acts import (
     declines_to_talk,
     is_farewell,
     is_greeting,
+    reports_wellbeing,
     self_insult,
     thanks,
+    thanks_for_asking,
 )
 from agent.responder_cues import (
     AN_INFANT,
@@ -205,6 +208,15 @@ class TemplateChatModel(BaseChatModel):
         report = None if cross else hands_back_wellbeing(user)
         if report is not None:
             return self._asked_back(messages, report, info, said, seed)
+        before_report = None if cross or not earlier else hands_back_after(user, earlier[-1])
+        if before_report is not None:  # "good", then "How about you?": answered already
+            mine = SELF_REPORT_OPENINGS[self_report_group(info)]
+            # as read: "Pretty ok but quite frustrating" is no trouble told, and reads low
+            before = list(info.get("readings") or ())[-2:-1]
+            unwell = (says_unwell(before_report) or tells_trouble(before_report)
+                      or any(float(r[1]) < 0.0 for r in before))
+            return _unsaid([f"{mine} {ask}" for ask in (ASKED_BACK_UNWELL if unwell
+                                                         else ASKED_BACK_NEXT)], said, seed)
         aside = None if cross else experience_aside(user)
         if aside is not None:  # "It was last Thanksgiving. Have you ever been dumped?"
             # a self-disclosure answers the question itself, and a lead before it would say
@@ -241,16 +253,25 @@ class TemplateChatModel(BaseChatModel):
         if not cross and other_language(user) is not None:
             unsaid = [r for r in OTHER_LANGUAGE_REPLIES if r not in said]
             return unsaid[0] if unsaid else OTHER_LANGUAGE_REPLIES[-1]
+        if not cross and reports_wellbeing(user, said[-1] if said else "") == "well":
+            # "I am good, thank you" answers "How are you feeling today?": no thanks for help,
+            # and no small-talk question ("What made you think of that?"); a low answer is asked
+            # about below (ASKS_FOR_STORY)
+            return _unsaid([("Good to hear. " if GLAD_WELL.search(user) else "") + ask
+                            for ask in ASKED_BACK_NEXT], said, seed)
         # read once: several choices below turn on them
+        # "not bad thanks" answers "How are you?": a courtesy, no thanks for help
+        courtesy = thanks_for_asking(user, said[-1] if said else "")
         thanked = thanks_without_news(user)  # "Thanks for the suggestions.", no news beside
         advice_asked = asks_for_advice(user)
         act = ("insulted" if cross else "farewell" if is_farewell(user)
                else "declined" if declines_to_talk(user)
                else "greeting" if is_greeting(user)
                else "welcomed" if answers_thanks(user)
-               else "thanks" if only_thanks(user)
-               # "thanks maybe I will take a vacation": the step is answered, not the thanks
-               or (strategy is Strategy.OTHERS and thanked and stated_plan(user) is None)
+               else "thanks" if not courtesy and (
+                   only_thanks(user)
+                   # "thanks maybe I will take a vacation": the step is answered, not the thanks
+                   or (strategy is Strategy.OTHERS and thanked and stated_plan(user) is None))
                else "praise" if praises_agent(user) else None)
         if act == "greeting" and info.get("returning"):
             return _welcome_back(earlier, said, seed)

@@ -23,8 +23,10 @@ from agent.dialogue_acts import (
     asks_if_normal,
     declines_to_talk,
     is_farewell,
+    reports_wellbeing,
     self_insult,
     thanks,
+    thanks_for_asking,
     tired_of_questions,
 )
 from agent.troubles import tells_trouble
@@ -167,7 +169,7 @@ class RuleStrategyPolicy(StrategyPolicy):
         reason = f"{stage} stage (user turn {user_turns}), valence {v:+.2f}, arousal {a:+.2f}"
         text = ctx.history[-1].text if ctx.history else ""
         return raw, answer_acts(raw, text, reason, ctx.agent_emotion, earlier_user_turns(ctx),
-                                ctx.user_affect.vad.valence)
+                                ctx.user_affect.vad.valence, last_agent_turn(ctx))
 
 
 LEAVING_MARGIN = 1.0
@@ -195,22 +197,29 @@ replies ask nothing: the complaint itself is answered with one question, what wo
 
 def answer_acts(raw: dict[Strategy, float], text: str, reason: str,
                 agent: AgentEmotion | None = None, earlier: Sequence[str] = (),
-                valence: float = 0.0) -> str:
+                valence: float = 0.0, agent_last: str = "") -> str:
     """Raise, in place, the log-score of the strategy the user's act asks for (a farewell, a
     request for advice, thanks, a step of their own; agent.dialogue_acts; a turn about the
     agent, agent.about_agent) and return ``reason`` saying so. An insult that angers the agent
     (``agent``) is answered outside the support strategies, as "Others". ``earlier``: the
     user's previous turns, newest last; within ``NO_QUESTION_TURNS`` of "you keep asking
     questions" no question is asked. ``valence``: the user's, as read; running oneself down
-    ("Am I just stupid?") is answered with reassurance unless it reads as light (above 0)."""
+    ("Am I just stupid?") is answered with reassurance unless it reads as light (above 0).
+    ``agent_last``: the agent's previous message; "I'm good, thank you" answers its "How are
+    you?" and is no thanks for help."""
     if any(tired_of_questions(t) for t in earlier[-NO_QUESTION_TURNS:]):
         raw[Strategy.QUESTION] = min(raw.values()) - LEAVING_MARGIN
         reason += ", the user has had enough questions"
     if agent is not None and answers_insult(text, agent.label, agent.label_intensity):
         raw[Strategy.OTHERS] = max(raw.values()) + LEAVING_MARGIN
         return reason + f", the user insults an agent who feels {agent.label}"
+    if reports_wellbeing(text, agent_last) is not None:
+        # asked how they are, they say; the talk goes on to what brings them (a question)
+        raw[Strategy.QUESTION] = max(raw.values()) + LEAVING_MARGIN
+        return reason + ", the user says how they are"
     leaving = is_farewell(text)
-    if leaving or only_thanks(text) or praises_agent(text):
+    courtesy = thanks_for_asking(text, agent_last)  # "not bad thanks" to "How are you?"
+    if leaving or (only_thanks(text) and not courtesy) or praises_agent(text):
         # closing words are the supporters' most common answer to both (66% and 48%)
         raw[Strategy.OTHERS] = max(raw.values()) + LEAVING_MARGIN
         return reason + (", the user is leaving" if leaving else ", the user says thanks")
@@ -255,7 +264,7 @@ def answer_acts(raw: dict[Strategy, float], text: str, reason: str,
         # (agent.user_questions)
         raw[Strategy.QUESTION] = max(raw.values()) + LEAVING_MARGIN
         return reason + f", the user asks a question ({asked[0]})"
-    if thanks(text) and not text.rstrip().endswith("?"):
+    if thanks(text) and not courtesy and not text.rstrip().endswith("?"):
         # thanks before a question ("I appreciate your thoughts. So you don't think I should
         # give him another chance?") is answered as the question: supporters close after 17% of
         # those (72 in ESConv train), against 44% of other thanks (934)
@@ -265,6 +274,14 @@ def answer_acts(raw: dict[Strategy, float], text: str, reason: str,
         raw[Strategy.QUESTION] += PLAN_QUESTION
         return reason + ", the user names a step"
     return reason
+
+
+def last_agent_turn(ctx: PolicyContext) -> str:
+    """What the agent said last before the user's last turn ("" when nothing)."""
+    if not ctx.history:
+        return ""
+    user = ctx.history[-1].speaker
+    return next((t.text for t in reversed(ctx.history) if t.speaker != user), "")
 
 
 def earlier_user_turns(ctx: PolicyContext) -> list[str]:

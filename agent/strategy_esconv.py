@@ -27,6 +27,7 @@ from agent.strategy import (
     answer_acts,
     decide,
     earlier_user_turns,
+    last_agent_turn,
 )
 from agent.types import Strategy
 from perception import DialogueTurn
@@ -265,7 +266,7 @@ class ESConvStrategyPolicy(StrategyPolicy):
         # advice early in a short chat is still answered in kind.
         reason = answer_acts(raw, split_turns(ctx.history)[0] if ctx.history else "", reason,
                              ctx.agent_emotion, earlier_user_turns(ctx),
-                             ctx.user_affect.vad.valence)
+                             ctx.user_affect.vad.valence, last_agent_turn(ctx))
         last, run = _run(ctx.previous_strategies)
         if last is not None and run >= 2:
             raw[last] -= RUN_DAMP

@@ -222,9 +222,12 @@ UNWELL = re.compile(
     r"(?:not\s+(?:(?:so|too|very|that|really|doing|feeling|going)\s+)*(?:great|good|well|okay|ok|"
     r"fine|the best)|(?:(?:pretty|really|so|kinda|kind of)\s+)?(?:bad|rough|awful|terrible|"
     r"horrible|crappy|shitty|lousy|rubbish)|(?:i\s+)?could be better|been better|meh"
-    r"|(?:not\s+)?so-so)"
+    r"|(?:not\s+)?so-so"
+    # "tired, thanks": worn out, said as how one is ("tired of explaining" is not)
+    r"|(?:(?:pretty|really|so|very|kinda|kind of|a bit|a little|just)\s+)?(?:tired|exhausted|"
+    r"drained|worn out|stressed|burnt out|burned out))"
     r"(?=\s*(?:$|[.!,;]|\s+(?:honestly|tbh|really|today|lately|actually|to be honest|"
-    r"unfortunately|right now|at the moment)\b))",
+    r"unfortunately|right now|at the moment|thanks|thank you|thx)\b))",
     re.I,
 )
 
@@ -236,6 +239,10 @@ def says_unwell(text: str) -> bool:
     (True, True, True)
     >>> says_unwell("Not bad, thanks!"), says_unwell("not good enough for them, apparently")
     (False, False)
+    >>> says_unwell("not great thanks"), says_unwell("pretty rough thank you")
+    (True, True)
+    >>> says_unwell("tired, thanks"), says_unwell("I'm tired of explaining this")
+    (True, False)
     """
     return UNWELL.search(text) is not None
 

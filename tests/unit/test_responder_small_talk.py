@@ -139,3 +139,76 @@ def test_what_follows_a_low_answer_is_no_small_talk() -> None:
                                                           "I'm fine, thanks for asking."),
                  affect=NEUTRAL)
     assert not any(t in said for t in SMALL_TALK[Strategy.AFFIRMATION]), said
+
+
+HOW_ARE_YOU = "Hi, I'm glad you're here. How are you feeling today?"
+
+
+def _answer(*turns: str, strategy: Strategy = Strategy.QUESTION,
+            affect: AffectEstimate = NEUTRAL) -> str:
+    """The reply to the last of ``turns``, the user's, after "hi" and the agent's "How are
+    you feeling today?" (and, between two user turns, a reply of the agent)."""
+    history = [DialogueTurn("user", "hi"), DialogueTurn("Sage", HOW_ARE_YOU)]
+    for i, text in enumerate(turns):
+        if i:
+            history.append(DialogueTurn("Sage", "What's on your mind today?"))
+        history.append(DialogueTurn("user", text))
+    return Responder().respond(ResponseRequest(turns[-1], history, strategy, affect, None,
+                                               "Sage", "plain"))
+
+
+@pytest.mark.parametrize("answer", ["I am good, thank you", "good thanks", "Fine, thanks."])
+def test_thanks_for_being_asked_how_one_is_is_no_thanks_for_help(answer: str) -> None:
+    from agent.responder_phrases import ACT_REPLIES, ASKED_BACK_NEXT
+
+    # "Of course. Thank you for trusting me with it." had answered "I am good, thank you"
+    said = _answer(answer, strategy=Strategy.OTHERS)
+    assert said not in ACT_REPLIES["thanks"], said
+    assert any(said.endswith(ask) for ask in ASKED_BACK_NEXT), said
+
+
+@pytest.mark.parametrize("answer", ["not great thanks", "tired, thanks"])
+def test_a_low_answer_with_thanks_is_asked_about(answer: str) -> None:
+    from agent.responder_phrases import ACT_REPLIES, ASKS_FOR_STORY, SMALL_TALK
+
+    # "Anytime. I'm glad it helped a little." had answered "not great thanks"
+    flat = AffectEstimate(VAD(-0.05, 0.0, 0.0), {"neutral": 0.8, "sadness": 0.2}, 0.8, "text",
+                          0.0)
+    said = _answer(answer, affect=flat)
+    assert said not in ACT_REPLIES["thanks"], said
+    assert not any(said.endswith(t) for t in SMALL_TALK[Strategy.QUESTION]), said
+    assert answer != "tired, thanks" or any(said.endswith(t) for t in ASKS_FOR_STORY), said
+
+
+def test_how_about_you_after_saying_how_one_is_gets_how_the_agent_is() -> None:
+    from agent.about_agent_replies import SELF_REPORT_OPENINGS
+
+    # ESConv valid sends them apart: "good", then "How about you?" ("I don't know that one,
+    # I'm afraid." had answered it)
+    said = _answer("good", "How about you?")
+    assert said.startswith(SELF_REPORT_OPENINGS["fine"]), said
+    # read low, the agent asks what is wrong (the readings come from the agent's own loop)
+    from agent.core import AffectiveAgent
+    from agent.responder_phrases import ASKED_BACK_UNWELL
+    from agent.types import Utterance
+
+    agent = AffectiveAgent.from_persona("sage", text="lexicon")
+    for text in ("Hi", "Pretty ok but quite frustrating"):
+        agent.respond(Utterance(text))
+    low = agent.respond(Utterance("How about you?")).text
+    assert any(low.endswith(ask) for ask in ASKED_BACK_UNWELL), low
+    # after something else, "And you?" asks no wellbeing back
+    assert not _answer("I like to paint.", "And you?").startswith(SELF_REPORT_OPENINGS["fine"])
+
+
+def test_the_policy_reads_an_answer_to_how_are_you_as_no_thanks() -> None:
+    from agent.strategy import PolicyContext, RuleStrategyPolicy
+
+    history = [DialogueTurn("user", "hi"), DialogueTurn("Sage", HOW_ARE_YOU),
+               DialogueTurn("user", "I am good, thank you")]
+    asked = RuleStrategyPolicy().choose(PolicyContext(history=history, user_affect=NEUTRAL))
+    assert asked.strategy == Strategy.QUESTION and "how they are" in asked.reason
+    # the same words after anything else are thanks, and closing words answer them
+    history[1] = DialogueTurn("Sage", "Could you try a short walk tonight?")
+    closing = RuleStrategyPolicy().choose(PolicyContext(history=history, user_affect=NEUTRAL))
+    assert closing.strategy == Strategy.OTHERS and "thanks" in closing.reason
