@@ -25,7 +25,7 @@ from agent.troubles import tells_trouble
 from agent.user_steps import stated_plan, weighed_step
 from perception.base import split_sentences
 
-Kind = Literal["decision", "either", "their_mind", "future", "fact"]
+Kind = Literal["decision", "either", "their_mind", "future", "fact", "view"]
 
 MAX_QUESTION_WORDS = 25
 """A longer question is a story that ends in a question mark, not a question to answer."""
@@ -97,6 +97,22 @@ _FUTURE = re.compile(
     r"|will (?:i|this|things|we)\b|am i (?:ever )?going to)\b(?P<rest>.*)$",
     re.I,
 )
+# "Do you know if there are any fees?", "Do u have any idea about side effects of the
+# vaccine?": a fact asked of the agent; what follows names neither party ("Do you know what I
+# mean?" and "do you know how I can access it?" ask something else)
+_KNOW = re.compile(
+    rf"^{_MARKERS}(?:do|would)\s+(?:you|u)\s+(?:happen\s+to\s+)?(?:know|have\s+any\s+idea)"
+    r"(?:\s+about)?\s+(?P<rest>(?:if|whether|about|how\s+(?:much|many|long|often)|what|when|where"
+    r"|side\s+effects)\b.*)$",
+    re.I,
+)
+# "What is your point of view on masks?" (ESConv valid), "What's your thoughts on the economy
+# going forward?" (ESConv train): the agent's own view of the world, which it does not hold
+_VIEW = re.compile(
+    rf"^{_MARKERS}what(?:'s|\s+is|\s+are)\s+your\s+(?:opinion|views?|point\s+of\s+view|take|"
+    r"thoughts|stance)\s+(?:on|about|of)\s+(?P<rest>.+)$",
+    re.I,
+)
 _HELPS = re.compile(r"\b(?:help|helps|work|idea|worth|beneficial|better|worse|easier|hard|"
                     r"harder)\b", re.I)
 
@@ -123,6 +139,11 @@ def question_asked(text: str) -> tuple[Kind, str] | None:
     ('either', '')
     >>> question_asked("Do you think I will lose my job?"), question_asked("Will it help?")
     (('future', ''), None)
+    >>> question_asked("Do you know if there are any fees?")
+    ('fact', '')
+    >>> question_asked("Do you know what I mean?")
+    >>> question_asked("What is your point of view on masks?")
+    ('view', '')
     """
     sentences = split_sentences(text)
     if not sentences or not sentences[-1].rstrip().endswith("?"):
@@ -147,6 +168,10 @@ def question_asked(text: str) -> tuple[Kind, str] | None:
         return (None if _HELPS.search(found.group("rest")) else ("future", ""))
     if _FACT.match(question) is not None and not _PERSONAL.search(question):
         return "fact", ""
+    if (found := _KNOW.match(question)) is not None and not _PERSONAL.search(found["rest"]):
+        return "fact", ""
+    if (found := _VIEW.match(question)) is not None and not _PERSONAL.search(found["rest"]):
+        return "view", ""
     return None
 
 
@@ -205,6 +230,11 @@ FUTURE_REPLIES: tuple[str, ...] = (
     "Nobody can promise how this goes, me included. What would help you carry the not "
     "knowing for now?",
 )
+VIEW_REPLIES: tuple[str, ...] = (
+    "I'm a program, so I don't hold views of my own on that, and I'd rather not pretend to. "
+    "What do you make of it yourself?",
+    "I don't have a side of my own to take there; I'm a computer program. How do you see it?",
+)
 THEIR_MIND_REPLIES: tuple[str, ...] = (
     "I can't know what is in {pos} mind, and I'd only be guessing. What makes you wonder?",
     "Only {subj} could really answer that, and I don't want to guess at it for you. What do "
@@ -226,6 +256,6 @@ def question_replies(kind: Kind, who: str) -> tuple[str, ...]:
     """
     if kind != "their_mind":
         return {"decision": DECISION_REPLIES, "either": EITHER_REPLIES,
-                "future": FUTURE_REPLIES, "fact": FACT_REPLIES}[kind]
+                "future": FUTURE_REPLIES, "fact": FACT_REPLIES, "view": VIEW_REPLIES}[kind]
     subj, pos = pronouns(who)
     return tuple(r.format(subj=subj, pos=pos) for r in THEIR_MIND_REPLIES)

@@ -16,6 +16,7 @@ from agent.user_questions import (
     EITHER_REPLIES,
     FACT_REPLIES,
     FUTURE_REPLIES,
+    VIEW_REPLIES,
     question_asked,
     question_to_answer,
 )
@@ -38,6 +39,13 @@ SAD = AffectEstimate(VAD(-0.5, 0.2, -0.3), {"sadness": 1.0}, 0.8, "text", 0.0)
     ("Do you think I will lose my job?", ("future", "")),
     ("Is COVID as bad as it sounds?", ("fact", "")),
     ("Can dogs recover from kidney failure?", ("fact", "")),
+    ("Oh that's great I will try then. Do you know if there are any fees?", ("fact", "")),
+    ("Do u have any idea about side effects of the vaccine, Is it safe for kids?", ("fact", "")),
+    ("What is your point of view on masks?", ("view", "")),
+    ("What's your thoughts on the economy going forward?", ("view", "")),
+    ("Do you know what I mean?", None),
+    ("do you know how i can access it?", None),  # how the user can: a suggestion's matter
+    ("What is your opinion on my plan?", None),
     # harm is never weighed here: the safety stage and the strategies answer it
     ("Should I just give up?", None),
     ("Should I hit him back?", None),
@@ -82,6 +90,7 @@ def _reply(story: str, question: str, strategy: Strategy = Strategy.QUESTION) ->
     ("I'm behind on everything.", "Should I keep studying or get some rest?", EITHER_REPLIES),
     ("My company is cutting staff.", "Do you think I will lose my job?", FUTURE_REPLIES),
     ("My dog is sick.", "Can dogs recover from kidney failure?", FACT_REPLIES),
+    ("I'm worried about the pandemic.", "What is your point of view on masks?", VIEW_REPLIES),
 ])
 def test_the_offline_responder_answers_the_question_not_the_strategy(
         story: str, question: str, replies: tuple[str, ...]) -> None:
