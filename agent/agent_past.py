@@ -85,7 +85,18 @@ _LIVED = re.compile(
     r"|\s+get)|u\s+r|ur)\s+(?:\w+\s+)?(?:stressed|sad|down|anxious|upset|low|depressed|angry"
     r"|lonely|worried|overwhelmed|nervous|scared)\b"
     r"|(?:did|do|have)\s+(?:you|u)\s+(?:also|too)\s+(?:have|had|feel|felt|struggle|struggled|go"
-    r"|went|deal|dealt|lose|lost)\b)[^.!?]*[?.]*\s*$)",
+    r"|went|deal|dealt|lose|lost)\b"
+    # "Have you ever done something like that?", "Have you ever used one personally?", "did you
+    # use guided meditation?", "How do you comfort yourself ...?", "What did you do in your
+    # situation?" (ESConv valid): what the agent did or does with a trouble of its own
+    # ("Have you ever tried to hurt yourself?" asks something else)
+    r"|have\s+(?:you|u)\s+(?:also\s+|yourself\s+|personally\s+)?ever\s+(?:used|done|tried)\b"
+    r"(?!\s+to\b)"
+    r"|did\s+(?:you|u)\s+(?:also\s+|ever\s+|personally\s+)?(?:use|try)\s+(?!to\b)"
+    r"|how\s+do\s+(?:you|u)\s+(?:comfort\s+yourself|handle\s+(?:it|this|that|stress)"
+    r"|manage\s+(?:it|this|that|stress)|relax|calm\s+(?:yourself\s+)?down)\b"
+    r"|what\s+did\s+(?:you|u)\s+(?:do|did)\s+in\s+(?:your|that|a\s+similar)\s+situation\b"
+    r")[^.!?]*[?.]*\s*$)",
     re.I,
 )
 _SENTENCE_BREAK = re.compile(
@@ -117,7 +128,13 @@ _SURROUNDINGS = ending_sentence(
     r"|how\s+do\s+(?:you|u)\s+(?:keep|stay)\s+in\s+touch(?:\s+with\s+(?:your\s+)?(?:friends|family|"
     r"people|loved\s+ones))?"
     r"|what\s+do\s+(?:you|u)\s+do\s+(?:on|during|in)\s+(?:your\s+)?(?:video\s+calls|calls|zoom\s+calls"
-    r"|weekends?|days\s+off|free\s+time|evenings|breaks)")
+    r"|weekends?|days\s+off|free\s+time|evenings|breaks)"
+    # "What kind of dog do you have?", "what kind of work did you do" (ESConv valid), "Do you
+    # smoke?", "May I ask if you're planning to become a counselor?" (ESConv valid)
+    r"|what\s+kind\s+of\s+\w+\s+(?:do|did)\s+(?:you|u)\s+(?:have|own|do|use)(?:\s+[\w']+){0,6}"
+    r"|do\s+(?:you|u)\s+(?:smoke|drink|vape)(?:\s+(?:and\s+)?(?:drink|smoke|alcohol|cigarettes|"
+    r"weed|at\s+all|much|a\s+lot|often|too|yourself))*"
+    r"|(?:are\s+(?:you|u)|you'?re|you\s+are|ur)\s+(?:planning|going)\s+to\s+become(?:\s+[\w']+){1,4}")
 
 
 def asks_agent_experience(text: str) -> bool:

@@ -3,7 +3,8 @@
 ESConv's seekers ask them after telling their trouble (806 questions in train after the
 second exchange that no other act takes): whether to do something ("Should I kick them out?"),
 what someone else thinks or feels ("Do you think he still loves me?", "Was she needing more
-from me?"), and facts about the world ("Can dogs recover from kidney failure?"). A question
+from me?"), and facts about the world ("Can dogs recover from kidney failure?"); and they check
+what the agent meant ("Like meditation?", "So I should distance myself for a while?"). A question
 back, the strategy's usual line, leaves them unanswered. The offline responder answers each
 honestly: the choice is the user's, another's mind is not the agent's to know, and it has no
 reliable facts to give; then it asks one thing that helps the user go on.
@@ -25,7 +26,8 @@ from agent.troubles import tells_trouble
 from agent.user_steps import stated_plan, weighed_step
 from perception.base import split_sentences
 
-Kind = Literal["decision", "either", "their_mind", "future", "fact", "view"]
+Kind = Literal["decision", "either", "check", "example", "their_mind", "future", "fact",
+               "view"]
 
 MAX_QUESTION_WORDS = 25
 """A longer question is a story that ends in a question mark, not a question to answer."""
@@ -113,6 +115,21 @@ _VIEW = re.compile(
     r"thoughts|stance)\s+(?:on|about|of)\s+(?P<rest>.+)$",
     re.I,
 )
+# "Like meditation?", "You mean like a hot bath? Or a good book?" (ESConv valid): an example of
+# what the agent said, offered back to check it
+_EXAMPLE = re.compile(
+    r"\W*(?:(?:so|oh|ok|okay|you\s+mean|do\s+you\s+mean|so\s+you\s+mean)[,\s]+)*"
+    r"(?:like|such\s+as|something\s+like)\s+(?!what\b)[^?.!]{1,60}\?+"
+    r"(?:\s*(?:or|and)?\s*(?:like\s+)?[^?.!]{1,60}\?+)?\s*",
+    re.I,
+)
+# "So I should really distance myself for a while right?", "So you don't think I should give
+# him another chance?" (ESConv valid): the agent's drift checked back
+_CHECK = re.compile(
+    rf"^{_MARKERS}(?:so|oh|ok|okay)[,\s]+(?:you\s+(?:don't\s+|do\s+not\s+)?think\s+)?"
+    r"i\s+(?:should(?:n't)?|need\s+to|have\s+to)\s+(?P<rest>\w.*)$",
+    re.I,
+)
 _HELPS = re.compile(r"\b(?:help|helps|work|idea|worth|beneficial|better|worse|easier|hard|"
                     r"harder)\b", re.I)
 
@@ -144,13 +161,21 @@ def question_asked(text: str) -> tuple[Kind, str] | None:
     >>> question_asked("Do you know what I mean?")
     >>> question_asked("What is your point of view on masks?")
     ('view', '')
+    >>> question_asked("You mean like a hot bath? Or a good book?"), question_asked("Like what?")
+    (('example', ''), None)
+    >>> question_asked("So I should really distance myself for a while right?")
+    ('check', '')
     """
+    if _EXAMPLE.fullmatch(text) is not None and not _HARM.search(text):
+        return "example", ""
     sentences = split_sentences(text)
     if not sentences or not sentences[-1].rstrip().endswith("?"):
         return None
     question = sentences[-1].strip()
     if len(question.split()) > MAX_QUESTION_WORDS or _HARM.search(question):
         return None
+    if (found := _CHECK.match(question)) is not None and len(found["rest"].split()) >= 2:
+        return "check", ""
     if (found := _DECISION.match(question)) is not None:
         rest = found.group("rest")
         # "Should I tell you more?" asks about the talk, not a choice in their life, and
@@ -230,6 +255,17 @@ FUTURE_REPLIES: tuple[str, ...] = (
     "Nobody can promise how this goes, me included. What would help you carry the not "
     "knowing for now?",
 )
+CHECK_REPLIES: tuple[str, ...] = (
+    "I can't say for sure what's right for you; you know the situation best. How does it sit "
+    "with you when you picture it?",
+    "It's only a thought, and you're the one who knows how it would land. What does your gut "
+    "say?",
+)
+EXAMPLE_REPLIES: tuple[str, ...] = (
+    "Yes, something like that, whatever suits you best. Which would feel easiest to start "
+    "with?",
+    "Something like that, yes; whatever feels doable for you. What comes to mind first?",
+)
 VIEW_REPLIES: tuple[str, ...] = (
     "I'm a program, so I don't hold views of my own on that, and I'd rather not pretend to. "
     "What do you make of it yourself?",
@@ -255,7 +291,8 @@ def question_replies(kind: Kind, who: str) -> tuple[str, ...]:
     "I can't know what is in his mind, and I'd only be guessing. What makes you wonder?"
     """
     if kind != "their_mind":
-        return {"decision": DECISION_REPLIES, "either": EITHER_REPLIES,
+        return {"decision": DECISION_REPLIES, "either": EITHER_REPLIES, "check": CHECK_REPLIES,
+                "example": EXAMPLE_REPLIES,
                 "future": FUTURE_REPLIES, "fact": FACT_REPLIES, "view": VIEW_REPLIES}[kind]
     subj, pos = pronouns(who)
     return tuple(r.format(subj=subj, pos=pos) for r in THEIR_MIND_REPLIES)

@@ -70,6 +70,10 @@ WORST = {  # each repeated up to the length limit
     "minds": "do you think he still loves me? ",
     "facts": "is covid as bad as ",
     "normal": "is it bad that i ",
+    "examples": "you mean like a hot bath? or ",
+    "checks": "so i should really ",
+    "agent ways": "have you ever done what kind of dog do you ",
+    "how are you": "not great thanks, ",
 }
 TURN_BUDGET_S = 2.0
 """Per turn on these machines (2 cores); a plain turn takes about 50 ms."""

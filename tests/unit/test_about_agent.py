@@ -496,6 +496,32 @@ def test_asked_about_a_life_it_has_none_and_after_a_trouble_it_goes_back_to_it(
     assert about_agent("I keep in touch with my friends on video calls.") is None
 
 
+@pytest.mark.parametrize("asked", [
+    # ESConv valid seekers' questions that had been answered with a support line ("Feeling
+    # unsettled after a setback is common ..." to "What kind of dog do you have?")
+    "What kind of dog do you have?",
+    "Do you smoke and drink alcohol?",
+    "May I ask if you're planning to become a counselor?",
+    "That's a pretty good idea. Have you ever done something like that?",
+    "I haven't checked, I suppose I can find one online. Have you ever used one personally?",
+    "I think it would be better in the afternoon, did you use guided meditation?",
+    "How do you comfort yourself that it's not that bad?",
+    "No I feel ashamed to discuss my problem. What did you did in your situation?",
+])
+def test_asked_about_its_own_ways_or_habits_it_says_it_is_a_program(asked: str) -> None:
+    assert "program" in reply(asked, history=TROUBLE), asked
+
+
+@pytest.mark.parametrize("text", [
+    "Have you ever tried to hurt yourself?",  # asks something else: not "Not the way you have"
+    "What kind of teas do you drink to help with anxiety?",  # asks for a suggestion
+    "My mom asked what kind of dog I have.",
+    "Did you use to live here?",
+])
+def test_look_alikes_of_its_own_ways_are_not_answered_as_such(text: str) -> None:
+    assert "program" not in reply(text, history=TROUBLE), text
+
+
 def test_an_llm_is_told_to_claim_no_surroundings() -> None:
     assert "surroundings" in system_prompt("Cloudy here. How's your weather?")
     assert "surroundings" not in system_prompt("The weather is awful here.")

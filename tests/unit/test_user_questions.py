@@ -12,8 +12,10 @@ from agent.responders import Responder, ResponseRequest
 from agent.strategy import PolicyContext, RuleStrategyPolicy
 from agent.types import Strategy
 from agent.user_questions import (
+    CHECK_REPLIES,
     DECISION_REPLIES,
     EITHER_REPLIES,
+    EXAMPLE_REPLIES,
     FACT_REPLIES,
     FUTURE_REPLIES,
     VIEW_REPLIES,
@@ -43,6 +45,12 @@ SAD = AffectEstimate(VAD(-0.5, 0.2, -0.3), {"sadness": 1.0}, 0.8, "text", 0.0)
     ("Do u have any idea about side effects of the vaccine, Is it safe for kids?", ("fact", "")),
     ("What is your point of view on masks?", ("view", "")),
     ("What's your thoughts on the economy going forward?", ("view", "")),
+    ("You mean like a hot bath? Or a good book?", ("example", "")),
+    ("Like meditation?", ("example", "")),
+    ("Like what?", None),  # asks for one: a suggestion's matter
+    ("So I should really distance myself for a while right?", ("check", "")),
+    ("So you think i should have a conversation with them?", ("check", "")),
+    ("So I should just give up?", None),
     ("Do you know what I mean?", None),
     ("do you know how i can access it?", None),  # how the user can: a suggestion's matter
     ("What is your opinion on my plan?", None),
@@ -91,6 +99,9 @@ def _reply(story: str, question: str, strategy: Strategy = Strategy.QUESTION) ->
     ("My company is cutting staff.", "Do you think I will lose my job?", FUTURE_REPLIES),
     ("My dog is sick.", "Can dogs recover from kidney failure?", FACT_REPLIES),
     ("I'm worried about the pandemic.", "What is your point of view on masks?", VIEW_REPLIES),
+    ("I'm so stressed.", "Like meditation?", EXAMPLE_REPLIES),
+    ("My friends hurt me.", "So I should really distance myself for a while right?",
+     CHECK_REPLIES),
 ])
 def test_the_offline_responder_answers_the_question_not_the_strategy(
         story: str, question: str, replies: tuple[str, ...]) -> None:
