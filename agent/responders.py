@@ -31,6 +31,7 @@ from agent.responder_slots import reflect
 from agent.responder_template import TemplateChatModel
 from agent.troubles import tells_trouble
 from agent.types import AgentEmotion, Strategy
+from agent.user_questions import question_to_answer
 from perception import AffectEstimate, DialogueTurn
 
 MAX_REPLY_CHARS = 600
@@ -125,6 +126,10 @@ def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[Bas
     if surroundings_asked(request.user_text) is not None:
         lines.append("They ask about your surroundings (weather, home, what you are doing): "
                      "claim none your role does not give you.")
+    asked = question_to_answer(request.user_text,
+                               [t.text for t in past if t.speaker != request.persona_name])
+    if asked is not None and asked[0] in QUESTION_NOTES:  # agent.user_questions
+        lines.append(QUESTION_NOTES[asked[0]])
     if asks_if_person(request.user_text):  # a character that stays in its world has a line
         lines.append("They ask whether you are a person: say plainly that you are an AI "
                      "program, not a person.")
@@ -163,6 +168,22 @@ def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[Bas
             messages.append(HumanMessage(content=turn.text))
     messages.append(HumanMessage(content=request.user_text))
     return messages
+
+
+QUESTION_NOTES: dict[str, str] = {
+    "decision": "They ask whether to do something: help them weigh it; the choice is theirs.",
+    "either": "They ask which of two things to do: help them weigh both; the choice is theirs.",
+    "check": "They check what you meant: the judgement is theirs; do not press it on them.",
+    "their_mind": "They ask what someone else thinks or feels: do not guess at another "
+                  "person's mind.",
+    "future": "They ask how things will turn out: do not promise an outcome.",
+    "fact": "They ask a question of fact: answer only what you are sure of, and say so "
+            "plainly when you are not.",
+    "view": "They ask your view of something in the world: hold none your role does not "
+            "give you.",
+}
+"""What an LLM is told of a question about the trouble (agent.user_questions); the offline
+responder answers the same questions in the same spirit."""
 
 
 def clean_reply(text: str, limit: int = MAX_REPLY_CHARS) -> str:

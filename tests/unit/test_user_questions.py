@@ -152,3 +152,21 @@ def test_whether_it_is_normal_is_answered_as_normal_not_with_a_troubles_facts() 
 def test_what_happened_said_to_make_one_a_failure_is_running_oneself_down() -> None:
     assert self_insult("You think it makes me look like a failure?") == "a failure"
     assert self_insult("It makes me feel stupid.") is None  # a feeling, not a verdict
+
+
+def test_an_llm_is_told_how_to_meet_the_question() -> None:
+    from agent.responders import QUESTION_NOTES, build_messages
+
+    def prompt(story: str, question: str) -> str:
+        history = [DialogueTurn("user", story), DialogueTurn("Sage", "That sounds hard."),
+                   DialogueTurn("user", question)]
+        return str(build_messages(ResponseRequest(
+            user_text=question, history=history, strategy=Strategy.QUESTION, user_affect=SAD,
+            persona_name="Sage"))[0].content)  # fmt: skip
+
+    assert QUESTION_NOTES["their_mind"] in prompt("He cheated on me.",
+                                                  "Do you think he still loves me?")
+    assert QUESTION_NOTES["decision"] in prompt("My roommates party all night.",
+                                                "Should I kick them out?")
+    told = prompt("My roommates party all night.", "They are so loud.")
+    assert not any(note in told for note in QUESTION_NOTES.values())
