@@ -181,6 +181,8 @@ QUESTION_NOTES: dict[str, str] = {
             "plainly when you are not.",
     "view": "They ask your view of something in the world: hold none your role does not "
             "give you.",
+    "self_blame": "They ask whether it is their fault: do not assign blame either way; answer "
+                  "the weight of the question.",
 }
 """What an LLM is told of a question about the trouble (agent.user_questions); the offline
 responder answers the same questions in the same spirit."""

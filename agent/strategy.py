@@ -262,7 +262,9 @@ def answer_acts(raw: dict[Strategy, float], text: str, reason: str,
         # kidney failure?": answered honestly (the choice is theirs, another's mind is not the
         # agent's to know, it has no facts to give), then one question that helps them go on
         # (agent.user_questions)
-        raw[Strategy.QUESTION] = max(raw.values()) + LEAVING_MARGIN
+        # blame taken on is met with reassurance first ("Is it my fault?")
+        answer = Strategy.AFFIRMATION if asked[0] == "self_blame" else Strategy.QUESTION
+        raw[answer] = max(raw.values()) + LEAVING_MARGIN
         return reason + f", the user asks a question ({asked[0]})"
     if thanks(text) and not courtesy and not text.rstrip().endswith("?"):
         # thanks before a question ("I appreciate your thoughts. So you don't think I should

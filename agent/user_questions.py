@@ -27,7 +27,7 @@ from agent.user_steps import stated_plan, weighed_step
 from perception.base import split_sentences
 
 Kind = Literal["decision", "either", "check", "example", "their_mind", "future", "fact",
-               "view"]
+               "view", "self_blame"]
 
 MAX_QUESTION_WORDS = 25
 """A longer question is a story that ends in a question mark, not a question to answer."""
@@ -130,6 +130,16 @@ _CHECK = re.compile(
     r"i\s+(?:should(?:n't)?|need\s+to|have\s+to)\s+(?P<rest>\w.*)$",
     re.I,
 )
+# "Is it my fault?", "Why me? What did I do wrong?", "Is it because of me?": blame taken on. A
+# supporter neither agrees nor denies what it cannot know; it answers the weight of it.
+_SELF_BLAME = re.compile(
+    r"\b(?:(?:is|was)\s+(?:it|this|that|all\s+(?:this|that))\s+(?:all\s+|really\s+)?my\s+fault"
+    r"|what\s+did\s+i\s+do\s+(?:wrong|to\s+deserve|to\s+make)|did\s+i\s+do\s+something\s+wrong"
+    r"|why\s+me|am\s+i\s+(?:the\s+one\s+)?to\s+blame|(?:is|was)\s+it\s+(?:all\s+)?because\s+of\s+me"
+    r"|was\s+it\s+something\s+i\s+did|what\s+have\s+i\s+done\s+wrong|where\s+did\s+i\s+go\s+wrong"
+    r"|(?:is|was)\s+(?:it|this)\s+on\s+me)\b",
+    re.I,
+)
 _HELPS = re.compile(r"\b(?:help|helps|work|idea|worth|beneficial|better|worse|easier|hard|"
                     r"harder)\b", re.I)
 
@@ -165,6 +175,8 @@ def question_asked(text: str) -> tuple[Kind, str] | None:
     (('example', ''), None)
     >>> question_asked("So I should really distance myself for a while right?")
     ('check', '')
+    >>> question_asked("Why me? What did I do wrong?"), question_asked("Is it because of me?")
+    (('self_blame', ''), ('self_blame', ''))
     """
     if _EXAMPLE.fullmatch(text) is not None and not _HARM.search(text):
         return "example", ""
@@ -174,6 +186,8 @@ def question_asked(text: str) -> tuple[Kind, str] | None:
     question = sentences[-1].strip()
     if len(question.split()) > MAX_QUESTION_WORDS or _HARM.search(question):
         return None
+    if _SELF_BLAME.search(question) is not None:
+        return "self_blame", ""
     if (found := _CHECK.match(question)) is not None and len(found["rest"].split()) >= 2:
         return "check", ""
     if (found := _DECISION.match(question)) is not None:
@@ -266,6 +280,12 @@ EXAMPLE_REPLIES: tuple[str, ...] = (
     "with?",
     "Something like that, yes; whatever feels doable for you. What comes to mind first?",
 )
+SELF_BLAME_REPLIES: tuple[str, ...] = (
+    "That you're asking says how much this matters to you. Blame rarely sits with one person "
+    "alone. What makes you feel it's on you?",
+    "Asking that is a heavy thing to carry. When something hurts this much, we often look for "
+    "what we did. What makes you wonder if it was you?",
+)
 VIEW_REPLIES: tuple[str, ...] = (
     "I'm a program, so I don't hold views of my own on that, and I'd rather not pretend to. "
     "What do you make of it yourself?",
@@ -292,7 +312,7 @@ def question_replies(kind: Kind, who: str) -> tuple[str, ...]:
     """
     if kind != "their_mind":
         return {"decision": DECISION_REPLIES, "either": EITHER_REPLIES, "check": CHECK_REPLIES,
-                "example": EXAMPLE_REPLIES,
+                "example": EXAMPLE_REPLIES, "self_blame": SELF_BLAME_REPLIES,
                 "future": FUTURE_REPLIES, "fact": FACT_REPLIES, "view": VIEW_REPLIES}[kind]
     subj, pos = pronouns(who)
     return tuple(r.format(subj=subj, pos=pos) for r in THEIR_MIND_REPLIES)

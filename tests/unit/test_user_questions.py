@@ -18,6 +18,7 @@ from agent.user_questions import (
     EXAMPLE_REPLIES,
     FACT_REPLIES,
     FUTURE_REPLIES,
+    SELF_BLAME_REPLIES,
     VIEW_REPLIES,
     question_asked,
     question_to_answer,
@@ -51,6 +52,11 @@ SAD = AffectEstimate(VAD(-0.5, 0.2, -0.3), {"sadness": 1.0}, 0.8, "text", 0.0)
     ("So I should really distance myself for a while right?", ("check", "")),
     ("So you think i should have a conversation with them?", ("check", "")),
     ("So I should just give up?", None),
+    ("Is it my fault?", ("self_blame", "")),
+    ("I just cannot get out of this funk. why me? what did i do to make him want someone else?",
+     ("self_blame", "")),  # ESConv valid
+    ("Is it because of me?", ("self_blame", "")),
+    ("It was my fault.", None),  # said, not asked: the strategies answer it
     ("Do you know what I mean?", None),
     ("do you know how i can access it?", None),  # how the user can: a suggestion's matter
     ("What is your opinion on my plan?", None),
@@ -100,6 +106,7 @@ def _reply(story: str, question: str, strategy: Strategy = Strategy.QUESTION) ->
     ("My dog is sick.", "Can dogs recover from kidney failure?", FACT_REPLIES),
     ("I'm worried about the pandemic.", "What is your point of view on masks?", VIEW_REPLIES),
     ("I'm so stressed.", "Like meditation?", EXAMPLE_REPLIES),
+    ("My dog died while I was at work.", "Is it my fault?", SELF_BLAME_REPLIES),
     ("My friends hurt me.", "So I should really distance myself for a while right?",
      CHECK_REPLIES),
 ])
@@ -114,6 +121,21 @@ def test_another_persons_mind_is_not_guessed_and_is_said_with_their_pronoun() ->
     her = _reply("My girlfriend left me last month.", "Was she needing more from me?")
     assert ("his mind" in his or "Only he " in his) and "guess" in his
     assert ("her mind" in her or "Only she " in her) and "guess" in her
+
+
+def test_blame_taken_on_is_met_with_reassurance_and_abuse_goes_to_safety_first() -> None:
+    history = [DialogueTurn("user", "My husband left me for someone else."),
+               DialogueTurn("Sage", "That sounds hard."),
+               DialogueTurn("user", "Why me? What did I do wrong?")]
+    choice = RuleStrategyPolicy().choose(PolicyContext(history=history, user_affect=SAD))
+    assert choice.strategy == Strategy.AFFIRMATION and "self_blame" in choice.reason
+    from agent.core import AffectiveAgent
+    from agent.types import Utterance
+
+    agent = AffectiveAgent.from_persona("sage", text="lexicon")
+    agent.respond(Utterance("My boyfriend hits me."))
+    asked = agent.respond(Utterance("Is it my fault he hits me?"))
+    assert asked.safety == "abuse" and "your fault" in asked.text  # "none of this is ..."
 
 
 def test_the_rule_policy_asks_after_answering_a_question() -> None:
