@@ -46,3 +46,7 @@ OFFERED = re.compile(r"\b(?:could you|you could|try|maybe|might help|may help|ho
 # "a bit nervous", "kind of sad": the user calls the feeling small
 HEDGED = re.compile(r"\b(?:a\s+(?:little\s+)?(?:bit|little|tad)|kind\s+of|kinda|sort\s+of|"
                     r"slightly|somewhat)\s+\w+", re.I)
+# "Things just pile up, you know?", "... yanno?", "It's hard, right?": a tag that asks for
+# agreement, not an answer
+TAG_QUESTION = re.compile(r"(?:^|[\s,])(?:you\s+know|ya\s+know|y'?know|yanno|right|huh|isn'?t\s+it"
+                          r"|don'?t\s+you\s+think|you\s+see)\s*\?+\s*$", re.I)

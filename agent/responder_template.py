@@ -76,6 +76,7 @@ from agent.responder_cues import (
     NEW_WORRY,
     NO_NEWS,
     OFFERED,
+    TAG_QUESTION,
     THANKED_FOR_HELP,
     WELL,
 )
@@ -364,7 +365,9 @@ class TemplateChatModel(BaseChatModel):
                       # "Not sure if I should return to school": a decision weighs on them
                       and not any(DECIDING.search(t) for t in (*earlier, user))
                       and "cause" not in filled)  # fmt: skip
-        if untroubled and user.rstrip().endswith("?") and not advice_asked:
+        # "Things just pile up, you know?" asks nothing: a tag is no question of the world
+        if (untroubled and user.rstrip().endswith("?") and not advice_asked
+                and not TAG_QUESTION.search(user)):
             fresh_unknown = [r for r in UNANSWERED if r not in said] or list(UNANSWERED)
             return fresh_unknown[seed % len(fresh_unknown)]
         tried = tried_already(user)

@@ -212,3 +212,11 @@ def test_the_policy_reads_an_answer_to_how_are_you_as_no_thanks() -> None:
     history[1] = DialogueTurn("Sage", "Could you try a short walk tonight?")
     closing = RuleStrategyPolicy().choose(PolicyContext(history=history, user_affect=NEUTRAL))
     assert closing.strategy == Strategy.OTHERS and "thanks" in closing.reason
+
+
+@pytest.mark.parametrize("text", ["It really, really is. Things just pile up, you know?",
+                                  "Work is just a lot lately, right?"])
+def test_a_tag_asking_for_agreement_is_no_question_it_cannot_answer(text: str) -> None:
+    # ESConv valid: "I'm afraid I can't answer that from here." had answered the first
+    assert reply(text, affect=NEUTRAL) not in UNANSWERED
+    assert reply("What time is it?", affect=NEUTRAL) in UNANSWERED
