@@ -133,10 +133,15 @@ def reports_wellbeing(text: str, agent_last: str) -> str | None:
     ('low', 'low')
     >>> reports_wellbeing("not bad, thanks", "How's your day?")
     'well'
+    >>> reports_wellbeing("good", "Hello. What's on your mind today?")
+    'well'
     >>> reports_wellbeing("I'm good, thanks", "Is there anything else on your mind?")
     >>> reports_wellbeing("Thanks, that helps", "How are you?")
     """
-    if ASKED_HOW.search(agent_last) is None or len(text) > 80:
+    # a greeting answered "good" was taken for a greeting's "how are you" too ("Hello. What's
+    # on your mind today?", then "good": "What made you think of that?")
+    greeted = _GREETING.match(agent_last) is not None
+    if (ASKED_HOW.search(agent_last) is None and not greeted) or len(text) > 80:
         return None
     found = _WELLBEING.fullmatch(text)
     if found is None:

@@ -201,6 +201,19 @@ def test_how_about_you_after_saying_how_one_is_gets_how_the_agent_is() -> None:
     assert not _answer("I like to paint.", "And you?").startswith(SELF_REPORT_OPENINGS["fine"])
 
 
+def test_good_after_the_agents_greeting_is_how_they_are() -> None:
+    from agent.responder_phrases import ASKED_BACK_NEXT
+
+    history = [DialogueTurn("user", "Hello"),
+               DialogueTurn("Sage", "Hello. What's on your mind today?"),
+               DialogueTurn("user", "good")]
+    said = Responder().respond(ResponseRequest("good", history, Strategy.QUESTION, NEUTRAL,
+                                               None, "Sage", "plain"))
+    # "Mm, what made you think of that?" had answered it
+    assert said.startswith("Good to hear. ") and any(said.endswith(a) for a in ASKED_BACK_NEXT)
+    assert "What's on your mind today?" not in said  # asked already
+
+
 def test_the_policy_reads_an_answer_to_how_are_you_as_no_thanks() -> None:
     from agent.strategy import PolicyContext, RuleStrategyPolicy
 
