@@ -34,11 +34,15 @@ MAX_QUESTION_WORDS = 25
 
 # what opens a question without changing it ("So should I ...", "But do you think ...")
 _MARKERS = r"(?:(?:so|but|and|then|well|ok|okay|honestly|like|i mean|i wonder)[,\s]+)*"
+# the endings are spelled out: a bare stem would also catch "quite", "diet", "deadline", "cute"
+# and "burnout"
 _HARM = re.compile(
-    r"\b(?:die|dead|death|kill|hurt|harm|cut|pills?|overdose|revenge|drunk|drink|suicide|"
-    r"end it|give up|quit|disappear|jump|gun|knife|hit|punch|slap|beat|fight|attack|stab|shoot|"
-    r"steal|burn|smash|destroy|meds|medication|medicine|eat|eating|starve|run away|abuse|"
-    r"threaten|stalk)\w*",
+    r"\b(?:die[ds]?|dying|dead|death|kill\w*|hurt\w*|harm(?:s|ed|ing)?|cut(?:s|ting)?|pills?|"
+    r"overdos\w*|revenge|drunk|drink\w*|suicid\w*|end it|give up|quit(?:s|ting)?|disappear\w*|"
+    r"jump\w*|guns?|knives|knife|hit(?:s|ting)?|punch\w*|slap\w*|beat(?:s|ing|en)?|fight\w*|"
+    r"attack\w*|stab\w*|shoot\w*|shot|steal\w*|stole|burn(?:s|ed|ing)?|smash\w*|destroy\w*|"
+    r"meds|medication\w*|medicine|eat(?:s|ing)?|starv\w*|run away|abus\w*|threat\w*|"
+    r"stalk\w*)\b",
     re.I,
 )
 _DECISION = re.compile(
@@ -48,11 +52,13 @@ _DECISION = re.compile(
     r"\s+(?P<rest>\w.*)$",
     re.I,
 )
-# someone in the user's story, as the subject of a question about their mind
 _PEOPLE_WORDS = "|".join(sorted(PEOPLE | {"partner", "ex"}, key=len, reverse=True))
-def _someone(n: int) -> str:
-    return rf"(?P<who{n}>he|she|they|(?:my|our) (?:{_PEOPLE_WORDS}))"
 
+
+def _someone(n: int) -> str:
+    """Someone in the user's story as the subject of a question about their mind, captured as
+    group ``who<n>`` (a pattern may name it in more than one of its branches)."""
+    return rf"(?P<who{n}>he|she|they|(?:my|our) (?:{_PEOPLE_WORDS}))"
 
 
 _MIND = (r"(?:still |really |even |ever |just |actually )*"

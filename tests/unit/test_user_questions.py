@@ -34,6 +34,10 @@ SAD = AffectEstimate(VAD(-0.5, 0.2, -0.3), {"sadness": 1.0}, 0.8, "text", 0.0)
     ("Should I kick them out???", ("decision", "")),
     ("Do you think I should forgive her?", ("decision", "")),
     ("Should I keep studying or try and get some rest?", ("either", "")),
+    # words that share a stem with harm are no harm ("quite", "deadline", "burnout")
+    ("Should I be quite honest with her?", ("decision", "")),
+    ("Should I ask for a deadline extension?", ("decision", "")),
+    ("Should I take time off for burnout?", ("decision", "")),
     ("Do you think he still loves me?", ("their_mind", "he")),
     ("I wonder that too. Did I shut her out? Was she needing more from me?", ("their_mind", "she")),
     ("Do you think he might be gay?", ("their_mind", "he")),
