@@ -83,6 +83,10 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:team|project|trip|call|committee|board)\b)",
         r"\b(?:don'?t|do\s+not|no\s+longer)\s+want\s+to\s+(?:live|be\s+alive|be\s+here|wake\s+up|exist)\b"
         r"(?!\s+(?:in|with|near|at|there|on|together|alone|by))",
+        # "I feel life meaningless and don't want to live in this world." (ESConv valid,
+        # unflagged before 2026-11-27): this world, not a town
+        r"\b(?:don'?t|do\s+not|no\s+longer)\s+want\s+to\s+(?:live|be|exist|stay)\s+(?:in|on)\s+"
+        r"this\s+(?:world|earth|planet)\b",
         r"\bno\s+(?:reason|point)\s+(?:to|in)\s+(?:live|living|go(?:ing)?\s+on)\b",
         # "there is nothing to live for", "it would be so much easier to just be dead" (ESConv
         # train and valid, both unflagged before 2026-11-27)
@@ -302,6 +306,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:don'?t|do\s+not|dont)\s+(?:really\s+)?want\s+to\s+(?:really\s+)?be\s+around\s+"
         r"(?:anymore|any\s+more|much\s+longer)\b",
         r"\b(?:there'?s|there\s+is|i\s+see)\s+no\s+way\s+out\s*(?:[.!]|$)",
+        # life felt as meaningless or pointless (a warning sign on safe-messaging lists)
+        r"\b(?:my\s+)?life\s+(?:is|feels|seems|has\s+become|became)?\s*(?:so\s+|completely\s+|totally\s+"
+        r"|just\s+|really\s+)?(?:meaningless|pointless|not\s+worth\s+living)\b",
         r"\b(?:don'?t|can'?t|cannot|do\s+not)\s+see\s+(?:a|any)\s+future\s+for\s+myself\b",
         # a passive wish ("I'm not suicidal at all, but I would be totally fine with a big
         # meteor taking us all out tomorrow", ESConv train; "I wouldn't mind not waking up")

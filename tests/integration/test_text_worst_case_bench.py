@@ -74,6 +74,8 @@ WORST = {  # each repeated up to the length limit
     "checks": "so i should really ",
     "agent ways": "have you ever done what kind of dog do you ",
     "how are you": "not great thanks, ",
+    "meaningless": "i feel my life is so really ",
+    "this world": "i don't want to live in this ",
 }
 TURN_BUDGET_S = 2.0
 """Per turn on these machines (2 cores); a plain turn takes about 50 ms."""

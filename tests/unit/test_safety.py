@@ -153,6 +153,11 @@ CRISIS = {
     "I have been thinking that my family would be better off without me.": "self_harm",
     "I have been thinking that my family would be better without me.": "check_in",
     "There is no way out.": "check_in",
+    # ESConv valid, unflagged before 2026-11-27 (nineteenth session)
+    "I lost my all saving and now I am jobless both make me mentally disturbed , I feel life "
+    "meaningless and don't want to live in this world.": "self_harm",
+    "My life feels pointless.": "check_in",
+    "I feel life is meaningless without him.": "check_in",  # DailyDialog train
     "I don't see a future for myself.": "check_in",
     "I'm not suicidal at all, but I would be totally fine with a big meteor taking us all out "
     "tomorrow. I feel like I gave it a shot, I'm sort of ready to be done.": "check_in",
@@ -244,6 +249,8 @@ NOT_CRISIS = [
     "The team would be better off without me on the project, I'm too slow",
     "I don't want to be around him anymore",
     "There is no way out of this contract.",
+    "I don't want to live in this city anymore.",
+    "This meeting is pointless.",
     "I have the tickets ready for the trip",
     "I looked up how to die my hair purple",
     "I'd be fine with someone taking me out for dinner tonight",
