@@ -306,6 +306,18 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:don'?t|do\s+not|dont)\s+(?:really\s+)?want\s+to\s+(?:really\s+)?be\s+around\s+"
         r"(?:anymore|any\s+more|much\s+longer)\b",
         r"\b(?:there'?s|there\s+is|i\s+see)\s+no\s+way\s+out\s*(?:[.!]|$)",
+        # from a sweep of ESConv train and valid (2026-11-27, nineteenth session): not living
+        # on without someone, not wanting to live in such a world, no hope, no way out seen,
+        # not living like this any more, a life with no purpose
+        # ("I couldn't live without her", a plea in DailyDialog, is not said of now)
+        r"\b(?:can'?t|cannot)\s+live\s+(?:on\s+)?without\s+(?:her|him|them)\b",
+        r"\bwhy\s+would\s+i\s+(?:even\s+)?want\s+to\s+(?:live|be\s+alive|go\s+on)\b",
+        # ("if all you gorgeous people haven't settled down yet, there's no hope for me", a
+        # Reddit joke in GoEmotions, is not)
+        r"\bthere(?:'s|\s+is)\s+no\s+(?:more\s+)?hope(?:\s+(?:left|anymore|any\s+more))?\s*(?:[.!]|$)",
+        r"\b(?:can'?t|cannot|don'?t)\s+see\s+(?:a|any)\s+way\s+out\s*(?:[.!]|$)",
+        r"\b(?:can'?t|cannot)\s+live\s+like\s+this\s+(?:anymore|any\s+more)\b",
+        r"\b(?:my\s+)?life\s+has\s+no\s+(?:real\s+)?(?:purpose|meaning|point)\b",
         # life felt as meaningless or pointless (a warning sign on safe-messaging lists)
         r"\b(?:my\s+)?life\s+(?:is|feels|seems|has\s+become|became)?\s*(?:so\s+|completely\s+|totally\s+"
         r"|just\s+|really\s+)?(?:meaningless|pointless|not\s+worth\s+living)\b",

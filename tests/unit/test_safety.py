@@ -158,6 +158,13 @@ CRISIS = {
     "meaningless and don't want to live in this world.": "self_harm",
     "My life feels pointless.": "check_in",
     "I feel life is meaningless without him.": "check_in",  # DailyDialog train
+    # a sweep of ESConv train and valid for words of living, hope and a way out (the same day)
+    "She was such an important part of my life... I can't live on without her.": "check_in",
+    "I feel like my life has no real purpose or meaning.": "check_in",
+    "I will fill my prescription I cant live like this anymore.": "check_in",
+    "Right now I just can't see a way out.": "check_in",
+    "Why would I want to live in a degenerate world where millions die everyday?": "check_in",
+    "I am depressed. There is no hope": "check_in",
     "I don't see a future for myself.": "check_in",
     "I'm not suicidal at all, but I would be totally fine with a big meteor taking us all out "
     "tomorrow. I feel like I gave it a shot, I'm sort of ready to be done.": "check_in",
@@ -251,6 +258,9 @@ NOT_CRISIS = [
     "There is no way out of this contract.",
     "I don't want to live in this city anymore.",
     "This meeting is pointless.",
+    "I can't live without coffee in the morning.",
+    "Well, if all you gorgeous people haven't settled down yet, there's no hope for me",
+    "There is no hope of getting tickets now.",
     "I have the tickets ready for the trip",
     "I looked up how to die my hair purple",
     "I'd be fine with someone taking me out for dinner tonight",
