@@ -26,6 +26,8 @@ from agent.question_forms import AFTERTHOUGHT, asked_beside, ending_sentence, wh
 _WELLBEING = whole_message(
     r"how\s+(?:are|r)\s+(?:you|u)"
     r"(?:\s+(?:doing|feeling|holding up))?(?:\s+(?:today|tonight|now|these days))?"
+    # "hai! how are doing?" (ESConv valid): the "you" left out
+    r"|how\s+(?:are|r)\s+(?:doing|feeling)(?:\s+(?:today|tonight|now))?"
     r"|how(?:'s|\s+is)\s+it\s+going|how\s+do\s+you\s+feel|how\s+have\s+you\s+been"
     r"|how(?:'s|\s+is|\s+was|\s+has)\s+your\s+(?:day|evening|morning|night|week|weekend)"
     r"(?:\s+(?:going|been))?(?:\s+so\s+far)?|how(?:'s|\s+is)\s+life"
@@ -147,6 +149,8 @@ def asks_agent_wellbeing(text: str) -> bool:
     (True, True)
     >>> asks_agent_wellbeing("anyway how's your day"), asks_agent_wellbeing("How's your mom?")
     (True, False)
+    >>> asks_agent_wellbeing("hai! how are doing?")
+    True
     """
     return bool(_WELLBEING.match(text))
 

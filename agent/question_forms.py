@@ -10,7 +10,8 @@ import re
 from perception.base import split_sentences
 
 # "Hello. How are you?": a greeting may end in its own stop
-OPENING = (r"^\s*(?:(?:and|so|well|(?:hi|hello|hey)(?:\s+there)?|ok|okay|wait|but|honestly|"
+OPENING = (r"^\s*(?:(?:and|so|well|(?:hi|hello|hey|hai|hii+|heya|hiya)(?:\s+there)?|ok|okay|wait|"
+           r"but|honestly|"
            r"anyway)[,.!\s]+)?")
 AFTERTHOUGHT = r"(?:,?\s+(?:anyway|though|then|yourself|by\s+the\s+way|please))?"
 

@@ -193,7 +193,9 @@ def _is_cause(text: str) -> bool:
     with its subject."""
     return bool(_FIRST_PERSON.search(text) and _FINITE.search(text)
                 and len(text.split()) <= MAX_CLAUSE_WORDS
-                and not re.match(r"(?:him|her|them|me|us)\b", text, re.I))
+                and not re.match(r"(?:him|her|them|me|us)\b", text, re.I)
+                # "I did that but we had ...": "that" was the object, and no clause follows
+                and not re.match(r"(?:but|and|so|or)\b", text, re.I))
 
 
 def lower_first(text: str) -> str:

@@ -545,3 +545,12 @@ def test_the_reply_after_how_the_agent_is_opens_with_no_opener_of_its_own() -> N
         said = reply(f"I am feeling better How are you doing today{tail}", affect=NEUTRAL)
         second = said.split("asking. ", 1)[-1]
         assert not second.startswith(tuple(stops)), said
+
+
+def test_a_misspelt_greeting_and_how_are_you_are_heard() -> None:
+    from agent.about_agent_replies import SELF_REPORTS
+
+    # ESConv valid: "hai! how are doing?" had been answered "That's great news! How are you
+    # feeling about it?"
+    said = reply("hai! how are doing?", affect=NEUTRAL)
+    assert any(said in group for group in SELF_REPORTS.values()), said

@@ -356,6 +356,9 @@ def test_since_then_names_a_time_and_what_came_before_it_is_the_cause() -> None:
     # a word that may end a clause stays
     ("I love her more than ever and", None, "you love her more than ever"),
     ("I have been sad ever since", None, "you have been sad ever since"),
+    # ESConv valid: "it makes sense that you feel down, since but you had relationship of ..."
+    ("Yeah I did that but we had a relationship of three years.", None,
+     "you did that but you had a relationship of three years"),
 ])
 def test_a_clause_read_back_ends_in_a_word_not_a_join(text: str, cause: str | None,
                                                       clause: str) -> None:
