@@ -90,7 +90,7 @@ _LIVED = re.compile(
     # use guided meditation?", "How do you comfort yourself ...?", "What did you do in your
     # situation?" (ESConv valid): what the agent did or does with a trouble of its own
     # ("Have you ever tried to hurt yourself?" asks something else)
-    r"|have\s+(?:you|u)\s+(?:also\s+|yourself\s+|personally\s+)?ever\s+(?:used|done|tried)\b"
+    r"|have\s+(?:you|u)\s+(?:also\s+|yourself\s+|personally\s+)?(?:ever\s+)?(?:used|done|tried)\b"
     r"(?!\s+to\b)"
     r"|did\s+(?:you|u)\s+(?:also\s+|ever\s+|personally\s+)?(?:use|try)\s+(?!to\b)"
     r"|how\s+do\s+(?:you|u)\s+(?:comfort\s+yourself|handle\s+(?:it|this|that|stress)"

@@ -39,8 +39,9 @@ _FAREWELL = re.compile(
     # a wish for the rest of the day, at the end ("God bless you, have a good day"), "you too!"
     # as a whole message, or asking to end the chat
     r"|\benjoy\s+the\s+rest\s+of\s+(?:your|the)\s+(?:day|evening|night|weekend|week)[\s.!]*$"
-    r"|\b(?:have|enjoy)\s+(?:a|the|your)\s+(?:very\s+)?(?:good|great|nice|lovely|wonderful|"
-    r"blessed)\s+(?:day|evening|night|weekend|one|rest\s+of\s+(?:the|your)\s+day)(?:\s+too)?"
+    r"|\b(?:have|enjoy)\s+(?:a|an|the|your)\s+(?:very\s+|really\s+)?(?:good|great|nice|lovely|"
+    r"wonderful|blessed|awesome|amazing|fantastic|beautiful|peaceful|relaxing|restful)\s+"
+    r"(?:day|evening|night|weekend|one|rest\s+of\s+(?:the|your)\s+day)(?:\s+too)?"
     r"[\s.!]*$|^\s*(?:and\s+)?(?:you|u)\s+too(?:\s+as\s+well)?(?:[\s,]+(?-i:[A-Z][a-z]+))?"
     r"[\s.!]*$"
     # at the very end, whatever stands before it: "... future endeavours Bye then ; )", "thanks
@@ -91,6 +92,8 @@ def is_farewell(text: str) -> bool:
     >>> is_farewell("I hope to have a good day at the beach."), is_farewell("I miss you too")
     (False, False)
     >>> is_farewell("Likewise! Take care! :)")
+    True
+    >>> is_farewell("I feel a lot better I hope you have an awesome day!")
     True
     >>> is_farewell("Have a great evening. Please take care and stay safe!")
     True

@@ -116,6 +116,8 @@ def _end_on_a_word(text: str, also: frozenset[str] = frozenset()) -> str:
     return " ".join(words).rstrip(",")
 
 
+_ABOUT_SUBJECT = re.compile(r"(?:how|what|why|whether|if|i|we|he|she|they|it|my|our|his|her|"
+                            r"their|the|your)\b", re.I)
 _LEFT_EVENT = {"broke up with": "the breakup", "dumped": "the breakup",
                "left": "{who} leaving", "cheated on": "{who} cheating on you"}
 _FORGETTING = re.compile(r"dementia|alzheimer", re.I)
@@ -293,6 +295,11 @@ def slots(
     # a {clause}, opening with its subject, not an object ("him", "her")
     cause = _CAUSE.search(user)
     because = ""
+    # "thinking about everything and talking it out makes me feel better": after "about" a
+    # cause opens with its subject ("about my dad leaving", "about how I ..."), not a thing
+    if (cause and cause.group(0).lower().startswith("about")
+            and not _ABOUT_SUBJECT.match(cause.group(1))):
+        cause = None
     if cause and _is_cause(cause.group(1)):
         because = cause.group(1)
         if named and named[0] in because.lower():

@@ -506,6 +506,7 @@ def test_asked_about_a_life_it_has_none_and_after_a_trouble_it_goes_back_to_it(
     "I haven't checked, I suppose I can find one online. Have you ever used one personally?",
     "I think it would be better in the afternoon, did you use guided meditation?",
     "How do you comfort yourself that it's not that bad?",
+    "have you done any public speaking",
     "No I feel ashamed to discuss my problem. What did you did in your situation?",
 ])
 def test_asked_about_its_own_ways_or_habits_it_says_it_is_a_program(asked: str) -> None:

@@ -359,6 +359,11 @@ def test_since_then_names_a_time_and_what_came_before_it_is_the_cause() -> None:
     # ESConv valid: "it makes sense that you feel down, since but you had relationship of ..."
     ("Yeah I did that but we had a relationship of three years.", None,
      "you did that but you had a relationship of three years"),
+    # ESConv valid: "Feeling unsettled when everything and talking it and listing it out makes
+    # you feel better for sure is a very human response."
+    ("It was overwhelming thinking about everything and listing it out makes me feel better",
+     None, "it was overwhelming thinking about everything and listing it out makes you feel "
+     "better"),
 ])
 def test_a_clause_read_back_ends_in_a_word_not_a_join(text: str, cause: str | None,
                                                       clause: str) -> None:
