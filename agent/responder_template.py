@@ -346,6 +346,8 @@ class TemplateChatModel(BaseChatModel):
                 # a new worry ("but I worry it might impair my work") is not agreement with
                 # the step named before; it is answered on its own
                 and not NEW_WORRY.search(user) and not tells_trouble(user)
+                # "I've tried both of those": the step named before is no answer to it
+                and not tried_already(user)
                 and not thanked):  # thanks close the step, not agree to it
             planned = next((s for t in reversed(earlier[-2:])
                             if (s := stated_plan(t) or weighed_step(t)) is not None), None)
@@ -574,8 +576,12 @@ def _unsaid(options: Sequence[str], said: Sequence[str], seed: int) -> str:
 
 
 def _skeleton(template: str) -> str:
-    """The literal words a template opens with, to tell whether it was used already."""
-    literal = re.split(r"{\w+}", template)[0].strip().lower()
+    """The longest run of a template's literal words, to tell whether it was used already.
+    Not only the words it opens with: "Feeling {feeling} does not make you any less capable;
+    you are facing {topic} head on." opens with one word, and was said twice running with
+    another topic (ESConv valid)."""
+    literal = max((part.strip(" .,;?!").lower() for part in re.split(r"{\w+}", template)),
+                  key=len)
     return literal if len(literal) >= 8 else template.lower()
 
 

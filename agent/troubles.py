@@ -223,6 +223,8 @@ UNWELL = re.compile(
     r"fine|the best)|(?:(?:pretty|really|so|kinda|kind of)\s+)?(?:bad|rough|awful|terrible|"
     r"horrible|crappy|shitty|lousy|rubbish)|(?:i\s+)?could be better|been better|meh"
     r"|(?:not\s+)?so-so"
+    # "A little down. Kind of broke for Christmas." (ESConv valid)
+    r"|(?:(?:a\s+little|a\s+bit|kinda|kind\s+of|pretty|really|so|very|feeling)\s+)(?:down|low|blue|sad)"
     # "tired, thanks": worn out, said as how one is ("tired of explaining" is not)
     r"|(?:(?:pretty|really|so|very|kinda|kind of|a bit|a little|just)\s+)?(?:tired|exhausted|"
     r"drained|worn out|stressed|burnt out|burned out))"
@@ -242,6 +244,8 @@ def says_unwell(text: str) -> bool:
     >>> says_unwell("not great thanks"), says_unwell("pretty rough thank you")
     (True, True)
     >>> says_unwell("tired, thanks"), says_unwell("I'm tired of explaining this")
+    (True, False)
+    >>> says_unwell("A little down. Kind of broke."), says_unwell("I'm down for pizza")
     (True, False)
     """
     return UNWELL.search(text) is not None

@@ -186,7 +186,8 @@ def weighed_step(text: str) -> str | None:
 # "I already tried that.", "That doesn't help.": a step, likely the agent's, has been tried. The
 # agent does not restate it as news; a suggestion after it offers something different.
 _TRIED = re.compile(
-    r"\bi(?:'ve|\s+have)?\s+(?:already\s+)?tried\s+(?:that|it|this|those|them)\b"
+    r"\bi(?:'ve|\s+have)?\s+(?:already\s+)?tried\s+(?:(?:both|all)\s+(?:of\s+)?)?"
+    r"(?:that|it|this|those|them|these)\b"
     r"|\b(?:that|it|this)\s+(?:doesn't|does\s+not|didn't|did\s+not|won't|will\s+not|never)\s+"
     r"(?:work|works|help|helps|helped|worked)\b",
     re.I,
@@ -200,5 +201,7 @@ def tried_already(text: str) -> bool:
     (True, True)
     >>> tried_already("I tried yoga last year and loved it."), tried_already("It helps a bit.")
     (False, False)
+    >>> tried_already("Yes, I've tried both of those. It's mostly luck based.")
+    True
     """
     return _TRIED.search(text) is not None

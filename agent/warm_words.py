@@ -196,7 +196,13 @@ _APPROVES = re.compile(
     r"|brilliant|excellent)\s+(?:idea|suggestion|advice|tip|point)"
     r"\s*[.!]*\s*$"
     # "... Time heals all wounds just well said"
-    r"|\b(?:just\s+|so\s+)?well\s+said[\s.!]*$",
+    r"|\b(?:just\s+|so\s+)?well\s+said[\s.!]*$"
+    # "I will try that.", "Okay, I'll give it a go" (ESConv valid: "I'm with you. Say as much
+    # or as little as you like." had answered the first)
+    r"|^\W*(?:(?:ok|okay|yes|yeah|sure|alright|all\s+right)[,.!\s]+)*i(?:'ll|\s+will|\s+can|"
+    r"\s+could|\s+might)\s+(?:definitely\s+|certainly\s+|probably\s+|surely\s+)?(?:try|give)\s+"
+    r"(?:that|it|this|those|them)(?:\s+a\s+(?:try|go|shot))?(?:\s+(?:out|then|tonight|tomorrow|"
+    r"today))?[\s.!]*$",
     re.I,
 )
 
@@ -208,6 +214,8 @@ def approves_suggestion(text: str) -> bool:
     True
     >>> approves_suggestion("What suggestions do you have?"), approves_suggestion("I got the job!")
     (False, False)
+    >>> approves_suggestion("I will try that."), approves_suggestion("I will try that restaurant")
+    (True, False)
     """
     return _APPROVES.search(text) is not None
 

@@ -750,3 +750,24 @@ def test_a_person_lost_is_not_asked_about_as_if_alive() -> None:
                  ["I lost my mom last year."]).get("person") != "your mom"
     # a job lost is no person gone, and the wife beside it is still there to ask about
     assert slots("I lost my job and my wife is upset.", "sadness", [])["person"] == "your wife"
+
+
+def test_a_template_said_with_another_topic_is_not_said_again() -> None:
+    # ESConv valid: "Feeling afraid does not make you any less capable; you are facing your
+    # classes head on.", then the same with "your quizzes" one turn later (the template opens
+    # with one word, and only its opening was compared)
+    afraid = AffectEstimate(VAD(-0.5, 0.4, -0.3), {"fear": 0.8, "neutral": 0.2}, 0.8, "text",
+                            0.0)
+    history = [
+        DialogueTurn("user", "I study and I have gone to all my classes but I feel like I don't "
+                             "know the information well enough."),
+        DialogueTurn("Sage", "I hear you. Feeling afraid does not make you any less capable; "
+                             "you are facing your classes head on."),
+        DialogueTurn("user", "Yes. I didn't do well on my quizzes."),
+    ]
+    for _ in range(3):  # whatever the template order, the one said is not said again
+        said = Responder().respond(ResponseRequest(
+            user_text=history[-1].text, history=history, strategy=Strategy.AFFIRMATION,
+            user_affect=afraid, persona_name="Sage"))  # fmt: skip
+        assert "any less capable" not in said, said
+        history = [*history[:-1], DialogueTurn("user", history[-1].text + " Sigh.")]
