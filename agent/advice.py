@@ -346,7 +346,9 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "new_role", "a new role",
         _words(r"\b(?:new|first)\s+(?:job|role|position|manager|team\s+lead|boss)\b"
-               r"|\b(?:got|been|was|just\s+got)\s+promoted\b|\bpromotion\b|\bteam\s+lead\b"
+               # "a lot of wasted effort goes into self- promotion" (ESConv valid) is no new role
+               r"|\b(?:got|been|was|just\s+got)\s+promoted\b|(?<!self-)(?<!self- )(?<!self )"
+               r"\bpromotion\b|\bteam\s+lead\b"
                r"|\bstart(?:ing|s)?\s+(?:a|my|the)\s+new\s+(?:job|role|position)\b"),
         # feeling out of one's depth is common in a new role (impostor feelings: Bravata et al.
         # 2020, a review); a new lead earns trust by listening first

@@ -72,6 +72,8 @@ def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     "My dad walked out on us when I was six.",  # a parent who left is not a breakup
     "My mom left us.",
     "But validation doesn't pay the bills.",  # a saying (ESConv valid: 211 for rent followed)
+    # ESConv valid: a new role's first steps followed for five turns
+    "It's mostly luck based and a lot of wasted effort goes into self- promotion.",
     "My therapist said I should rest more.",
     # ESConv valid: "Could you break it into short blocks ...?" answered a parent
     "I also think my kid's homework and remote learning has stressed me.",
