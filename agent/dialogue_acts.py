@@ -39,6 +39,8 @@ _FAREWELL = re.compile(
     # a wish for the rest of the day, at the end ("God bless you, have a good day"), "you too!"
     # as a whole message, or asking to end the chat
     r"|\benjoy\s+the\s+rest\s+of\s+(?:your|the)\s+(?:day|evening|night|weekend|week)[\s.!]*$"
+    # "Please enjoy your day" (ESConv valid)
+    r"|\benjoy\s+your\s+(?:day|evening|night|weekend|holidays?)[\s.!]*$"
     r"|\b(?:have|enjoy)\s+(?:a|an|the|your)\s+(?:very\s+|really\s+)?(?:good|great|nice|lovely|"
     r"wonderful|blessed|awesome|amazing|fantastic|beautiful|peaceful|relaxing|restful)\s+"
     r"(?:day|evening|night|weekend|one|rest\s+of\s+(?:the|your)\s+day)(?:\s+too)?"
@@ -95,6 +97,8 @@ def is_farewell(text: str) -> bool:
     True
     >>> is_farewell("I feel a lot better I hope you have an awesome day!")
     True
+    >>> is_farewell("Please enjoy your day"), is_farewell("I can't enjoy your day trips anymore")
+    (True, False)
     >>> is_farewell("Have a great evening. Please take care and stay safe!")
     True
     >>> is_farewell("I just go out as little as possible and stay safe.")

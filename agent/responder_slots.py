@@ -89,7 +89,9 @@ _CAUSE = re.compile(
     # been lonely" is not "since then you've been lonely")
     r"\b(?:because(?!\s+of\b)|since(?!\s+(?:then|that|this|last|yesterday)\b)"
     r"|after(?!\s+(?:all|that|this|then)\b)|about(?!\s+(?:it|that|this|them|him|her)\b)"
-    r"|that)\s+"
+    # "that is correct but ...": "that" as the subject, not opening a clause
+    r"|that(?!\s+(?:is|was|'s|sounds|seems|makes|made|does|did|would|will|could|can|has|had|"
+    r"helps|helped|works|worked|means|meant)\b))\s+"
     r"([^.!?;]{6,}?)(?:[.!?;]|,\s*(?:but|and)\b|$)",
     re.I,
 )

@@ -359,6 +359,10 @@ def test_since_then_names_a_time_and_what_came_before_it_is_the_cause() -> None:
     # ESConv valid: "it makes sense that you feel down, since but you had relationship of ..."
     ("Yeah I did that but we had a relationship of three years.", None,
      "you did that but you had a relationship of three years"),
+    # ESConv valid: "Feeling unsettled when is correct but your job supports all the bills is
+    # a very human response."
+    ("Yes that is correct but my job supports all the bills.", None,
+     "that is correct but your job supports all the bills"),
     # ESConv valid: "Feeling unsettled when everything and talking it and listing it out makes
     # you feel better for sure is a very human response."
     ("It was overwhelming thinking about everything and listing it out makes me feel better",
