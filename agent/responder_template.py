@@ -126,7 +126,7 @@ from agent.responder_phrases import (
 )
 from agent.responder_slots import lower_first, reflect, slots
 from agent.responder_words import CLOSE_PEOPLE, FEELING_WORDS, UPBEAT
-from agent.safety import CHECK_INS, answers_no
+from agent.safety import CHECK_INS, SAFETY_REPLIES, answers_no
 from agent.step_phrases import (
     ASKS_WHEN,
     EARLIER_PLAN_SUGGESTIONS,
@@ -319,7 +319,10 @@ class TemplateChatModel(BaseChatModel):
                       and not LOST_GOOD.search(user)  # "I used to love this job" is a loss
                       and not TURNED_HARD.search(user)  # "Great advice. Hard to do, though."
                       # "My best friend moved away": a trouble told in warm words is no news
-                      and not tells_trouble(user))
+                      and not tells_trouble(user)
+                      # just after a crisis was answered, "Thank you. I feel as if I lost who I
+                      # am" is no gladness ("You sound really glad", ESConv valid)
+                      and not any(s in SAFETY_REPLIES for s in said[-2:]))
         positive = (reads_glad
                     and not takes_up  # taking up a suggestion is not news
                     # "Have you ever used jatos? You're actually pretty good at this!"

@@ -448,6 +448,9 @@ _FOLLOW_UPS = {
         "brings them on. Tell me more if you like."
     ),
 }
+SAFETY_REPLIES = frozenset((*_RESPONSES.values(), *_FOLLOW_UPS.values()))
+"""Every message the safety stage answers a crisis with (a reply just after one is read in its
+light: agent.responder_template)."""
 CHECK_INS = (CHECK_IN, _FOLLOW_UPS["check_in"])
 """The check-in question in both its wordings: a plain "no" to either is heard first."""
 _UNSAFE_REPLY = re.compile(

@@ -198,6 +198,9 @@ STRUGGLING = re.compile(
     r"|\bmy\s+(?:motivation|energy|drive)\s+(?:is|has|'s)\s+(?:just\s+)?(?:gone|disappeared|vanished|"
     r"(?:been\s+)?(?:so\s+|really\s+)?(?:low|zero|non-?existent))\b"
     r"|\b(?:lost|losing)\s+(?:all\s+)?(?:my\s+)?(?:motivation|appetite|will\s+to\s+do\s+anything)\b"
+    # "I feel as if I lost who I am after that happened." (ESConv valid)
+    r"|\bi(?:'ve|\s+have)?\s+(?:lost|losing|am\s+losing)\s+(?:who\s+i\s+(?:am|was)|myself(?!\s+in\b)|my\s+"
+    r"(?:sense\s+of\s+self|identity|way|spark))\b"
     r"|\bi\s+(?:keep|kept)\s+(?:overthinking|worrying|crying|panicking)\b"
     r"|\b(?:i\s+)?(?:lose|lost|losing)\s+my\s+temper\b"
     r"|\bmy\s+mood\s+(?:has\s+been|is|was)\s+(?:so\s+|really\s+|very\s+|pretty\s+)?(?:low|down|"
@@ -279,6 +282,8 @@ def tells_trouble(text: str) -> bool:
     (True, True)
     >>> tells_trouble("I can't wait to see you."), tells_trouble("I have no energy drinks left.")
     (False, False)
+    >>> tells_trouble("I feel as if I lost who I am."), tells_trouble("I lost myself in the book")
+    (True, False)
     """
     low = text.lower()
     return bool(EVENT.search(text) or DIED.search(text) or LEFT.search(text)

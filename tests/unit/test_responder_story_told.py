@@ -775,3 +775,24 @@ def test_a_template_said_with_another_topic_is_not_said_again() -> None:
             user_affect=afraid, persona_name="Sage"))  # fmt: skip
         assert "any less capable" not in said, said
         history = [*history[:-1], DialogueTurn("user", history[-1].text + " Sigh.")]
+
+
+def test_no_gladness_is_read_just_after_a_crisis_was_answered() -> None:
+    from agent.safety import SafetyCheck
+
+    # ESConv valid: "You sound really glad, and you have every reason to be." had answered
+    # "Thank you. I feel as if I lost who I am after that happened." (read as joy) after a
+    # disclosure of rape was answered by the safety stage
+    crisis = "I was raped when I was a teenager and it still haunts me."
+    found = SafetyCheck().check(crisis)
+    assert found is not None
+    glad = AffectEstimate(VAD(0.6, 0.3, 0.2), {"joy": 0.8, "neutral": 0.2}, 0.8, "text", 0.0)
+    text = "Thank you. I feel so much better now."
+    history = [DialogueTurn("user", crisis), DialogueTurn("Sage", found.response),
+               DialogueTurn("user", text)]
+    for strategy in (Strategy.REFLECTION, Strategy.AFFIRMATION, Strategy.OTHERS):
+        after = Responder().respond(ResponseRequest(
+            user_text=text, history=history, strategy=strategy, user_affect=glad,
+            persona_name="Sage"))  # fmt: skip
+        for word in ("wonderful", "lovely", "really glad", "good news", "so glad"):
+            assert word not in after.lower(), after
