@@ -448,7 +448,23 @@ _FOLLOW_UPS = {
         "brings them on. Tell me more if you like."
     ),
 }
-SAFETY_REPLIES = frozenset((*_RESPONSES.values(), *_FOLLOW_UPS.values()))
+# Abuse told as long past ("I was raped when I was a teenager by my boyfriend and as you can
+# see its still haunting me to this day", ESConv valid) had been answered "I'm so sorry this is
+# happening to you ... If you are in danger": the past is answered as past, with the present
+# safety question still asked.
+_ABUSE_PAST = (
+    "I'm so sorry that happened to you; it was not your fault, and it makes sense that it still "
+    "weighs on you. Support lines for survivors are there for what happened long ago too: "
+    "findahelpline.com lists free, confidential ones where you live. If you are not safe now, "
+    "please call your local emergency number."
+)
+_LONG_AGO_RE = re.compile(_LONG_AGO, re.I)
+_ABUSE_NOW = re.compile(
+    r"\b(?:hits|beats|chokes|kicks|slaps|punches|abuses|rapes|threatens|forces|"
+    r"(?:is|keeps|still)\s+(?:abusing|hurting|hitting|beating|threatening|raping|forcing))\b",
+    re.I,
+)
+SAFETY_REPLIES = frozenset((*_RESPONSES.values(), *_FOLLOW_UPS.values(), _ABUSE_PAST))
 """Every message the safety stage answers a crisis with (a reply just after one is read in its
 light: agent.responder_template)."""
 CHECK_INS = (CHECK_IN, _FOLLOW_UPS["check_in"])
@@ -509,6 +525,9 @@ class SafetyCheck:
         variants = tuple(_without_denials(v) for v in _variants(text))
         for category, patterns in _COMPILED.items():
             if any(p.search(v) for p in patterns for v in variants):
+                if (category == "abuse" and any(_LONG_AGO_RE.search(v) for v in variants)
+                        and not any(_ABUSE_NOW.search(v) for v in variants)):
+                    return SafetyResult(category, _ABUSE_PAST)
                 return SafetyResult(category, _RESPONSES[category])
         return None
 

@@ -396,3 +396,17 @@ def test_a_second_crisis_gets_the_follow_up_and_still_names_help() -> None:
     assert again.safety == "check_in" and again.text != CHECK_IN
     answer = agent.respond(Utterance("No, I'm not going to hurt myself, I just feel empty."))
     assert answer.text.startswith("Thank you for telling me"), answer.text
+
+
+def test_abuse_long_past_is_answered_as_past_and_still_asks_about_now() -> None:
+    # ESConv valid: "I'm so sorry this is happening to you ... If you are in danger" had
+    # answered a rape told as something from the teenage years
+    past = SafetyCheck().check("I was raped when I was a teenager by my boyfriend and as you "
+                               "can see its still haunting me to this day.")
+    assert past is not None and past.category == "abuse"
+    assert "that happened to you" in past.response and "was not your fault" in past.response
+    assert "findahelpline.com" in past.response and "not safe now" in past.response
+    for now in ("My husband hits me.", "I was abused when I was a kid and he still hits me.",
+                "I was raped last night."):
+        found = SafetyCheck().check(now)
+        assert found is not None and "is happening to you" in found.response, now
