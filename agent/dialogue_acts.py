@@ -36,6 +36,8 @@ _FAREWELL = re.compile(
     r"|(?:^\s*|[,.!;]\s*|\b(?:y'all|you)\s+)(?:please\s+)?(?:take\s+care(?:\s+and|,)?\s+)?"
     r"(?:stay|be)\s+safe(?:\s+(?:out\s+there|too|as\s+well))?[\s.!]*$"
     rf"|(?:{_WHERE}|\bi\s+)(?:have to|got to|gotta|should|need to|must) go(?: now)?[\s.!]*$"
+    # "I have to go now. Thank you for chatting with me!" (ESConv valid)
+    r"|\bi\s+(?:have to|got to|gotta|need to|must) go(?: now)?\s*[.!]+\s"
     # a wish for the rest of the day, at the end ("God bless you, have a good day"), "you too!"
     # as a whole message, or asking to end the chat
     r"|\benjoy\s+the\s+rest\s+of\s+(?:your|the)\s+(?:day|evening|night|weekend|week)[\s.!]*$"
@@ -99,6 +101,8 @@ def is_farewell(text: str) -> bool:
     True
     >>> is_farewell("Please enjoy your day"), is_farewell("I can't enjoy your day trips anymore")
     (True, False)
+    >>> is_farewell("I have to go now. Thank you for chatting with me!")
+    True
     >>> is_farewell("Have a great evening. Please take care and stay safe!")
     True
     >>> is_farewell("I just go out as little as possible and stay safe.")

@@ -58,7 +58,7 @@ _TOPIC = re.compile(
     r"(?!(?:own|self|mind|head|life|best|fault|eyes?|face|heart|chest|stomach|body|hands?|lungs?|"
     r"arms?|legs?|feet|foot|back|neck|throat|breath|tears|teeth|hair|ears?|mouth|skin|bones?|"
     rf"knees?|shoulders?|mine|yours|ours|right|way|too|very|really|just|all|shoes|pjs|pajamas|"
-    rf"pyjamas|clothes|bed|name|"
+    rf"pyjamas|clothes|bed|name|guts|myself|yourself|"
     # nor is a faculty or a state of mind: "I lose my temper" is not "the hardest part of your
     # temper", "I can't keep my attention on anything" not "think about your attention"
     rf"attention|focus|concentration|moods?|motivation|energy|patience|temper|nerves|thoughts|"

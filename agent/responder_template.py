@@ -519,7 +519,12 @@ class TemplateChatModel(BaseChatModel):
         for lead in ("", *openers):
             text = lead + (lower_first(first) if lead.endswith(", ") else first)
             candidates.append(text[0].upper() + text[1:])
-        return next((c for c in candidates if c not in said), candidates[0] + " I mean it.")
+        # nor a sentence of one of the last replies in new words around it ("Could you pick a
+        # time to visit them early next year some time?" twice in three turns, ESConv valid)
+        recent = {x for r in said[-6:] for x in split_sentences(r) if len(x.split()) >= 4}
+        return next((c for c in candidates if c not in said
+                     and not recent.intersection(split_sentences(c))),
+                    next((c for c in candidates if c not in said), candidates[0] + " I mean it."))
 
     def _asked_back(self, messages: Sequence[BaseMessage], report: str, info: dict[str, Any],
                     said: list[str], seed: int) -> str:  # fmt: skip

@@ -390,6 +390,7 @@ def test_a_clause_read_back_ends_in_a_word_not_a_join(text: str, cause: str | No
     ("My fear of flying is bad.", "topic", "your fear of flying"),
     ("My part of the deal is done.", "topic", "your part"),  # "of the" is no compound
     ("If you were in my shoes, what would you do?", "topic", None),  # an idiom, no topic
+    ("Yeah. He actually said he hates my guts", "topic", None),  # "trouble with your guts"
     ("What would you do in my place?", "topic", None),  # "one small step with your place"
     ("In my case it was my job.", "topic", "your job"),
     ("I'm going out tonight for happy hour.", "feeling", "down"),  # "happy hour" is no joy
@@ -796,3 +797,26 @@ def test_no_gladness_is_read_just_after_a_crisis_was_answered() -> None:
             persona_name="Sage"))  # fmt: skip
         for word in ("wonderful", "lovely", "really glad", "good news", "so glad"):
             assert word not in after.lower(), after
+
+
+def test_a_sentence_of_a_recent_reply_is_not_said_again_in_new_words() -> None:
+    # ESConv valid: "That sounds like a good step. Could you pick a time to visit them early
+    # next year some time?", then two turns later "Then it sounds worth doing. Could you pick a
+    # time to visit them early next year some time?"
+    asked = "Could you pick a time to visit them early next year some time?"
+    history = [
+        DialogueTurn("user", "Hopefully I can visit them early next year some time!"),
+        DialogueTurn("Sage", f"That sounds like a good step. {asked}"),
+        DialogueTurn("user", "Most of my family is in Iowa."),
+        DialogueTurn("Sage", "Noticing what helps, as you just did, makes it easier to find "
+                             "again next time."),
+        DialogueTurn("user", "I have 2 children so I will likely be staying where I am."),
+    ]
+    # the wording is chosen by a hash of the message: several messages cover several choices
+    for n in range(2, 10):
+        text = f"I have {n} children so I will likely be staying where I am."
+        turns = [*history[:-1], DialogueTurn("user", text)]
+        said = Responder().respond(ResponseRequest(
+            user_text=text, history=turns, strategy=Strategy.SUGGESTION, user_affect=SAD,
+            persona_name="Sage"))  # fmt: skip
+        assert asked not in said, said
