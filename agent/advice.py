@@ -345,7 +345,10 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "new_role", "a new role",
-        _words(r"\b(?:new|first)\s+(?:job|role|position|manager|team\s+lead|boss)\b"
+        # ("it's hard to try and get a new position in my area", ESConv valid, looks for one)
+        _words(r"(?<!get\sa\s)(?<!find\sa\s)(?<!land\sa\s)(?<!looking\sfor\sa\s)"
+               r"(?<!search\sfor\sa\s)(?<!apply\sfor\sa\s)"
+               r"\b(?:new|first)\s+(?:job|role|position|manager|team\s+lead|boss)\b"
                # "a lot of wasted effort goes into self- promotion" (ESConv valid) is no new role
                r"|\b(?:got|been|was|just\s+got)\s+promoted\b|(?<!self-)(?<!self- )(?<!self )"
                r"\bpromotion\b|\bteam\s+lead\b"

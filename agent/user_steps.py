@@ -105,8 +105,10 @@ def _step(act: str) -> str | None:
     # a hedge after the step is not part of it ("book another one I guess")
     step = re.sub(r"(?:\s+(?:i\s+guess|i\s+think|i\s+suppose|i\s+hope|maybe|probably|then|anyway|"
                   r"or\s+something))+$", "", step, flags=re.I)
-    # "I will try.", "I'll try that." name no step to build on
+    # "I will try.", "I'll try that." name no step to build on, nor "i could talk to" cut off
+    # before its object ("Then your idea to talk to sounds like a good one", ESConv valid)
     if (re.sub(r"\s+(?:that|it|this|those|them)$", "", step.lower()) in _NEEDS_OBJECT
+            or re.search(r"\s(?:to|with|about|for|on|at|into|from|of)$", step.lower())
             or step.lower().startswith("look forward")):  # a hope, not a step
         return None
     return step if len(step.split()) <= PLAN_WORDS else ""
@@ -140,6 +142,8 @@ def stated_plan(text: str) -> str | None:
     >>> stated_plan("I'll go to the bridge.") is None
     True
     >>> stated_plan("I wish I could find a job, I have been applying everywhere.") is None
+    True
+    >>> stated_plan("I do wish I had a good friend who I could talk to.") is None
     True
     """
     if "?" in text:

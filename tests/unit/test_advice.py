@@ -74,6 +74,7 @@ def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     "But validation doesn't pay the bills.",  # a saying (ESConv valid: 211 for rent followed)
     # ESConv valid: a new role's first steps followed for five turns
     "It's mostly luck based and a lot of wasted effort goes into self- promotion.",
+    "I have looked at other schools but it's hard to try and get a new position in my area.",
     "My therapist said I should rest more.",
     # ESConv valid: "Could you break it into short blocks ...?" answered a parent
     "I also think my kid's homework and remote learning has stressed me.",
