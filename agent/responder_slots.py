@@ -77,8 +77,10 @@ _TOPIC = re.compile(
     r"appointment|results|date|trip|party|review|bill|bills|loan|loans|lease|contract|year|money|"
     r"concern|concerns|issue|issues|problem|problems|situation|project|degree|course|class|"
     r"classes|studies|debt|payments|grades|health|career|business|schedule|plans|future|"
-    # "my alcohol consumption", "my drug use"
-    r"consumption|use|intake|habit|habits|addiction)\b)?",
+    # "my alcohol consumption", "my drug use"; "my blood work" (ESConv valid: "talk to someone
+    # you trust about your blood")
+    r"consumption|use|intake|habit|habits|addiction|work|pressure|sugar|levels|count|scan|scans|"
+    r"report)\b)?",
     re.I,
 )
 _CAUSE = re.compile(

@@ -391,6 +391,7 @@ def test_a_clause_read_back_ends_in_a_word_not_a_join(text: str, cause: str | No
     ("My part of the deal is done.", "topic", "your part"),  # "of the" is no compound
     ("If you were in my shoes, what would you do?", "topic", None),  # an idiom, no topic
     ("Yeah. He actually said he hates my guts", "topic", None),  # "trouble with your guts"
+    ("My blood work will be done this week.", "topic", "your blood work"),  # not "your blood"
     ("What would you do in my place?", "topic", None),  # "one small step with your place"
     ("In my case it was my job.", "topic", "your job"),
     ("I'm going out tonight for happy hour.", "feeling", "down"),  # "happy hour" is no joy
