@@ -200,7 +200,8 @@ def answer_acts(raw: dict[Strategy, float], text: str, reason: str,
                 valence: float = 0.0, agent_last: str = "") -> str:
     """Raise, in place, the log-score of the strategy the user's act asks for (a farewell, a
     request for advice, thanks, a step of their own; agent.dialogue_acts; a turn about the
-    agent, agent.about_agent) and return ``reason`` saying so. An insult that angers the agent
+    agent, agent.about_agent; a question about the trouble, agent.user_questions) and return
+    ``reason`` saying so. An insult that angers the agent
     (``agent``) is answered outside the support strategies, as "Others". ``earlier``: the
     user's previous turns, newest last; within ``NO_QUESTION_TURNS`` of "you keep asking
     questions" no question is asked. ``valence``: the user's, as read; running oneself down
@@ -261,8 +262,7 @@ def answer_acts(raw: dict[Strategy, float], text: str, reason: str,
         # "Should I kick them out?", "Do you think he still loves me?", "Can dogs recover from
         # kidney failure?": answered honestly (the choice is theirs, another's mind is not the
         # agent's to know, it has no facts to give), then one question that helps them go on
-        # (agent.user_questions)
-        # blame taken on is met with reassurance first ("Is it my fault?")
+        # (agent.user_questions); blame taken on ("Is it my fault?") is met with reassurance
         answer = Strategy.AFFIRMATION if asked[0] == "self_blame" else Strategy.QUESTION
         raw[answer] = max(raw.values()) + LEAVING_MARGIN
         return reason + f", the user asks a question ({asked[0]})"
