@@ -83,6 +83,10 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:team|project|trip|call|committee|board)\b)",
         r"\b(?:don'?t|do\s+not|no\s+longer)\s+want\s+to\s+(?:live|be\s+alive|be\s+here|wake\s+up|exist)\b"
         r"(?!\s+(?:in|with|near|at|there|on|together|alone|by))",
+        # "Is it okay to not want to live anymore?", "not wanting to be alive": asked as a
+        # question whether it is normal, it had been answered "Many people feel this way"
+        r"\b(?:to\s+not|not)\s+want(?:ing)?\s+to\s+(?:live|be\s+alive|exist|wake\s+up)\b"
+        r"(?!\s+(?:in|with|near|at|there|on|together|alone|by|like))",
         # "I feel life meaningless and don't want to live in this world." (ESConv valid,
         # unflagged before 2026-11-27): this world, not a town
         r"\b(?:don'?t|do\s+not|no\s+longer)\s+want\s+to\s+(?:live|be|exist|stay)\s+(?:in|on)\s+"
