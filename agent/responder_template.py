@@ -149,7 +149,7 @@ from agent.troubles import (
     tells_trouble,
 )
 from agent.types import Strategy
-from agent.user_questions import question_replies, question_to_answer
+from agent.user_questions import HARM, question_replies, question_to_answer
 from agent.user_steps import stated_plan, tried_already, weighed_step
 from agent.warm_words import (
     answers_thanks,
@@ -376,8 +376,10 @@ class TemplateChatModel(BaseChatModel):
             fresh_unknown = [r for r in UNANSWERED if r not in said] or list(UNANSWERED)
             return fresh_unknown[seed % len(fresh_unknown)]
         tried = tried_already(user)
-        # "Is this normal?", "Will it get better?": that it is common, or eases
-        normal_asked = strategy is Strategy.INFORMATION and asks_if_normal(user)
+        # "Is this normal?", "Will it get better?": that it is common, or eases; never of
+        # harm, eating, drinking or medication ("Is it normal to not eat for days?")
+        normal_asked = (strategy is Strategy.INFORMATION and asks_if_normal(user)
+                        and HARM.search(user) is None)
         templates = (PLAN_TEMPLATES if plan is not None else WEIGHED_STEP_TEMPLATES
                      if weighed is not None
                      else {strategy: HOW_LONG_TEMPLATES if re.search(r"\bhow long\b", user, re.I)

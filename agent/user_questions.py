@@ -34,9 +34,11 @@ MAX_QUESTION_WORDS = 25
 
 # what opens a question without changing it ("So should I ...", "But do you think ...")
 _MARKERS = r"(?:(?:so|but|and|then|well|ok|okay|honestly|like|i mean|i wonder)[,\s]+)*"
-# the endings are spelled out: a bare stem would also catch "quite", "diet", "deadline", "cute"
-# and "burnout"
-_HARM = re.compile(
+# Words of harm, to oneself or others, or of eating, drinking and medication: a question with
+# one of them is left to the safety stage and the strategies, and is never told it is normal.
+# The endings are spelled out: a bare stem would also catch "quite", "diet", "deadline", "cute"
+# and "burnout".
+HARM = re.compile(
     r"\b(?:die[ds]?|dying|dead|death|kill\w*|hurt\w*|harm(?:s|ed|ing)?|cut(?:s|ting)?|pills?|"
     r"overdos\w*|revenge|drunk|drink\w*|suicid\w*|end it|give up|quit(?:s|ting)?|disappear\w*|"
     r"jump\w*|guns?|knives|knife|hit(?:s|ting)?|punch\w*|slap\w*|beat(?:s|ing|en)?|fight\w*|"
@@ -184,13 +186,13 @@ def question_asked(text: str) -> tuple[Kind, str] | None:
     >>> question_asked("Why me? What did I do wrong?"), question_asked("Is it because of me?")
     (('self_blame', ''), ('self_blame', ''))
     """
-    if _EXAMPLE.fullmatch(text) is not None and not _HARM.search(text):
+    if _EXAMPLE.fullmatch(text) is not None and not HARM.search(text):
         return "example", ""
     sentences = split_sentences(text)
     if not sentences or not sentences[-1].rstrip().endswith("?"):
         return None
     question = sentences[-1].strip()
-    if len(question.split()) > MAX_QUESTION_WORDS or _HARM.search(question):
+    if len(question.split()) > MAX_QUESTION_WORDS or HARM.search(question):
         return None
     if _SELF_BLAME.search(question) is not None:
         return "self_blame", ""

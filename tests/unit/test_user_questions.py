@@ -196,3 +196,10 @@ def test_an_llm_is_told_how_to_meet_the_question() -> None:
                                                 "Should I kick them out?")
     told = prompt("My roommates party all night.", "They are so loud.")
     assert not any(note in told for note in QUESTION_NOTES.values())
+
+
+def test_eating_drinking_or_harm_is_never_told_it_is_normal() -> None:
+    said = _reply("I have been so stressed.", "Is it normal to not eat for days?",
+                  Strategy.INFORMATION)
+    assert not any(t.split("{")[0][:30] in said for t in NORMAL_TEMPLATES), said
+    assert "Many people" not in said and "usually eases" not in said, said
