@@ -183,6 +183,8 @@ QUESTION_NOTES: dict[str, str] = {
             "give you.",
     "self_blame": "They ask whether it is their fault: do not assign blame either way; answer "
                   "the weight of the question.",
+    "body": "They ask about eating, sleep, drinking or medication: do not say it is normal or "
+            "safe; tell them a doctor or pharmacist is the one to ask, and soon.",
 }
 """What an LLM is told of a question about the trouble (agent.user_questions); the offline
 responder answers the same questions in the same spirit."""

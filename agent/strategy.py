@@ -263,7 +263,10 @@ def answer_acts(raw: dict[Strategy, float], text: str, reason: str,
         # kidney failure?": answered honestly (the choice is theirs, another's mind is not the
         # agent's to know, it has no facts to give), then one question that helps them go on
         # (agent.user_questions); blame taken on ("Is it my fault?") is met with reassurance
-        answer = Strategy.AFFIRMATION if asked[0] == "self_blame" else Strategy.QUESTION
+        # a question for a doctor ("Should I stop taking my meds?") is answered with where to
+        # ask, which is information
+        answer = {"self_blame": Strategy.AFFIRMATION,
+                  "body": Strategy.INFORMATION}.get(asked[0], Strategy.QUESTION)
         raw[answer] = max(raw.values()) + LEAVING_MARGIN
         return reason + f", the user asks a question ({asked[0]})"
     if thanks(text) and not courtesy and not text.rstrip().endswith("?"):

@@ -27,7 +27,7 @@ from agent.user_steps import stated_plan, weighed_step
 from perception.base import split_sentences
 
 Kind = Literal["decision", "either", "check", "example", "their_mind", "future", "fact",
-               "view", "self_blame"]
+               "view", "self_blame", "body"]
 
 MAX_QUESTION_WORDS = 25
 """A longer question is a story that ends in a question mark, not a question to answer."""
@@ -47,6 +47,30 @@ HARM = re.compile(
     r"stalk\w*)\b",
     re.I,
 )
+# The body's care: eating, sleeping, drinking, medication. A question of fact or of what is
+# normal about them ("Is it normal to not eat for days?"), or a choice about medication
+# ("Should I stop taking my meds?"), is one for a doctor; the agent says so and is never the
+# one to call it normal. (Harm to oneself is the safety stage's, which answers first.)
+_BODY = re.compile(
+    r"\b(?:eat(?:s|ing|en)?|ate|food|meals?|appetite|starv\w*|sleep(?:s|ing)?|slept|"
+    r"insomnia|drink(?:s|ing)?|drunk|alcohol|booze|meds|medications?|medicines?|pills?|"
+    r"tablets?|prescriptions?|dose|doses|dosage|antidepressants?|weight|throw(?:ing)? up|"
+    r"vomit\w*|pass(?:ing|ed)? out|faint\w*)\b",
+    re.I,
+)
+# asked of the body's care: whether it is all right or safe ("Is it okay to drink every night
+# to cope?"), or a question of the world whose subject is the care itself ("Can antidepressants
+# make you feel worse?", "Does not eating make it worse?"; "Do you eat?" asks the agent, and
+# "Is the only advice you have to eat alone?" is a complaint)
+_BODY_ASKED = re.compile(
+    rf"^{_MARKERS}(?:is it (?:ok|okay|alright|all right|fine|normal|bad|safe|dangerous|"
+    r"healthy|unhealthy|wrong) (?:to|that|if|for)\s+(?:i\s+)?"
+    r"|(?:can|could|do|does|is|are|will|would)\s+(?:the |not |too much |too little |no |"
+    r"lack of )?)",
+    re.I,
+)
+_MEDS = re.compile(r"\b(?:meds|medications?|medicines?|pills?|tablets?|prescriptions?|dose|"
+                   r"doses|dosage|antidepressants?)\b", re.I)
 _DECISION = re.compile(
     rf"^{_MARKERS}(?:should i|shall i|do you think (?:that )?i should|"
     r"would it be (?:wrong|bad|selfish|mean|crazy|stupid|unfair|rude|better|smarter|okay|ok) "
@@ -192,7 +216,16 @@ def question_asked(text: str) -> tuple[Kind, str] | None:
     if not sentences or not sentences[-1].rstrip().endswith("?"):
         return None
     question = sentences[-1].strip()
-    if len(question.split()) > MAX_QUESTION_WORDS or HARM.search(question):
+    if len(question.split()) > MAX_QUESTION_WORDS:
+        return None
+    if _BODY.search(question) is not None and (
+            asks_if_normal(question)
+            or ((found := _BODY_ASKED.match(question)) is not None
+                and _BODY.match(question, found.end()) is not None)
+            or ((found := _DECISION.match(question)) is not None
+                and _MEDS.search(found["rest"]) is not None)):
+        return "body", ""
+    if HARM.search(question):
         return None
     if _SELF_BLAME.search(question) is not None:
         return "self_blame", ""
@@ -236,6 +269,8 @@ def question_to_answer(text: str, earlier: Sequence[str] = ()) -> tuple[Kind, st
     (None, None)
     """
     asked = question_asked(text)
+    if asked is not None and asked[0] == "body":  # "Is it normal to not eat for days?"
+        return asked
     if (asked is None or asks_for_advice(text) or asks_if_normal(text)
             or self_insult(text) is not None or weighed_step(text) is not None
             or stated_plan(text) is not None):
@@ -304,6 +339,12 @@ THEIR_MIND_REPLIES: tuple[str, ...] = (
     "Only {subj} could really answer that, and I don't want to guess at it for you. What do "
     "you make of it yourself?",
 )
+BODY_REPLIES: tuple[str, ...] = (
+    "Your body matters here, and I can't judge what's safe for it. A doctor can, and it's "
+    "worth asking one soon. Is that something you could do?",
+    "That's a question for a doctor, who can look at what's safe for you, and it's worth "
+    "asking one soon. What has been making this so hard?",
+)
 FACT_REPLIES: tuple[str, ...] = (
     "I honestly don't know enough to answer that well, and I'd rather not guess about "
     "something that matters this much. Who could you ask who would know?",
@@ -321,6 +362,7 @@ def question_replies(kind: Kind, who: str) -> tuple[str, ...]:
     if kind != "their_mind":
         return {"decision": DECISION_REPLIES, "either": EITHER_REPLIES, "check": CHECK_REPLIES,
                 "example": EXAMPLE_REPLIES, "self_blame": SELF_BLAME_REPLIES,
-                "future": FUTURE_REPLIES, "fact": FACT_REPLIES, "view": VIEW_REPLIES}[kind]
+                "future": FUTURE_REPLIES, "fact": FACT_REPLIES, "view": VIEW_REPLIES,
+                "body": BODY_REPLIES}[kind]
     subj, pos = pronouns(who)
     return tuple(r.format(subj=subj, pos=pos) for r in THEIR_MIND_REPLIES)

@@ -12,6 +12,7 @@ from agent.responders import Responder, ResponseRequest
 from agent.strategy import PolicyContext, RuleStrategyPolicy
 from agent.types import Strategy
 from agent.user_questions import (
+    BODY_REPLIES,
     CHECK_REPLIES,
     DECISION_REPLIES,
     EITHER_REPLIES,
@@ -67,8 +68,16 @@ SAD = AffectEstimate(VAD(-0.5, 0.2, -0.3), {"sadness": 1.0}, 0.8, "text", 0.0)
     # harm is never weighed here: the safety stage and the strategies answer it
     ("Should I just give up?", None),
     ("Should I hit him back?", None),
-    ("Should I stop taking my meds?", None),
     ("Do you think he will hurt me?", None),
+    # the body's care is a doctor's question: eating, sleep, drinking, medication
+    ("Should I stop taking my meds?", ("body", "")),
+    ("Is it normal to not eat for days?", ("body", "")),
+    ("Is it normal to sleep only 3 hours a night?", ("body", "")),
+    ("Is it okay to drink every night to cope?", ("body", "")),
+    ("Can antidepressants make you feel worse?", ("body", "")),
+    ("Should I eat something?", None),  # a choice of no medication
+    ("Do you eat?", None),  # asks the agent
+    ("Is it normal to feel this anxious?", None),  # a feeling: asks_if_normal's
     # about the talk, or a suggestion taken up, or no choice at all
     ("Should I tell you more?", None),
     ("I like to read books. Shall I try this?", None),
@@ -194,6 +203,8 @@ def test_an_llm_is_told_how_to_meet_the_question() -> None:
                                                   "Do you think he still loves me?")
     assert QUESTION_NOTES["decision"] in prompt("My roommates party all night.",
                                                 "Should I kick them out?")
+    assert QUESTION_NOTES["body"] in prompt("I can't stop crying.",
+                                            "Is it normal to not eat for days?")
     told = prompt("My roommates party all night.", "They are so loud.")
     assert not any(note in told for note in QUESTION_NOTES.values())
 
@@ -203,3 +214,19 @@ def test_eating_drinking_or_harm_is_never_told_it_is_normal() -> None:
                   Strategy.INFORMATION)
     assert not any(t.split("{")[0][:30] in said for t in NORMAL_TEMPLATES), said
     assert "Many people" not in said and "usually eases" not in said, said
+
+
+@pytest.mark.parametrize(("story", "question"), [
+    ("I have been so stressed.", "Is it normal to not eat for days?"),
+    ("My doctor put me on antidepressants last month.", "Should I stop taking my meds?"),
+    ("I can barely sleep since the breakup.", "Is it normal to sleep only 3 hours a night?"),
+])
+def test_a_question_about_the_bodys_care_is_sent_to_a_doctor(story: str, question: str) -> None:
+    # before 2026-11-27 "Is it normal to not eat for days?" after a lost job got "Many jobs are
+    # found through people we already know" (the topic's information line)
+    decided = RuleStrategyPolicy().choose(PolicyContext(
+        history=[DialogueTurn("user", story), DialogueTurn("Sage", "That sounds hard."),
+                 DialogueTurn("user", question)], user_affect=SAD))  # fmt: skip
+    assert decided.strategy is Strategy.INFORMATION, decided
+    said = _reply(story, question, decided.strategy)
+    assert said in BODY_REPLIES and "doctor" in said, said
