@@ -59,6 +59,8 @@ _TOPIC = re.compile(
     r"arms?|legs?|feet|foot|back|neck|throat|breath|tears|teeth|hair|ears?|mouth|skin|bones?|"
     rf"knees?|shoulders?|mine|yours|ours|right|way|too|very|really|just|all|shoes|pjs|pajamas|"
     rf"pyjamas|clothes|bed|name|guts|myself|yourself|"
+    # "would be my best option", "my only choice", "my best guess": a way of weighing things
+    rf"options?|choices?|bet|guess|move|"
     # nor is a faculty or a state of mind: "I lose my temper" is not "the hardest part of your
     # temper", "I can't keep my attention on anything" not "think about your attention"
     rf"attention|focus|concentration|moods?|motivation|energy|patience|temper|nerves|thoughts|"

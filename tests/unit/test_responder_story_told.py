@@ -235,7 +235,11 @@ def test_once_every_fitting_template_is_said_the_agent_stays_present_not_repetit
 
 
 @pytest.mark.parametrize("text", ["Every time I close my eyes I see myself failing.",
-                                  "It broke my heart.", "My hands shake before every exam."])
+                                  "It broke my heart.", "My hands shake before every exam.",
+                                  # a way of weighing things (ESConv valid: "you are facing
+                                  # your best option head on")
+                                  "That's great advice and likely would be my best option.",
+                                  "Dropping the class is my only choice."])
 def test_a_body_part_is_not_the_topic(text: str) -> None:
     from agent.responder_slots import slots
 
