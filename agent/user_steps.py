@@ -15,7 +15,8 @@ import re
 # finality in it is never one (_NOT_A_STEP).
 _STEP = (
     r"(?:probably |maybe |just |definitely |really |also |totally |certainly |actually )?"
-    r"(?:try (?:to |and )|start (?:to )?|go and )?(?P<act>(?:talk|call|ask|tell|try|look|apply|"
+    r"(?:try (?:to |and )|start (?:to )?|go (?:and |an |n )?)?"
+    r"(?P<act>(?:talk|call|ask|tell|try|look|apply|"
     # "see" someone who can help, not "see the light now"
     r"write|see (?:a|an|my|the) (?:doctor|therapist|counsell?or|gp|specialist|psychologist|"
     r"psychiatrist|nurse|dentist|professional|friend|friends|family|parents?|mom|mum|dad|sister|"
@@ -79,7 +80,7 @@ _NOT_A_STEP = re.compile(
     r"\b(?:forever|never|anymore|die|dead|death|kill|hurt|harm|cut|pills|overdose|revenge|"
     r"drunk|drink|alone|disappear|quit|give up|crazy|insane|suicide|end it|goodbye|bye|"
     r"jump|cliff|bridge|ledge|roof|traffic|tracks|train|sea|ocean|river|rope|gun|knife|razor|"
-    r"bleach)\b",
+    r"bleach|run away|run off|runaway)\b",
     re.I,
 )
 # "I'll tell you what happened" is an offer to go on talking, not a step of one's own, and

@@ -442,6 +442,12 @@ def test_a_bare_try_is_no_step_to_build_on() -> None:
     ("I'll give him another chance.", "give him another chance"), ("I'll give up.", None),
     ("I think that I will totally look into joining a book club.", "look into joining a book club"),
     ("I think that I can see the light now.", None), ("I will see my doctor", "see my doctor"),
+    # going to do it, typed in haste (ESConv valid: "I am going to go an make an appointment
+    # immediately." got "It's okay to feel this way")
+    ("I am going to go an make an appointment immediately.", "make an appointment immediately"),
+    ("I will go talk to my mom.", "talk to my mom"),
+    # running away is no step to affirm, gone to or not
+    ("I am going to run away from home.", None), ("I'll go run away.", None),
 ])
 def test_a_step_away_from_a_distraction_is_a_step_and_harm_is_not(text: str,
                                                                   step: str | None) -> None:
