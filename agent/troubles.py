@@ -237,6 +237,21 @@ UNWELL = re.compile(
 )
 
 
+# "I am sad", "I feel so lonely.", "down": a feeling named as the whole message, nothing yet of
+# why ("I'm so anxious. I'm losing my job" tells it)
+_BARE_FEELING = re.compile(
+    r"^\s*(?:(?:hi|hello|hey|honestly|well|um|uh|hmm|ugh|tbh|oh)[,.!]?\s+)*"
+    r"(?:(?:i'?m|i am|im|i've been|ive been|i have been|i feel|i'?m feeling|i am feeling|"
+    r"i've been feeling|i have been feeling|feeling)\s+)?"
+    r"(?:(?:a\s+little|a\s+bit|kinda|kind\s+of|pretty|really|so|very|quite|just)\s+)*"
+    r"(?:down|low|blue|sad|depressed|upset|miserable|unhappy|lonely|anxious|awful|terrible|"
+    r"horrible|bad|stressed|hopeless|lost|empty|numb)"
+    r"(?:\s+(?:today|lately|right now|these days|at the moment|recently|again|tonight))?"
+    r"\s*[.!]*\s*$",
+    re.I,
+)
+
+
 def says_unwell(text: str) -> bool:
     """Whether the message answers "how are you" low, telling nothing yet.
 
@@ -250,8 +265,10 @@ def says_unwell(text: str) -> bool:
     (True, False)
     >>> says_unwell("A little down. Kind of broke."), says_unwell("I'm down for pizza")
     (True, False)
+    >>> says_unwell("I am sad"), says_unwell("I'm so anxious. I'm losing my job.")
+    (True, False)
     """
-    return UNWELL.search(text) is not None
+    return UNWELL.search(text) is not None or _BARE_FEELING.match(text) is not None
 
 
 NEGATIVE_NAMED = tuple(w for w in NAMED_FEELINGS if w not in UPBEAT)

@@ -124,6 +124,22 @@ def test_a_low_answer_to_how_are_you_is_asked_about_not_chatted_over(answer: str
     assert any(reply.endswith(t) for t in ASKS_FOR_STORY), reply  # after an opener ("Okay.")
 
 
+@pytest.mark.parametrize("answer", ["I am sad", "I feel so lonely.", "i am depressed"])
+def test_a_feeling_named_with_no_story_yet_is_asked_about_first(answer: str) -> None:
+    # ESConv valid's "I am sad", the first message, got "How are you looking after yourself
+    # through all this?" (an "all this" not yet told)
+    from agent.responder_phrases import ASKS_FOR_STORY
+
+    sad = AffectEstimate(VAD(-0.6, 0.1, -0.3), {"sadness": 0.9, "neutral": 0.1}, 0.9, "text", 0.0)
+    history = [DialogueTurn("user", "hi"),
+               DialogueTurn("Sage", "Hi, I'm glad you're here. How are you feeling today?"),
+               DialogueTurn("user", answer)]
+    for seed_turns in (history, history[2:]):  # after a greeting, or as the first message
+        said = Responder().respond(ResponseRequest(answer, seed_turns, Strategy.QUESTION, sad,
+                                                   None, "Sage", "plain"))
+        assert any(said.endswith(t) for t in ASKS_FOR_STORY), said
+
+
 def test_asking_for_help_is_no_small_talk() -> None:
     # ESConv valid: "At the moment, good. I need help! ..." got "What made you think of that?"
     text = "At the moment, good. I need help! These people.....I don't understand...."
