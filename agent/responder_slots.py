@@ -166,6 +166,17 @@ _WHAT_IF = re.compile(
 _HARSH = re.compile(r"\b(?:kill|murder|strangl|shoot|stab|punch|beat\s+(?:him|her|them|you)\s+up|"
                     r"hurt\s+(?:him|her|them|myself))", re.I)
 
+# asking for the talk itself ("I am looking for emotional support", "I just need someone to talk
+# to"): why they came, not what happened, so not what is restated
+_SEEKS_TALK = re.compile(
+    r"\b(?:looking\s+for|need|want|would\s+like|'d\s+like|could\s+use|came\s+(?:here\s+)?for)"
+    r"\s+(?:some\s+|a\s+little\s+)?(?:emotional\s+|moral\s+)?(?:support|someone\s+to\s+talk\s+to|"
+    r"somebody\s+to\s+talk\s+to|to\s+talk(?:\s+to\s+(?:someone|somebody|you))?(?:\s+about\s+it)?|"
+    r"to\s+vent|a\s+chat|a\s+listening\s+ear|advice)"
+    r"(?:\s+(?:today|now|right\s+now|please|tonight))?\s*[.!]*\s*$",
+    re.I,
+)
+
 
 def _owner(text: str, found: re.Match[str]) -> bool:
     """Whether the person ``found`` names is an owner ("my uncle's name"): the uncle is not who
@@ -328,7 +339,7 @@ def slots(
                  and not s.rstrip().endswith("?") and not _HARSH.search(s)]
     # "I'm not doing very well. I failed my finals.": how they are opens, what happened is
     # what is restated
-    told = [t for t in sentences if not UNWELL.search(t)]
+    told = [t for t in sentences if not UNWELL.search(t) and not _SEEKS_TALK.search(t)]
     if told:
         sentences = told
     if sentences:

@@ -301,6 +301,13 @@ def test_what_happened_is_restated_not_how_they_are() -> None:
     stressed = "I have been better. I am really stressed and at a breaking point."
     assert slots(stressed, "sadness", [])["clause"] == (
         "you are really stressed and at a breaking point")
+    # nor why they came: ESConv valid's "So you are looking for emotional support."
+    came = "Yes, I am looking for emotional support. I need to find a higher paying job."
+    assert slots(came, "sadness", [])["clause"] == "you need to find a higher paying job"
+    talk = "I just need someone to talk to. My wife left me last week."
+    assert slots(talk, "sadness", [])["clause"] == "your wife left you last week"
+    assert slots("I want to talk to my boss about it.", "fear", [])["clause"] == (
+        "you want to talk to your boss about it")  # a step, not the talk sought
 
 
 def test_because_of_someone_is_no_cause_clause() -> None:
