@@ -274,7 +274,11 @@ _IF_NORMAL = re.compile(
     r"to )?(?:get better|go away|pass|stop|end|ease)\b"
     r"|\bhow long (?:does|will|do|can) (?:it|this|grief|the pain|the feeling|these feelings) "
     r"(?:usually )?(?:last|go on|take(?=\s*(?:[?.!]|$|to (?:heal|feel better|get over|pass|go "
-    r"away|stop|ease))))\b",
+    r"away|stop|ease))))\b"
+    # "how long will i be this sad?" (ESConv valid), "how long am I going to feel like this?"
+    r"|\bhow long (?:will|would|can|do|does|am) i (?:(?:be|going to|gonna|have to|keep|still)\s+)*"
+    r"(?:be|feel|feeling|hurt|hurting|grieve|grieving|miss|missing|cry|crying)\b"
+    r"(?=[^.!?]*\b(?:this|so|like this|that way|sad|low|down|bad|hurt|him|her|them|it)\b)",
     re.I,
 )
 
@@ -289,6 +293,8 @@ def asks_if_normal(text: str) -> bool:
     (True, False)
     >>> asks_if_normal("It will stop raining.")
     False
+    >>> asks_if_normal("how long will i be this sad?"), asks_if_normal("How long will I be gone?")
+    (True, False)
     """
     return _IF_NORMAL.search(text) is not None
 

@@ -165,6 +165,11 @@ def test_the_rule_policy_asks_after_answering_a_question() -> None:
     ("Is it possible to heal without finding another?", True),
     ("Is it bad to drink every night?", False),  # a habit, not a feeling: not made normal
     ("Is it possible to get a refund?", False),
+    # how long the feeling lasts (ESConv valid: got "I hear you. I can hear how much this
+    # matters to you.")
+    ("how long will i be this sad? it's been two years already", True),
+    ("How long am I going to feel like this?", True),
+    ("How long will I be gone?", False), ("How long will I have to wait for the bus?", False),
 ])
 def test_more_ways_of_asking_whether_a_feeling_is_normal(text: str, expected: bool) -> None:
     assert asks_if_normal(text) is expected
