@@ -18,7 +18,7 @@ AN_INFANT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|t
 # "I really hope so", "You're absolutely right", "I agree": warm words, opening the message,
 # that tell no news ("I got the job! I hope it goes well." does)
 NO_NEWS = re.compile(
-    r"^\s*(?:(?:yes|yeah|well|ok|okay)[,.!\s]+)?(?:i\s+(?:really\s+|just\s+)?hope"
+    r"^\s*(?:(?:yes|yeah|well|ok|okay|lol|haha)[,.!\s]+)*(?:i\s+(?:really\s+|just\s+)?hope"
     # "That is what I keep hoping."
     r"|that(?:'s|\s+is)\s+what\s+i\s+(?:keep\s+|am\s+|'m\s+)?(?:hoping|hope|wish|pray)"
     # a wish or a request: "I would love some words of encouragement"
@@ -26,6 +26,9 @@ NO_NEWS = re.compile(
     r"|you(?:'re|\s+are)\s+(?:absolutely\s+|so\s+|totally\s+|probably\s+)?right"
     r"|that(?:'s|\s+is)\s+(?:so\s+)?(?:true|right)|(?:that's\s+)?(?:great|good|nice|glad)\s+to\s+hear"
     r"|i\s+(?:totally\s+|completely\s+)?agree)\b", re.I)
+# Laughter ("lol", "haha"): often wry in a hard talk ("oh ok I thought it was just for 10
+# lines, lol"), and no news by itself; "haha I got the job!" tells its news in words
+LAUGHS = re.compile(r"\b(?:lo+l+|lmf?ao+|rofl|a?ha(?:ha)+h?|he(?:he)+|hihi+|jaja+|kek)\b", re.I)
 NEEDS_HELP = re.compile(r"\bi\s+(?:really\s+|just\s+|badly\s+)?need\s+(?:some\s+|your\s+)?help\b",
                         re.I)
 # "Not sure if I should return to school", "I can't decide whether to stay": a decision

@@ -72,6 +72,7 @@ from agent.responder_cues import (
     HEDGED,
     INFANTS,
     INTERJECTION,
+    LAUGHS,
     NEEDS_HELP,
     NEW_WORRY,
     NO_NEWS,
@@ -308,6 +309,8 @@ class TemplateChatModel(BaseChatModel):
                             and not (thanks(text) or praises_agent(text))
                             # "Yes that's good advice" is warm, but no news to stay glad about
                             and not (approves_suggestion(text) or NO_NEWS.search(text))
+                            # "oh ok I thought it was just for 10 lines, lol" (ESConv valid)
+                            and not (LAUGHS.search(text) and not tells_news(text))
                             for (label, v), text in zip(readings[::-1][:NEWS_TURNS],
                                                         [*earlier, user][::-1], strict=False)))
         plan = stated_plan(user)
@@ -328,6 +331,8 @@ class TemplateChatModel(BaseChatModel):
                     # "Have you ever used jatos? You're actually pretty good at this!"
                     and not (ends_praising_agent(user) and not tells_news(user))
                     and not NO_NEWS.search(user)  # "I really hope so", "You're right"
+                    # laughter alone is no news: "lol, yes that is true" was "How wonderful!"
+                    and not (LAUGHS.search(user) and not tells_news(user))
                     and not advice_asked  # "Thanks! Any more tips?" asks, not tells
                     and weighed is None)  # "Do I need to buy her a gift?" weighs a step
         # "Cool cool." reads as joy but tells nothing new: glad, but not taken for the news

@@ -18,7 +18,7 @@ from agent.responder_phrases import ACT_REPLIES, NEWS_OPENERS, UNANSWERED
 from agent.responders import Responder, ResponseRequest
 from agent.step_phrases import WEIGHED_STEP_TEMPLATES
 from agent.strategy import PolicyContext, RuleStrategyPolicy
-from agent.types import Strategy
+from agent.types import AgentEmotion, Strategy
 from agent.user_steps import stated_plan, tried_already, weighed_step
 from agent.warm_words import (
     answers_thanks,
@@ -890,7 +890,10 @@ def test_a_passing_thanks_before_more_trouble_is_not_answered_as_thanks_for_help
 @pytest.mark.parametrize("text", ["You are absolutely right, I might be overthinking this lol",
                                   "I really hope so that i will be happy with my life..",
                                   "Great to hear!",
-                                  "Yes, I agree. It's always great to have a back up plan."])
+                                  "Yes, I agree. It's always great to have a back up plan.",
+                                  # laughter is no news (ESConv valid: "How wonderful!")
+                                  "lol, yes that is true.",
+                                  "oh ok I thought it was just for 10 lines, lol"])
 def test_agreeing_or_hoping_is_no_news(text: str) -> None:
     from agent.responder_phrases import NEWS_OPENERS, POSITIVE_TEMPLATES
 
@@ -901,6 +904,27 @@ def test_agreeing_or_hoping_is_no_news(text: str) -> None:
                                                "Sage", readings=(("fear", -0.4), ("joy", 0.5))))
     assert not any(said.endswith(t) for t in POSITIVE_TEMPLATES[Strategy.AFFIRMATION]), said
     assert not said.startswith(NEWS_OPENERS), said
+
+
+def test_laughter_keeps_news_told_in_words_and_adds_none_after_it() -> None:
+    from agent.responder_phrases import NEWS_OPENERS
+
+    warm = AffectEstimate(VAD(0.5, 0.3, 0.1), {"joy": 0.7, "neutral": 0.3}, 0.7, "text", 0.0)
+    news = "haha I finally got the job!"
+    said = Responder().respond(ResponseRequest(news, [DialogueTurn("user", news)],
+                                               Strategy.QUESTION, warm, None, "Sage", "plain"))
+    assert said.startswith(tuple(o.strip() for o in NEWS_OPENERS)), said
+    # the turn after a laugh is no follow-up to news (ESConv valid: "I'm glad to hear it")
+    flat = AffectEstimate(VAD(0.05, 0.0, 0.0), {"neutral": 0.9, "joy": 0.1}, 0.9, "text", 0.0)
+    after = "but none the less, there are people really going through that scenario"
+    history = [DialogueTurn("user", "I drink too much."), DialogueTurn("Sage", "I see."),
+               DialogueTurn("user", "oh ok I thought it was just for 10 lines, lol"),
+               DialogueTurn("Sage", "I see."), DialogueTurn("user", after)]
+    glad = AgentEmotion(VAD(0.4, 0.2, 0.1), "happy_for", 0.5, VAD(0.1, 0.0, 0.0), "relaxed", {})
+    said = Responder().respond(ResponseRequest(
+        after, history, Strategy.AFFIRMATION, flat, glad, "Sage", "plain",
+        readings=(("sadness", -0.4), ("joy", 0.6), ("neutral", 0.05))))  # fmt: skip
+    assert "glad" not in said.lower(), said
 
 
 def test_news_with_a_hope_after_it_is_still_news() -> None:
