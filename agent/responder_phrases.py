@@ -263,6 +263,11 @@ ACT_REPLIES: dict[str, tuple[str, ...]] = {
         "Thank you, that's kind of you to say.",
         "That means a lot; thank you.",
     ),
+    # "You helped me a lot", "talking to you helps": the help is given back to the user
+    "helped": (
+        "I'm really glad it helped. You did the hard part by talking it through.",
+        "I'm so glad. It took something to open up the way you did.",
+    ),
     "farewell": (
         "Take care of yourself, and come back whenever you want to talk.",
         "Goodbye for now. I'm glad you talked with me today.",
@@ -273,7 +278,7 @@ ACT_REPLIES: dict[str, tuple[str, ...]] = {
 # Acts that close a conversation: when each line of one has been said (a long goodbye thanks
 # five times), a line of another comes next (praise's lines answer praise only), then the one
 # said longest ago.
-CLOSING_ACTS = ("thanks", "praise", "farewell")
+CLOSING_ACTS = ("thanks", "praise", "helped", "farewell")
 
 # A user back after a break (the conversation taken up again from the store) who greets is
 # greeted as someone the agent knows: {thing} is what they told of last time ("losing your

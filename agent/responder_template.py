@@ -155,6 +155,7 @@ from agent.user_steps import stated_plan, tried_already, weighed_step
 from agent.warm_words import (
     answers_thanks,
     approves_suggestion,
+    credits_agent,
     ends_praising_agent,
     only_thanks,
     praises_agent,
@@ -274,7 +275,8 @@ class TemplateChatModel(BaseChatModel):
                    only_thanks(user)
                    # "thanks maybe I will take a vacation": the step is answered, not the thanks
                    or (strategy is Strategy.OTHERS and thanked and stated_plan(user) is None))
-               else "praise" if praises_agent(user) else None)
+               else ("helped" if credits_agent(user) else "praise") if praises_agent(user)
+               else None)
         if act == "greeting" and info.get("returning"):
             return _welcome_back(earlier, said, seed)
         if act is not None:

@@ -172,13 +172,49 @@ _PRAISE = re.compile(
     r"easy\s+to\s+talk\s+to)"
     r"(?:\s+(?:to\s+(?:me|talk\s+to)|today|tonight|too))?\s*[.!]*\s*$"
     # praise of what it said: "great advice", "That's a good idea!"
-    r"|^\s*(?:(?:that's|that\s+is|what|such|(?:that\s+)?sounds\s+like)\s+)?(?:a\s+)?"
+    # "okay good advice, i will" (ESConv valid)
+    r"|^\s*(?:(?:ok|okay|yes|yeah|wow|oh)[,.!\s]+)*"
+    r"(?:(?:that's|that\s+is|what|such|(?:that\s+)?sounds\s+like)\s+)?(?:a\s+)?"
     r"(?:really\s+|very\s+)?(?:great|good|"
-    r"nice|helpful|useful|solid|wise)\s+(?:advice|idea|point|suggestion|tip)s?\s*[.!]*\s*$"
+    r"nice|helpful|useful|solid|wise)\s+(?:advice|idea|point|suggestion|tip)s?"
+    r"(?:[,.!\s]+(?:i\s+will|i'll|will\s+do|thanks?|thank\s+you))?\s*[.!]*\s*$"
     # wherever it stands: "I will, you've been a huge help :D"
     r"|\byou(?:'ve|\s+have)\s+been\s+(?:a\s+|such\s+a\s+)?(?:huge|great|big|real|massive)\s+help\b",
     re.I,
 )
+
+# Credit given to the talk or the agent for helping ("You helped me a lot", "talking to you
+# helps", "you got me to stop crying...it helps having you listen", "You give great advice!"):
+# 28 of ESConv train's seeker turns say so and nothing else the acts read. Each clause must be
+# such credit; "You helped me see that my mom was right" goes on to say something else.
+_CREDIT = (
+    r"(?:(?:oh|ok|okay|well|yes|yeah|no|wow|honestly|really|and|but|i\s+think|i\s+feel\s+like)"
+    r"[,.!\s]+)*"
+    r"(?:you(?:'ve|\s+have)?\s+(?:really\s+|truly\s+|definitely\s+|honestly\s+|already\s+)*"
+    r"(?:helped|help)(?:\s+me)?(?:\s+(?:out|a\s+lot|so\s+much|loads|more\s+than\s+you\s+know|"
+    r"enough|with\s+everything(?:\s+i\s+needed)?))*"
+    r"|(?:talking|chatting|speaking)\s+(?:to|with)\s+you\s+(?:(?:really|has|have|truly|"
+    r"definitely|does|did)\s+)*(?:helps?|helped)(?:\s+(?:a\s+lot|so\s+much|me))*"
+    r"|it\s+(?:really\s+|does\s+)?helps?\s+(?:having|to\s+have)\s+you\s+(?:listen|here|to\s+talk\s+to)"
+    r"|you(?:'ve|\s+have)?\s+(?:got|gotten|made)\s+me\s+(?:to\s+)?(?:stop\s+crying|smile|laugh|"
+    r"feel\s+(?:a\s+(?:lot|little|bit)\s+|so\s+much\s+|much\s+)?better)"
+    r"|you(?:'ve|\s+have)?\s+(?:give|gave|given)\s+(?:me\s+)?(?:some\s+|such\s+)?(?:really\s+|very\s+)?"
+    r"(?:great|good|wise|helpful|solid)\s+advice)"
+    r"(?:\s+(?:today|tonight|too))?"
+)
+_CREDITS = re.compile(rf"^\s*{_CREDIT}(?:\s*(?:\.{{2,}}|[,.!;:)]|\band\b)\s*{_CREDIT})*"
+                      r"\s*[.!:)D]*\s*$", re.I)
+
+
+def credits_agent(text: str) -> bool:
+    """The whole message credits the talk with helping ("You helped me a lot.").
+
+    >>> credits_agent("you got me to stop crying...it helps having you listen")
+    True
+    >>> credits_agent("You helped me see that my mom was right."), credits_agent("it helps")
+    (False, False)
+    """
+    return _CREDITS.match(text) is not None
 
 
 # "That's a good idea.", "That sounds like a great plan, but...": the user takes up what the
@@ -234,7 +270,7 @@ def praises_agent(text: str) -> bool:
     >>> praises_agent("You're actually pretty good at this!"), praises_agent("Sounds like a plan")
     (True, False)
     """
-    return _PRAISE.search(text) is not None
+    return _PRAISE.search(text) is not None or credits_agent(text)
 
 
 def ends_praising_agent(text: str) -> bool:

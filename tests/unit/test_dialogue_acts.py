@@ -14,7 +14,7 @@ from agent.dialogue_acts import (
     is_greeting,
     self_insult,
 )
-from agent.responder_phrases import ACT_REPLIES, NEWS_OPENERS, UNANSWERED
+from agent.responder_phrases import ACT_REPLIES, CLOSING_ACTS, NEWS_OPENERS, UNANSWERED
 from agent.responders import Responder, ResponseRequest
 from agent.step_phrases import WEIGHED_STEP_TEMPLATES
 from agent.strategy import PolicyContext, RuleStrategyPolicy
@@ -269,7 +269,7 @@ def test_a_long_goodbye_is_closed_every_time_and_praise_is_thanked() -> None:
     """ESConv's seekers thank and wish well four or five times in a row: each gets a closing
     line, never a support template ("That's good to hear; enjoy it.")."""
     glad = AffectEstimate(VAD(0.6, 0.3, 0.2), {"joy": 0.9, "neutral": 0.1}, 0.8, "text", 0.0)
-    closings = {r for act in ("thanks", "praise", "farewell") for r in ACT_REPLIES[act]}
+    closings = {r for act in CLOSING_ACTS for r in ACT_REPLIES[act]}
     history: list[DialogueTurn] = []
     turns = ["Thank you so much!", "Thanks for listening.", "You've been really inspiring",
              "Thanks again!", "Thank you.", "Thanks, really.", "You too!", "Thank you!!"]
@@ -282,6 +282,19 @@ def test_a_long_goodbye_is_closed_every_time_and_praise_is_thanked() -> None:
         assert reply in closings, (text, reply)
         if praises_agent(text):
             assert reply in ACT_REPLIES["praise"]
+
+
+def test_credit_for_the_help_is_given_back() -> None:
+    # ESConv valid: "you got me to stop crying...it helps having you listen" got "Could you
+    # plan one small thing this week that is just for you?"
+    calm = AffectEstimate(VAD(0.3, 0.0, 0.1), {"joy": 0.5, "neutral": 0.5}, 0.6, "text", 0.0)
+    for text in ("you got me to stop crying...it helps having you listen", "You helped me a lot"):
+        history = [DialogueTurn("user", "I miss my husband."), DialogueTurn("Sage", "I see."),
+                   DialogueTurn("user", text)]
+        for strategy in (Strategy.SUGGESTION, Strategy.OTHERS):
+            reply = Responder().respond(ResponseRequest(text, history, strategy, calm, None,
+                                                        "Sage"))
+            assert reply in ACT_REPLIES["helped"], reply
 
 
 def test_thanks_mid_talk_are_not_answered_as_the_end_of_it() -> None:
@@ -750,6 +763,13 @@ def test_thanks_before_a_question_is_answered_as_the_question() -> None:
     ("I really appreciate.", False, True),
     ("I appreciate my mom more now", False, False),
     ("yes you are very understanding", True, False), ("yes you are right", False, False),
+    # credit for the help, said and nothing else (ESConv valid and train)
+    ("you got me to stop crying...it helps having you listen", True, False),
+    ("You helped me a lot", True, False), ("no I think you helped me enough.", True, False),
+    ("I think you've given me some good advice.", True, False),
+    ("okay good advice, i will", True, False),
+    ("You helped me see that my mom was right.", False, False),
+    ("No, you helped me ruin it.", False, False), ("it helps", False, False),
 ])  # fmt: skip
 def test_praise_and_thanks_in_the_words_of_esconv_seekers(text: str, praise: bool,
                                                           only: bool) -> None:
