@@ -23,7 +23,9 @@ from agent.responder_words import (
 # "my driving test", "my job" (not "my job today", "my leg skiing"): a second noun is kept unless
 # it says when, joins a clause or is an -ing word. "Broke my heart" is a hurt, not a thing
 # broken (HEARTBREAK): a figurative organ is no thing of theirs.
-_THING = (r"(?:my|our)\s+(?!(?:heart|mind|spirit|soul|will)\b)[a-z]{3,}(?:\s+(?!(?:today|"
+# "my friend's father": one possessive kept ("My friend's father passed away", ESConv valid)
+_THING = (r"(?:my|our)\s+(?!(?:heart|mind|spirit|soul|will)\b)[a-z]{3,}(?:'s\s+[a-z]{3,})?"
+          r"(?:\s+(?!(?:today|"
           r"yesterday|tonight|again|last|this|and|but|so|because|at|in|on|for|with|too|now|"
           r"recently|already|twice)\b)[a-z]{3,}(?<!ing)\b)?")
 EVENT = re.compile(rf"\b({'|'.join(EVENT_VERBS)})\s+({_THING})", re.I)

@@ -617,6 +617,22 @@ def test_an_illness_told_is_the_story(text: str, event: str) -> None:
     assert not tells_trouble("She has a cold.") and not tells_trouble("My mom has a cat.")
 
 
+def test_a_death_in_someone_elses_family_is_the_story_not_asked_for() -> None:
+    # ESConv valid: "Hi, I am feeling sad. My friend's father passed away ..." got "When did
+    # this start to weigh on you?"
+    from agent.responder_phrases import ASKS_FOR_STORY
+    from agent.responder_slots import slots
+
+    text = ("Hi, I am feeling sad. My friend's father passed away day before because of "
+            "COVID-19 disease.")
+    assert slots(text, "sadness", [])["event"] == "losing your friend's father"
+    sad = AffectEstimate(VAD(-0.6, 0.1, -0.3), {"sadness": 0.9, "neutral": 0.1}, 0.9, "text", 0.0)
+    for strategy in (Strategy.QUESTION, Strategy.RESTATEMENT):
+        said = Responder().respond(ResponseRequest(text, [DialogueTurn("user", text)], strategy,
+                                                   sad, None, "Sage", "plain"))
+        assert not any(said.endswith(t) for t in ASKS_FOR_STORY), said
+
+
 @pytest.mark.parametrize("text", ["I used to love this job.", "We were so happy once.",
                                   "It's not fun anymore."])
 def test_a_good_thing_spoken_of_as_gone_is_not_met_gladly(text: str) -> None:
