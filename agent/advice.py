@@ -35,6 +35,10 @@ class Topic:
     asked_now_only: bool = False
     """A request, not a trouble lived ("can you recommend a counceller"): it is the topic of
     the message that names it, not of the messages after it."""
+    said_as: str | None = None
+    """How a reply names the trouble when the message names it ("the drinking"), over the
+    thing the message says is "my" ("I'm scared my job will find out" is about the drinking,
+    not "your job")."""
 
 
 def _words(pattern: str) -> re.Pattern[str]:
@@ -140,6 +144,41 @@ TOPICS: tuple[Topic, ...] = (
             "Slow breathing with a long out-breath is one of the simplest ways to calm the "
             "body's alarm.",
         ),
+    ),
+    Topic(
+        "drinking", "drinking or drug use",
+        # the user's own: "I have a problem with drinking alcohol", "my drinking", "I'm an
+        # alcoholic", "I relapsed"; "my brother is struggling with an addiction" is someone
+        # else's (their steps, like Al-Anon, differ), and "drinking water" or "a drink with
+        # friends" is no trouble
+        _words(r"\b(?:(?:a|my)\s+)?problem\s+with\s+(?:drinking|alcohol|drugs|booze|pills)\b"
+               r"|\bmy\s+(?:drinking|alcohol\s+(?:use|intake|consumption|problem)|drug\s+(?:use|"
+               r"habit|problem)|addiction|relapse)\b"
+               r"|\bi(?:'m|\s+am)\s+(?:an?\s+)?(?:alcoholic|addict|addicted)\b"
+               r"|\bi\s+(?:just\s+)?relapsed\b|\b(?:stay(?:ing)?|get(?:ting)?)\s+sober\b"
+               r"|\bi(?:'ve|\s+have)?\s+(?:been\s+|started\s+|keep\s+)?drink(?:ing)?\s+"
+               r"(?:too\s+much|(?:way\s+)?more|every\s+(?:day|night)|at\s+work|alone|in\s+the\s+"
+               r"morning|to\s+cope|to\s+forget|again)\b"
+               r"(?!\s+(?:water|tea|coffee|juice|milk|fluids|smoothies))"),
+        # a doctor first: stopping heavy daily drinking at once can bring dangerous withdrawal
+        # (NIAAA, "Rethinking Drinking"); mutual-help groups (AA, SMART Recovery) help many
+        # (Kelly et al. 2020, a Cochrane review of AA); a drinking diary is NIAAA's first step
+        (
+            "Could you talk to a doctor about the drinking? They can help you cut down safely; "
+            "if you drink heavily every day, stopping all at once can be dangerous without "
+            "medical advice.",
+            "Would you be open to trying a support group, like AA or SMART Recovery? Many meet "
+            "online, and you can just listen the first time.",
+            "Could you keep a note of when and how much you drink for a week? Seeing the "
+            "pattern often shows where cutting back would be easiest.",
+        ),
+        (
+            "Cutting down or stopping is hard for most people, and slips along the way are "
+            "common; a slip is not a reason to give up on it.",
+            "In the US, SAMHSA's National Helpline (1-800-662-4357) is free and confidential, "
+            "open day and night, and can point you to treatment near you.",
+        ),
+        said_as="the drinking",
     ),
     Topic(
         "sleep", "sleep trouble",
@@ -376,6 +415,7 @@ BY_NAME: dict[str, Topic] = {t.name: t for t in TOPICS}
 _NORMAL_LINES: dict[str, tuple[int, ...]] = {
     "grief": (0, 1), "health": (0,), "panic": (0,), "breakup": (0,), "job_loss": (1,),
     "money": (1,), "bullying": (0,), "loneliness": (0,), "conflict": (0,), "new_role": (0,),
+    "drinking": (0,),
 }
 
 

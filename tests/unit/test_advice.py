@@ -52,6 +52,13 @@ pytestmark = pytest.mark.unit
      "finding_help"),
     ("I am not sure what to do to recover my sleeping schedule to normal.", "sleep"),
     ("Do you have any suggestions other than exercising to help with sleeping?", "sleep"),
+    # ESConv valid: "What has been the hardest part of your job so far?", then "you are facing
+    # your shift head on" to drinking at work
+    ("Well, i have a problem with drinking alcohol I am so scared my job will find out",
+     "drinking"),
+    ("I have started drinking at work close to the end of my shift in the bathroom",
+     "drinking"),
+    ("I have been drinking more since the divorce", "drinking"), ("I relapsed.", "drinking"),
 ])
 def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     found = topic_of(text)
@@ -78,6 +85,8 @@ def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     "My therapist said I should rest more.",
     # ESConv valid: "Could you break it into short blocks ...?" answered a parent
     "I also think my kid's homework and remote learning has stressed me.",
+    "I had a drink with friends.", "I drink more water now.",
+    "My brother is struggling with an addiction.",  # someone else's: other steps
 ])
 def test_a_look_alike_names_no_trouble(text: str) -> None:
     assert topic_of(text) is None
@@ -118,6 +127,16 @@ def test_information_about_a_told_trouble_is_one_of_its_facts() -> None:
     reply = talk(["I keep having panic attacks at work.", "Is this normal?"],
                  Strategy.INFORMATION, asked_first=1)[-1]
     assert any(fact in reply for fact in BY_NAME["panic"].information), reply
+
+
+def test_a_trouble_with_a_name_of_its_own_is_said_by_it() -> None:
+    # ESConv valid: "How are you coping with your shift day to day?" to drinking at work
+    said = talk(["I have started drinking at work close to the end of my shift in the bathroom"],
+                Strategy.QUESTION)[-1]
+    assert "your shift" not in said, said
+    reply = talk(["Well, i have a problem with drinking alcohol I am so scared my job will "
+                  "find out", "what should i do?"], Strategy.SUGGESTION, asked_first=1)[-1]
+    assert any(step in reply for step in BY_NAME["drinking"].suggestions), reply
 
 
 def test_other_strategies_and_no_trouble_keep_their_own_lines() -> None:
