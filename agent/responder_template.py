@@ -205,10 +205,10 @@ class TemplateChatModel(BaseChatModel):
         strategy: Strategy = info["strategy"]
         earlier = [str(m.content) for m in messages if isinstance(m, HumanMessage)][:-1]
         filled = slots(user, str(info["feeling"]), list(info.get("memory") or []), earlier)
-        named = topic_of(user)
-        if named is not None and named.said_as and "topic" in filled:
+        trouble = topic_of(user)
+        if trouble is not None and trouble.said_as and "topic" in filled:
             # "I'm scared my job will find out" about the drinking: not "your job"
-            filled["topic"] = named.said_as
+            filled["topic"] = trouble.said_as
         seed = int(hashlib.sha256(f"{user}|{len(messages)}".encode()).hexdigest(), 16)
         cross = answers_insult(user, info.get("agent_feeling"),
                                float(info.get("agent_feeling_intensity", 0.0)))
