@@ -183,7 +183,8 @@ _GREETING_WORDS = re.compile(
 _HOW_ONE_IS = re.compile(
     r"\b(?:fine|good|ok|okay|okie|okey|alright|all\s+right|well|great|fantastic|wonderful|bad|"
     r"fair|so-so|meh|tired|exhausted|sad|down|low|rough|terrible|awful|hanging\s+in|surviving|"
-    r"better|stressed|anxious|worried|struggling|depressed|lonely|upset|sick|doing|feeling)\b",
+    r"better|stressed|anxious|worried|struggling|depressed|lonely|upset|sick|doing|feeling|"
+    r"getting\s+by|managing|coping|holding\s+(?:on|up))\b",
     re.I,
 )
 

@@ -232,7 +232,10 @@ UNWELL = re.compile(
     r"|(?:(?:a\s+little|a\s+bit|kinda|kind\s+of|pretty|really|so|very|feeling)\s+)(?:down|low|blue|sad)"
     # "tired, thanks": worn out, said as how one is ("tired of explaining" is not)
     r"|(?:(?:pretty|really|so|very|kinda|kind of|a bit|a little|just)\s+)?(?:tired|exhausted|"
-    r"drained|worn out|stressed|burnt out|burned out))"
+    r"drained|worn out|stressed|burnt out|burned out)"
+    # "IM HANGING IN THERE HOW ARE YOU?" (ESConv valid): coping, said as how one is
+    r"|(?:(?:just|still|barely)\s+)?(?:hanging\s+in(?:\s+there)?|getting\s+by|surviving|holding\s+"
+    r"(?:on|up)|coping|managing))"
     r"(?=\s*(?:$|[.!,;]|\s+(?:honestly|tbh|really|today|lately|actually|to be honest|"
     r"unfortunately|right now|at the moment|thanks|thank you|thx)\b))",
     re.I,
@@ -268,6 +271,8 @@ def says_unwell(text: str) -> bool:
     >>> says_unwell("A little down. Kind of broke."), says_unwell("I'm down for pizza")
     (True, False)
     >>> says_unwell("I am sad"), says_unwell("I'm so anxious. I'm losing my job.")
+    (True, False)
+    >>> says_unwell("IM HANGING IN THERE"), says_unwell("I'm managing the project")
     (True, False)
     """
     return UNWELL.search(text) is not None or _BARE_FEELING.match(text) is not None

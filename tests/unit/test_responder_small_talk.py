@@ -217,6 +217,20 @@ def test_how_about_you_after_saying_how_one_is_gets_how_the_agent_is() -> None:
     assert not _answer("I like to paint.", "And you?").startswith(SELF_REPORT_OPENINGS["fine"])
 
 
+@pytest.mark.parametrize("text", ["IM HANGING IN THERE HOW ARE YOU?",
+                                  "Just getting by. How are you?"])
+def test_coping_said_with_how_are_you_is_asked_about(text: str) -> None:
+    # ESConv valid: "I'm fine, thanks for asking. What made you think of that?"
+    from agent.core import AffectiveAgent
+    from agent.responder_phrases import ASKED_BACK_UNWELL
+    from agent.types import Utterance
+
+    agent = AffectiveAgent.from_persona("sage", text="lexicon")
+    agent.respond(Utterance("Hi"))
+    said = agent.respond(Utterance(text)).text
+    assert any(said.endswith(ask) for ask in ASKED_BACK_UNWELL), said
+
+
 def test_good_after_the_agents_greeting_is_how_they_are() -> None:
     from agent.responder_phrases import ASKED_BACK_NEXT
 
