@@ -323,6 +323,8 @@ class TemplateChatModel(BaseChatModel):
         weighed = weighed_step(user) if plan is None else None
         step = plan or weighed
         takes_up = approves_suggestion(user)  # "That's a good idea."
+        if takes_up:  # not read back: "If I follow you, that gives you some stuff to try"
+            filled.pop("clause", None)
         # read as glad, and no loss, difficulty or trouble in the words
         reads_glad = (str(info["feeling"]) in POSITIVE_FEELINGS and valence >= POSITIVE_VALENCE
                       and not LOST_GOOD.search(user)  # "I used to love this job" is a loss

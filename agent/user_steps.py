@@ -30,6 +30,10 @@ _STEP = (
     r"(?:buy|get) (?:him |her |them |my \w+ |myself )?(?:a |an |some )?(?:small |little |nice )?"
     r"(?:gift|present|flowers|card|chocolates)|"
     r"say no|run|jog|walk|exercise|work out|stretch|meditate|journal|study|practi[cs]e|learn|"
+    # "do" only with a named practice: "do something stupid" is not a step
+    r"do (?:some |more |a (?:little |bit of )?)?(?:yoga|pilates|tai chi|exercises?|stretches|"
+    r"stretching|meditation|breathing exercises|journaling|journalling|gardening|puzzles|"
+    r"volunteering|something (?:fun|nice|creative|relaxing|for myself))|"
     r"sign up|swim|cycle|cook|volunteer|apologi[sz]e|save|budget|organi[sz]e|prioriti[sz]e|"
     r"make (?:a|an|my) (?:schedule|plan|list|to-do list|timetable|budget|appointment|routine)|"
     r"set (?:a|an|my|more|some) (?:alarms?|goals?|timers?|reminders?|routine|schedule)|"

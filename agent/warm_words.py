@@ -224,6 +224,10 @@ _APPROVES = re.compile(
     r"^\s*(?:(?:oh|ooh|ok|okay|yes|yeah|wow|hmm|well)[,.!\s]+)*(?:that(?:'s|s|\s+is|\s+does|"
     r"\s+would\s+be|\s+sounds|\s+seems)|this\s+is|sounds|what\s+a|those\s+are|these\s+are)\s+"
     r"(?:\w+\s+){0,3}?(?:idea|ideas|suggestion|suggestions|advice|tip|tips|plan|fun|helpful|useful)\b"
+    # "that gives me some stuff to try, that's great" (ESConv valid)
+    r"|^\s*(?:(?:ok|okay|yes|yeah|well)[,.!\s]+)*(?:that|this|it|those|these)\s+(?:gives?|gave)\s+"
+    r"me\s+(?:some|a\s+few|a\s+lot\s+of|lots\s+of|plenty\s+of|something|a\s+couple\s+of)\s+"
+    r"(?:\w+\s+)?(?:to\s+(?:try|work\s+on|think\s+about|do)|ideas|options|things)\b"
     # as the last sentence: "I never looked into it though. I probably should. Good idea."
     # or "... i havent tried it before. sounds a nice idea", "... I think that sounds like a
     # wonderful idea."
@@ -251,6 +255,8 @@ def approves_suggestion(text: str) -> bool:
     >>> approves_suggestion("What suggestions do you have?"), approves_suggestion("I got the job!")
     (False, False)
     >>> approves_suggestion("I will try that."), approves_suggestion("I will try that restaurant")
+    (True, False)
+    >>> approves_suggestion("that gives me things to try"), approves_suggestion("It gives me hives")
     (True, False)
     """
     return _APPROVES.search(text) is not None

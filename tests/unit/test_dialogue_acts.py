@@ -284,6 +284,17 @@ def test_a_long_goodbye_is_closed_every_time_and_praise_is_thanked() -> None:
             assert reply in ACT_REPLIES["praise"]
 
 
+def test_a_suggestion_taken_up_is_not_read_back() -> None:
+    # ESConv valid: "If I follow you, that gives you some stuff to try, that's great."
+    text = "that gives me some stuff to try, that's great"
+    history = [DialogueTurn("user", "I miss my husband."), DialogueTurn("Sage", "I see."),
+               DialogueTurn("user", text)]
+    calm = AffectEstimate(VAD(0.3, 0.0, 0.1), {"joy": 0.5, "neutral": 0.5}, 0.6, "text", 0.0)
+    said = Responder().respond(ResponseRequest(text, history, Strategy.RESTATEMENT, calm, None,
+                                               "Sage"))
+    assert "gives you some stuff" not in said, said
+
+
 def test_credit_for_the_help_is_given_back() -> None:
     # ESConv valid: "you got me to stop crying...it helps having you listen" got "Could you
     # plan one small thing this week that is just for you?"
@@ -461,6 +472,11 @@ def test_a_bare_try_is_no_step_to_build_on() -> None:
     ("I will go talk to my mom.", "talk to my mom"),
     # running away is no step to affirm, gone to or not
     ("I am going to run away from home.", None), ("I'll go run away.", None),
+    # a named practice is a step; "do" alone opens harmful ones (ESConv valid: "so i will do
+    # yoga, funny programs, and new activities" got "Stress tends to narrow what we can see")
+    ("so i will do yoga, funny programs, and new activities.....i have made a note", "do yoga"),
+    ("I will do some stretches tonight", "do some stretches tonight"),
+    ("I will do something stupid", None), ("I'll do it.", None),
 ])
 def test_a_step_away_from_a_distraction_is_a_step_and_harm_is_not(text: str,
                                                                   step: str | None) -> None:
