@@ -226,7 +226,7 @@ _APPROVES = re.compile(
     r"(?:\w+\s+){0,3}?(?:idea|ideas|suggestion|suggestions|advice|tip|tips|plan|fun|helpful|useful)\b"
     # "that gives me some stuff to try, that's great" (ESConv valid)
     r"|^\s*(?:(?:ok|okay|yes|yeah|well)[,.!\s]+)*(?:that|this|it|those|these)\s+(?:gives?|gave)\s+"
-    r"me\s+(?:some|a\s+few|a\s+lot\s+of|lots\s+of|plenty\s+of|something|a\s+couple\s+of)\s+"
+    r"me\s+(?:(?:some|a\s+few|a\s+lot\s+of|lots\s+of|plenty\s+of|a\s+couple\s+of)\s+)?"
     r"(?:\w+\s+)?(?:to\s+(?:try|work\s+on|think\s+about|do)|ideas|options|things)\b"
     # as the last sentence: "I never looked into it though. I probably should. Good idea."
     # or "... i havent tried it before. sounds a nice idea", "... I think that sounds like a
