@@ -207,7 +207,10 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "breakup", "a breakup",
         _words(r"\bbroke\s+up\b|\bbreak(?:ing)?\s*up\b|\bbreakup\b|\bsplit\s+up\b|\bdivorc\w+"
-               r"|\bmy\s+ex\b|\bcheated\s+on\s+me\b|\bfell\s+out\s+of\s+love\b"),
+               r"|\bmy\s+ex\b|\bcheated\s+on\s+me\b|\bfell\s+out\s+of\s+love\b"
+               # "my boyfriend stepped out on me", "slept with my close friend"
+               r"|\b(?:stepped|stepping)\s+out\s+on\s+me\b|\bslept\s+with\s+my\s+(?:\w+\s+)?"
+               r"(?:friend|best\s+friend|sister|cousin|coworker|co-worker)\b|\bhad\s+an\s+affair\b"),
         # rejection by a partner engages the brain's regions for physical pain (Kross et al. 2011)
         (
             "It might help to mute them for a while, so you are not reopening it every time you "

@@ -61,6 +61,9 @@ _TOPIC = re.compile(
     rf"pyjamas|clothes|bed|name|guts|myself|yourself|"
     # "would be my best option", "my only choice", "my best guess": a way of weighing things
     rf"options?|choices?|bet|guess|move|"
+    # the talk's own frame: "in my description i stated that ..." (ESConv valid: "so this is
+    # about your description"), "my last experience"
+    rf"description|post|bio|experiences?|"
     # nor is a faculty or a state of mind: "I lose my temper" is not "the hardest part of your
     # temper", "I can't keep my attention on anything" not "think about your attention"
     rf"attention|focus|concentration|moods?|motivation|energy|patience|temper|nerves|thoughts|"
@@ -346,9 +349,14 @@ def slots(
         clause = re.split(r",\s*(?:but|and)\b|;", sentences[0])[0]
         # a discourse marker opening it is not restated ("So, I don't think..." is not "So so,
         # you don't think...")
-        clause = re.sub(r"^(?:(?:so|well|and|but|then|ok|okay|yes|yeah|no|um|uh|hmm|honestly|also|"
-                        r"anyway|i\s+guess|i\s+mean|i\s+suppose)\b[,\s]*)+", "", clause.strip(),
-                        flags=re.I)
+        clause = re.sub(r"^(?:(?:so|well|and|but|then|ok|okay|yes|yea+h*|no|um|uh|hmm|honestly|"
+                        r"also|anyway|i\s+guess|i\s+mean|i\s+suppose)\b[,\s]*)+", "",
+                        clause.strip(), flags=re.I)
+        # nor where it was said before: "in my description i stated that my boyfriend ..." is
+        # restated from "my boyfriend"
+        clause = re.sub(r"^(?:as\s+)?(?:in\s+my\s+(?:description|post|profile|message)[,\s]+)?"
+                        r"(?:as\s+)?i\s+(?:stated|said|mentioned|wrote|told\s+you)(?:\s+(?:before|"
+                        r"earlier|above))?(?:\s*,\s*|\s+that\s+)(?=\w)", "", clause, flags=re.I)
         clause = reflect(clause).rstrip(".!?, ")
         if len(clause.split()) > MAX_CLAUSE_WORDS:
             # a whole unpunctuated story read back is parroting, not restating: its first part,

@@ -140,6 +140,7 @@ from agent.step_phrases import (
     WEIGHED_STEP_TEMPLATES,
 )
 from agent.troubles import (
+    BETRAYED,
     HURT_DONE,
     LEFT,
     LOST_GOOD,
@@ -442,7 +443,8 @@ class TemplateChatModel(BaseChatModel):
         pronoun = {"him": "he", "her": "she"}.get(filled.get("object", ""), who)
         named = rf"\b(?:{re.escape(who)}|{pronoun})\b"
         hurt_by_person = bool(who) and any(
-            re.search(named, s, re.I) and (LEFT.search(s) or WALKED_OUT.search(s))
+            re.search(named, s, re.I) and (LEFT.search(s) or WALKED_OUT.search(s)
+                                           or BETRAYED.search(s))  # "slept with my friend"
             for t in (*earlier, user) for s in split_sentences(t))
         # "i have a one month old child": not someone to talk things over with
         too_young = who in INFANTS or any(AN_INFANT.search(t) for t in (*earlier, user))

@@ -103,6 +103,18 @@ HEARTBREAK = re.compile(r"\b(?:broke|breaking|broken)\s+my\s+heart\b|\bmy\s+hear
                         r"(?!\s+(?:the|a|an|that|this|some)\b)"
                         r"|\b(?:my|our|the)\s+(?:recent\s+)?divorce\b|\b(?:getting|got)\s+divorced\b",
                         re.I)
+# Betrayal by a partner, told without "cheated on me": "my boyfriend stepped out on me",
+# "slept with my close friend", "he had an affair" (ESConv valid got "How is your day going
+# otherwise?" to the second)
+BETRAYED = re.compile(
+    r"\b(?:stepped|stepping|steps)\s+out\s+on\s+(?:me|us)\b|\bcheat(?:ed|ing|s)\s+on\s+(?:me|us)\b"
+    r"|\b(?:slept|sleeping|sleeps|hooked\s+up)\s+with\s+(?:my\s+(?:\w+\s+)?(?:friend|best\s+friend|"
+    r"sister|brother|cousin|coworker|co-worker|colleague|neighbou?r|roommate)|another\s+(?:woman|man|"
+    r"girl|guy)|someone\s+else)\b"
+    r"|\b(?:had|having|has)\s+(?:an?\s+)?(?:affair|emotional\s+affair)\b"
+    r"|\b(?:was|been|is|being)\s+unfaithful\b",
+    re.I,
+)
 # Someone leaving the user, told in other words than LEFT's: "my partner ran off with another
 # woman", "he walked out on us".
 WALKED_OUT = re.compile(
@@ -308,6 +320,8 @@ def tells_trouble(text: str) -> bool:
     (False, False)
     >>> tells_trouble("I feel as if I lost who I am."), tells_trouble("I lost myself in the book")
     (True, False)
+    >>> tells_trouble("slept with my close friend"), tells_trouble("I slept with my teddy bear")
+    (True, False)
     """
     low = text.lower()
     return bool(EVENT.search(text) or DIED.search(text) or LEFT.search(text)
@@ -315,5 +329,5 @@ def tells_trouble(text: str) -> bool:
                 or FEELS_BAD.search(text) or ISOLATED.search(text) or FED_UP.search(text)
                 or MOVED_AWAY.search(text) or LOST_GOOD.search(text) or WALKED_OUT.search(text)
                 or HEARTBREAK.search(text) or HARD_LIFE.search(text) or AT_A_LOSS.search(text)
-                or STRUGGLING.search(text)
+                or STRUGGLING.search(text) or BETRAYED.search(text)
                 or any(re.search(rf"\b{re.escape(w)}\b", low) for w in NEGATIVE_NAMED))

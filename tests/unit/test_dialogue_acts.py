@@ -633,6 +633,25 @@ def test_an_illness_told_is_the_story(text: str, event: str) -> None:
     assert not tells_trouble("She has a cold.") and not tells_trouble("My mom has a cat.")
 
 
+def test_betrayal_by_a_partner_is_a_trouble_and_the_third_party_no_one_to_talk_to() -> None:
+    # ESConv valid: "slept with my close friend" got "How is your day going otherwise?"
+    from agent.responder_phrases import SMALL_TALK, TALK_TO_PERSON
+    from agent.troubles import tells_trouble
+
+    assert tells_trouble("slept with my close friend") and tells_trouble("he had an affair")
+    assert not tells_trouble("I slept with my teddy bear")
+    flat = AffectEstimate(VAD(-0.05, 0.1, 0.0), {"neutral": 0.8, "sadness": 0.2}, 0.8, "text",
+                          0.0)
+    text = "slept with my close friend"
+    history = [DialogueTurn("user", "my boyfriend stepped out on me"),
+               DialogueTurn("Sage", "I see."), DialogueTurn("user", text)]
+    small = {t for lines in SMALL_TALK.values() for t in lines}
+    talk_to = {t.format(person="your close friend", object="them") for t in TALK_TO_PERSON}
+    said = Responder().respond(ResponseRequest(text, history, Strategy.QUESTION, flat, None,
+                                               "Sage", "plain"))
+    assert said not in small and not any(said.endswith(t) for t in talk_to), said
+
+
 def test_a_death_in_someone_elses_family_is_the_story_not_asked_for() -> None:
     # ESConv valid: "Hi, I am feeling sad. My friend's father passed away ..." got "When did
     # this start to weigh on you?"

@@ -308,6 +308,13 @@ def test_what_happened_is_restated_not_how_they_are() -> None:
     assert slots(talk, "sadness", [])["clause"] == "your wife left you last week"
     assert slots("I want to talk to my boss about it.", "fear", [])["clause"] == (
         "you want to talk to your boss about it")  # a step, not the talk sought
+    # nor where it was said before (ESConv valid: "If I follow you, yeaa in your description
+    # you stated that your boyfriend stepped out on you.")
+    before = "Yeaa in my description i stated that my boyfriend stepped out on me"
+    assert slots(before, "sadness", [])["clause"] == "your boyfriend stepped out on you"
+    assert "topic" not in slots(before, "sadness", [])  # not "your description"
+    assert slots("As I said before, my mom is sick", "sadness", [])["clause"] == "your mom is sick"
+    assert slots("I said no to him.", "anger", [])["clause"] == "you said no to him"
 
 
 def test_because_of_someone_is_no_cause_clause() -> None:
