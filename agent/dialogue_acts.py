@@ -17,7 +17,9 @@ import re
 from agent.responder_cues import THANKED_FOR_HELP
 from agent.troubles import says_unwell, tells_trouble
 
-_GREETING = re.compile(r"^\s*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))\b", re.I)
+# "Good day" (ESConv valid got "What made you think of that?"); "good day at work" tells one
+_GREETING = re.compile(r"^\s*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)"
+                       r"|good\s?day(?=\s*(?:to\s+you\s*)?[.!,]*\s*$))\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|my|me|we|our)\b", re.I)
 # Leave-taking words count where a farewell stands: opening the message or a sentence, or after
 # "okay", "thanks" and the like ("Okay, bye!", "Thanks, take care."). Talk about a goodbye ("I
@@ -34,7 +36,7 @@ _FAREWELL = re.compile(
     # "Please take care and stay safe!", "thanks for your advice. y'all stay safe" (not "... go
     # out as little as possible and stay safe.")
     r"|(?:^\s*|[,.!;]\s*|\b(?:y'all|you)\s+)(?:please\s+)?(?:take\s+care(?:\s+and|,)?\s+)?"
-    r"(?:stay|be)\s+safe(?:\s+(?:out\s+there|too|as\s+well))?[\s.!]*$"
+    r"(?:stay|be)\s+safe(?:\s+(?:out\s+there|too|as\s+well|also))?[\s.!]*$"
     rf"|(?:{_WHERE}|\bi\s+)(?:have to|got to|gotta|should|need to|must) go(?: now)?[\s.!]*$"
     # "I have to go now. Thank you for chatting with me!" (ESConv valid)
     r"|\bi\s+(?:have to|got to|gotta|need to|must) go(?: now)?\s*[.!]+\s"
@@ -281,6 +283,26 @@ _IF_NORMAL = re.compile(
     r"(?=[^.!?]*\b(?:this|so|like this|that way|sad|low|down|bad|hurt|him|her|them|it)\b)",
     re.I,
 )
+
+
+_ENCOURAGEMENT = re.compile(
+    r"\b(?:(?:would|'d)\s+(?:really\s+)?(?:love|like|appreciate)|need|want|could\s+use|(?:can|could)"
+    r"\s+you\s+(?:give|offer|send)\s+me)\s+(?:some\s+|a\s+few\s+|any\s+)?(?:words\s+of\s+)?"
+    r"(?:encouragement|encouraging\s+words|reassurance|kind\s+words|positive\s+words|"
+    r"positivity|motivation)\b",
+    re.I,
+)
+
+
+def asks_for_encouragement(text: str) -> bool:
+    """The user asks to be encouraged ("I would love some words of encouragement").
+
+    >>> asks_for_encouragement("I would love some words of encouragement")
+    True
+    >>> asks_for_encouragement("My coach gave me words of encouragement.")
+    False
+    """
+    return _ENCOURAGEMENT.search(text) is not None
 
 
 def asks_if_normal(text: str) -> bool:

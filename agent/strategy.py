@@ -20,6 +20,7 @@ from agent.advice import topic_of
 from agent.dialogue_acts import (
     answers_insult,
     asks_for_advice,
+    asks_for_encouragement,
     asks_if_normal,
     declines_to_talk,
     is_farewell,
@@ -245,6 +246,11 @@ def answer_acts(raw: dict[Strategy, float], text: str, reason: str,
             return reason + ", the user asks what to do about the trouble told"
         raw[Strategy.SUGGESTION] += ADVICE_BONUS
         return reason + ", the user asks what to do"
+    if asks_for_encouragement(text):
+        # "I would love some words of encouragement" (3 ESConv seeker turns; ESConv valid got
+        # "What I'm hearing is that you would love some words of encouragement."): given
+        raw[Strategy.AFFIRMATION] = max(raw.values()) + LEAVING_MARGIN
+        return reason + ", the user asks to be encouraged"
     if self_insult(text) is not None and valence <= 0.0:
         # "Am I just stupid?": ESConv has 1 such seeker turn, too few to learn from; the
         # answer a supporter owes it is reassurance, not a question about it

@@ -198,6 +198,12 @@ _CREDIT = (
     r"|it\s+(?:really\s+|does\s+)?helps?\s+(?:having|to\s+have)\s+you\s+(?:listen|here|to\s+talk\s+to)"
     r"|you(?:'ve|\s+have)?\s+(?:got|gotten|made)\s+me\s+(?:to\s+)?(?:stop\s+crying|smile|laugh|"
     r"feel\s+(?:a\s+(?:lot|little|bit)\s+|so\s+much\s+|much\s+)?better)"
+    # "you have been of tremendous help in helping me move around my thoughts" (ESConv valid)
+    r"|you(?:'ve|\s+have)\s+been\s+(?:of\s+)?(?:such\s+|so\s+much\s+|a\s+)?(?:tremendous|great|huge|"
+    r"big|real|much|so\s+much|a\s+lot\s+of)\s+help(?:\s+(?:to\s+me|in\s+helping\s+me\s+[^.!?]{1,60}))?"
+    # "I feel relieved chating with you" (ESConv valid)
+    r"|i\s+(?:feel|felt|am\s+feeling|'m\s+feeling)\s+(?:so\s+|much\s+|a\s+lot\s+|a\s+(?:little\s+)?bit\s+)?"
+    r"(?:better|relieved|lighter|calmer)\s+(?:after\s+)?(?:chatt?ing|talking|speaking)\s+(?:with|to)\s+you"
     r"|you(?:'ve|\s+have)?\s+(?:give|gave|given)\s+(?:me\s+)?(?:some\s+|such\s+)?(?:really\s+|very\s+)?"
     r"(?:great|good|wise|helpful|solid)\s+advice)"
     r"(?:\s+(?:today|tonight|too))?"
@@ -213,6 +219,8 @@ def credits_agent(text: str) -> bool:
     True
     >>> credits_agent("You helped me see that my mom was right."), credits_agent("it helps")
     (False, False)
+    >>> credits_agent("I feel relieved chating with you"), credits_agent("I feel relieved")
+    (True, False)
     """
     return _CREDITS.match(text) is not None
 

@@ -35,6 +35,9 @@ pytestmark = pytest.mark.unit
     ("Hi.", True, False, False),
     ("Hey, how are you?", True, False, False),
     ("Good morning Sage", True, False, False),
+    ("Good day", True, False, False),  # ESConv valid: "What made you think of that?"
+    ("Good day at work today.", False, False, False),
+    ("you be safe also", False, True, False),  # ESConv valid: "That's good to hear; ..."
     ("Hi, I lost my job today.", False, False, False),
     ("hey thanks that really helps", False, False, False),  # thanks, not a greeting
     ("Bye for now.", False, True, False),
@@ -282,6 +285,16 @@ def test_a_long_goodbye_is_closed_every_time_and_praise_is_thanked() -> None:
         assert reply in closings, (text, reply)
         if praises_agent(text):
             assert reply in ACT_REPLIES["praise"]
+
+
+def test_a_request_for_encouragement_is_answered_with_it() -> None:
+    # ESConv valid: "What I'm hearing is that you would love some words of encouragement."
+    text = "I would love some words of encouragement"
+    history = [DialogueTurn("user", "I always fear being furloughed again."),
+               DialogueTurn("Sage", "That sounds hard."), DialogueTurn("user", text)]
+    warm = AffectEstimate(VAD(0.4, 0.2, 0.1), {"joy": 0.6, "neutral": 0.4}, 0.6, "text", 0.0)
+    choice = RuleStrategyPolicy().choose(PolicyContext(history=history, user_affect=warm))
+    assert choice.strategy is Strategy.AFFIRMATION and "encouraged" in choice.reason, choice
 
 
 def test_a_suggestion_taken_up_is_not_read_back() -> None:
@@ -819,6 +832,8 @@ def test_thanks_before_a_question_is_answered_as_the_question() -> None:
     ("You helped me a lot", True, False), ("no I think you helped me enough.", True, False),
     ("I think you've given me some good advice.", True, False),
     ("okay good advice, i will", True, False),
+    ("you have been of tremendous help in helping me move around my thoughts", True, False),
+    ("I feel relieved chating with you", True, False),
     ("You helped me see that my mom was right.", False, False),
     ("No, you helped me ruin it.", False, False), ("it helps", False, False),
 ])  # fmt: skip
