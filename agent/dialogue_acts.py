@@ -124,8 +124,11 @@ ASKED_HOW = re.compile(r"\bhow\s+(?:are|r)\s+(?:you|u)\b(?!\s+(?:coping|holding|
 _WELLBEING = re.compile(
     r"\W*(?:(?:honestly|well|um|eh|hmm|oh|hi|hello|hey|yeah)[,.!]?\s+)*"
     r"(?:(?:i'?m|i\s+am|im|am|i'?ve\s+been|ive\s+been|i\s+have\s+been|doing|feeling|been|"
-    r"things\s+are)\s+)?(?:(?:pretty|really|very|quite|so|just|kinda|kind\s+of)\s+)?"
-    r"(?P<how>not\s+(?:too\s+|so\s+|that\s+|very\s+)?(?:great|good|well|bad|okay|ok|fine)|good|"
+    r"things\s+are)\s+)?(?:feeling\s+)?(?:(?:pretty|really|very|quite|so|just|kinda|kind\s+of|a\s+"
+    r"(?:little|bit|lot)|much|way)\s+)?"
+    # "I am feeling better" (ESConv valid got "How does it feel today, compared with when it
+    # started?")
+    r"(?P<how>not\s+(?:too\s+|so\s+|that\s+|very\s+)?(?:great|good|well|bad|okay|ok|fine)|better|good|"
     r"fine|ok|okay|alright|all\s+right|great|well|bad|awful|terrible|rough|meh|so-so|tired|"
     r"exhausted|stressed|sad|down|low)"
     r"(?:\s+(?:today|now|at\s+the\s+moment|i\s+guess|honestly|actually))*[\s,.!]*"
@@ -148,6 +151,8 @@ def reports_wellbeing(text: str, agent_last: str) -> str | None:
     'well'
     >>> reports_wellbeing("good", "Hello. What's on your mind today?")
     'well'
+    >>> reports_wellbeing("I am feeling a little better today", "How are you feeling today?")
+    'well'
     >>> reports_wellbeing("I'm good, thanks", "Is there anything else on your mind?")
     >>> reports_wellbeing("Thanks, that helps", "How are you?")
     """
@@ -161,8 +166,8 @@ def reports_wellbeing(text: str, agent_last: str) -> str | None:
         return None
     how = " ".join(found.group("how").lower().split())
     well = re.fullmatch(r"not (?:too |so |that |very )?bad|good|fine|ok|okay|alright|all right|"
-                        r"great|well", how)
-    return "well" if well else "low"
+                        r"great|well|better", how)
+    return "well" if well and not says_unwell(text) else "low"  # "I've been better" is low
 
 
 def thanks_for_asking(text: str, agent_last: str) -> bool:

@@ -40,7 +40,7 @@ NEW_WORRY = re.compile(r"\b(?:worr(?:y|ied|ies)|afraid|scared|nervous|anxious|co
 # "I'm good", "doing ok", "not bad": well, said in a few words before the question is handed back
 WELL = re.compile(r"\b(?:fine|good|ok|okay|okie|okey|alright|all\s+right|well|great|fantastic|"
                   r"wonderful|not\s+(?:too\s+)?bad|fair|pretty\s+good)\b", re.I)
-GLAD_WELL = re.compile(r"\b(?:good|well|great|fantastic|wonderful)\b", re.I)
+GLAD_WELL = re.compile(r"\b(?:good|well|great|fantastic|wonderful|better)\b", re.I)
 INTERJECTION = re.compile(r"^(?:oh|mm|ah|hm+),\s+", re.I)
 # The wording of a suggestion in a reply ("Could you ...?", "Maybe one small step could help").
 OFFERED = re.compile(r"\b(?:could you|you could|try|maybe|might help|may help|how about)\b",

@@ -244,6 +244,19 @@ def test_good_after_the_agents_greeting_is_how_they_are() -> None:
     assert "What's on your mind today?" not in said  # asked already
 
 
+def test_feeling_better_answers_how_are_you_gladly() -> None:
+    # ESConv valid: "I hear you. How does it feel today, compared with when it started?"
+    from agent.responder_phrases import ASKED_BACK_NEXT
+
+    text = "I am feeling better today"
+    history = [DialogueTurn("user", "Hi"),
+               DialogueTurn("Sage", "Hi, I'm glad you're here. How are you feeling today?"),
+               DialogueTurn("user", text)]
+    said = Responder().respond(ResponseRequest(text, history, Strategy.QUESTION, NEUTRAL, None,
+                                               "Sage", "plain"))
+    assert said.startswith("Good to hear. ") and any(said.endswith(a) for a in ASKED_BACK_NEXT)
+
+
 def test_the_policy_reads_an_answer_to_how_are_you_as_no_thanks() -> None:
     from agent.strategy import PolicyContext, RuleStrategyPolicy
 
