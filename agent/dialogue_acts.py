@@ -379,8 +379,8 @@ def answers_insult(text: str, agent_feeling: str | None, intensity: float) -> bo
     return agent_feeling in CROSS_FEELINGS and intensity >= CROSS_INTENSITY and insults_agent(text)
 
 
-THANKING = re.compile(r"\b(?<!no )(?:thanks|thank you|thank u|thx|appreciate (?:it|that|you|your|"
-                     r"all|the|this))\b"
+THANKING = re.compile(r"\b(?<!no )(?:thanks|thank you|thank u|thanking you|thx|appreciate "
+                     r"(?:it|that|you|your|all|the|this))\b"
                      # "I really appreciate.", "i reall appreciate God bless"
                      r"|\bi\s+(?:\w+\s+)?appreciate(?=\s*(?:[.!,;]|$|god\s+bless))",
                      re.I)
