@@ -131,7 +131,11 @@ _SURROUNDINGS = ending_sentence(
     r"|weekends?|days\s+off|free\s+time|evenings|breaks)"
     # "What kind of dog do you have?", "what kind of work did you do" (ESConv valid), "Do you
     # smoke?", "May I ask if you're planning to become a counselor?" (ESConv valid)
-    r"|what\s+kind\s+of\s+\w+\s+(?:do|did)\s+(?:you|u)\s+(?:have|own|do|use)(?:\s+[\w']+){0,6}"
+    r"|what\s+(?:kind|kid|kinda|sort|type)\s+of\s+\w+\s+(?:do|did)\s+(?:you|u)\s+(?:have|own|do|use)"
+    r"(?:\s+[\w']+){0,6}"
+    # "What do you do for a living?", "what's your job?", "where do you work?"
+    r"|what\s+do\s+(?:you|u)\s+do\s+(?:for\s+(?:a\s+living|work)|all\s+day)"
+    r"|what(?:'s|\s+is)\s+your\s+(?:job|work|profession|career)|where\s+do\s+(?:you|u)\s+work"
     r"|do\s+(?:you|u)\s+(?:smoke|drink|vape)(?:\s+(?:and\s+)?(?:drink|smoke|alcohol|cigarettes|"
     r"weed|at\s+all|much|a\s+lot|often|too|yourself))*"
     r"|(?:are\s+(?:you|u)|you'?re|you\s+are|ur)\s+(?:planning|going)\s+to\s+become(?:\s+[\w']+){1,4}")

@@ -154,6 +154,9 @@ _ACTS = "|".join(re.escape(a) for a in HURTFUL_ACTS)
 HURT_DONE = re.compile(
     rf"(?<!\bit )\b(?:{_ACTS})\s+(?:me|us)\b(?!\s+up\b)"  # "hit me up" is a message
     r"|\blaid\s+(?:me|us)\s+off\b"
+    # "My employer has cut my pay for the year" (ESConv valid), "they cut our hours"
+    r"|\b(?:cut|cuts|cutting|reduced|slashed|lowered)\s+(?:my|our)\s+(?:pay|salary|wages?|hours|"
+    r"benefits)\b|\b(?:i|we)\s+(?:got|had|took|have\s+had)\s+an?\s+(?:big\s+|huge\s+)?pay\s+cut\b"
     rf"|\b(?:i|we)\s+(?:got|get|was|were|have been|'ve been|am being|'m being|keep getting)\s+"
     rf"(?:just\s+)?(?:{_ACTS})\b(?!\s+up\b)"  # "I was fired up" is eagerness
     # bullying in its own words ("calling me names"; "my friend called me" is a phone call)
@@ -319,6 +322,8 @@ def tells_trouble(text: str) -> bool:
     >>> tells_trouble("I can't wait to see you."), tells_trouble("I have no energy drinks left.")
     (False, False)
     >>> tells_trouble("I feel as if I lost who I am."), tells_trouble("I lost myself in the book")
+    (True, False)
+    >>> tells_trouble("My employer has cut my pay for the year"), tells_trouble("I cut my hair")
     (True, False)
     >>> tells_trouble("slept with my close friend"), tells_trouble("I slept with my teddy bear")
     (True, False)

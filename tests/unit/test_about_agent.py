@@ -508,6 +508,8 @@ def test_asked_about_a_life_it_has_none_and_after_a_trouble_it_goes_back_to_it(
     "How do you comfort yourself that it's not that bad?",
     "have you done any public speaking",
     "No I feel ashamed to discuss my problem. What did you did in your situation?",
+    "what kid of work did you do if you dont mind me asking?",  # ESConv valid, typo kept
+    "What do you do for a living?", "Where do you work?",
 ])
 def test_asked_about_its_own_ways_or_habits_it_says_it_is_a_program(asked: str) -> None:
     assert "program" in reply(asked, history=TROUBLE), asked
@@ -518,6 +520,7 @@ def test_asked_about_its_own_ways_or_habits_it_says_it_is_a_program(asked: str) 
     "What kind of teas do you drink to help with anxiety?",  # asks for a suggestion
     "My mom asked what kind of dog I have.",
     "Did you use to live here?",
+    "What do you do for a living when you're laid off?",  # not the agent's life
 ])
 def test_look_alikes_of_its_own_ways_are_not_answered_as_such(text: str) -> None:
     assert "program" not in reply(text, history=TROUBLE), text
