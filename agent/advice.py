@@ -229,7 +229,12 @@ TOPICS: tuple[Topic, ...] = (
         _words(r"\b(?:lost|losing)\s+(?:my|our|his|her)\s+job\b|\blaid\s+(?:me\s+|us\s+)?off\b"
                r"|\b(?:got|been|was|were|get|am|'m)\s+(?:just\s+)?(?:fired|sacked|let\s+go|"
                r"made\s+redundant)\b(?!\s+up\b)|\bunemployed\b|\bout\s+of\s+work\b"
-               r"|\bjob\s+(?:hunting|search|interviews?)\b"),
+               r"|\bjob\s+(?:hunting|search|interviews?)\b"
+               # the search told in its own words: "I've sent out 50 resumes and got 3
+               # interviews", "applying for jobs" (ESConv valid)
+               r"|\b(?:sent|sending|send)\s+out\s+(?:\d+\s+|so\s+many\s+|a\s+lot\s+of\s+)?"
+               r"(?:resumes|résumés|cvs|applications)\b|\b(?:applying|applied|apply)\s+(?:for|to)\s+"
+               r"(?:\d+\s+|so\s+many\s+|a\s+lot\s+of\s+|every\s+)?(?:jobs?|positions|openings)\b"),
         # many jobs are found through acquaintances (Granovetter 1973); unemployment benefits
         # usually count from the date of the claim
         (

@@ -33,7 +33,7 @@ MAX_QUESTION_WORDS = 25
 """A longer question is a story that ends in a question mark, not a question to answer."""
 
 # what opens a question without changing it ("So should I ...", "But do you think ...")
-_MARKERS = r"(?:(?:so|but|and|then|well|ok|okay|honestly|like|i mean|i wonder)[,\s]+)*"
+_MARKERS = r"(?:(?:so|but|and|or|then|well|ok|okay|honestly|like|i mean|i wonder)[,\s]+)*"
 # Words of harm, to oneself or others, or of eating, drinking and medication: a question with
 # one of them is left to the safety stage and the strategies, and is never told it is normal.
 # The endings are spelled out: a bare stem would also catch "quite", "diet", "deadline", "cute"

@@ -59,6 +59,10 @@ pytestmark = pytest.mark.unit
     ("I have started drinking at work close to the end of my shift in the bathroom",
      "drinking"),
     ("I have been drinking more since the divorce", "drinking"), ("I relapsed.", "drinking"),
+    # a job search in its own words (ESConv valid: "Do you have any tips?" got "Talking
+    # things through with someone is one of the best-studied ways to feel better.")
+    ("It's been frustrating. I've sent out 50 resumes and got 3 interviews.", "job_loss"),
+    ("I have been applying for jobs every day", "job_loss"),
 ])
 def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     found = topic_of(text)
@@ -85,7 +89,7 @@ def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     "My therapist said I should rest more.",
     # ESConv valid: "Could you break it into short blocks ...?" answered a parent
     "I also think my kid's homework and remote learning has stressed me.",
-    "I had a drink with friends.", "I drink more water now.",
+    "I had a drink with friends.", "I drink more water now.", "I applied to college.",
     "My brother is struggling with an addiction.",  # someone else's: other steps
 ])
 def test_a_look_alike_names_no_trouble(text: str) -> None:

@@ -35,6 +35,7 @@ SAD = AffectEstimate(VAD(-0.5, 0.2, -0.3), {"sadness": 1.0}, 0.8, "text", 0.0)
     ("Should I kick them out???", ("decision", "")),
     ("Do you think I should forgive her?", ("decision", "")),
     ("Should I keep studying or try and get some rest?", ("either", "")),
+    ("or should i not take the job?", ("decision", "")),  # ESConv valid: "of course you ..."
     # words that share a stem with harm are no harm ("quite", "deadline", "burnout")
     ("Should I be quite honest with her?", ("decision", "")),
     ("Should I ask for a deadline extension?", ("decision", "")),
