@@ -5,7 +5,7 @@ there: run `affect train text-kfold` first), the held-out turns are read with 2 
 shipped input), 1, 3 (96 tokens) and none, through an utterance MLP fitted as text_kfold fits
 it. A second MLP is fitted on the fit dialogues' with-past and alone vectors together. Then
 averages of the views' probabilities are scored against the shipped reading, with the paired
-bootstrap over dialogues. MELD dev is never read. About 20 minutes on 2 cores.
+bootstrap over dialogues. MELD dev is never read. About 21 minutes on 2 idle cores.
 
     .venv/bin/python scripts/kfold_views.py [--data ../shared/data]
 """
