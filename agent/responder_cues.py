@@ -26,6 +26,10 @@ NO_NEWS = re.compile(
     r"|you(?:'re|\s+are)\s+(?:absolutely\s+|so\s+|totally\s+|probably\s+)?right"
     r"|that(?:'s|\s+is)\s+(?:so\s+)?(?:true|right)|(?:that's\s+)?(?:great|good|nice|glad)\s+to\s+hear"
     r"|i\s+(?:totally\s+|completely\s+)?agree)\b", re.I)
+# Doubt or refusal in a message ("I really can't trust him", "I don't think so", "not sure"):
+# no agreement with a step named before
+DOUBTS = re.compile(r"\b(?:can'?t|cannot|can\s+not|don'?t|do\s+not|won'?t|will\s+not|not\s+sure|"
+                    r"doubt|never|no\s+way|unsure|hesitant|afraid|scared)\b", re.I)
 # Laughter ("lol", "haha"): often wry in a hard talk ("oh ok I thought it was just for 10
 # lines, lol"), and no news by itself; "haha I got the job!" tells its news in words
 LAUGHS = re.compile(r"\b(?:lo+l+|lmf?ao+|rofl|a?ha(?:ha)+h?|he(?:he)+|hihi+|jaja+|kek)\b", re.I)

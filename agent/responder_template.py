@@ -68,6 +68,7 @@ from agent.dialogue_acts import (
 from agent.responder_cues import (
     AN_INFANT,
     DECIDING,
+    DOUBTS,
     GLAD_WELL,
     HEDGED,
     INFANTS,
@@ -365,6 +366,9 @@ class TemplateChatModel(BaseChatModel):
                 and not NEW_WORRY.search(user) and not tells_trouble(user)
                 # "I've tried both of those": the step named before is no answer to it
                 and not tried_already(user)
+                # "I feel like I really can't trust him" after "should I give him another
+                # chance?" doubts the step (ESConv valid got "Then it sounds worth doing.")
+                and not DOUBTS.search(user)
                 and not thanked):  # thanks close the step, not agree to it
             planned = next((s for t in reversed(earlier[-2:])
                             if (s := stated_plan(t) or weighed_step(t)) is not None), None)

@@ -248,9 +248,10 @@ _APPROVES = re.compile(
     # "I will try that.", "Okay, I'll give it a go" (ESConv valid: "I'm with you. Say as much
     # or as little as you like." had answered the first)
     r"|^\W*(?:(?:ok|okay|yes|yeah|sure|alright|all\s+right)[,.!\s]+)*i(?:'ll|\s+will|\s+can|"
-    r"\s+could|\s+might)\s+(?:definitely\s+|certainly\s+|probably\s+|surely\s+)?(?:try|give)\s+"
+    r"\s+could|\s+might)\s+(?:definitely\s+|certainly\s+|probably\s+|surely\s+)?(?:try|give|"
+    r"look\s+into|check\s+out|think\s+about|consider)\s+"
     r"(?:that|it|this|those|them)(?:\s+a\s+(?:try|go|shot))?(?:\s+(?:out|then|tonight|tomorrow|"
-    r"today))?[\s.!]*$",
+    r"today|for\s+sure|definitely))?[\s.!]*$",
     re.I,
 )
 

@@ -490,6 +490,10 @@ def test_a_bare_try_is_no_step_to_build_on() -> None:
     ("so i will do yoga, funny programs, and new activities.....i have made a note", "do yoga"),
     ("I will do some stretches tonight", "do some stretches tonight"),
     ("I will do something stupid", None), ("I'll do it.", None),
+    # the agent's own suggestion taken up names no step of the user's (ESConv valid: "Could you
+    # pick a time to look into that for sure?" three turns running)
+    ("Not a bad idea. I will look into that for sure.", None),
+    ("I will look into online jobs for sure", "look into online jobs"),
 ])
 def test_a_step_away_from_a_distraction_is_a_step_and_harm_is_not(text: str,
                                                                   step: str | None) -> None:
@@ -727,6 +731,13 @@ def test_a_suggestion_builds_on_the_step_the_user_just_named() -> None:
     agreed = suggestion_after(opening, "I guess I could try part-time for a while.",
                               "Yeah, money isn't really the issue.")
     assert "try part-time for a while" in agreed, agreed  # the hyphen kept as written
+    # doubt after the step is no agreement either (ESConv valid: "Then it sounds worth doing.
+    # Could you pick a time to give him another chance?")
+    doubted = suggestion_after("My boyfriend lied to me.",
+                               "So you don't think I should give him another chance?",
+                               "I feel like I really can't trust him and find myself looking "
+                               "through his phone.")
+    assert "another chance" not in doubted and "worth doing" not in doubted, doubted
 
 
 def test_a_step_that_says_when_is_not_asked_when() -> None:
