@@ -356,7 +356,12 @@ TOPICS: tuple[Topic, ...] = (
         "workload", "too much work",
         _words(r"\bworkload\b|\bdeadlines?\b|\bovertime\b|\bburn(?:ed|t)?[\s-]*out\b"
                r"|\btoo\s+much\s+(?:work|on\s+my\s+plate)\b|\bworking\s+(?:\d+|late|every)\b"
-               r"|\bkeeps?\s+(?:adding|piling\s+on|giving\s+me)\s+more\b"),
+               r"|\bkeeps?\s+(?:adding|piling\s+on|giving\s+me)\s+more\b"
+               # "I have a lot to do and it feels like I have no time to get everything done"
+               # (ESConv valid, a healthcare worker)
+               r"|\bno\s+time\s+to\s+(?:get|finish)\s+(?:everything|it\s+all|things|my\s+work)\b"
+               r"|\b(?:so|too)\s+much\s+to\s+do\s+at\s+work\b|\bcan'?t\s+keep\s+up\s+(?:with\s+)?"
+               r"(?:at\s+work|with\s+(?:my\s+)?work|with\s+everything\s+at\s+work)\b"),
         (
             "Could you ask your manager which two or three things matter most this week, and "
             "let the rest wait?",

@@ -63,6 +63,8 @@ pytestmark = pytest.mark.unit
     # things through with someone is one of the best-studied ways to feel better.")
     ("It's been frustrating. I've sent out 50 resumes and got 3 interviews.", "job_loss"),
     ("I have been applying for jobs every day", "job_loss"),
+    ("I work in healthcare and have a lot to do and it feels like I have no time to get "
+     "everything done", "workload"),
 ])
 def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     found = topic_of(text)
