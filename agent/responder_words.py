@@ -118,6 +118,8 @@ PAINFUL_SELF_WORDS = (
     "small", "worthless", "useless", "stupid", "awful", "terrible", "horrible", "invisible",
     "trapped", "broken", "unwanted", "unloved", "alone", "lost", "like a failure",
     "like a burden", "like nothing", "like crap", "like garbage", "like an idiot",
+    # "I am good, just feeling low." (ESConv valid got "how is your day going otherwise?")
+    "low", "down", "blue", "empty", "numb", "hopeless", "miserable", "drained",
 )
 # The object pronoun for {person}; everyone else (friends, parents, a partner) is "them".
 HER = frozenset("wife mom mum mother sister daughter girlfriend grandma grandmother fiancee "

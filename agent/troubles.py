@@ -325,6 +325,8 @@ def tells_trouble(text: str) -> bool:
     (True, False)
     >>> tells_trouble("My employer has cut my pay for the year"), tells_trouble("I cut my hair")
     (True, False)
+    >>> tells_trouble("I am good, just feeling low."), tells_trouble("I don't feel low.")
+    (True, False)
     >>> tells_trouble("slept with my close friend"), tells_trouble("I slept with my teddy bear")
     (True, False)
     """

@@ -140,6 +140,15 @@ def test_a_feeling_named_with_no_story_yet_is_asked_about_first(answer: str) -> 
         assert any(said.endswith(t) for t in ASKS_FOR_STORY), said
 
 
+def test_feeling_low_beside_good_is_no_small_talk() -> None:
+    # ESConv valid: "I am good, just feeling low." got "Oh, how is your day going otherwise?"
+    from agent.responder_phrases import SMALL_TALK
+
+    said = reply("I am good, just feeling low.", Strategy.QUESTION, affect=NEUTRAL,
+                 history=("Hello", "Hello. What's on your mind today?"))
+    assert not any(said.endswith(t) for lines in SMALL_TALK.values() for t in lines), said
+
+
 def test_asking_for_help_is_no_small_talk() -> None:
     # ESConv valid: "At the moment, good. I need help! ..." got "What made you think of that?"
     text = "At the moment, good. I need help! These people.....I don't understand...."
