@@ -136,6 +136,8 @@ _SURROUNDINGS = ending_sentence(
     # "What do you do for a living?", "what's your job?", "where do you work?"
     r"|what\s+do\s+(?:you|u)\s+do\s+(?:for\s+(?:a\s+living|work)|all\s+day)"
     r"|what(?:'s|\s+is)\s+your\s+(?:job|work|profession|career)|where\s+do\s+(?:you|u)\s+work"
+    # "Are you working in frontline?" (ESConv valid)
+    r"|(?:are|r)\s+(?:you|u)\s+(?:working|employed)(?:\s+(?:in|at|on|as|from))?(?:\s+[\w']+){0,3}"
     r"|do\s+(?:you|u)\s+(?:smoke|drink|vape)(?:\s+(?:and\s+)?(?:drink|smoke|alcohol|cigarettes|"
     r"weed|at\s+all|much|a\s+lot|often|too|yourself))*"
     r"|(?:are\s+(?:you|u)|you'?re|you\s+are|ur)\s+(?:planning|going)\s+to\s+become(?:\s+[\w']+){1,4}")

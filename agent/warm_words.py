@@ -201,6 +201,9 @@ _CREDIT = (
     # "you have been of tremendous help in helping me move around my thoughts" (ESConv valid)
     r"|you(?:'ve|\s+have)\s+been\s+(?:of\s+)?(?:such\s+|so\s+much\s+|a\s+)?(?:tremendous|great|huge|"
     r"big|real|much|so\s+much|a\s+lot\s+of)\s+help(?:\s+(?:to\s+me|in\s+helping\s+me\s+[^.!?]{1,60}))?"
+    # "you've been more helpful than my teachers!" (ESConv valid)
+    r"|you(?:'ve|\s+have)\s+been\s+(?:so\s+|much\s+|far\s+|way\s+)?more\s+helpful\s+than\s+"
+    r"(?:my\s+|any\s+|most\s+)?\w+(?:\s+\w+)?"
     # "I feel relieved chating with you" (ESConv valid)
     r"|i\s+(?:feel|felt|am\s+feeling|'m\s+feeling)\s+(?:so\s+|much\s+|a\s+lot\s+|a\s+(?:little\s+)?bit\s+)?"
     r"(?:better|relieved|lighter|calmer)\s+(?:after\s+)?(?:chatt?ing|talking|speaking)\s+(?:with|to)\s+you"

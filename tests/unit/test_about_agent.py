@@ -509,7 +509,7 @@ def test_asked_about_a_life_it_has_none_and_after_a_trouble_it_goes_back_to_it(
     "have you done any public speaking",
     "No I feel ashamed to discuss my problem. What did you did in your situation?",
     "what kid of work did you do if you dont mind me asking?",  # ESConv valid, typo kept
-    "What do you do for a living?", "Where do you work?",
+    "What do you do for a living?", "Where do you work?", "Are you working in frontline?",
 ])
 def test_asked_about_its_own_ways_or_habits_it_says_it_is_a_program(asked: str) -> None:
     assert "program" in reply(asked, history=TROUBLE), asked

@@ -845,6 +845,7 @@ def test_thanks_before_a_question_is_answered_as_the_question() -> None:
     ("okay good advice, i will", True, False),
     ("you have been of tremendous help in helping me move around my thoughts", True, False),
     ("I feel relieved chating with you", True, False),
+    ("you've been more helpful than my teachers!", True, False),
     ("thanking you support", False, True),  # ESConv valid: "That's good to hear; enjoy it."
     ("You helped me see that my mom was right.", False, False),
     ("No, you helped me ruin it.", False, False), ("it helps", False, False),
