@@ -13,6 +13,7 @@ templates cannot say goodbye, so both read the act here.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from agent.responder_cues import THANKED_FOR_HELP
 from agent.troubles import says_unwell, tells_trouble
@@ -64,6 +65,51 @@ _FAREWELL = re.compile(
 _EMOTICON_AT_END = re.compile(r"(?:\s*[:;]-?[()DPp]{1,3}){1,5}\s*$")
 SHORT_WORDS = 6
 """Thanks in at most this many words are answered as thanks, not as news."""
+
+
+# A wish for the season ("Merry Christmas!", "and happy holidays!"): ESConv's seekers send 33,
+# most as they leave, some as they arrive.
+_SEASON = (r"(?:merry\s+(?:christmas|xmas)|happy\s+(?:holidays|new\s+year|thanksgiving|easter|"
+           r"hanukkah|diwali|eid)|season'?s\s+greetings|eid\s+mubarak)")
+_SEASONAL = re.compile(
+    rf"^\W*(?:(?:oh|and|you\s+too|same\s+to\s+you|also)[,.!\s]+)*(?:a\s+)?{_SEASON}"
+    r"(?:\s+to\s+(?:you|u)(?:\s+(?:too|and\s+your\s+family))?)?[\s.!:)D]*$",
+    re.I,
+)
+_SEASON_AT_END = re.compile(rf"[.!]\s+(?:and\s+)?(?:a\s+)?{_SEASON}(?:\s+to\s+you)?[\s.!]*$",
+                            re.I)
+
+
+def seasonal_wish(text: str) -> bool:
+    """The message is a wish for the season ("Merry Christmas!", "Oh and a happy new year").
+
+    >>> seasonal_wish("Merry Christmas!"), seasonal_wish("You too Merry Christmas")
+    (True, True)
+    >>> seasonal_wish("Christmas is hard since my mom died.")
+    False
+    """
+    return _SEASONAL.match(text) is not None
+
+
+SEASON_OPENING_TURNS = 3
+"""A wish for the season within this many user messages, and before any trouble is told, opens
+the talk; later it closes it."""
+
+
+def seasonal_goodbye(text: str, earlier: Sequence[str]) -> bool:
+    """A wish for the season that says goodbye: closing a message ("I feel a lot better now.
+    Merry Christmas!"), or the whole message once the talk is under way (``earlier``: the
+    user's previous messages).
+
+    >>> seasonal_goodbye("I feel a lot better now. Merry Christmas!", [])
+    True
+    >>> seasonal_goodbye("Merry Christmas!", ["Hi"]), seasonal_goodbye("Merry Christmas!",
+    ...                                                                 ["My dog died."])
+    (False, True)
+    """
+    return _SEASON_AT_END.search(text) is not None or (
+        seasonal_wish(text) and (len(earlier) >= SEASON_OPENING_TURNS
+                                 or any(tells_trouble(t) for t in earlier)))
 
 
 def is_greeting(text: str) -> bool:

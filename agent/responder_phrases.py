@@ -263,6 +263,11 @@ ACT_REPLIES: dict[str, tuple[str, ...]] = {
         "Thank you, that's kind of you to say.",
         "That means a lot; thank you.",
     ),
+    # "Merry Christmas!" as the talk opens: wished back, then on to the user
+    "season": (
+        "And to you! How are you feeling today?",
+        "The same to you! How are things with you today?",
+    ),
     # "You helped me a lot", "talking to you helps": the help is given back to the user
     "helped": (
         "I'm really glad it helped. You did the hard part by talking it through.",

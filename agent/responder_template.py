@@ -61,6 +61,8 @@ from agent.dialogue_acts import (
     is_farewell,
     is_greeting,
     reports_wellbeing,
+    seasonal_goodbye,
+    seasonal_wish,
     self_insult,
     thanks,
     thanks_for_asking,
@@ -273,7 +275,11 @@ class TemplateChatModel(BaseChatModel):
         courtesy = thanks_for_asking(user, said[-1] if said else "")
         thanked = thanks_without_news(user)  # "Thanks for the suggestions.", no news beside
         advice_asked = asks_for_advice(user)
-        act = ("insulted" if cross else "farewell" if is_farewell(user)
+        # a wish for the season is a greeting as the talk opens, and a goodbye once it is under
+        # way ("Merry Christmas!" after the story, or at the end of thanks)
+        act = ("insulted" if cross
+               else "farewell" if is_farewell(user) or seasonal_goodbye(user, earlier)
+               else "season" if seasonal_wish(user)
                else "declined" if declines_to_talk(user)
                else "greeting" if is_greeting(user)
                else "welcomed" if answers_thanks(user)

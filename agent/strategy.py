@@ -25,6 +25,7 @@ from agent.dialogue_acts import (
     declines_to_talk,
     is_farewell,
     reports_wellbeing,
+    seasonal_goodbye,
     self_insult,
     thanks,
     thanks_for_asking,
@@ -219,7 +220,8 @@ def answer_acts(raw: dict[Strategy, float], text: str, reason: str,
         # asked how they are, they say; the talk goes on to what brings them (a question)
         raw[Strategy.QUESTION] = max(raw.values()) + LEAVING_MARGIN
         return reason + ", the user says how they are"
-    leaving = is_farewell(text)
+    # "Merry Christmas!" closing the talk is a goodbye (agent.dialogue_acts.seasonal_wish)
+    leaving = is_farewell(text) or seasonal_goodbye(text, earlier)
     courtesy = thanks_for_asking(text, agent_last)  # "not bad thanks" to "How are you?"
     if leaving or (only_thanks(text) and not courtesy) or praises_agent(text):
         # closing words are the supporters' most common answer to both (66% and 48%)

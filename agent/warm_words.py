@@ -165,7 +165,8 @@ def thanks_without_news(text: str) -> bool:
 _PRAISE = re.compile(
     r"^\s*(?:(?:oh|wow|honestly|well|yes|yeah|aw+)[,\s]+)?(?:you(?:'ve|\s+have)\s+been"
     r"|you(?:'re|\s+are))\s+"
-    r"(?:(?:really|so|very|such|truly|a|an|incredibly|super|actually|pretty|quite|genuinely)\s+)*"
+    r"(?:(?:really|so|very|such|truly|a|an|incredibly|super|actually|pretty|quite|genuinely|"
+    r"extremely|tremendously)\s+)*"
     r"(?:inspiring|helpful|kind|great|understanding|caring|patient|supportive|"
     r"amazing|wonderful|awesome|the\s+best|nice|sweet|lovely|good\s+listener|great\s+help|"
     r"big\s+help|good\s+friend|angel|star|legend|good\s+at\s+(?:this|listening|what\s+you\s+do)|"
@@ -201,6 +202,9 @@ _CREDIT = (
     # "you have been of tremendous help in helping me move around my thoughts" (ESConv valid)
     r"|you(?:'ve|\s+have)\s+been\s+(?:of\s+)?(?:such\s+|so\s+much\s+|a\s+)?(?:tremendous|great|huge|"
     r"big|real|much|so\s+much|a\s+lot\s+of)\s+help(?:\s+(?:to\s+me|in\s+helping\s+me\s+[^.!?]{1,60}))?"
+    # "it's tremendously helpful" (ESConv valid), as the whole message
+    r"|(?:it|this|that)(?:'s|\s+is|\s+was|\s+has\s+been)\s+(?:(?:really|so|very|extremely|"
+    r"tremendously|incredibly|truly)\s+)?helpful"
     # "you've been more helpful than my teachers!" (ESConv valid)
     r"|you(?:'ve|\s+have)\s+been\s+(?:so\s+|much\s+|far\s+|way\s+)?more\s+helpful\s+than\s+"
     r"(?:my\s+|any\s+|most\s+)?\w+(?:\s+\w+)?"

@@ -287,6 +287,32 @@ def test_a_long_goodbye_is_closed_every_time_and_praise_is_thanked() -> None:
             assert reply in ACT_REPLIES["praise"]
 
 
+def test_a_wish_for_the_season_greets_at_the_start_and_says_goodbye_later() -> None:
+    # ESConv valid: "Merry Christmas" after "Good morning" got "What are you most looking
+    # forward to?"; ESConv train closes 33 talks with such wishes
+    calm = AffectEstimate(VAD(0.4, 0.1, 0.1), {"joy": 0.6, "neutral": 0.4}, 0.6, "text", 0.0)
+
+    def answer(*texts: str) -> str:
+        history: list[DialogueTurn] = []
+        for text in texts:  # each of the user's messages, the agent's "I see." between them
+            history += [DialogueTurn("Sage", "I see.")] if history else []
+            history.append(DialogueTurn("user", text))
+        return Responder().respond(ResponseRequest(texts[-1], history, Strategy.QUESTION, calm,
+                                                   None, "Sage"))
+
+    assert answer("Good morning", "Merry Christmas") in ACT_REPLIES["season"]
+    assert answer("My dog died.", "Merry Christmas!") in ACT_REPLIES["farewell"]
+    assert answer("My dog died.", "Thanks. I feel a lot better now. Merry Christmas!") in (
+        ACT_REPLIES["farewell"])
+    # a wish that is the trouble is neither
+    told = answer("Christmas is hard since my mom died.")
+    assert told not in ACT_REPLIES["season"] and told not in ACT_REPLIES["farewell"], told
+    choice = RuleStrategyPolicy().choose(PolicyContext(
+        history=[DialogueTurn("user", "My dog died."), DialogueTurn("Sage", "I see."),
+                 DialogueTurn("user", "Merry Christmas!")], user_affect=calm))  # fmt: skip
+    assert "leaving" in choice.reason, choice
+
+
 def test_a_request_for_encouragement_is_answered_with_it() -> None:
     # ESConv valid: "What I'm hearing is that you would love some words of encouragement."
     text = "I would love some words of encouragement"
@@ -846,6 +872,8 @@ def test_thanks_before_a_question_is_answered_as_the_question() -> None:
     ("you have been of tremendous help in helping me move around my thoughts", True, False),
     ("I feel relieved chating with you", True, False),
     ("you've been more helpful than my teachers!", True, False),
+    ("it's tremendously helpful", True, False), ("you've been extremely helpful", True, False),
+    ("It's helpful to know the hours.", False, False),
     ("thanking you support", False, True),  # ESConv valid: "That's good to hear; enjoy it."
     ("You helped me see that my mom was right.", False, False),
     ("No, you helped me ruin it.", False, False), ("it helps", False, False),
