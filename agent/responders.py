@@ -185,6 +185,8 @@ QUESTION_NOTES: dict[str, str] = {
                   "the weight of the question.",
     "body": "They ask about eating, sleep, drinking or medication: do not say it is normal or "
             "safe; tell them a doctor or pharmacist is the one to ask, and soon.",
+    "belief": "They ask whether you believe in them: encourage them honestly, from what they "
+              "have told you, and promise no outcome.",
 }
 """What an LLM is told of a question about the trouble (agent.user_questions); the offline
 responder answers the same questions in the same spirit."""

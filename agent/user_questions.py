@@ -27,7 +27,7 @@ from agent.user_steps import stated_plan, weighed_step
 from perception.base import split_sentences
 
 Kind = Literal["decision", "either", "check", "example", "their_mind", "future", "fact",
-               "view", "self_blame", "body"]
+               "view", "self_blame", "body", "belief"]
 
 MAX_QUESTION_WORDS = 25
 """A longer question is a story that ends in a question mark, not a question to answer."""
@@ -67,6 +67,14 @@ _BODY_ASKED = re.compile(
     r"healthy|unhealthy|wrong) (?:to|that|if|for)\s+(?:i\s+)?"
     r"|(?:can|could|do|does|is|are|will|would)\s+(?:the |not |too much |too little |no |"
     r"lack of )?)",
+    re.I,
+)
+# Asking to be believed in ("Do you believe in me? That I will pass well?", ESConv valid; "Do
+# you think I can do it?"): anywhere in the message, since what follows often spells it out
+_BELIEF = re.compile(
+    r"\b(?:do|don't|dont)\s+(?:you|u)\s+(?:believe\s+in\s+me|have\s+faith\s+in\s+me|think\s+i\s+"
+    r"(?:can|could|will|'ll)\s+(?:really\s+|actually\s+)?(?:do\s+(?:it|this|that)|make\s+it|pass|"
+    r"get\s+through\s+(?:it|this)|handle\s+(?:it|this)|succeed|manage|cope))\b[^.!]*\?",
     re.I,
 )
 _MEDS = re.compile(r"\b(?:meds|medications?|medicines?|pills?|tablets?|prescriptions?|dose|"
@@ -212,6 +220,8 @@ def question_asked(text: str) -> tuple[Kind, str] | None:
     """
     if _EXAMPLE.fullmatch(text) is not None and not HARM.search(text):
         return "example", ""
+    if _BELIEF.search(text) is not None and not HARM.search(text):
+        return "belief", ""
     sentences = split_sentences(text)
     if not sentences or not sentences[-1].rstrip().endswith("?"):
         return None
@@ -339,6 +349,12 @@ THEIR_MIND_REPLIES: tuple[str, ...] = (
     "Only {subj} could really answer that, and I don't want to guess at it for you. What do "
     "you make of it yourself?",
 )
+BELIEF_REPLIES: tuple[str, ...] = (
+    "I do. From what you've told me, you're facing this instead of avoiding it, and that says "
+    "a lot about what you can do. What makes you doubt it?",
+    "Yes. You're taking it seriously and getting ready for it, which is most of what it takes. "
+    "What would help you believe it a little more yourself?",
+)
 BODY_REPLIES: tuple[str, ...] = (
     "Your body matters here, and I can't judge what's safe for it. A doctor can, and it's "
     "worth asking one soon. Is that something you could do?",
@@ -363,6 +379,6 @@ def question_replies(kind: Kind, who: str) -> tuple[str, ...]:
         return {"decision": DECISION_REPLIES, "either": EITHER_REPLIES, "check": CHECK_REPLIES,
                 "example": EXAMPLE_REPLIES, "self_blame": SELF_BLAME_REPLIES,
                 "future": FUTURE_REPLIES, "fact": FACT_REPLIES, "view": VIEW_REPLIES,
-                "body": BODY_REPLIES}[kind]
+                "body": BODY_REPLIES, "belief": BELIEF_REPLIES}[kind]
     subj, pos = pronouns(who)
     return tuple(r.format(subj=subj, pos=pos) for r in THEIR_MIND_REPLIES)

@@ -12,6 +12,7 @@ from agent.responders import Responder, ResponseRequest
 from agent.strategy import PolicyContext, RuleStrategyPolicy
 from agent.types import Strategy
 from agent.user_questions import (
+    BELIEF_REPLIES,
     BODY_REPLIES,
     CHECK_REPLIES,
     DECISION_REPLIES,
@@ -77,6 +78,12 @@ SAD = AffectEstimate(VAD(-0.5, 0.2, -0.3), {"sadness": 1.0}, 0.8, "text", 0.0)
     ("Is it okay to drink every night to cope?", ("body", "")),
     ("Can antidepressants make you feel worse?", ("body", "")),
     ("Should I eat something?", None),  # a choice of no medication
+    # asking to be believed in, wherever the question stands (ESConv valid got "Maybe one small
+    # step could help, like writing down what worries you most.")
+    ("Do you believe in me? That I will pass well?", ("belief", "")),
+    ("Do you think I can do it?", ("belief", "")),
+    ("Do you think I will lose my job?", ("future", "")),
+    ("Do you think I can hurt him?", None),
     ("Do you eat?", None),  # asks the agent
     ("Is it normal to feel this anxious?", None),  # a feeling: asks_if_normal's
     # about the talk, or a suggestion taken up, or no choice at all
@@ -121,6 +128,8 @@ def _reply(story: str, question: str, strategy: Strategy = Strategy.QUESTION) ->
     ("I'm worried about the pandemic.", "What is your point of view on masks?", VIEW_REPLIES),
     ("I'm so stressed.", "Like meditation?", EXAMPLE_REPLIES),
     ("My dog died while I was at work.", "Is it my fault?", SELF_BLAME_REPLIES),
+    ("I'm scared of my calculus class.", "Do you believe in me? That I will pass well?",
+     BELIEF_REPLIES),
     ("My friends hurt me.", "So I should really distance myself for a while right?",
      CHECK_REPLIES),
 ])
