@@ -80,6 +80,7 @@ _TOPIC = re.compile(
     # test" (not "your last phone", "your driving")
     r"(?:\s+(?:call|calls|conversation|chat|message|text|exam|exams|test|tests|interview|meeting|"
     r"appointment|results|date|trip|party|review|bill|bills|loan|loans|lease|contract|year|money|"
+    r"semester|"
     r"concern|concerns|issue|issues|problem|problems|situation|project|degree|course|class|"
     r"classes|studies|debt|payments|grades|health|career|business|schedule|plans|future|"
     # "my alcohol consumption", "my drug use"; "my blood work" (ESConv valid: "talk to someone

@@ -255,6 +255,9 @@ def test_a_compound_topic_is_kept_whole() -> None:
         "your last phone call")
     assert slots("My job interview is tomorrow.", "fear", [])["topic"] == "your job interview"
     assert slots("I love my job.", "joy", [])["topic"] == "your job"
+    # ESConv valid: "so this is about your next college"
+    assert slots("I am going into my next college semester next month.", "fear", [])[
+        "topic"] == "your next college semester"
 
 
 @pytest.mark.parametrize("text", ["Kids at school keep calling me names.",
