@@ -33,6 +33,9 @@ _FAREWELL = re.compile(
     r"(?:later|soon)|ttyl|cya)\b"
     # "I hope we can chat again some day!"
     r"|\bhope\s+(?:we\s+(?:can\s+|get\s+to\s+)?|to\s+)(?:chat|talk|speak)\s+(?:again|soon)\b"
+    # "God bless you!!" as the whole message (ESConv train got "How wonderful!")
+    r"|^\W*(?:and\s+)?(?:may\s+)?god\s+bless(?:\s+(?:you|u))?(?:\s+(?:all|too|and\s+your\s+family))?"
+    r"[\s.!]*$"
     rf"|{_WHERE}(?:please\s+)?take care(?: of yourself)?(?: now)?[\s.!]*$"
     # "Please take care and stay safe!", "thanks for your advice. y'all stay safe" (not "... go
     # out as little as possible and stay safe.")
@@ -257,6 +260,9 @@ _ADVICE = re.compile(
     r"suggestions?|ideas|tips|recommendations?)"
     r"|i (?:need|want|would like|could use) (?:some |any |your )?(?:advice|suggestions?"
     r"|ideas|tips)"
+    r"|(?:can|could|would)\s+you\s+(?:please\s+)?advise\s+me\b"
+    r"|(?:^\W*|\bjust\s+|\bi'?m\s+|\bi\s+am\s+)(?:wanting|looking\s+for|seeking|hoping\s+for)\s+"
+    r"(?:some\s+|any\s+|your\s+)?(?:advice|suggestions|tips|ideas)\b"
     r"|what do you do (?:when|to|if|in|about)(?! a living)"
     r"|(?:can|could|would|do) you (?:please )?(?:suggest|recommend)\b(?! me\b)(?! that\b)"
     r"|\byou (?:can|could) (?:suggest|recommend)\b"
@@ -306,8 +312,15 @@ def asks_for_advice(text: str) -> bool:
     >>> asks_for_advice("Do you have any good ideas to cope with stress?"), asks_for_advice(
     ...     "What do you do for a living?")
     (True, False)
+    >>> asks_for_advice("Just wanting advise on how to handle this?")
+    True
     """
-    return bool(_ADVICE.search(text))
+    # "advise" for the noun is a common slip (ESConv train: "Just wanting advise on how to
+    # handle this?" got "I'm afraid I can't answer that from here.")
+    return bool(_ADVICE.search(_ADVISE.sub("advice", text)))
+
+
+_ADVISE = re.compile(r"\badvise\b(?!\s+(?:me|you|him|her|them|us)\b)", re.I)
 
 
 # "Is it normal to still feel this bad?", "Will it ever get better?", "How long does it take?":

@@ -30,6 +30,11 @@ NO_NEWS = re.compile(
 # no agreement with a step named before
 DOUBTS = re.compile(r"\b(?:can'?t|cannot|can\s+not|don'?t|do\s+not|won'?t|will\s+not|not\s+sure|"
                     r"doubt|never|no\s+way|unsure|hesitant|afraid|scared)\b", re.I)
+# Words that call what is told distressing: "it is my daughter so that is even more alarming!"
+# (ESConv train, read as joy, had got "That's wonderful!")
+DISTRESSING = re.compile(r"\b(?:alarming|scary|terrifying|frightening|worrying|worrisome|"
+                         r"concerning|heartbreaking|devastating|upsetting|disturbing|"
+                         r"distressing|nerve-?wracking)\b", re.I)
 # Laughter ("lol", "haha"): often wry in a hard talk ("oh ok I thought it was just for 10
 # lines, lol"), and no news by itself; "haha I got the job!" tells its news in words
 LAUGHS = re.compile(r"\b(?:lo+l+|lmf?ao+|rofl|a?ha(?:ha)+h?|he(?:he)+|hihi+|jaja+|kek)\b", re.I)

@@ -64,6 +64,8 @@ _TOPIC = re.compile(
     # the talk's own frame: "in my description i stated that ..." (ESConv valid: "so this is
     # about your description"), "my last experience"
     rf"description|post|bio|experiences?|"
+    # "way out my league" (ESConv train: "about your league this week")
+    rf"league|"
     # nor is a faculty or a state of mind: "I lose my temper" is not "the hardest part of your
     # temper", "I can't keep my attention on anything" not "think about your attention"
     rf"attention|focus|concentration|moods?|motivation|energy|patience|temper|nerves|thoughts|"

@@ -70,6 +70,7 @@ from agent.dialogue_acts import (
 from agent.responder_cues import (
     AN_INFANT,
     DECIDING,
+    DISTRESSING,
     DOUBTS,
     GLAD_WELL,
     HEDGED,
@@ -339,6 +340,7 @@ class TemplateChatModel(BaseChatModel):
                       and not TURNED_HARD.search(user)  # "Great advice. Hard to do, though."
                       # "My best friend moved away": a trouble told in warm words is no news
                       and not tells_trouble(user)
+                      and not DISTRESSING.search(user)  # "that is even more alarming!"
                       # just after a crisis was answered, "Thank you. I feel as if I lost who I
                       # am" is no gladness ("You sound really glad", ESConv valid)
                       and not any(s in SAFETY_REPLIES for s in said[-2:]))

@@ -82,10 +82,15 @@ _MEDS = re.compile(r"\b(?:meds|medications?|medicines?|pills?|tablets?|prescript
 _DECISION = re.compile(
     rf"^{_MARKERS}(?:should i|shall i|do you think (?:that )?i should|"
     r"would it be (?:wrong|bad|selfish|mean|crazy|stupid|unfair|rude|better|smarter|okay|ok) "
-    r"(?:of me )?(?:to|if i)|is it (?:wrong|bad|selfish|mean|unfair|rude) (?:of me )?(?:to|if i))"
+    r"(?:of me )?(?:to|if i)|is it (?:wrong|bad|selfish|mean|unfair|rude) (?:of me )?(?:to|if i)"
+    r"|is it (?:a )?(?:good|bad|smart|wise) (?:idea )?to)"
     r"\s+(?P<rest>\w.*)$",
     re.I,
 )
+# "I was thinking about getting a dog. Is that a good idea?" (ESConv train): the step named just
+# before is the choice
+_IDEA = re.compile(rf"^{_MARKERS}(?:is|would) (?:that|this) (?:be )?(?:a )?(?:good|bad|smart|wise|"
+                   r"terrible|dumb) idea\s*\?+$", re.I)
 _PEOPLE_WORDS = "|".join(sorted(PEOPLE | {"partner", "ex"}, key=len, reverse=True))
 
 
@@ -241,6 +246,8 @@ def question_asked(text: str) -> tuple[Kind, str] | None:
         return "self_blame", ""
     if (found := _CHECK.match(question)) is not None and len(found["rest"].split()) >= 2:
         return "check", ""
+    if _IDEA.match(question) is not None and len(sentences) > 1:
+        return "decision", ""
     if (found := _DECISION.match(question)) is not None:
         rest = found.group("rest")
         # "Should I tell you more?" asks about the talk, not a choice in their life, and

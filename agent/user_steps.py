@@ -95,6 +95,10 @@ _NEEDS_OBJECT = frozenset({
     "write", "plan", "book", "join", "apply", "read", "text", "email", "message", "speak", "visit",
     "see a", "see my", "see the", "work on", "focus on", "learn", "sign up", "save", "look into",
     "check out", "look at"})
+# a hope or a wish earlier in the sentence: "I hope I really do find some online work so I could
+# start making money soon" (ESConv train) names no step taken
+_HOPED = re.compile(r"\b(?:i\s+(?:really\s+|just\s+|do\s+)?(?:hope|wish)|hopefully|if\s+only)\b",
+                    re.I)
 PLAN_WORDS = 8
 """A plan clause longer than this is not quoted back (it would not read as one step)."""
 
@@ -150,13 +154,16 @@ def stated_plan(text: str) -> str | None:
     True
     >>> stated_plan("I do wish I had a good friend who I could talk to.") is None
     True
+    >>> stated_plan("I hope I find some work so I could start saving soon") is None
+    True
     """
     if "?" in text:
         return None
     # the first step said that can be built on: "I'll try that. I'll ask her to coffee."
     # gives "ask her to coffee"
     return next((step for found in _PLAN.finditer(text)
-                 if (step := _step(found.group("act"))) is not None), None)
+                 if not _HOPED.search(re.split(r"[.!?]", text[:found.start()])[-1])
+                 and (step := _step(found.group("act"))) is not None), None)
 
 
 def weighed_step(text: str) -> str | None:

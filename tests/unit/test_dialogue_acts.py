@@ -38,6 +38,11 @@ pytestmark = pytest.mark.unit
     ("Good day", True, False, False),  # ESConv valid: "What made you think of that?"
     ("Good day at work today.", False, False, False),
     ("you be safe also", False, True, False),  # ESConv valid: "That's good to hear; ..."
+    ("God bless you!!", False, True, False),  # ESConv train: "How wonderful! ..."
+    ("Just wanting advise on how to handle this?", False, False, True),  # ESConv train:
+    # "I'm afraid I can't answer that from here."
+    ("Can you advise me?", False, False, True),
+    ("She was seeking advice from her mom.", False, False, False),
     ("Hi, I lost my job today.", False, False, False),
     ("hey thanks that really helps", False, False, False),  # thanks, not a greeting
     ("Bye for now.", False, True, False),
@@ -313,6 +318,22 @@ def test_a_wish_for_the_season_greets_at_the_start_and_says_goodbye_later() -> N
     assert "leaving" in choice.reason, choice
 
 
+def test_a_distressing_word_is_no_gladness() -> None:
+    # ESConv train: "Me too! To be honest it is my daughter so that is even more alarming!" was
+    # read as joy and got "That's wonderful! I'm glad to hear it"
+    from agent.responder_phrases import NEWS_OPENERS, POSITIVE_TEMPLATES
+
+    text = "Me too! To be honest it is my daughter so that is even more alarming!"
+    warm = AffectEstimate(VAD(0.5, 0.4, 0.1), {"joy": 0.7, "neutral": 0.3}, 0.7, "text", 0.0)
+    history = [DialogueTurn("user", "My friend was using heroin."), DialogueTurn("Sage", "Oh."),
+               DialogueTurn("user", text)]
+    for strategy in (Strategy.AFFIRMATION, Strategy.QUESTION):
+        said = Responder().respond(ResponseRequest(text, history, strategy, warm, None, "Sage",
+                                                   "plain"))
+        assert not said.startswith(tuple(o.strip() for o in NEWS_OPENERS)), said
+        assert not any(said.endswith(t) for t in POSITIVE_TEMPLATES[strategy]), said
+
+
 def test_a_request_for_encouragement_is_answered_with_it() -> None:
     # ESConv valid: "What I'm hearing is that you would love some words of encouragement."
     text = "I would love some words of encouragement"
@@ -511,6 +532,8 @@ def test_a_bare_try_is_no_step_to_build_on() -> None:
     ("I will go talk to my mom.", "talk to my mom"),
     # running away is no step to affirm, gone to or not
     ("I am going to run away from home.", None), ("I'll go run away.", None),
+    # a hope is no step (ESConv train: "Good idea. Starting small with it can make it easier.")
+    ("I hope I really do find some online work so I could start making money soon", None),
     # a named practice is a step; "do" alone opens harmful ones (ESConv valid: "so i will do
     # yoga, funny programs, and new activities" got "Stress tends to narrow what we can see")
     ("so i will do yoga, funny programs, and new activities.....i have made a note", "do yoga"),

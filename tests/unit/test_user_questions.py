@@ -37,6 +37,10 @@ SAD = AffectEstimate(VAD(-0.5, 0.2, -0.3), {"sadness": 1.0}, 0.8, "text", 0.0)
     ("Do you think I should forgive her?", ("decision", "")),
     ("Should I keep studying or try and get some rest?", ("either", "")),
     ("or should i not take the job?", ("decision", "")),  # ESConv valid: "of course you ..."
+    # the step told just before is the choice (ESConv train: "You're being honest with
+    # yourself about this")
+    ("I was thinking about getting a dog. Is that a good idea?", ("decision", "")),
+    ("Is that a good idea?", None),  # alone, it asks about the agent's own suggestion
     # words that share a stem with harm are no harm ("quite", "deadline", "burnout")
     ("Should I be quite honest with her?", ("decision", "")),
     ("Should I ask for a deadline extension?", ("decision", "")),
