@@ -96,9 +96,9 @@ _NEEDS_OBJECT = frozenset({
     "see a", "see my", "see the", "work on", "focus on", "learn", "sign up", "save", "look into",
     "check out", "look at"})
 # a hope or a wish earlier in the sentence: "I hope I really do find some online work so I could
-# start making money soon" (ESConv train) names no step taken
-_HOPED = re.compile(r"\b(?:i\s+(?:really\s+|just\s+|do\s+)?(?:hope|wish)|hopefully|if\s+only)\b",
-                    re.I)
+# start making money soon" (ESConv train) names no step taken ("Hopefully I can try to get past
+# the nerves" is one, said tentatively)
+_HOPED = re.compile(r"\b(?:i\s+(?:really\s+|just\s+|do\s+)?(?:hope|wish)|if\s+only)\b", re.I)
 PLAN_WORDS = 8
 """A plan clause longer than this is not quoted back (it would not read as one step)."""
 
