@@ -92,14 +92,18 @@ _JOKE = whole_message(
     r"|(?:(?:can|could)\s+you\s+)?(?:say\s+something\s+funny|make\s+me\s+(?:laugh|smile))"
 )
 _HELP = whole_message(
-    r"(?:(?:can|could|will|would)\s+you\s+(?:please\s+)?help(?:\s+me)?"
-    r"|(?:please\s+)?help(?:\s+me)?|i\s+need\s+(?:some\s+|your\s+)?help"
+    # "Hello, would you be able to help me with a fear of mine?", "help to solve my problem"
+    # (ESConv train)
+    r"(?:(?:hi|hello|hey)[,.!\s]+)?"
+    r"(?:(?:can|could|will|would)\s+you\s+(?:please\s+)?(?:be\s+able\s+to\s+)?help(?:\s+me)?"
+    r"|(?:please\s+)?help(?:\s+me)?(?:\s+(?:to\s+)?(?:solve|with|fix|sort\s+out)\s+my\s+"
+    r"(?:problem|issue|situation))?|i\s+need\s+(?:some\s+|your\s+)?help"
     # "I would like some help with the problem I am facing", "I really need someone to talk to"
     r"|i(?:'d|\s+would)\s+like\s+(?:some\s+|your\s+)?help|i\s+(?:really\s+|just\s+)?(?:need|want)\s+"
     r"(?:some\s+)?help|i\s+(?:really\s+|just\s+)?need\s+(?:someone|somebody|to\s+talk)"
     r"(?:\s+to\s+talk)?(?:\s+to)?)"
-    r"(?:\s+with\s+(?:something|a\s+problem|(?:the|a|my)\s+problem(?:\s+i(?:'m|\s+am)\s+(?:facing|"
-    r"having|dealing\s+with))?))?(?:\s+(?:right\s+)?now|\s+today|\s+tonight)?"
+    r"(?:\s+with\s+(?:something|a\s+problem|a\s+fear\s+of\s+mine|(?:the|a|my)\s+problem(?:\s+i(?:'m|"
+    r"\s+am)\s+(?:facing|having|dealing\s+with))?))?(?:\s+(?:right\s+)?now|\s+today|\s+tonight)?"
 )
 # "Can I talk to you?", "I need to vent about something.", or both: asking leave to talk, in
 # one sentence or two
@@ -380,6 +384,10 @@ def asks_for_help(text: str) -> bool:
     me?", "I need help.", "Can I talk to you?").
 
     >>> asks_for_help("Can you help me?"), asks_for_help("Can you help me write to my boss?")
+    (True, False)
+    >>> asks_for_help("Hello, would you be able to help me with a fear of mine?")
+    True
+    >>> asks_for_help("help to solve my problem"), asks_for_help("help me solve my math problem")
     (True, False)
     """
     return bool(_HELP.match(text)) or asks_to_talk(text)

@@ -18,7 +18,9 @@ AN_INFANT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|t
 # "I really hope so", "You're absolutely right", "I agree": warm words, opening the message,
 # that tell no news ("I got the job! I hope it goes well." does)
 NO_NEWS = re.compile(
-    r"^\s*(?:(?:yes|yeah|well|ok|okay|lol|haha)[,.!\s]+)*(?:i\s+(?:really\s+|just\s+)?hope"
+    r"^\s*(?:(?:yes|yeah|well|ok|okay|lol|haha|oh|and|oh\s+and)[,.!\s]+)*(?:i\s+(?:really\s+|just\s+)?hope"
+    # "Oh, and let's both hope the best for my mom! :)" (ESConv train: "That's good to hear")
+    r"|let'?s\s+(?:both\s+|all\s+|just\s+)?hope"
     # "That is what I keep hoping."
     r"|that(?:'s|\s+is)\s+what\s+i\s+(?:keep\s+|am\s+|'m\s+)?(?:hoping|hope|wish|pray)"
     # a wish or a request: "I would love some words of encouragement"

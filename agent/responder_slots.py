@@ -146,7 +146,12 @@ _CALLED_FOR = re.compile(r"(?:[\s,.]+(?:hel+o+|hi+|hey+|anyone\s+there|are\s+you
                          r"[\s.!?]*$", re.I)
 _NOT_A_FEELING = re.compile(r"\bhappy\s+(?:hour|birthday|new\s+year|holidays?|thanksgiving|"
                             r"easter|anniversary|meal|moments?|memories|times?|days|thoughts|"
-                            r"place|ending)\b")
+                            r"place|ending)\b"
+                            # an injury: "my mother hurt her knee" (ESConv train: "It makes
+                            # sense that you feel hurt" to a user "fearful and sad")
+                            r"|\bhurt\s+(?:her|his|their|its|my|our|your)\s+(?:\w+\s+)?(?:knee|"
+                            r"back|leg|arm|ankle|wrist|foot|hand|shoulder|neck|head|hip|finger|"
+                            r"toe|eye|elbow)s?\b")
 _DENIED_FEELING = re.compile(r"\b(?:\w+n't|not|never|no\s+longer)\s+(?:(?:all|so|that|too|very|as|"
                              r"really|even|feeling|feel|be|been|am|was)\s+){0,2}[a-z]+", re.I)
 MAX_CLAUSE_WORDS = 16
@@ -220,7 +225,10 @@ def _is_cause(text: str) -> bool:
                 and len(text.split()) <= MAX_CLAUSE_WORDS
                 and not re.match(r"(?:him|her|them|me|us)\b", text, re.I)
                 # "I did that but we had ...": "that" was the object, and no clause follows
-                and not re.match(r"(?:but|and|so|or)\b", text, re.I))
+                and not re.match(r"(?:but|and|so|or)\b", text, re.I)
+                # "as if I commited a mistake" compares, it does not say why (ESConv train:
+                # "since as if you commited a mistake")
+                and not re.match(r"as\s+(?:if|though)\b", text, re.I))
 
 
 def lower_first(text: str) -> str:
@@ -253,7 +261,9 @@ def slots(
         # "I'm so angry at my sister." ... "Now they won't stop calling me.": the word the user
         # chose a turn or two ago beats the reading's guess ("down") while the hurt goes on
         for text in reversed(earlier[-2:]):
-            named = [w for w in NEGATIVE_NAMED if re.search(rf"\b{re.escape(w)}\b", text.lower())]
+            # "I am not confused." named no feeling then either
+            told = _DENIED_FEELING.sub(" ", _NOT_A_FEELING.sub(" ", text.lower()))
+            named = [w for w in NEGATIVE_NAMED if re.search(rf"\b{re.escape(w)}\b", told)]
             if named:
                 break
     words = FEELING_WORDS.get(feeling_label, FEELING_WORDS["neutral"])

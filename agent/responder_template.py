@@ -473,7 +473,9 @@ class TemplateChatModel(BaseChatModel):
                   and not (t in PRAISES_ACHIEVEMENT and not tells_achievement(user))
                   and not (t in ASKS_WHO_THEY_TOLD and told_no_one)
                   and not (t in CALLS_IT_HEAVY and not troubled)
-                  and not (t in SOUNDS_STEADIER and worried)
+                  # nor after a hurt told with the step ("I will tell all the facts ... but
+                  # she cant believe me and hurt me more", ESConv train)
+                  and not (t in SOUNDS_STEADIER and (worried or tells_trouble(user)))
                   and not (t in NAMES_WORRY and not worried)
                   and not (t in TALK_TO_PERSON and (hurt_by_person or too_young))
                   and not (t in PRESUMES_CARE and who not in CLOSE_PEOPLE)]  # a manager

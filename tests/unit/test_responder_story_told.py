@@ -248,6 +248,22 @@ def test_a_body_part_is_not_the_topic(text: str) -> None:
     assert slots("My exam is next week.", "fear", [])["topic"] == "your exam"  # not every noun
 
 
+def test_a_feeling_word_is_the_users_own_and_not_denied() -> None:
+    from agent.responder_slots import slots
+
+    # ESConv train: "It makes sense that you feel hurt" to a user "fearful and sad" whose mother
+    # hurt her knee; "I can't say I've felt confused" after "I am not confused."
+    knee = ("I'm a little fearful and sad today because I found out my mother hurt her knee "
+            "and won't be able to work for a while.")
+    assert slots(knee, "sadness", [])["feeling"] == "sad"
+    assert slots("He hurt my feelings.", "sadness", [])["feeling"] == "hurt"
+    later = slots("How do you deal with death?", "sadness",
+                  ["I am not confused. I just need suggestions on overcoming a death."])
+    assert later["feeling"] != "confused", later
+    # a comparison is no cause (ESConv train: "since as if you commited a mistake")
+    assert "cause" not in slots("Also she behaved that as if I commited a mistake", "anger", [])
+
+
 def test_a_compound_topic_is_kept_whole() -> None:
     from agent.responder_slots import slots
 
@@ -637,6 +653,10 @@ def test_a_step_named_beside_a_fear_is_not_heard_as_steadying() -> None:
     assert reply.endswith("try to get past the nerves, even with the worry still there."), reply
     calm = talk(["I'll call my sister tonight."], Strategy.REFLECTION)[0]
     assert any(t.lower() in calm.lower() for t in SOUNDS_STEADIER), calm
+    # nor with a hurt told beside the step (ESConv train)
+    hurt = talk(["No, I will tell all the facts about it. but she cant believe me and hurt me "
+                 "more"], Strategy.REFLECTION)[0]
+    assert not any(t.lower() in hurt.lower() for t in SOUNDS_STEADIER), hurt
     assert not any(t.split("{")[0].lower() in calm.lower() for t in NAMES_WORRY), calm
 
 
