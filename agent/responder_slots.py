@@ -262,8 +262,8 @@ def slots(
         # chose a turn or two ago beats the reading's guess ("down") while the hurt goes on
         for text in reversed(earlier[-2:]):
             # "I am not confused." named no feeling then either
-            told = _DENIED_FEELING.sub(" ", _NOT_A_FEELING.sub(" ", text.lower()))
-            named = [w for w in NEGATIVE_NAMED if re.search(rf"\b{re.escape(w)}\b", told)]
+            said_then = _DENIED_FEELING.sub(" ", _NOT_A_FEELING.sub(" ", text.lower()))
+            named = [w for w in NEGATIVE_NAMED if re.search(rf"\b{re.escape(w)}\b", said_then)]
             if named:
                 break
     words = FEELING_WORDS.get(feeling_label, FEELING_WORDS["neutral"])
