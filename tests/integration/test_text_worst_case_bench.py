@@ -76,6 +76,19 @@ WORST = {  # each repeated up to the length limit
     "how are you": "not great thanks, ",
     "meaningless": "i feel my life is so really ",
     "this world": "i don't want to live in this ",
+    # the twentieth session's: credit for the help, the body's care, being believed in, a
+    # wish for the season, laughter, a step typed in haste, a pay cut, betrayal, the job
+    # search, where it was said before
+    "credits": "you helped me a lot... it helps having you ",
+    "body": "is it normal to not eat or sleep or ",
+    "belief": "do you think i can really ",
+    "season": "merry christmas and happy ",
+    "laughs": "lol haha ",
+    "haste": "i am going to go an ",
+    "pay": "they cut my pay and ",
+    "betrayal": "he slept with my close ",
+    "job search": "i sent out so many ",
+    "said before": "as i said before, in my description i stated that ",
 }
 TURN_BUDGET_S = 2.0
 """Per turn on these machines (2 cores); a plain turn takes about 50 ms."""
