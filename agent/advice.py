@@ -339,7 +339,10 @@ TOPICS: tuple[Topic, ...] = (
         _words(r"\b(?:fight|fought|argument|argued|arguing|row|rowed|falling\s+out|fell\s+out)\s+"
                r"with\b|\bwe\s+(?:keep\s+|had\s+a\s+|had\s+an\s+)?(?:fight(?:ing)?|argu(?:e|ing|"
                r"ment))\b|\b(?:isn'?t|is\s+not|aren'?t|are\s+not|won'?t)\s+(?:talking|speaking)\s+"
-               r"to\s+(?:me|us|each\s+other)\b"),
+               r"to\s+(?:me|us|each\s+other)\b"
+               # "a long time friend who recently blocked me from everything" (ESConv valid)
+               r"|\b(?:she|he|they|friend|sister|brother|cousin)\s+(?:who\s+)?(?:recently\s+|just\s+)?"
+               r"(?:blocked|unfriended|ghosted|cut\s+off)\s+(?:me|us)\b"),
         # "I" statements (Gordon 1970) lower defensiveness in the one who hears them
         (
             "When things are calm, could you tell them how it felt, starting with 'I felt' "
@@ -377,10 +380,11 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "workplace", "trouble at work",
         # someone at work treating the user badly; "my manager keeps adding more" is workload
-        _words(r"\bmy\s+(?:boss|manager|supervisor|co-?workers?|colleagues?|team\s+lead)\b[^.!?]*"
+        _words(r"\b(?:my|this|a)\s+(?:boss|manager|supervisor|co[-\s]?workers?|colleagues?|team\s+lead)"
+               r"\b[^.!?]*"
                r"\b(?:yell|shout|scream|snap|swear|insult|humiliat|bull|blam|critici[sz]|ignor|"
                r"micromanag|harass|threat|undermin|credit|stole|steal|lie[ds]?\b|lying|mock|"
-               r"belittl|unfair|hates?\s+me|picks?\s+on|fire|sack)"
+               r"belittl|unfair|hates?\s+me|picks?\s+on|fire|sack|(?:go|goes|going|went)\s+behind)"
                r"|\b(?:takes?|took|taking|steals?|stole|stealing)\s+credit\b"
                r"|\b(?:at|from)\s+work\b[^.!?]*\b(?:bullied|harassed|humiliated|yelled|"
                r"shouted|excluded|ignored)\b|\b(?:bullied|harassed|humiliated|yelled\s+at|"

@@ -125,10 +125,17 @@ def is_greeting(text: str) -> bool:
     False
     >>> is_greeting("hi feeling little depressed"), is_greeting("hello, not good")
     (False, False)
+    >>> is_greeting("hello, thanks for reaching out to me")
+    True
     """
-    if not _GREETING.match(text) or len(text.split()) > 5 or thanks(text):
+    # "hello, thanks for reaching out to me" (ESConv valid) thanks for the greeting itself
+    opening_thanks = re.search(r"\bthanks?(?:\s+you)?\s+for\s+(?:reaching\s+out|having\s+me|"
+                               r"being\s+here|taking\s+the\s+time)(?:\s+to\s+me)?\W*$", text, re.I)
+    if (not _GREETING.match(text) or len(text.split()) > (8 if opening_thanks else 5)
+            or (thanks(text) and not opening_thanks)):
         return False
-    rest = _GREETING.sub("", text).lstrip(" ,.!-")
+    rest = _GREETING.sub("", text[: opening_thanks.start()] if opening_thanks else text
+                         ).lstrip(" ,.!-")
     # "hi feeling little depressed" tells how they are: the story is asked for, not the mood
     return not (_FIRST_PERSON.search(rest) or tells_trouble(rest) or says_unwell(rest))
 

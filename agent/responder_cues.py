@@ -21,6 +21,10 @@ NO_NEWS = re.compile(
     r"^\s*(?:(?:yes|yeah|well|ok|okay|lol|haha|oh|and|oh\s+and)[,.!\s]+)*(?:i\s+(?:really\s+|just\s+)?hope"
     # "Oh, and let's both hope the best for my mom! :)" (ESConv train: "That's good to hear")
     r"|let'?s\s+(?:both\s+|all\s+|just\s+)?hope"
+    # "okay great! do you know how i an access it?", "that is very good for you, i am happy
+    # for you" (ESConv valid: "That's wonderful!", "That's good to hear; enjoy it.")
+    r"|(?:ok|okay|alright|sure)[,.!\s]+(?:great|good|cool|nice|perfect)\b"
+    r"|.*\b(?:good|great|happy|glad)\s+for\s+(?:you|u)\b"
     # "That is what I keep hoping."
     r"|that(?:'s|\s+is)\s+what\s+i\s+(?:keep\s+|am\s+|'m\s+)?(?:hoping|hope|wish|pray)"
     # a wish or a request: "I would love some words of encouragement"

@@ -436,8 +436,12 @@ class TemplateChatModel(BaseChatModel):
         told = (bool(info.get("story_told")) or "cause" in filled or "event" in filled
                 or HURT_DONE.search(user) is not None  # "kids keep calling me names"
                 or told_earlier or any(declines_to_talk(t) for t in earlier)
-                or any(label in POSITIVE_FEELINGS and v >= POSITIVE_VALENCE  # news told before
-                       for label, v in readings[:-1])
+                # news told before; a warm greeting ("hello, thanks for reaching out") or
+                # thanks is none (the readings and the turns paired from the latest back)
+                or any(label in POSITIVE_FEELINGS and v >= POSITIVE_VALENCE
+                       and not (is_greeting(text) or thanks(text))
+                       for (label, v), text in zip(readings[-2::-1], earlier[::-1],
+                                                   strict=False))
                 # two earlier turns read as hurt: they have been telling it ("my son got into a
                 # fight", "I don't know what I did wrong"), whatever the words
                 or sum(label in HURT_FEELINGS or v <= HURT_VALENCE

@@ -162,7 +162,9 @@ HURT_DONE = re.compile(
     # bullying in its own words ("calling me names"; "my friend called me" is a phone call)
     r"|\b(?:call|calls|calling|called)\s+(?:me|us)\s+(?:names|an?\s+(?:loser|freak|weirdo|"
     r"idiot|failure|liar|slut))\b|\b(?:make|makes|making|made)\s+fun\s+of\s+(?:me|us)\b"
-    r"|\b(?:pick|picks|picking|picked)\s+on\s+(?:me|us)\b|\b(?:post|posts|posting|posted|"
+    r"|\b(?:pick|picks|picking|picked)\s+on\s+(?:me|us)\b"
+    # "This co worker keeps going behind my back" (ESConv valid: "What happened?")
+    r"|\b(?:go|goes|going|went|gone)\s+behind\s+(?:my|our)\s+back\b|\b(?:post|posts|posting|posted|"
     r"spread|spreads|spreading)\s+(?:stuff|things|rumou?rs|lies|pictures|photos|videos)\s+"
     r"about\s+(?:me|us)\b|\btalk(?:s|ing|ed)?\s+behind\s+(?:my|our)\s+back\b",
     re.I,

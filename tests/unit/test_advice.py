@@ -65,6 +65,9 @@ pytestmark = pytest.mark.unit
     ("I have been applying for jobs every day", "job_loss"),
     ("I work in healthcare and have a lot to do and it feels like I have no time to get "
      "everything done", "workload"),
+    # ESConv valid, met with generic lines
+    ("This co worker keeps going behind my back", "workplace"),
+    ("So I had a long time friend who recently blocked me from everything.", "conflict"),
 ])
 def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     found = topic_of(text)

@@ -1081,6 +1081,9 @@ def test_news_with_a_hope_after_it_is_still_news() -> None:
     from agent.responder_cues import NO_NEWS
 
     assert NO_NEWS.search("Oh, and let's both hope the best for my mom! :)")  # ESConv train
+    # ESConv valid: "That's wonderful!" and "That's good to hear; enjoy it."
+    assert NO_NEWS.search("okay great! do you know how i an access it?")
+    assert NO_NEWS.search("okay that is very good for you, i am happy for you.")
 
     assert NO_NEWS.search("I really hope so.") and not NO_NEWS.search(
         "I got the job! I hope it goes well.")

@@ -140,6 +140,20 @@ def test_a_feeling_named_with_no_story_yet_is_asked_about_first(answer: str) -> 
         assert any(said.endswith(t) for t in ASKS_FOR_STORY), said
 
 
+def test_a_warm_greeting_is_no_story_told() -> None:
+    # ESConv valid: "hello, thanks for reaching out to me" got "Of course. Thank you for
+    # trusting me with it.", and the warm reading of it made "not so good" a story told
+    from agent.responder_phrases import ASKS_FOR_STORY
+
+    hello = "hello, thanks for reaching out to me"
+    warm = AffectEstimate(VAD(0.5, 0.2, 0.1), {"joy": 0.7, "neutral": 0.3}, 0.7, "text", 0.0)
+    first = reply(hello, Strategy.OTHERS, affect=warm)
+    assert "trusting" not in first and first.endswith("?"), first
+    low = reply("not so good", Strategy.QUESTION, history=(hello, first),
+                readings=(("joy", 0.5),))
+    assert any(low.lower().endswith(t.lower()) for t in ASKS_FOR_STORY), low
+
+
 def test_feeling_low_beside_good_is_no_small_talk() -> None:
     # ESConv valid: "I am good, just feeling low." got "Oh, how is your day going otherwise?"
     from agent.responder_phrases import SMALL_TALK
