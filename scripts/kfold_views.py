@@ -13,45 +13,34 @@ bootstrap over dialogues. MELD dev is never read. About 21 minutes on 2 idle cor
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 from pathlib import Path
 
 import numpy as np
 import torch
 
 from agent.evaluation.erc import difference_interval
-from agent.training.text import AUX_PER_CLASS, CACHE, ROOT, aux_pairs, dialogue_pairs, split_select
-from agent.training.text_corpora import MELD_LABELS, read
+from agent.training.text import ROOT, dialogue_pairs
+from agent.training.text_corpora import MELD_LABELS
 from agent.training.text_heads import label_ids, log_probs, train_mlp, weighted_f1
-from agent.training.text_kfold import fold_of
+from agent.training.text_kfold import fold_inputs
 from perception.text_minilm import SentenceEncoder
 
-K, EPOCHS, TURNS, TOKENS = 3, 1, 2, 64  # text_kfold's defaults: its cache keys depend on them
+K, EPOCHS, TURNS, TOKENS = 3, 1, 2, 64  # text_kfold's defaults, which name its cached runs
 
 
 def fold_views(data_dir: Path, fold: int) -> dict[str, np.ndarray]:
-    dialogues = read("meld", data_dir, "train")
-    where = fold_of(len(dialogues), K)
-    train = [d for d, f in zip(dialogues, where, strict=True) if f != fold]
-    test = [d for d, f in zip(dialogues, where, strict=True) if f == fold]
-    fit, inner = split_select(train)
-    fit_pairs, inner_pairs, test_pairs = (dialogue_pairs(p, TURNS) for p in (fit, inner, test))
-    y_fit, y_inner = label_ids(fit, MELD_LABELS), label_ids(inner, MELD_LABELS)
-    x_pairs, y_aux = aux_pairs(data_dir, ("dailydialog", "goemotions"), TURNS)
-    # the key text_kfold.fold_predictions caches the shipped recipe's run of this fold under
-    recipe = [K, fold, "shipped", EPOCHS, TURNS, TOKENS, AUX_PER_CLASS, "kfold-v1"]
-    key = hashlib.sha1(json.dumps([fit_pairs, inner_pairs, test_pairs, x_pairs, y_fit.tolist(),
-                                   y_aux.tolist(), recipe]).encode()).hexdigest()[:12]
-    path = CACHE / f"minilm-kfold-{key}.npz"
+    inputs = fold_inputs(data_dir, fold=fold, k=K, variant="shipped", epochs=EPOCHS,
+                         context_turns=TURNS, context_tokens=TOKENS)
+    fit, inner, test, path = inputs.fit, inputs.inner, inputs.test, inputs.cache
+    y_fit, y_inner = inputs.y_fit, inputs.y_inner
     if not path.is_file():
         raise SystemExit(f"{path} is missing: run `affect train text-kfold` first")
     with np.load(path) as z:
         lora = {k: np.asarray(z[k]) for k in z.files if k != "pred"}
     encoder = SentenceEncoder(cache_size=0, quantize=False, runtime="torch", tuned_layers=lora)
     with torch.inference_mode():
-        x_fit, x_inner = (encoder.encode_pairs(p, max_tokens=TOKENS) for p in (fit_pairs,
-                                                                               inner_pairs))
+        x_fit, x_inner = (encoder.encode_pairs(p, max_tokens=TOKENS)
+                          for p in (inputs.fit_pairs, inputs.inner_pairs))
         alone_fit, alone_inner = (encoder.encode_pairs(dialogue_pairs(p, 0), max_tokens=TOKENS)
                                   for p in (fit, inner))
         views = {name: encoder.encode_pairs(dialogue_pairs(test, turns), max_tokens=tokens)

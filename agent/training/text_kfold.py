@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,7 @@ from agent.training.text import (
     dialogue_pairs,
     split_select,
 )
-from agent.training.text_corpora import MELD_LABELS, read
+from agent.training.text_corpora import MELD_LABELS, Dialogue, read
 from agent.training.text_heads import SEED, label_ids, log_probs, train_mlp, weighted_f1
 
 VARIANTS: dict[str, dict[str, Any]] = {"shipped": {}, "pool-past": {"pool_past": True}}
@@ -54,15 +55,28 @@ def fold_of(n_dialogues: int, k: int, seed: int = SEED) -> np.ndarray:
     return fold
 
 
-def fold_predictions(data_dir: Path, *, fold: int, k: int, variant: str, epochs: int,
-                     context_turns: int = 2, context_tokens: int = 64) -> np.ndarray:
-    """Predicted MELD label ids of every turn of fold ``fold``'s dialogues (in their order), by a
-    LoRA run of ``variant`` and an MLP, both trained without that fold."""
-    import torch
+@dataclass(frozen=True)
+class Fold:
+    """One fold's dialogues and encoder inputs, and where its LoRA run is cached."""
 
-    from agent.training import text_finetune as ft
-    from perception.text_minilm import SentenceEncoder
+    fit: list[Dialogue]
+    inner: list[Dialogue]
+    test: list[Dialogue]
+    fit_pairs: list[tuple[str, str]]
+    inner_pairs: list[tuple[str, str]]
+    test_pairs: list[tuple[str, str]]
+    aux_pairs: list[tuple[str, str]]
+    y_fit: np.ndarray
+    y_inner: np.ndarray
+    y_aux: np.ndarray
+    cache: Path
 
+
+def fold_inputs(data_dir: Path, *, fold: int, k: int, variant: str, epochs: int,
+                context_turns: int = 2, context_tokens: int = 64) -> Fold:
+    """Fold ``fold`` of ``k``: the other folds cut into fit and inner dialogues, the held-out
+    ones, their (turn, past) inputs, and the cache file of ``variant``'s run, named by a hash of
+    all of them and the recipe."""
     dialogues = read("meld", data_dir, "train")
     where = fold_of(len(dialogues), k)
     train = [d for d, f in zip(dialogues, where, strict=True) if f != fold]
@@ -75,7 +89,24 @@ def fold_predictions(data_dir: Path, *, fold: int, k: int, variant: str, epochs:
     recipe = [k, fold, variant, epochs, context_turns, context_tokens, AUX_PER_CLASS, "kfold-v1"]
     key = hashlib.sha1(json.dumps([fit_pairs, inner_pairs, test_pairs, x_pairs, y_fit.tolist(),
                                    y_aux.tolist(), recipe]).encode()).hexdigest()[:12]
-    path = CACHE / f"minilm-kfold-{key}.npz"
+    return Fold(fit, inner, test, fit_pairs, inner_pairs, test_pairs, x_pairs, y_fit, y_inner,
+                y_aux, CACHE / f"minilm-kfold-{key}.npz")
+
+
+def fold_predictions(data_dir: Path, *, fold: int, k: int, variant: str, epochs: int,
+                     context_turns: int = 2, context_tokens: int = 64) -> np.ndarray:
+    """Predicted MELD label ids of every turn of fold ``fold``'s dialogues (in their order), by a
+    LoRA run of ``variant`` and an MLP, both trained without that fold."""
+    import torch
+
+    from agent.training import text_finetune as ft
+    from perception.text_minilm import SentenceEncoder
+
+    inputs = fold_inputs(data_dir, fold=fold, k=k, variant=variant, epochs=epochs,
+                         context_turns=context_turns, context_tokens=context_tokens)
+    fit_pairs, inner_pairs, test_pairs = inputs.fit_pairs, inputs.inner_pairs, inputs.test_pairs
+    x_pairs, y_fit, y_inner, y_aux = inputs.aux_pairs, inputs.y_fit, inputs.y_inner, inputs.y_aux
+    path = inputs.cache
     if path.is_file():
         with np.load(path) as z:
             return np.asarray(z["pred"])
