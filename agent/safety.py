@@ -333,6 +333,32 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:me|us\s+all|us)\s+(?:all\s+)?out\b(?!\s+(?:for|to|on|tonight|dancing|again)\b)"
         r"|\bwouldn'?t\s+mind\s+(?:dying(?!\s+(?:my|your|his|her|their|the|it)\b)|if\s+i\s+died|if\s+i\s+didn'?t\s+wake\s+up|not\s+waking\s+"
         r"up|being\s+dead)\b",
+        # hopelessness said of oneself or of life as a whole: of the scales tried, hopelessness
+        # predicted eventual suicide best (Beck et al. 1985, Am J Psychiatry 142(5)). "hopeless
+        # at maths", "a hopeless romantic", "not as hopeless as I thought" and "this team is
+        # hopeless" are not
+        r"\b(?:i\s+(?:feel|felt|am|was)|i'?m|im|i\s+(?:just\s+)?(?:feel|am)|feeling|me\s+feel|it\s+(?:all\s+)?"
+        r"(?:feels|seems)|everything\s+(?:feels|seems|is)|life\s+(?:feels|seems|is))\s+"
+        r"(?:(?!not\b|n't\b)[\w']+\s+){0,3}?hopeless\b"
+        r"(?!\s+(?:at|romantic|case|with|when|in\s+the\s+kitchen)\b)",
+        # worn out by all of it, not by one thing ("tired of everything at work" is one thing):
+        # tiredness of life is a passive wish on the Columbia scale's first question
+        # (Posner et al. 2011, Am J Psychiatry 168(12)); "tired of living" is above
+        r"\b(?:tired|sick|exhausted|weary)\s+of\s+(?:everything|it\s+all|life|this\s+life|my\s+"
+        r"life)(?=\s*(?:[.!?,;]|$|\s+(?:in\s+my\s+life|these\s+days|lately|and|but|anymore|any\s+"
+        r"more|now)\b))",
+        # giving up on life, or done with it; no one missing you: thwarted belonging and a
+        # burden's thought are the interpersonal theory's two roots of the wish to die (Van
+        # Orden et al. 2010, Psychol Rev 117(2))
+        # ("giving up on life in the city", "done with everything, going to bed" are not)
+        r"\bgiv(?:e|ing)\s+up\s+on\s+(?:life|living|everything)\b(?!\s+(?:in|at|as|on|about|for)\b)",
+        r"\b(?:i'?m|im|i\s+am)\s+(?:just\s+|so\s+|really\s+)?done\s+with\s+(?:life|living|it\s+all)"
+        r"(?=\s*(?:[.!?,;]|$|\s+(?:and|but|anymore|now)\b))",
+        r"\b(?:nobody|no\s+one|noone|no-one)\s+(?:would|will|'d)\s+(?:even\s+|really\s+)?(?:miss|"
+        r"notice)\s+(?:me|that\s+i'?m\s+gone)\b(?!\s+(?:at|in|on|for)\s+(?:the|this|that|a)\s+"
+        r"(?:party|meeting|class|game|event|office|weekend)\b)",
+        r"\b(?:don'?t|do\s+not|no\s+longer)\s+care\s+(?:anymore\s+|any\s+more\s+)?(?:what\s+happens\s+"
+        r"to\s+me|(?:if|whether)\s+i\s+(?:wake\s+up|make\s+it|live))\b",
         # hurting oneself without a wish to die named ("punch myself in the head or bang my
         # head into the wall", ESConv train)
         r"\b(?:punch|punching|hit|hitting|slap|slapping|scratch|scratching)\s+myself\b"

@@ -89,6 +89,9 @@ WORST = {  # each repeated up to the length limit
     "betrayal": "he slept with my close ",
     "job search": "i sent out so many ",
     "said before": "as i said before, in my description i stated that ",
+    "hopeless": "i feel so very really not ",
+    "tired of it all": "i am tired of everything in my ",
+    "no one": "nobody would even really ",
 }
 TURN_BUDGET_S = 2.0
 """Per turn on these machines (2 cores); a plain turn takes about 50 ms."""

@@ -172,6 +172,22 @@ CRISIS = {
     "I'm not suicidal at all, but I would be totally fine with a big meteor taking us all out "
     "tomorrow. I feel like I gave it a shot, I'm sort of ready to be done.": "check_in",
     "Honestly I wouldn't mind not waking up.": "check_in",
+    # hopelessness, tiredness of it all, no one missing you (ESConv train and valid, GoEmotions
+    # and DailyDialog train; none was asked about before 2026-11-27)
+    "I've been struggling with depression for a while. It's hard to deal with. I feel "
+    "hopeless.": "check_in",
+    "I feel overwhelmed and hopeless.": "check_in",
+    "Yes, that is it, it feels hopeless. I've always had so much anxiety over my life.":
+        "check_in",
+    "not being able to accomplish those things makes me feel hopeless": "check_in",
+    "Oh, I'm okay. I'm just tired of everything and it has me down.": "check_in",
+    "I am tired of everything in my life.": "check_in",
+    "Virtually no happiness anymore, meds not working properly and just tired of it all.":
+        "check_in",
+    "I feel like giving up on everything": "check_in",
+    "I am so done with it all.": "check_in",
+    "Nobody would even miss me.": "check_in",
+    "I don't care anymore what happens to me": "check_in",
     "Shes pretty furious from what I know. Shes trying to stalk me and find where I moved to.":
         "abuse",
     # a named crisis beside it keeps its own response
@@ -269,6 +285,17 @@ NOT_CRISIS = [
     "I looked up how to die my hair purple",
     "I'd be fine with someone taking me out for dinner tonight",
     "I wouldn't mind dying my hair blue",
+    "Thank you. You have made me see that my situation is not as hopeless as I thought!",
+    "maybe I'm not as hopeless as I thought",
+    "I'm hopeless at maths, always have been",
+    "I am a hopeless romantic",
+    "This team is hopeless.",  # GoEmotions train
+    "It's not all hopeless.",
+    "I am tired of everything at work being so rushed",
+    "I'm sick of it all being so expensive",
+    "I'm done with everything, going to bed now!",
+    "I'm giving up on life in the city and moving to a farm",
+    "Nobody would miss me at the party, so I stayed home",
     # a plain "no" to the check-in question
     "No, I'm not going to hurt myself, I just feel empty",
     "I would never kill myself, I just need to vent",
