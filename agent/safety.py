@@ -341,9 +341,10 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:feels|seems)|everything\s+(?:feels|seems|is)|life\s+(?:feels|seems|is))\s+"
         r"(?:(?!not\b|n't\b)[\w']+\s+){0,3}?hopeless\b"
         r"(?!\s+(?:at|romantic|case|with|when|in\s+the\s+kitchen)\b)",
-        # worn out by all of it, not by one thing ("tired of everything at work" is one thing):
-        # tiredness of life is a passive wish on the Columbia scale's first question
-        # (Posner et al. 2011, Am J Psychiatry 168(12)); "tired of living" is above
+        # worn out by all of it, not by one thing ("tired of everything at work" is one thing).
+        # It may or may not be a passive wish to be dead, the first question of the Columbia
+        # scale (Posner et al. 2011, Am J Psychiatry 168(12)), so it is asked about;
+        # "tired of living" is above
         r"\b(?:tired|sick|exhausted|weary)\s+of\s+(?:everything|it\s+all|life|this\s+life|my\s+"
         r"life)(?=\s*(?:[.!?,;]|$|\s+(?:in\s+my\s+life|these\s+days|lately|and|but|anymore|any\s+"
         r"more|now)\b))",
