@@ -402,8 +402,12 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "new_role", "a new role",
         # ("it's hard to try and get a new position in my area", ESConv valid, looks for one)
-        _words(r"(?<!get\sa\s)(?<!find\sa\s)(?<!land\sa\s)(?<!looking\sfor\sa\s)"
-               r"(?<!search\sfor\sa\s)(?<!apply\sfor\sa\s)"
+        # ("do you have any idea for getting new job?", ESConv valid, after a lost job)
+        _words(r"(?<!\bget\s)(?<!\bgetting\s)(?<!\bfind\s)(?<!\bfinding\s)(?<!\bland\s)"
+               r"(?<!\bget\sa\s)(?<!\bgetting\sa\s)(?<!\bfind\sa\s)(?<!\bfinding\sa\s)"
+               r"(?<!\bland\sa\s)(?<!looking\sfor\s)(?<!search\sfor\s)(?<!apply\sfor\s)"
+               r"(?<!applying\sfor\s)(?<!looking\sfor\sa\s)(?<!search\sfor\sa\s)"
+               r"(?<!apply\sfor\sa\s)(?<!applying\sfor\sa\s)"
                r"\b(?:new|first)\s+(?:job|role|position|manager|team\s+lead|boss)\b"
                # "a lot of wasted effort goes into self- promotion" (ESConv valid) is no new role
                r"|\b(?:got|been|was|just\s+got)\s+promoted\b|(?<!self-)(?<!self- )(?<!self )"

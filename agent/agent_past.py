@@ -96,6 +96,10 @@ _LIVED = re.compile(
     r"|how\s+do\s+(?:you|u)\s+(?:comfort\s+yourself|handle\s+(?:it|this|that|stress)"
     r"|manage\s+(?:it|this|that|stress)|relax|calm\s+(?:yourself\s+)?down)\b"
     r"|what\s+did\s+(?:you|u)\s+(?:do|did)\s+in\s+(?:your|that|a\s+similar)\s+situation\b"
+    # "Thanks for understand my feelings , do you have any experience like that" (ESConv valid)
+    r"|(?:do|did)\s+(?:you|u)\s+(?:also\s+)?(?:have|had)\s+(?:any\s+|an?\s+)?(?:experience|"
+    r"experiences)\s+(?:like\s+(?:that|this|mine|it)|with\s+(?:that|this|it|something\s+like)|"
+    r"of\s+(?:that|this|it))\b"
     r")[^.!?]*[?.]*\s*$)",
     re.I,
 )
@@ -140,7 +144,12 @@ _SURROUNDINGS = ending_sentence(
     r"|(?:are|r)\s+(?:you|u)\s+(?:working|employed)(?:\s+(?:in|at|on|as|from))?(?:\s+[\w']+){0,3}"
     r"|do\s+(?:you|u)\s+(?:smoke|drink|vape)(?:\s+(?:and\s+)?(?:drink|smoke|alcohol|cigarettes|"
     r"weed|at\s+all|much|a\s+lot|often|too|yourself))*"
-    r"|(?:are\s+(?:you|u)|you'?re|you\s+are|ur)\s+(?:planning|going)\s+to\s+become(?:\s+[\w']+){1,4}")
+    r"|(?:are\s+(?:you|u)|you'?re|you\s+are|ur)\s+(?:planning|going)\s+to\s+become(?:\s+[\w']+){1,4}"
+    # "what did you go for school for", "are you still in school" (ESConv valid, typos kept)
+    r"|what\s+did\s+(?:you|u)\s+(?:go\s+(?:to|for)\s+(?:school|college|university|uni)\s+for|study"
+    r"|major\s+in)(?:\s+(?:in|at)\s+(?:school|college|university|uni))?"
+    r"|(?:are|r)\s+(?:you|u)\s+(?:still\s+)?(?:in|at)\s+(?:school|college|university|uni)(?:\s+still)?"
+    r"|did\s+(?:you|u)\s+(?:ever\s+)?(?:go\s+to|finish|attend)\s+(?:school|college|university|uni)")
 
 
 def asks_agent_experience(text: str) -> bool:

@@ -60,7 +60,16 @@ _FAREWELL = re.compile(
     r"|nighty?\s+night)[\s.!;:)(]*$"
     r"|\b(?:have|wish\s+you)\s+a\s+(?:merry\s+christmas|happy\s+(?:new\s+year|holidays?|"
     r"easter|thanksgiving|birthday|eid|diwali|hanukkah))\b"
-    r"|\b(?:close|end|finish)\s+(?:the|this|our)\s+(?:conversation|chat)\b",
+    r"|\b(?:close|end|finish)\s+(?:the|this|our)\s+(?:conversation|chat)\b"
+    # "i don't have anything else , please finish" (ESConv valid); "that's all for now",
+    # "nothing more to add" (not "I don't have anything else", said of what was lost)
+    r"|(?:^\s*|[,.!;]\s*)(?:please\s+|we\s+can\s+|you\s+can\s+)?(?:finish|end)(?:\s+(?:now|here|"
+    r"(?:the|this|our)\s+(?:chat|conversation|session)))?[\s.!]*$"
+    r"|\b(?:(?:i\s+)?(?:don'?t|do\s+not)\s+have\s+anything|(?:i\s+have\s+|there(?:'s|\s+is)\s+)?"
+    r"nothing)\s+(?:else|more)\s+to\s+(?:say|add|talk\s+about|share)(?:\s+(?:today|now|for\s+now))?"
+    r"[\s.!]*$"
+    r"|^\W*(?:ok(?:ay)?[,\s]+)?(?:that(?:'s|\s+is)|thats)\s+(?:all|it)\s+(?:for\s+(?:now|today)|"
+    r"i\s+(?:have|had|wanted\s+to\s+say))[\s.!]*$",
     re.I,
 )
 # ":)", ";-)", ":D" closing a message: the words before them end it. Bounded, so that a long
@@ -265,6 +274,8 @@ _ADVICE = re.compile(
     # ... or one word more: "Do you have any craft ideas?"
     r"|(?:do|would) you have (?:any )?(?:good |other |more |some )?(?:[a-z]+ )?(?:advice|"
     r"suggestions?|ideas|tips|recommendations?)"
+    # "do you have any idea for getting new job?" (ESConv valid; not "... idea what time it is")
+    r"|(?:do|would) you have (?:any |an )?(?:good )?idea (?:for|on|about|how (?:to|i|can|could))\b"
     r"|i (?:need|want|would like|could use) (?:some |any |your )?(?:advice|suggestions?"
     r"|ideas|tips)"
     r"|(?:can|could|would)\s+you\s+(?:please\s+)?advise\s+me\b"

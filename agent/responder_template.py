@@ -377,6 +377,10 @@ class TemplateChatModel(BaseChatModel):
                 # "I feel like I really can't trust him" after "should I give him another
                 # chance?" doubts the step (ESConv valid got "Then it sounds worth doing.")
                 and not DOUBTS.search(user)
+                # "Do you have any suggestions other than exercising to help with sleeping?"
+                # asks for more than the step named before (ESConv valid got "Could you pick a
+                # time to set more alarms for yourself?")
+                and not advice_asked
                 and not thanked):  # thanks close the step, not agree to it
             planned = next((s for t in reversed(earlier[-2:])
                             if (s := stated_plan(t) or weighed_step(t)) is not None), None)

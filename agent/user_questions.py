@@ -77,6 +77,16 @@ _BELIEF = re.compile(
     r"get\s+through\s+(?:it|this)|handle\s+(?:it|this)|succeed|manage|cope))\b[^.!]*\?",
     re.I,
 )
+# Whether a trouble of the body has a health cause ("Would this relate to a health problem of
+# not being active or maybe stress?", ESConv valid, after tiredness in spite of 8 hours' sleep,
+# had got "I can't say I've felt down the way you do"): a doctor's question too
+_HEALTH_CAUSE = re.compile(
+    rf"^{_MARKERS}(?:could|would|might|can|is|does|do|are)\s+(?:this|that|it|these|those|there|i)\b"
+    r"[^?]{0,60}?\b(?:(?:health|medical|physical|underlying)\s+(?:problems?|issues?|conditions?|"
+    r"causes?|reasons?)|thyroid|an[a]?emi\w*|(?:vitamin|iron)\s+deficien\w*|sleep\s+apnea|"
+    r"hormon\w*)\b",
+    re.I,
+)
 _MEDS = re.compile(r"\b(?:meds|medications?|medicines?|pills?|tablets?|prescriptions?|dose|"
                    r"doses|dosage|antidepressants?)\b", re.I)
 _DECISION = re.compile(
@@ -238,7 +248,7 @@ def question_asked(text: str) -> tuple[Kind, str] | None:
             or ((found := _BODY_ASKED.match(question)) is not None
                 and _BODY.match(question, found.end()) is not None)
             or ((found := _DECISION.match(question)) is not None
-                and _MEDS.search(found["rest"]) is not None)):
+                and _MEDS.search(found["rest"]) is not None)) or _HEALTH_CAUSE.match(question):
         return "body", ""
     if HARM.search(question):
         return None
@@ -363,10 +373,10 @@ BELIEF_REPLIES: tuple[str, ...] = (
     "What would help you believe it a little more yourself?",
 )
 BODY_REPLIES: tuple[str, ...] = (
-    "Your body matters here, and I can't judge what's safe for it. A doctor can, and it's "
-    "worth asking one soon. Is that something you could do?",
-    "That's a question for a doctor, who can look at what's safe for you, and it's worth "
-    "asking one soon. What has been making this so hard?",
+    "Your body matters here, and I can't judge what's behind this or what's safe for it. A "
+    "doctor can, and it's worth asking one soon. Is that something you could do?",
+    "That's a question for a doctor, who can look at what's going on and what's safe for you, "
+    "and it's worth asking one soon. What has been making this so hard?",
 )
 FACT_REPLIES: tuple[str, ...] = (
     "I honestly don't know enough to answer that well, and I'd rather not guess about "

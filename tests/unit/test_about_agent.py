@@ -510,6 +510,10 @@ def test_asked_about_a_life_it_has_none_and_after_a_trouble_it_goes_back_to_it(
     "No I feel ashamed to discuss my problem. What did you did in your situation?",
     "what kid of work did you do if you dont mind me asking?",  # ESConv valid, typo kept
     "What do you do for a living?", "Where do you work?", "Are you working in frontline?",
+    # ESConv valid, typos kept: had been answered with questions about the user's trouble
+    "i feel like i would feel guilty for leaving what did you go for school for",
+    "are you still in school",
+    "Thanks for understand my feelings , do you have any experience like that",
 ])
 def test_asked_about_its_own_ways_or_habits_it_says_it_is_a_program(asked: str) -> None:
     assert "program" in reply(asked, history=TROUBLE), asked
@@ -521,6 +525,9 @@ def test_asked_about_its_own_ways_or_habits_it_says_it_is_a_program(asked: str) 
     "My mom asked what kind of dog I have.",
     "Did you use to live here?",
     "What do you do for a living when you're laid off?",  # not the agent's life
+    "My son asked if I am still in school.",
+    "Did you know my sister is still at university?",
+    "Do you have any experience with sleep apps I could try?",
 ])
 def test_look_alikes_of_its_own_ways_are_not_answered_as_such(text: str) -> None:
     assert "program" not in reply(text, history=TROUBLE), text

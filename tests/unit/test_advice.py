@@ -91,6 +91,8 @@ def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     # ESConv valid: a new role's first steps followed for five turns
     "It's mostly luck based and a lot of wasted effort goes into self- promotion.",
     "I have looked at other schools but it's hard to try and get a new position in my area.",
+    "do you have any idea for getting new job?",  # looks for one (ESConv valid)
+    "Applying for new positions is exhausting.",
     "My therapist said I should rest more.",
     # ESConv valid: "Could you break it into short blocks ...?" answered a parent
     "I also think my kid's homework and remote learning has stressed me.",
@@ -99,6 +101,14 @@ def test_a_named_trouble_is_found(text: str, topic: str) -> None:
 ])
 def test_a_look_alike_names_no_trouble(text: str) -> None:
     assert topic_of(text) is None
+
+
+def test_looking_for_a_new_job_after_losing_one_is_the_job_search() -> None:
+    # ESConv valid: "do you have any idea for getting new job?" had got a new role's line
+    # ("Most people feel out of their depth in a new role for the first months ...")
+    lost = ["I'm in depression because recently i lost my job"]
+    assert topic_of("do you have any idea for getting new job?", lost).name == "job_loss"
+    assert topic_of("I got a new job!").name == "new_role"  # got one: a new role
 
 
 def test_the_latest_message_wins_and_earlier_ones_are_read_latest_first() -> None:

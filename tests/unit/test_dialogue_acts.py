@@ -97,6 +97,8 @@ pytestmark = pytest.mark.unit
     ("Likewise! Take care! :)", False, True, False),
     ("Do you have any recommendations for meditating?", False, False, True),
     ("Do you have any craft ideas?", False, False, True),
+    ("do you have any idea for getting new job?", False, False, True),  # ESConv valid
+    ("Do you have any idea how hard that is?", False, False, False),
     ("Maybe there is little I can do. What do you think a good first step would be?", False,
      False, True),
     ("Wow. that's nice of her. kindly give me options to explore considering my barriers", False,
@@ -267,6 +269,12 @@ def test_a_step_tried_already_is_not_restated_as_news(strategy: Strategy) -> Non
     ("not at the moment. thanks for your input! nity nite", True, False),
     ("I didn't get to say bye", False, False), ("You too much", False, False),
     ("Thanks. You've been kind, but I got fired today.", False, False),
+    # asking to stop ("i don't have anything else , please finish", ESConv valid, had got
+    # "Feeling unsettled after a setback is common ...")
+    ("i don't have anything else , please finish", True, False),
+    ("I have nothing else to say.", True, False), ("That's all for now", True, False),
+    ("I lost my job and I don't have anything else", False, False),
+    ("We had to finish the project", False, False), ("That's all I can do.", False, False),
 ])
 def test_the_long_goodbyes_of_esconv_are_read_as_closing(text: str, farewell: bool,
                                                          thanks: bool) -> None:
@@ -787,6 +795,12 @@ def test_a_suggestion_builds_on_the_step_the_user_just_named() -> None:
                                "I feel like I really can't trust him and find myself looking "
                                "through his phone.")
     assert "another chance" not in doubted and "worth doing" not in doubted, doubted
+    # asked for more suggestions, the step named before is not pushed again (ESConv valid)
+    asked_more = suggestion_after("I sleep 8 hours and still wake up tired.",
+                                  "I should set more alarms for myself.",
+                                  "Do you have any suggestions other than exercising to help "
+                                  "with sleeping?")
+    assert "alarms" not in asked_more and "worth doing" not in asked_more, asked_more
 
 
 def test_a_step_that_says_when_is_not_asked_when() -> None:
