@@ -282,6 +282,36 @@ TOPICS: tuple[Topic, ...] = (
         ),
     ),
     Topic(
+        # before exams and workload: "procrastinating on my essay" is about starting
+        "procrastination", "putting things off",
+        _words(r"\bprocrastinat\w*"
+               r"|\b(?:keep|kept|always)\s+putting\s+(?:it|things|stuff|everything|(?:my|the)\s+\w+)\s+off\b"
+               # "I can't seem to start", "I can't get going" (ESConv valid); not "I can't start
+               # the car"
+               r"|\b(?:can'?t|cannot|couldn'?t)\s+(?:seem\s+to\s+)?(?:get\s+(?:myself\s+)?)?"
+               r"(?:start(?:ed)?|going)(?:\s+(?:on\s+)?(?:my|the)\s+(?:work|essay|project|"
+               r"assignment|homework|paper|tasks?|writing|studying))?\s*(?:[.!,;]|$)"
+               r"|\b(?:can'?t|cannot)\s+(?:seem\s+to\s+)?(?:make|get)\s+myself\s+(?:to\s+)?"
+               r"(?:start|do\s+(?:my|the|any)\s+(?:work|homework|tasks?))\b"),
+        # procrastination is mostly short-term mood repair, avoiding the feelings a task brings
+        # (Sirois & Pychyl 2013); plans that say when and where ("implementation intentions")
+        # raise follow-through, d = 0.65 over 94 studies (Gollwitzer & Sheeran 2006)
+        (
+            "Could you pick the smallest first piece of it, something that takes ten minutes, "
+            "and do only that today?",
+            "Could you decide exactly when and where you'll start, like 'at 9 tomorrow, at my "
+            "desk, I open the file'? A plan that specific makes starting much more likely.",
+            "It might help to set a timer for twenty-five minutes with your phone in another "
+            "room, and let yourself stop when it rings.",
+        ),
+        (
+            "Putting things off is very common, and it is usually about the feelings a task "
+            "stirs up, like worry about how it will turn out, rather than laziness.",
+            "Deciding exactly when and where you will start makes following through much more "
+            "likely than good intentions alone.",
+        ),
+    ),
+    Topic(
         "exams", "exams",
         _words(r"\b(?:exams?|finals|midterms?|revision|coursework|thesis|dissertation|"
                r"studying|homework|assignments?|essay)\b|\bstudy\s+for\b|\bbad\s+grades?\b"
@@ -436,7 +466,7 @@ BY_NAME: dict[str, Topic] = {t.name: t for t in TOPICS}
 _NORMAL_LINES: dict[str, tuple[int, ...]] = {
     "grief": (0, 1), "health": (0,), "panic": (0,), "breakup": (0,), "job_loss": (1,),
     "money": (1,), "bullying": (0,), "loneliness": (0,), "conflict": (0,), "new_role": (0,),
-    "drinking": (0,),
+    "drinking": (0,), "procrastination": (0,),
 }
 
 

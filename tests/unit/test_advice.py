@@ -68,6 +68,13 @@ pytestmark = pytest.mark.unit
     # ESConv valid, met with generic lines
     ("This co worker keeps going behind my back", "workplace"),
     ("So I had a long time friend who recently blocked me from everything.", "conflict"),
+    # ESConv valid, Procrastination: "Any tips?" got "Before bed tonight, could you note one
+    # thing that went even a little bit right?"
+    ("I'm frustrated I didn't start my work. It seems like it is straightforward but for some "
+     "reason I can't seem to start", "procrastination"),
+    ("Despite having those conflicting thoughts....I can't get going.", "procrastination"),
+    ("My exams are next week and I keep procrastinating.", "procrastination"),
+    ("I keep putting my essay off.", "procrastination"),
 ])
 def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     found = topic_of(text)
@@ -98,6 +105,8 @@ def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     "I also think my kid's homework and remote learning has stressed me.",
     "I had a drink with friends.", "I drink more water now.", "I applied to college.",
     "My brother is struggling with an addiction.",  # someone else's: other steps
+    "I can't start the car.", "I can't wait to start!", "I couldn't start the meeting on time.",
+    "I can't get going in the morning without coffee.",
 ])
 def test_a_look_alike_names_no_trouble(text: str) -> None:
     assert topic_of(text) is None
@@ -128,12 +137,13 @@ def test_every_topic_has_steps_and_a_fact_and_unique_wording() -> None:
     assert set(BY_NAME) == {t.name for t in TOPICS}
 
 
-@pytest.mark.parametrize("topic", ["money", "sleep", "exams", "job_loss"])
+@pytest.mark.parametrize("topic", ["money", "sleep", "exams", "job_loss", "procrastination"])
 def test_a_suggestion_to_a_told_trouble_is_one_of_its_steps(topic: str) -> None:
     story = {"money": "Rent is due friday and I'm 300 short.",
              "sleep": "I can't sleep, I've been awake every night till 4am.",
              "exams": "My exams start next week and I haven't started studying.",
-             "job_loss": "I got laid off this morning."}[topic]
+             "job_loss": "I got laid off this morning.",
+             "procrastination": "I have a huge problem with procrastination!"}[topic]
     replies = talk([story, "I don't know.", "What should I do?", "Anything else?"],
                    Strategy.SUGGESTION, asked_first=2)
     steps = BY_NAME[topic].suggestions
