@@ -313,8 +313,14 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "exams", "exams",
-        _words(r"\b(?:exams?|finals|midterms?|revision|coursework|thesis|dissertation|"
-               r"studying|homework|assignments?|essay)\b|\bstudy\s+for\b|\bbad\s+grades?\b"
+        # ("I just finished finals", ESConv valid, on winter break, got "Could you write a plan
+        # for the days you have left ...?"; exams behind the user are no trouble)
+        _words(r"(?<!finished\s)(?<!finished\smy\s)(?<!finished\sthe\s)(?<!done\swith\s)"
+               r"(?<!done\swith\smy\s)(?<!passed\s)(?<!passed\smy\s)(?<!passed\sthe\s)(?<!aced\s)"
+               r"(?<!aced\smy\s)(?<!after\s)(?<!after\smy\s)(?<!after\sthe\s)"
+               r"\b(?:exams?|finals|midterms?|revision|coursework|thesis|dissertation|"
+               r"studying|homework|assignments?|essay)\b"
+               r"(?!\s+(?:are|were|is|was)\s+(?:all\s+)?(?:over|done|finished|behind\s+me)\b)|\bstudy\s+for\b|\bbad\s+grades?\b"
                r"|\bmy\s+grades\b|\b(?:a|my|the)\s+test\s+(?:tomorrow|on|next|this)\b"),
         # practice testing and spreading study out are the two techniques of high utility in
         # Dunlosky et al. (2013); short timed blocks lower the cost of starting

@@ -77,6 +77,11 @@ _LIVED = re.compile(
     r"|(?:has|did)\s+(?:this|that|it)(?:\s+\w+)?\s+(?:ever\s+)?(?:help(?:ed)?|work(?:ed)?\s+for)"
     r"\s+(?:you|u)\b(?!\s+(?:to\s+)?(?:understand|see|get|know))"
     r"|how\s+do\s+(?:you|u)\s+(?:cope|deal)\s+with\s+(?:your|stress|it|that|this)\b"
+    # "how are you managing those frustrations?" (ESConv valid, after "it's great that you
+    # can relate")
+    r"|how\s+(?:are|r)\s+(?:you|u)\s+(?:managing|coping\s+with|dealing\s+with|handling)\s+"
+    r"(?:those|these|your|the|all\s+(?:this|that|of\s+(?:this|that)))\s+(?:\w+\s+)?(?:frustrations?|"
+    r"feelings|worries|fears|stress|emotions|struggles|troubles|problems)\b"
     # "what makes you smile when you are stressed about something?" (ESConv valid), "What do
     # you do when you feel down?": the agent's own way through a low time, as the question
     # names one ("What makes you smile?" alone asks its tastes)
@@ -149,7 +154,13 @@ _SURROUNDINGS = ending_sentence(
     r"|what\s+did\s+(?:you|u)\s+(?:go\s+(?:to|for)\s+(?:school|college|university|uni)\s+for|study"
     r"|major\s+in)(?:\s+(?:in|at)\s+(?:school|college|university|uni))?"
     r"|(?:are|r)\s+(?:you|u)\s+(?:still\s+)?(?:in|at)\s+(?:school|college|university|uni)(?:\s+still)?"
-    r"|did\s+(?:you|u)\s+(?:ever\s+)?(?:go\s+to|finish|attend)\s+(?:school|college|university|uni)")
+    r"|did\s+(?:you|u)\s+(?:ever\s+)?(?:go\s+to|finish|attend)\s+(?:school|college|university|uni)"
+    # "Are you with family?" (ESConv valid, over the holidays), "do you live alone?"
+    r"|(?:are|r)\s+(?:you|u)\s+(?:with|spending\s+(?:the\s+holidays|christmas|it)\s+with|"
+    r"staying\s+with)\s+(?:your\s+)?(?:family|folks|parents|friends|anyone)"
+    r"(?:\s+(?:for\s+the\s+holidays|this\s+(?:year|christmas)|today|now|right\s+now))?"
+    r"|do\s+(?:you|u)\s+live\s+(?:alone|with\s+(?:your\s+)?(?:family|parents|anyone|someone|"
+    r"friends|roommates))")
 
 
 def asks_agent_experience(text: str) -> bool:

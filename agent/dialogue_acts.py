@@ -188,8 +188,8 @@ ASKED_HOW = re.compile(r"\bhow\s+(?:are|r)\s+(?:you|u)\b(?!\s+(?:coping|holding|
 # "I am good, thank you", "not great thanks": how one is, with thanks for being asked
 _WELLBEING = re.compile(
     r"\W*(?:(?:honestly|well|um|eh|hmm|oh|hi|hello|hey|yeah)[,.!]?\s+)*"
-    r"(?:(?:i'?m|i\s+am|im|am|i'?ve\s+been|ive\s+been|i\s+have\s+been|doing|feeling|been|"
-    r"things\s+are)\s+)?(?:feeling\s+)?(?:(?:pretty|really|very|quite|so|just|kinda|kind\s+of|a\s+"
+    r"(?:(?:i'?m|i\s+am|im|am|i'?ve\s+been|ive\s+been|i\s+have\s+been|been|"
+    r"things\s+are)\s+)?(?:(?:doing|feeling)\s+)?(?:(?:pretty|really|very|quite|so|just|kinda|kind\s+of|a\s+"
     r"(?:little|bit|lot)|much|way)\s+)?"
     # "I am feeling better" (ESConv valid got "How does it feel today, compared with when it
     # started?")
@@ -220,10 +220,14 @@ def reports_wellbeing(text: str, agent_last: str) -> str | None:
     'well'
     >>> reports_wellbeing("I'm good, thanks", "Is there anything else on your mind?")
     >>> reports_wellbeing("Thanks, that helps", "How are you?")
+    >>> reports_wellbeing("I'm doing pretty good.", "")  # the talk's first message
+    'well'
     """
     # a greeting answered "good" was taken for a greeting's "how are you" too ("Hello. What's
-    # on your mind today?", then "good": "What made you think of that?")
-    greeted = _GREETING.match(agent_last) is not None
+    # on your mind today?", then "good": "What made you think of that?"); the talk's first
+    # message says how they are unasked ("I'm doing pretty good.", ESConv valid, got "How
+    # wonderful! Who have you told so far?")
+    greeted = _GREETING.match(agent_last) is not None or not agent_last.strip()
     if (ASKED_HOW.search(agent_last) is None and not greeted) or len(text) > 80:
         return None
     found = _WELLBEING.fullmatch(text)

@@ -69,7 +69,10 @@ _TOPIC = re.compile(
     # nor is a faculty or a state of mind: "I lose my temper" is not "the hardest part of your
     # temper", "I can't keep my attention on anything" not "think about your attention"
     rf"attention|focus|concentration|moods?|motivation|energy|patience|temper|nerves|thoughts|"
-    rf"feelings|emotions|{_ADJECTIVES}"
+    rf"feelings|emotions|"
+    # a point of view: "from my perspective that's exactly the problem" (ESConv valid: "one
+    # small step with your perspective")
+    rf"perspective|standpoint|viewpoint|opinion|{_ADJECTIVES}"
     rf"|{_NOT_A_NOUN})\b)"
     # an adjective by its ending keeps the noun after it: "my disabled sister", "my distant
     # location" (not "your disabled"); a verb after it is not one ("my animal escaped")

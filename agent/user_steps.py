@@ -204,7 +204,10 @@ def weighed_step(text: str) -> str | None:
 _TRIED = re.compile(
     r"\bi(?:'ve|\s+have)?\s+(?:already\s+)?tried\s+(?:(?:both|all)\s+(?:of\s+)?)?"
     r"(?:that|it|this|those|them|these)\b"
-    r"|\b(?:that|it|this)\s+(?:doesn't|does\s+not|didn't|did\s+not|won't|will\s+not|never)\s+"
+    # ("if that doesn't work maybe there are some support groups out there?", ESConv valid,
+    # a step not yet tried, had got "Then maybe something different.")
+    r"|(?<!\bif\s)(?<!\bin\scase\s)(?<!\bwhat\sif\s)(?<!\bunless\s)"
+    r"\b(?:that|it|this)\s+(?:doesn't|does\s+not|didn't|did\s+not|won't|will\s+not|never)\s+"
     r"(?:work|works|help|helps|helped|worked)\b",
     re.I,
 )
@@ -219,5 +222,8 @@ def tried_already(text: str) -> bool:
     (False, False)
     >>> tried_already("Yes, I've tried both of those. It's mostly luck based.")
     True
+    >>> tried_already("yeah I really need to give that go. if that doesn't work maybe there "
+    ...               "are some support groups out there?")
+    False
     """
     return _TRIED.search(text) is not None

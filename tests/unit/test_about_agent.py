@@ -514,6 +514,8 @@ def test_asked_about_a_life_it_has_none_and_after_a_trouble_it_goes_back_to_it(
     "i feel like i would feel guilty for leaving what did you go for school for",
     "are you still in school",
     "Thanks for understand my feelings , do you have any experience like that",
+    "Thank you, you too. Are you with family?",
+    "it's great that you can relate. how are you managing those frustrations?",
 ])
 def test_asked_about_its_own_ways_or_habits_it_says_it_is_a_program(asked: str) -> None:
     assert "program" in reply(asked, history=TROUBLE), asked
@@ -528,6 +530,8 @@ def test_asked_about_its_own_ways_or_habits_it_says_it_is_a_program(asked: str) 
     "My son asked if I am still in school.",
     "Did you know my sister is still at university?",
     "Do you have any experience with sleep apps I could try?",
+    "My mom asked if I am with family this year.",
+    "How are you managing your time these days?",  # not a trouble of the agent's
 ])
 def test_look_alikes_of_its_own_ways_are_not_answered_as_such(text: str) -> None:
     assert "program" not in reply(text, history=TROUBLE), text

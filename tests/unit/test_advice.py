@@ -106,6 +106,7 @@ def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     "I had a drink with friends.", "I drink more water now.", "I applied to college.",
     "My brother is struggling with an addiction.",  # someone else's: other steps
     "I can't start the car.", "I can't wait to start!", "I couldn't start the meeting on time.",
+    "Yes I am. And yeah I just finished finals.", "My exams are over now!",  # behind them
     "I can't get going in the morning without coffee.",
 ])
 def test_a_look_alike_names_no_trouble(text: str) -> None:

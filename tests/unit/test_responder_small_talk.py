@@ -280,6 +280,19 @@ def test_feeling_better_answers_how_are_you_gladly() -> None:
     assert said.startswith("Good to hear. ") and any(said.endswith(a) for a in ASKED_BACK_NEXT)
 
 
+def test_how_they_are_as_the_talk_opens_is_answered_as_how_they_are() -> None:
+    # ESConv valid: "I'm doing pretty good." as the first message got "How wonderful! Who have
+    # you told so far?"
+    from agent.responder_phrases import ASKED_BACK_NEXT
+
+    text = "I'm doing pretty good."
+    said = Responder().respond(ResponseRequest(text, [DialogueTurn("user", text)],
+                                               Strategy.QUESTION, NEUTRAL, None, "Sage",
+                                               "plain"))
+    assert said.startswith("Good to hear. ") and any(said.endswith(a) for a in ASKED_BACK_NEXT)
+    assert "told" not in said, said
+
+
 def test_the_policy_reads_an_answer_to_how_are_you_as_no_thanks() -> None:
     from agent.strategy import PolicyContext, RuleStrategyPolicy
 

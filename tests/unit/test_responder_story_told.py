@@ -431,6 +431,9 @@ def test_a_clause_read_back_ends_in_a_word_not_a_join(text: str, cause: str | No
     ("My blood work will be done this week.", "topic", "your blood work"),  # not "your blood"
     ("What would you do in my place?", "topic", None),  # "one small step with your place"
     ("In my case it was my job.", "topic", "your job"),
+    # ESConv valid: "maybe one small step with your perspective could help"
+    ("I think from my perspective that's exactly the problem, not having control.", "topic",
+     None),
     ("I'm going out tonight for happy hour.", "feeling", "down"),  # "happy hour" is no joy
     ("i have to think about the happy moments.", "feeling", "down"),
     ("I've thought about growing my own but can't in the dorms.", "topic", None),
