@@ -31,7 +31,10 @@ NO_NEWS = re.compile(
     r"|i\s+(?:would|'d)\s+(?:really\s+|just\s+)?(?:love|like)"
     r"|you(?:'re|\s+are)\s+(?:absolutely\s+|so\s+|totally\s+|probably\s+)?right"
     r"|that(?:'s|\s+is)\s+(?:so\s+)?(?:true|right)|(?:that's\s+)?(?:great|good|nice|glad)\s+to\s+hear"
-    r"|i\s+(?:totally\s+|completely\s+)?agree)\b", re.I)
+    r"|i\s+(?:totally\s+|completely\s+)?agree"
+    # agreement: "Thi s very correct!" (ESConv valid: "How wonderful! Who have you told so far?")
+    r"|.*?\b(?:(?:(?:very|so|quite|absolutely|exactly|totally)\s+(?:correct|true)|(?:that|this|it)"
+    r"(?:'s|\s+is)\s+correct)(?=\W*$)))\b", re.I)
 # Doubt or refusal in a message ("I really can't trust him", "I don't think so", "not sure"):
 # no agreement with a step named before
 DOUBTS = re.compile(r"\b(?:can'?t|cannot|can\s+not|don'?t|do\s+not|won'?t|will\s+not|not\s+sure|"

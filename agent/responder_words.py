@@ -86,13 +86,15 @@ CLOSE_PEOPLE = frozenset(
     """wife husband partner boyfriend girlfriend mom mum mother dad father parents sister
     brother son daughter kids children child family friend friends grandma grandmother grandpa
     grandfather fiance fiancee cousin aunt uncle niece nephew stepmom stepdad stepmother
-    stepfather grandparents siblings""".split()
+    stepfather grandparents siblings sons daughters sisters brothers cousins grandkids
+    grandchildren""".split()
 )
 # People a user talks about: they get {person} templates ("talk to your wife"), not {topic}.
 PEOPLE = CLOSE_PEOPLE | frozenset(
     """boss manager coworker colleague teacher roommate ex landlord landlady neighbor neighbour
     neighbors neighbours coach doctor therapist professor classmate classmates flatmate
-    housemate teammate supervisor""".split()
+    housemate teammate supervisor professors teachers coworkers colleagues roommates teammates
+    bosses managers""".split()
 )
 # Setbacks a user reports about something of theirs ("I lost my job"): the past tense and the
 # gerund that names the event ("losing your job"). The wording is by hand: the list is short and

@@ -163,15 +163,18 @@ def thanks_without_news(text: str) -> bool:
 # "You've been really inspiring.", "You're so kind.": praise of the agent, thanked in kind. The
 # praise is the whole message: "You're so kind to your sister" is about someone else.
 _PRAISE = re.compile(
+    # ("Your great at this:)", ESConv valid, the typo kept, had got "That's good to hear")
     r"^\s*(?:(?:oh|wow|honestly|well|yes|yeah|aw+)[,\s]+)?(?:you(?:'ve|\s+have)\s+been"
-    r"|you(?:'re|\s+are))\s+"
+    r"|you(?:'re|\s+are|re)|your(?=\s+(?:(?:really|so|very|truly|pretty|quite|such)\s+)*"
+    r"(?:great|good|amazing|awesome|the\s+best|wonderful|so\s+kind)\b))\s+"
     r"(?:(?:really|so|very|such|truly|a|an|incredibly|super|actually|pretty|quite|genuinely|"
     r"extremely|tremendously)\s+)*"
     r"(?:inspiring|helpful|kind|great|understanding|caring|patient|supportive|"
     r"amazing|wonderful|awesome|the\s+best|nice|sweet|lovely|good\s+listener|great\s+help|"
-    r"big\s+help|good\s+friend|angel|star|legend|good\s+at\s+(?:this|listening|what\s+you\s+do)|"
+    r"big\s+help|good\s+friend|angel|star|legend|"
+    r"(?:good|great|amazing|awesome|brilliant)\s+at\s+(?:this|listening|what\s+you\s+do)|"
     r"easy\s+to\s+talk\s+to)"
-    r"(?:\s+(?:to\s+(?:me|talk\s+to)|today|tonight|too))?\s*[.!]*\s*$"
+    r"(?:\s+(?:to\s+(?:me|talk\s+to)|today|tonight|too))?\s*[.!]*\s*(?:[:;]-?[()DPp]{1,3}\s*)?$"
     # praise of what it said: "great advice", "That's a good idea!"
     # "okay good advice, i will" (ESConv valid)
     r"|^\s*(?:(?:ok|okay|yes|yeah|wow|oh)[,.!\s]+)*"
@@ -238,7 +241,10 @@ def credits_agent(text: str) -> bool:
 _APPROVES = re.compile(
     r"^\s*(?:(?:oh|ooh|ok|okay|yes|yeah|wow|hmm|well)[,.!\s]+)*(?:that(?:'s|s|\s+is|\s+does|"
     r"\s+would\s+be|\s+sounds|\s+seems)|this\s+is|sounds|what\s+a|those\s+are|these\s+are)\s+"
-    r"(?:\w+\s+){0,3}?(?:idea|ideas|suggestion|suggestions|advice|tip|tips|plan|fun|helpful|useful)\b"
+    # ("well that sounds reassuring.", ESConv valid, had got "Feeling unsettled after a setback
+    # is common ...")
+    r"(?:(?!not\b|hardly\b|never\b|no\b)\w+\s+){0,3}?(?:idea|ideas|suggestion|suggestions|advice|tip|"
+    r"tips|plan|fun|helpful|useful|reassuring|encouraging|comforting|doable|manageable)\b"
     # "that gives me some stuff to try, that's great" (ESConv valid)
     r"|^\s*(?:(?:ok|okay|yes|yeah|well)[,.!\s]+)*(?:that|this|it|those|these)\s+(?:gives?|gave)\s+"
     r"me\s+(?:(?:some|a\s+few|a\s+lot\s+of|lots\s+of|plenty\s+of|a\s+couple\s+of)\s+)?"
@@ -290,6 +296,8 @@ def praises_agent(text: str) -> bool:
     >>> praises_agent("That's a good idea, but I can't afford it.")
     False
     >>> praises_agent("You're actually pretty good at this!"), praises_agent("Sounds like a plan")
+    (True, False)
+    >>> praises_agent("Your great at this:)"), praises_agent("Your great aunt is visiting.")
     (True, False)
     """
     return _PRAISE.search(text) is not None or credits_agent(text)

@@ -972,6 +972,11 @@ def test_good_idea_as_the_last_sentence_takes_up_the_suggestion() -> None:
     assert approves_suggestion("My family is my greatest motivation .Time heals all wounds "
                                "just well said")
     assert not approves_suggestion("I had an idea. It sounds nice to me, my plan.")
+    # ESConv valid: "well that sounds reassuring." had got "Feeling unsettled after a setback
+    # is common ..."; a denial is no approval
+    assert approves_suggestion("well that sounds reassuring.")
+    assert not approves_suggestion("That's not helpful.")
+    assert not approves_suggestion("That is not reassuring at all")
     history = [DialogueTurn("user", "My anxiety flares up around due dates."),
                DialogueTurn("Sage", "Could you try the counselling service at your college?"),
                DialogueTurn("user", text)]
@@ -1197,3 +1202,21 @@ def test_a_wish_for_encouragement_is_not_news(text: str) -> None:
             text, [DialogueTurn("user", text)], strategy, warm, None, "Sage", "plain"))
         assert not reply.startswith(tuple(o.strip() for o in NEWS_OPENERS)), reply
         assert not any(reply.endswith(t) for t in POSITIVE_TEMPLATES[strategy]), reply
+
+
+@pytest.mark.parametrize("text", ["Thi s very correct!", "That is correct.", "so true"])
+def test_agreement_is_no_news_to_be_glad_at(text: str) -> None:
+    # ESConv valid: "Thi s very correct!" (typo kept) had got "How wonderful! Who have you told
+    # so far?"
+    from agent.responder_cues import NO_NEWS
+
+    assert NO_NEWS.search(text) is not None
+    warm = AffectEstimate(VAD(0.6, 0.3, 0.2), {"joy": 0.9, "neutral": 0.1}, 0.9, "text", 0.0)
+    history = [DialogueTurn("user", "My husband is falling back and it takes a toll on us."),
+               DialogueTurn("Sage", "It sounds like the load has fallen on you."),
+               DialogueTurn("user", text)]
+    reply = Responder().respond(ResponseRequest(text, history, Strategy.QUESTION, warm, None,
+                                                "Sage", "plain"))
+    assert "wonderful" not in reply and "told so far" not in reply, reply
+    assert NO_NEWS.search("I got the job!") is None
+    assert NO_NEWS.search("It is very true that I got promoted!") is None

@@ -434,6 +434,12 @@ def test_a_clause_read_back_ends_in_a_word_not_a_join(text: str, cause: str | No
     # ESConv valid: "maybe one small step with your perspective could help"
     ("I think from my perspective that's exactly the problem, not having control.", "topic",
      None),
+    # ESConv valid: "pick one small thing about your daughters", "the hardest part of your
+    # professors"
+    ("I could paint and decorate it. My daughters would like that.", "topic", None),
+    ("I could paint and decorate it. My daughters would like that.", "person",
+     "your daughters"),
+    ("Some of my professors give the oddest quizzes!", "topic", None),
     ("I'm going out tonight for happy hour.", "feeling", "down"),  # "happy hour" is no joy
     ("i have to think about the happy moments.", "feeling", "down"),
     ("I've thought about growing my own but can't in the dorms.", "topic", None),
