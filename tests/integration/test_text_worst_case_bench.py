@@ -92,6 +92,13 @@ WORST = {  # each repeated up to the length limit
     "hopeless": "i feel so very really not ",
     "tired of it all": "i am tired of everything in my ",
     "no one": "nobody would even really ",
+    "yeses": "yes ", "oks": "ok, ",
+    "nothing else": "i have nothing else to say and ",
+    "health cause": "could this be a health ",
+    "starting": "i can't seem to get myself to ",
+    "exams over": "i just finished my exams are ",
+    "agent's school": "are you still in school with your ",
+    "praise": "your great at this:) ",
 }
 TURN_BUDGET_S = 2.0
 """Per turn on these machines (2 cores); a plain turn takes about 50 ms."""
