@@ -91,7 +91,11 @@ _TOPIC = re.compile(
     # "my alcohol consumption", "my drug use"; "my blood work" (ESConv valid: "talk to someone
     # you trust about your blood")
     r"consumption|use|intake|habit|habits|addiction|work|pressure|sugar|levels|count|scan|scans|"
-    r"report)\b)?",
+    r"report|"
+    # a person named by where they are: "my church pastor", "my school counselor" (ESConv train:
+    # "many people go through trouble with your church")
+    r"pastor|priest|counselor|counsellor|advisor|adviser|teacher|teachers|friend|friends|coach|"
+    r"doctor|nurse|tutor|mentor)\b)?",
     re.I,
 )
 _CAUSE = re.compile(

@@ -173,8 +173,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"|\brelapsed\b.{0,20}\b(?:cut|cutting|self[\s-]?harm|harming)\b",
         # passive wishes not to wake, and means set aside (warning signs in safe-messaging lists)
         r"\b(?:want|wanna|wish|hope|like)\s+to\s+(?:go\s+to\s+)?sleep\s+and\s+(?:never|not)\s+"
-        r"wake\s+up\b|\b(?:hope|wish)\s+i\s+(?:never|don'?t|won'?t)\s+wake\s+up\b"
-        r"|\bsleep\s+forever\b",
+        r"wake\s+up\b|\b(?:hope|wish)\s+i\s+(?:never|don'?t|won'?t)\s+wake\s+up\b",
         r"\b(?:want|wanna|going|gonna)\s+to\s+disappear\s+(?:forever|for\s+good)\b",
         # said as a plan, or weighed as a question ("Should I take all my pills?")
         r"\b(?:going\s+to|gonna|will|'ll|want\s+to|wanna|about\s+to|should\s+i|shall\s+i|"
@@ -333,6 +332,11 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:me|us\s+all|us)\s+(?:all\s+)?out\b(?!\s+(?:for|to|on|tonight|dancing|again)\b)"
         r"|\bwouldn'?t\s+mind\s+(?:dying(?!\s+(?:my|your|his|her|their|the|it)\b)|if\s+i\s+died|if\s+i\s+didn'?t\s+wake\s+up|not\s+waking\s+"
         r"up|being\s+dead)\b",
+        # wanting to sleep forever may be a wish to die, or tiredness, so it is asked about;
+        # "I feel like I could sleep forever but with my kids ... I don't have that option"
+        # (ESConv train) is tiredness, and had been answered as a crisis
+        r"\b(?:want|wanna|wish|like|longing)\s+(?:to\s+)?(?:just\s+)?(?:go\s+to\s+)?sleep\s+forever\b"
+        r"|\bwish\s+i\s+could\s+(?:just\s+)?(?:go\s+to\s+)?sleep\s+forever\b",
         # hopelessness said of oneself or of life as a whole: of the scales tried, hopelessness
         # predicted eventual suicide best (Beck et al. 1985, Am J Psychiatry 142(5)). "hopeless
         # at maths", "a hopeless romantic", "not as hopeless as I thought" and "this team is

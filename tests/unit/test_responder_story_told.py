@@ -440,6 +440,10 @@ def test_a_clause_read_back_ends_in_a_word_not_a_join(text: str, cause: str | No
     ("I could paint and decorate it. My daughters would like that.", "person",
      "your daughters"),
     ("Some of my professors give the oddest quizzes!", "topic", None),
+    # ESConv train: "many people go through trouble with your church"
+    ("I have talked to charities, gotten together with my church pastor...", "topic", None),
+    ("I have talked to charities, gotten together with my church pastor...", "person",
+     "your church pastor"),
     ("I'm going out tonight for happy hour.", "feeling", "down"),  # "happy hour" is no joy
     ("i have to think about the happy moments.", "feeling", "down"),
     ("I've thought about growing my own but can't in the dorms.", "topic", None),
