@@ -292,7 +292,15 @@ TOPICS: tuple[Topic, ...] = (
                r"(?:start(?:ed)?|going)(?:\s+(?:on\s+)?(?:my|the)\s+(?:work|essay|project|"
                r"assignment|homework|paper|tasks?|writing|studying))?\s*(?:[.!,;]|$)"
                r"|\b(?:can'?t|cannot)\s+(?:seem\s+to\s+)?(?:make|get)\s+myself\s+(?:to\s+)?"
-               r"(?:start|do\s+(?:my|the|any)\s+(?:work|homework|tasks?))\b"),
+               r"(?:start|do\s+(?:my|the|any)\s+(?:work|homework|tasks?))\b"
+               # "i always postponing my preparation", "my brain diverting so easily" (ESConv
+               # train, a new mother's job preparation); "we postponed the wedding" is not
+               r"|\b(?:always|keep|kept|keeps)\s+postponing\b|\bpostponing\s+(?:works?|tasks|"
+               r"studies|studying|preparation|(?:my|the)\s+(?:work|preparation|studies|tasks|homework|"
+               r"assignments?))\b"
+               r"|\b(?:so\s+)?easily\s+(?:distracted|diverted|diverting)\b|\bdiverting\s+so\s+easily\b"
+               r"|\b(?:can'?t|cannot|unable\s+to)\s+(?:concentrate|focus)\s+on\s+(?:my\s+)?(?:work|"
+               r"studies|studying|homework|job\s+preparation|preparation)\b"),
         # procrastination is mostly short-term mood repair, avoiding the feelings a task brings
         # (Sirois & Pychyl 2013); plans that say when and where ("implementation intentions")
         # raise follow-through, d = 0.65 over 94 studies (Gollwitzer & Sheeran 2006)

@@ -47,6 +47,9 @@ _FAREWELL = re.compile(
     # a wish for the rest of the day, at the end ("God bless you, have a good day"), "you too!"
     # as a whole message, or asking to end the chat
     r"|\benjoy\s+the\s+rest\s+of\s+(?:your|the)\s+(?:day|evening|night|weekend|week)[\s.!]*$"
+    # "Going to sign out now." (ESConv train), "signing off", "I'll log off"
+    r"|\b(?:going\s+to|gonna|gotta|have\s+to|need\s+to|will|i'?ll|time\s+to)\s+(?:sign|log)\s+"
+    r"(?:out|off)(?:\s+now)?[\s.!]*$|(?:^\s*|[,.!;]\s*)(?:i'?m\s+|i\s+am\s+)?(?:signing|logging)\s+off\b"
     # "Please enjoy your day" (ESConv valid)
     r"|\benjoy\s+your\s+(?:day|evening|night|weekend|holidays?)[\s.!]*$"
     r"|\b(?:have|enjoy)\s+(?:a|an|the|your)\s+(?:very\s+|really\s+)?(?:good|great|nice|lovely|"
@@ -283,6 +286,11 @@ _ADVICE = re.compile(
     r"|i (?:need|want|would like|could use) (?:some |any |your )?(?:advice|suggestions?"
     r"|ideas|tips)"
     r"|(?:can|could|would)\s+you\s+(?:please\s+)?advise\s+me\b"
+    # "please advice to get concentration", "please help me to overcome this" (ESConv train,
+    # a new mother putting off job preparation; answered "Oh, what made you think of that?")
+    r"|\bplease\s+advi[cs]e\b"
+    r"|\bhelp\s+me\s+(?:to\s+)?(?:overcome|get\s+over|deal\s+with|cope\s+with|stop\s+\w+ing|focus|"
+    r"concentrate|be\s+concentrated|get\s+through|handle|manage)\b"
     r"|(?:^\W*|\bjust\s+|\bi'?m\s+|\bi\s+am\s+)(?:wanting|looking\s+for|seeking|hoping\s+for)\s+"
     r"(?:some\s+|any\s+|your\s+)?(?:advice|suggestions|tips|ideas)\b"
     r"|what do you do (?:when|to|if|in|about)(?! a living)"

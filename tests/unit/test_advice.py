@@ -75,6 +75,10 @@ pytestmark = pytest.mark.unit
     ("Despite having those conflicting thoughts....I can't get going.", "procrastination"),
     ("My exams are next week and I keep procrastinating.", "procrastination"),
     ("I keep putting my essay off.", "procrastination"),
+    # ESConv train, typos kept
+    ("yes we are easily diverting .Main thing i always postponing my preparation",
+     "procrastination"),
+    ("I can't concentrate on my work these days.", "procrastination"),
 ])
 def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     found = topic_of(text)
@@ -108,6 +112,7 @@ def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     "I can't start the car.", "I can't wait to start!", "I couldn't start the meeting on time.",
     "Yes I am. And yeah I just finished finals.", "My exams are over now!",  # behind them
     "I can't get going in the morning without coffee.",
+    "We postponed the wedding to next year.",
 ])
 def test_a_look_alike_names_no_trouble(text: str) -> None:
     assert topic_of(text) is None

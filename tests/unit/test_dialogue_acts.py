@@ -98,6 +98,14 @@ pytestmark = pytest.mark.unit
     ("Do you have any recommendations for meditating?", False, False, True),
     ("Do you have any craft ideas?", False, False, True),
     ("do you have any idea for getting new job?", False, False, True),  # ESConv valid
+    # ESConv train, typos kept: had got "Oh, what made you think of that?"
+    ("hey no problem please advice to get concentration", False, False, True),
+    ("my brain diverting so easily these days please help me to overcome this", False, False,
+     True),
+    ("She helped me get through it.", False, False, False),
+    ("Hard to work out when your bummed Going to sign out now.", False, True, False),
+    ("I am signing off, thanks", False, True, False),
+    ("I will sign out the book tomorrow.", False, False, False),
     ("Do you have any idea how hard that is?", False, False, False),
     ("Maybe there is little I can do. What do you think a good first step would be?", False,
      False, True),
