@@ -453,6 +453,9 @@ TOPICS: tuple[Topic, ...] = (
                r"(?<!applying\sfor\s)(?<!looking\sfor\sa\s)(?<!search\sfor\sa\s)"
                r"(?<!apply\sfor\sa\s)(?<!applying\sfor\sa\s)"
                r"\b(?:new|first)\s+(?:job|role|position|manager|team\s+lead|boss)\b"
+               # "help me to be concentrated on work and new job preparation to get a job"
+               # (ESConv train) looks for one
+               r"(?!\s+(?:preparation|prep|search|searching|hunt|hunting|applications?|interviews?)\b)"
                # "a lot of wasted effort goes into self- promotion" (ESConv valid) is no new role
                r"|\b(?:got|been|was|just\s+got)\s+promoted\b|(?<!self-)(?<!self- )(?<!self )"
                r"\bpromotion\b|\bteam\s+lead\b"

@@ -104,6 +104,9 @@ def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     "I have looked at other schools but it's hard to try and get a new position in my area.",
     "do you have any idea for getting new job?",  # looks for one (ESConv valid)
     "Applying for new positions is exhausting.",
+    # ESConv train: looks for a job, no new role ("write down one thing that went well each day
+    # for the first few weeks")
+    "could you please help me to be concentrated on work and new job preparation to get a job",
     "My therapist said I should rest more.",
     # ESConv valid: "Could you break it into short blocks ...?" answered a parent
     "I also think my kid's homework and remote learning has stressed me.",
