@@ -22,6 +22,15 @@ EARLIER_TURNS = 4
 should I do?" follows the story it asks about."""
 
 
+class Eases(str):
+    """An information line that also answers "Is this normal?" or "Will it pass?": that the
+    trouble is common, or that it eases. The rest are tips ("Testing yourself ... works better
+    than rereading"), no answer to that question. Marked on the line itself, so that reordering
+    or adding lines cannot point an index at the wrong one."""
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True)
 class Topic:
     """A kind of trouble, how to recognise it, and what helps with it."""
@@ -99,10 +108,14 @@ TOPICS: tuple[Topic, ...] = (
             "friend, could you keep it in your week?",
         ),
         (
-            "Grief tends to come in waves, and for most people the waves slowly grow further "
-            "apart; there is no right way to do it.",
-            "Moving between grieving and getting on with everyday things is a normal part of "
-            "grief, not a sign of caring less.",
+            Eases(
+                "Grief tends to come in waves, and for most people the waves slowly grow further "
+                "apart; there is no right way to do it."
+            ),
+            Eases(
+                "Moving between grieving and getting on with everyday things is a normal part of "
+                "grief, not a sign of caring less."
+            ),
         ),
     ),
     Topic(
@@ -119,8 +132,10 @@ TOPICS: tuple[Topic, ...] = (
             "can see?",
         ),
         (
-            "For many people the waiting is the hardest part; the worry usually settles once "
-            "there is something definite to act on.",
+            Eases(
+                "For many people the waiting is the hardest part; the worry usually settles once "
+                "there is something definite to act on."
+            ),
         ),
     ),
     Topic(
@@ -140,7 +155,10 @@ TOPICS: tuple[Topic, ...] = (
             "happens, so you are not alone with it?",
         ),
         (
-            "A panic attack feels dangerous, but it peaks within minutes and passes on its own.",
+            Eases(
+                "A panic attack feels dangerous, but it peaks within minutes and passes on its "
+                "own."
+            ),
             "Slow breathing with a long out-breath is one of the simplest ways to calm the "
             "body's alarm.",
         ),
@@ -173,8 +191,10 @@ TOPICS: tuple[Topic, ...] = (
             "pattern often shows where cutting back would be easiest.",
         ),
         (
-            "Cutting down or stopping is hard for most people, and slips along the way are "
-            "common; a slip is not a reason to give up on it.",
+            Eases(
+                "Cutting down or stopping is hard for most people, and slips along the way are "
+                "common; a slip is not a reason to give up on it."
+            ),
             "In the US, SAMHSA's National Helpline (1-800-662-4357) is free and confidential, "
             "open day and night, and can point you to treatment near you.",
         ),
@@ -220,8 +240,10 @@ TOPICS: tuple[Topic, ...] = (
             "Could you write down what you would want to say to them, without sending it?",
         ),
         (
-            "A breakup can hurt almost like a physical pain; for most people it eases over weeks "
-            "and months, not days.",
+            Eases(
+                "A breakup can hurt almost like a physical pain; for most people it eases over "
+                "weeks and months, not days."
+            ),
         ),
     ),
     Topic(
@@ -248,8 +270,10 @@ TOPICS: tuple[Topic, ...] = (
         (
             "Many jobs are found through people we already know, often acquaintances rather "
             "than close friends.",
-            "Losing a job knocks most people's confidence for a while; it does not measure "
-            "what you are able to do.",
+            Eases(
+                "Losing a job knocks most people's confidence for a while; it does not measure "
+                "what you are able to do."
+            ),
         ),
     ),
     Topic(
@@ -277,8 +301,10 @@ TOPICS: tuple[Topic, ...] = (
         (
             "Landlords and lenders are usually more willing to agree a plan when they are asked "
             "before a payment is missed.",
-            "Money worry is one of the most common kinds of stress, and it often shrinks a little "
-            "once the numbers are on paper.",
+            Eases(
+                "Money worry is one of the most common kinds of stress, and it often shrinks a "
+                "little once the numbers are on paper."
+            ),
         ),
     ),
     Topic(
@@ -313,8 +339,10 @@ TOPICS: tuple[Topic, ...] = (
             "room, and let yourself stop when it rings.",
         ),
         (
-            "Putting things off is very common, and it is usually about the feelings a task "
-            "stirs up, like worry about how it will turn out, rather than laziness.",
+            Eases(
+                "Putting things off is very common, and it is usually about the feelings a task "
+                "stirs up, like worry about how it will turn out, rather than laziness."
+            ),
             "Deciding exactly when and where you will start makes following through much more "
             "likely than good intentions alone.",
         ),
@@ -358,8 +386,10 @@ TOPICS: tuple[Topic, ...] = (
             "happening?",
         ),
         (
-            "Bullying says something about the people doing it, not about you, and it usually "
-            "stops sooner once an adult or someone in charge knows.",
+            Eases(
+                "Bullying says something about the people doing it, not about you, and it usually "
+                "stops sooner once an adult or someone in charge knows."
+            ),
         ),
     ),
     Topic(
@@ -374,8 +404,10 @@ TOPICS: tuple[Topic, ...] = (
             "Could you say yes to the next small invitation, even if you only stay an hour?",
         ),
         (
-            "Loneliness is very common, especially after a move or a change, and it usually eases "
-            "with regular time around the same people.",
+            Eases(
+                "Loneliness is very common, especially after a move or a change, and it usually "
+                "eases with regular time around the same people."
+            ),
         ),
     ),
     Topic(
@@ -394,8 +426,10 @@ TOPICS: tuple[Topic, ...] = (
             "Could you give it a day, and then ask them for a quiet moment to talk it through?",
         ),
         (
-            "Most fights between people who care about each other can be repaired; what helps "
-            "most is coming back to it calmly.",
+            Eases(
+                "Most fights between people who care about each other can be repaired; what helps "
+                "most is coming back to it calmly."
+            ),
         ),
     ),
     Topic(
@@ -471,20 +505,14 @@ TOPICS: tuple[Topic, ...] = (
             "new role makes it easy to notice only the mistakes.",
         ),
         (
-            "Most people feel out of their depth in a new role for the first months; it is part "
-            "of learning it, not a sign you were the wrong choice.",
+            Eases(
+                "Most people feel out of their depth in a new role for the first months; it is "
+                "part of learning it, not a sign you were the wrong choice."
+            ),
         ),
     ),
 )
 BY_NAME: dict[str, Topic] = {t.name: t for t in TOPICS}
-# The information lines (by position) that also answer "Is this normal?" or "Will it pass?":
-# that it is common, or that it eases. The rest are tips ("Testing yourself ... works better
-# than rereading"), no answer to that question.
-_NORMAL_LINES: dict[str, tuple[int, ...]] = {
-    "grief": (0, 1), "health": (0,), "panic": (0,), "breakup": (0,), "job_loss": (1,),
-    "money": (1,), "bullying": (0,), "loneliness": (0,), "conflict": (0,), "new_role": (0,),
-    "drinking": (0,), "procrastination": (0,),
-}
 
 
 def normal_information(topic: Topic) -> tuple[str, ...]:
@@ -495,7 +523,7 @@ def normal_information(topic: Topic) -> tuple[str, ...]:
     >>> normal_information(BY_NAME["job_loss"])[0].startswith("Losing a job knocks")
     True
     """
-    return tuple(topic.information[i] for i in _NORMAL_LINES.get(topic.name, ()))
+    return tuple(line for line in topic.information if isinstance(line, Eases))
 
 
 # A parent who left ("my dad walked out on us") is not a breakup: its steps (mute them, write
