@@ -21,7 +21,13 @@ import re
 
 from agent.agent_past import ASIDE_WORDS, asks_agent_experience, surroundings_asked
 from agent.complaints import complaint
-from agent.question_forms import AFTERTHOUGHT, asked_beside, ending_sentence, whole_message
+from agent.question_forms import (
+    AFTERTHOUGHT,
+    HELLO,
+    asked_beside,
+    ending_sentence,
+    whole_message,
+)
 
 _WELLBEING = whole_message(
     r"how\s+(?:are|r)\s+(?:you|u)"
@@ -179,7 +185,7 @@ _HANDED_BACK = re.compile(
     re.I,
 )
 _GREETING_WORDS = re.compile(
-    r"^\s*(?:(?:hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening|day))(?:\s+there)?"
+    rf"^\s*(?:(?:{HELLO}|good\s+(?:morning|afternoon|evening|day))(?:\s+there)?"
     r"[\s,.!]*)+", re.I)
 
 

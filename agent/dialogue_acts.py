@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from agent.question_forms import HELLO
 from agent.responder_cues import THANKED_FOR_HELP
 from agent.troubles import says_unwell, tells_trouble
 
 # "Good day" (ESConv valid got "What made you think of that?"); "good day at work" tells one
-_GREETING = re.compile(r"^\s*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)"
+_GREETING = re.compile(rf"^\s*(?:{HELLO}|good (?:morning|afternoon|evening)"
                        r"|good\s?day(?=\s*(?:to\s+you\s*)?[.!,]*\s*$))\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|my|me|we|our)\b", re.I)
 # Leave-taking words count where a farewell stands: opening the message or a sentence, or after

@@ -9,8 +9,11 @@ import re
 
 from perception.base import split_sentences
 
+HELLO = r"(?:hi|hello|hey|hai|hii+|heya|hiya)"
+"""The words of a greeting, misspelt ones too ("hai! how are doing?"): one list for the
+recognisers that open on one (agent.dialogue_acts, agent.about_agent and ``OPENING``)."""
 # "Hello. How are you?": a greeting may end in its own stop
-OPENING = (r"^\s*(?:(?:and|so|well|(?:hi|hello|hey|hai|hii+|heya|hiya)(?:\s+there)?|ok|okay|wait|"
+OPENING = (rf"^\s*(?:(?:and|so|well|{HELLO}(?:\s+there)?|ok|okay|wait|"
            r"but|honestly|"
            r"anyway)[,.!\s]+)?")
 AFTERTHOUGHT = r"(?:,?\s+(?:anyway|though|then|yourself|by\s+the\s+way|please))?"
