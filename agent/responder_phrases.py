@@ -152,6 +152,13 @@ ASKS_FOR_STORY: frozenset[str] = frozenset({
     "When did this start to weigh on you?",
 })
 
+# Templates that call {topic} something faced: only for a trouble ("your exams", "your job"
+# after it was lost), not any thing of theirs ("My city is in a lock down", ESConv valid: "you
+# are facing your city head on").
+FACES_A_TROUBLE: frozenset[str] = frozenset({
+    "Feeling {feeling} does not make you any less capable; you are facing {topic} head on.",
+})
+
 # Templates that presume the user cares for {person}: only for someone close (CLOSE_PEOPLE).
 PRESUMES_CARE: frozenset[str] = frozenset({
     "You clearly care about {person}, and that says a lot about you.",

@@ -95,6 +95,7 @@ from agent.responder_phrases import (
     ASKS_WHO_THEY_TOLD,
     CALLS_IT_HEAVY,
     CLOSING_ACTS,
+    FACES_A_TROUBLE,
     GLAD_AGENT_FEELINGS,
     GLAD_AGENT_INTENSITY,
     GLAD_ONLY,
@@ -486,6 +487,7 @@ class TemplateChatModel(BaseChatModel):
                   and not (t in SOUNDS_STEADIER and (worried or tells_trouble(user)))
                   and not (t in NAMES_WORRY and not worried)
                   and not (t in TALK_TO_PERSON and (hurt_by_person or too_young))
+                  and not (t in FACES_A_TROUBLE and trouble is None and not tells_trouble(user))
                   and not (t in PRESUMES_CARE and who not in CLOSE_PEOPLE)]  # a manager
         # templates about what this turn says come first; a person named only in an earlier
         # turn ("my sister is getting married") is not presumed to be today's trouble

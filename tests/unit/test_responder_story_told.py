@@ -833,6 +833,26 @@ def test_a_template_said_with_another_topic_is_not_said_again() -> None:
         history = [*history[:-1], DialogueTurn("user", history[-1].text + " Sigh.")]
 
 
+def test_only_a_trouble_is_called_something_faced() -> None:
+    # ESConv valid: "My city is in a lock down" got "you are facing your city head on"
+    afraid = AffectEstimate(VAD(-0.5, 0.4, -0.3), {"fear": 0.8, "neutral": 0.2}, 0.8, "text",
+                            0.0)
+
+    def affirmations(text: str) -> set[str]:
+        out = set()
+        for n in range(6):  # the template rotates with the history's length
+            history = [DialogueTurn("user", "Hi")] * n + [DialogueTurn("user", text)]
+            out.add(Responder().respond(ResponseRequest(
+                user_text=text, history=history, strategy=Strategy.AFFIRMATION,
+                user_affect=afraid, persona_name="Sage")))  # fmt: skip
+        return out
+
+    assert not any("head on" in r for r in affirmations("My city is in a lock down.")), \
+        affirmations("My city is in a lock down.")
+    assert any("facing your exams head on" in r
+               for r in affirmations("My exams are next week and I'm scared."))
+
+
 def test_no_gladness_is_read_just_after_a_crisis_was_answered() -> None:
     from agent.safety import SafetyCheck
 
