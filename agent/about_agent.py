@@ -34,7 +34,9 @@ _WELLBEING = whole_message(
     r"(?:\s+(?:doing|feeling|holding up))?(?:\s+(?:today|tonight|now|these days))?"
     # "hai! how are doing?" (ESConv valid): the "you" left out
     r"|how\s+(?:are|r)\s+(?:doing|feeling)(?:\s+(?:today|tonight|now))?"
-    r"|how(?:'s|\s+is)\s+it\s+going|how\s+do\s+you\s+feel|how\s+have\s+you\s+been"
+    # "How goes it" (ESConv valid got "Oh, what made you think of that?"), "hows it going"
+    r"|how(?:'s|s|\s+is)\s+it\s+going|how\s+goes\s+it|how\s+(?:are|r)\s+things"
+    r"|how\s+do\s+you\s+feel|how\s+have\s+you\s+been"
     r"|how(?:'s|\s+is|\s+was|\s+has)\s+your\s+(?:day|evening|morning|night|week|weekend)"
     r"(?:\s+(?:going|been))?(?:\s+so\s+far)?|how(?:'s|\s+is)\s+life"
     r"|are\s+you\s+(?:ok|okay|alright|all\s+right)",
@@ -159,8 +161,10 @@ def asks_agent_wellbeing(text: str) -> bool:
     (True, True)
     >>> asks_agent_wellbeing("anyway how's your day"), asks_agent_wellbeing("How's your mom?")
     (True, False)
-    >>> asks_agent_wellbeing("hai! how are doing?")
-    True
+    >>> asks_agent_wellbeing("hai! how are doing?"), asks_agent_wellbeing("How goes it")
+    (True, True)
+    >>> asks_agent_wellbeing("How goes it with your sister?")
+    False
     """
     return bool(_WELLBEING.match(text))
 

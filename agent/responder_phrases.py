@@ -163,6 +163,12 @@ FACES_A_TROUBLE: frozenset[str] = frozenset({
 PRESUMES_CARE: frozenset[str] = frozenset({
     "You clearly care about {person}, and that says a lot about you.",
 })
+# "maybe tonight when things are calm" presumes a home shared with {person}: only someone close,
+# not a doctor or an advisor (ESConv valid: "Could you talk to your doctor about it, maybe
+# tonight when things are calm?")
+PRESUMES_HOME: frozenset[str] = frozenset({
+    "Could you talk to {person} about it, maybe tonight when things are calm?",
+})
 
 # Restatements that call what was said heavy: only for a turn that is troubled (read as hurt, or
 # telling a trouble now or before). "I am a maintenance supervisor." is restated plainly.

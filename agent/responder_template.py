@@ -117,6 +117,7 @@ from agent.responder_phrases import (
     POSITIVE_VALENCE,
     PRAISES_ACHIEVEMENT,
     PRESUMES_CARE,
+    PRESUMES_HOME,
     PRESUMES_PAIN,
     SMALL_TALK,
     STILL_LISTENING,
@@ -488,7 +489,8 @@ class TemplateChatModel(BaseChatModel):
                   and not (t in NAMES_WORRY and not worried)
                   and not (t in TALK_TO_PERSON and (hurt_by_person or too_young))
                   and not (t in FACES_A_TROUBLE and trouble is None and not tells_trouble(user))
-                  and not (t in PRESUMES_CARE and who not in CLOSE_PEOPLE)]  # a manager
+                  and not (t in PRESUMES_CARE | PRESUMES_HOME
+                           and who not in CLOSE_PEOPLE)]  # a manager, a doctor
         # templates about what this turn says come first; a person named only in an earlier
         # turn ("my sister is getting married") is not presumed to be today's trouble
         personal = [t for t in usable

@@ -245,6 +245,20 @@ def test_care_for_someone_is_presumed_only_of_someone_close() -> None:
     assert not any(caring in r.lower() for r in affirmations("My manager keeps adding more."))
 
 
+def test_a_home_is_presumed_only_with_someone_close() -> None:
+    # ESConv valid: "Could you talk to your doctor about it, maybe tonight when things are calm?"
+    from agent.responder_phrases import PRESUMES_HOME, TEMPLATES
+
+    assert PRESUMES_HOME <= set(TEMPLATES[Strategy.SUGGESTION])
+    tonight = "maybe tonight when things are calm"
+
+    def suggestions(text: str) -> set[str]:
+        return set(talk([text] * 6, Strategy.SUGGESTION))
+
+    assert any(tonight in r for r in suggestions("My sister keeps fighting with me."))
+    assert not any(tonight in r for r in suggestions("My doctor won't sign the form I need."))
+
+
 def test_asked_to_recommend_a_counsellor_the_agent_says_how_to_find_one() -> None:
     # ESConv valid: "Try giving yourself a quiet hour tonight" answered this
     story = "I just found out that my husband has been cheating on me."
