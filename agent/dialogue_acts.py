@@ -65,6 +65,8 @@ _FAREWELL = re.compile(
     r"|\b(?:have|wish\s+you)\s+a\s+(?:merry\s+christmas|happy\s+(?:new\s+year|holidays?|"
     r"easter|thanksgiving|birthday|eid|diwali|hanukkah))\b"
     r"|\b(?:close|end|finish)\s+(?:the|this|our)\s+(?:conversation|chat)\b"
+    # "... Can I take a leave. Thank you for your help." (ESConv valid)
+    r"|\b(?:can|may)\s+i\s+(?:take\s+(?:a\s+)?leave|leave\s+now|go\s+now)\b(?!\s+(?:from|of)\b)"
     # "i don't have anything else , please finish" (ESConv valid); "that's all for now",
     # "nothing more to add" (not "I don't have anything else", said of what was lost)
     r"|(?:^\s*|[,.!;]\s*)(?:please\s+|we\s+can\s+|you\s+can\s+)?(?:finish|end)(?:\s+(?:now|here|"
@@ -197,10 +199,12 @@ _WELLBEING = re.compile(
     r"(?:little|bit|lot)|much|way)\s+)?"
     # "I am feeling better" (ESConv valid got "How does it feel today, compared with when it
     # started?")
-    r"(?P<how>not\s+(?:too\s+|so\s+|that\s+|very\s+)?(?:great|good|well|bad|okay|ok|fine)|better|good|"
+    # "not doing too hot tbh" (ESConv valid got "What made you think of that?")
+    r"(?P<how>not\s+(?:(?:doing|feeling)\s+)?(?:too\s+|so\s+|that\s+|very\s+)?(?:great|good|well|"
+    r"bad|okay|ok|fine|hot)|better|good|"
     r"fine|ok|okay|alright|all\s+right|great|well|bad|awful|terrible|rough|meh|so-so|tired|"
     r"exhausted|stressed|sad|down|low)"
-    r"(?:\s+(?:today|now|at\s+the\s+moment|i\s+guess|honestly|actually))*[\s,.!]*"
+    r"(?:\s+(?:today|now|at\s+the\s+moment|i\s+guess|honestly|actually|tbh|ngl))*[\s,.!]*"
     r"(?:(?:thanks|thank\s+you|thx|ty)(?:\s+(?:so\s+much|for\s+asking))?[\s,.!]*)?",
     re.I,
 )
@@ -259,8 +263,8 @@ def thanks_for_asking(text: str, agent_last: str) -> bool:
 
 
 _ADVICE = re.compile(
-    r"\b(?:what (?:should|can|do) (?:i|we) do|any (?:more |other )?(?:advice|suggestions?|ideas|"
-    r"tips)|what do you "
+    r"\b(?:what (?:else )?(?:should|can|could|do) (?:i|we) do|any (?:more |other )?(?:advice|"
+    r"suggestions?|ideas|tips)|what do you "
     r"(?:suggest|recommend|think i should)|how (?:can|do|should|would) i (?:deal|cope|handle|"
     r"fix|get|stop|start|move on|manage|make (?:it|this) (?:stop|better|easier))"
     r"|what can i do about (?:it|this|that)|is there anything i can do"

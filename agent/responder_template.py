@@ -367,7 +367,9 @@ class TemplateChatModel(BaseChatModel):
             # "i have to think about the happy moments" is not met gladly, and "Of course you
             # feel happy; anyone would in your place." would mock it: a neutral word instead
             filled["feeling"], filled["feeling2"] = FEELING_WORDS["neutral"][:2]
-        unwell = says_unwell(user)
+        # "not doing too hot tbh" answers how they are, low, in words says_unwell does not know
+        unwell = (says_unwell(user)
+                  or reports_wellbeing(user, said[-1] if said else "") == "low")
         # the user's own step of a message or two ago is what a suggestion builds on
         planned = None
         if (plan is None and weighed is None and strategy is Strategy.SUGGESTION

@@ -187,6 +187,8 @@ QUESTION_NOTES: dict[str, str] = {
             "safe; tell them a doctor or pharmacist is the one to ask, and soon.",
     "belief": "They ask whether you believe in them: encourage them honestly, from what they "
               "have told you, and promise no outcome.",
+    "path": "They ask whether they are on the right path: say honestly what looks careful in "
+            "how they are weighing it, promise no outcome, and leave the choice theirs.",
 }
 """What an LLM is told of a question about the trouble (agent.user_questions); the offline
 responder answers the same questions in the same spirit."""

@@ -274,6 +274,7 @@ def answer_acts(raw: dict[Strategy, float], text: str, reason: str,
         # a question for a doctor ("Should I stop taking my meds?") is answered with where to
         # ask, which is information
         answer = {"self_blame": Strategy.AFFIRMATION, "belief": Strategy.AFFIRMATION,
+                  "path": Strategy.AFFIRMATION,
                   "body": Strategy.INFORMATION}.get(asked[0], Strategy.QUESTION)
         raw[answer] = max(raw.values()) + LEAVING_MARGIN
         return reason + f", the user asks a question ({asked[0]})"

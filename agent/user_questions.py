@@ -27,7 +27,7 @@ from agent.user_steps import stated_plan, weighed_step
 from perception.base import split_sentences
 
 Kind = Literal["decision", "either", "check", "example", "their_mind", "future", "fact",
-               "view", "self_blame", "body", "belief"]
+               "view", "self_blame", "body", "belief", "path"]
 
 MAX_QUESTION_WORDS = 25
 """A longer question is a story that ends in a question mark, not a question to answer."""
@@ -85,6 +85,14 @@ _HEALTH_CAUSE = re.compile(
     r"[^?]{0,60}?\b(?:(?:health|medical|physical|underlying)\s+(?:problems?|issues?|conditions?|"
     r"causes?|reasons?)|thyroid|an[a]?emi\w*|(?:vitamin|iron)\s+deficien\w*|sleep\s+apnea|"
     r"hormon\w*)\b",
+    re.I,
+)
+# Whether the way they have chosen is right ("In your opinion, Am I in the right path?", ESConv
+# valid, after weighing a job search with his wife; it had got "Before bed tonight, could you
+# note one thing that went even a little bit right?")
+_PATH = re.compile(
+    r"\b(?:am|are)\s+(?:i|we)\s+(?:on|in|going\s+(?:down|in))\s+the\s+right\s+(?:path|track|"
+    r"direction|road)\b[^.!]*\?|\b(?:am|are)\s+(?:i|we)\s+doing\s+the\s+right\s+thing\b[^.!]*\?",
     re.I,
 )
 _MEDS = re.compile(r"\b(?:meds|medications?|medicines?|pills?|tablets?|prescriptions?|dose|"
@@ -237,6 +245,8 @@ def question_asked(text: str) -> tuple[Kind, str] | None:
         return "example", ""
     if _BELIEF.search(text) is not None and not HARM.search(text):
         return "belief", ""
+    if _PATH.search(text) is not None and not HARM.search(text):
+        return "path", ""
     sentences = split_sentences(text)
     if not sentences or not sentences[-1].rstrip().endswith("?"):
         return None
@@ -378,6 +388,12 @@ BODY_REPLIES: tuple[str, ...] = (
     "That's a question for a doctor, who can look at what's going on and what's safe for you, "
     "and it's worth asking one soon. What has been making this so hard?",
 )
+PATH_REPLIES: tuple[str, ...] = (
+    "From what you've told me, you've thought this through with care, and that counts for a "
+    "lot. I can't promise how it goes; what makes you unsure?",
+    "You know your situation better than I do, and the way you're weighing it sounds careful "
+    "and honest. What would tell you it's working?",
+)
 FACT_REPLIES: tuple[str, ...] = (
     "I honestly don't know enough to answer that well, and I'd rather not guess about "
     "something that matters this much. Who could you ask who would know?",
@@ -396,6 +412,6 @@ def question_replies(kind: Kind, who: str) -> tuple[str, ...]:
         return {"decision": DECISION_REPLIES, "either": EITHER_REPLIES, "check": CHECK_REPLIES,
                 "example": EXAMPLE_REPLIES, "self_blame": SELF_BLAME_REPLIES,
                 "future": FUTURE_REPLIES, "fact": FACT_REPLIES, "view": VIEW_REPLIES,
-                "body": BODY_REPLIES, "belief": BELIEF_REPLIES}[kind]
+                "body": BODY_REPLIES, "belief": BELIEF_REPLIES, "path": PATH_REPLIES}[kind]
     subj, pos = pronouns(who)
     return tuple(r.format(subj=subj, pos=pos) for r in THEIR_MIND_REPLIES)

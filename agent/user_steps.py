@@ -113,7 +113,8 @@ def _step(act: str) -> str | None:
                     act)[0].strip()
     # a hedge after the step is not part of it ("book another one I guess")
     step = re.sub(r"(?:\s+(?:i\s+guess|i\s+think|i\s+suppose|i\s+hope|maybe|probably|then|anyway|"
-                  r"or\s+something|for\s+sure|definitely))+$", "", step, flags=re.I)
+                  r"or\s+something|for\s+sure|definitely|though|tho|lol|haha))+$", "", step,
+                  flags=re.I)
     # "I will try.", "I'll try that." name no step to build on, nor "i could talk to" cut off
     # before its object ("Then your idea to talk to sounds like a good one", ESConv valid)
     if (re.sub(r"\s+(?:that|it|this|those|them)$", "", step.lower()) in _NEEDS_OBJECT

@@ -100,6 +100,11 @@ pytestmark = pytest.mark.unit
     ("do you have any idea for getting new job?", False, False, True),  # ESConv valid
     # ESConv train, typos kept: had got "Oh, what made you think of that?"
     ("hey no problem please advice to get concentration", False, False, True),
+    ("ive been smoking a lot more because of this incident, what else can I do to cope? and "
+     "vaping", False, False, True),  # ESConv valid
+    ("Now that we had enough discussion and had my worries clarified, Can I take a leave. "
+     "Thank you for your help.", False, True, False),
+    ("Can I take a leave of absence from work?", False, False, False),
     ("my brain diverting so easily these days please help me to overcome this", False, False,
      True),
     ("She helped me get through it.", False, False, False),
@@ -567,6 +572,9 @@ def test_a_step_away_from_a_distraction_is_a_step_and_harm_is_not(text: str,
 
 @pytest.mark.parametrize(("text", "step"), [
     ("Maybe I should talk to HR?", "talk to HR"),
+    # a trailing "though" is no part of it (ESConv valid: "then your idea to try to get her back
+    # though sounds like a good one")
+    ("I guess you're right, should I try to get her back though", "try to get her back"),
     ("Should I call my sister?", "call my sister"),
     ("Should I call my sister", "call my sister"),  # a question by its word order
     ("Do you think I should talk to my manager about it?", "talk to my manager about it"),

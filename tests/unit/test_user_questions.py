@@ -20,6 +20,7 @@ from agent.user_questions import (
     EXAMPLE_REPLIES,
     FACT_REPLIES,
     FUTURE_REPLIES,
+    PATH_REPLIES,
     SELF_BLAME_REPLIES,
     VIEW_REPLIES,
     question_asked,
@@ -94,6 +95,12 @@ SAD = AffectEstimate(VAD(-0.5, 0.2, -0.3), {"sadness": 1.0}, 0.8, "text", 0.0)
     # step could help, like writing down what worries you most.")
     ("Do you believe in me? That I will pass well?", ("belief", "")),
     ("Do you think I can do it?", ("belief", "")),
+    # whether the way chosen is right (ESConv valid got "Before bed tonight, could you note one
+    # thing that went even a little bit right?")
+    ("In your opinion, Am I in the right path?", ("path", "")),
+    ("Am I doing the right thing by waiting?", ("path", "")),
+    ("I think I am on the right track now.", None),  # said, not asked
+    ("Is he on the right path?", None),
     ("Do you think I will lose my job?", ("future", "")),
     ("Do you think I can hurt him?", None),
     ("Do you eat?", None),  # asks the agent
@@ -144,6 +151,8 @@ def _reply(story: str, question: str, strategy: Strategy = Strategy.QUESTION) ->
      BELIEF_REPLIES),
     ("My friends hurt me.", "So I should really distance myself for a while right?",
      CHECK_REPLIES),
+    ("My wife and I think it is better to wait for a job nearby.",
+     "In your opinion, Am I in the right path?", PATH_REPLIES),
 ])
 def test_the_offline_responder_answers_the_question_not_the_strategy(
         story: str, question: str, replies: tuple[str, ...]) -> None:
