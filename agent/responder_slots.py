@@ -50,7 +50,10 @@ _NOT_A_NOUN = (r"(?:is|was|are|were|has|had|have|and|but|or|to|of|in|on|at|for|w
 _TOPIC = re.compile(
     # "What would you do in my place?", "in my case", "in my experience": a figure of speech,
     # not what the trouble is about ("one small step with your place")
-    r"\b(?!(?<=in )(?:my|our)\s+(?:place|position|case|opinion|view|experience)\b)"
+    # nor is where they live: "the only one in my area in person is cancelled" (ESConv valid:
+    # "you sound down about your area")
+    r"\b(?!(?<=in )(?:my|our)\s+(?:place|position|case|opinion|view|experience|area|"
+    r"neighbou?rhood|region|town|city|state|country)\b)"
     rf"(?:my|our)\s+((?:{_ADJECTIVES})\s+)?"
     # a body part is where a feeling sits, not what it is about: "every time I close my eyes"
     # is not "the hardest part of your eyes", nor "it broke my heart" "your heart"; an

@@ -491,8 +491,10 @@ class TemplateChatModel(BaseChatModel):
                   and not (t in NAMES_WORRY and not worried)
                   and not (t in TALK_TO_PERSON and (hurt_by_person or too_young))
                   and not (t in FACES_A_TROUBLE and trouble is None and not tells_trouble(user))
-                  and not (t in PRESUMES_CARE | PRESUMES_HOME
-                           and who not in CLOSE_PEOPLE)]  # a manager, a doctor
+                  and not (t in PRESUMES_CARE and who not in CLOSE_PEOPLE)  # a manager
+                  # a doctor, or friends, are not at home tonight
+                  and not (t in PRESUMES_HOME
+                           and (who not in CLOSE_PEOPLE or who in ("friend", "friends")))]
         # templates about what this turn says come first; a person named only in an earlier
         # turn ("my sister is getting married") is not presumed to be today's trouble
         personal = [t for t in usable

@@ -22,6 +22,7 @@ _STEP = (
     r"psychiatrist|nurse|dentist|professional|friend|friends|family|parents?|mom|mum|dad|sister|"
     r"brother|grandparents?|grandma|grandpa)|reach|"
     r"visit|sleep|rest|book|join|plan|speak|text|email|message|find|check|search|contact|"
+    r"have (?:a|an|that) (?:honest |proper |real |calm )?(?:conversation|talk|chat)|"
     r"work on|focus on|read|block|mute|unfollow|take a break|take some time|set boundaries|"
     # "take" only with a named rest: "take all my pills" is not a step
     r"take (?:a |an |some )?(?:short |little |proper |few )?(?:vacation|holiday|trip|day off|"
@@ -61,7 +62,11 @@ _STEP = (
 _PLAN = re.compile(
     # "I wish I could find a job", "if I could sleep": a wish, not a step
     r"(?<!\bwish )(?<!\bif )(?<!\bonly )"
-    r"\bi(?:'ll| will| could| can| might| should| am going to|'m going to|'m gonna| am gonna)\s+"
+    r"\bi(?:'ll| will| could| can| might| should| am going to|'m going to|'m gonna| am gonna"
+    # a talk the user needs to have ("Perhaps I really need to have a conversation and see how
+    # that goes first", ESConv valid, after a step named earlier); "I need to find a job" is a
+    # need, not a step taken
+    r"| (?:really |just |probably )?need to(?= (?:have (?:a|an|that) |talk |speak |tell )))\s+"
     + _STEP,
     re.I,
 )

@@ -257,6 +257,9 @@ def test_a_home_is_presumed_only_with_someone_close() -> None:
 
     assert any(tonight in r for r in suggestions("My sister keeps fighting with me."))
     assert not any(tonight in r for r in suggestions("My doctor won't sign the form I need."))
+    # ESConv valid: "Could you talk to your friends about it, maybe tonight when things are
+    # calm?" to "I go out with my friends regularly."
+    assert not any(tonight in r for r in suggestions("My friends keep leaving me out."))
 
 
 def test_asked_to_recommend_a_counsellor_the_agent_says_how_to_find_one() -> None:

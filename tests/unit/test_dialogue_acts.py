@@ -564,6 +564,11 @@ def test_a_bare_try_is_no_step_to_build_on() -> None:
     # pick a time to look into that for sure?" three turns running)
     ("Not a bad idea. I will look into that for sure.", None),
     ("I will look into online jobs for sure", "look into online jobs"),
+    # a talk the user needs to have is a step; a need is not (ESConv valid: the step named
+    # before, "try to not be available", was pushed over it)
+    ("My end goal is to be respected. Perhaps I really need to have a conversation and see how "
+     "that goes first,", "have a conversation"),
+    ("I need to find a job.", None), ("I need to tell you something.", None),
 ])
 def test_a_step_away_from_a_distraction_is_a_step_and_harm_is_not(text: str,
                                                                   step: str | None) -> None:
