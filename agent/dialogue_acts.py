@@ -65,6 +65,9 @@ _FAREWELL = re.compile(
     r"|\b(?:have|wish\s+you)\s+a\s+(?:merry\s+christmas|happy\s+(?:new\s+year|holidays?|"
     r"easter|thanksgiving|birthday|eid|diwali|hanukkah))\b"
     r"|\b(?:close|end|finish)\s+(?:the|this|our)\s+(?:conversation|chat)\b"
+    # "I guess we can wrap up since it's over 15 mins" (ESConv valid), "let's wrap this up"
+    r"|\b(?:we\s+can|we\s+could|let'?s|let\s+us|time\s+to|i\s+(?:should|need\s+to|have\s+to))\s+"
+    r"wrap\s+(?:(?:this|it|things)\s+)?up\b"
     # "... Can I take a leave. Thank you for your help." (ESConv valid)
     r"|\b(?:can|may)\s+i\s+(?:take\s+(?:a\s+)?leave|leave\s+now|go\s+now)\b(?!\s+(?:from|of)\b)"
     # "i don't have anything else , please finish" (ESConv valid); "that's all for now",
@@ -268,6 +271,8 @@ _ADVICE = re.compile(
     r"(?:suggest|recommend|think i should)|how (?:can|do|should|would) i (?:deal|cope|handle|"
     r"fix|get|stop|start|move on|manage|make (?:it|this) (?:stop|better|easier))"
     r"|what can i do about (?:it|this|that)|is there anything i can do"
+    # "same here, now how do you get out of this...." (ESConv valid): "you" is anyone
+    r"|how (?:do|can|would) (?:you|one|i|we) (?:get|climb|break) out of (?:this|it|that|here)\b"
     # "How am I going to catch up on my work?"
     r"|how (?:am i|are we) (?:going to|gonna|supposed to) (?:catch up|cope|deal|handle|manage|get|"
     r"fix|pay|survive|make it|get through)"

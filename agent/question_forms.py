@@ -15,6 +15,8 @@ recognisers that open on one (agent.dialogue_acts, agent.about_agent and ``OPENI
 # "Hello. How are you?": a greeting may end in its own stop
 OPENING = (rf"^\s*(?:(?:and|so|well|{HELLO}(?:\s+there)?|ok|okay|wait|"
            r"but|honestly|"
+           # "May I ask, how did you deal with your own birthday depression?" (ESConv valid)
+           r"(?:may|can|could)\s+i\s+ask(?:\s+you)?|if\s+i\s+may\s+ask|"
            r"anyway)[,.!\s]+)?")
 AFTERTHOUGHT = r"(?:,?\s+(?:anyway|though|then|yourself|by\s+the\s+way|please))?"
 

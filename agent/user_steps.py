@@ -23,6 +23,9 @@ _STEP = (
     r"brother|grandparents?|grandma|grandpa)|reach|"
     r"visit|sleep|rest|book|join|plan|speak|text|email|message|find|check|search|contact|"
     r"have (?:a|an|that) (?:honest |proper |real |calm )?(?:conversation|talk|chat)|"
+    # "I'll give myself and hopefully her some time to calm down" (ESConv valid)
+    r"give (?:myself|ourselves|us|her|him|them)\b(?:\s+and\s+(?:hopefully\s+)?(?:her|him|them))?"
+    r"\s+(?:some|a\s+little|a\s+bit\s+of|more)\s+(?:time|space)|"
     r"work on|focus on|read|block|mute|unfollow|take a break|take some time|set boundaries|"
     # "take" only with a named rest: "take all my pills" is not a step
     r"take (?:a |an |some )?(?:short |little |proper |few )?(?:vacation|holiday|trip|day off|"

@@ -164,12 +164,18 @@ def thanks_without_news(text: str) -> bool:
 # praise is the whole message: "You're so kind to your sister" is about someone else.
 _PRAISE = re.compile(
     # ("Your great at this:)", ESConv valid, the typo kept, had got "That's good to hear")
-    r"^\s*(?:(?:oh|wow|honestly|well|yes|yeah|aw+)[,\s]+)?(?:you(?:'ve|\s+have)\s+been"
+    r"^\s*(?:(?:oh|wow|honestly|well|yes|yeah|aw+)[,\s]+)?"
+    r"(?:i\s+(?:just\s+)?(?:want(?:ed)?\s+to|have\s+to|must)\s+(?:tell|say\s+to)\s+(?:you|u)\s+"
+    r"(?:that\s+)?)?(?:you(?:'ve|\s+have)\s+been"
     r"|you(?:'re|\s+are|re)|your(?=\s+(?:(?:really|so|very|truly|pretty|quite|such)\s+)*"
     r"(?:great|good|amazing|awesome|the\s+best|wonderful|so\s+kind)\b))\s+"
     r"(?:(?:really|so|very|such|truly|a|an|incredibly|super|actually|pretty|quite|genuinely|"
     r"extremely|tremendously)\s+)*"
-    r"(?:inspiring|helpful|kind|great|understanding|caring|patient|supportive|"
+    r"(?:inspiring|helpful|kind|great|understanding|caring|patient|supportive|compassionate|"
+    r"thoughtful|empathetic|warm|gentle|"
+    # "you're quite compassionate and kind" (ESConv valid)
+    r"(?:compassionate|caring|understanding|patient|thoughtful|warm|gentle)\s+and\s+(?:kind|caring|"
+    r"patient|understanding|helpful|thoughtful)|"
     r"amazing|wonderful|awesome|the\s+best|nice|sweet|lovely|good\s+listener|great\s+help|"
     r"big\s+help|good\s+friend|angel|star|legend|"
     r"(?:good|great|amazing|awesome|brilliant)\s+at\s+(?:this|listening|what\s+you\s+do)|"
@@ -215,7 +221,10 @@ _CREDIT = (
     r"|i\s+(?:feel|felt|am\s+feeling|'m\s+feeling)\s+(?:so\s+|much\s+|a\s+lot\s+|a\s+(?:little\s+)?bit\s+)?"
     r"(?:better|relieved|lighter|calmer)\s+(?:after\s+)?(?:chatt?ing|talking|speaking)\s+(?:with|to)\s+you"
     r"|you(?:'ve|\s+have)?\s+(?:give|gave|given)\s+(?:me\s+)?(?:some\s+|such\s+)?(?:really\s+|very\s+)?"
-    r"(?:great|good|wise|helpful|solid)\s+advice)"
+    r"(?:great|good|wise|helpful|solid)\s+advice"
+    # "I've enjoyed talking to you" (ESConv valid got "Maybe one small step could help ...")
+    r"|i(?:'ve|\s+have)?\s+(?:really\s+|truly\s+)?enjoyed\s+(?:talking|chatting|speaking)\s+(?:to|with)\s+"
+    r"(?:you|u)(?:\s+(?:so\s+much|a\s+lot|very\s+much))?)"
     r"(?:\s+(?:today|tonight|too))?"
 )
 _CREDITS = re.compile(rf"^\s*{_CREDIT}(?:\s*(?:\.{{2,}}|[,.!;:)]|\band\b)\s*{_CREDIT})*"

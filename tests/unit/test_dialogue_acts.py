@@ -105,6 +105,9 @@ pytestmark = pytest.mark.unit
     ("Now that we had enough discussion and had my worries clarified, Can I take a leave. "
      "Thank you for your help.", False, True, False),
     ("Can I take a leave of absence from work?", False, False, False),
+    ("Thanks, it was. I guess we can wrap up since it's over 15 mins", False, True, False),
+    ("We can wrap presents tonight.", False, False, False),
+    ("same here, now how do you get out of this....", False, False, True),  # ESConv valid
     ("my brain diverting so easily these days please help me to overcome this", False, False,
      True),
     ("She helped me get through it.", False, False, False),
@@ -569,6 +572,9 @@ def test_a_bare_try_is_no_step_to_build_on() -> None:
     ("My end goal is to be respected. Perhaps I really need to have a conversation and see how "
      "that goes first,", "have a conversation"),
     ("I need to find a job.", None), ("I need to tell you something.", None),
+    # ESConv valid: "I'll give myself and hopefully her some time to calm down" got "Try giving
+    # yourself a quiet hour tonight"
+    ("Okay. I'll give myself some time to calm down.", "give myself some time to calm down"),
 ])
 def test_a_step_away_from_a_distraction_is_a_step_and_harm_is_not(text: str,
                                                                   step: str | None) -> None:
@@ -1241,3 +1247,14 @@ def test_agreement_is_no_news_to_be_glad_at(text: str) -> None:
     assert "wonderful" not in reply and "told so far" not in reply, reply
     assert NO_NEWS.search("I got the job!") is None
     assert NO_NEWS.search("It is very true that I got promoted!") is None
+
+
+@pytest.mark.parametrize("text", [
+    "I've enjoyed talking to you",  # ESConv valid got "Maybe one small step could help, ..."
+    "I want to tell you you're quite compassionate and kind",
+])
+def test_warm_words_for_the_agent_are_heard_as_such(text: str) -> None:
+    from agent.warm_words import ends_praising_agent, praises_agent
+
+    assert praises_agent(text) and ends_praising_agent(text)
+    assert not praises_agent("I want to tell you that you are wrong")
