@@ -111,7 +111,8 @@ _LIVED = re.compile(
 _SENTENCE_BREAK = re.compile(
     r"(?<=[.!?])\s+|(?<=\.\.)(?=[a-z])"
     # "... just to be average May I ask, how did you deal with ...?" (ESConv valid, unstopped)
-    r"|\s+(?=(?:may|can|could)\s+i\s+ask\b)"
+    # (from the first space of a run only: from each of a run's spaces "\s+" rescans the run)
+    r"|(?<!\s)\s+(?=(?:may|can|could)\s+i\s+ask\b)"
     r"|,\s*(?=(?:and\s+|so\s+|but\s+)?(?:have|did|do)\s+(?:you|u)\b)", re.I)
 ASIDE_WORDS = 4
 """Words beside a question about the agent's past that still leave the question the whole

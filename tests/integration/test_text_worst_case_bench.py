@@ -99,6 +99,10 @@ WORST = {  # each repeated up to the length limit
     "exams over": "i just finished my exams are ",
     "agent's school": "are you still in school with your ",
     "praise": "your great at this:) ",
+    "may i ask": "just to be average may i ask, how did you deal with ",
+    "time given": "i'll give myself and hopefully her some ",
+    "warm words": "i want to tell you you're quite compassionate and ",
+    "right path": "in your opinion am i in the right ",
 }
 TURN_BUDGET_S = 2.0
 """Per turn on these machines (2 cores); a plain turn takes about 50 ms."""
