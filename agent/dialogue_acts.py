@@ -64,7 +64,10 @@ _FAREWELL = re.compile(
     r"|nighty?\s+night)[\s.!;:)(]*$"
     r"|\b(?:have|wish\s+you)\s+a\s+(?:merry\s+christmas|happy\s+(?:new\s+year|holidays?|"
     r"easter|thanksgiving|birthday|eid|diwali|hanukkah))\b"
-    r"|\b(?:close|end|finish)\s+(?:the|this|our)\s+(?:conversation|chat)\b"
+    # ("Before we end the conversation, I'd love hearing a few of those suggestions", ESConv
+    # valid, asks for more before the end)
+    r"|(?<!\bbefore\swe\s)(?<!\bbefore\si\s)(?<!\bbefore\syou\s)"
+    r"\b(?:close|end|finish)\s+(?:the|this|our)\s+(?:conversation|chat)\b"
     # "I guess we can wrap up since it's over 15 mins" (ESConv valid), "let's wrap this up"
     r"|\b(?:we\s+can|we\s+could|let'?s|let\s+us|time\s+to|i\s+(?:should|need\s+to|have\s+to))\s+"
     r"wrap\s+(?:(?:this|it|things)\s+)?up\b"
@@ -295,6 +298,9 @@ _ADVICE = re.compile(
     r"|(?:do|would) you have (?:any |an )?(?:good )?idea (?:for|on|about|how (?:to|i|can|could))\b"
     r"|i (?:need|want|would like|could use) (?:some |any |your )?(?:advice|suggestions?"
     r"|ideas|tips)"
+    # "I'd love hearing a few of those suggestions, if you don't mind" (ESConv valid)
+    r"|i(?:'d| would) (?:really )?(?:love|like) (?:hearing|to hear|to get) (?:some|a few|any|your|"
+    r"those|a couple of|more)(?: of (?:those|your|the))? (?:advice|suggestions?|ideas|tips)"
     r"|(?:can|could|would)\s+you\s+(?:please\s+)?advise\s+me\b"
     # "please advice to get concentration", "please help me to overcome this" (ESConv train,
     # a new mother putting off job preparation; answered "Oh, what made you think of that?")

@@ -108,6 +108,9 @@ pytestmark = pytest.mark.unit
     ("Thanks, it was. I guess we can wrap up since it's over 15 mins", False, True, False),
     ("We can wrap presents tonight.", False, False, False),
     ("same here, now how do you get out of this....", False, False, True),  # ESConv valid
+    # ESConv valid: had got "Goodbye for now. I'm glad you talked with me today."
+    ("Before we end the conversation, I'd love hearing a few of those suggestions, if you "
+     "don't mind.", False, False, True),
     ("my brain diverting so easily these days please help me to overcome this", False, False,
      True),
     ("She helped me get through it.", False, False, False),
