@@ -226,7 +226,11 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "breakup", "a breakup",
-        _words(r"\bbroke\s+up\b|\bbreak(?:ing)?\s*up\b|\bbreakup\b|\bsplit\s+up\b|\bdivorc\w+"
+        # "gf broke my heart" (ESConv valid: "what should I do to move on? any advice?" got
+        # "Could you plan one small thing this week that is just for you?")
+        _words(r"\b(?:gf|bf|girlfriend|boyfriend|wife|husband|partner|fianc[eé]e?|ex|she|he)\s+"
+               r"(?:just\s+|really\s+|completely\s+)?broke\s+my\s+heart\b"
+               r"|\bbroke\s+up\b|\bbreak(?:ing)?\s*up\b|\bbreakup\b|\bsplit\s+up\b|\bdivorc\w+"
                r"|\bmy\s+ex\b|\bcheated\s+on\s+me\b|\bfell\s+out\s+of\s+love\b"
                # "my boyfriend stepped out on me", "slept with my close friend"
                r"|\b(?:stepped|stepping)\s+out\s+on\s+me\b|\bslept\s+with\s+my\s+(?:\w+\s+)?"

@@ -117,8 +117,10 @@ def _step(act: str) -> str | None:
     if _NOT_A_STEP.search(act) or _TO_THE_AGENT.search(act):
         return None
     # "buy her a gift or something to start ..." gives "buy her a gift"
-    step = re.split(r",|;|\b(?:but|and|because|so|since|or (?:something|anything))\b",
-                    act)[0].strip()
+    # ... and before thanks or a hedge told after it ("try it I guess thanks for that tip",
+    # ESConv valid: "Could you pick a time to try it you guess thanks for that tip?")
+    step = re.split(r",|;|\b(?:but|and|because|so|since|or (?:something|anything)|thanks?|"
+                    r"thank\s+you|i\s+guess|i\s+think|i\s+suppose)\b", act)[0].strip()
     # a hedge after the step is not part of it ("book another one I guess")
     step = re.sub(r"(?:\s+(?:i\s+guess|i\s+think|i\s+suppose|i\s+hope|maybe|probably|then|anyway|"
                   r"or\s+something|for\s+sure|definitely|though|tho|lol|haha))+$", "", step,

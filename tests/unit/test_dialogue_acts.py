@@ -578,6 +578,10 @@ def test_a_bare_try_is_no_step_to_build_on() -> None:
     # ESConv valid: "I'll give myself and hopefully her some time to calm down" got "Try giving
     # yourself a quiet hour tonight"
     ("Okay. I'll give myself some time to calm down.", "give myself some time to calm down"),
+    # thanks after the step is no part of it (ESConv valid: "Could you pick a time to try it you
+    # guess thanks for that tip?")
+    ("ok I can try it I guess thanks for that tip", None),
+    ("I will call my mom I guess thanks", "call my mom"),
 ])
 def test_a_step_away_from_a_distraction_is_a_step_and_harm_is_not(text: str,
                                                                   step: str | None) -> None:
