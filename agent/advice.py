@@ -202,7 +202,7 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "sleep", "sleep trouble",
-        _words(r"\b(?:can'?t|cannot|couldn'?t|can\s+not)\s+(?:get\s+to\s+|fall\s+(?:a)?|stay\s+a)?"
+        _words(r"\b(?:can'?t|cannot|couldn'?t|can\s+not|could\s+not)\s+(?:get\s+to\s+|fall\s+(?:a)?|stay\s+a)?"
                r"sleep\b|\binsomnia\b|\b(?:not|barely|hardly)\s+sleeping\b"
                r"|\bhaven'?t\s+(?:been\s+sleeping|slept)\b"
                r"|\bawake\s+(?:all\s+night|every\s+night|at\s+night|till|until)\b"

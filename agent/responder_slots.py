@@ -75,7 +75,12 @@ _TOPIC = re.compile(
     rf"feelings|emotions|"
     # a point of view: "from my perspective that's exactly the problem" (ESConv valid: "one
     # small step with your perspective")
-    rf"perspective|standpoint|viewpoint|opinion|{_ADJECTIVES}"
+    rf"perspective|standpoint|viewpoint|opinion|"
+    # nor a pet: "Sometimes when I am really feeling down, I remember that my cat needs me"
+    # (ESConv valid: "Maybe one small step with your cat could help")
+    rf"cats?|dogs?|pupp(?:y|ies)|kittens?|pets?|kitty|doggy|"
+    # nor a time: "for my next night sleep" (ESConv valid: "one small step with your next night")
+    rf"nights?|days?|mornings?|evenings?|weeks?|weekends?|time|{_ADJECTIVES}"
     rf"|{_NOT_A_NOUN})\b)"
     # an adjective by its ending keeps the noun after it: "my disabled sister", "my distant
     # location" (not "your disabled"); a verb after it is not one ("my animal escaped")

@@ -414,7 +414,11 @@ class TemplateChatModel(BaseChatModel):
         # harm, eating, drinking or medication ("Is it normal to not eat for days?")
         normal_asked = (strategy is Strategy.INFORMATION and asks_if_normal(user)
                         and HARM.search(user) is None)
-        templates = (PLAN_TEMPLATES if plan is not None else WEIGHED_STEP_TEMPLATES
+        # a step named beside a request for more ("I will try out this idea ... Do you have any
+        # other ideas", ESConv valid) is not what a suggestion answers: the request is
+        templates = (PLAN_TEMPLATES if plan is not None and not (
+                         advice_asked and strategy is Strategy.SUGGESTION)
+                     else WEIGHED_STEP_TEMPLATES
                      if weighed is not None
                      else {strategy: HOW_LONG_TEMPLATES if re.search(r"\bhow long\b", user, re.I)
                            else NORMAL_TEMPLATES} if normal_asked

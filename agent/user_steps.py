@@ -65,7 +65,7 @@ _STEP = (
 _PLAN = re.compile(
     # "I wish I could find a job", "if I could sleep": a wish, not a step
     r"(?<!\bwish )(?<!\bif )(?<!\bonly )"
-    r"\bi(?:'ll| will| could| can| might| should| am going to|'m going to|'m gonna| am gonna"
+    r"\bi(?:'ll| will| could| can| might| may| should| am going to|'m going to|'m gonna| am gonna"
     # a talk the user needs to have ("Perhaps I really need to have a conversation and see how
     # that goes first", ESConv valid, after a step named earlier); "I need to find a job" is a
     # need, not a step taken

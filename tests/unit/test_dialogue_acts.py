@@ -582,6 +582,8 @@ def test_a_bare_try_is_no_step_to_build_on() -> None:
     # guess thanks for that tip?")
     ("ok I can try it I guess thanks for that tip", None),
     ("I will call my mom I guess thanks", "call my mom"),
+    ("I think I may try it with cats or fishes.", "try it with cats or fishes"),  # ESConv valid
+    ("I may lose my job.", None),
 ])
 def test_a_step_away_from_a_distraction_is_a_step_and_harm_is_not(text: str,
                                                                   step: str | None) -> None:
@@ -1265,3 +1267,14 @@ def test_warm_words_for_the_agent_are_heard_as_such(text: str) -> None:
 
     assert praises_agent(text) and ends_praising_agent(text)
     assert not praises_agent("I want to tell you that you are wrong")
+
+
+def test_a_step_named_beside_a_request_for_more_ideas_gets_one_of_the_troubles_steps() -> None:
+    # ESConv valid: "I will try out this idea for my next night sleep. Do you have any other
+    # ideas" got "Mm, good idea. Starting small with it can make it easier."
+    from agent.advice import BY_NAME
+
+    reply = suggestion_after("I could not sleep at night.",
+                             "Yes I think so. I will try out this idea for my next night sleep. "
+                             "Do you have any other ideas")
+    assert any(step in reply for step in BY_NAME["sleep"].suggestions), reply

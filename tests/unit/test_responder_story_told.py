@@ -441,6 +441,9 @@ def test_a_clause_read_back_ends_in_a_word_not_a_join(text: str, cause: str | No
      "your daughters"),
     ("Some of my professors give the oddest quizzes!", "topic", None),
     ("Yeah, but the only one in my area in person is cancelled.", "topic", None),
+    # ESConv valid: "Maybe one small step with your cat could help"
+    ("Sometimes when I am really feeling down, I remember that my cat needs me.", "topic",
+     None),
     ("My city is in a lock down.", "topic", "your city"),  # the city itself, not where
     # ESConv train: "many people go through trouble with your church"
     ("I have talked to charities, gotten together with my church pastor...", "topic", None),
