@@ -48,6 +48,8 @@ _FAREWELL = re.compile(
     # a wish for the rest of the day, at the end ("God bless you, have a good day"), "you too!"
     # as a whole message, or asking to end the chat
     r"|\benjoy\s+the\s+rest\s+of\s+(?:your|the)\s+(?:day|evening|night|weekend|week)[\s.!]*$"
+    # "thank you i think im done for now" (ESConv valid)
+    r"|\b(?:i'?m|im|i\s+am)\s+(?:all\s+)?done\s+for\s+(?:now|today|tonight|the\s+day)[\s.!]*$"
     # "Going to sign out now." (ESConv train), "signing off", "I'll log off"
     r"|\b(?:going\s+to|gonna|gotta|have\s+to|need\s+to|will|i'?ll|time\s+to)\s+(?:sign|log)\s+"
     r"(?:out|off)(?:\s+now)?[\s.!]*$|(?:^\s*|[,.!;]\s*)(?:i'?m\s+|i\s+am\s+)?(?:signing|logging)\s+off\b"
@@ -292,7 +294,8 @@ _ADVICE = re.compile(
     # "Do you have any good ideas to cope with stress?", "I need some advice", "What do you do
     # to unwind?" (supporters answer these 9 in ESConv train with a suggestion 4 times)
     # ... or one word more: "Do you have any craft ideas?"
-    r"|(?:do|would) you have (?:any )?(?:good |other |more |some )?(?:[a-z]+ )?(?:advice|"
+    # ("Do you have nay other tips that i may use?", ESConv valid, a typo before "other")
+    r"|(?:do|would) you have (?:any )?(?:good |other |more |some )?(?:[a-z]+ ){0,2}(?:advice|"
     r"suggestions?|ideas|tips|recommendations?)"
     # "do you have any idea for getting new job?" (ESConv valid; not "... idea what time it is")
     r"|(?:do|would) you have (?:any |an )?(?:good )?idea (?:for|on|about|how (?:to|i|can|could))\b"

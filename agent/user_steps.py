@@ -15,7 +15,8 @@ import re
 # finality in it is never one (_NOT_A_STEP).
 _STEP = (
     r"(?:probably |maybe |just |definitely |really |also |totally |certainly |actually )?"
-    r"(?:try (?:to |and )|start (?:to )?|go (?:and |an |n )?)?"
+    # "I will plan to make a list" (ESConv valid: "Could you pick a time to plan to make a list?")
+    r"(?:try (?:to |and )|start (?:to )?|go (?:and |an |n )?|plan (?:to |on )|aim to |decide to )?"
     r"(?P<act>(?:talk|call|ask|tell|try|look|apply|"
     # "see" someone who can help, not "see the light now"
     r"write|see (?:a|an|my|the) (?:doctor|therapist|counsell?or|gp|specialist|psychologist|"

@@ -107,6 +107,8 @@ pytestmark = pytest.mark.unit
     ("Can I take a leave of absence from work?", False, False, False),
     ("Thanks, it was. I guess we can wrap up since it's over 15 mins", False, True, False),
     ("We can wrap presents tonight.", False, False, False),
+    ("Do you have nay other tips that i may use?", False, False, True),  # ESConv valid, typo
+    ("thank you i think im done for now", False, True, False),  # ESConv valid
     ("same here, now how do you get out of this....", False, False, True),  # ESConv valid
     # ESConv valid: had got "Goodbye for now. I'm glad you talked with me today."
     ("Before we end the conversation, I'd love hearing a few of those suggestions, if you "
@@ -584,6 +586,8 @@ def test_a_bare_try_is_no_step_to_build_on() -> None:
     ("I will call my mom I guess thanks", "call my mom"),
     ("I think I may try it with cats or fishes.", "try it with cats or fishes"),  # ESConv valid
     ("I may lose my job.", None),
+    # ESConv valid: "Could you pick a time to plan to make a list?"
+    ("I will plan to make a list and check off some small things.", "make a list"),
 ])
 def test_a_step_away_from_a_distraction_is_a_step_and_harm_is_not(text: str,
                                                                   step: str | None) -> None:
