@@ -204,6 +204,9 @@ TOPICS: tuple[Topic, ...] = (
         "sleep", "sleep trouble",
         _words(r"\b(?:can'?t|cannot|couldn'?t|can\s+not|could\s+not)\s+(?:get\s+to\s+|fall\s+(?:a)?|stay\s+a)?"
                r"sleep\b|\binsomnia\b|\b(?:not|barely|hardly)\s+sleeping\b"
+               # "I find it hard to fall asleep", "trouble getting to sleep" (ESConv train)
+               r"|\b(?:hard|difficult|trouble|struggl\w+)\s+(?:to\s+)?(?:fall(?:ing)?\s+asleep|"
+               r"get(?:ting)?\s+to\s+sleep|stay(?:ing)?\s+asleep)\b"
                r"|\bhaven'?t\s+(?:been\s+sleeping|slept)\b"
                r"|\bawake\s+(?:all\s+night|every\s+night|at\s+night|till|until)\b"
                r"|\b(?:no|little|not\s+enough)\s+sleep\b|\bsleep(?:ing)?\s+(?:badly|poorly|terribly)"

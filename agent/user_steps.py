@@ -178,6 +178,10 @@ def stated_plan(text: str) -> str | None:
                  and (step := _step(found.group("act"))) is not None), None)
 
 
+_ASKS_FIRST = re.compile(r"\s*(?:do|does|did|where|how|what|which|who|when|why|is|are|can|"
+                         r"could|would|will|have|has)\b", re.I)
+
+
 def weighed_step(text: str) -> str | None:
     """The step the user weighs and asks the agent about ("Should I talk to HR?", "Maybe I
     should call her?", "Would it help to write it down?"), as ``stated_plan`` gives it; None
@@ -199,6 +203,8 @@ def weighed_step(text: str) -> str | None:
     'buy her a gift'
     >>> weighed_step("Do I have to tell him?"), weighed_step("Do I need to buy more pills?")
     ('tell him', None)
+    >>> weighed_step("Do you know of any place I can find some?") is None
+    True
     """
     found = _WEIGHED.search(text)
     if found is None:
@@ -207,6 +213,10 @@ def weighed_step(text: str) -> str | None:
         found = _PLAN.search(text)
         if found is None or not (re.match(r"[^.!]*\?", text[found.end("act"):])
                                  or _VIEW_ASKED.match(text[found.end("act"):])):
+            return None
+        # "Do you know of any place I can find some?" (ESConv train) asks a question of its own,
+        # with no step of the user's in it
+        if _ASKS_FIRST.match(re.split(r"[.!?]", text[:found.start()])[-1]):
             return None
     return _step(found.group("act"))
 

@@ -80,6 +80,8 @@ pytestmark = pytest.mark.unit
      "procrastination"),
     ("I can't concentrate on my work these days.", "procrastination"),
     ("gf broke my heart", "breakup"),  # ESConv valid: "any advice?" got a general line
+    ("Yes. I find it hard to fall asleep. This happens most nights", "sleep"),  # ESConv train
+    ("I have been having trouble getting to sleep on time.", "sleep"),
 ])
 def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     found = topic_of(text)
