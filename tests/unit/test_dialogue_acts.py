@@ -605,6 +605,9 @@ def test_a_step_away_from_a_distraction_is_a_step_and_harm_is_not(text: str,
     ("Would it help to write it down?", "write it down"),
     ("So should I ask for a day off?", "ask for a day off"),
     ("I'll text her tonight, okay?", "text her tonight"),
+    # a question of its own, no step (ESConv train: "a step like deciding to find some")
+    ("I was hoping he could give me some resources. Do you know of any place I can find some?",
+     None),
     ("Should I just give up?", None),
     ("Should I take all my pills?", None),
     ("Should I talk to him or just end it?", None),  # a harmful word anywhere in the step
