@@ -109,6 +109,8 @@ def only_thanks(text: str) -> bool:
     False
     >>> only_thanks("Thanks, my dad is in hospital.")
     False
+    >>> only_thanks("I think that will be best for him Thanks for listening")
+    True
     """
     if not thanks(text) or re.search(r"\b(?:but|still|though)\b", text, re.I):
         return False
@@ -121,8 +123,21 @@ def only_thanks(text: str) -> bool:
     beside = THANKING.sub(" ", text)
     if _NEWS.search(beside):  # "Thanks! I got the job!": the news comes first
         return False
+    # thanks for the talk closing a message, after a short conclusion ("I think that will be
+    # best for him Thanks for listening", ESConv train, got "Could you take a short walk ...?")
+    if (_CLOSING_THANKS.search(text) and "?" not in text
+            and len(beside.split()) <= CLOSING_CONCLUSION_WORDS):
+        return True
     rest = _APPRECIATION.sub(" ", _BESIDE_THANKS.sub(" ", beside))
     return len(text.split()) <= SHORT_WORDS or not re.search(r"[a-z]", rest, re.I)
+
+
+CLOSING_CONCLUSION_WORDS = 12
+"""Words beside thanks for the talk that still leave it a closing message: a short conclusion."""
+_CLOSING_THANKS = re.compile(
+    r"\b(?:thanks?|thank\s+you)(?:\s+(?:so\s+much|again|very\s+much))?\s+for\s+(?:listening|"
+    r"talking|chatting|the\s+(?:chat|talk)|your\s+(?:help|time|advice|support)|everything|helping"
+    r"(?:\s+me)?)[\s.!:)D]*$", re.I)
 
 
 # "Your welcome!", "No problem :)": the whole message answers the agent's thanks or apology

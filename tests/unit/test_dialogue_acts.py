@@ -290,6 +290,10 @@ def test_a_step_tried_already_is_not_restated_as_news(strategy: Strategy) -> Non
     ("not at the moment. thanks for your input! nity nite", True, False),
     ("I didn't get to say bye", False, False), ("You too much", False, False),
     ("Thanks. You've been kind, but I got fired today.", False, False),
+    # thanks for the talk after a short conclusion (ESConv train: "Could you take a short walk
+    # or call someone you trust this evening?")
+    ("I think that will be best for him Thanks for listening", False, True),
+    ("My dad died last week and nobody cares. Thanks for listening", False, False),
     # asking to stop ("i don't have anything else , please finish", ESConv valid, had got
     # "Feeling unsettled after a setback is common ...")
     ("i don't have anything else , please finish", True, False),
