@@ -255,9 +255,14 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "job_loss", "losing a job",
-        _words(r"\b(?:lost|losing)\s+(?:my|our|his|her)\s+job\b|\blaid\s+(?:me\s+|us\s+)?off\b"
-               r"|\b(?:got|been|was|were|get|am|'m)\s+(?:just\s+)?(?:fired|sacked|let\s+go|"
-               r"made\s+redundant)\b(?!\s+up\b)|\bunemployed\b|\bout\s+of\s+work\b"
+        # the user's own: "My husband just got laid off" (ESConv train) got "If you have not
+        # yet, could you apply for unemployment benefits this week?", said to the wife
+        _words(r"\b(?:lost|losing)\s+(?:my|our)\s+job\b|\blaid\s+(?:me|us)\s+off\b"
+               r"|\b(?:i|we)\b[^.!?,;]{0,20}?\b(?:got|been|was|were|get|am|'m|are|'re)\s+(?:just\s+)?"
+               r"(?:laid\s+off|fired|sacked|let\s+go|made\s+redundant)\b(?!\s+up\b)"
+               r"|\b(?:fired|let)\s+(?:me|us)\s+go\b|\bfired\s+(?:me|us)\b"
+               r"|\b(?:i'?m|im|i\s+am|we'?re|we\s+are|i'?ve\s+been|i\s+have\s+been|being)\s+"
+               r"(?:\w+\s+)?unemployed\b|\bout\s+of\s+work\b"
                r"|\bjob\s+(?:hunting|search|interviews?)\b"
                # the search told in its own words: "I've sent out 50 resumes and got 3
                # interviews", "applying for jobs" (ESConv valid)

@@ -25,6 +25,8 @@ pytestmark = pytest.mark.unit
     ("I haven't slept properly in weeks.", "sleep"),
     ("I have my final exams next week and I haven't started studying.", "exams"),
     ("I got laid off this morning.", "job_loss"),
+    ("They laid me off.", "job_loss"), ("We were just laid off.", "job_loss"),
+    ("I hate being unemployed.", "job_loss"),
     ("I was let go on Friday.", "job_loss"),
     ("I keep having panic attacks at work.", "panic"),
     ("My heart keeps racing for no reason.", "panic"),
@@ -119,6 +121,9 @@ def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     "Yes I am. And yeah I just finished finals.", "My exams are over now!",  # behind them
     "I can't get going in the morning without coffee.",
     "We postponed the wedding to next year.",
+    # someone else's lost job: its steps ("apply for unemployment benefits") are not the user's
+    # to take (ESConv train: said to a wife whose husband was laid off)
+    "my husband lost his job", "My husband is unemployed.", "I fired my assistant.",
 ])
 def test_a_look_alike_names_no_trouble(text: str) -> None:
     assert topic_of(text) is None
