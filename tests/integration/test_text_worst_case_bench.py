@@ -103,6 +103,9 @@ WORST = {  # each repeated up to the length limit
     "time given": "i'll give myself and hopefully her some ",
     "warm words": "i want to tell you you're quite compassionate and ",
     "right path": "in your opinion am i in the right ",
+    "own job": "i and we and i just got so ",
+    "closing thanks": "i think thanks for listening ",
+    "asleep": "i find it hard to fall hard to ",
 }
 TURN_BUDGET_S = 2.0
 """Per turn on these machines (2 cores); a plain turn takes about 50 ms."""
