@@ -57,7 +57,9 @@ _FAREWELL = re.compile(
     r"|\benjoy\s+your\s+(?:day|evening|night|weekend|holidays?)[\s.!]*$"
     r"|\b(?:have|enjoy)\s+(?:a|an|the|your)\s+(?:very\s+|really\s+)?(?:good|great|nice|lovely|"
     r"wonderful|blessed|awesome|amazing|fantastic|beautiful|peaceful|relaxing|restful)\s+"
-    r"(?:day|evening|night|weekend|one|rest\s+of\s+(?:the|your)\s+day)(?:\s+too)?"
+    # "Have a lovely afternoon!" (ESConv train got "How wonderful! That's good to hear")
+    r"(?:day|evening|night|weekend|afternoon|morning|week|holiday|holidays|one|rest\s+of\s+"
+    r"(?:the|your)\s+day)(?:\s+too)?"
     r"[\s.!]*$|^\s*(?:and\s+)?(?:you|u)\s+too(?:\s+as\s+well)?(?:[\s,]+(?-i:[A-Z][a-z]+))?"
     r"[\s.!]*$"
     # at the very end, whatever stands before it: "... future endeavours Bye then ; )", "thanks
@@ -276,6 +278,13 @@ _ADVICE = re.compile(
     r"(?:suggest|recommend|think i should)|how (?:can|do|should|would) i (?:deal|cope|handle|"
     r"fix|get|stop|start|move on|manage|make (?:it|this) (?:stop|better|easier))"
     r"|what can i do about (?:it|this|that)|is there anything i can do"
+    # "Is there a safe way I can handle them?", "I would want to know how I can stand up to
+    # these bullies", "One more piece of advice" (ESConv train)
+    r"|is there (?:a|any) (?:safe |good |better |healthy |right )?way (?:i|to|for me to) (?:can )?"
+    r"(?:handle|deal|cope|stop|fix|get|stand|talk|approach|manage)"
+    r"|(?:want|like|need|wish) to know how (?:i|to) (?:can |could |should )?(?:handle|deal|cope|"
+    r"stop|fix|get|stand|talk|approach|manage|move|make|help)"
+    r"|(?:one more|another|a|some) pieces? of advice"
     # "same here, now how do you get out of this...." (ESConv valid): "you" is anyone
     r"|how (?:do|can|would) (?:you|one|i|we) (?:get|climb|break) out of (?:this|it|that|here)\b"
     # "How am I going to catch up on my work?"

@@ -198,7 +198,7 @@ _SEEKS_TALK = re.compile(
     r"\b(?:looking\s+for|need|want|would\s+like|'d\s+like|could\s+use|came\s+(?:here\s+)?for)"
     r"\s+(?:some\s+|a\s+little\s+)?(?:emotional\s+|moral\s+)?(?:support|someone\s+to\s+talk\s+to|"
     r"somebody\s+to\s+talk\s+to|to\s+talk(?:\s+to\s+(?:someone|somebody|you))?(?:\s+about\s+it)?|"
-    r"to\s+vent|a\s+chat|a\s+listening\s+ear|advice)"
+    r"to\s+vent|a\s+chat|a\s+listening\s+ear|advice|assistance|help|guidance)"
     r"(?:\s+(?:today|now|right\s+now|please|tonight))?\s*[.!]*\s*$",
     re.I,
 )
@@ -243,7 +243,10 @@ def _is_cause(text: str) -> bool:
                 and not re.match(r"(?:but|and|so|or)\b", text, re.I)
                 # "as if I commited a mistake" compares, it does not say why (ESConv train:
                 # "since as if you commited a mistake")
-                and not re.match(r"as\s+(?:if|though)\b", text, re.I))
+                and not re.match(r"as\s+(?:if|though)\b", text, re.I)
+                # said to the agent ("Nice that you understand me", ESConv train: "Feeling
+                # unsettled when you understand you ...")
+                and not re.search(r"\b(?:you|your|u)\b", text, re.I))
 
 
 def lower_first(text: str) -> str:
@@ -365,9 +368,13 @@ def slots(
         found["cause"] = lower_first(reflect(because))
     # a question is not restated ("Should I just give up?" is not "So should you just give up"),
     # nor violence ("I could kill my brother")
+    # nor what is said to the agent: "Nice that you understand me, ..." would read back as "you
+    # understand you" (ESConv train)
     sentences = [s for s in split_sentences(user)
                  if (_FIRST_PERSON.search(s) or _THEY_DID.match(s))
-                 and not s.rstrip().endswith("?") and not _HARSH.search(s)]
+                 and not s.rstrip().endswith("?") and not _HARSH.search(s)
+                 and not re.search(r"\b(?:you|u)\b", re.split(r",\s*(?:but|and)\b|;", s)[0],
+                                   re.I)]
     # "I'm not doing very well. I failed my finals.": how they are opens, what happened is
     # what is restated
     told = [t for t in sentences if not UNWELL.search(t) and not _SEEKS_TALK.search(t)]

@@ -350,6 +350,10 @@ class TemplateChatModel(BaseChatModel):
                     and not takes_up  # taking up a suggestion is not news
                     # "Have you ever used jatos? You're actually pretty good at this!"
                     and not (ends_praising_agent(user) and not tells_news(user))
+                    # praise in the middle ("You are really helpful. Have you been doing any jobs
+                    # through those websites?", ESConv train: "Could you share the news ...?")
+                    and not (any(praises_agent(s) for s in split_sentences(user))
+                             and not tells_news(user))
                     and not NO_NEWS.search(user)  # "I really hope so", "You're right"
                     # laughter alone is no news: "lol, yes that is true" was "How wonderful!"
                     and not (LAUGHS.search(user) and not tells_news(user))

@@ -27,6 +27,7 @@ pytestmark = pytest.mark.unit
     ("I got laid off this morning.", "job_loss"),
     ("They laid me off.", "job_loss"), ("We were just laid off.", "job_loss"),
     ("I hate being unemployed.", "job_loss"),
+    ("I was working in IKEA warehouse before I got redundant", "job_loss"),  # ESConv train
     ("I was let go on Friday.", "job_loss"),
     ("I keep having panic attacks at work.", "panic"),
     ("My heart keeps racing for no reason.", "panic"),

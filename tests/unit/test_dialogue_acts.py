@@ -108,6 +108,14 @@ pytestmark = pytest.mark.unit
     ("Thanks, it was. I guess we can wrap up since it's over 15 mins", False, True, False),
     ("We can wrap presents tonight.", False, False, False),
     ("Do you have nay other tips that i may use?", False, False, True),  # ESConv valid, typo
+    # ESConv train: had got "It's clear you're trying" and "You clearly care about your fiance"
+    ("Dealing with these bullies are pretty tough, Is there a safe way I can handle them?",
+     False, False, True),
+    ("One more piece of advice before we part ways. I would want to know how I can stand up "
+     "to these bullies.", False, False, True),
+    ("Is there a way to the station?", False, False, False),
+    ("Have a lovely afternoon!", False, True, False),  # ESConv train got "How wonderful!"
+    ("I had a lovely afternoon with my kids.", False, False, False),
     ("thank you i think im done for now", False, True, False),  # ESConv valid
     ("same here, now how do you get out of this....", False, False, True),  # ESConv valid
     # ESConv valid: had got "Goodbye for now. I'm glad you talked with me today."
@@ -1289,3 +1297,18 @@ def test_a_step_named_beside_a_request_for_more_ideas_gets_one_of_the_troubles_s
                              "Yes I think so. I will try out this idea for my next night sleep. "
                              "Do you have any other ideas")
     assert any(step in reply for step in BY_NAME["sleep"].suggestions), reply
+
+
+def test_praise_in_the_middle_of_a_message_is_no_news() -> None:
+    # ESConv train: "I Will definitely try that. You are really helpful. Have you been doing any
+    # jobs through those websites?" got "Oh, that's lovely! Could you share the news with
+    # someone who will be glad for you?"
+    warm = AffectEstimate(VAD(0.6, 0.3, 0.2), {"joy": 0.9, "neutral": 0.1}, 0.9, "text", 0.0)
+    text = ("I Will definitely try that. You are really helpful. Have you been doing any jobs "
+            "through those websites?")
+    history = [DialogueTurn("user", "I lost my job 4 months ago."),
+               DialogueTurn("Sage", "Could you look at the job websites this week?"),
+               DialogueTurn("user", text)]
+    reply = Responder().respond(ResponseRequest(text, history, Strategy.SUGGESTION, warm, None,
+                                                "Sage", "plain"))
+    assert "news" not in reply and "wonderful" not in reply and "lovely" not in reply, reply

@@ -441,6 +441,11 @@ def test_a_clause_read_back_ends_in_a_word_not_a_join(text: str, cause: str | No
      "your daughters"),
     ("Some of my professors give the oddest quizzes!", "topic", None),
     ("Yeah, but the only one in my area in person is cancelled.", "topic", None),
+    # said to the agent, no cause (ESConv train: "Feeling unsettled when you understand you")
+    ("Nice that you understand me, I was trying job websites alongside with jobcenter.",
+     "cause", None),
+    ("Nice that you understand me, I was trying job websites alongside with jobcenter.",
+     "clause", None),
     # ESConv valid: "Maybe one small step with your cat could help"
     ("Sometimes when I am really feeling down, I remember that my cat needs me.", "topic",
      None),
