@@ -299,7 +299,10 @@ _ADVICE = re.compile(
     # "Just tell me something useful.", "Tell me what to do.", "Give me something I can use."
     r"|\b(?:just |please )?(?:tell|give) me (?:something|anything) (?:useful|practical|concrete|"
     r"i can (?:use|do))|\b(?:just |please )?tell me what (?:to do|i should do)"
-    r"|\bgive me (?:some |a few |more |other )?(?:advice|ideas|tips|suggestions|options|pointers)"
+    # (not said of others: "hopefully they will give me some advice", ESConv train)
+    r"|(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bcan\s)(?<!\bmight\s)(?<!\bmay\s)"
+    r"(?<!\bto\s)(?<!\bgonna\s)\bgive me (?:some |a few |more |other )?(?:advice|ideas|tips|"
+    r"suggestions|options|pointers)"
     # "Do you have any good ideas to cope with stress?", "I need some advice", "What do you do
     # to unwind?" (supporters answer these 9 in ESConv train with a suggestion 4 times)
     # ... or one word more: "Do you have any craft ideas?"

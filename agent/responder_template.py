@@ -387,8 +387,9 @@ class TemplateChatModel(BaseChatModel):
                 and not DOUBTS.search(user)
                 # "Do you have any suggestions other than exercising to help with sleeping?"
                 # asks for more than the step named before (ESConv valid got "Could you pick a
-                # time to set more alarms for yourself?")
-                and not advice_asked
+                # time to set more alarms for yourself?"), and "What type of doctor could I
+                # see?" asks something of its own (ESConv train: the same push, twice)
+                and not advice_asked and not user.rstrip().endswith("?")
                 and not thanked):  # thanks close the step, not agree to it
             planned = next((s for t in reversed(earlier[-2:])
                             if (s := stated_plan(t) or weighed_step(t)) is not None), None)

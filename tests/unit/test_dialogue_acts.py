@@ -114,6 +114,9 @@ pytestmark = pytest.mark.unit
     ("One more piece of advice before we part ways. I would want to know how I can stand up "
      "to these bullies.", False, False, True),
     ("Is there a way to the station?", False, False, False),
+    # ESConv train: a step of the user's, not a request ("hopefully they will give me some advice")
+    ("I will reach out to my parents tomorrow and hopefully they will give me some advice.",
+     False, False, False),
     ("Have a lovely afternoon!", False, True, False),  # ESConv train got "How wonderful!"
     ("I had a lovely afternoon with my kids.", False, False, False),
     ("thank you i think im done for now", False, True, False),  # ESConv valid
@@ -850,6 +853,12 @@ def test_a_suggestion_builds_on_the_step_the_user_just_named() -> None:
                                "I feel like I really can't trust him and find myself looking "
                                "through his phone.")
     assert "another chance" not in doubted and "worth doing" not in doubted, doubted
+    # a question of its own is no agreement with it (ESConv train: "Then it sounds worth doing.
+    # Could you pick a time to make an appointment?" to "What type of doctor could I see?")
+    asked_other = suggestion_after("I'm so sad all the time.",
+                                   "Maybe I should make an appointment.",
+                                   "You make a good point. What type of doctor could I see?")
+    assert "appointment" not in asked_other and "worth doing" not in asked_other, asked_other
     # asked for more suggestions, the step named before is not pushed again (ESConv valid)
     asked_more = suggestion_after("I sleep 8 hours and still wake up tired.",
                                   "I should set more alarms for myself.",
