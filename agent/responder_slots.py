@@ -54,6 +54,9 @@ _TOPIC = re.compile(
     # "you sound down about your area")
     r"\b(?!(?<=in )(?:my|our)\s+(?:place|position|case|opinion|view|experience|area|"
     r"neighbou?rhood|region|town|city|state|country)\b)"
+    # nor where something happened: "she was staying at my house for a month" (ESConv valid:
+    # "What has been the hardest part of your house so far?")
+    r"(?!(?<=at |in |to )(?:my|our)\s+(?:house|home|place|apartment|flat|room|bedroom|parents'?)\b)"
     rf"(?:my|our)\s+((?:{_ADJECTIVES})\s+)?"
     # a body part is where a feeling sits, not what it is about: "every time I close my eyes"
     # is not "the hardest part of your eyes", nor "it broke my heart" "your heart"; an
@@ -363,7 +366,9 @@ def slots(
         before = _end_on_a_word(before, also=frozenset({"ever"}))
         if len(before) >= 6 and _is_cause(before):
             because = before
-    because = _end_on_a_word(because).rstrip(".!?, ")
+    # a dash opens another thought: "since I have broke metatarsals on both feet in a year - it's
+    # been a hard recovery" (ESConv valid) ends before it
+    because = _end_on_a_word(re.split(r"\s[-\u2013\u2014]+\s", because)[0]).rstrip(".!?, ")
     if because:
         found["cause"] = lower_first(reflect(because))
     # a question is not restated ("Should I just give up?" is not "So should you just give up"),

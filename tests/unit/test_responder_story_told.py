@@ -446,6 +446,13 @@ def test_a_clause_read_back_ends_in_a_word_not_a_join(text: str, cause: str | No
      "cause", None),
     ("Nice that you understand me, I was trying job websites alongside with jobcenter.",
      "clause", None),
+    # where it happened is no topic (ESConv valid: "the hardest part of your house")
+    ("Well she was staying at my house for a month and we were constantly fighting.", "topic",
+     None),
+    ("My house is a mess.", "topic", "your house"),
+    # a cause ends at a dash (ESConv valid)
+    ("I am just struggling since I have broke metatarsals on both feet in a year - it's been a "
+     "hard recovery", "cause", "you have broke metatarsals on both feet in a year"),
     # ESConv valid: "Maybe one small step with your cat could help"
     ("Sometimes when I am really feeling down, I remember that my cat needs me.", "topic",
      None),
