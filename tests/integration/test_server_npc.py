@@ -286,3 +286,30 @@ def test_the_python_example_runs_against_the_server(server_url: str) -> None:
     assert out.count("line rumours") == 2  # the second by meaning, with no `when` word in it
     assert "Then drink somewhere else." in out and "line room_refused" in out
     assert re.search(r"feels (anger|reproach), line insulted", out), out
+
+
+def check_headless_transcript(out: str) -> None:
+    """What an engine client's headless conversation prints (clients/unity/tests,
+    clients/unreal/tests): 5 turns in protocol order with 52 blendshapes and distinct replies, a
+    refused persona, a malformed frame survived, a gift's gratitude, grim's line before and
+    after a price change, an insult that lowers liking, and a night that calms grim."""
+    turns = [json.loads(line[5:]) for line in out.splitlines() if line.startswith("TURN ")]
+    assert len(turns) == 5
+    for types in turns:
+        assert TURN_ORDER.match(" ".join(types)), types
+    assert len(re.findall(r"^BLENDSHAPES 52 ", out, flags=re.M)) == 5
+    replies = [json.loads(line[6:]) for line in out.splitlines() if line.startswith("REPLY ")]
+    assert len(replies) == 5 and all(replies) and len(set(replies)) == 5
+    assert "REFUSED bad_persona" in out and "ERROR bad_json fatal=False" in out
+    event = next(line for line in out.splitlines() if line.startswith("EVENT "))
+    assert event.startswith('EVENT ["emotion","expression","turn_end"] ')
+    # a praiseworthy gift that is good for the NPC: gratitude (OCC compound, docs/protocol.md)
+    assert event.endswith(" gratitude")
+    lines = re.findall(r'^LINE (\w+) (\w+) (".*")$', out, flags=re.M)
+    assert [(topic, strategy) for topic, strategy, _ in lines] == [("room", "Information")] * 2
+    assert "five silver a night" in lines[0][2] and "Still seven silver" in lines[1][2]
+    before, after = map(float, re.search(r"^LIKING (\S+) (\S+)$", out, flags=re.M).groups())
+    assert before == 0.1 and after < before  # the insult event lowered grim's liking
+    night = re.search(r"^NIGHT (\S+) (\w+) (\w+)$", out, flags=re.M)
+    assert night is not None and night.group(1) == '["emotion","expression","turn_end"]'
+    assert (night.group(2), night.group(3)) == ("anger", "neutral")  # a night calms grim
