@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import re
 import subprocess
 import sys
@@ -286,6 +287,19 @@ def test_the_python_example_runs_against_the_server(server_url: str) -> None:
     assert out.count("line rumours") == 2  # the second by meaning, with no `when` word in it
     assert "Then drink somewhere else." in out and "line room_refused" in out
     assert re.search(r"feels (anger|reproach), line insulted", out), out
+
+
+def run_headless(command: list[str], url: str) -> str:
+    """Run an engine client's headless conversation against ``url``; what it printed, once it
+    exited cleanly and ended with RESULT ok."""
+    proc = subprocess.run(
+        command, env={**os.environ, "AFFECT_URL": url},
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    out = proc.stdout
+    assert proc.returncode == 0, out[-2000:] + proc.stderr[-2000:]
+    assert out.rstrip().endswith("RESULT ok")
+    return out
 
 
 def check_headless_transcript(out: str) -> None:

@@ -5,13 +5,12 @@ reports a game event."""
 from __future__ import annotations
 
 import glob
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from test_server_npc import check_headless_transcript, server_url  # noqa: F401 - fixture
+from test_server_npc import check_headless_transcript, run_headless, server_url  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.integration
 MCS, MONO = shutil.which("mcs"), shutil.which("mono")
@@ -43,11 +42,4 @@ def program(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @needs_mono
 def test_dotnet_client_conversation(program: Path, server_url: str) -> None:  # noqa: F811
     assert MONO is not None
-    proc = subprocess.run(
-        [MONO, str(program)], env={**os.environ, "AFFECT_URL": server_url},
-        capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
-    out = proc.stdout
-    assert proc.returncode == 0, out[-2000:] + proc.stderr[-2000:]
-    assert out.rstrip().endswith("RESULT ok")
-    check_headless_transcript(out)
+    check_headless_transcript(run_headless([MONO, str(program)], server_url))

@@ -6,13 +6,12 @@ Unreal Engine and is not built here (clients/unreal/README.md)."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from test_server_npc import check_headless_transcript, server_url  # noqa: F401 - fixture
+from test_server_npc import check_headless_transcript, run_headless, server_url  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.integration
 CXX = shutil.which("g++")
@@ -43,11 +42,4 @@ def program(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @needs_cxx
 def test_cpp_client_conversation(program: Path, server_url: str) -> None:  # noqa: F811
-    proc = subprocess.run(
-        [str(program)], env={**os.environ, "AFFECT_URL": server_url},
-        capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
-    out = proc.stdout
-    assert proc.returncode == 0, out[-2000:] + proc.stderr[-2000:]
-    assert out.rstrip().endswith("RESULT ok")
-    check_headless_transcript(out)
+    check_headless_transcript(run_headless([str(program)], server_url))
