@@ -280,11 +280,13 @@ _ADVICE = re.compile(
     r"|what can i do about (?:it|this|that)|is there anything i can do"
     # "Is there a safe way I can handle them?", "I would want to know how I can stand up to
     # these bullies", "One more piece of advice" (ESConv train)
+    # ("Is there a way to get to the station?" and "my mom gave me a piece of advice" are not)
     r"|is there (?:a|any) (?:safe |good |better |healthy |right )?way (?:i|to|for me to) (?:can )?"
-    r"(?:handle|deal|cope|stop|fix|get|stand|talk|approach|manage)"
+    r"(?:handle|deal|cope|stop|fix|stand|talk|approach|manage)"
     r"|(?:want|like|need|wish) to know how (?:i|to) (?:can |could |should )?(?:handle|deal|cope|"
-    r"stop|fix|get|stand|talk|approach|manage|move|make|help)"
-    r"|(?:one more|another|a|some) pieces? of advice"
+    r"stop|fix|stand|talk|approach|manage|move on|make it|help)"
+    r"|(?:one more|another) pieces? of advice|(?:need|want|like|could use|give me) (?:a|some|one) "
+    r"pieces? of advice"
     # "same here, now how do you get out of this...." (ESConv valid): "you" is anyone
     r"|how (?:do|can|would) (?:you|one|i|we) (?:get|climb|break) out of (?:this|it|that|here)\b"
     # "How am I going to catch up on my work?"

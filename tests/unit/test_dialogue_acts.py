@@ -114,6 +114,8 @@ pytestmark = pytest.mark.unit
     ("One more piece of advice before we part ways. I would want to know how I can stand up "
      "to these bullies.", False, False, True),
     ("Is there a way to the station?", False, False, False),
+    ("Is there a way to get to the station?", False, False, False),
+    ("My mom gave me a piece of advice once.", False, False, False),
     # ESConv train: a step of the user's, not a request ("hopefully they will give me some advice")
     ("I will reach out to my parents tomorrow and hopefully they will give me some advice.",
      False, False, False),
