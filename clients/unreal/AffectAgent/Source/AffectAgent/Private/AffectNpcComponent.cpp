@@ -34,7 +34,7 @@ void UAffectNpcComponent::Connect()
 
 void UAffectNpcComponent::Say(const FString& Text)
 {
-	SendMessage(affect::message::user_text(ToUtf8(Text)));
+	SendProtocolMessage(affect::message::user_text(ToUtf8(Text)));
 }
 
 void UAffectNpcComponent::SendGameEvent(const FString& Event, float Desirability, bool bIsDeed,
@@ -45,17 +45,17 @@ void UAffectNpcComponent::SendGameEvent(const FString& Event, float Desirability
 	{
 		Deed = Praiseworthiness;
 	}
-	SendMessage(affect::message::game_event(ToUtf8(Event), Desirability, Deed));
+	SendProtocolMessage(affect::message::game_event(ToUtf8(Event), Desirability, Deed));
 }
 
 void UAffectNpcComponent::PassTime(float Seconds)
 {
-	SendMessage(affect::message::time_passed(Seconds));
+	SendProtocolMessage(affect::message::time_passed(Seconds));
 }
 
 void UAffectNpcComponent::SetFact(const FString& Name, const FString& Value)
 {
-	SendMessage(affect::message::facts({{ToUtf8(Name), ToUtf8(Value)}}));
+	SendProtocolMessage(affect::message::facts({{ToUtf8(Name), ToUtf8(Value)}}));
 }
 
 void UAffectNpcComponent::Disconnect()
@@ -83,7 +83,7 @@ void UAffectNpcComponent::EndPlay(const EEndPlayReason::Type EndPlayReason)
 	Super::EndPlay(EndPlayReason);
 }
 
-void UAffectNpcComponent::SendMessage(const affect::json& Message)
+void UAffectNpcComponent::SendProtocolMessage(const affect::json& Message)
 {
 	if (!Socket.IsValid() || !Socket->IsConnected())
 	{
@@ -95,7 +95,7 @@ void UAffectNpcComponent::SendMessage(const affect::json& Message)
 
 void UAffectNpcComponent::HandleConnected()
 {
-	SendMessage(affect::message::hello(ToUtf8(Persona), ToUtf8(Token), ToUtf8(Session)));
+	SendProtocolMessage(affect::message::hello(ToUtf8(Persona), ToUtf8(Token), ToUtf8(Session)));
 }
 
 void UAffectNpcComponent::HandleConnectionError(const FString& Error)

@@ -94,7 +94,8 @@ protected:
 	virtual void EndPlay(const EEndPlayReason::Type EndPlayReason) override;
 
 private:
-	void SendMessage(const affect::json& Message);
+	// Not "SendMessage": windows.h defines that name as a macro.
+	void SendProtocolMessage(const affect::json& Message);
 	void HandleConnected();
 	void HandleConnectionError(const FString& Error);
 	void HandleClosed(int32 StatusCode, const FString& Reason, bool bWasClean);
