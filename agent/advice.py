@@ -258,7 +258,9 @@ TOPICS: tuple[Topic, ...] = (
         # the user's own: "My husband just got laid off" (ESConv train) got "If you have not
         # yet, could you apply for unemployment benefits this week?", said to the wife
         _words(r"\b(?:lost|losing)\s+(?:my|our)\s+job\b|\blaid\s+(?:me|us)\s+off\b"
-               r"|\b(?:i|we)\b[^.!?,;]{0,20}?\b(?:got|been|was|were|get|am|'m|are|'re)\s+(?:just\s+)?"
+               # ("I heard my dad was laid off" is his)
+               r"|\b(?:i|we)\b(?:(?!\b(?:he|she|they|my|his|her|their)\b)[^.!?,;]){0,20}?"
+               r"\b(?:got|been|was|were|get|am|'m|are|'re)\s+(?:just\s+)?"
                r"(?:laid\s+off|fired|sacked|let\s+go|(?:made\s+)?redundant)\b(?!\s+up\b)"
                r"|\b(?:fired|let)\s+(?:me|us)\s+go\b|\bfired\s+(?:me|us)\b"
                r"|\b(?:i'?m|im|i\s+am|we'?re|we\s+are|i'?ve\s+been|i\s+have\s+been|being)\s+"

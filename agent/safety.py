@@ -343,7 +343,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         # hopeless" are not
         r"\b(?:i\s+(?:feel|felt|am|was)|i'?m|im|i\s+(?:just\s+)?(?:feel|am)|feeling|me\s+feel|it\s+(?:all\s+)?"
         r"(?:feels|seems)|everything\s+(?:feels|seems|is)|life\s+(?:feels|seems|is))\s+"
-        r"(?:(?!not\b|n't\b)[\w']+\s+){0,3}?hopeless\b"
+        # (no "is" between: "I feel the team is hopeless" is about the team)
+        r"(?:(?!not\b|n't\b|is\b|are\b|was\b|were\b)[\w']+\s+){0,3}?hopeless\b"
         r"(?!\s+(?:at|romantic|case|with|when|in\s+the\s+kitchen)\b)",
         # worn out by all of it, not by one thing ("tired of everything at work" is one thing).
         # It may or may not be a passive wish to be dead, the first question of the Columbia

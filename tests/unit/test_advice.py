@@ -27,6 +27,7 @@ pytestmark = pytest.mark.unit
     ("I got laid off this morning.", "job_loss"),
     ("They laid me off.", "job_loss"), ("We were just laid off.", "job_loss"),
     ("I hate being unemployed.", "job_loss"),
+    ("My husband and I were laid off.", "job_loss"),
     ("I was working in IKEA warehouse before I got redundant", "job_loss"),  # ESConv train
     ("I was let go on Friday.", "job_loss"),
     ("I keep having panic attacks at work.", "panic"),
@@ -125,6 +126,7 @@ def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     # someone else's lost job: its steps ("apply for unemployment benefits") are not the user's
     # to take (ESConv train: said to a wife whose husband was laid off)
     "my husband lost his job", "My husband is unemployed.", "I fired my assistant.",
+    "I heard my dad was laid off.",
 ])
 def test_a_look_alike_names_no_trouble(text: str) -> None:
     assert topic_of(text) is None

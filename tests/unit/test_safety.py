@@ -292,6 +292,7 @@ NOT_CRISIS = [
     "I'm hopeless at maths, always have been",
     "I am a hopeless romantic",
     "This team is hopeless.",  # GoEmotions train
+    "I feel the team is hopeless this season.",
     "It's not all hopeless.",
     "I am tired of everything at work being so rushed",
     "I'm sick of it all being so expensive",
