@@ -163,8 +163,8 @@ from agent.warm_words import (
     answers_thanks,
     approves_suggestion,
     credits_agent,
-    ends_praising_agent,
     only_thanks,
+    praise_in,
     praises_agent,
     tells_achievement,
     tells_news,
@@ -267,7 +267,9 @@ class TemplateChatModel(BaseChatModel):
         if not cross and other_language(user) is not None:
             unsaid = [r for r in OTHER_LANGUAGE_REPLIES if r not in said]
             return unsaid[0] if unsaid else OTHER_LANGUAGE_REPLIES[-1]
-        if not cross and reports_wellbeing(user, said[-1] if said else "") == "well":
+        # how they are, when this answers the agent's "How are you?" (or opens the talk)
+        wellbeing = reports_wellbeing(user, said[-1] if said else "")
+        if not cross and wellbeing == "well":
             # "I am good, thank you" answers "How are you feeling today?": no thanks for help,
             # and no small-talk question ("What made you think of that?"); a low answer is asked
             # about below (ASKS_FOR_STORY)
@@ -348,12 +350,10 @@ class TemplateChatModel(BaseChatModel):
                       and not any(s in SAFETY_REPLIES for s in said[-2:]))
         positive = (reads_glad
                     and not takes_up  # taking up a suggestion is not news
-                    # "Have you ever used jatos? You're actually pretty good at this!"
-                    and not (ends_praising_agent(user) and not tells_news(user))
-                    # praise in the middle ("You are really helpful. Have you been doing any jobs
-                    # through those websites?", ESConv train: "Could you share the news ...?")
-                    and not (any(praises_agent(s) for s in split_sentences(user))
-                             and not tells_news(user))
+                    # "Have you ever used jatos? You're actually pretty good at this!", or in the
+                    # middle ("You are really helpful. Have you been doing any jobs through those
+                    # websites?", ESConv train: "Could you share the news ...?")
+                    and not (praise_in(user) and not tells_news(user))
                     and not NO_NEWS.search(user)  # "I really hope so", "You're right"
                     # laughter alone is no news: "lol, yes that is true" was "How wonderful!"
                     and not (LAUGHS.search(user) and not tells_news(user))
@@ -372,8 +372,7 @@ class TemplateChatModel(BaseChatModel):
             # feel happy; anyone would in your place." would mock it: a neutral word instead
             filled["feeling"], filled["feeling2"] = FEELING_WORDS["neutral"][:2]
         # "not doing too hot tbh" answers how they are, low, in words says_unwell does not know
-        unwell = (says_unwell(user)
-                  or reports_wellbeing(user, said[-1] if said else "") == "low")
+        unwell = says_unwell(user) or wellbeing == "low"
         # the user's own step of a message or two ago is what a suggestion builds on
         planned = None
         if (plan is None and weighed is None and strategy is Strategy.SUGGESTION

@@ -327,14 +327,14 @@ def praises_agent(text: str) -> bool:
     return _PRAISE.search(text) is not None or credits_agent(text)
 
 
-def ends_praising_agent(text: str) -> bool:
-    """The last sentence of the message praises the agent ("Have you ever used jatos? You're
-    actually pretty good at this!"): warm, but about the agent, not news of the user's.
+def praise_in(text: str) -> bool:
+    """A sentence of the message praises the agent ("Have you ever used jatos? You're actually
+    pretty good at this!", "You are really helpful. Have you been doing any jobs ...?"): warm,
+    but about the agent, not news of the user's.
 
-    >>> ends_praising_agent("Have you ever used it? You're actually pretty good at this!")
+    >>> praise_in("Have you ever used it? You're actually pretty good at this!")
     True
-    >>> ends_praising_agent("You're so kind. My dog died.")
-    False
+    >>> praise_in("You're so kind. My dog died."), praise_in("My dog died.")
+    (True, False)
     """
-    sentences = split_sentences(text)
-    return bool(sentences) and praises_agent(sentences[-1])
+    return any(praises_agent(s) for s in split_sentences(text))

@@ -1293,9 +1293,9 @@ def test_agreement_is_no_news_to_be_glad_at(text: str) -> None:
     "I want to tell you you're quite compassionate and kind",
 ])
 def test_warm_words_for_the_agent_are_heard_as_such(text: str) -> None:
-    from agent.warm_words import ends_praising_agent, praises_agent
+    from agent.warm_words import praise_in, praises_agent
 
-    assert praises_agent(text) and ends_praising_agent(text)
+    assert praises_agent(text) and praise_in(text)
     assert not praises_agent("I want to tell you that you are wrong")
 
 
