@@ -131,8 +131,13 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"|(?:wasn'?t|weren'?t)\s+(?:here|around|alive))\b",
         # methods named with "myself" ("burning myself out", "shoot myself in the foot" pass)
         r"\b(?:hang|hanging|shoot|shooting|stab|stabbing|drown|drowning|poison|poisoning|"
-        r"suffocate|strangle|starve|starving|burn|burning)\s+(?:myself|my\s+self)\b"
+        r"suffocate|strangle|burn|burning)\s+(?:myself|my\s+self)\b"
         r"(?!\s+(?:out|in\s+(?:the\s+foot|booze|alcohol|drink|work)))",
+        # starving oneself for a weight or a diet is the eating category's ("starving myself
+        # to lose weight"); without such a purpose it stays a way of dying
+        r"\bstarv(?:e|ing)\s+(?:myself|my\s+self)\b(?!\s+(?:to\s+(?:lose|get|stay|be|look|"
+        r"drop|fit)|so\s+(?:i|that)|on\s+(?:a|this|my)\s+diet|for\s+(?:a|the|my)\s+(?:diet|"
+        r"wedding|photo|summer))\b)",
         r"\b(?:jump|jumping|throw\s+myself|step|stepping)\s+(?:off|from|in\s+front\s+of|under)\s+"
         r"(?:a|an|the|my)?\s*(?:bridge|roof|building|balcony|cliff|window|ledge|tower|train|bus|"
         r"truck|car|subway)\b",
@@ -372,6 +377,44 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"|\b(?:bang|banging|smash|smashing)\s+my\s+head\s+(?:into|against|on)\s+"
         r"(?:the\s+|a\s+)?(?:wall|desk|floor|door|table)\b",
     ),
+    # Eating restricted on purpose, purging, fear of food (ESConv valid: "I am dieting but I
+    # mainly just avoid food and eat once a day. I am on depression medication which also
+    # reduces my appetite and I drink a lot of coffee to help surpress my appetite" had been
+    # told "Telling me about your appetite took courage, and you are handling more than you
+    # think"). No crisis, but not a thing to praise: it is answered with care and where help
+    # is, as breathlessness is. Said of oneself; "she hadn't eaten anything in days", "avoid
+    # eating before bed", "afraid to eat there" and "make myself sick with worry" pass.
+    "eating": (
+        r"\b(?:i|i'?m|i'?ve|im|ive)\s+(?:\w+\s+){0,4}?(?:avoid(?:ing)?|refus(?:e|ing))\s+(?:to\s+)?"
+        r"(?:food|eating|eat|meals)\b(?!\s+(?:i\s+don'?t\s+like|with|that|like|before|after|at|"
+        r"in\s+front|out)\b)",
+        r"\b(?:i|i'?m|i'?ve|im|ive)\s+(?:\w+\s+){0,3}?skip(?:ping)?\s+(?:meals|eating|food)\s+"
+        r"(?:\w+\s+){0,2}?(?:to\s+(?:lose|get\s+thin|stay\s+thin|be\s+thin)|so\s+i\s+(?:don'?t|"
+        r"won'?t)\s+(?:gain|get\s+fat)|on\s+purpose)\b",
+        r"\b(?:i\s+(?:\w+\s+){0,4}?|and\s+(?:\w+\s+)?)eat\s+(?:only\s+)?(?:once|one\s+(?:meal|time))\s+"
+        r"a\s+day\b",
+        # a count of calories a day under a thousand ("1200 a day", a common diet floor, is not)
+        r"\bi\s+(?:\w+\s+){0,3}?(?:eat|have|allow\s+myself|stick\s+to|keep\s+(?:it\s+)?(?:to|"
+        r"under))\s+(?:about\s+|around\s+|only\s+|just\s+|less\s+than\s+|under\s+|barely\s+)?"
+        r"[1-9]\d{2}\s+(?:calories|cals|kcal)\s+(?:a|per|each)\s+day\b",
+        r"\b(?:suppress|surpress|supress|curb|kill)\w*\s+my\s+appetite\b",
+        r"\bmake\s+myself\s+(?:throw\s+up|vomit|puke|purge|sick\s+after\s+(?:i\s+eat|eating|"
+        r"meals))\b",
+        r"\b(?:throw(?:ing)?\s+up|vomit(?:ing)?|purg(?:e|ing))\s+after\s+(?:i\s+eat|eating|"
+        r"meals|every\s+meal)\b",
+        r"\b(?:binge|binging|bingeing)\s+(?:and|then)\s+(?:purge|purging|throw(?:ing)?\s+up)\b",
+        r"\b(?:wait|waiting)\s+until\s+i(?:'m|\s+am)\s+(?:about\s+to\s+)?(?:pass\s+out|faint)\w*"
+        r"\s+(?:to|before\s+i)\s+eat\b",
+        r"\bi\s+(?:\w+\s+){0,2}?(?:haven'?t|have\s+not|hadn'?t|didn'?t)\s+(?:eaten|eat)\s+"
+        r"(?:anything\s+|a\s+thing\s+)?(?:in|for)\s+(?:days|\d+\s+days|two\s+days|three\s+days|"
+        r"four\s+days|a\s+week|weeks)\b",
+        r"\b(?:afraid|scared|terrified)\s+(?:to\s+eat|of\s+eating|of\s+food)(?=\s*(?:[.!?,;]|$|"
+        r"\s+(?:because|and|but|anymore|any\s+more|now|again|at\s+all|in\s+front\s+of|around)\b))",
+        r"\b(?:take|taking|use|using)\s+laxatives\s+to\s+(?:lose|control|keep)\b",
+        r"\bguilty\s+(?:after|when(?:ever)?|every\s+time)\s+i\s+eat(?=\s*(?:[.!?,;]|$|\s+(?:anything|"
+        r"at\s+all|food|and|but|because)\b))",
+        r"\bstarv(?:e|ing)\s+(?:myself|my\s+self)\b",
+    ),
 }
 _COMPILED = {cat: tuple(re.compile(p, re.I) for p in pats) for cat, pats in _PATTERNS.items()}
 # A plain "no" to the question above ("No, I'm not going to hurt myself, I just feel empty"):
@@ -441,6 +484,14 @@ _RESPONSES = {
         "This sounds like a medical emergency. Please call your local emergency number now "
         "(911 in the US, 112 in Europe, 999 in the UK), or ask someone nearby to call for you."
     ),
+    "eating": (
+        "Thank you for telling me how you've been eating. Going without food, or keeping your "
+        "appetite down on purpose, is hard on your body and your mood, and you deserve care "
+        "with it, not judgement. A doctor can check on you properly, and eating-disorder "
+        "helplines listen too: Beat (beateatingdisorders.org.uk) in the UK, ANAD (anad.org) in "
+        "the US, or a line at findahelpline.com elsewhere. How long has eating been like this "
+        "for you?"
+    ),
     "breathing_spells": (
         "Not being able to breathe is frightening. If it is happening right now, or comes with "
         "chest pain or fainting, call your local emergency number (911 in the US, 112 in "
@@ -477,6 +528,11 @@ _FOLLOW_UPS = {
     "medical_emergency": (
         "Please don't wait: call your local emergency number now (911 in the US, 112 in "
         "Europe, 999 in the UK), or ask someone near you to call."
+    ),
+    "eating": (
+        "I'm glad you're telling me more about eating. Please don't carry it alone: a doctor, "
+        "or a helpline such as Beat (UK), ANAD (US) or one at findahelpline.com, can help "
+        "without judging you. Would you be open to reaching out to one of them?"
     ),
     "breathing_spells": (
         "If you can't breathe right now, call your local emergency number (911 in the US, 112 "
