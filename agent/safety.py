@@ -171,8 +171,12 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bwant\s+(?:it\s+all|everything)\s+to\s+(?:stop|end)\b",
         rf"\b(?:should|deserve\s+to|might\s+as\s+well|better\s+off\s+to)\s+(?:just\s+)?die\b"
         rf"{_NOT_LITERAL}",
-        r"\b(?:done\s+with|give\s+up\s+on|given\s+up\s+on|tired\s+of)\s+(?:life|living|"
-        r"being\s+alive)\b|\b(?:what'?s|what\s+is)\s+the\s+point\s+(?:of|in)\s+(?:living|"
+        # ("tired of living in apartments", "tired of living the life of a bachelor", both
+        # DailyDialog, and "done with life in the city" are about a way of living)
+        r"\b(?:done\s+with|give\s+up\s+on|given\s+up\s+on|tired\s+of)\s+(?:life(?!\s+(?:in\s+"
+        r"(?:the|this)\s+(?:city|town|suburbs|country)|as\s+an?|at|on\s+the)\b)|living(?!\s+(?:the"
+        r"\s+(?:\w+\s+)?life\s+of|in\s+(?!(?:this|the)\s+world\b|fear\b|pain\b)|with|at|on|under|"
+        r"near|alone|out\s+of|from|paycheck)\b)|being\s+alive)\b|\b(?:what'?s|what\s+is)\s+the\s+point\s+(?:of|in)\s+(?:living|"
         r"life|going\s+on|being\s+alive)\b",
         r"\bcut\s+(?:my\s+)?(?:wrists?|arms?|thighs?|legs?|skin)\b"
         r"|\brelapsed\b.{0,20}\b(?:cut|cutting|self[\s-]?harm|harming)\b",
@@ -556,6 +560,45 @@ _ABUSE_NOW = re.compile(
     r"(?:is|keeps|still)\s+(?:abusing|hurting|hitting|beating|threatening|raping|forcing))\b",
     re.I,
 )
+# Self-harm or suicidality told as history ("When I was 16 I tried to kill myself", "I used to
+# cut myself"): a past attempt is among the strongest known risk factors (Bostwick et al.
+# 2016), so the question about now is asked plainly, as for an overdose told as history,
+# where the crisis script ("please reach out now") answers a present it was not told. A
+# sentence that says it goes on ("again", "still", "lately") or any other sentence with
+# crisis words keeps the crisis script; so does history with no time to it ("I almost
+# committed suicide").
+_HISTORY = re.compile(rf"{_LONG_AGO}|\bused\s+to\b", re.I)
+_GOES_ON = re.compile(
+    r"\b(?:again|still|anymore|any\s+more|lately|these\s+days|today|tonight|recently|"
+    r"this\s+(?:week|month|morning|evening)|right\s+now|every\s+day|the\s+same)\b", re.I)
+_SENTENCES = re.compile(r"[^.!?;]+")
+# where one clause of a sentence hands over to another ("I used to be happy, but now I want to
+# die" is said of now)
+_CLAUSE_BREAK = re.compile(r",?\s+(?:but|and|yet|though|although|however|so)\s+|,\s+", re.I)
+
+
+def _told_as_history(text: str) -> bool:
+    """Whether every self-harm phrase in ``text`` is in a clause told as long past.
+
+    >>> _told_as_history("Two years ago I was suicidal, but I'm better now")
+    True
+    >>> _told_as_history("I used to be happy but now I want to kill myself")
+    False
+    """
+    said = False
+    for sentence in (m.group(0) for m in _SENTENCES.finditer(text)):
+        if not any(p.search(sentence) for p in _COMPILED["self_harm"]):
+            continue
+        if not _HISTORY.search(sentence) or _GOES_ON.search(sentence):
+            return False
+        hits = [(any(p.search(c) for p in _COMPILED["self_harm"]), bool(_HISTORY.search(c)))
+                for c in _CLAUSE_BREAK.split(sentence)]
+        if not any(hit for hit, _ in hits) or any(hit and not past for hit, past in hits):
+            return False  # said across clauses, or in a clause of now
+        said = True
+    return said
+
+
 SAFETY_REPLIES = frozenset((*_RESPONSES.values(), *_FOLLOW_UPS.values(), _ABUSE_PAST))
 """Every message the safety stage answers a crisis with (a reply just after one is read in its
 light: agent.responder_template)."""
@@ -620,6 +663,8 @@ class SafetyCheck:
                 if (category == "abuse" and any(_LONG_AGO_RE.search(v) for v in variants)
                         and not any(_ABUSE_NOW.search(v) for v in variants)):
                     return SafetyResult(category, _ABUSE_PAST)
+                if category == "self_harm" and all(_told_as_history(v) for v in variants):
+                    return SafetyResult("check_in", CHECK_IN)
                 return SafetyResult(category, _RESPONSES[category])
         return None
 
