@@ -48,6 +48,10 @@ class Topic:
     """How a reply names the trouble when the message names it ("the drinking"), over the
     thing the message says is "my" ("I'm scared my job will find out" is about the drinking,
     not "your job")."""
+    personal: bool = False
+    """Its steps are for the one who lives it ("Could you keep the same wake-up time every
+    day?"): a message that gives it to someone else ("My son can't sleep at night", "my
+    sister's boyfriend broke up with her") does not name it."""
 
 
 def _words(pattern: str) -> re.Pattern[str]:
@@ -117,6 +121,7 @@ TOPICS: tuple[Topic, ...] = (
                 "grief, not a sign of caring less."
             ),
         ),
+        personal=True,
     ),
     Topic(
         "health", "a health worry",
@@ -162,6 +167,7 @@ TOPICS: tuple[Topic, ...] = (
             "Slow breathing with a long out-breath is one of the simplest ways to calm the "
             "body's alarm.",
         ),
+        personal=True,
     ),
     Topic(
         "drinking", "drinking or drug use",
@@ -226,6 +232,7 @@ TOPICS: tuple[Topic, ...] = (
             "A fixed wake-up time and leaving the bed when you cannot sleep are at the heart of "
             "the best-studied treatment for insomnia.",
         ),
+        personal=True,
     ),
     Topic(
         "breakup", "a breakup",
@@ -252,6 +259,7 @@ TOPICS: tuple[Topic, ...] = (
                 "weeks and months, not days."
             ),
         ),
+        personal=True,
     ),
     Topic(
         "job_loss", "losing a job",
@@ -360,6 +368,7 @@ TOPICS: tuple[Topic, ...] = (
             "Deciding exactly when and where you will start makes following through much more "
             "likely than good intentions alone.",
         ),
+        personal=True,
     ),
     Topic(
         "exams", "exams",
@@ -387,6 +396,7 @@ TOPICS: tuple[Topic, ...] = (
             "Starting is usually the hardest part; once a short first session is done, the next "
             "one tends to come easier.",
         ),
+        personal=True,
     ),
     Topic(
         "bullying", "being bullied",
@@ -405,6 +415,7 @@ TOPICS: tuple[Topic, ...] = (
                 "stops sooner once an adult or someone in charge knows."
             ),
         ),
+        personal=True,
     ),
     Topic(
         "loneliness", "loneliness",
@@ -423,6 +434,7 @@ TOPICS: tuple[Topic, ...] = (
                 "eases with regular time around the same people."
             ),
         ),
+        personal=True,
     ),
     Topic(
         "conflict", "a falling-out",
@@ -468,6 +480,7 @@ TOPICS: tuple[Topic, ...] = (
             "Stress builds when there is no time to recover; even short breaks fully away from "
             "work help.",
         ),
+        personal=True,
     ),
     Topic(
         "workplace", "trouble at work",
@@ -490,6 +503,7 @@ TOPICS: tuple[Topic, ...] = (
             "Written notes of what happened, and when, make a workplace problem much easier to "
             "raise and to act on.",
         ),
+        personal=True,
     ),
     Topic(
         "new_role", "a new role",
@@ -524,6 +538,35 @@ TOPICS: tuple[Topic, ...] = (
                 "part of learning it, not a sign you were the wrong choice."
             ),
         ),
+        personal=True,
+    ),
+    Topic(
+        "supporting", "helping someone through a hard time",
+        # asked for ("How can I help my friend?"); also the topic of a message whose trouble is
+        # someone else's ("my son can't sleep", see ``_topic_in``)
+        _words(r"\bhow\s+(?:can|do|could|should|would)\s+i\s+(?:best\s+)?(?:help|support|comfort|"
+               r"cheer\s+up|be\s+there\s+for)\b(?!\s+(?:myself|me)\b)"
+               r"|\b(?:want|wants|trying|try|ways?)\s+to\s+(?:help|support|comfort|be\s+there\s+for)\s+"
+               r"(?:him|her|them|my\s+(?:\w+\s+)?(?:mom|mum|mother|dad|father|parents|sister|brother|"
+               r"son|daughter|kids?|child|children|friends?|cousin|aunt|uncle|grandma|grandmother|"
+               r"grandpa|grandfather|roommate|neighbou?r|husband|wife|partner|girlfriend|"
+               r"boyfriend))\b"),
+        # support that leaves the other feeling less a burden helps most (Bolger, Zuckerman &
+        # Kessler 2000, "invisible support"); asking what is wanted beats guessing
+        (
+            "Could you ask them what would help most right now: company, a hand with something "
+            "practical, or just someone to listen?",
+            "A short message saying you are thinking of them, with no need to reply, can mean "
+            "a lot. Could you send one today?",
+            "Could you offer one concrete thing, like a meal, a lift or an evening together, "
+            "rather than a general 'let me know if you need anything'?",
+        ),
+        (
+            "Listening without rushing to fix things is often what helps most; support that "
+            "does not make someone feel like a burden tends to land best.",
+            "Standing by someone through a hard time is tiring; looking after yourself is part "
+            "of being able to keep doing it.",
+        ),
     ),
 )
 BY_NAME: dict[str, Topic] = {t.name: t for t in TOPICS}
@@ -553,6 +596,64 @@ _SAYINGS = re.compile(
     r"\s+(?:homework|exams?|tests?|assignments?|grades|studying|coursework|school\s?work)\b", re.I)
 
 
+# Whose trouble it is: someone named before the match, in the same sentence, with no "I" or
+# "me" between ("my son can't sleep", "she is failing her exams"; "my husband snores so I can't
+# sleep" is the user's). A partner's breakup is the user's own ("my wife wants a divorce"), and
+# a boss or a coworker is the other side of a trouble at work, not its owner.
+_PARTNER = r"(?:husband|wife|partner|girlfriend|boyfriend|gf|bf|fianc[eé]e?|spouse|ex)"
+_OWNER = re.compile(
+    r"\b(?:my|our)\s+(?:\w+\s+)?(?:(?P<kin>mom|mum|mother|dad|father|parents|sister|brother|"
+    r"sibling|son|daughter|kids?|child|children|friends?|cousin|aunt|uncle|grandma|grandmother|"
+    r"grandpa|grandfather|roommate|flatmate|neighbou?r|niece|nephew)|(?P<partner>"
+    + _PARTNER + r"))(?P<of>'s|s')?(?=\W|$)"
+    # ("he", "she", "they" alone are as often the other side: "They basically bullied and
+    # forced me", ESConv train)
+    r"|\b(?P<possessive>his|her|their)\b", re.I)
+_FIRST = re.compile(r"\b(?:i|me|we|us|myself|ourselves|im)\b", re.I)
+_FIRST_OR_MINE = re.compile(r"\b(?:i|me|we|us|myself|ourselves|im|my|our)\b", re.I)
+_CLAUSE_END = re.compile(r"[.!?;]")
+_REACH = 120
+_TOLD = re.compile(r"\b(?:about|heard|hear|told|tell|said|says|say|asked|asks|know|knew)\b",
+                   re.I)
+_OTHER_VICTIM = re.compile(r"\b(?:him|her|them)\b", re.I)
+_PASSIVE = re.compile(r"\b(?:is|was|are|were|being|been|gets?|got)\s+(?:\w+\s+)?$", re.I)
+_ADVERBS = re.compile(r"\s*(?:(?:has|had|have|just|recently|suddenly|finally|sadly|"
+                      r"unfortunately|tragically|also)\s+)*", re.I)
+# ("my friend is grieving and I want to help" is still the friend's grief)
+_NEXT_CLAUSE = re.compile(r",|\b(?:and|but|so|because|though|although|while|since)\b", re.I)
+
+
+def _someone_elses(topic: Topic, text: str, match: re.Match[str]) -> bool:
+    """Whether ``match`` (of ``topic``'s pattern) names a trouble someone else lives."""
+    # within _REACH characters either side: an owner further off is in another clause, and an
+    # unbounded look makes a long message quadratic
+    start = max(0, match.start() - _REACH)
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, start, match.start())),
+                default=start)
+    window = text[match.end():match.end() + _REACH]
+    end = _CLAUSE_END.search(window)
+    after = _NEXT_CLAUSE.split(window[:end.start() if end else len(window)], 1)[0]
+    if _FIRST_OR_MINE.search(match.group(0)) or _FIRST_OR_MINE.search(after):
+        return False  # "broke up with me", "takes credit for my work", "lost my job"
+    if topic.name == "bullying" and _OTHER_VICTIM.search(match.group(0)):
+        return True  # "they make fun of him"
+    owner = next(iter(reversed(list(_OWNER.finditer(text, start, match.start())))), None)
+    if owner is None or _FIRST.search(text, owner.end(), match.start()):
+        return False  # "my girlfriend and I broke up"
+    between = text[owner.end():match.start()]
+    if _TOLD.search(between):
+        return False  # "my friends said they had heard about the breakup"
+    possessive = owner.group("of") or owner.group("possessive")
+    if topic.name == "breakup" and owner.group("partner") and not possessive:
+        return False  # "my wife wants a divorce"
+    if topic.name == "bullying" and not (match.group(0).lower() == "bullied"
+                                         and _PASSIVE.search(between)):
+        return False  # "my brother was a bully" is the user's bully; "my son is being bullied"
+    # "my dad (has) passed away" is the user's loss, "my friend's dad passed away" and "my
+    # friend is grieving" are the friend's
+    return not (topic.name == "grief" and not possessive and _ADVERBS.fullmatch(between))
+
+
 def _topic_in(text: str) -> Topic | None:
     text = _SAYINGS.sub(" ", text)
     # "my husband left me", "she ran off with my best friend": troubles' own readings of a
@@ -561,7 +662,16 @@ def _topic_in(text: str) -> Topic | None:
     # who left is named in the match ("my mom left us") or before it ("my dad ... walked out")
     if left is not None and not _PARENT.search(re.split(r"[.!?;]", text[:left.end()])[-1]):
         return BY_NAME["breakup"]
-    return next((t for t in TOPICS if t.pattern.search(text)), None)
+    others = False
+    for topic in TOPICS:
+        matches = list(topic.pattern.finditer(text))
+        if not matches:
+            continue
+        if not topic.personal or any(not _someone_elses(topic, text, m) for m in matches):
+            return topic
+        others = True
+    # the trouble is someone else's, and the user is the one who helps
+    return BY_NAME["supporting"] if others else None
 
 
 def topic_of(user_text: str, earlier: Sequence[str] = ()) -> Topic | None:

@@ -309,8 +309,9 @@ def slots(
              if m.group("sufferer") and _FORGETTING.search(m.group("disease") or "")}
     if event:  # "I lost my job": the loss is the topic, not the job
         found["event"] = f"{EVENT_VERBS[event.group(1).lower()]} {reflect(event.group(2)).lower()}"
-    elif died:  # "my dog died"
-        found["event"] = f"losing {reflect(died.group(1)).lower()}"
+    elif died:  # "my dog died"; "my friend's dad passed away" is no loss of the user's own
+        lost = reflect(died.group(1)).lower()
+        found["event"] = f"the death of {lost}" if "'s " in lost else f"losing {lost}"
     elif left:  # "my girlfriend broke up with me"
         found["event"] = _LEFT_EVENT[left.group(2).lower()].format(
             who=reflect(left.group(1)).lower())

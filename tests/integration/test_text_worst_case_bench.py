@@ -106,6 +106,12 @@ WORST = {  # each repeated up to the length limit
     "own job": "i and we and i just got so ",
     "closing thanks": "i think thanks for listening ",
     "asleep": "i find it hard to fall hard to ",
+    # whose trouble it is, read around every match (8 s for "her exams " before the look was
+    # bounded, 2026-11-27)
+    "someone else's": "her exams ",
+    "someone else's clause": "my son can't sleep and ",
+    "eating": "i avoid i eat once a ",
+    "told as history": "when i was 16 i used to want to die, ",
 }
 TURN_BUDGET_S = 2.0
 """Per turn on these machines (2 cores); a plain turn takes about 50 ms."""

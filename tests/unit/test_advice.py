@@ -132,6 +132,63 @@ def test_a_look_alike_names_no_trouble(text: str) -> None:
     assert topic_of(text) is None
 
 
+@pytest.mark.parametrize("text", [
+    "My sister's boyfriend broke up with her and she is devastated.",
+    "My brother is going through a divorce.",
+    "My parents are getting divorced.",
+    "My best friend is failing her exams.",
+    "My son can't sleep at night.",
+    "My roommate is really lonely",
+    "My friend is grieving and I want to help.",
+    "My friend's dad passed away last week and I don't know how to help him.",
+    "Her mom passed away.",
+    "My daughter has panic attacks.",
+    "My son is being bullied at school.",
+    "They make fun of him at school",
+    "My daughter is really sick and its causing her to have trouble sleeping.",  # ESConv train
+    "Maybe I could talk to my friend Sam because she just broke up with her boyfriend.",
+    "How can I help my friend with her depression?",
+])
+def test_someone_elses_trouble_is_helping_them_not_their_steps(text: str) -> None:
+    # "my son can't sleep" had been told "Could you keep the same wake-up time every day this
+    # week?", and a sister's breakup "It might help to mute them for a while"
+    found = topic_of(text)
+    assert found is not None and found.name == "supporting", (text, found and found.name)
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("My girlfriend broke up with me.", "breakup"),
+    ("My girlfriend and I broke up.", "breakup"),
+    ("My wife wants a divorce.", "breakup"),
+    ("She cheated on me, and I feel stupid", "breakup"),
+    ("My friends said they had heard about the breakup", "breakup"),
+    ("My dad passed away last week.", "grief"),
+    ("My friend has passed away and I'm having a hard time", "grief"),
+    ("It has been 24 years since my dad has passed away", "grief"),  # ESConv
+    ("My husband snores so I can't sleep.", "sleep"),
+    ("I can't sleep because my son is sick", "sleep"),
+    ("My mom moved away and I feel lonely", "loneliness"),
+    ("My brother was a bully", "bullying"),  # ESConv train
+    ("They basically bullied and forced me to do what they wanted.", "bullying"),  # ESConv
+    ("They make fun of me", "bullying"),
+    ("My boss is a bully.", "bullying"),
+    ("He keeps taking credit for my work.", "workplace"),
+    ("I get panic attacks when my boss yells", "panic"),
+    ("I'm anxious about my exams", "exams"),
+])
+def test_the_users_own_trouble_beside_someone_named_is_still_theirs(text: str,
+                                                                    topic: str) -> None:
+    found = topic_of(text)
+    assert found is not None and found.name == topic, (text, found and found.name)
+
+
+def test_someone_elses_trouble_gets_steps_for_the_one_who_helps() -> None:
+    reply = talk(["My sister's boyfriend broke up with her and she is devastated.",
+                  "What should I do?"], Strategy.SUGGESTION, asked_first=1)[-1]
+    assert any(step in reply for step in BY_NAME["supporting"].suggestions), reply
+    assert not any(step in reply for step in BY_NAME["breakup"].suggestions), reply
+
+
 def test_looking_for_a_new_job_after_losing_one_is_the_job_search() -> None:
     # ESConv valid: "do you have any idea for getting new job?" had got a new role's line
     # ("Most people feel out of their depth in a new role for the first months ...")

@@ -794,7 +794,7 @@ def test_a_death_in_someone_elses_family_is_the_story_not_asked_for() -> None:
 
     text = ("Hi, I am feeling sad. My friend's father passed away day before because of "
             "COVID-19 disease.")
-    assert slots(text, "sadness", [])["event"] == "losing your friend's father"
+    assert slots(text, "sadness", [])["event"] == "the death of your friend's father"
     sad = AffectEstimate(VAD(-0.6, 0.1, -0.3), {"sadness": 0.9, "neutral": 0.1}, 0.9, "text", 0.0)
     for strategy in (Strategy.QUESTION, Strategy.RESTATEMENT):
         said = Responder().respond(ResponseRequest(text, [DialogueTurn("user", text)], strategy,
