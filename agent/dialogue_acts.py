@@ -324,7 +324,10 @@ _ADVICE = re.compile(
     r"|\bplease\s+advi[cs]e\b"
     r"|\bhelp\s+me\s+(?:to\s+)?(?:overcome|get\s+over|deal\s+with|cope\s+with|stop\s+\w+ing|focus|"
     r"concentrate|be\s+concentrated|get\s+through|handle|manage)\b"
-    r"|(?:^\W*|\bjust\s+|\bi'?m\s+|\bi\s+am\s+)(?:wanting|looking\s+for|seeking|hoping\s+for)\s+"
+    # ("I'm seeking some support. Specifically looking for advice concerning my depression",
+    # ESConv valid, had been asked "How is your day going otherwise?")
+    r"|(?:^\W*|[.!?]\s*|\bjust\s+|\bi'?m\s+|\bi\s+am\s+)(?:(?:specifically|mainly|mostly|"
+    r"really|also|just)\s+)?(?:wanting|looking\s+for|seeking|hoping\s+for)\s+"
     r"(?:some\s+|any\s+|your\s+)?(?:advice|suggestions|tips|ideas)\b"
     r"|what do you do (?:when|to|if|in|about)(?! a living)"
     r"|(?:can|could|would|do) you (?:please )?(?:suggest|recommend)\b(?! me\b)(?! that\b)"

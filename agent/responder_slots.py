@@ -221,6 +221,8 @@ def reflect(text: str) -> str:
     'you were scared and your boss yelled at you'
     >>> reflect("try part-time for a while , I guess")
     'try part-time for a while, you guess'
+    >>> reflect("Her and I have been friends"), reflect("my husband and I were laid off")
+    ('you and her have been friends', 'you and your husband were laid off')
     """
     previous = ""
 
@@ -232,8 +234,14 @@ def reflect(text: str) -> str:
         previous = low
         return swapped
 
+    # "Her and I have been friends" (ESConv valid) is said back "you and her", not "her and you"
+    text = _AND_I.sub(lambda m: "I and " + m.group(1)[0].lower() + m.group(1)[1:], text)
     # only the words change: "part-time" and "9/5" keep their joins
     return re.sub(r"\s+([,.;!?])", r"\1", re.sub(r"\s+", " ", re.sub(r"[\w']+", swap, text)))
+
+
+_AND_I = re.compile(r"\b((?:my|our|his|her|their)\s+\w+|her|him|he|she|they|them)\s+and\s+(?:i|me)\b"
+                    r"(?!')", re.I)
 
 
 def _is_cause(text: str) -> bool:

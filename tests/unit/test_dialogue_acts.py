@@ -108,6 +108,12 @@ pytestmark = pytest.mark.unit
     ("Thanks, it was. I guess we can wrap up since it's over 15 mins", False, True, False),
     ("We can wrap presents tonight.", False, False, False),
     ("Do you have nay other tips that i may use?", False, False, True),  # ESConv valid, typo
+    # ESConv valid: had been asked "How is your day going otherwise?"
+    ("I'm seeking some support. Specifically looking for advice concerning my depression",
+     False, False, True),
+    ("Mainly looking for tips on sleep.", False, False, True),
+    ("My friend is looking for advice on cars", False, False, False),
+    ("She was seeking advice from a lawyer.", False, False, False),
     # ESConv train: had got "It's clear you're trying" and "You clearly care about your fiance"
     ("Dealing with these bullies are pretty tough, Is there a safe way I can handle them?",
      False, False, True),
