@@ -273,6 +273,11 @@ TOPICS: tuple[Topic, ...] = (
                r"|\b(?:fired|let)\s+(?:me|us)\s+go\b|\bfired\s+(?:me|us)\b"
                r"|\b(?:i'?m|im|i\s+am|we'?re|we\s+are|i'?ve\s+been|i\s+have\s+been|being)\s+"
                r"(?:\w+\s+)?unemployed\b|\bout\s+of\s+work\b"
+               # a contract ended: "they stopped my contract" (ESConv valid)
+               r"|\b(?:stopped|ended|terminated|cancell?ed|cut|didn'?t\s+renew|did\s+not\s+renew|"
+               r"won'?t\s+renew|not\s+renewing)\s+(?:my|our)\s+contract\b"
+               r"|\bmy\s+contract\s+(?:was\s+|got\s+|has\s+been\s+)?(?:terminated|ended|cancell?ed|"
+               r"not\s+renewed|cut)\b"
                r"|\bjob\s+(?:hunting|search|interviews?)\b"
                # the search told in its own words: "I've sent out 50 resumes and got 3
                # interviews", "applying for jobs" (ESConv valid)

@@ -82,7 +82,13 @@ LOST_GOOD = re.compile(
     # what ought to be there and is not: "She should be proud I am even going to college",
     # "they should be happy for me" (ESConv valid and train)
     r"|\b(?:should|ought\s+to)\s+(?:be|feel)\s+(?:so\s+|more\s+)?(?:happy|glad|proud|grateful|"
-    r"thankful|excited)\b",
+    r"thankful|excited)\b"
+    # what has not come yet: "Things haven't worked out yet so I just need to hang on" (ESConv
+    # valid, read as joy beside thanks, had got "Oh, that's lovely!")
+    r"|\b(?:haven'?t|hasn'?t|have\s+not|has\s+not|didn'?t|did\s+not)\s+(?:really\s+|quite\s+)?"
+    r"(?:worked\s+out|got(?:ten)?\s+(?:any\s+)?better|improved|paid\s+off)\b"
+    r"|\bnothing\s+(?:has\s+)?(?:worked|helped)(?:\s+(?:yet|so\s+far))?\b"
+    r"|\b(?:just\s+)?(?:need|have|got)\s+to\s+hang\s+(?:on|in\s+there)\b",
     re.I,
 )
 TOLD_NO_ONE = re.compile(

@@ -30,6 +30,8 @@ pytestmark = pytest.mark.unit
     ("My husband and I were laid off.", "job_loss"),
     ("I was working in IKEA warehouse before I got redundant", "job_loss"),  # ESConv train
     ("I was let go on Friday.", "job_loss"),
+    ("No, my work was through a hospital and they stopped my contract.", "job_loss"),  # ESConv
+    ("My contract was not renewed.", "job_loss"),
     ("I keep having panic attacks at work.", "panic"),
     ("My heart keeps racing for no reason.", "panic"),
     ("My grandma passed away last week.", "grief"),
@@ -94,6 +96,7 @@ def test_a_named_trouble_is_found(text: str, topic: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "My phone died on the train.",
+    "I signed my contract today.",
     "I broke my leg skiing.",
     "She broke the vase.",
     "I was fired up about the game.",

@@ -808,13 +808,19 @@ def test_a_death_in_someone_elses_family_is_the_story_not_asked_for() -> None:
         assert not any(said.endswith(t) for t in ASKS_FOR_STORY), said
 
 
-@pytest.mark.parametrize("text", ["I used to love this job.", "We were so happy once.",
-                                  "It's not fun anymore."])
+@pytest.mark.parametrize("text", [
+    "I used to love this job.", "We were so happy once.", "It's not fun anymore.",
+    # not come yet: ESConv valid, read as joy beside thanks, had got "Oh, that's lovely!"
+    "Thank you. I appreciate your support and words. That's very true. Things haven't worked "
+    "out yet so I just need to hang on.",
+    "Thanks, you're kind. Nothing has helped so far.",
+])
 def test_a_good_thing_spoken_of_as_gone_is_not_met_gladly(text: str) -> None:
     from agent.responder_phrases import POSITIVE_TEMPLATES
 
     warm = AffectEstimate(VAD(0.5, 0.3, 0.1), {"joy": 0.7, "neutral": 0.3}, 0.7, "text", 0.0)
-    for strategy in (Strategy.QUESTION, Strategy.REFLECTION, Strategy.OTHERS):
+    for strategy in (Strategy.QUESTION, Strategy.REFLECTION, Strategy.OTHERS,
+                     Strategy.AFFIRMATION):
         said = Responder().respond(ResponseRequest(text, [DialogueTurn("user", text)], strategy,
                                                    warm, None, "Sage", "warm"))
         assert not any(said.endswith(t) for t in POSITIVE_TEMPLATES[strategy]
