@@ -51,7 +51,8 @@ _BESIDE_THANKS = re.compile(
 # needed that" is thanks).
 _NEWS = re.compile(
     r"\b(?:i|we)\s+(?:just\s+|finally\s+)?(?:got|won|made|did|found|passed|finished|went|met|"
-    r"bought|sold|heard|became|landed|(?!needed\b)\w+ed)\b",
+    # (a past tense, not "need", which ends in "ed": "I need to focus more" is no news)
+    r"bought|sold|heard|became|landed|(?!needed\b)\w*[^\We]ed)\b",
     re.I,
 )
 

@@ -968,6 +968,23 @@ def test_thanks_before_a_question_is_answered_as_the_question() -> None:
     thanked = decide("I appreciate your thoughts. I will think about it.")
     assert "says thanks" in thanked.reason and "says thanks" not in asked.reason
     assert asked.probabilities[Strategy.OTHERS] < thanked.probabilities[Strategy.OTHERS]
+    # thanks beside a trouble (ESConv valid, as the talk opened: "I'm here whenever you want to
+    # talk again") is answered as the trouble
+    troubled = decide("I appreciate your willingness to listen and offer support. Life just is "
+                      "so hard right now")
+    assert "says thanks" not in troubled.reason
+    assert troubled.probabilities[Strategy.OTHERS] < thanked.probabilities[Strategy.OTHERS]
+
+
+def test_need_is_no_past_tense_and_no_news() -> None:
+    from agent.warm_words import tells_news, thanks_without_news
+
+    # ESConv valid: "... I need to focus more ... Thank you for listening God's blessings to
+    # you and your family" had got "I'm really glad to hear that."
+    assert not tells_news("I need to focus more on the people that I love.")
+    assert thanks_without_news("You are right, I need to focus more on enjoying the time I have. "
+                               "Thank you for listening God's blessings to you and your family")
+    assert tells_news("We moved.") and tells_news("I decided to quit.")
 
 
 @pytest.mark.parametrize(("text", "praise", "only"), [
