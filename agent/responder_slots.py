@@ -63,7 +63,10 @@ _TOPIC = re.compile(
     # adjective or a pronoun is no topic either ("my last breath" is not "your last", "my mine")
     r"(?!(?:own|self|mind|head|life|best|fault|eyes?|face|heart|chest|stomach|body|hands?|lungs?|"
     r"arms?|legs?|feet|foot|back|neck|throat|breath|tears|teeth|hair|ears?|mouth|skin|bones?|"
-    rf"knees?|shoulders?|mine|yours|ours|right|way|too|very|really|just|all|shoes|pjs|pajamas|"
+    # ("my these i was supposed to write", ESConv valid, a slip for "thesis": "hearing about
+    # your these")
+    rf"knees?|shoulders?|mine|yours|ours|right|way|too|very|really|just|all|these|those|this|"
+    rf"that|it|shoes|pjs|pajamas|"
     rf"pyjamas|clothes|bed|name|guts|myself|yourself|"
     # "would be my best option", "my only choice", "my best guess": a way of weighing things
     rf"options?|choices?|bet|guess|move|"

@@ -239,7 +239,10 @@ def test_once_every_fitting_template_is_said_the_agent_stays_present_not_repetit
                                   # a way of weighing things (ESConv valid: "you are facing
                                   # your best option head on")
                                   "That's great advice and likely would be my best option.",
-                                  "Dropping the class is my only choice."])
+                                  "Dropping the class is my only choice.",
+                                  # a pronoun (ESConv valid, "these" a slip for "thesis":
+                                  # "hearing about your these")
+                                  "however, my these i was supposed to write 35 or so"])
 def test_a_body_part_is_not_the_topic(text: str) -> None:
     from agent.responder_slots import slots
 
