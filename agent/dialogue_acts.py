@@ -329,6 +329,10 @@ _ADVICE = re.compile(
     r"|(?:^\W*|[.!?]\s*|\bjust\s+|\bi'?m\s+|\bi\s+am\s+)(?:(?:specifically|mainly|mostly|"
     r"really|also|just)\s+)?(?:wanting|looking\s+for|seeking|hoping\s+for)\s+"
     r"(?:some\s+|any\s+|your\s+)?(?:advice|suggestions|tips|ideas)\b"
+    # a complaint that asks: "no. are not telling me how i can get my depression away" (ESConv
+    # valid, had got "telling me about your depression took courage")
+    r"|\b(?:you(?:'re|\s+are|re)\s+|^\W*(?:no\W+)?are\s+)(?:still\s+)?not\s+(?:telling|giving|showing)\s+"
+    r"me\s+(?:how|what)\s+(?:i\s+(?:can|should|could)\s+|to\s+)"
     r"|what do you do (?:when|to|if|in|about)(?! a living)"
     r"|(?:can|could|would|do) you (?:please )?(?:suggest|recommend)\b(?! me\b)(?! that\b)"
     r"|\byou (?:can|could) (?:suggest|recommend)\b"

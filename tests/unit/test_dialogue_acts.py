@@ -113,6 +113,9 @@ pytestmark = pytest.mark.unit
      False, False, True),
     ("Mainly looking for tips on sleep.", False, False, True),
     ("My friend is looking for advice on cars", False, False, False),
+    ("no. are not telling me how i can get my depression away", False, False, True),  # ESConv
+    ("You're not telling me what to do.", False, False, True),
+    ("They are not telling me how to apply.", False, False, False),
     ("She was seeking advice from a lawyer.", False, False, False),
     # ESConv train: had got "It's clear you're trying" and "You clearly care about your fiance"
     ("Dealing with these bullies are pretty tough, Is there a safe way I can handle them?",
