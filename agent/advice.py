@@ -170,6 +170,34 @@ TOPICS: tuple[Topic, ...] = (
         personal=True,
     ),
     Topic(
+        "relaxing", "learning to relax",
+        # asked for ways to wind down ("Any recommendations on relaxation techniques?", ESConv
+        # valid, had got a workload step named three messages before)
+        _words(r"\brelaxation\s+(?:techniques?|exercises?|methods?|tips|strategies)\b"
+               r"|\bbreathing\s+(?:exercises?|techniques?)\b"
+               r"|\b(?:try|learn|start|get\s+into|tips\s+(?:for|on)|how\s+to|never)\s+(?:\w+\s+)?"
+               r"meditat(?:e|ion|ing)\b"
+               r"|\b(?:how\s+(?:to|can\s+i|do\s+i|could\s+i)|ways?\s+to|help\s+me|trying\s+to|"
+               r"struggl\w+\s+to|can'?t|cannot|hard\s+to)\s+(?:relax|calm\s+(?:myself\s+)?down|"
+               r"de-?stress|unwind|wind\s+down|switch\s+off)\b"),
+        # slow breathing (Zaccaro et al. 2018, a review), progressive muscle relaxation
+        # (Jacobson 1938; its effect on anxiety: Manzoni et al. 2008, a meta-analysis) and a
+        # short daily mindfulness practice
+        (
+            "Could you try a few minutes of slow breathing, in for four counts and out for six, "
+            "and notice how your shoulders feel afterwards?",
+            "It might help to tense one group of muscles for a few seconds, then let it go, "
+            "working from your feet up to your face.",
+            "Could you set aside ten minutes a day this week for something calming, like a "
+            "guided meditation or a slow walk without your phone?",
+        ),
+        (
+            "Relaxation is a skill: a few minutes a day of slow breathing or muscle relaxation "
+            "lowers anxiety for most people within a few weeks.",
+        ),
+        personal=True,
+    ),
+    Topic(
         "drinking", "drinking or drug use",
         # the user's own: "I have a problem with drinking alcohol", "my drinking", "I'm an
         # alcoholic", "I relapsed"; "my brother is struggling with an addiction" is someone

@@ -48,6 +48,9 @@ DOUBTS = re.compile(r"\b(?:can'?t|cannot|can\s+not|don'?t|do\s+not|won'?t|will\s
 DISTRESSING = re.compile(r"\b(?:alarming|scary|terrifying|frightening|worrying|worrisome|"
                          r"concerning|heartbreaking|devastating|upsetting|disturbing|"
                          r"distressing|nerve-?wracking)\b", re.I)
+# Strain named in the message: pressure, stress, feeling overwhelmed or anxious
+STRAIN = re.compile(r"\b(?:pressure|stress(?:ed|ful)?|overwhelm(?:ed|ing)?|anxious|anxiety|"
+                    r"nervous|worried|scared|afraid|dread\w*)\b", re.I)
 # Laughter ("lol", "haha"): often wry in a hard talk ("oh ok I thought it was just for 10
 # lines, lol"), and no news by itself; "haha I got the job!" tells its news in words
 LAUGHS = re.compile(r"\b(?:lo+l+|lmf?ao+|rofl|a?ha(?:ha)+h?|he(?:he)+|hihi+|jaja+|kek)\b", re.I)

@@ -243,8 +243,8 @@ def reflect(text: str) -> str:
     return re.sub(r"\s+([,.;!?])", r"\1", re.sub(r"\s+", " ", re.sub(r"[\w']+", swap, text)))
 
 
-_AND_I = re.compile(r"\b((?:my|our|his|her|their)\s+\w+|her|him|he|she|they|them)\s+and\s+(?:i|me)\b"
-                    r"(?!')", re.I)
+_AND_I = re.compile(r"\b((?:my|our|his|her|their)\s+\w+|her|him|he|she|they|them)\s+and\s+"
+                    r"(?:i|me)\b(?!')", re.I)
 
 
 def _is_cause(text: str) -> bool:

@@ -81,6 +81,7 @@ from agent.responder_cues import (
     NEW_WORRY,
     NO_NEWS,
     OFFERED,
+    STRAIN,
     TAG_QUESTION,
     THANKED_FOR_HELP,
     WELL,
@@ -345,6 +346,10 @@ class TemplateChatModel(BaseChatModel):
                       # "My best friend moved away": a trouble told in warm words is no news
                       and not tells_trouble(user)
                       and not DISTRESSING.search(user)  # "that is even more alarming!"
+                      # strain with no news: "This is a big step for me in the PhD program, so
+                      # it's definitely a bit more pressure" (ESConv valid: "How wonderful!");
+                      # "I was so stressed but I passed!" tells news
+                      and not (STRAIN.search(user) and not tells_news(user))
                       # just after a crisis was answered, "Thank you. I feel as if I lost who I
                       # am" is no gladness ("You sound really glad", ESConv valid)
                       and not any(s in SAFETY_REPLIES for s in said[-2:]))

@@ -817,6 +817,9 @@ def test_a_death_in_someone_elses_family_is_the_story_not_asked_for() -> None:
     "Thank you. I appreciate your support and words. That's very true. Things haven't worked "
     "out yet so I just need to hang on.",
     "Thanks, you're kind. Nothing has helped so far.",
+    # strain and no news (ESConv valid: "How wonderful! That sounds like a good place to be.")
+    "Exactly! This is a big step for me in the PhD program I'm in, so it's definitely a bit "
+    "more pressure than previous deadlines.",
 ])
 def test_a_good_thing_spoken_of_as_gone_is_not_met_gladly(text: str) -> None:
     from agent.responder_phrases import POSITIVE_TEMPLATES
@@ -977,6 +980,17 @@ def test_thanks_before_a_question_is_answered_as_the_question() -> None:
                       "so hard right now")
     assert "says thanks" not in troubled.reason
     assert troubled.probabilities[Strategy.OTHERS] < thanked.probabilities[Strategy.OTHERS]
+
+
+def test_news_told_after_strain_is_still_met_gladly() -> None:
+    from agent.responder_phrases import POSITIVE_TEMPLATES
+
+    text = "After all that pressure, I got the job!"
+    warm = AffectEstimate(VAD(0.6, 0.4, 0.2), {"joy": 0.8, "neutral": 0.2}, 0.8, "text", 0.0)
+    said = Responder().respond(ResponseRequest(text, [DialogueTurn("user", text)],
+                                               Strategy.AFFIRMATION, warm, None, "Sage", "warm"))
+    glad = {t for t in POSITIVE_TEMPLATES[Strategy.AFFIRMATION] if "{" not in t}
+    assert any(said.endswith(t) for t in glad), said
 
 
 def test_need_is_no_past_tense_and_no_news() -> None:
