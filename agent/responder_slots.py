@@ -210,6 +210,16 @@ _SEEKS_TALK = re.compile(
 )
 
 
+_ENDED_WITH = re.compile(
+    r"\b(?:i|we)\s+(?:just\s+|recently\s+|finally\s+|have\s+|'ve\s+)?(?:broke\s+up\s+with|"
+    r"dumped|divorced|split\s+(?:up\s+)?(?:with|from)|ended\s+(?:things|it)\s+with)\s+"
+    r"((?:my|our)\s+(?:ex-?)?(?:girlfriend|boyfriend|gf|bf|wife|husband|partner|fianc[eé]e?))\b",
+    re.I)
+_SUBORDINATE = re.compile(r"(?:while|whilst|although|though|even\s+though|since|because|if|"
+                          r"when|whenever|unless|whereas|as\s+long\s+as|once|after|before)\b",
+                          re.I)
+
+
 def _owner(text: str, found: re.Match[str]) -> bool:
     """Whether the person ``found`` names is an owner ("my uncle's name"): the uncle is not who
     the turn is about."""
@@ -308,6 +318,10 @@ def slots(
     # People the user has lost, now or earlier: never "talk to them" or "things between you".
     gone = {reflect(m.group(1)).lower() for text in (user, *earlier)
             for pattern in (DIED, LEFT) for m in pattern.finditer(text)}
+    # a partner the user left: "I just broke up with my girlfriend" (ESConv valid got "How are
+    # things between you and your girlfriend right now?")
+    gone |= {reflect(m.group(1)).lower() for text in (user, *earlier)
+             for m in _ENDED_WITH.finditer(text)}
     # "I recently lost my grandfather": a person lost has died (ESConv valid got "How are
     # things between you and your grandfather right now?")
     gone |= {reflect(m.group(2)).lower() for text in (user, *earlier)
@@ -326,6 +340,8 @@ def slots(
     elif left:  # "my girlfriend broke up with me"
         found["event"] = _LEFT_EVENT[left.group(2).lower()].format(
             who=reflect(left.group(1)).lower())
+    elif _ENDED_WITH.search(user):  # "I just broke up with my girlfriend"
+        found["event"] = "the breakup"
     elif ill:
         who = reflect(ill.group(1) or ill.group("sufferer")).lower()
         disease = re.sub(r"^an?\s+", "", ill.group("disease") or "")
@@ -409,6 +425,11 @@ def slots(
         clause = re.sub(r"^(?:as\s+)?(?:in\s+my\s+(?:description|post|profile|message)[,\s]+)?"
                         r"(?:as\s+)?i\s+(?:stated|said|mentioned|wrote|told\s+you)(?:\s+(?:before|"
                         r"earlier|above))?(?:\s*,\s*|\s+that\s+)(?=\w)", "", clause, flags=re.I)
+        # a clause that hangs on another is no statement to restate ("While I am lucky to not
+        # work in sales since ..., the lack of reward is all the same", ESConv valid: "So while
+        # you are lucky to not work in sales, and it feels good.")
+        if _SUBORDINATE.match(clause):
+            clause = ""
         clause = reflect(clause).rstrip(".!?, ")
         if len(clause.split()) > MAX_CLAUSE_WORDS:
             # a whole unpunctuated story read back is parroting, not restating: its first part,

@@ -915,3 +915,28 @@ def test_a_sentence_of_a_recent_reply_is_not_said_again_in_new_words() -> None:
             user_text=text, history=turns, strategy=Strategy.SUGGESTION, user_affect=SAD,
             persona_name="Sage"))  # fmt: skip
         assert asked not in said, said
+
+
+def test_a_clause_that_hangs_on_another_is_not_restated() -> None:
+    from agent.responder_slots import slots
+
+    # ESConv valid: "So while you are lucky to not work in sales, and it feels good."
+    text = ("And I am glad to see you can relate. While I am lucky to not work in sales since I "
+            "know those jobs are extremely tough but the lack of reward is all the same.")
+    assert "clause" not in slots(text, "joy", []), slots(text, "joy", [])
+    assert slots("I lost my job last week, and I feel lost.", "sadness",
+                 [])["clause"] == "you lost your job last week"
+
+
+def test_a_partner_the_user_left_is_the_breakup_not_things_between_you() -> None:
+    # ESConv valid: "I just broke up with my girlfriend" got "How are things between you and
+    # your girlfriend right now?"
+    from agent.responder_slots import slots
+
+    found = slots("I am doing ok. I just broke up with my girlfriend and sad about it",
+                  "sadness", [])
+    assert found.get("event") == "the breakup" and found.get("person") != "your girlfriend"
+    replies = talk(["I am doing ok. I just broke up with my girlfriend and sad about it"])
+    assert "between you and your girlfriend" not in replies[0], replies
+    # a partner still there is still someone in the story
+    assert slots("My girlfriend and I keep fighting.", "sadness", [])["person"] == "your girlfriend"
