@@ -101,8 +101,13 @@ _DECISION = re.compile(
     rf"^{_MARKERS}(?:should i|shall i|do you think (?:that )?i should|"
     r"would it be (?:wrong|bad|selfish|mean|crazy|stupid|unfair|rude|better|smarter|okay|ok) "
     r"(?:of me )?(?:to|if i)|is it (?:wrong|bad|selfish|mean|unfair|rude) (?:of me )?(?:to|if i)"
-    r"|is it (?:a )?(?:good|bad|smart|wise) (?:idea )?to)"
-    r"\s+(?P<rest>\w.*)$",
+    r"|is it (?:a )?(?:good|bad|smart|wise) (?:idea )?to"
+    # "Do you think it would still be worth it to ask?" (ESConv valid, after a step was
+    # suggested; had got "You're being honest with yourself about this")
+    r"|(?:do you think )?(?:is|would) it (?:still |really |even )?(?:be )?worth (?:it )?"
+    r"(?=(?:to|asking|trying|talking|going|telling|applying|calling)\b)(?:to)?"
+    r"|do you think it (?:would|will|could) (?:still |really |even )?be worth (?:it )?(?:to)?)"
+    r"\s*(?P<rest>\w.*)$",
     re.I,
 )
 # "I was thinking about getting a dog. Is that a good idea?" (ESConv train): the step named just
@@ -273,7 +278,9 @@ def question_asked(text: str) -> tuple[Kind, str] | None:
         # "Should I tell you more?" asks about the talk, not a choice in their life, and
         # "Should I be?" (worried) no choice at all
         # "Shall I try this?" after a suggestion takes it up: the step is the agent's own
-        if (re.search(r"\b(?:you|u)\b", rest, re.I) or len(rest.split()) < 2
+        # ("worth it to ask?" says its choice in one word)
+        if (re.search(r"\b(?:you|u)\b", rest, re.I)
+                or (len(rest.split()) < 2 and "worth" not in found.group(0).lower())
                 or re.fullmatch(r"\w+\s+(?:this|that|it)\W*", rest, re.I)):
             return None
         return ("either" if re.search(r"\bor\b", rest, re.I) else "decision"), ""

@@ -36,6 +36,10 @@ SAD = AffectEstimate(VAD(-0.5, 0.2, -0.3), {"sadness": 1.0}, 0.8, "text", 0.0)
 @pytest.mark.parametrize(("text", "expected"), [
     ("Should I kick them out???", ("decision", "")),
     ("Do you think I should forgive her?", ("decision", "")),
+    # ESConv valid: had got "You're being honest with yourself about this"
+    ("Do you think it would still be worth it to ask?", ("decision", "")),
+    ("Is it worth asking my boss?", ("decision", "")),
+    ("Is it worth asking you?", None),
     ("Should I keep studying or try and get some rest?", ("either", "")),
     ("or should i not take the job?", ("decision", "")),  # ESConv valid: "of course you ..."
     # the step told just before is the choice (ESConv train: "You're being honest with
