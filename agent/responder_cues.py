@@ -14,7 +14,15 @@ THANKED_FOR_HELP = re.compile(
     r"helped\b|\b(?:that|it|this)\s+(?:really\s+)?helps\b", re.I)
 INFANTS = frozenset({"baby", "newborn", "infant", "toddler"})
 AN_INFANT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-                       r"[\s-]+(?:day|week|month)s?[\s-]+old\b", re.I)
+                       r"[\s-]+(?:day|week|month)s?[\s-]+old\b"
+                       # a birth just told: "She immediately cut me off once she gave birth, so
+                       # I haven't met or seen my child. It's been 7 months." (ESConv valid got
+                       # "What do you think your child would say if you told them how you feel?")
+                       r"|\b(?:gave|giving)\s+birth\b|\bjust\s+(?:been\s+)?born\b"
+                       r"|\b(?:after|since|before)\s+the\s+birth\b"
+                       r"|\b(?:was|were)\s+born\s+(?:last\s+(?:week|month)|this\s+(?:week|month|year)|"
+                       r"(?:\d+|a\s+few|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+"
+                       r"(?:days|weeks|months)\s+ago)\b", re.I)
 # "I really hope so", "You're absolutely right", "I agree": warm words, opening the message,
 # that tell no news ("I got the job! I hope it goes well." does)
 NO_NEWS = re.compile(

@@ -335,6 +335,7 @@ POSITIVE_TEMPLATES: dict[Strategy, tuple[str, ...]] = {
     Strategy.RESTATEMENT: (
         "So {clause}, and it feels good.",
         "If I follow you, things have gone your way.",
+        "So it's moving, one step at a time, and that counts.",
     ),
     Strategy.REFLECTION: (
         "You sound really {feeling}, and you have every reason to be.",
@@ -384,6 +385,9 @@ NAMES_NEWS = frozenset({
     "Could you share the news with someone who will be glad for you?",
     "Taking a moment to enjoy good news like this is worth it; it tends to stay with you.",
     "I love hearing news like this; it lifts my day as well.",
+    # ("Thank you. I appreciate that. I've been in contact with the Self-Help center ...",
+    # ESConv valid, is thanks and a step under way, no news)
+    "If I follow you, things have gone your way.",
 })
 # Thanks with nothing new beside it, answered with a strategy other than closing words: the
 # thanks is heard first ("You're welcome. Maybe keep a note of what helped today, ...").

@@ -61,7 +61,7 @@ _TOPIC = re.compile(
     # a body part is where a feeling sits, not what it is about: "every time I close my eyes"
     # is not "the hardest part of your eyes", nor "it broke my heart" "your heart"; an
     # adjective or a pronoun is no topic either ("my last breath" is not "your last", "my mine")
-    r"(?!(?:own|self|mind|head|life|best|fault|eyes?|face|heart|chest|stomach|body|hands?|lungs?|"
+    r"(?!(?:own|self|mind|brains?|head|life|best|fault|eyes?|face|heart|chest|stomach|body|hands?|lungs?|"
     r"arms?|legs?|feet|foot|back|neck|throat|breath|tears|teeth|hair|ears?|mouth|skin|bones?|"
     # ("my these i was supposed to write", ESConv valid, a slip for "thesis": "hearing about
     # your these")
@@ -92,6 +92,8 @@ _TOPIC = re.compile(
     # location" (not "your disabled"); a verb after it is not one ("my animal escaped")
     rf"(?:[a-z]+(?:ed|al|ful|ous|ive|ic|ent|ant|able|ible|less|ish)\s+(?!{_NOT_A_NOUN}\b)"
     r"[a-z]{3,}(?<!ed)(?<!ly)\b|[a-z]{3,}\b)"
+    # a verb with its object is no noun: "My ex cut me off" (not "your ex cut")
+    r"(?!\s+(?:me|us|him|her|them|myself)\b)"
     # "my fear of flying", "my main form of relaxation"
     r"(?:\s+of\s+(?!(?:the|a|an|my|his|her|their|this|that|it|them|me|you|our|its)\b)"
     r"[a-z]{3,}(?<!ed)\b)?"

@@ -504,7 +504,9 @@ class TemplateChatModel(BaseChatModel):
                   and not (t in NAMES_WORRY and not worried)
                   and not (t in TALK_TO_PERSON and (hurt_by_person or too_young))
                   and not (t in FACES_A_TROUBLE and trouble is None and not tells_trouble(user))
-                  and not (t in PRESUMES_CARE and who not in CLOSE_PEOPLE)  # a manager
+                  # a manager; one who hurt them ("They've hurt me too much", ESConv valid,
+                  # had got "You clearly care about your long time partner")
+                  and not (t in PRESUMES_CARE and (who not in CLOSE_PEOPLE or hurt_by_person))
                   # a doctor, or friends, are not at home tonight
                   and not (t in PRESUMES_HOME
                            and (who not in CLOSE_PEOPLE or who in ("friend", "friends")))]
@@ -523,6 +525,9 @@ class TemplateChatModel(BaseChatModel):
         for group in (advice, personal, ask_first, generic, earlier):
             k = rotate % max(1, len(group))
             ordered += group[k:] + group[:k]
+        if not ordered:  # no line of the set fits: the strategy's plain lines that do
+            ordered = [t for t in TEMPLATES[strategy]
+                       if all(k in filled for k in re.findall(r"{(\w+)}", t))]
         fresh = [t for t in ordered if _skeleton(t) not in said_low]
         if not fresh:  # every fitting template was said: stay with them, do not repeat one
             listening = [r for r in STILL_LISTENING if r.lower() not in said_low]

@@ -242,7 +242,11 @@ def test_once_every_fitting_template_is_said_the_agent_stays_present_not_repetit
                                   "Dropping the class is my only choice.",
                                   # a pronoun (ESConv valid, "these" a slip for "thesis":
                                   # "hearing about your these")
-                                  "however, my these i was supposed to write 35 or so"])
+                                  "however, my these i was supposed to write 35 or so",
+                                  # ESConv valid: "Telling me about your brain took courage"
+                                  "Mostly, I've been playing to shut my brain off",
+                                  # a verb with its object: "your ex cut"
+                                  "My ex cut me off after the birth."])
 def test_a_body_part_is_not_the_topic(text: str) -> None:
     from agent.responder_slots import slots
 
@@ -940,3 +944,40 @@ def test_a_partner_the_user_left_is_the_breakup_not_things_between_you() -> None
     assert "between you and your girlfriend" not in replies[0], replies
     # a partner still there is still someone in the story
     assert slots("My girlfriend and I keep fighting.", "sadness", [])["person"] == "your girlfriend"
+
+
+def test_a_child_just_born_is_not_asked_what_they_would_say() -> None:
+    # ESConv valid: "What do you think your child would say if you told them how you feel?" to
+    # a father cut off since the birth seven months before
+    text = ("The most of which being with my ex-gf and her pregnancy. She immediately cut me off "
+            "once she gave birth, so I haven't met or seen my child. It's been 7 months.")
+    for strategy in (Strategy.QUESTION, Strategy.SUGGESTION):
+        said = talk([text], strategy)[0]
+        assert not any(w in said for w in ("your child would say", "you and your child",
+                                           "talk to your child")), said
+
+
+def test_thanks_beside_a_step_under_way_is_not_called_news() -> None:
+    from agent.responder_phrases import NAMES_NEWS
+
+    text = ("Thank you. I appreciate that. I've been in contact with the Self-Help center at the "
+            "courthouse to help me with the process of getting a DNA test.")
+    glad = AffectEstimate(VAD(0.5, 0.2, 0.1), {"joy": 0.8, "neutral": 0.2}, 0.8, "text", 0.0)
+    said = talk([text], Strategy.RESTATEMENT, affect=glad)[0]
+    assert said not in NAMES_NEWS and "gone your way" not in said, said
+
+
+def test_care_is_not_presumed_for_one_who_hurt_them() -> None:
+    # ESConv valid: "You clearly care about your long time partner, and that says a lot about
+    # you." to "I definitely will not be going back to them They've hurt me too much"
+    seq = ["Honestly I'm not doing too great hbu",
+           "Yeah my long time partner cheated on me recently and I just found out I havent been "
+           "able to see them in awhile because of lock down and now they tell me this :(",
+           "thanks its just been such a hard couple of months because of the virus And now with "
+           "this I just dont know what to do",
+           "Yeah its an awful feeling and I just feel really sad",
+           "Yeah I definitely will not be going back to them They've hurt me too much and I wont "
+           "be able to trust them again"]
+    for k in range(3):  # the talk from three starting points, so three seeds
+        said = talk(seq[k:], Strategy.AFFIRMATION, asked_first=len(seq) - k - 1)[-1]
+        assert "care about" not in said, said
