@@ -37,11 +37,13 @@ _FAREWELL = re.compile(
     # "God bless you!!" as the whole message (ESConv train got "How wonderful!")
     r"|^\W*(?:and\s+)?(?:may\s+)?god\s+bless(?:\s+(?:you|u))?(?:\s+(?:all|too|and\s+your\s+family))?"
     r"[\s.!]*$"
-    rf"|{_WHERE}(?:please\s+)?take care(?: of yourself)?(?: now)?[\s.!]*$"
+    # ("Take care too and please keep safe.", ESConv valid, got "Thank you for sharing this")
+    rf"|{_WHERE}(?:please\s+)?take care(?: of yourself)?(?: too| as well)?(?: now)?"
+    r"(?:,?\s+and\s+(?:please\s+)?(?:keep|stay|be)\s+safe(?:\s+too)?)?[\s.!]*$"
     # "Please take care and stay safe!", "thanks for your advice. y'all stay safe" (not "... go
     # out as little as possible and stay safe.")
     r"|(?:^\s*|[,.!;]\s*|\b(?:y'all|you)\s+)(?:please\s+)?(?:take\s+care(?:\s+and|,)?\s+)?"
-    r"(?:stay|be)\s+safe(?:\s+(?:out\s+there|too|as\s+well|also))?[\s.!]*$"
+    r"(?:stay|be|keep)\s+safe(?:\s+(?:out\s+there|too|as\s+well|also))?[\s.!]*$"
     rf"|(?:{_WHERE}|\bi\s+)(?:have to|got to|gotta|should|need to|must) go(?: now)?[\s.!]*$"
     # "I have to go now. Thank you for chatting with me!" (ESConv valid)
     r"|\bi\s+(?:have to|got to|gotta|need to|must) go(?: now)?\s*[.!]+\s"
@@ -319,6 +321,14 @@ _ADVICE = re.compile(
     r"|i(?:'d| would) (?:really )?(?:love|like) (?:hearing|to hear|to get) (?:some|a few|any|your|"
     r"those|a couple of|more)(?: of (?:those|your|the))? (?:advice|suggestions?|ideas|tips)"
     r"|(?:can|could|would)\s+you\s+(?:please\s+)?advise\s+me\b"
+    # "Kindly assist me on how i can move on", "Kindly advise me on better ways for managing
+    # depression" (ESConv valid: a restatement and "you sound betrayed about your situation")
+    r"|\b(?:please|kindly|pls|plz)\s+(?:advi[cs]e|assist|guide)\b"
+    # ("My lawyer will advise me on what to sign" is not asked of the agent)
+    r"|(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bcan\s)(?<!\bmight\s)(?<!\bmay\s)(?<!\bto\s)"
+    r"(?<!\bgonna\s)(?<!\bshould\s)(?<!\bdid\s)"
+    r"\b(?:assist|guide|advi[cs]e)\s+me\s+(?:on|with|about|in)\s+(?:how|what|(?:some\s+|better\s+|"
+    r"the\s+best\s+)?ways?)\b"
     # "please advice to get concentration", "please help me to overcome this" (ESConv train,
     # a new mother putting off job preparation; answered "Oh, what made you think of that?")
     r"|\bplease\s+advi[cs]e\b"

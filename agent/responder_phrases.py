@@ -335,7 +335,7 @@ POSITIVE_TEMPLATES: dict[Strategy, tuple[str, ...]] = {
     Strategy.RESTATEMENT: (
         "So {clause}, and it feels good.",
         "If I follow you, things have gone your way.",
-        "So it's moving, one step at a time, and that counts.",
+        "So things feel a little lighter right now.",
     ),
     Strategy.REFLECTION: (
         "You sound really {feeling}, and you have every reason to be.",

@@ -114,6 +114,13 @@ pytestmark = pytest.mark.unit
     ("Mainly looking for tips on sleep.", False, False, True),
     ("My friend is looking for advice on cars", False, False, False),
     ("no. are not telling me how i can get my depression away", False, False, True),  # ESConv
+    # ESConv valid: a restatement, then "you sound betrayed about your situation"
+    ("I have been depressed for sometime now, after the wife i married was taken away from "
+     "me.Kindly assist me on how i can move on", False, False, True),
+    ("Kindly advise me on better ways for managing depression.", False, False, True),
+    ("My lawyer will advise me on what to sign.", False, False, False),
+    ("Take care too and please keep safe.", False, True, False),  # ESConv valid
+    ("I take care of my mom and keep safe", False, False, False),
     ("You're not telling me what to do.", False, False, True),
     ("They are not telling me how to apply.", False, False, False),
     ("She was seeking advice from a lawyer.", False, False, False),
