@@ -255,7 +255,10 @@ def reflect(text: str) -> str:
     return re.sub(r"\s+([,.;!?])", r"\1", re.sub(r"\s+", " ", re.sub(r"[\w']+", swap, text)))
 
 
-_AND_I = re.compile(r"\b((?:my|our|his|her|their)\s+\w+|her|him|he|she|they|them)\s+and\s+"
+# (only a pair that opens a clause: "i loose my job and i miss my father" is two clauses)
+_AND_I = re.compile(r"(?:^|(?<=[.,;!?] )|(?<=\band )|(?<=\bbut )|(?<=\bso )|(?<=\bthat )|"
+                    r"(?<=\bwhen )|(?<=\bwhile )|(?<=\bsince )|(?<=\bbecause ))"
+                    r"((?:my|our|his|her|their)\s+\w+|her|him|he|she|they|them)\s+and\s+"
                     r"(?:i|me)\b(?!')", re.I)
 
 
@@ -272,7 +275,18 @@ def _is_cause(text: str) -> bool:
                 and not re.match(r"as\s+(?:if|though)\b", text, re.I)
                 # said to the agent ("Nice that you understand me", ESConv train: "Feeling
                 # unsettled when you understand you ...")
-                and not re.search(r"\b(?:you|your|u)\b", text, re.I))
+                and not re.search(r"\b(?:you|your|u)\b", text, re.I)
+                # a supposition ("let's say I did die (heaven forbid) sometime soon", ESConv
+                # valid: "Feeling heartbroken when let's say you did die ...")
+                and not _SUPPOSED.search(text)
+                # the tail of a noun's clause, two verbs with no join ("the work that I am doing
+                # is not good enough", ESConv valid: "when you are doing is not good enough")
+                and not _TWO_VERBS.search(text))
+
+
+_SUPPOSED = re.compile(r"\b(?:let'?s\s+say|suppose|supposing|imagine|what\s+if|heaven\s+forbid|"
+                       r"god\s+forbid)\b", re.I)
+_TWO_VERBS = re.compile(r"\b(?:am|is|are|was|were)\s+\w+ing\s+(?:is|are|was|were)\b", re.I)
 
 
 def lower_first(text: str) -> str:
@@ -328,7 +342,8 @@ def slots(
     # things between you and your grandfather right now?")
     gone |= {reflect(m.group(2)).lower() for text in (user, *earlier)
              for m in EVENT.finditer(text)
-             if m.group(1).lower() == "lost" and m.group(2).split()[-1].lower() in PEOPLE}
+             if m.group(1).lower() in ("lost", "loose")
+             and m.group(2).split()[-1].lower() in PEOPLE}
     # nor with someone whose memory is going: "what would your dad say if you told him" to a
     # child whose father has dementia and no longer knows them
     gone |= {reflect(m.group("sufferer")).lower() for text in (user, *earlier)

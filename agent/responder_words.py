@@ -104,6 +104,9 @@ EVENT_VERBS: dict[str, str] = {
     "lost": "losing", "failed": "failing", "missed": "missing", "quit": "quitting",
     "crashed": "crashing", "ruined": "ruining", "broke": "breaking", "sold": "selling",
     "wrecked": "wrecking", "flunked": "flunking", "blew": "blowing",
+    # a common slip for "lost" ("i loose my job and i miss my father", "i loose my mom 3 years
+    # ago", ESConv valid; the mother was then told "you clearly care about your mom")
+    "loose": "losing",
 }
 # What someone did to the user ("my boss yelled at me", "they laughed at us"): a hurt told as
 # an event, though no loss or feeling word is in it. The object must be the user: "I yelled at

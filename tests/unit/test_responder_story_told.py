@@ -981,3 +981,29 @@ def test_care_is_not_presumed_for_one_who_hurt_them() -> None:
     for k in range(3):  # the talk from three starting points, so three seeds
         said = talk(seq[k:], Strategy.AFFIRMATION, asked_first=len(seq) - k - 1)[-1]
         assert "care about" not in said, said
+
+
+@pytest.mark.parametrize("text", [
+    # a supposition (ESConv valid: "Feeling heartbroken when let's say you did die ...")
+    "Because let's say I did die (heaven forbid) sometime soon.....I would feel heartbroken "
+    "taking my last breath knowing that I didn't tell the world what I lived",
+    # the tail of a noun's clause (ESConv valid: "when you are doing is not good enough")
+    "He continuly says the work that I am doing is not good enough.",
+])
+def test_a_cause_that_reads_wrong_is_not_said_back(text: str) -> None:
+    from agent.responder_slots import slots
+
+    assert "cause" not in slots(text, "sadness", []), slots(text, "sadness", [])
+    assert slots("I feel sad because I lost my job", "sadness", [])["cause"] == "you lost your job"
+
+
+def test_a_slip_for_lost_is_a_loss() -> None:
+    # ESConv valid: "i loose my mom 3 years ago" was answered "you clearly care about your mom"
+    from agent.responder_slots import reflect, slots
+
+    found = slots("i loose my mom 3 years ago on accident now my father also gone.", "sadness", [])
+    assert found["event"] == "losing your mom" and found.get("person") != "your mom"
+    # "X and I" is said back "you and X" only where the pair opens a clause
+    said = slots("i loose my job and i miss my father.", "sadness", [])["clause"]
+    assert said.startswith("you loose your job and you miss"), said
+    assert reflect("Yes, she and I are close") == "Yes, you and she are close"
