@@ -175,6 +175,8 @@ TOPICS: tuple[Topic, ...] = (
         # valid, had got a workload step named three messages before)
         _words(r"\brelaxation\s+(?:techniques?|exercises?|methods?|tips|strategies)\b"
                r"|\bbreathing\s+(?:exercises?|techniques?)\b"
+               # asked of the agent: "What do you do to relax?" (ESConv valid)
+               r"|\bwhat\s+do\s+you\s+do\s+to\s+(?:relax|unwind|de-?stress|calm\s+down)\b"
                r"|\b(?:try|learn|start|get\s+into|tips\s+(?:for|on)|how\s+to|never)\s+(?:\w+\s+)?"
                r"meditat(?:e|ion|ing)\b"
                r"|\b(?:how\s+(?:to|can\s+i|do\s+i|could\s+i)|ways?\s+to|help\s+me|trying\s+to|"
@@ -268,7 +270,10 @@ TOPICS: tuple[Topic, ...] = (
         # "Could you plan one small thing this week that is just for you?")
         _words(r"\b(?:gf|bf|girlfriend|boyfriend|wife|husband|partner|fianc[eé]e?|ex|she|he)\s+"
                r"(?:just\s+|really\s+|completely\s+)?broke\s+my\s+heart\b"
-               r"|\bbroke\s+up\b|\bbreak(?:ing)?\s*up\b|\bbreakup\b|\bsplit\s+up\b|\bdivorc\w+"
+               # ("I am single/divorced and want to start fresh", ESConv valid, is a status
+               # told in passing, and had brought three breakup steps)
+               r"|\bbroke\s+up\b|\bbreak(?:ing)?\s*up\b|\bbreakup\b|\bsplit\s+up\b"
+               r"|(?<!\bam\s)(?<!'m\s)(?<!\bim\s)(?<!/)(?<!\bor\s)\bdivorc\w+"
                r"|\bmy\s+ex\b|\bcheated\s+on\s+me\b|\bfell\s+out\s+of\s+love\b"
                # "my boyfriend stepped out on me", "slept with my close friend"
                r"|\b(?:stepped|stepping)\s+out\s+on\s+me\b|\bslept\s+with\s+my\s+(?:\w+\s+)?"

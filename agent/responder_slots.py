@@ -85,6 +85,8 @@ _TOPIC = re.compile(
     # nor a pet: "Sometimes when I am really feeling down, I remember that my cat needs me"
     # (ESConv valid: "Maybe one small step with your cat could help")
     rf"cats?|dogs?|pupp(?:y|ies)|kittens?|pets?|kitty|doggy|"
+    # nor a place: "my state is shut down" (ESConv valid: "the hardest part of your state")
+    rf"state|country|city|town|county|area|region|neighbou?rhood|"
     # nor a time: "for my next night sleep" (ESConv valid: "one small step with your next night")
     rf"nights?|days?|mornings?|evenings?|weeks?|weekends?|time|{_ADJECTIVES}"
     rf"|{_NOT_A_NOUN})\b)"

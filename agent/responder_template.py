@@ -560,6 +560,9 @@ class TemplateChatModel(BaseChatModel):
             openers = (("No, you're" if "?" in user else "You're") + f" not {word}. ",)
         elif (takes_up and step is None  # a step of theirs is built on
               and said and OFFERED.search(said[-1])  # the agent's last reply offered one
+              # ("That sounds very simple and useful. I'm not sure its practical for me",
+              # ESConv valid, had been told "I'm glad that one speaks to you")
+              and not DOUBTS.search(user)
               and (taken := [o for o in TAKEN_UP_OPENERS if o.strip().lower() not in said_low])):
             openers = (taken[seed % len(taken)],)  # "That's a good idea.": heard, then on
         elif TOLD_NO_ONE.search(user) and not glad:  # heard first: "I don't have anyone"

@@ -463,7 +463,10 @@ def test_a_clause_read_back_ends_in_a_word_not_a_join(text: str, cause: str | No
     # ESConv valid: "Maybe one small step with your cat could help"
     ("Sometimes when I am really feeling down, I remember that my cat needs me.", "topic",
      None),
-    ("My city is in a lock down.", "topic", "your city"),  # the city itself, not where
+    # a place is no topic, even as the subject: "the hardest part of your city", "of your state"
+    # (ESConv valid: "my state is shut down")
+    ("My city is in a lock down.", "topic", None),
+    ("no I couldn't do anything cuase my state is shut down.", "topic", None),
     # ESConv train: "many people go through trouble with your church"
     ("I have talked to charities, gotten together with my church pastor...", "topic", None),
     ("I have talked to charities, gotten together with my church pastor...", "person",
@@ -1007,3 +1010,26 @@ def test_a_slip_for_lost_is_a_loss() -> None:
     said = slots("i loose my job and i miss my father.", "sadness", [])["clause"]
     assert said.startswith("you loose your job and you miss"), said
     assert reflect("Yes, she and I are close") == "Yes, you and she are close"
+
+
+def test_a_suggestion_taken_up_then_doubted_is_not_called_welcome() -> None:
+    # ESConv valid: "That sounds very simple and useful. I'm not sure its practical for me ..."
+    # had been told "I'm glad that one speaks to you."
+    from agent.responder_phrases import TAKEN_UP_OPENERS
+
+    story = "It has been difficult to find the energy to do almost anything lately. Any tips?"
+
+    def answer(reply: str, strategy: Strategy) -> str:
+        history = [DialogueTurn("user", story)]
+        offer = Responder().respond(ResponseRequest(story, list(history), Strategy.SUGGESTION,
+                                                    SAD, None, "Sage", "warm"))
+        history += [DialogueTurn("Sage", offer), DialogueTurn("user", reply)]
+        return Responder().respond(ResponseRequest(reply, history, strategy, SAD, None, "Sage",
+                                                   "warm"))
+
+    for strategy in (Strategy.AFFIRMATION, Strategy.REFLECTION):
+        doubted = answer("That sounds very simple and useful. I'm not sure its practical for me "
+                         "since I live on my own.", strategy)
+        assert not doubted.startswith(TAKEN_UP_OPENERS), doubted
+        taken = answer("That sounds very simple and useful.", strategy)
+        assert taken.startswith(TAKEN_UP_OPENERS), taken
