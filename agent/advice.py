@@ -303,7 +303,10 @@ TOPICS: tuple[Topic, ...] = (
                r"|\b(?:i|we)\b(?:(?!\b(?:he|she|they|my|his|her|their)\b)[^.!?,;]){0,20}?"
                r"\b(?:got|been|was|were|get|am|'m|are|'re)\s+(?:just\s+)?"
                r"(?:laid\s+off|fired|sacked|let\s+go|(?:made\s+)?redundant)\b(?!\s+up\b)"
-               r"|\b(?:fired|let)\s+(?:me|us)\s+go\b|\bfired\s+(?:me|us)\b"
+               r"|\b(?:fired|let|letting)\s+(?:me|us)\s+go\b|\bfired\s+(?:me|us)\b"
+               # "they tell me that my position is being phased out" (ESConv valid)
+               r"|\b(?:my|our)\s+(?:position|job|role|post)\s+(?:is|was|has\s+been|will\s+be|is\s+going\s+"
+               r"to\s+be)\s+(?:being\s+)?(?:phased\s+out|eliminated|cut|axed|made\s+redundant)\b"
                r"|\b(?:i'?m|im|i\s+am|we'?re|we\s+are|i'?ve\s+been|i\s+have\s+been|being)\s+"
                r"(?:\w+\s+)?unemployed\b|\bout\s+of\s+work\b"
                # a contract ended: "they stopped my contract" (ESConv valid)

@@ -214,6 +214,11 @@ _SEEKS_TALK = re.compile(
 )
 
 
+# a loss under way: "I'm losing my job in January" (ESConv valid got "What has been the hardest
+# part of your job so far?")
+_LOSING = re.compile(r"\b(?:i'?m|i\s+am|im|we'?re|we\s+are)\s+(?:\w+\s+)?(losing|failing)\s+"
+                     r"((?:my|our)\s+(?:job|house|home|business|apartment|class|classes|course|"
+                     r"exams?|degree|marriage|sight|hearing|hair))\b", re.I)
 _ENDED_WITH = re.compile(
     r"\b(?:i|we)\s+(?:just\s+|recently\s+|finally\s+|have\s+|'ve\s+)?(?:broke\s+up\s+with|"
     r"dumped|divorced|split\s+(?:up\s+)?(?:with|from)|ended\s+(?:things|it)\s+with)\s+"
@@ -359,6 +364,8 @@ def slots(
     elif left:  # "my girlfriend broke up with me"
         found["event"] = _LEFT_EVENT[left.group(2).lower()].format(
             who=reflect(left.group(1)).lower())
+    elif losing := _LOSING.search(user):  # "I found out I'm losing my job in January"
+        found["event"] = f"{losing.group(1).lower()} {reflect(losing.group(2)).lower()}"
     elif _ENDED_WITH.search(user):  # "I just broke up with my girlfriend"
         found["event"] = "the breakup"
     elif ill:

@@ -37,6 +37,8 @@ pytestmark = pytest.mark.unit
     ("It would take me awhile to get out to the country. What do you do to relax?", "relaxing"),
     ("I'm getting divorced.", "breakup"),
     ("My contract was not renewed.", "job_loss"),
+    ("Then when I come back they tell me that my position is being phased out..", "job_loss"),
+    ("I think they are letting me go because I was sick", "job_loss"),  # ESConv valid
     ("I keep having panic attacks at work.", "panic"),
     ("My heart keeps racing for no reason.", "panic"),
     ("My grandma passed away last week.", "grief"),

@@ -1033,3 +1033,13 @@ def test_a_suggestion_taken_up_then_doubted_is_not_called_welcome() -> None:
         assert not doubted.startswith(TAKEN_UP_OPENERS), doubted
         taken = answer("That sounds very simple and useful.", strategy)
         assert taken.startswith(TAKEN_UP_OPENERS), taken
+
+
+def test_a_loss_under_way_is_the_event() -> None:
+    # ESConv valid: "I found out I'm losing my job in January" got "What has been the hardest
+    # part of your job so far?"
+    from agent.responder_slots import slots
+
+    text = "Hello - I found out I'm losing my job in January. I'm so very worried"
+    assert slots(text, "fear", [])["event"] == "losing your job"
+    assert "event" not in slots("I'm losing my patience with this game", "anger", [])
