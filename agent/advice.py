@@ -210,6 +210,11 @@ TOPICS: tuple[Topic, ...] = (
                r"habit|problem)|addiction|relapse)\b"
                r"|\bi(?:'m|\s+am)\s+(?:an?\s+)?(?:alcoholic|addict|addicted)\b"
                r"|\bi\s+(?:just\s+)?relapsed\b|\b(?:stay(?:ing)?|get(?:ting)?)\s+sober\b"
+               # "I've been wanting to stop drinking but here I am with another glass" (ESConv
+               # valid); "the urge to drink"
+               r"|\bi(?:'ve|\s+have)?\s+(?:been\s+)?(?:want(?:ing|ed)?|trying|tried|need)\s+to\s+(?:stop|quit|"
+               r"cut\s+(?:down|back)\s+on)\s+(?:drinking|alcohol|the\s+booze|using|drugs)\b"
+               r"|\b(?:the|an|my)\s+urge\s+to\s+(?:drink|use)\b"
                r"|\bi(?:'ve|\s+have)?\s+(?:been\s+|started\s+|keep\s+)?drink(?:ing)?\s+"
                r"(?:too\s+much|(?:way\s+)?more|every\s+(?:day|night)|at\s+work|alone|in\s+the\s+"
                r"morning|to\s+cope|to\s+forget|again)\b"

@@ -280,6 +280,9 @@ _ADVICE = re.compile(
     r"(?:suggest|recommend|think i should)|how (?:can|do|should|would) i (?:deal|cope|handle|"
     r"fix|get|stop|start|move on|manage|make (?:it|this) (?:stop|better|easier))"
     r"|what can i do about (?:it|this|that)|is there anything i can do"
+    # "Anything I should do when I suddenly get the urge to drink?" (ESConv valid, had got a
+    # line about stress)
+    r"|^\W*(?:is\s+there\s+)?anything\s+(?:else\s+)?(?:i|we)\s+(?:should|can|could|might)\s+(?:do|try)\b"
     # "Is there a safe way I can handle them?", "I would want to know how I can stand up to
     # these bullies", "One more piece of advice" (ESConv train)
     # ("Is there a way to get to the station?" and "my mom gave me a piece of advice" are not)

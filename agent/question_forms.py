@@ -32,7 +32,10 @@ def ending_sentence(body: str, *, within: bool = True) -> re.Pattern[str]:
     sentence's start or a comma, and with ``within`` after any space too ("Im from florida
     where are you from?"; not for "My mom asked what's your favourite colour")."""
     start = r"(?:^|(?<=[\s,]))" if within else r"(?:^|(?<=,)\s*)"
-    return re.compile(rf"{start}(?:(?:yes|yeah|also|so|and)[,\s]+)?(?:{body})"
+    # ("I used to works as software developer , apart from job what are your hobbies?", ESConv
+    # valid, had got a job-search step)
+    return re.compile(rf"{start}(?:(?:yes|yeah|also|so|and|(?:apart|aside)\s+from\s+\w+|besides\s+"
+                      rf"\w+|other\s+than\s+\w+)[,\s]+)?(?:{body})"
                       r"\s*[?.!]*\s*$", re.I)
 
 

@@ -27,7 +27,12 @@ from agent.responder_words import (
 _THING = (r"(?:my|our)\s+(?!(?:heart|mind|spirit|soul|will)\b)[a-z]{3,}(?:'s\s+[a-z]{3,})?"
           r"(?:\s+(?!(?:today|"
           r"yesterday|tonight|again|last|this|and|but|so|because|at|in|on|for|with|too|now|"
-          r"recently|already|twice)\b)[a-z]{3,}(?<!ing)\b){0,2}")  # "my long time partner"
+          r"recently|already|twice|"
+          # a new sentence run on without a stop: "I lost my job How are doing?" (ESConv valid:
+          # "the hardest part of losing your job how are")
+          r"how|what|why|when|where|who|are|is|was|were|did|does|you|your|due|the|from|after|"
+          r"since|while|during|before|which|that|its|it'?s|not|all|just|very|really)\b)"
+          r"[a-z]{3,}(?<!ing)\b){0,2}")  # "my long time partner"
 EVENT = re.compile(rf"\b({'|'.join(EVENT_VERBS)})\s+({_THING})", re.I)
 DIED = re.compile(rf"\b({_THING})\s+(?:died|passed away|passed)\b", re.I)
 # "left me" ends its clause ("my husband left me last week"), unlike "my dog left me a present"

@@ -148,6 +148,10 @@ def test_asked_its_tastes_beside_more_it_answers_then_replies_to_the_rest() -> N
     # what the user likes about something is not the agent's tastes
     assert not reply("I made a plan. What do you like about it?", history=TROUBLE).startswith(
         TASTES_LEADS)
+    # asked after "apart from ..." (ESConv valid: had got a job-search step)
+    said = reply("I used to works as software developer , apart from job what are your hobbies?",
+                 Strategy.SUGGESTION, history=TROUBLE)
+    assert said.startswith(TASTES_LEADS), said
 
 
 def test_asked_if_it_likes_a_thing_it_names_the_thing_and_asks_back() -> None:

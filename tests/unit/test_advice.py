@@ -36,6 +36,9 @@ pytestmark = pytest.mark.unit
     ("How do I calm down before a test?", "relaxing"),
     ("It would take me awhile to get out to the country. What do you do to relax?", "relaxing"),
     ("I'm getting divorced.", "breakup"),
+    # ESConv valid
+    ("I've been wanting to stop drinking but here I am with another glass", "drinking"),
+    ("Anything I should do when I suddenly get the urge to drink?", "drinking"),
     ("My contract was not renewed.", "job_loss"),
     ("Then when I come back they tell me that my position is being phased out..", "job_loss"),
     ("I think they are letting me go because I was sick", "job_loss"),  # ESConv valid

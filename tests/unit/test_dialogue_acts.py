@@ -118,6 +118,9 @@ pytestmark = pytest.mark.unit
     ("I have been depressed for sometime now, after the wife i married was taken away from "
      "me.Kindly assist me on how i can move on", False, False, True),
     ("Kindly advise me on better ways for managing depression.", False, False, True),
+    # ESConv valid: had got a line about stress
+    ("Anything I should do when I suddenly get the urge to drink?", False, False, True),
+    ("I did anything I could do to help.", False, False, False),
     ("My lawyer will advise me on what to sign.", False, False, False),
     ("Take care too and please keep safe.", False, True, False),  # ESConv valid
     ("I take care of my mom and keep safe", False, False, False),

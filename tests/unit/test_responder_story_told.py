@@ -1043,3 +1043,14 @@ def test_a_loss_under_way_is_the_event() -> None:
     text = "Hello - I found out I'm losing my job in January. I'm so very worried"
     assert slots(text, "fear", [])["event"] == "losing your job"
     assert "event" not in slots("I'm losing my patience with this game", "anger", [])
+
+
+def test_a_thing_lost_ends_before_a_new_sentence_run_on() -> None:
+    # ESConv valid: "What has been the hardest part of losing your job how are so far?"
+    from agent.responder_slots import slots
+
+    found = slots("very bad , I felt very depressed because I lost my job How are doing?",
+                  "sadness", [])
+    assert found["event"] == "losing your job", found
+    assert slots("I lost my long time partner.", "sadness", [])["event"] == \
+        "losing your long time partner"
