@@ -87,6 +87,9 @@ _TOPIC = re.compile(
     rf"cats?|dogs?|pupp(?:y|ies)|kittens?|pets?|kitty|doggy|"
     # nor a place: "my state is shut down" (ESConv valid: "the hardest part of your state")
     rf"state|country|city|town|county|area|region|neighbou?rhood|"
+    # nor what all share: "our government" (ESConv valid: "Many people go through trouble with
+    # your government")
+    rf"government|society|nation|generation|world|planet|species|"
     # nor a time: "for my next night sleep" (ESConv valid: "one small step with your next night")
     rf"nights?|days?|mornings?|evenings?|weeks?|weekends?|time|{_ADJECTIVES}"
     rf"|{_NOT_A_NOUN})\b)"

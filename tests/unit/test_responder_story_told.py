@@ -467,6 +467,7 @@ def test_a_clause_read_back_ends_in_a_word_not_a_join(text: str, cause: str | No
     # (ESConv valid: "my state is shut down")
     ("My city is in a lock down.", "topic", None),
     ("no I couldn't do anything cuase my state is shut down.", "topic", None),
+    ("are you believing our government too bad..", "topic", None),  # ESConv valid
     # ESConv train: "many people go through trouble with your church"
     ("I have talked to charities, gotten together with my church pastor...", "topic", None),
     ("I have talked to charities, gotten together with my church pastor...", "person",
