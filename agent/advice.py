@@ -93,6 +93,39 @@ TOPICS: tuple[Topic, ...] = (
         asked_now_only=True,
     ),
     Topic(
+        "abuse", "abuse at home",
+        # told in the present, by the one it is done to (the safety stage answers it first; this
+        # is what a later request for steps gets: "is there any peer support groups that you
+        # can suggest me", ESConv valid, had been told "could you talk to your kids about it,
+        # maybe tonight when things are calm?")
+        _words(r"\bmy\s+(?:husband|wife|partner|boyfriend|girlfriend|bf|gf|fianc[eé]e?|spouse)\s+"
+               r"(?:is|has\s+been|gets)\s+(?:\w+\s+){0,4}?(?:abusive|violent)\b"
+               r"|(?<!\byou\s)\b(?:is|are|has\s+been|keeps?)\s+(?:\w+\s+){0,6}?(?:abusing|hitting|beating|"
+               r"choking|strangling|raping)\s+me\b(?!\s+(?:up\b|(?:at|in)\s+(?:chess|cards|games?)\b))"
+               r"|\b(?:he|she|they|my\s+\w+)\s+(?:hits|beats|chokes|slaps|kicks|punches)\s+me\b"
+               r"(?!\s+(?:at|in)\s+(?:chess|cards|games?|tennis)\b)"
+               r"|\b(?:i'?m|i\s+am)\s+(?:in\s+)?(?:an?\s+)?abusive\s+(?:relationship|marriage)\b"
+               r"|\bvictim\s+of\s+(?:\w+\s+){0,3}?(?:domestic\s+)?(?:abuse|violence)\b"),
+        # first-line support and safety planning (WHO 2013, clinical and policy guidelines on
+        # intimate partner violence); a code word with someone trusted and a bag of essentials
+        # are standard parts of a safety plan
+        (
+            "When it is safe to, could you call a domestic abuse helpline? They help you make a "
+            "safety plan in confidence, whether or not you decide to leave; findahelpline.com "
+            "lists free ones where you live.",
+            "Could you keep your documents, some money, your medicines and a charged phone "
+            "somewhere you could reach quickly if you needed to go?",
+            "Is there one person you trust who could know what is happening, and a word you could "
+            "send them that means you need help?",
+        ),
+        (
+            "None of this is your fault. Abuse is a choice the other person makes, and support "
+            "services help people whether they stay or leave.",
+            "Making a safety plan with a trained advocate is the usual first step, and it does "
+            "not commit you to anything.",
+        ),
+    ),
+    Topic(
         "grief", "grief",
         # a person or animal who died; "my phone died" is not grief
         _words(r"\b(?:passed\s+away|funeral|grieving|grief|bereave\w*)\b"

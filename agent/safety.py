@@ -247,7 +247,14 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         # told in the present, as ESConv's seekers did ("he is abusing me physically and
         # sexually", "I am a victim of domestic and sexual abuse by my partner", "my husband is
         # a very sadistic and abusive person"), all unflagged before 2026-11-27
-        r"\b(?:is|are|was|has\s+been|have\s+been|keeps?|kept|been)\s+(?:\w+\s+){0,4}?abusing\s+me\b",
+        # ("He is kind of sexually and physically abusing me", ESConv valid, five words
+        # between, had got "You clearly care about your kids")
+        # ("Now you are beating me" at a game, GoEmotions, and "He is always hitting me up for
+        # cash", DailyDialog, are not)
+        r"(?<!\byou\s)\b(?:is|are|was|has\s+been|have\s+been|keeps?|kept|been)\s+(?:\w+\s+){0,6}?"
+        r"(?:abusing|hitting|beating|choking|raping|strangling)\s+me\b"
+        r"(?!\s+(?:up\b|(?:at|in)\s+(?:chess|cards|games?|tennis|golf|pool|poker|sports?|the\s+game)"
+        r"\b))",
         r"\bvictim\s+of\s+(?:\w+\s+){0,4}?(?:abuse|violence|rape|assault)\b",
         r"\bmy\s+(?:husband|wife|partner|boyfriend|girlfriend|bf|gf|fiance|fiancee|dad|father|mom|"
         r"mother|stepdad|stepfather|stepmom|stepmother|boss)\s+(?:is|has\s+been)\s+(?:\w+\s+){0,4}?"
@@ -374,6 +381,11 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:party|meeting|class|game|event|office|weekend)\b)",
         r"\b(?:don'?t|do\s+not|no\s+longer)\s+care\s+(?:anymore\s+|any\s+more\s+)?(?:what\s+happens\s+"
         r"to\s+me|(?:if|whether)\s+i\s+(?:wake\s+up|make\s+it|live))\b",
+        # asking how to go on at all ("Should i leave him and how can i go on in life now",
+        # ESConv valid, from a new mother who had not eaten since the day before)
+        r"\bhow\s+(?:can|do|will|could|am)\s+i\s+(?:supposed\s+to\s+|going\s+to\s+|gonna\s+)?"
+        r"(?:go\s+on|carry\s+on)(?:\s+(?:in\s+life|living|with\s+(?:my\s+)?life|like\s+this|any\s*more)"
+        r"|\s*(?:[.!?]|$))",
         # hurting oneself without a wish to die named ("punch myself in the head or bang my
         # head into the wall", ESConv train)
         r"\b(?:punch|punching|hit|hitting|slap|slapping|scratch|scratching)\s+myself\b"

@@ -38,6 +38,10 @@ pytestmark = pytest.mark.unit
     ("I'm getting divorced.", "breakup"),
     # ESConv valid
     ("I've been wanting to stop drinking but here I am with another glass", "drinking"),
+    ("my husband is a very sadistic and abusive person who finds fault in everything i do",
+     "abuse"),
+    ("He is kind of sexually and physically abusing me for everything I do", "abuse"),
+    ("My dad hits me when he drinks.", "abuse"),
     ("Anything I should do when I suddenly get the urge to drink?", "drinking"),
     ("My contract was not renewed.", "job_loss"),
     ("Then when I come back they tell me that my position is being phased out..", "job_loss"),
@@ -196,6 +200,18 @@ def test_the_users_own_trouble_beside_someone_named_is_still_theirs(text: str,
                                                                     topic: str) -> None:
     found = topic_of(text)
     assert found is not None and found.name == topic, (text, found and found.name)
+
+
+def test_abuse_told_gets_safety_steps_not_a_talk_at_home() -> None:
+    # ESConv valid: "is there any peer support groups that you can suggest me" after abuse told
+    # had got "could you talk to your kids about it, maybe tonight when things are calm?"
+    replies = talk(["my husband is a very sadistic and abusive person who finds fault in "
+                    "everything i do",
+                    "No Iam very scared to get out of this relationship thinking about my kids..",
+                    "okay i will try to find them..also is there any peer support groups that "
+                    "you can suggest me"], Strategy.SUGGESTION, asked_first=2)
+    assert any(step in replies[-1] for step in BY_NAME["abuse"].suggestions), replies
+    assert "talk to your kids" not in replies[-1]
 
 
 def test_someone_elses_trouble_gets_steps_for_the_one_who_helps() -> None:
