@@ -378,6 +378,24 @@ PRAISES_ACHIEVEMENT = frozenset({
     "You earned this, and it's wonderful to hear.",
     "That took real effort on your part; well done.",
 })
+# A step or a fact asked for just after thoughts of suicide were answered ("I don't know how to
+# be happy What do I do", ESConv valid, had got "could you plan one small thing this week that
+# is just for you?"): not being alone with it, and help at hand, come first. Safe-messaging
+# guidance for the moments after risk is raised: stay with the person, connect them with
+# support, and make the means harder to reach.
+AFTER_CRISIS: dict[Strategy, tuple[str, ...]] = {
+    Strategy.SUGGESTION: (
+        "Right now the most important step is not being alone with this. Is there someone you "
+        "could be with or call tonight, or could you reach out to one of those lines while we "
+        "keep talking?",
+        "For tonight, could you keep someone you trust close, keep one of those numbers where "
+        "you can see it, and put anything you could hurt yourself with out of reach?",
+    ),
+    Strategy.INFORMATION: (
+        "Feelings this heavy can ease with support, even when that seems impossible from inside "
+        "them; talking with someone trained for this is one of the surest ways through.",
+    ),
+}
 # Positive templates that speak of news: only with news told now or just before ("I got the
 # job!"), never to thanks ("Thanks for the suggestions.") or a glad word ("I like being here").
 NAMES_NEWS = frozenset({

@@ -89,6 +89,7 @@ from agent.responder_cues import (
 from agent.responder_phrases import (
     ACKNOWLEDGEMENTS,
     ACT_REPLIES,
+    AFTER_CRISIS,
     ALONE_ACKNOWLEDGEMENTS,
     ASKED_BACK_NEXT,
     ASKED_BACK_UNWELL,
@@ -134,7 +135,7 @@ from agent.responder_phrases import (
 )
 from agent.responder_slots import lower_first, reflect, slots
 from agent.responder_words import CLOSE_PEOPLE, FEELING_WORDS, UPBEAT
-from agent.safety import CHECK_INS, SAFETY_REPLIES, answers_no
+from agent.safety import CHECK_INS, CRISIS_REPLIES, SAFETY_REPLIES, answers_no
 from agent.step_phrases import (
     ASKS_WHEN,
     EARLIER_PLAN_SUGGESTIONS,
@@ -313,6 +314,9 @@ class TemplateChatModel(BaseChatModel):
                     return unsaid[0]
                 last_said = {r: i for i, r in enumerate(said)}  # the latest index wins
                 return min(pool, key=lambda r: last_said[r])
+        if (said and said[-1] in CRISIS_REPLIES and strategy in AFTER_CRISIS
+                and not answers_no(user)):  # a plain no to the check-in is heard below
+            return _unsaid(AFTER_CRISIS[strategy], said, seed)
         asked = None if cross else question_to_answer(user, earlier)
         if asked is not None:  # "Should I kick them out?": agent.user_questions
             return _unsaid(question_replies(*asked), said, seed)

@@ -614,6 +614,10 @@ def _told_as_history(text: str) -> bool:
 SAFETY_REPLIES = frozenset((*_RESPONSES.values(), *_FOLLOW_UPS.values(), _ABUSE_PAST))
 """Every message the safety stage answers a crisis with (a reply just after one is read in its
 light: agent.responder_template)."""
+CRISIS_REPLIES = frozenset((_RESPONSES["self_harm"], _FOLLOW_UPS["self_harm"], CHECK_IN,
+                            _FOLLOW_UPS["check_in"]))
+"""The answers to thoughts of suicide or self-harm, and the check-in question: the turn after
+one is still read in its light (agent.responder_template)."""
 CHECK_INS = (CHECK_IN, _FOLLOW_UPS["check_in"])
 """The check-in question in both its wordings: a plain "no" to either is heard first."""
 _UNSAFE_REPLY = re.compile(

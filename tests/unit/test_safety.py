@@ -575,3 +575,36 @@ def test_abuse_long_past_is_answered_as_past_and_still_asks_about_now() -> None:
                 "I was raped last night."):
         found = SafetyCheck().check(now)
         assert found is not None and "is happening to you" in found.response, now
+
+
+def test_a_step_asked_just_after_a_crisis_keeps_them_safe_first() -> None:
+    # ESConv valid: "I don't know how to be happy What do I do" just after "nothing to live
+    # for" was answered had got "could you plan one small thing this week that is just for you?"
+    from agent.responder_phrases import AFTER_CRISIS
+    from agent.responders import ResponseRequest
+    from agent.types import Strategy
+    from appraisal import VAD
+    from perception import AffectEstimate, DialogueTurn
+
+    sad = AffectEstimate(VAD(-0.6, 0.1, -0.3), {"sadness": 0.9, "neutral": 0.1}, 0.9, "text", 0.0)
+    crisis = SafetyCheck().check("I feel as though there is nothing to live for")
+    assert crisis is not None
+
+    def after(text: str, strategy: Strategy) -> str:
+        history = [DialogueTurn("user", "I feel as though there is nothing to live for"),
+                   DialogueTurn("Sage", crisis.response), DialogueTurn("user", text)]
+        return Responder(TemplateChatModel()).respond(ResponseRequest(
+            text, history, strategy, sad, None, "Sage", "warm"))
+
+    for strategy in (Strategy.SUGGESTION, Strategy.INFORMATION):
+        assert after("I don't know how to be happy What do I do Ok", strategy) in \
+            AFTER_CRISIS[strategy]
+    # a plain no to the check-in is heard, not met with the same lines
+    asked = SafetyCheck().check("I just want to disappear.")
+    assert asked is not None
+    history = [DialogueTurn("user", "I just want to disappear."),
+               DialogueTurn("Sage", asked.response),
+               DialogueTurn("user", "No, I'm not. What should I do about work?")]
+    said = Responder(TemplateChatModel()).respond(ResponseRequest(
+        history[-1].text, history, Strategy.SUGGESTION, sad, None, "Sage", "warm"))
+    assert said not in AFTER_CRISIS[Strategy.SUGGESTION], said
