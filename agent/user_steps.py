@@ -168,6 +168,10 @@ def stated_plan(text: str) -> str | None:
     True
     >>> stated_plan("I hope I find some work so I could start saving soon") is None
     True
+    >>> stated_plan("I can find some in bigger cities but I don't want to move.") is None
+    True
+    >>> stated_plan("I will call her tomorrow but I don't know what to say")
+    'call her tomorrow'
     """
     if "?" in text:
         return None
@@ -175,7 +179,18 @@ def stated_plan(text: str) -> str | None:
     # gives "ask her to coffee"
     return next((step for found in _PLAN.finditer(text)
                  if not _HOPED.search(re.split(r"[.!?]", text[:found.start()])[-1])
+                 # ("I can find some in bigger cities but I don't want to move", ESConv valid,
+                 # had been told "Deciding to find some in bigger cities sounds like a good
+                 # step, and it's one you chose")
+                 and not _REFUSED.match(re.split(r"[.!?]", text[found.start("act"):])[0])
                  and (step := _step(found.group("act"))) is not None), None)
+
+
+_REFUSED = re.compile(
+    r"[^.!?]*?\b(?:but|though|although|except)\s+(?:i|we)\s+(?:really\s+|just\s+)?"
+    r"(?:(?:don'?t|do\s+not|won'?t|will\s+not|wouldn'?t|would\s+not)\s+(?:really\s+)?(?:want|wanna|"
+    r"like|feel\s+like)\b|would\s+rather\s+not\b|can'?t\b|cannot\b|(?:am|'m)\s+not\s+(?:going|gonna|"
+    r"ready|willing)\b)", re.I)
 
 
 _ASKS_FIRST = re.compile(r"\s*(?:do|does|did|where|how|what|which|who|when|why|is|are|can|"
