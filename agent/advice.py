@@ -248,6 +248,12 @@ TOPICS: tuple[Topic, ...] = (
                r"|\bi(?:'ve|\s+have)?\s+(?:been\s+)?(?:want(?:ing|ed)?|trying|tried|need)\s+to\s+(?:stop|quit|"
                r"cut\s+(?:down|back)\s+on)\s+(?:drinking|alcohol|the\s+booze|using|drugs)\b"
                r"|\b(?:the|an|my)\s+urge\s+to\s+(?:drink|use)\b"
+               # alcohol taken to cope: "have been taking Alcohol since to wipe away the
+               # emotion", "i normally take Alcohol any time am going through any sad moment"
+               # (ESConv valid, after a friend's death)
+               r"|\b(?:take|taking|took|use|using|drink|drinking)\s+(?:alcohol|booze|liquor)\s+"
+               r"(?:since|to\s+(?:cope|forget|numb|wipe|escape|deal|get\s+through|sleep)|any\s*time|"
+               r"every\s*time|whenever|when(?:ever)?\s+i)\b"
                r"|\bi(?:'ve|\s+have)?\s+(?:been\s+|started\s+|keep\s+)?drink(?:ing)?\s+"
                r"(?:too\s+much|(?:way\s+)?more|every\s+(?:day|night)|at\s+work|alone|in\s+the\s+"
                r"morning|to\s+cope|to\s+forget|again)\b"

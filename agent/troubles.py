@@ -214,6 +214,15 @@ AT_A_LOSS = re.compile(
 # racing at night", "I can't focus on anything", "My motivation is gone", "I lose my temper
 # with my kids". Each had been answered as small talk ("How is your day going otherwise?") or
 # read back as a topic ("the hardest part of your temper").
+# A struggle or a weight named as such: "I also struggle with a severe auto immune disorder so
+# that is always weighing on me as well" (ESConv valid, beside "I am happy it worked for you",
+# had got "Oh, that's lovely! I'm glad to hear it")
+STRUGGLE_WITH = re.compile(
+    r"\b(?:i|we)\s+(?:also\s+|still\s+|really\s+|have\s+always\s+|always\s+)?(?:struggle|"
+    r"am\s+struggling|'m\s+struggling|have\s+been\s+struggling|'ve\s+been\s+"
+    r"struggling)\s+(?:a\s+lot\s+|so\s+much\s+)?with\b"
+    r"|\b(?:is|are|has\s+been|keeps?)\s+(?:always\s+|really\s+|constantly\s+)?(?:weighing|"
+    r"weighs)\s+(?:heavily\s+)?on\s+(?:me|us|my\s+mind)\b", re.I)
 STRUGGLING = re.compile(
     r"\bi\s+(?:just\s+|really\s+|still\s+|honestly\s+)?(?:can'?t|cannot|can\s+not|couldn'?t)\s+"
     r"(?:seem\s+to\s+|even\s+)?(?:sleep|focus|concentrate|relax|switch\s+off|calm\s+down|cope|"
@@ -349,5 +358,5 @@ def tells_trouble(text: str) -> bool:
                 or FEELS_BAD.search(text) or ISOLATED.search(text) or FED_UP.search(text)
                 or MOVED_AWAY.search(text) or LOST_GOOD.search(text) or WALKED_OUT.search(text)
                 or HEARTBREAK.search(text) or HARD_LIFE.search(text) or AT_A_LOSS.search(text)
-                or STRUGGLING.search(text) or BETRAYED.search(text)
+                or STRUGGLING.search(text) or BETRAYED.search(text) or STRUGGLE_WITH.search(text)
                 or any(re.search(rf"\b{re.escape(w)}\b", low) for w in NEGATIVE_NAMED))

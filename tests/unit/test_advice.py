@@ -43,6 +43,9 @@ pytestmark = pytest.mark.unit
     ("He is kind of sexually and physically abusing me for everything I do", "abuse"),
     ("My dad hits me when he drinks.", "abuse"),
     ("Anything I should do when I suddenly get the urge to drink?", "drinking"),
+    ("its heart breaking since i heard about the sad news of his demise have been taking Alcohol "
+     "since to wipe away the emotion", "drinking"),
+    ("i normally take Alcohol any time am going through any sad moment", "drinking"),
     ("My contract was not renewed.", "job_loss"),
     ("Then when I come back they tell me that my position is being phased out..", "job_loss"),
     ("I think they are letting me go because I was sick", "job_loss"),  # ESConv valid
@@ -112,6 +115,7 @@ def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     "My phone died on the train.",
     "I signed my contract today.",
     "I love to meditate every morning",
+    "I drink alcohol at parties.",
     "I am single/divorced and want to start fresh",  # ESConv valid: a status, in passing
     "Relax, it's fine",
     "I broke my leg skiing.",

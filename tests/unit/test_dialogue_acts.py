@@ -827,6 +827,9 @@ def test_a_death_in_someone_elses_family_is_the_story_not_asked_for() -> None:
     "Thank you. I appreciate your support and words. That's very true. Things haven't worked "
     "out yet so I just need to hang on.",
     "Thanks, you're kind. Nothing has helped so far.",
+    # a struggle named beside a glad word (ESConv valid: "Oh, that's lovely!")
+    "I am happy it worked for you :) I just dont see it working with us. Hes pretty stubborn. I "
+    "also struggle with a severe auto immune disorder so that is always weighing on me as well",
     # strain and no news (ESConv valid: "How wonderful! That sounds like a good place to be.")
     "Exactly! This is a big step for me in the PhD program I'm in, so it's definitely a bit "
     "more pressure than previous deadlines.",
