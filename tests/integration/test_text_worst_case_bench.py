@@ -112,6 +112,10 @@ WORST = {  # each repeated up to the length limit
     "someone else's clause": "my son can't sleep and ",
     "eating": "i avoid i eat once a ",
     "told as history": "when i was 16 i used to want to die, ",
+    "step turned down": "i could go but i don't want to ",
+    "abuse between": "he is so very much really ",
+    "struggle": "i also struggle with it weighing on ",
+    "run-on loss": "i lost my job how are you ",
 }
 TURN_BUDGET_S = 2.0
 """Per turn on these machines (2 cores); a plain turn takes about 50 ms."""
