@@ -64,6 +64,8 @@ _TASTES_BODY = (
     r"|do\s+you\s+have\s+(?:any\s+)?(?:hobbies|a\s+hobby|interests)"
     r"|what\s+(?:are|'re)\s+your\s+(?:hobbies|interests)"
     r"|what(?:'s|\s+is)\s+your\s+fav(?:ou?rite)?\s+[a-z]+(?:\s+[a-z]+)?"
+    # "What are your favorite games to try" (ESConv valid)
+    r"|what\s+(?:are|'re)\s+your\s+fav(?:ou?rite)?\s+[a-z]+(?:\s+to\s+[a-z]+)?"
     r"|what\s+do\s+you\s+do\s+for\s+fun"
     # "What makes you smile?" (with a low time named, agent_past reads it as the agent's past)
     r"|what\s+makes\s+you\s+(?:smile|laugh|happy|happiest|tick)"

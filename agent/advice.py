@@ -285,7 +285,10 @@ TOPICS: tuple[Topic, ...] = (
         _words(r"\b(?:can'?t|cannot|couldn'?t|can\s+not|could\s+not)\s+(?:get\s+to\s+|fall\s+(?:a)?|stay\s+a)?"
                r"sleep\b|\binsomnia\b|\b(?:not|barely|hardly)\s+sleeping\b"
                # "I find it hard to fall asleep", "trouble getting to sleep" (ESConv train)
-               r"|\b(?:hard|difficult|trouble|struggl\w+)\s+(?:to\s+)?(?:fall(?:ing)?\s+asleep|"
+               # ("a hard time falling asleep", "I lie down and then I feel wide awake", ESConv
+               # valid)
+               r"|\b(?:lie|lying|laying|lay)\s+(?:\w+\s+){0,3}?awake\b|\b(?:feel|am|i'?m|be)\s+wide\s+awake\b"
+               r"|\b(?:hard|difficult|trouble|struggl\w+)\s+(?:time\s+)?(?:to\s+)?(?:fall(?:ing)?\s+asleep|"
                r"get(?:ting)?\s+to\s+sleep|stay(?:ing)?\s+asleep)\b"
                r"|\bhaven'?t\s+(?:been\s+sleeping|slept)\b"
                r"|\bawake\s+(?:all\s+night|every\s+night|at\s+night|till|until)\b"

@@ -203,6 +203,9 @@ def is_farewell(text: str) -> bool:
 ASKED_HOW = re.compile(r"\bhow\s+(?:are|r)\s+(?:you|u)\b(?!\s+(?:coping|holding|managing|"
                        r"looking|going\s+to|getting\s+on))|\bhow(?:'s|\s+is|\s+was)\s+(?:your|the)\s+"
                        r"day\b|\bhow\s+have\s+you\s+been\b", re.I)
+# how the user is bearing the trouble: answered as how they are, though not as a courtesy
+_HOLDING_UP = re.compile(r"\bhow\s+(?:are|r)\s+(?:you|u)\s+(?:holding\s+up|coping|managing|"
+                         r"doing)\b", re.I)
 # "I am good, thank you", "not great thanks": how one is, with thanks for being asked
 _WELLBEING = re.compile(
     r"\W*(?:(?:honestly|well|um|eh|hmm|oh|hi|hello|hey|yeah)[,.!]?\s+)*"
@@ -217,7 +220,10 @@ _WELLBEING = re.compile(
     r"fine|ok|okay|alright|all\s+right|great|well|bad|awful|terrible|rough|meh|so-so|tired|"
     r"exhausted|stressed|sad|down|low)"
     r"(?:\s+(?:today|now|at\s+the\s+moment|i\s+guess|honestly|actually|tbh|ngl))*[\s,.!]*"
-    r"(?:(?:thanks|thank\s+you|thx|ty)(?:\s+(?:so\s+much|for\s+asking))?[\s,.!]*)?",
+    r"(?:(?:thanks|thank\s+you|thx|ty)(?:\s+(?:so\s+much|for\s+asking))?[\s,.!]*)?"
+    # a wish back: "doing well. hope you are." (ESConv valid)
+    r"(?:(?:i\s+)?hope\s+(?:you\s+are|you'?re|u\s+r|you\s+are\s+too|the\s+same\s+for\s+you)"
+    r"(?:\s+(?:too|as\s+well))?[\s,.!]*)?",
     re.I,
 )
 
@@ -242,13 +248,18 @@ def reports_wellbeing(text: str, agent_last: str) -> str | None:
     >>> reports_wellbeing("Thanks, that helps", "How are you?")
     >>> reports_wellbeing("I'm doing pretty good.", "")  # the talk's first message
     'well'
+    >>> reports_wellbeing("doing well. hope you are.", "How are you holding up with everything?")
+    'well'
     """
     # a greeting answered "good" was taken for a greeting's "how are you" too ("Hello. What's
     # on your mind today?", then "good": "What made you think of that?"); the talk's first
     # message says how they are unasked ("I'm doing pretty good.", ESConv valid, got "How
     # wonderful! Who have you told so far?")
     greeted = _GREETING.match(agent_last) is not None or not agent_last.strip()
-    if (ASKED_HOW.search(agent_last) is None and not greeted) or len(text) > 80:
+    # ("doing well. hope you are." after "How are you holding up with everything?", ESConv
+    # valid, had got "Oh, that's lovely! What are you most looking forward to?")
+    holding = _HOLDING_UP.search(agent_last) is not None
+    if (ASKED_HOW.search(agent_last) is None and not greeted and not holding) or len(text) > 80:
         return None
     found = _WELLBEING.fullmatch(text)
     if found is None:

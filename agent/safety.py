@@ -259,6 +259,10 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bmy\s+(?:husband|wife|partner|boyfriend|girlfriend|bf|gf|fiance|fiancee|dad|father|mom|"
         r"mother|stepdad|stepfather|stepmom|stepmother|boss)\s+(?:is|has\s+been)\s+(?:\w+\s+){0,4}?"
         r"(?:abusive|violent)\b",
+        # "my husband ... He is has also been abusive for many years and is now trying to win me
+        # back" (ESConv valid, unflagged before 2026-11-27)
+        r"\b(?:he|she)\s+(?:is\s+|has\s+|'s\s+)*(?:been\s+)?(?:\w+\s+){0,3}?(?:abusive|violent)\s+"
+        r"(?:to(?:wards)?\s+me|with\s+me|for\s+(?:many\s+|so\s+many\s+)?(?:years|months)|again)\b",
         # images held over them ("He is threatening me he would post the nude picture of mine")
         r"\bthreat\w*\s+(?:me\s+)?(?:\w+\s+){0,4}?(?:post|share|leak|send|publish|upload)\s+"
         r"(?:\w+\s+){0,2}?(?:nudes?|naked|intimate|private|explicit)\b",

@@ -112,6 +112,7 @@ _DECISION = re.compile(
 )
 # "I was thinking about getting a dog. Is that a good idea?" (ESConv train): the step named just
 # before is the choice
+_UNMARKED = re.compile(rf"^{_MARKERS}(?:should|shall)\s+i\s+(?:\w+\s+){{1,10}}\w+[\s.]*$", re.I)
 _IDEA = re.compile(rf"^{_MARKERS}(?:is|would) (?:that|this) (?:be )?(?:a )?(?:good|bad|smart|wise|"
                    r"terrible|dumb) idea\s*\?+$", re.I)
 _PEOPLE_WORDS = "|".join(sorted(PEOPLE | {"partner", "ex"}, key=len, reverse=True))
@@ -232,6 +233,8 @@ def question_asked(text: str) -> tuple[Kind, str] | None:
     (None, None)
     >>> question_asked("Should I keep studying or get some rest?")
     ('either', '')
+    >>> question_asked("Should I read fiction or nonfiction"), question_asked("I should read")
+    (('either', ''), None)
     >>> question_asked("Do you think I will lose my job?"), question_asked("Will it help?")
     (('future', ''), None)
     >>> question_asked("Do you know if there are any fees?")
@@ -253,9 +256,16 @@ def question_asked(text: str) -> tuple[Kind, str] | None:
     if _PATH.search(text) is not None and not HARM.search(text):
         return "path", ""
     sentences = split_sentences(text)
-    if not sentences or not sentences[-1].rstrip().endswith("?"):
+    if not sentences:
         return None
     question = sentences[-1].strip()
+    if not question.endswith("?"):
+        # a choice asked without its mark, as chat often is ("Should I read fiction or
+        # nonfiction", ESConv valid, had been told "It might help to read fiction or
+        # nonfiction"); other questions need the mark
+        if not _UNMARKED.match(question):
+            return None
+        question += "?"
     if len(question.split()) > MAX_QUESTION_WORDS:
         return None
     if _BODY.search(question) is not None and (
@@ -316,7 +326,10 @@ def question_to_answer(text: str, earlier: Sequence[str] = ()) -> tuple[Kind, st
     if asked is not None and asked[0] == "body":  # "Is it normal to not eat for days?"
         return asked
     if (asked is None or asks_for_advice(text) or asks_if_normal(text)
-            or self_insult(text) is not None or weighed_step(text) is not None
+            or self_insult(text) is not None
+            # a step weighed is answered as one, unless it is a choice between two ("Should I
+            # read fiction or nonfiction")
+            or (weighed_step(text) is not None and asked[0] != "either")
             or stated_plan(text) is not None):
         return None
     if asked[0] == "fact" and not any(tells_trouble(t) for t in (*earlier, text)):

@@ -152,6 +152,7 @@ def test_asked_its_tastes_beside_more_it_answers_then_replies_to_the_rest() -> N
     said = reply("I used to works as software developer , apart from job what are your hobbies?",
                  Strategy.SUGGESTION, history=TROUBLE)
     assert said.startswith(TASTES_LEADS), said
+    assert reply("What are your favorite games to try", affect=glad) in TASTES_REPLIES  # ESConv
 
 
 def test_asked_if_it_likes_a_thing_it_names_the_thing_and_asks_back() -> None:

@@ -33,6 +33,8 @@ pytestmark = pytest.mark.unit
     ("No, my work was through a hospital and they stopped my contract.", "job_loss"),  # ESConv
     ("Good idea. Any recommendations on relaxation techniques?", "relaxing"),  # ESConv valid
     ("I can't relax at night", "relaxing"),
+    ("Hello I have been having a hard time falling asleep at night.", "sleep"),  # ESConv valid
+    ("I am sleepy, I lie down and then I feel wide awake thinking about the next day.", "sleep"),
     ("How do I calm down before a test?", "relaxing"),
     ("It would take me awhile to get out to the country. What do you do to relax?", "relaxing"),
     ("I'm getting divorced.", "breakup"),

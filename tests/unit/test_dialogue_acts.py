@@ -827,6 +827,11 @@ def test_a_death_in_someone_elses_family_is_the_story_not_asked_for() -> None:
     "Thank you. I appreciate your support and words. That's very true. Things haven't worked "
     "out yet so I just need to hang on.",
     "Thanks, you're kind. Nothing has helped so far.",
+    # ESConv valid, read as joy after "doing well": "That's wonderful! So you are sleepy, and it
+    # feels good." and "How wonderful! That sounds like a good place to be."
+    "Not sure. I am sleepy, I lie down and then I feel wide awake thinking about the next day.",
+    "That is easier said than done. I try not to think of the next day every night, but "
+    "thoughts just pop in my head.",
     # a struggle named beside a glad word (ESConv valid: "Oh, that's lovely!")
     "I am happy it worked for you :) I just dont see it working with us. Hes pretty stubborn. I "
     "also struggle with a severe auto immune disorder so that is always weighing on me as well",

@@ -78,6 +78,10 @@ CRISIS = {
     # ESConv valid, five words between, had got "You clearly care about your kids"
     "He is kind of sexually and physically abusing me for everything I do": "abuse",
     "My brother keeps hitting me": "abuse",
+    # ESConv valid, unflagged
+    "I recently divorced after finding out my husband married another women in another "
+    "country. He is has also been abusive for many years and is now trying to win me back.":
+        "abuse",
     # ESConv valid, a new mother who had not eaten since the day before
     "Should i leave him and how can i go on in life now helllo": "check_in",
     "I took too many pills an hour ago": "medical_emergency",
@@ -240,6 +244,7 @@ NOT_CRISIS = [
     "He was beating me at chess",
     "Now you are beating me.",  # GoEmotions, a game
     "He is always hitting me up for cash.",  # DailyDialog
+    "He is abusive to his dog",
     "How do I go on with the project?",
     "I am going to beat my record",
     "I should just die of embarrassment",

@@ -40,6 +40,8 @@ SAD = AffectEstimate(VAD(-0.5, 0.2, -0.3), {"sadness": 1.0}, 0.8, "text", 0.0)
     ("Do you think it would still be worth it to ask?", ("decision", "")),
     ("Is it worth asking my boss?", ("decision", "")),
     ("Is it worth asking you?", None),
+    ("Should I read fiction or nonfiction", ("either", "")),  # ESConv valid, no mark
+    ("I should read more", None),
     ("Should I keep studying or try and get some rest?", ("either", "")),
     ("or should i not take the job?", ("decision", "")),  # ESConv valid: "of course you ..."
     # the step told just before is the choice (ESConv train: "You're being honest with
@@ -272,3 +274,13 @@ def test_a_question_about_the_bodys_care_is_sent_to_a_doctor(story: str, questio
     assert decided.strategy is Strategy.INFORMATION, decided
     said = _reply(story, question, decided.strategy)
     assert said in BODY_REPLIES and "doctor" in said, said
+
+
+def test_a_choice_between_two_is_answered_as_one_not_as_a_step() -> None:
+    # ESConv valid: "Should I read fiction or nonfiction" had been told "It might help to read
+    # fiction or nonfiction."
+    from agent.user_steps import weighed_step
+
+    text = "Should I read fiction or nonfiction"
+    assert weighed_step(text + "?") is not None  # it reads as a step weighed, too
+    assert question_to_answer(text, ["I can't sleep at night."]) == ("either", "")
