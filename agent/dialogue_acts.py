@@ -335,6 +335,10 @@ _ADVICE = re.compile(
     r"|i(?:'d| would) (?:really )?(?:love|like) (?:hearing|to hear|to get) (?:some|a few|any|your|"
     r"those|a couple of|more)(?: of (?:those|your|the))? (?:advice|suggestions?|ideas|tips)"
     r"|(?:can|could|would)\s+you\s+(?:please\s+)?advise\s+me\b"
+    # the agent's offer taken: "I'd love to hear them." (ESConv valid, after "would you like
+    # some ideas?", had got "It's okay to feel this way")
+    r"|^\W*(?:(?:yes|yeah|sure|ok|okay)[,.!\s]+)?i(?:'d|\s+would)\s+(?:really\s+)?(?:love|like)\s+to\s+"
+    r"hear\s+(?:them|those|some|it)\b"
     # "Kindly assist me on how i can move on", "Kindly advise me on better ways for managing
     # depression" (ESConv valid: a restatement and "you sound betrayed about your situation")
     r"|\b(?:please|kindly|pls|plz)\s+(?:advi[cs]e|assist|guide)\b"

@@ -105,7 +105,8 @@ _DECISION = re.compile(
     # "Do you think it would still be worth it to ask?" (ESConv valid, after a step was
     # suggested; had got "You're being honest with yourself about this")
     r"|(?:do you think )?(?:is|would) it (?:still |really |even )?(?:be )?worth (?:it )?"
-    r"(?=(?:to|asking|trying|talking|going|telling|applying|calling)\b)(?:to)?"
+    # ("So is it even worth bringing it up at all?", ESConv valid)
+    r"(?=(?:to|\w+ing)\b)(?:to)?"
     r"|do you think it (?:would|will|could) (?:still |really |even )?be worth (?:it )?(?:to)?)"
     r"\s*(?P<rest>\w.*)$",
     re.I,
@@ -165,7 +166,12 @@ _PERSONAL = re.compile(r"\b(?:i|i'm|i've|me|my|mine|we|us|our|you|your|u|ur)\b",
 _FUTURE = re.compile(
     rf"^{_MARKERS}(?:(?:do you think|you think|do you reckon)\s+(?:that\s+)?"
     r"(?:i|this|it|things|we|my \w+)\s+(?:will|'ll|would|is going to|am going to|are going to)"
-    r"|will (?:i|this|things|we)\b|am i (?:ever )?going to)\b(?P<rest>.*)$",
+    r"|will (?:i|this|things|we)\b|am i (?:ever )?going to"
+    # a fear put as a question: "But what if she gets mad?" (ESConv valid, had got a line about
+    # stress)
+    # ("What if we try yoga?" proposes a step)
+    r"|what if (?:she|he|they|it|my \w+|things)\b|what if (?:i|we)\b(?! (?:just )?(?:try|tried|do|"
+    r"did|go|went|start|started|call|called|talk|talked|ask|asked|tell|told)\b))\b(?P<rest>.*)$",
     re.I,
 )
 # "Do you know if there are any fees?", "Do u have any idea about side effects of the

@@ -70,7 +70,10 @@ _PLAN = re.compile(
     # a talk the user needs to have ("Perhaps I really need to have a conversation and see how
     # that goes first", ESConv valid, after a step named earlier); "I need to find a job" is a
     # need, not a step taken
-    r"| (?:really |just |probably )?need to(?= (?:have (?:a|an|that) |talk |speak |tell )))\s+"
+    # ("I haven't talked with them ... I need to call them.", ESConv valid, got "Could you plan
+    # one small thing this week that is just for you?")
+    r"| (?:really |just |probably )?need to(?= (?:have (?:a|an|that) |talk |speak |tell |call |"
+    r"text |message |reach out |contact |apologi[sz]e |ask )))\s+"
     + _STEP,
     re.I,
 )
@@ -99,6 +102,7 @@ _NOT_A_STEP = re.compile(
 # "I'll tell you what happened" is an offer to go on talking, not a step of one's own, and
 # reflected back it would read "tell you what happened" to the user.
 _TO_THE_AGENT = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
+_PEOPLE_VERBS = frozenset({"call", "text", "email", "message", "contact", "visit", "ask", "tell"})
 _NEEDS_OBJECT = frozenset({
     "try", "talk", "call", "ask", "tell", "look", "check", "find", "search", "contact", "reach",
     "write", "plan", "book", "join", "apply", "read", "text", "email", "message", "speak", "visit",
@@ -128,7 +132,10 @@ def _step(act: str) -> str | None:
                   flags=re.I)
     # "I will try.", "I'll try that." name no step to build on, nor "i could talk to" cut off
     # before its object ("Then your idea to talk to sounds like a good one", ESConv valid)
-    if (re.sub(r"\s+(?:that|it|this|those|them)$", "", step.lower()) in _NEEDS_OBJECT
+    # ("call them" names people to call, as "try them" names nothing)
+    bare = re.sub(r"\s+(?:that|it|this|those|them)$", "", step.lower())
+    if ((bare in _NEEDS_OBJECT
+         and not (step.lower().endswith(" them") and bare in _PEOPLE_VERBS))
             or re.search(r"\s(?:to|with|about|for|on|at|into|from|of)$", step.lower())
             or step.lower().startswith("look forward")):  # a hope, not a step
         return None

@@ -121,6 +121,9 @@ pytestmark = pytest.mark.unit
     # ESConv valid: had got a line about stress
     ("Anything I should do when I suddenly get the urge to drink?", False, False, True),
     ("I did anything I could do to help.", False, False, False),
+    # ESConv valid, the agent's offer of ideas taken: had got "It's okay to feel this way"
+    ("I'd love to hear them. There is one problem in general i'm having", False, False, True),
+    ("My friends said they'd love to hear it.", False, False, False),
     ("My lawyer will advise me on what to sign.", False, False, False),
     ("Take care too and please keep safe.", False, True, False),  # ESConv valid
     ("I take care of my mom and keep safe", False, False, False),

@@ -41,6 +41,9 @@ SAD = AffectEstimate(VAD(-0.5, 0.2, -0.3), {"sadness": 1.0}, 0.8, "text", 0.0)
     ("Is it worth asking my boss?", ("decision", "")),
     ("Is it worth asking you?", None),
     ("Should I read fiction or nonfiction", ("either", "")),  # ESConv valid, no mark
+    ("But what if she gets mad?", ("future", "")),  # ESConv valid: a line about stress
+    ("So is it even worth bringing it up at all?", ("decision", "")),  # ESConv valid
+    ("What if we try yoga?", None),  # a step proposed
     ("I should read more", None),
     ("Should I keep studying or try and get some rest?", ("either", "")),
     ("or should i not take the job?", ("decision", "")),  # ESConv valid: "of course you ..."
@@ -284,3 +287,14 @@ def test_a_choice_between_two_is_answered_as_one_not_as_a_step() -> None:
     text = "Should I read fiction or nonfiction"
     assert weighed_step(text + "?") is not None  # it reads as a step weighed, too
     assert question_to_answer(text, ["I can't sleep at night."]) == ("either", "")
+
+
+def test_a_call_to_people_is_a_step_to_build_on() -> None:
+    # ESConv valid: "I need to call them." had got "Could you plan one small thing this week
+    # that is just for you?"
+    from agent.user_steps import stated_plan
+
+    assert stated_plan("They are busy and we haven't talked in a while. I need to call them.") \
+        == "call them"
+    assert stated_plan("I'll try them.") is None  # nothing named
+    assert stated_plan("I need to find a job.") is None  # a need, not a step
