@@ -629,6 +629,39 @@ TOPICS: tuple[Topic, ...] = (
         personal=True,
     ),
     Topic(
+        "low_mood", "low mood",
+        # depression told, or a slump ("Can you suggest some remedies of how to get out of
+        # depression..", ESConv valid, had got "writing down what worries you most"); tried
+        # after the troubles above, so "depressed because I lost my job" is the lost job
+        _words(r"\b(?:my|the|this|with|from|of)\s+depression\b"
+               r"|\bi(?:'m|\s+am|m|\s+feel|'ve\s+been|\s+have\s+been|\s+get|\s+was)\s+(?:\w+\s+){0,2}?"
+               r"depressed\b"
+               r"|\b(?:facing|having|suffer(?:ing)?(?:\s+(?:from|with))?|dealing\s+with|struggling\s+with|"
+               r"battling|passing\s+through)\s+(?:\w+\s+){0,2}?depression\b"
+               r"|\b(?:this|a|my)\s+(?:slump|funk|rut)\b"),
+        # behavioural activation, acting before the motivation comes (Ekers et al. 2014, a
+        # meta-analysis); exercise (Schuch et al. 2016, a meta-analysis); a doctor after two
+        # weeks of low mood most days (the NHS's advice on depression)
+        (
+            "Could you plan one small thing for tomorrow that used to give you a little pleasure "
+            "or a sense of getting something done, and do it even before you feel like it?",
+            "Could you get outside for a short walk in daylight most days this week? Gentle "
+            "movement is one of the best-studied lifts for low mood.",
+            "If you have felt this low most days for two weeks or more, could you talk to a "
+            "doctor about it? Depression is treatable, and a doctor can go through the options "
+            "with you.",
+        ),
+        (
+            Eases(
+                "Depression is common and treatable; most people get better with the right "
+                "support, though finding what works can take more than one try."
+            ),
+            "With low mood, the wish to do things often comes after starting them, not before; "
+            "that is why small planned activities help.",
+        ),
+        personal=True,
+    ),
+    Topic(
         "supporting", "helping someone through a hard time",
         # asked for ("How can I help my friend?"); also the topic of a message whose trouble is
         # someone else's ("my son can't sleep", see ``_topic_in``)

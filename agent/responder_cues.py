@@ -56,6 +56,12 @@ DOUBTS = re.compile(r"\b(?:can'?t|cannot|can\s+not|don'?t|do\s+not|won'?t|will\s
 DISTRESSING = re.compile(r"\b(?:alarming|scary|terrifying|frightening|worrying|worrisome|"
                          r"concerning|heartbreaking|devastating|upsetting|disturbing|"
                          r"distressing|nerve-?wracking)\b", re.I)
+# Someone said to be no support: "even my parents are not very supportive of me" (ESConv valid,
+# then told "Could you talk to your parents about it, maybe tonight when things are calm?")
+UNSUPPORTIVE = re.compile(
+    r"\b(?:(?:is|are|was|were|'re|'s)\s+)?(?:not\s+(?:very\s+|really\s+|at\s+all\s+|that\s+)?supportive|"
+    r"unsupportive|(?:don'?t|doesn'?t|do\s+not|does\s+not|never)\s+(?:really\s+|even\s+)?"
+    r"(?:understand|care|listen|support)s?)\b", re.I)
 # Strain named in the message: pressure, stress, feeling overwhelmed or anxious
 STRAIN = re.compile(r"\b(?:pressure|stress(?:ed|ful)?|overwhelm(?:ed|ing)?|anxious|anxiety|"
                     r"nervous|worried|scared|afraid|dread\w*)\b", re.I)

@@ -35,6 +35,8 @@ _REFLECT = {
     "we're": "you're",
 }
 _ADJECTIVES = (r"long[\s-]?time|new|old|best|little|big|long|own|ex|younger|older|final|first|last|"
+               # ("I'm just starting my adult life", ESConv valid: "So this is about your adult")
+               r"adult|"
                r"current|whole|"
                r"entire|mental|physical|extended|close|dear|poor|only|next|other|biggest|"
                r"greatest|worst|main|major|deepest|hardest|toughest|favou?rite|two|three|four|"
@@ -223,7 +225,10 @@ _LOSING = re.compile(r"\b(?:i'?m|i\s+am|im|we'?re|we\s+are)\s+(?:\w+\s+)?(losing
                      r"((?:my|our)\s+(?:job|house|home|business|apartment|class|classes|course|"
                      r"exams?|degree|marriage|sight|hearing|hair))\b", re.I)
 _ENDED_WITH = re.compile(
-    r"\b(?:i|we)\s+(?:just\s+|recently\s+|finally\s+|have\s+|'ve\s+)?(?:broke\s+up\s+with|"
+    # ("I am worried after breaking up with my boyfriend that I will never find love again",
+    # ESConv valid: "How are things between you and your boyfriend right now?")
+    r"\b(?:(?:i|we)\s+(?:just\s+|recently\s+|finally\s+|have\s+|'ve\s+)?|(?:after|since)\s+)"
+    r"(?:broke\s+up\s+with|breaking\s+up\s+with|splitting\s+(?:up\s+)?(?:with|from)|"
     r"dumped|divorced|split\s+(?:up\s+)?(?:with|from)|ended\s+(?:things|it)\s+with)\s+"
     r"((?:my|our)\s+(?:ex-?)?(?:girlfriend|boyfriend|gf|bf|wife|husband|partner|fianc[eé]e?))\b",
     re.I)

@@ -84,6 +84,7 @@ from agent.responder_cues import (
     STRAIN,
     TAG_QUESTION,
     THANKED_FOR_HELP,
+    UNSUPPORTIVE,
     WELL,
 )
 from agent.responder_phrases import (
@@ -485,7 +486,8 @@ class TemplateChatModel(BaseChatModel):
         named = rf"\b(?:{re.escape(who)}|{pronoun})\b"
         hurt_by_person = bool(who) and any(
             re.search(named, s, re.I) and (LEFT.search(s) or WALKED_OUT.search(s)
-                                           or BETRAYED.search(s))  # "slept with my friend"
+                                           or BETRAYED.search(s)  # "slept with my friend"
+                                           or UNSUPPORTIVE.search(s))  # no support from them
             for t in (*earlier, user) for s in split_sentences(t))
         # "i have a one month old child": not someone to talk things over with
         too_young = who in INFANTS or any(AN_INFANT.search(t) for t in (*earlier, user))

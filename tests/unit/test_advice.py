@@ -34,6 +34,9 @@ pytestmark = pytest.mark.unit
     ("Good idea. Any recommendations on relaxation techniques?", "relaxing"),  # ESConv valid
     ("I can't relax at night", "relaxing"),
     ("Hello I have been having a hard time falling asleep at night.", "sleep"),  # ESConv valid
+    ("Can you suggest some remedies of how to get out of depression..", "low_mood"),  # ESConv
+    ("I dont know how to get out of this slump", "low_mood"),  # ESConv valid
+    ("I am so depressed because I lost my job", "job_loss"),  # the trouble behind it first
     ("I am sleepy, I lie down and then I feel wide awake thinking about the next day.", "sleep"),
     ("How do I calm down before a test?", "relaxing"),
     ("It would take me awhile to get out to the country. What do you do to relax?", "relaxing"),

@@ -468,6 +468,8 @@ def test_a_clause_read_back_ends_in_a_word_not_a_join(text: str, cause: str | No
     ("My city is in a lock down.", "topic", None),
     ("no I couldn't do anything cuase my state is shut down.", "topic", None),
     ("are you believing our government too bad..", "topic", None),  # ESConv valid
+    # ESConv valid: "So this is about your adult"
+    ("I'm just starting my adult life I want to enjoy it", "topic", None),
     # ESConv train: "many people go through trouble with your church"
     ("I have talked to charities, gotten together with my church pastor...", "topic", None),
     ("I have talked to charities, gotten together with my church pastor...", "person",
@@ -1055,3 +1057,23 @@ def test_a_thing_lost_ends_before_a_new_sentence_run_on() -> None:
     assert found["event"] == "losing your job", found
     assert slots("I lost my long time partner.", "sadness", [])["event"] == \
         "losing your long time partner"
+
+
+def test_no_talk_at_home_with_people_said_to_give_no_support() -> None:
+    # ESConv valid: "even my parents are not very supportive of me" was followed by "Could you
+    # talk to your parents about it, maybe tonight when things are calm?"
+    seq = ["Hi.", "Iam facing little depression because of discontinuing my academics.",
+           "Oh I cannot go to counsellor because of they are too expensive.. I want to talk about "
+           "it to some one but even my parents are not very supportive of me.."]
+    for k in range(3):
+        for strategy in (Strategy.SUGGESTION, Strategy.QUESTION):
+            said = talk(seq[k:], strategy, asked_first=len(seq) - k - 1)[-1]
+            assert "your parents" not in said, said
+
+
+def test_a_partner_left_after_breaking_up_is_not_asked_about_as_still_there() -> None:
+    from agent.responder_slots import slots
+
+    text = "I am worried after breaking up with my boyfriend that I will never find love again."
+    found = slots(text, "fear", [])  # ESConv valid: "How are things between you and your boyfriend"
+    assert found.get("event") == "the breakup" and found.get("person") != "your boyfriend"
