@@ -178,7 +178,8 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "panic", "panic",
-        _words(r"\bpanic(?:king)?\b|\b(?:anxiety|panic)\s+attacks?\b"
+        # ("I think I'm in panic mode!" about a job search, ESConv valid, is a figure of speech)
+        _words(r"\bpanic(?:king)?\b(?!\s+mode\b)|\b(?:anxiety|panic)\s+attacks?\b"
                r"|\bheart\s+(?:is\s+|keeps\s+)?(?:racing|races|pounding|pounds)\b"
                r"|\bhyperventilat\w*"),
         # slow breathing with a long out-breath (Zaccaro et al. 2018, a review); grounding

@@ -329,6 +329,8 @@ _ADVICE = re.compile(
     r"suggestions?|ideas|tips|recommendations?)"
     # "do you have any idea for getting new job?" (ESConv valid; not "... idea what time it is")
     r"|(?:do|would) you have (?:any |an )?(?:good )?idea (?:for|on|about|how (?:to|i|can|could))\b"
+    # "Do you have any other thought which I can try?" (ESConv valid)
+    r"|(?:do|would) you have (?:any )?other (?:thoughts?|ways?|options?|things?)\b"
     r"|i (?:need|want|would like|could use) (?:some |any |your )?(?:advice|suggestions?"
     r"|ideas|tips)"
     # "I'd love hearing a few of those suggestions, if you don't mind" (ESConv valid)

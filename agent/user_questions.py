@@ -202,7 +202,11 @@ _EXAMPLE = re.compile(
 # him another chance?" (ESConv valid): the agent's drift checked back
 _CHECK = re.compile(
     rf"^{_MARKERS}(?:so|oh|ok|okay)[,\s]+(?:you\s+(?:don't\s+|do\s+not\s+)?think\s+)?"
-    r"i\s+(?:should(?:n't)?|need\s+to|have\s+to)\s+(?P<rest>\w.*)$",
+    r"i\s+(?:should(?:n't)?|need\s+to|have\s+to)\s+(?P<rest>\w.*)$"
+    # "You mean should I give her time?" (ESConv valid, had got "before bed tonight, could you
+    # note one thing that went even a little bit right?")
+    rf"|^{_MARKERS}(?:so\s+)?(?:do\s+)?you\s+mean\s+(?:that\s+)?(?:i\s+(?:should(?:n't)?|need\s+to|"
+    r"have\s+to)|should\s+i)\s+(?P<rest2>\w.*)$",
     re.I,
 )
 # "Is it my fault?", "Why me? What did I do wrong?", "Is it because of me?": blame taken on. A
@@ -285,7 +289,8 @@ def question_asked(text: str) -> tuple[Kind, str] | None:
         return None
     if _SELF_BLAME.search(question) is not None:
         return "self_blame", ""
-    if (found := _CHECK.match(question)) is not None and len(found["rest"].split()) >= 2:
+    if ((found := _CHECK.match(question)) is not None
+            and len((found["rest"] or found["rest2"]).split()) >= 2):
         return "check", ""
     if _IDEA.match(question) is not None and len(sentences) > 1:
         return "decision", ""

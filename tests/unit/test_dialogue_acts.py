@@ -124,6 +124,7 @@ pytestmark = pytest.mark.unit
     # ESConv valid, the agent's offer of ideas taken: had got "It's okay to feel this way"
     ("I'd love to hear them. There is one problem in general i'm having", False, False, True),
     ("My friends said they'd love to hear it.", False, False, False),
+    ("Do you have any other thought which I can try?", False, False, True),  # ESConv valid
     ("My lawyer will advise me on what to sign.", False, False, False),
     ("Take care too and please keep safe.", False, True, False),  # ESConv valid
     ("I take care of my mom and keep safe", False, False, False),
