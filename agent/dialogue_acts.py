@@ -289,7 +289,9 @@ _ADVICE = re.compile(
     r"\b(?:what (?:else )?(?:should|can|could|do) (?:i|we) do|any (?:more |other )?(?:advice|"
     r"suggestions?|ideas|tips)|what do you "
     r"(?:suggest|recommend|think i should)|how (?:can|do|should|would) i (?:deal|cope|handle|"
-    r"fix|get|stop|start|move on|manage|make (?:it|this) (?:stop|better|easier))"
+    r"fix|get|stop|start|move on|manage|make (?:it|this) (?:stop|better|easier)"
+    # "how can i go about it if i don't get what i am being thought" (ESConv valid)
+    r"|go about (?:it|this|that|doing)|approach (?:it|this|that|him|her|them)|tackle|improve)"
     r"|what can i do about (?:it|this|that)|is there anything i can do"
     # "Anything I should do when I suddenly get the urge to drink?" (ESConv valid, had got a
     # line about stress)

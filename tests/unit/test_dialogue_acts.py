@@ -125,6 +125,7 @@ pytestmark = pytest.mark.unit
     ("I'd love to hear them. There is one problem in general i'm having", False, False, True),
     ("My friends said they'd love to hear it.", False, False, False),
     ("Do you have any other thought which I can try?", False, False, True),  # ESConv valid
+    ("how can i go about it if i don't get what i am being thought", False, False, True),
     ("My lawyer will advise me on what to sign.", False, False, False),
     ("Take care too and please keep safe.", False, True, False),  # ESConv valid
     ("I take care of my mom and keep safe", False, False, False),
