@@ -77,6 +77,9 @@ _LIVED = re.compile(
     r"|(?:has|did)\s+(?:this|that|it)(?:\s+\w+)?\s+(?:ever\s+)?(?:help(?:ed)?|work(?:ed)?\s+for)"
     r"\s+(?:you|u)\b(?!\s+(?:to\s+)?(?:understand|see|get|know))"
     r"|how\s+do\s+(?:you|u)\s+(?:cope|deal)\s+with\s+(?:your|stress|it|that|this)\b"
+    # "how do you manage after your breakup" (ESConv train, got "Of course you feel down")
+    r"|how\s+(?:do|did)\s+(?:you|u)\s+(?:manage|cope|get\s+by|carry\s+on|move\s+on)\s+(?:after|"
+    r"since|through|during)\s+your\s+\w+"
     # "how are you managing those frustrations?" (ESConv valid, after "it's great that you
     # can relate")
     r"|how\s+(?:are|r)\s+(?:you|u)\s+(?:managing|coping\s+with|dealing\s+with|handling)\s+"

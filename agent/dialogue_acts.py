@@ -299,6 +299,10 @@ _ADVICE = re.compile(
     # "Is there a safe way I can handle them?", "I would want to know how I can stand up to
     # these bullies", "One more piece of advice" (ESConv train)
     # ("Is there a way to get to the station?" and "my mom gave me a piece of advice" are not)
+    # "is there any other strategies i can follow" (ESConv train, after thanks: had been told
+    # goodbye)
+    r"|is there (?:any|some) (?:other |more )?(?:strateg(?:y|ies)|ways?|things?|tips|options|"
+    r"techniques?) (?:that )?(?:i|we) (?:can|could|should|might) (?:follow|try|do|use)"
     r"|is there (?:a|any) (?:safe |good |better |healthy |right )?way (?:i|to|for me to) (?:can )?"
     r"(?:handle|deal|cope|stop|fix|stand|talk|approach|manage)"
     r"|(?:want|like|need|wish) to know how (?:i|to) (?:can |could |should )?(?:handle|deal|cope|"

@@ -296,11 +296,15 @@ def _is_cause(text: str) -> bool:
                 and not _SUPPOSED.search(text)
                 # the tail of a noun's clause, two verbs with no join ("the work that I am doing
                 # is not good enough", ESConv valid: "when you are doing is not good enough")
-                and not _TWO_VERBS.search(text))
+                and not _TWO_VERBS.search(text)
+                # an infinitive with nothing after it: "I can't see people that I used to or my
+                # parents" (ESConv train: "Feeling lonely when you used to or your parents")
+                and not _DANGLING_TO.search(text))
 
 
 _SUPPOSED = re.compile(r"\b(?:let'?s\s+say|suppose|supposing|imagine|what\s+if|heaven\s+forbid|"
                        r"god\s+forbid)\b", re.I)
+_DANGLING_TO = re.compile(r"\bto\s*(?:$|(?:or|and|but)\b)", re.I)
 _TWO_VERBS = re.compile(r"\b(?:am|is|are|was|were)\s+\w+ing\s+(?:is|are|was|were)\b", re.I)
 
 

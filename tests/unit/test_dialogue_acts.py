@@ -126,6 +126,9 @@ pytestmark = pytest.mark.unit
     ("My friends said they'd love to hear it.", False, False, False),
     ("Do you have any other thought which I can try?", False, False, True),  # ESConv valid
     ("how can i go about it if i don't get what i am being thought", False, False, True),
+    # ESConv train, after thanks: had been told goodbye
+    ("yeah thank you for the help..is there any other strategies i can follow", False, False,
+     True),
     ("My lawyer will advise me on what to sign.", False, False, False),
     ("Take care too and please keep safe.", False, True, False),  # ESConv valid
     ("I take care of my mom and keep safe", False, False, False),

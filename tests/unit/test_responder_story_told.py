@@ -995,6 +995,8 @@ def test_care_is_not_presumed_for_one_who_hurt_them() -> None:
     "taking my last breath knowing that I didn't tell the world what I lived",
     # the tail of a noun's clause (ESConv valid: "when you are doing is not good enough")
     "He continuly says the work that I am doing is not good enough.",
+    # an infinitive with nothing after it (ESConv train: "when you used to or your parents")
+    "Definitely. I can't see people that I used to or my parents. It really sucks.",
 ])
 def test_a_cause_that_reads_wrong_is_not_said_back(text: str) -> None:
     from agent.responder_slots import slots
