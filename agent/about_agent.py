@@ -104,8 +104,13 @@ _JOKE = whole_message(
 _HELP = whole_message(
     # "Hello, would you be able to help me with a fear of mine?", "help to solve my problem"
     # (ESConv train)
-    r"(?:(?:hi|hello|hey)[,.!\s]+)?"
-    r"(?:(?:can|could|will|would)\s+you\s+(?:please\s+)?(?:be\s+able\s+to\s+)?help(?:\s+me)?"
+    r"(?:(?:hi|hello|hey)(?:\s+(?:too|there))?[,.!\s]+)?"
+    # "hey too. Have got a mental problem need your support if you don`t mind" (ESConv train,
+    # got "How is your day going otherwise?")
+    r"(?:(?:i\s+)?(?:have\s+got|have|got)\s+an?\s+(?:\w+\s+){0,2}?(?:problem|issue)\s+(?:and\s+)?"
+    r"(?:i\s+)?(?:really\s+)?need\s+(?:some\s+|your\s+)?(?:support|help)"
+    r"|(?:i\s+)?(?:really\s+)?need\s+(?:some\s+|your\s+)?support"
+    r"|(?:can|could|will|would)\s+you\s+(?:please\s+)?(?:be\s+able\s+to\s+)?help(?:\s+me)?"
     r"|(?:please\s+)?help(?:\s+me)?(?:\s+(?:to\s+)?(?:solve|with|fix|sort\s+out)\s+my\s+"
     r"(?:problem|issue|situation))?|i\s+need\s+(?:some\s+|your\s+)?help"
     # "I would like some help with the problem I am facing", "I really need someone to talk to"
@@ -114,6 +119,7 @@ _HELP = whole_message(
     r"(?:\s+to\s+talk)?(?:\s+to)?)"
     r"(?:\s+with\s+(?:something|a\s+problem|a\s+fear\s+of\s+mine|(?:the|a|my)\s+problem(?:\s+i(?:'m|"
     r"\s+am)\s+(?:facing|having|dealing\s+with))?))?(?:\s+(?:right\s+)?now|\s+today|\s+tonight)?"
+    r"(?:,?\s+if\s+(?:you|u)\s+don.?t\s+mind)?"
 )
 # "Can I talk to you?", "I need to vent about something.", or both: asking leave to talk, in
 # one sentence or two

@@ -209,6 +209,9 @@ TOPICS: tuple[Topic, ...] = (
         # valid, had got a workload step named three messages before)
         _words(r"\brelaxation\s+(?:techniques?|exercises?|methods?|tips|strategies)\b"
                r"|\bbreathing\s+(?:exercises?|techniques?)\b"
+               # "what other ways can i use to manage my anxiety?" (ESConv train)
+               r"|\b(?:manage|managing|cope\s+with|coping\s+with|calm|control|reduce|deal\s+with)\s+"
+               r"(?:my\s+|the\s+|this\s+)?anxiety\b"
                # asked of the agent: "What do you do to relax?" (ESConv valid)
                r"|\bwhat\s+do\s+you\s+do\s+to\s+(?:relax|unwind|de-?stress|calm\s+down)\b"
                r"|\b(?:try|learn|start|get\s+into|tips\s+(?:for|on)|how\s+to|never)\s+(?:\w+\s+)?"

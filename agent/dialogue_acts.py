@@ -292,6 +292,11 @@ _ADVICE = re.compile(
     r"fix|get|stop|start|move on|manage|make (?:it|this) (?:stop|better|easier)"
     # "how can i go about it if i don't get what i am being thought" (ESConv valid)
     r"|go about (?:it|this|that|doing)|approach (?:it|this|that|him|her|them)|tackle|improve)"
+    # how to do the step: "How often do i need the breaths?", "what other ways can i use to
+    # manage my anxiety?" (ESConv train: "That's wonderful! Maybe keep a note of what helped")
+    r"|how often (?:do|should|would|can) i\b|how (?:long|many times) should i\b"
+    r"|what (?:other|else|more) (?:ways?|things?|strateg(?:y|ies)|techniques?|options?) "
+    r"(?:can|could|should|do|might) i\b"
     r"|what can i do about (?:it|this|that)|is there anything i can do"
     # "Anything I should do when I suddenly get the urge to drink?" (ESConv valid, had got a
     # line about stress)

@@ -52,7 +52,10 @@ _BESIDE_THANKS = re.compile(
 _NEWS = re.compile(
     r"\b(?:i|we)\s+(?:just\s+|finally\s+)?(?:got|won|made|did|found|passed|finished|went|met|"
     # (a past tense, not "need", which ends in "ed": "I need to focus more" is no news)
-    r"bought|sold|heard|became|landed|(?!needed\b)\w*[^\We]ed)\b",
+    # ("I used to do a lot for them" and "I wanted to" tell none, ESConv train: "How wonderful!
+    # Maybe celebrate a little tonight")
+    r"bought|sold|heard|became|landed|(?!(?:needed|used|wanted|hoped|wished|supposed|meant|"
+    r"guessed|worried|feared|tried)\b)\w*[^\We]ed)\b",
     re.I,
 )
 

@@ -577,3 +577,12 @@ def test_a_misspelt_greeting_and_how_are_you_are_heard() -> None:
     # feeling about it?"
     said = reply("hai! how are doing?", affect=NEUTRAL)
     assert any(said in group for group in SELF_REPORTS.values()), said
+
+
+def test_asked_for_support_as_the_talk_opens_it_listens() -> None:
+    from agent.about_agent import asks_for_help
+
+    # ESConv train: "How is your day going otherwise?"
+    assert asks_for_help("hey too. Have got a mental problem need your support if you don`t mind")
+    assert asks_for_help("I need your support")
+    assert not asks_for_help("My friend needs support")

@@ -39,6 +39,7 @@ pytestmark = pytest.mark.unit
     ("I am so depressed because I lost my job", "job_loss"),  # the trouble behind it first
     ("I am sleepy, I lie down and then I feel wide awake thinking about the next day.", "sleep"),
     ("How do I calm down before a test?", "relaxing"),
+    ("Apart from deep breaths, what other ways can i use to manage my anxiety?", "relaxing"),
     ("It would take me awhile to get out to the country. What do you do to relax?", "relaxing"),
     ("I'm getting divorced.", "breakup"),
     # ESConv valid

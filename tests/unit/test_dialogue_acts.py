@@ -126,6 +126,13 @@ pytestmark = pytest.mark.unit
     ("My friends said they'd love to hear it.", False, False, False),
     ("Do you have any other thought which I can try?", False, False, True),  # ESConv valid
     ("how can i go about it if i don't get what i am being thought", False, False, True),
+    # ESConv train: "That's wonderful! Maybe keep a note of what helped today" and a line
+    # about stress
+    ("Wow, that is awesome. You mean deep breaths do help? How often do i need the breaths?",
+     False, False, True),
+    ("Apart from deep breaths, what other ways can i use to manage my anxiety?", False, False,
+     True),
+    ("How long do I have to wait at the DMV?", False, False, False),
     # ESConv train, after thanks: had been told goodbye
     ("yeah thank you for the help..is there any other strategies i can follow", False, False,
      True),
@@ -1028,6 +1035,8 @@ def test_need_is_no_past_tense_and_no_news() -> None:
     assert thanks_without_news("You are right, I need to focus more on enjoying the time I have. "
                                "Thank you for listening God's blessings to you and your family")
     assert tells_news("We moved.") and tells_news("I decided to quit.")
+    # nor "used to" (ESConv train: "How wonderful! Maybe celebrate a little tonight")
+    assert not tells_news("I used to do a lot for them and now I can't.")
 
 
 @pytest.mark.parametrize(("text", "praise", "only"), [
