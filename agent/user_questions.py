@@ -98,7 +98,8 @@ _PATH = re.compile(
 _MEDS = re.compile(r"\b(?:meds|medications?|medicines?|pills?|tablets?|prescriptions?|dose|"
                    r"doses|dosage|antidepressants?)\b", re.I)
 _DECISION = re.compile(
-    rf"^{_MARKERS}(?:should i|shall i|do you think (?:that )?i should|"
+    # ("you think i should move?", ESConv train, without its "do")
+    rf"^{_MARKERS}(?:should i|shall i|(?:do )?(?:you|u) think (?:that )?i should|"
     r"would it be (?:wrong|bad|selfish|mean|crazy|stupid|unfair|rude|better|smarter|okay|ok) "
     r"(?:of me )?(?:to|if i)|is it (?:wrong|bad|selfish|mean|unfair|rude) (?:of me )?(?:to|if i)"
     r"|is it (?:a )?(?:good|bad|smart|wise) (?:idea )?to"

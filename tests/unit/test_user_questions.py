@@ -45,6 +45,7 @@ SAD = AffectEstimate(VAD(-0.5, 0.2, -0.3), {"sadness": 1.0}, 0.8, "text", 0.0)
     ("So is it even worth bringing it up at all?", ("decision", "")),  # ESConv valid
     ("What if we try yoga?", None),  # a step proposed
     ("You mean should I give her time?", ("check", "")),  # ESConv valid
+    ("you think i should move?", ("decision", "")),  # ESConv train: "how does it feel today"
     ("I should read more", None),
     ("Should I keep studying or try and get some rest?", ("either", "")),
     ("or should i not take the job?", ("decision", "")),  # ESConv valid: "of course you ..."
