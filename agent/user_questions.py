@@ -300,9 +300,12 @@ def question_asked(text: str) -> tuple[Kind, str] | None:
         # "Should I tell you more?" asks about the talk, not a choice in their life, and
         # "Should I be?" (worried) no choice at all
         # "Shall I try this?" after a suggestion takes it up: the step is the agent's own
-        # ("worth it to ask?" says its choice in one word)
+        # ("worth it to ask?", "Should I move?" say their choice in one word; "Should I be?"
+        # and "Should I go?" (from the talk) do not)
         if (re.search(r"\b(?:you|u)\b", rest, re.I)
-                or (len(rest.split()) < 2 and "worth" not in found.group(0).lower())
+                or (len(rest.split()) < 2 and "worth" not in found.group(0).lower()
+                    and (not rest.strip() or re.fullmatch(
+                        r"(?:be|do|go|have|it|this|that|so|not|too|now|\W*)\W*", rest, re.I)))
                 or re.fullmatch(r"\w+\s+(?:this|that|it)\W*", rest, re.I)):
             return None
         return ("either" if re.search(r"\bor\b", rest, re.I) else "decision"), ""
