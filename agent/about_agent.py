@@ -110,6 +110,8 @@ _HELP = whole_message(
     r"(?:(?:i\s+)?(?:have\s+got|have|got)\s+an?\s+(?:\w+\s+){0,2}?(?:problem|issue)\s+(?:and\s+)?"
     r"(?:i\s+)?(?:really\s+)?need\s+(?:some\s+|your\s+)?(?:support|help)"
     r"|(?:i\s+)?(?:really\s+)?need\s+(?:some\s+|your\s+)?support"
+    # "Hello. I'm looking for some help." (ESConv train: "What made you think of that?")
+    r"|(?:i'?m|i\s+am|im)\s+(?:just\s+)?looking\s+for\s+(?:some\s+)?(?:help|support)"
     r"|(?:can|could|will|would)\s+you\s+(?:please\s+)?(?:be\s+able\s+to\s+)?help(?:\s+me)?"
     r"|(?:please\s+)?help(?:\s+me)?(?:\s+(?:to\s+)?(?:solve|with|fix|sort\s+out)\s+my\s+"
     r"(?:problem|issue|situation))?|i\s+need\s+(?:some\s+|your\s+)?help"

@@ -164,6 +164,12 @@ _PERSONAL = re.compile(r"\b(?:i|i'm|i've|me|my|mine|we|us|our|you|your|u|ur)\b",
 # "Do you think I will lose my job?", "Will this ever be over?": how things will turn out.
 # Whether a step will help is weighed elsewhere (agent.user_steps), and whether it will get
 # better is asked as "is this normal" (agent.dialogue_acts.asks_if_normal).
+# the fear asked at the end of a sentence: "I'm fairly certain I have most of it memorized but
+# what happens if I freeze up and forget during the test?" (ESConv train, had got a sleep step)
+_FEAR_AFTER_BUT = re.compile(r"\b(?:but|and|so)\s+what\s+(?:happens|will\s+happen|would\s+happen|"
+                             r"if)\s+(?:if\s+)?(?:(?:she|he|they|it|my\s+\w+)\b|(?:i|we)\b(?!\s+(?:just\s+)?"
+                             r"(?:try|tried|do|did|go|went|start|started|call|called|talk|talked|"
+                             r"ask|asked|tell|told)\b))[^?]*\?+\s*$", re.I)
 _FUTURE = re.compile(
     rf"^{_MARKERS}(?:(?:do you think|you think|do you reckon)\s+(?:that\s+)?"
     r"(?:i|this|it|things|we|my \w+)\s+(?:will|'ll|would|is going to|am going to|are going to)"
@@ -171,6 +177,8 @@ _FUTURE = re.compile(
     # a fear put as a question: "But what if she gets mad?" (ESConv valid, had got a line about
     # stress)
     # ("What if we try yoga?" proposes a step)
+    # "what happens if I freeze up and forget during the test?" (ESConv train)
+    r"|what (?:happens|will happen|would happen) if\b"
     r"|what if (?:she|he|they|it|my \w+|things)\b|what if (?:i|we)\b(?! (?:just )?(?:try|tried|do|"
     r"did|go|went|start|started|call|called|talk|talked|ask|asked|tell|told)\b))\b(?P<rest>.*)$",
     re.I,
@@ -204,6 +212,10 @@ _EXAMPLE = re.compile(
 _CHECK = re.compile(
     rf"^{_MARKERS}(?:so|oh|ok|okay)[,\s]+(?:you\s+(?:don't\s+|do\s+not\s+)?think\s+)?"
     r"i\s+(?:should(?:n't)?|need\s+to|have\s+to)\s+(?P<rest>\w.*)$"
+    # a step named as a gerund and put to the agent: "Do you think taking a practice exam would
+    # help?" (ESConv train, had got "That's wonderful! Maybe keep a note of what helped today")
+    rf"|^{_MARKERS}(?:do\s+)?(?:you|u)\s+think\s+(?P<rest3>\w+ing\b[^?]{{2,60}}?)\s+(?:would|will|could|"
+    r"might|may)\s+(?:really\s+)?(?:help|work)\b[^?]*\?*$"
     # "You mean should I give her time?" (ESConv valid, had got "before bed tonight, could you
     # note one thing that went even a little bit right?")
     rf"|^{_MARKERS}(?:so\s+)?(?:do\s+)?you\s+mean\s+(?:that\s+)?(?:i\s+(?:should(?:n't)?|need\s+to|"
@@ -291,7 +303,7 @@ def question_asked(text: str) -> tuple[Kind, str] | None:
     if _SELF_BLAME.search(question) is not None:
         return "self_blame", ""
     if ((found := _CHECK.match(question)) is not None
-            and len((found["rest"] or found["rest2"]).split()) >= 2):
+            and len((found["rest"] or found["rest2"] or found["rest3"]).split()) >= 2):
         return "check", ""
     if _IDEA.match(question) is not None and len(sentences) > 1:
         return "decision", ""
@@ -315,6 +327,8 @@ def question_asked(text: str) -> tuple[Kind, str] | None:
         return "their_mind", re.sub(r"^(?:my|our)\b", "your", who.lower())
     if (found := _FUTURE.match(question)) is not None:
         return (None if _HELPS.search(found.group("rest")) else ("future", ""))
+    if _FEAR_AFTER_BUT.search(question) is not None:
+        return "future", ""
     if _FACT.match(question) is not None and not _PERSONAL.search(question):
         return "fact", ""
     if (found := _KNOW.match(question)) is not None and not _PERSONAL.search(found["rest"]):

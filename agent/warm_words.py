@@ -207,6 +207,11 @@ _PRAISE = re.compile(
     r"(?:really\s+|very\s+)?(?:great|good|"
     r"nice|helpful|useful|solid|wise)\s+(?:advice|idea|point|suggestion|tip)s?"
     r"(?:[,.!\s]+(?:i\s+will|i'll|will\s+do|thanks?|thank\s+you))?\s*[.!]*\s*$"
+    # the service itself: "This service is extremely helpful.." (ESConv train, after goodbye,
+    # had got "Oh, that's lovely! That sounds like a good place to be.")
+    r"|^\s*(?:this|the)\s+(?:service|chat|app|conversation|talk|site)\s+(?:is|was|has\s+been)\s+"
+    r"(?:(?:really|very|so|extremely|super|truly|incredibly)\s+)?(?:helpful|great|amazing|"
+    r"wonderful|useful|nice|good)\b[\s.!]*$"
     # wherever it stands: "I will, you've been a huge help :D"
     r"|\byou(?:'ve|\s+have)\s+been\s+(?:a\s+|such\s+a\s+)?(?:huge|great|big|real|massive)\s+help\b",
     re.I,

@@ -585,4 +585,5 @@ def test_asked_for_support_as_the_talk_opens_it_listens() -> None:
     # ESConv train: "How is your day going otherwise?"
     assert asks_for_help("hey too. Have got a mental problem need your support if you don`t mind")
     assert asks_for_help("I need your support")
+    assert asks_for_help("Hello. I'm looking for some help.")  # ESConv train: "What made you ..."
     assert not asks_for_help("My friend needs support")

@@ -1039,6 +1039,14 @@ def test_need_is_no_past_tense_and_no_news() -> None:
     assert not tells_news("I used to do a lot for them and now I can't.")
 
 
+def test_praise_of_the_service_is_praise_not_news() -> None:
+    from agent.warm_words import praises_agent
+
+    # ESConv train: "Oh, that's lovely! That sounds like a good place to be."
+    assert praises_agent("This service is extremely helpful..")
+    assert not praises_agent("The service was slow.")
+
+
 @pytest.mark.parametrize(("text", "praise", "only"), [
     ("You're actually pretty good at this!", True, False),
     ("That sounds like great advice.", True, False),

@@ -46,6 +46,11 @@ SAD = AffectEstimate(VAD(-0.5, 0.2, -0.3), {"sadness": 1.0}, 0.8, "text", 0.0)
     ("What if we try yoga?", None),  # a step proposed
     ("You mean should I give her time?", ("check", "")),  # ESConv valid
     ("you think i should move?", ("decision", "")),  # ESConv train: "how does it feel today"
+    # ESConv train: "That's wonderful! Maybe keep a note of what helped today" and a sleep step
+    ("Thank you! Do you think taking a practice exam would help?", ("check", "")),
+    ("I'm fairly certain I have most of it memorized but what happens if I freeze up and forget "
+     "during the test?", ("future", "")),
+    ("but what if we try yoga?", None),
     ("I should read more", None),
     ("Should I keep studying or try and get some rest?", ("either", "")),
     ("or should i not take the job?", ("decision", "")),  # ESConv valid: "of course you ..."
