@@ -130,7 +130,11 @@ _TALK_PART = (
     r"(?:\s+(?:to|with)\s+(?:you|u))?|is\s+it\s+(?:ok|okay|alright|all\s+right)\s+(?:if\s+i|to)"
     r"\s+(?:talk|vent|speak)(?:\s+(?:to|with)\s+(?:you|u))?"
     r"|i\s+(?:really\s+|just\s+)?(?:need|want|would\s+like|'d\s+like)\s+to\s+(?:vent|talk"
-    r"|get\s+something\s+off\s+my\s+chest))"
+    r"|get\s+something\s+off\s+my\s+chest)"
+    # "Hello I am here to talk about my overall daily stresses" (ESConv train: "how is your day
+    # going otherwise?")
+    r"|(?:i'?m|i\s+am|im)\s+(?:just\s+)?here\s+to\s+(?:talk|vent|chat)(?:\s+about\s+my\s+(?:\w+\s+){0,3}?"
+    r"\w+)?)"
     r"(?:\s+(?:for\s+a\s+(?:bit|minute|while|moment)|about\s+(?:something|(?:an?\s+)?"
     r"(?:ongoing\s+)?(?:situation|issue|problem|thing)(?:\s+i(?:'m|\s+am)\s+(?:in|having))?)))?"
 )

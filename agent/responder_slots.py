@@ -130,7 +130,11 @@ _CAUSE = re.compile(
     r"\b(?:because(?!\s+of\b)|since(?!\s+(?:then|that|this|last|yesterday)\b)"
     r"|after(?!\s+(?:all|that|this|then)\b)|about(?!\s+(?:it|that|this|them|him|her)\b)"
     # "that is correct but ...": "that" as the subject, not opening a clause
-    r"|that(?!\s+(?:is|was|'s|sounds|seems|makes|made|does|did|would|will|could|can|has|had|"
+    # nor "that" after a preposition, a determiner ("improve on that skill, but I never got to
+    # do that", ESConv train: "since skill, but you never got to do that")
+    r"|(?<!\bon\s)(?<!\bin\s)(?<!\bof\s)(?<!\bwith\s)(?<!\bfor\s)(?<!\bat\s)(?<!\bto\s)"
+    r"(?<!\blike\s)(?<!\ball\s)(?<!\bfrom\s)(?<!\bby\s)(?<!\binto\s)(?<!\bover\s)"
+    r"that(?!\s+(?:is|was|'s|sounds|seems|makes|made|does|did|would|will|could|can|has|had|"
     r"helps|helped|works|worked|means|meant)\b))\s+"
     r"([^.!?;]{6,}?)(?:[.!?;]|,\s*(?:but|and)\b|$)",
     re.I,
@@ -232,6 +236,12 @@ _ENDED_WITH = re.compile(
     r"dumped|divorced|split\s+(?:up\s+)?(?:with|from)|ended\s+(?:things|it)\s+with)\s+"
     r"((?:my|our)\s+(?:ex-?)?(?:girlfriend|boyfriend|gf|bf|wife|husband|partner|fianc[eé]e?))\b",
     re.I)
+# ("My spouse and me are separated.", ESConv train, got "what do you think your spouse would say
+# if you told them how you feel?")
+_SEPARATED = re.compile(
+    r"\b((?:my|our)\s+(?:ex-?)?(?:spouse|husband|wife|partner|boyfriend|girlfriend))\s+and\s+"
+    r"(?:i|me)\s+(?:are|were|have|got|just|recently)\s+(?:been\s+|got\s+|just\s+)?(?:separated|divorced|"
+    r"split\s+up|broken\s+up)\b", re.I)
 _SUBORDINATE = re.compile(r"(?:while|whilst|although|though|even\s+though|since|because|if|"
                           r"when|whenever|unless|whereas|as\s+long\s+as|once|after|before)\b",
                           re.I)
@@ -356,7 +366,7 @@ def slots(
     # a partner the user left: "I just broke up with my girlfriend" (ESConv valid got "How are
     # things between you and your girlfriend right now?")
     gone |= {reflect(m.group(1)).lower() for text in (user, *earlier)
-             for m in _ENDED_WITH.finditer(text)}
+             for pattern in (_ENDED_WITH, _SEPARATED) for m in pattern.finditer(text)}
     # "I recently lost my grandfather": a person lost has died (ESConv valid got "How are
     # things between you and your grandfather right now?")
     gone |= {reflect(m.group(2)).lower() for text in (user, *earlier)
@@ -380,6 +390,8 @@ def slots(
         found["event"] = f"{losing.group(1).lower()} {reflect(losing.group(2)).lower()}"
     elif _ENDED_WITH.search(user):  # "I just broke up with my girlfriend"
         found["event"] = "the breakup"
+    elif _SEPARATED.search(user):  # "My spouse and me are separated."
+        found["event"] = "the separation"
     elif ill:
         who = reflect(ill.group(1) or ill.group("sufferer")).lower()
         disease = re.sub(r"^an?\s+", "", ill.group("disease") or "")
@@ -474,6 +486,11 @@ def slots(
             # up to a comma or a "because", or nothing
             clause = _CLAUSE_BREAK.split(clause)[0].rstrip(".!?, ")
         clause = _end_on_a_word(clause)
+        # a clause with no one in it is a list, not a statement ("yeah I guess different
+        # factors, just self isolation for months", ESConv train: "what I'm hearing is that
+        # different factors, just self isolation ...")
+        if not re.search(r"\b(?:you|your|we|our|he|she|they|his|her|their|it|its)\b", clause, re.I):
+            clause = ""
         if 3 <= len(clause.split()) <= MAX_CLAUSE_WORDS:
             found["clause"] = lower_first(clause)
     worry = _WHAT_IF.search(user)

@@ -83,7 +83,7 @@ NAMED_FEELINGS = (
 # People a user is close to: "You clearly care about {person}" is said of these, never of a
 # manager or a landlord ("my manager keeps adding more" tells no care for them).
 CLOSE_PEOPLE = frozenset(
-    """wife husband partner boyfriend girlfriend mom mum mother dad father parents sister
+    """wife husband spouse partner boyfriend girlfriend mom mum mother dad father parents sister
     brother son daughter kids children child family friend friends grandma grandmother grandpa
     grandfather fiance fiancee cousin aunt uncle niece nephew stepmom stepdad stepmother
     stepfather grandparents siblings sons daughters sisters brothers cousins grandkids

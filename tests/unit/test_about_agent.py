@@ -586,4 +586,8 @@ def test_asked_for_support_as_the_talk_opens_it_listens() -> None:
     assert asks_for_help("hey too. Have got a mental problem need your support if you don`t mind")
     assert asks_for_help("I need your support")
     assert asks_for_help("Hello. I'm looking for some help.")  # ESConv train: "What made you ..."
+    from agent.about_agent import about_agent
+
+    # ESConv train: "how is your day going otherwise?"
+    assert about_agent("Hello I am here to talk about my overall daily stresses") == "help"
     assert not asks_for_help("My friend needs support")

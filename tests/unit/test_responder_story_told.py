@@ -1079,3 +1079,27 @@ def test_a_partner_left_after_breaking_up_is_not_asked_about_as_still_there() ->
     text = "I am worried after breaking up with my boyfriend that I will never find love again."
     found = slots(text, "fear", [])  # ESConv valid: "How are things between you and your boyfriend"
     assert found.get("event") == "the breakup" and found.get("person") != "your boyfriend"
+
+
+def test_a_spouse_separated_from_is_the_separation() -> None:
+    from agent.responder_slots import slots
+
+    # ESConv train: "what do you think your spouse would say if you told them how you feel?"
+    found = slots("My spouse and me are separated. And i have a child who stays with me.",
+                  "sadness", [])
+    assert found["event"] == "the separation" and found.get("person") != "your spouse"
+
+
+def test_a_list_with_no_one_in_it_is_not_restated() -> None:
+    from agent.responder_slots import slots
+
+    # ESConv train: "what I'm hearing is that different factors, just self isolation ..."
+    text = ("yeah I guess different factors, just self isolation for months due to the "
+            "pandemic, and nearing the end of my studies.")
+    assert "clause" not in slots(text, "fear", [])
+    # "that" after a preposition opens no cause (ESConv train: "since skill, but you never got
+    # to do that")
+    text = ("I wanted to set aside hobbies and things to develop, like writing during the "
+            "pandemic, and improve on that skill, but I never got to do that.")
+    assert "cause" not in slots(text, "sadness", [])
+    assert slots("I feel sad that my dog died", "sadness", [])["cause"] == "your dog died"
