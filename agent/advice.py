@@ -360,6 +360,8 @@ TOPICS: tuple[Topic, ...] = (
                r"to\s+be)\s+(?:being\s+)?(?:phased\s+out|eliminated|cut|axed|made\s+redundant)\b"
                r"|\b(?:i'?m|im|i\s+am|we'?re|we\s+are|i'?ve\s+been|i\s+have\s+been|being)\s+"
                r"(?:\w+\s+)?unemployed\b|\bout\s+of\s+work\b"
+               # "it is about layoff from my job" (ESConv train)
+               r"|\blay-?offs?\s+(?:from|at)\s+(?:my|our)\s+(?:job|work|company|workplace)\b"
                # a contract ended: "they stopped my contract" (ESConv valid)
                r"|\b(?:stopped|ended|terminated|cancell?ed|cut|didn'?t\s+renew|did\s+not\s+renew|"
                r"won'?t\s+renew|not\s+renewing)\s+(?:my|our)\s+contract\b"

@@ -208,7 +208,9 @@ _HOLDING_UP = re.compile(r"\bhow\s+(?:are|r)\s+(?:you|u)\s+(?:holding\s+up|copin
                          r"doing)\b", re.I)
 # "I am good, thank you", "not great thanks": how one is, with thanks for being asked
 _WELLBEING = re.compile(
-    r"\W*(?:(?:honestly|well|um|eh|hmm|oh|hi|hello|hey|yeah)[,.!]?\s+)*"
+    # ("Good afternoon I am not good at all", ESConv train)
+    r"\W*(?:(?:honestly|well|um|eh|hmm|oh|hi|hello|hey|yeah|good\s+(?:morning|afternoon|evening))"
+    r"[,.!]?\s+)*"
     r"(?:(?:i'?m|i\s+am|im|am|i'?ve\s+been|ive\s+been|i\s+have\s+been|been|"
     r"things\s+are)\s+)?(?:(?:doing|feeling)\s+)?(?:(?:pretty|really|very|quite|so|just|kinda|kind\s+of|a\s+"
     r"(?:little|bit|lot)|much|way)\s+)?"
@@ -219,7 +221,7 @@ _WELLBEING = re.compile(
     r"bad|okay|ok|fine|hot)|better|good|"
     r"fine|ok|okay|alright|all\s+right|great|well|bad|awful|terrible|rough|meh|so-so|tired|"
     r"exhausted|stressed|sad|down|low)"
-    r"(?:\s+(?:today|now|at\s+the\s+moment|i\s+guess|honestly|actually|tbh|ngl))*[\s,.!]*"
+    r"(?:\s+(?:today|now|at\s+the\s+moment|i\s+guess|honestly|actually|tbh|ngl|at\s+all))*[\s,.!]*"
     r"(?:(?:thanks|thank\s+you|thx|ty)(?:\s+(?:so\s+much|for\s+asking))?[\s,.!]*)?"
     # a wish back: "doing well. hope you are." (ESConv valid)
     r"(?:(?:i\s+)?hope\s+(?:you\s+are|you'?re|u\s+r|you\s+are\s+too|the\s+same\s+for\s+you)"
@@ -250,6 +252,8 @@ def reports_wellbeing(text: str, agent_last: str) -> str | None:
     'well'
     >>> reports_wellbeing("doing well. hope you are.", "How are you holding up with everything?")
     'well'
+    >>> reports_wellbeing("Good afternoon I am not good at all", "")  # ESConv train
+    'low'
     """
     # a greeting answered "good" was taken for a greeting's "how are you" too ("Hello. What's
     # on your mind today?", then "good": "What made you think of that?"); the talk's first
@@ -298,6 +302,8 @@ _ADVICE = re.compile(
     r"|what (?:other|else|more) (?:ways?|things?|strateg(?:y|ies)|techniques?|options?) "
     r"(?:can|could|should|do|might) i\b"
     r"|what can i do about (?:it|this|that)|is there anything i can do"
+    # "I don't even know where to star from now I am confused" (ESConv train, after a layoff)
+    r"|\bi (?:don'?t|do not|dont) (?:even |really )?know where to (?:start|star|begin)\b"
     # "Anything I should do when I suddenly get the urge to drink?" (ESConv valid, had got a
     # line about stress)
     r"|^\W*(?:is\s+there\s+)?anything\s+(?:else\s+)?(?:i|we)\s+(?:should|can|could|might)\s+(?:do|try)\b"

@@ -55,6 +55,7 @@ pytestmark = pytest.mark.unit
     ("My contract was not renewed.", "job_loss"),
     ("Then when I come back they tell me that my position is being phased out..", "job_loss"),
     ("I think they are letting me go because I was sick", "job_loss"),  # ESConv valid
+    ("Not about feeling well, it is about layoff from my job", "job_loss"),  # ESConv train
     ("I keep having panic attacks at work.", "panic"),
     ("My heart keeps racing for no reason.", "panic"),
     ("My grandma passed away last week.", "grief"),

@@ -126,6 +126,7 @@ pytestmark = pytest.mark.unit
     ("My friends said they'd love to hear it.", False, False, False),
     ("Do you have any other thought which I can try?", False, False, True),  # ESConv valid
     ("how can i go about it if i don't get what i am being thought", False, False, True),
+    ("I don't even know where to star from now I am confused", False, False, True),  # ESConv
     # ESConv train: "That's wonderful! Maybe keep a note of what helped today" and a line
     # about stress
     ("Wow, that is awesome. You mean deep breaths do help? How often do i need the breaths?",
