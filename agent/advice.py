@@ -299,6 +299,8 @@ TOPICS: tuple[Topic, ...] = (
                r"|\b(?:no|little|not\s+enough)\s+sleep\b|\bsleep(?:ing)?\s+(?:badly|poorly|terribly)"
                # "recover my sleeping schedule", "any suggestions to help with sleeping?"
                r"\b|\b(?:my|a|bad|the)\s+sleep(?:ing)?\s+(?:schedule|pattern|routine)\b"
+               # "Do you have any suggestions to improve sleep the night before?" (ESConv train)
+               r"|\b(?:improve|improving|get\s+(?:more|better))\s+(?:my\s+)?sleep\b|\bsleep\s+better\b"
                r"|\b(?:help|trouble|problems?)\s+(?:me\s+)?(?:with\s+)?(?:sleep|sleeping|falling\s+asleep)"
                r"\b"),
         # stimulus control and a fixed rising time are the core of CBT-I (Bootzin 1972;

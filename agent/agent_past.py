@@ -77,6 +77,9 @@ _LIVED = re.compile(
     r"|(?:has|did)\s+(?:this|that|it)(?:\s+\w+)?\s+(?:ever\s+)?(?:help(?:ed)?|work(?:ed)?\s+for)"
     r"\s+(?:you|u)\b(?!\s+(?:to\s+)?(?:understand|see|get|know))"
     r"|how\s+do\s+(?:you|u)\s+(?:cope|deal)\s+with\s+(?:your|stress|it|that|this)\b"
+    # "how did you manage stress" (ESConv train, had got "you deserve the same kindness ...")
+    r"|how\s+did\s+(?:you|u)\s+(?:manage|handle|deal\s+with|cope\s+with)\s+(?:stress|anxiety|"
+    r"your\s+\w+|it|that|this)\b"
     # "how do you manage after your breakup" (ESConv train, got "Of course you feel down")
     r"|how\s+(?:do|did)\s+(?:you|u)\s+(?:manage|cope|get\s+by|carry\s+on|move\s+on)\s+(?:after|"
     r"since|through|during)\s+your\s+\w+"

@@ -524,6 +524,7 @@ def test_asked_about_a_life_it_has_none_and_after_a_trouble_it_goes_back_to_it(
     "I have to work so hard just to be average May I ask, how did you deal with your own "
     "birthday depression? Maybe I can learn from you",
     "yeah how do you manage after your breakup",  # ESConv train: "Of course you feel down"
+    "how did you manage stress",  # ESConv train: "you deserve the same kindness ..."
 ])
 def test_asked_about_its_own_ways_or_habits_it_says_it_is_a_program(asked: str) -> None:
     assert "program" in reply(asked, history=TROUBLE), asked

@@ -34,6 +34,7 @@ pytestmark = pytest.mark.unit
     ("Good idea. Any recommendations on relaxation techniques?", "relaxing"),  # ESConv valid
     ("I can't relax at night", "relaxing"),
     ("Hello I have been having a hard time falling asleep at night.", "sleep"),  # ESConv valid
+    ("Do you have any suggestions to improve sleep the night before?", "sleep"),  # ESConv train
     ("Can you suggest some remedies of how to get out of depression..", "low_mood"),  # ESConv
     ("I dont know how to get out of this slump", "low_mood"),  # ESConv valid
     ("I am so depressed because I lost my job", "job_loss"),  # the trouble behind it first
