@@ -77,6 +77,8 @@ _LIVED = re.compile(
     r"|(?:has|did)\s+(?:this|that|it)(?:\s+\w+)?\s+(?:ever\s+)?(?:help(?:ed)?|work(?:ed)?\s+for)"
     r"\s+(?:you|u)\b(?!\s+(?:to\s+)?(?:understand|see|get|know))"
     r"|how\s+do\s+(?:you|u)\s+(?:cope|deal)\s+with\s+(?:your|stress|it|that|this)\b"
+    # "How hard was it for you? How did you cope?" (ESConv train, a question of its own)
+    r"|how\s+did\s+(?:you|u)\s+(?:cope|get\s+through|manage|deal)\s*\?"
     # "how did you manage stress" (ESConv train, had got "you deserve the same kindness ...")
     r"|how\s+did\s+(?:you|u)\s+(?:manage|handle|deal\s+with|cope\s+with)\s+(?:stress|anxiety|"
     r"your\s+\w+|it|that|this)\b"

@@ -164,7 +164,8 @@ def _end_on_a_word(text: str, also: frozenset[str] = frozenset()) -> str:
 
 _ABOUT_SUBJECT = re.compile(r"(?:how|what|why|whether|if|i|we|he|she|they|it|my|our|his|her|"
                             r"their|the|your)\b", re.I)
-_LEFT_EVENT = {"broke up with": "the breakup", "dumped": "the breakup",
+_LEFT_EVENT = {"broke up with": "the breakup", "is breaking up with": "the breakup",
+               "dumped": "the breakup",
                "left": "{who} leaving", "cheated on": "{who} cheating on you"}
 _FORGETTING = re.compile(r"dementia|alzheimer", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|we|our)\b", re.I)

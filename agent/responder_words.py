@@ -95,7 +95,7 @@ PEOPLE = CLOSE_PEOPLE | frozenset(
     neighbors neighbours coach doctor therapist professor classmate classmates flatmate
     housemate teammate supervisor professors teachers coworkers colleagues roommates teammates
     bosses managers pastor priest minister rabbi imam counselor counsellor advisor adviser
-    tutor mentor nurse""".split()
+    tutor mentor nurse girl guy""".split()
 )
 # Setbacks a user reports about something of theirs ("I lost my job"): the past tense and the
 # gerund that names the event ("losing your job"). The wording is by hand: the list is short and

@@ -36,7 +36,10 @@ _THING = (r"(?:my|our)\s+(?!(?:heart|mind|spirit|soul|will)\b)[a-z]{3,}(?:'s\s+[
 EVENT = re.compile(rf"\b({'|'.join(EVENT_VERBS)})\s+({_THING})", re.I)
 DIED = re.compile(rf"\b({_THING})\s+(?:died|passed away|passed)\b", re.I)
 # "left me" ends its clause ("my husband left me last week"), unlike "my dog left me a present"
-LEFT = re.compile(rf"\b({_THING})\s+(broke up with|dumped|cheated on|left(?=\s+(?:me|us)\s*(?:"
+# ("I cannot believe my Girl is breaking up with me....", ESConv train: "What has been the
+# hardest part of your girl so far?")
+LEFT = re.compile(rf"\b({_THING})\s+(broke up with|is breaking up with|dumped|cheated on|"
+                  r"left(?=\s+(?:me|us)\s*(?:"
                   r"[.!?,;]|$|(?:for|last|yesterday|today|this|after|and|because)\b)))"
                   r"\s+(?:me|us)\b", re.I)
 _DISEASE = (r"(?:(?:stage\s+\w+|terminal|advanced|breast|lung|brain|bone|skin|colon)\s+)*"

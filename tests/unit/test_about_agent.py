@@ -525,6 +525,8 @@ def test_asked_about_a_life_it_has_none_and_after_a_trouble_it_goes_back_to_it(
     "birthday depression? Maybe I can learn from you",
     "yeah how do you manage after your breakup",  # ESConv train: "Of course you feel down"
     "how did you manage stress",  # ESConv train: "you deserve the same kindness ..."
+    # ESConv train: "could you take a short walk or call someone you trust this evening?"
+    "How hard was it for you? How did you cope? I have a lot of anxiety right now.",
 ])
 def test_asked_about_its_own_ways_or_habits_it_says_it_is_a_program(asked: str) -> None:
     assert "program" in reply(asked, history=TROUBLE), asked

@@ -1103,3 +1103,12 @@ def test_a_list_with_no_one_in_it_is_not_restated() -> None:
             "pandemic, and improve on that skill, but I never got to do that.")
     assert "cause" not in slots(text, "sadness", [])
     assert slots("I feel sad that my dog died", "sadness", [])["cause"] == "your dog died"
+
+
+def test_a_partner_breaking_up_now_is_the_breakup() -> None:
+    from agent.responder_slots import slots
+
+    # ESConv train: "What has been the hardest part of your girl so far?"
+    found = slots("I cannot believe my Girl is breaking up with me.... I am very anxious",
+                  "fear", [])
+    assert found["event"] == "the breakup" and "topic" not in found
