@@ -62,9 +62,6 @@ UNSUPPORTIVE = re.compile(
     r"\b(?:(?:is|are|was|were|'re|'s)\s+)?(?:not\s+(?:very\s+|really\s+|at\s+all\s+|that\s+)?supportive|"
     r"unsupportive|(?:don'?t|doesn'?t|do\s+not|does\s+not|never)\s+(?:really\s+|even\s+)?"
     r"(?:understand|care|listen|support)s?)\b", re.I)
-# Strain named in the message: pressure, stress, feeling overwhelmed or anxious
-STRAIN = re.compile(r"\b(?:pressure|stress(?:ed|ful)?|overwhelm(?:ed|ing)?|anxious|anxiety|"
-                    r"nervous|worried|scared|afraid|dread\w*)\b", re.I)
 # Laughter ("lol", "haha"): often wry in a hard talk ("oh ok I thought it was just for 10
 # lines, lol"), and no news by itself; "haha I got the job!" tells its news in words
 LAUGHS = re.compile(r"\b(?:lo+l+|lmf?ao+|rofl|a?ha(?:ha)+h?|he(?:he)+|hihi+|jaja+|kek)\b", re.I)
@@ -74,8 +71,11 @@ NEEDS_HELP = re.compile(r"\bi\s+(?:really\s+|just\s+|badly\s+)?need\s+(?:some\s+
 DECIDING = re.compile(r"\b(?:not\s+sure|unsure|can't\s+decide|cannot\s+decide|can't\s+make\s+up\s+"
                       r"my\s+mind|torn)\s+(?:if|whether|about\s+whether|between)\b", re.I)
 # "I worry that ...", "I'm afraid it might ...": a worry told in the message
-NEW_WORRY = re.compile(r"\b(?:worr(?:y|ied|ies)|afraid|scared|nervous|anxious|concerned)\b",
-                       re.I)
+_WORRY_WORDS = r"worr(?:y|ied|ies)|afraid|scared|nervous|anxious|concerned"
+NEW_WORRY = re.compile(rf"\b(?:{_WORRY_WORDS})\b", re.I)
+# Strain named in the message: a worry, pressure, stress, feeling overwhelmed
+STRAIN = re.compile(rf"\b(?:{_WORRY_WORDS}|pressure|stress(?:ed|ful)?|overwhelm(?:ed|ing)?|anxiety|"
+                    r"dread\w*)\b", re.I)
 # "I'm good", "doing ok", "not bad": well, said in a few words before the question is handed back
 WELL = re.compile(r"\b(?:fine|good|ok|okay|okie|okey|alright|all\s+right|well|great|fantastic|"
                   r"wonderful|not\s+(?:too\s+)?bad|fair|pretty\s+good)\b", re.I)
