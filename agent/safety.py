@@ -405,9 +405,12 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
     # is, as breathlessness is. Said of oneself; "she hadn't eaten anything in days", "avoid
     # eating before bed", "afraid to eat there" and "make myself sick with worry" pass.
     "eating": (
-        r"\b(?:i|i'?m|i'?ve|im|ive)\s+(?:\w+\s+){0,4}?(?:avoid(?:ing)?|refus(?:e|ing))\s+(?:to\s+)?"
-        r"(?:food|eating|eat|meals)\b(?!\s+(?:i\s+don'?t\s+like|with|that|like|before|after|at|"
-        r"in\s+front|out)\b)",
+        r"\b(?:i|i'?m|i'?ve|im|ive)\s+(?:\w+\s+){0,4}?(?:avoid(?:ing)?|refus(?:e|ing))\s+(?:food|"
+        r"meals)\b(?!\s+(?:i\s+don'?t\s+like|with|that|like|before|after|at|in\s+front|out)\b)",
+        # eating itself, not one food ("I refuse to eat meat", "I avoid eating dairy" pass)
+        r"\b(?:i|i'?m|i'?ve|im|ive)\s+(?:\w+\s+){0,4}?(?:avoid(?:ing)?\s+eating|refus(?:e|ing)\s+to\s+"
+        r"eat)\b(?=\s*(?:[.!?,;]|$|\s+(?:anything|at\s+all|much|properly|because|since|when|unless|"
+        r"for\s+(?:days|a\s+week|weeks)|and|but)\b))",
         r"\b(?:i|i'?m|i'?ve|im|ive)\s+(?:\w+\s+){0,3}?skip(?:ping)?\s+(?:meals|eating|food)\s+"
         r"(?:\w+\s+){0,2}?(?:to\s+(?:lose|get\s+thin|stay\s+thin|be\s+thin)|so\s+i\s+(?:don'?t|"
         r"won'?t)\s+(?:gain|get\s+fat)|on\s+purpose)\b",

@@ -392,6 +392,8 @@ NOT_EATING = [
     "My daughter refuses to eat her vegetables",
     "I avoid eating out since I lost my job",
     "I'm starving, let's get pizza",
+    "I refuse to eat meat",  # one food, not eating
+    "I avoid eating dairy",
 ]
 
 
