@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from agent.safety import ABUSE_AT_HOME
 from agent.troubles import ISOLATED, LEFT, WALKED_OUT
 
 EARLIER_TURNS = 4
@@ -98,13 +99,8 @@ TOPICS: tuple[Topic, ...] = (
         # is what a later request for steps gets: "is there any peer support groups that you
         # can suggest me", ESConv valid, had been told "could you talk to your kids about it,
         # maybe tonight when things are calm?")
-        _words(r"\bmy\s+(?:husband|wife|partner|boyfriend|girlfriend|bf|gf|fianc[eé]e?|spouse)\s+"
-               r"(?:is|has\s+been|gets)\s+(?:\w+\s+){0,4}?(?:abusive|violent)\b"
-               r"|(?<!\byou\s)\b(?:is|are|has\s+been|keeps?)\s+(?:\w+\s+){0,6}?(?:abusing|hitting|beating|"
-               r"choking|strangling|raping)\s+me\b(?!\s+(?:up\b|(?:at|in)\s+(?:chess|cards|games?)\b))"
-               r"|\b(?:he|she|they|my\s+\w+)\s+(?:hits|beats|chokes|slaps|kicks|punches)\s+me\b"
-               r"(?!\s+(?:at|in)\s+(?:chess|cards|games?|tennis)\b)"
-               r"|\b(?:i'?m|i\s+am)\s+(?:in\s+)?(?:an?\s+)?abusive\s+(?:relationship|marriage)\b"
+        _words("|".join(f"(?:{p})" for p in ABUSE_AT_HOME)
+               + r"|\b(?:i'?m|i\s+am)\s+(?:in\s+)?(?:an?\s+)?abusive\s+(?:relationship|marriage)\b"
                r"|\bvictim\s+of\s+(?:\w+\s+){0,3}?(?:domestic\s+)?(?:abuse|violence)\b"),
         # first-line support and safety planning (WHO 2013, clinical and policy guidelines on
         # intimate partner violence); a code word with someone trusted and a bag of essentials
