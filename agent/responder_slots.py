@@ -476,17 +476,18 @@ def slots(
         clause = re.sub(r"^(?:as\s+)?(?:in\s+my\s+(?:description|post|profile|message)[,\s]+)?"
                         r"(?:as\s+)?i\s+(?:stated|said|mentioned|wrote|told\s+you)(?:\s+(?:before|"
                         r"earlier|above))?(?:\s*,\s*|\s+that\s+)(?=\w)", "", clause, flags=re.I)
-        # a clause that hangs on another is no statement to restate ("While I am lucky to not
-        # work in sales since ..., the lack of reward is all the same", ESConv valid: "So while
-        # you are lucky to not work in sales, and it feels good.")
-        if _SUBORDINATE.match(clause):
-            clause = ""
         clause = reflect(clause).rstrip(".!?, ")
         if len(clause.split()) > MAX_CLAUSE_WORDS:
             # a whole unpunctuated story read back is parroting, not restating: its first part,
             # up to a comma or a "because", or nothing
             clause = _CLAUSE_BREAK.split(clause)[0].rstrip(".!?, ")
         clause = _end_on_a_word(clause)
+        # a clause that hangs on another, with that other cut off, is no statement to restate
+        # ("While I am lucky to not work in sales since ..., the lack of reward is all the same",
+        # ESConv valid: "So while you are lucky to not work in sales, and it feels good."); with
+        # its main clause it is ("After my dad died I felt alone")
+        if _SUBORDINATE.match(clause) and len(_FINITE.findall(clause)) < 2:
+            clause = ""
         # a clause with no one in it is a list, not a statement ("yeah I guess different
         # factors, just self isolation for months", ESConv train: "what I'm hearing is that
         # different factors, just self isolation ...")

@@ -936,6 +936,9 @@ def test_a_clause_that_hangs_on_another_is_not_restated() -> None:
     assert "clause" not in slots(text, "joy", []), slots(text, "joy", [])
     assert slots("I lost my job last week, and I feel lost.", "sadness",
                  [])["clause"] == "you lost your job last week"
+    # with its main clause it is restated
+    assert slots("After my dad died I felt so alone.", "sadness",
+                 [])["clause"] == "after your dad died you felt so alone"
 
 
 def test_a_partner_the_user_left_is_the_breakup_not_things_between_you() -> None:
