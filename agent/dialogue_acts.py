@@ -204,8 +204,8 @@ ASKED_HOW = re.compile(r"\bhow\s+(?:are|r)\s+(?:you|u)\b(?!\s+(?:coping|holding|
                        r"looking|going\s+to|getting\s+on))|\bhow(?:'s|\s+is|\s+was)\s+(?:your|the)\s+"
                        r"day\b|\bhow\s+have\s+you\s+been\b", re.I)
 # how the user is bearing the trouble: answered as how they are, though not as a courtesy
-_HOLDING_UP = re.compile(r"\bhow\s+(?:are|r)\s+(?:you|u)\s+(?:holding\s+up|coping|managing|"
-                         r"doing)\b", re.I)
+_HOLDING_UP = re.compile(r"\bhow\s+(?:are|r)\s+(?:you|u)\s+(?:holding\s+up|coping|managing)\b",
+                         re.I)
 # "I am good, thank you", "not great thanks": how one is, with thanks for being asked
 _WELLBEING = re.compile(
     # ("Good afternoon I am not good at all", ESConv train)
