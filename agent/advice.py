@@ -734,8 +734,9 @@ _OWNER = re.compile(
     # ("he", "she", "they" alone are as often the other side: "They basically bullied and
     # forced me", ESConv train)
     r"|\b(?P<possessive>his|her|their)\b", re.I)
-_FIRST = re.compile(r"\b(?:i|me|we|us|myself|ourselves|im)\b", re.I)
-_FIRST_OR_MINE = re.compile(r"\b(?:i|me|we|us|myself|ourselves|im|my|our)\b", re.I)
+_FIRST_WORDS = r"i|me|we|us|myself|ourselves|im"
+_FIRST = re.compile(rf"\b(?:{_FIRST_WORDS})\b", re.I)
+_FIRST_OR_MINE = re.compile(rf"\b(?:{_FIRST_WORDS}|my|our)\b", re.I)
 _CLAUSE_END = re.compile(r"[.!?;]")
 _REACH = 120
 _TOLD = re.compile(r"\b(?:about|heard|hear|told|tell|said|says|say|asked|asks|know|knew)\b",
@@ -762,7 +763,8 @@ def _someone_elses(topic: Topic, text: str, match: re.Match[str]) -> bool:
         return False  # "broke up with me", "takes credit for my work", "lost my job"
     if topic.name == "bullying" and _OTHER_VICTIM.search(match.group(0)):
         return True  # "they make fun of him"
-    owner = next(iter(reversed(list(_OWNER.finditer(text, start, match.start())))), None)
+    owners = list(_OWNER.finditer(text, start, match.start()))
+    owner = owners[-1] if owners else None  # the nearest
     if owner is None or _FIRST.search(text, owner.end(), match.start()):
         return False  # "my girlfriend and I broke up"
     between = text[owner.end():match.start()]
@@ -789,12 +791,14 @@ def _topic_in(text: str) -> Topic | None:
         return BY_NAME["breakup"]
     others = False
     for topic in TOPICS:
-        matches = list(topic.pattern.finditer(text))
-        if not matches:
+        if not topic.personal:
+            if topic.pattern.search(text):
+                return topic
             continue
-        if not topic.personal or any(not _someone_elses(topic, text, m) for m in matches):
+        matches = list(topic.pattern.finditer(text))
+        if any(not _someone_elses(topic, text, m) for m in matches):
             return topic
-        others = True
+        others = others or bool(matches)
     # the trouble is someone else's, and the user is the one who helps
     return BY_NAME["supporting"] if others else None
 

@@ -479,12 +479,13 @@ class TemplateChatModel(BaseChatModel):
         # the whole conversation's story counts: the prompt keeps the last turns only
         troubled = (hurting or told_earlier or tells_trouble(user)
                     or bool(info.get("story_told")))
-        # the person in the story is the one who left ("my boyfriend ... he ended it"): no "tell
-        # them how you feel". The sentence names them, or says "he" or "she" of them.
+        # the person in the story is the one who left ("my boyfriend ... he ended it") or gives
+        # no support: no "tell them how you feel", no "you clearly care about them". The
+        # sentence names them, or says "he" or "she" of them.
         who = (filled.get("person", "").split() or [""])[-1]
         pronoun = {"him": "he", "her": "she"}.get(filled.get("object", ""), who)
         named = rf"\b(?:{re.escape(who)}|{pronoun})\b"
-        hurt_by_person = bool(who) and any(
+        no_confidant = bool(who) and any(
             re.search(named, s, re.I) and (LEFT.search(s) or WALKED_OUT.search(s)
                                            or BETRAYED.search(s)  # "slept with my friend"
                                            or UNSUPPORTIVE.search(s))  # no support from them
@@ -508,11 +509,11 @@ class TemplateChatModel(BaseChatModel):
                   # she cant believe me and hurt me more", ESConv train)
                   and not (t in SOUNDS_STEADIER and (worried or tells_trouble(user)))
                   and not (t in NAMES_WORRY and not worried)
-                  and not (t in TALK_TO_PERSON and (hurt_by_person or too_young))
+                  and not (t in TALK_TO_PERSON and (no_confidant or too_young))
                   and not (t in FACES_A_TROUBLE and trouble is None and not tells_trouble(user))
                   # a manager; one who hurt them ("They've hurt me too much", ESConv valid,
                   # had got "You clearly care about your long time partner")
-                  and not (t in PRESUMES_CARE and (who not in CLOSE_PEOPLE or hurt_by_person))
+                  and not (t in PRESUMES_CARE and (who not in CLOSE_PEOPLE or no_confidant))
                   # a doctor, or friends, are not at home tonight
                   and not (t in PRESUMES_HOME
                            and (who not in CLOSE_PEOPLE or who in ("friend", "friends")))]
