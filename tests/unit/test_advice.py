@@ -245,9 +245,20 @@ def test_looking_for_a_new_job_after_losing_one_is_the_job_search() -> None:
 def test_the_latest_message_wins_and_earlier_ones_are_read_latest_first() -> None:
     assert topic_of("I can't sleep either.", ["Rent is due friday."]).name == "sleep"
     assert topic_of("What should I do?", ["I can't sleep.", "Rent is due friday."]).name == "money"
-    # only the last few: a trouble told long ago is not today's question
-    old = ["Rent is due friday."] + ["Okay."] * 4
-    assert topic_of("What should I do?", old) is None
+    # the latest trouble named is the topic however long ago it was told (ESConv train: a
+    # breakup told 9 messages before "Do you have any more advice?" had got general lines)
+    old = ["I can't sleep.", "Rent is due friday."] + ["Okay."] * 9
+    assert topic_of("Do you have any more advice?", old).name == "money"
+    # a trouble named later covers it
+    assert topic_of("What should I do?", [*old, "I failed my exams."]).name == "exams"
+
+
+def test_a_topic_is_the_users_own_wording_not_a_look_alike() -> None:
+    # ESConv train: "she isolated the president" (a game) is no loneliness, "help my sleep" is
+    # sleep
+    assert topic_of("It was a political game where she isolated the president.") is None
+    assert topic_of("I've isolated myself pretty good.").name == "loneliness"
+    assert topic_of("Anything I can do to help my sleep?").name == "sleep"
 
 
 def test_every_topic_has_steps_and_a_fact_and_unique_wording() -> None:
