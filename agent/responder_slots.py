@@ -169,13 +169,22 @@ _LEFT_EVENT = {"broke up with": "the breakup", "is breaking up with": "the break
                "left": "{who} leaving", "cheated on": "{who} cheating on you"}
 _FORGETTING = re.compile(r"dementia|alzheimer", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|we|our)\b", re.I)
+# a clause that opens on its subject, after a word or two of when or why ("but right now I'm
+# okay", "but with COVID he's the only one"); not
+# "but is argumentative when they drink", nor "but right now because ..." (ESConv)
+_OPENS_ON_SUBJECT = re.compile(
+    r"\s*(?:(?:now|then|still|also|even\s+so|lately|honestly|right\s+now|these\s+days|"
+    r"at\s+this\s+(?:very\s+)?moment"
+    r"|(?:with|during|since|after|because\s+of|in)\s+(?:the\s+|all\s+|this\s+)?\w+)[,\s]+)*"
+    r"(?:i|i'm|i've|i'd|i'll|im|we|he|she|they|it|it's|my|our|his|her|their|the|nobody|no\s+one|"
+    r"everyone|everybody|someone|people)\b", re.I)
 # A sentence about what someone in the user's story did ("she said she fell out of love"): the
 # story goes on in the third person, and it is restated as told.
 _THEY_DID = re.compile(r"(?:(?:so|well|and|but|yeah|honestly|also|then)\b[,\s]*)*"
                        r"(?:he|she|they)\s+\w+", re.I)
 _FINITE = re.compile(
-    r"\b(?:is|was|are|were|am|has|have|had|did|does|do|don't|didn't|doesn't|won't|can't|"
-    r"couldn't|will|can|could|would|should|said|says|told|left|died|got|gets|keeps?|feels?|"
+    r"\b(?:is|was|are|were|am|has|have|had|did|does|do|\w+n't|"
+    r"will|can|could|would|should|said|says|told|left|died|got|gets|keeps?|feels?|"
     r"felt|made|makes|went|goes|lost|took|gave|broke|\w+ed)\b|'(?:s|re|m|ve|ll|d)\b", re.I)
 _CALLED_FOR = re.compile(r"(?:[\s,.]+(?:hel+o+|hi+|hey+|anyone\s+there|are\s+you\s+there))+"
                          r"[\s.!?]*$", re.I)
@@ -465,7 +474,16 @@ def slots(
     if told:
         sentences = told
     if sentences:
-        clause = re.split(r",\s*(?:but|and)\b|;", sentences[0])[0]
+        parts = re.split(r",\s*(but|and)\b|;", sentences[0])
+        clause = parts[0]
+        # what comes after "but" is the point, the part before it a concession ("I have my
+        # husband, but with COVID he's the only person I've really had interactions with",
+        # ESConv train, had been restated "you have your husband"): it is restated when it is
+        # a statement with someone in it
+        if (len(parts) > 2 and parts[1] == "but" and _OPENS_ON_SUBJECT.match(parts[2])
+                and _FINITE.search(parts[2])
+                and not re.search(r"\b(?:you|u)\b", parts[2], re.I)):
+            clause = parts[2]
         # a discourse marker opening it is not restated ("So, I don't think..." is not "So so,
         # you don't think...")
         clause = re.sub(r"^(?:(?:so|well|and|but|then|ok|okay|yes|yea+h*|no|um|uh|hmm|honestly|"

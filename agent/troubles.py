@@ -22,9 +22,12 @@ from agent.responder_words import (
 
 # "my driving test", "my job" (not "my job today", "my leg skiing"): a second noun is kept unless
 # it says when, joins a clause or is an -ing word. "Broke my heart" is a hurt, not a thing
-# broken (HEARTBREAK): a figurative organ is no thing of theirs.
+# broken (HEARTBREAK): a figurative organ is no thing of theirs, nor a hold on things ("lost my
+# grasp on" looking forward, ESConv train: "losing your grasp"; "lost my temper").
 # "my friend's father": one possessive kept ("My friend's father passed away", ESConv valid)
-_THING = (r"(?:my|our)\s+(?!(?:heart|mind|spirit|soul|will)\b)[a-z]{3,}(?:'s\s+[a-z]{3,})?"
+# "one of my cats" is one, not all ("One of my cats died", ESConv train: "losing your cats")
+_THING = (r"(?:one\s+of\s+)?(?:my|our)\s+(?!(?:heart|mind|spirit|soul|will|grasp|grip|temper|cool|"
+          r"patience|nerve|footing|head)\b)[a-z]{3,}(?:'s\s+[a-z]{3,})?"
           r"(?:\s+(?!(?:today|"
           r"yesterday|tonight|again|last|this|and|but|so|because|at|in|on|for|with|too|now|"
           r"recently|already|twice|"

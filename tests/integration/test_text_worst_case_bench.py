@@ -116,6 +116,9 @@ WORST = {  # each repeated up to the length limit
     "abuse between": "he is so very much really ",
     "struggle": "i also struggle with it weighing on ",
     "run-on loss": "i lost my job how are you ",
+    # the twenty-third session's: what comes after "but" restated, one of several lost
+    "after but": "i have him, but in in now with the ",
+    "one of": "i lost one of my one of ",
 }
 TURN_BUDGET_S = 2.0
 """Per turn on these machines (2 cores); a plain turn takes about 50 ms."""

@@ -1115,3 +1115,44 @@ def test_a_partner_breaking_up_now_is_the_breakup() -> None:
     found = slots("I cannot believe my Girl is breaking up with me.... I am very anxious",
                   "fear", [])
     assert found["event"] == "the breakup" and "topic" not in found
+
+
+@pytest.mark.parametrize(("text", "clause"), [
+    # ESConv train: had been restated "you have your husband"
+    ("I have my husband, but with COVID he's the only person I've really had interactions with.",
+     "with COVID he's the only person you've really had interactions with"),
+    ("My girlfriend dumped me months ago, but I can't get over her.", "you can't get over her"),
+    ("I tried to talk to her, but she wouldn't listen.", "she wouldn't listen"),
+    # after "but", no subject of its own or only a when: the part before is restated
+    ("He is a wonderful person when he isn't drinking, but is argumentative when they drink.",
+     "he is a wonderful person when he isn't drinking"),
+    ("My parents are old, but right now because of the snow.", "your parents are old"),
+    # nor what is said to the agent
+    ("I know people can still do Zoom, but I imagine you can relate to me.",
+     "you know people can still do Zoom"),
+])
+def test_what_comes_after_but_is_restated_as_the_point(text: str, clause: str) -> None:
+    from agent.responder_slots import slots
+
+    assert slots(text, "sadness", []).get("clause") == clause
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("One of my cats died earlier this year.", "losing one of your cats"),  # ESConv train
+    ("I lost one of my friends to cancer.", "losing one of your friends"),
+    ("My dog died.", "losing your dog"),
+])
+def test_one_of_several_lost_is_said_back_as_one(text: str, event: str) -> None:
+    from agent.responder_slots import slots
+
+    assert slots(text, "sadness", []).get("event") == event
+
+
+def test_a_hold_on_things_lost_is_no_loss_told() -> None:
+    from agent.responder_slots import slots
+
+    # ESConv train: "How are you coping with losing your grasp day to day?" to a glad message
+    text = ("I appreciate you pushing me towards looking forward, it's something I definitely "
+            "lost my grasp on for a little while.")
+    assert "event" not in slots(text, "joy", [])
+    assert "event" not in slots("I lost my temper with the kids.", "sadness", [])
