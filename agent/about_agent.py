@@ -434,6 +434,40 @@ def asks_to_talk(text: str) -> bool:
     return rest is not None and len(rest.split()) <= OFFER_BESIDE_WORDS
 
 
+# "Is this confidential?", "This stays between us, right?", "Will you tell anyone?", "Are you
+# recording this?": whether the talk is kept private, asked alone or to end a longer message
+# ("My situation involves our daughter ... This is confidential, Right?", ESConv train, had got
+# a restatement). "Is the party private?" is about something else.
+_PRIVATE = ending_sentence(
+    r"(?:is\s+(?:this|our\s+(?:talk|chat|conversation))|this\s+is|is\s+it(?=\s+(?:all\s+)?"
+    r"(?:confidential|anonymous)))\s+(?:all\s+|kept\s+|going\s+to\s+be\s+|gonna\s+be\s+)?"
+    r"(?:confidential|private|anonymous|between\s+(?:us|you\s+and\s+me))"
+    r"|(?:this|it)\s+(?:stays?|will\s+stay)\s+between\s+(?:us|you\s+and\s+me)"
+    r"|(?:will|would|do)\s+you\s+(?:tell|share\s+(?:this|it)\s+with|report\s+(?:this|it|me)\s+"
+    r"to)\s+(?:anyone|anybody|someone)(?:\s+else)?"
+    r"|(?:are\s+you|is\s+(?:this|our\s+(?:chat|conversation))\s+being)\s+(?:recording|saving|"
+    r"recorded|saved|stored|logged)(?:\s+(?:this|it|our\s+(?:chats?|conversations?)))?"
+    r"|(?:do|will)\s+you\s+(?:save|store|record|keep|log)\s+(?:this|it|our\s+(?:chats?|"
+    r"conversations?|talks?)|what\s+i\s+(?:say|tell\s+you))"
+    r"|(?:can|will|could)\s+(?:anyone|anybody|someone)\s+(?:else\s+)?(?:see|read|hear)\s+"
+    r"(?:this|what\s+i\s+(?:say|write|tell\s+you))",
+    within=True)
+_CHECK_TAG = re.compile(r"\s*,?\s*(?:right|isn'?t\s+it|yes|yeah|correct|ok(?:ay)?)\s*"
+                        r"(?=[?.!]*\s*$)", re.I)
+
+
+def privacy_asked(text: str) -> str | None:
+    """The rest of a message one of whose sentences asks whether the talk is kept private: ""
+    when that is the whole message, None when no sentence asks it.
+
+    >>> privacy_asked("Is this confidential?"), privacy_asked("He is rude. This is private, right?")
+    ('', 'He is rude.')
+    >>> privacy_asked("Is the party private?") is None, privacy_asked("Will you tell me?") is None
+    (True, True)
+    """
+    return asked_beside(_CHECK_TAG.sub("", text), _PRIVATE)
+
+
 def about_agent(text: str) -> str | None:
     """Which kind of turn about the agent this is, for the strategy policy: ``"question"``
     (whether it is a person, who it is, whether to trust it, whether it has felt this too, a joke:
@@ -450,7 +484,7 @@ def about_agent(text: str) -> str | None:
     """
     if (asks_if_person(text) or asks_agent_name(text) or asks_for_joke(text) or asks_trust(text)
             or asks_if_there(text) or asks_agent_experience(text) or asks_credentials(text)
-            or surroundings_asked(text) == ""):
+            or surroundings_asked(text) == "" or privacy_asked(text) == ""):
         return "question"
     if asks_for_help(text):
         return "help"

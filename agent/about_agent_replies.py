@@ -151,6 +151,16 @@ IN_WORLD_CREDENTIALS_REPLIES: tuple[str, ...] = (
     "Me? No training of that kind. I listen, that's all. Go on.",
 )
 PRESENCE_REPLIES = ("I'm here. Take your time.", "Still here, and listening.")
+# "Is this confidential?": what is true of this agent. The offline responder sends nothing
+# anywhere, and the conversation is kept only when a store is attached (``affect chat --db``,
+# the request's ``kept``); no promise beyond that (a game or the device around the agent may
+# keep its own record).
+PRIVATE_REPLIES: tuple[str, ...] = (
+    "I'm a computer program: I don't pass on what you tell me, and this conversation isn't "
+    "saved once it ends.",)
+PRIVATE_KEPT_REPLIES: tuple[str, ...] = (
+    "I'm a computer program: I don't pass on what you tell me. This conversation is saved by "
+    "the program running me, so we can pick it up again; whoever runs it can delete it.",)
 HELP_REPLIES: dict[bool, tuple[str, ...]] = {
     False: ("I'll do my best. What's going on?", "Of course I'll try. Tell me what's happening."),
     # after the story is told: ask how, not what

@@ -247,6 +247,7 @@ class AffectiveAgent:
                     if g.utility > 0
                 ),
                 returning=self._resumed,
+                kept=self.store is not None,
                 real_world_advice=self.persona.real_world_advice,
             )
             reply_text = self.responder.respond(request)

@@ -30,6 +30,7 @@ from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResu
 from agent.about_agent import (
     hands_back_after,
     hands_back_wellbeing,
+    privacy_asked,
     tastes_aside,
 )
 from agent.about_agent_replies import (
@@ -39,6 +40,8 @@ from agent.about_agent_replies import (
     IN_WORLD_EXPERIENCE_REPLIES,
     IN_WORLD_SURROUNDINGS_LEADS,
     IN_WORLD_SURROUNDINGS_REPLIES,
+    PRIVATE_KEPT_REPLIES,
+    PRIVATE_REPLIES,
     SELF_REPORT_OPENINGS,
     SURROUNDINGS_LEADS,
     SURROUNDINGS_REPLIES,
@@ -261,6 +264,13 @@ class TemplateChatModel(BaseChatModel):
         if taste_aside is not None:  # "... which is how I relax. What do you do to relax?"
             lead = _unsaid(TASTES_LEADS, said, seed)
             return f"{lead} {self._reply_to(messages, taste_aside)}"
+        private = None if cross else privacy_asked(user)
+        if private is not None:  # "He is rude to her. This is confidential, right?"
+            answer = _unsaid(PRIVATE_KEPT_REPLIES if info.get("kept") else PRIVATE_REPLIES,
+                             said, seed)
+            if len(private.split()) <= ASIDE_WORDS:  # the question is (nearly) the message
+                return answer
+            return f"{answer} {self._reply_to(messages, private)}"
         told_earlier = any(tells_trouble(t) for t in earlier)
         about_me = None if cross else about_agent_replies(
             user, info, story_told=bool(info.get("story_told")) or told_earlier)

@@ -19,6 +19,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from agent.about_agent import (
     asks_credentials,
     asks_if_person,
+    privacy_asked,
 )
 from agent.advice import topic_of
 from agent.agent_past import (
@@ -72,6 +73,9 @@ class ResponseRequest:
     returning: bool = False
     """The conversation was taken up again from the store, and this is the user's first turn
     since: they are back after a break."""
+    kept: bool = False
+    """The conversation is saved (a store is attached), so that it can be taken up again: what
+    the agent says when asked whether the talk is private."""
     real_world_advice: bool = True
     """Whether suggestions may name real-world first steps for a trouble (agent/advice.py); a
     character in a world of its own (the persona's ``real_world_advice``) gives none."""
@@ -136,6 +140,11 @@ def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[Bas
     if asks_credentials(request.user_text):
         lines.append("They ask whether you are a trained professional: say plainly that you "
                      "are not one.")
+    if privacy_asked(request.user_text) is not None:
+        lines.append("They ask whether this conversation is private: say plainly that it is "
+                     + ("saved so that it can be taken up again, and that whoever runs you can "
+                        "delete it" if request.kept else "not saved once it ends")
+                     + "; promise nothing more.")
     lines.append("Never give medical, legal or self-harm instructions.")
     structured = {
         "strategy": request.strategy.value,
@@ -154,6 +163,7 @@ def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[Bas
         "story_told": told,
         "topic": topic.name if topic is not None else None,
         "returning": request.returning,
+        "kept": request.kept,
         # a character in a world of its own (real_world_advice = false) is not made to say it
         # is a program when asked about its past
         "in_world": not request.real_world_advice,

@@ -594,3 +594,53 @@ def test_asked_for_support_as_the_talk_opens_it_listens() -> None:
     # ESConv train: "how is your day going otherwise?"
     assert about_agent("Hello I am here to talk about my overall daily stresses") == "help"
     assert not asks_for_help("My friend needs support")
+
+
+@pytest.mark.parametrize("asked", [
+    "Is this confidential?", "Will you tell anyone?", "Are you recording this?",
+    "Do you save our conversations?", "this stays between us right?", "Can anyone else see this?",
+])
+def test_asked_whether_the_talk_is_private_it_says_what_is_kept(asked: str,
+                                                                 tmp_path: Path) -> None:
+    unsaved = AffectiveAgent.from_persona("sage", text="lexicon").respond(Utterance(asked))
+    assert unsaved.strategy is Strategy.OTHERS
+    assert "isn't saved" in unsaved.text, unsaved.text
+    # with a store attached the conversation is kept, and it says so
+    saved = AffectiveAgent.from_persona("sage", text="lexicon", db_path=tmp_path / "a.db")
+    reply = saved.respond(Utterance(asked)).text
+    assert "saved by the program running me" in reply and "isn't saved" not in reply, reply
+
+
+def test_asked_at_the_end_of_a_story_it_answers_then_goes_on_with_the_story() -> None:
+    # ESConv train: "... This is confidential, Right?" had got a restatement alone
+    text = ("My situation involves our daughter and son-in-law. He is not treating her well and "
+            "he is rude to our granddaughter. This is confidential, Right?")
+    reply = AffectiveAgent.from_persona("sage", text="lexicon").respond(Utterance(text)).text
+    assert reply.startswith("I'm a computer program: I don't pass on"), reply
+    assert len(reply) > len("I'm a computer program: I don't pass on what you tell me, and this "
+                            "conversation isn't saved once it ends.") + 10, reply
+
+
+@pytest.mark.parametrize("text", [
+    "Is the party private?", "Will you tell me?", "I told her it is private.",
+    "My boss is recording everything I do.",
+])
+def test_other_privacy_words_are_not_asked_of_it(text: str) -> None:
+    from agent.about_agent import privacy_asked
+
+    assert privacy_asked(text) is None
+
+
+@pytest.mark.parametrize("kept", [False, True])
+def test_a_chat_model_is_told_what_is_kept_when_asked(kept: bool) -> None:
+    from agent.responders import build_messages
+
+    request = ResponseRequest(user_text="Is this private?", history=[],
+                              strategy=Strategy.OTHERS, user_affect=SAD, kept=kept)
+    system = str(build_messages(request)[0].content)
+    assert "They ask whether this conversation is private" in system
+    assert ("saved so that it can be taken up again" in system) is kept
+    assert ("not saved once it ends" in system) is not kept
+    plain = build_messages(ResponseRequest(user_text="Is the party private?", history=[],
+                                           strategy=Strategy.OTHERS, user_affect=SAD, kept=kept))
+    assert "private" not in str(plain[0].content)
