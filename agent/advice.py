@@ -644,7 +644,12 @@ TOPICS: tuple[Topic, ...] = (
                r"depressed\b"
                r"|\b(?:facing|having|suffer(?:ing)?(?:\s+(?:from|with))?|dealing\s+with|struggling\s+with|"
                r"battling|passing\s+through)\s+(?:\w+\s+){0,2}?depression\b"
-               r"|\b(?:this|a|my)\s+(?:slump|funk|rut)\b"),
+               r"|\b(?:this|a|my)\s+(?:slump|funk|rut)\b"
+               # "Cannot seem to shake the blues even though I exercise" (ESConv train)
+               r"|\b(?:shake|shift|beat|get\s+rid\s+of|get\s+out\s+of)\s+(?:the|these|this|my)\s+"
+               r"(?:blues|low\s+mood|sadness|gloom)\b|\bi(?:'ve|\s+have)?\s+(?:got|had|have)\s+the\s+"
+               r"blues\b|\bi(?:'m|\s+am|\s+feel|\s+have\s+been|'ve\s+been)\s+(?:so\s+|really\s+)?"
+               r"blue\b(?!\s+(?:team|shirt|car))"),
         # behavioural activation, acting before the motivation comes (Ekers et al. 2014, a
         # meta-analysis); exercise (Schuch et al. 2016, a meta-analysis); a doctor after two
         # weeks of low mood most days (the NHS's advice on depression)

@@ -73,9 +73,10 @@ DECIDING = re.compile(r"\b(?:not\s+sure|unsure|can't\s+decide|cannot\s+decide|ca
 # "I worry that ...", "I'm afraid it might ...": a worry told in the message
 _WORRY_WORDS = r"worr(?:y|ied|ies)|afraid|scared|nervous|anxious|concerned"
 NEW_WORRY = re.compile(rf"\b(?:{_WORRY_WORDS})\b", re.I)
-# Strain named in the message: a worry, pressure, stress, feeling overwhelmed
+# Strain named in the message: a worry, pressure, stress, feeling overwhelmed, a struggle
+# ("Doing pretty good. Struggling a little", ESConv train, had got "That's wonderful!")
 STRAIN = re.compile(rf"\b(?:{_WORRY_WORDS}|pressure|stress(?:ed|ful)?|overwhelm(?:ed|ing)?|anxiety|"
-                    r"dread\w*)\b", re.I)
+                    r"dread\w*|struggl(?:e|es|ed|ing))\b", re.I)
 # "I'm good", "doing ok", "not bad": well, said in a few words before the question is handed back
 WELL = re.compile(r"\b(?:fine|good|ok|okay|okie|okey|alright|all\s+right|well|great|fantastic|"
                   r"wonderful|not\s+(?:too\s+)?bad|fair|pretty\s+good)\b", re.I)

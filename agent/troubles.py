@@ -247,6 +247,11 @@ STRUGGLING = re.compile(
     r"|\bmy\s+(?:mind|brain|head|thoughts)\s+(?:won'?t|will\s+not|doesn'?t|never|can'?t)\s+(?:stop|"
     r"shut\s+(?:off|up)|switch\s+off|quiet\s+down|slow\s+down|rest)\b"
     r"|\b(?:i\s+have|i'?ve\s+got|i\s+got)\s+(?:no|zero)\s+(?:motivation|energy)\b(?!\s+drinks?\b)"
+    # a low mood that will not lift: "Cannot seem to shake the blues even though I exercise"
+    # (ESConv train, had got "how is your day going otherwise?")
+    r"|\b(?:can'?t|cannot|can\s+not|couldn'?t)\s+(?:seem\s+to\s+)?(?:shake|get\s+rid\s+of)\s+"
+    r"(?:the|these|this|my)\s+(?:blues|sadness|gloom|low\s+mood|depression|anxiety)\b"
+    r"|\bi(?:'ve|\s+have)?\s+(?:got|had|have)\s+the\s+blues\b"
     r"|\bmy\s+(?:motivation|energy|drive)\s+(?:is|has|'s)\s+(?:just\s+)?(?:gone|disappeared|vanished|"
     r"(?:been\s+)?(?:so\s+|really\s+)?(?:low|zero|non-?existent))\b"
     r"|\b(?:lost|losing)\s+(?:all\s+)?(?:my\s+)?(?:motivation|appetite|will\s+to\s+do\s+anything)\b"

@@ -119,6 +119,8 @@ WORST = {  # each repeated up to the length limit
     # the twenty-third session's: what comes after "but" restated, one of several lost
     "after but": "i have him, but in in now with the ",
     "one of": "i lost one of my one of ",
+    "blues": "can't seem to shake the i have the ",
+    "private": "this is confidential, right, will you tell ",
 }
 TURN_BUDGET_S = 2.0
 """Per turn on these machines (2 cores); a plain turn takes about 50 ms."""

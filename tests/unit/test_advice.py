@@ -37,6 +37,10 @@ pytestmark = pytest.mark.unit
     ("Do you have any suggestions to improve sleep the night before?", "sleep"),  # ESConv train
     ("Can you suggest some remedies of how to get out of depression..", "low_mood"),  # ESConv
     ("I dont know how to get out of this slump", "low_mood"),  # ESConv valid
+    # ESConv train: had got "how is your day going otherwise?"
+    ("Cannot seem to shake the blues even though I exercise and have a friend I talk with.",
+     "low_mood"),
+    ("I've got the blues today.", "low_mood"),
     ("I am so depressed because I lost my job", "job_loss"),  # the trouble behind it first
     ("I am sleepy, I lie down and then I feel wide awake thinking about the next day.", "sleep"),
     ("How do I calm down before a test?", "relaxing"),
@@ -160,6 +164,7 @@ def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     # to take (ESConv train: said to a wife whose husband was laid off)
     "my husband lost his job", "My husband is unemployed.", "I fired my assistant.",
     "I heard my dad was laid off.",
+    "I listen to the blues when I cook.", "The car is blue.", "I can't shake the rug out.",
 ])
 def test_a_look_alike_names_no_trouble(text: str) -> None:
     assert topic_of(text) is None

@@ -854,6 +854,9 @@ def test_a_death_in_someone_elses_family_is_the_story_not_asked_for() -> None:
     # strain and no news (ESConv valid: "How wonderful! That sounds like a good place to be.")
     "Exactly! This is a big step for me in the PhD program I'm in, so it's definitely a bit "
     "more pressure than previous deadlines.",
+    # a struggle beside doing well (ESConv train: "That's wonderful! What are you most looking
+    # forward to?")
+    "Doing pretty good. Struggling a little",
 ])
 def test_a_good_thing_spoken_of_as_gone_is_not_met_gladly(text: str) -> None:
     from agent.responder_phrases import POSITIVE_TEMPLATES
