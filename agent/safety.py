@@ -601,6 +601,30 @@ _SENTENCES = re.compile(r"[^.!?;]+")
 _CLAUSE_BREAK = re.compile(r",?\s+(?:but|and|yet|though|although|however|so)\s+|,\s+", re.I)
 
 
+# Suicidality only as someone else took it to be ("I tried a help hotline online but they thought
+# I was suicidal so they called the cops", ESConv train, had got the crisis script a second time,
+# after the check-in): the user tells what others believed, not what they feel, so the question
+# about now is asked plainly instead (asking directly does not raise risk: Dazzi et al. 2014).
+# Anything else of crisis language in the message keeps the crisis script.
+_OTHERS_BELIEVED = re.compile(
+    r"\b(?:they|he|she|people|someone|somebody|everyone|everybody|(?:my|the)\s+\w+)\s+"
+    r"(?:thought|think|thinks|assumed|assume|assumes|believed|believe|believes|decided|"
+    r"(?:was|were|got)\s+(?:worried|scared|afraid))\s+(?:that\s+)?i\s+(?:was|were|am|might\s+be|"
+    r"could\s+be)\s+suicidal\b", re.I)
+
+
+def _only_believed_by_others(text: str) -> bool:
+    """Whether the self-harm words of ``text`` are only what others took the user to be.
+
+    >>> _only_believed_by_others("they thought i was suicidal so they called the cops")
+    True
+    >>> _only_believed_by_others("they thought i was suicidal and i want to die")
+    False
+    """
+    rest = _OTHERS_BELIEVED.sub(" , ", text)
+    return rest != text and not any(p.search(rest) for p in _COMPILED["self_harm"])
+
+
 def _told_as_history(text: str) -> bool:
     """Whether every self-harm phrase in ``text`` is in a clause told as long past.
 
@@ -691,7 +715,9 @@ class SafetyCheck:
                 if (category == "abuse" and any(_LONG_AGO_RE.search(v) for v in variants)
                         and not any(_ABUSE_NOW.search(v) for v in variants)):
                     return SafetyResult(category, _ABUSE_PAST)
-                if category == "self_harm" and all(_told_as_history(v) for v in variants):
+                if category == "self_harm" and all(_told_as_history(v)
+                                                   or _only_believed_by_others(v)
+                                                   for v in variants):
                     return SafetyResult("check_in", CHECK_IN)
                 return SafetyResult(category, _RESPONSES[category])
         return None

@@ -524,6 +524,11 @@ HISTORY_ASKED = [
     "Back in high school I used to cut myself",
     "I used to self harm when I was a teenager",
     "I used to want to die, but now I'm fine",
+    # what others took the user to be (ESConv train, just after the check-in, had got the
+    # crisis script): the question about now is asked plainly
+    "I tried a help hotline online but they thought I was suicidal so they called the cops to "
+    "check on me .. never doing that again lol. I don't know what to do",
+    "My doctor was worried that I might be suicidal.",
 ]
 HISTORY_STILL_CRISIS = [
     "I tried to kill myself last night",
@@ -535,6 +540,9 @@ HISTORY_STILL_CRISIS = [
     "When I was a teenager I was suicidal and I feel the same way",
     # no time to it: the engine cannot tell when (ESConv train)
     "i fell into depression which was so deep that i almost committed suicide",
+    # what others believed, beside crisis words of the user's own
+    "My mom thinks I am suicidal and I want to die",
+    "They thought I was suicidal. I am suicidal.",
 ]
 
 
