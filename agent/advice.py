@@ -538,7 +538,15 @@ TOPICS: tuple[Topic, ...] = (
                r"to\s+(?:me|us|each\s+other)\b"
                # "a long time friend who recently blocked me from everything" (ESConv valid)
                r"|\b(?:she|he|they|friend|sister|brother|cousin)\s+(?:who\s+)?(?:recently\s+|just\s+)?"
-               r"(?:blocked|unfriended|ghosted|cut\s+off)\s+(?:me|us)\b"),
+               r"(?:blocked|unfriended|ghosted|cut\s+off)\s+(?:me|us)\b"
+               # friends turned cold: "I feel they do not like me anymore ... they do not want
+               # to meet me and are cold to me" (ESConv train, had got general lines)
+               r"|\b(?:they|friends|she|he)\s+(?:do\s+not|don'?t|doesn'?t|does\s+not)\s+(?:like\s+me\s+"
+               r"any\s*more|want\s+to\s+(?:meet|see|hang\s+out\s+with|be\s+friends\s+with)\s+me)\b"
+               r"|\b(?:they|he|she|friends|everyone|people|and)\s+(?:are|is|have\s+been|has\s+been|"
+               r"were|was)\s+(?:so\s+|really\s+|very\s+)?(?:cold|distant)\s+(?:to|towards|with)\s+me\b"
+               r"|\b(?:friends?|they)\s+(?:are\s+|have\s+been\s+|keep\s+)?(?:ignoring|"
+               r"excluding|avoiding)\s+me\b|\bleft\s+me\s+out\b"),
         # "I" statements (Gordon 1970) lower defensiveness in the one who hears them
         (
             "When things are calm, could you tell them how it felt, starting with 'I felt' "

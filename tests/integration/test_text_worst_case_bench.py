@@ -121,6 +121,8 @@ WORST = {  # each repeated up to the length limit
     "one of": "i lost one of my one of ",
     "blues": "can't seem to shake the i have the ",
     "private": "this is confidential, right, will you tell ",
+    "turned cold": "they do not want to meet and are so cold to ",
+    "believed": "they thought that i was suicidal they thought ",
 }
 TURN_BUDGET_S = 2.0
 """Per turn on these machines (2 cores); a plain turn takes about 50 ms."""

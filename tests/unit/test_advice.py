@@ -41,6 +41,10 @@ pytestmark = pytest.mark.unit
     ("Cannot seem to shake the blues even though I exercise and have a friend I talk with.",
      "low_mood"),
     ("I've got the blues today.", "low_mood"),
+    # ESConv train: friends turned cold had got general lines
+    ("I need some help with my friend group. I feel they do not like me anymore.", "conflict"),
+    ("they do not want to meet me and are cold to me.", "conflict"),
+    ("My friends keep ignoring me", "conflict"),
     ("I am so depressed because I lost my job", "job_loss"),  # the trouble behind it first
     ("I am sleepy, I lie down and then I feel wide awake thinking about the next day.", "sleep"),
     ("How do I calm down before a test?", "relaxing"),
@@ -165,6 +169,7 @@ def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     "my husband lost his job", "My husband is unemployed.", "I fired my assistant.",
     "I heard my dad was laid off.",
     "I listen to the blues when I cook.", "The car is blue.", "I can't shake the rug out.",
+    "The water is cold to me.", "She doesn't like me in that way.",
 ])
 def test_a_look_alike_names_no_trouble(text: str) -> None:
     assert topic_of(text) is None
