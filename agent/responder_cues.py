@@ -77,6 +77,12 @@ NEW_WORRY = re.compile(rf"\b(?:{_WORRY_WORDS})\b", re.I)
 # ("Doing pretty good. Struggling a little", ESConv train, had got "That's wonderful!")
 STRAIN = re.compile(rf"\b(?:{_WORRY_WORDS}|pressure|stress(?:ed|ful)?|overwhelm(?:ed|ing)?|anxiety|"
                     r"dread\w*|struggl(?:e|es|ed|ing))\b", re.I)
+# A hope or a way forward said of something ("I think therapy could work", "that might help",
+# "it would be nice"): no weight to call heavy (ESConv train: "It sounds like you think therapy
+# could work; that is a lot to carry")
+HOPEFUL = re.compile(r"\b(?:could|can|might|may|would|will)\s+(?:really\s+|actually\s+|still\s+|"
+                     r"definitely\s+)?(?:work|help|be\s+(?:good|nice|great|fine|okay|ok|better))\b",
+                     re.I)
 # "I'm good", "doing ok", "not bad": well, said in a few words before the question is handed back
 WELL = re.compile(r"\b(?:fine|good|ok|okay|okie|okey|alright|all\s+right|well|great|fantastic|"
                   r"wonderful|not\s+(?:too\s+)?bad|fair|pretty\s+good)\b", re.I)

@@ -77,6 +77,7 @@ from agent.responder_cues import (
     DOUBTS,
     GLAD_WELL,
     HEDGED,
+    HOPEFUL,
     INFANTS,
     INTERJECTION,
     LAUGHS,
@@ -514,7 +515,8 @@ class TemplateChatModel(BaseChatModel):
                   and not (t in NAMES_NEWS and (thanked or not told_news))
                   and not (t in PRAISES_ACHIEVEMENT and not tells_achievement(user))
                   and not (t in ASKS_WHO_THEY_TOLD and told_no_one)
-                  and not (t in CALLS_IT_HEAVY and not troubled)
+                  and not (t in CALLS_IT_HEAVY
+                           and (not troubled or HOPEFUL.search(filled.get("clause", ""))))
                   # nor after a hurt told with the step ("I will tell all the facts ... but
                   # she cant believe me and hurt me more", ESConv train)
                   and not (t in SOUNDS_STEADIER and (worried or tells_trouble(user)))

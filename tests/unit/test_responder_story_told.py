@@ -1156,3 +1156,21 @@ def test_a_hold_on_things_lost_is_no_loss_told() -> None:
             "lost my grasp on for a little while.")
     assert "event" not in slots(text, "joy", [])
     assert "event" not in slots("I lost my temper with the kids.", "sadness", [])
+
+
+def test_a_hope_restated_is_not_called_heavy() -> None:
+    from agent.responder_phrases import CALLS_IT_HEAVY
+
+    # ESConv train: "It sounds like you think therapy could work; that is a lot to carry."
+    heavy = [t.split("{clause}")[1] for t in CALLS_IT_HEAVY]
+    for k in range(4):  # several turns, so that each template's turn comes
+        replies = talk(["I have been depressed for months.", *["Okay."] * k,
+                        "I think therapy could work for me."], Strategy.RESTATEMENT,
+                       asked_first=1 + k)
+        assert "therapy could work" in replies[-1], replies
+        assert not any(h in replies[-1] for h in heavy), replies
+    # a weight restated still is, on some turn
+    weights = [talk(["I have been depressed for months.", *["Okay."] * k,
+                     "I think nobody at work listens to me."], Strategy.RESTATEMENT,
+                    asked_first=1 + k)[-1] for k in range(4)]
+    assert any(h in r for r in weights for h in heavy), weights
