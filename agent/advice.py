@@ -16,8 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from agent.dialogue_acts import asks_for_advice
 from agent.safety import ABUSE_AT_HOME
 from agent.troubles import ISOLATED, LEFT, WALKED_OUT
+from perception.base import split_sentences
 
 
 class Eases(str):
@@ -203,7 +205,8 @@ TOPICS: tuple[Topic, ...] = (
         _words(r"\brelaxation\s+(?:techniques?|exercises?|methods?|tips|strategies)\b"
                r"|\bbreathing\s+(?:exercises?|techniques?)\b"
                # "what other ways can i use to manage my anxiety?" (ESConv train)
-               r"|\b(?:manage|managing|cope\s+with|coping\s+with|calm|control|reduce|deal\s+with)\s+"
+               r"|\b(?:manage|managing|cope\s+with|coping\s+with|calm|control|reduce|deal\s+with|"
+               r"handle|ease)\s+"
                r"(?:my\s+|the\s+|this\s+)?anxiety\b"
                # asked of the agent: "What do you do to relax?" (ESConv valid)
                r"|\bwhat\s+do\s+you\s+do\s+to\s+(?:relax|unwind|de-?stress|calm\s+down)\b"
@@ -294,6 +297,9 @@ TOPICS: tuple[Topic, ...] = (
                r"\b|\b(?:my|a|bad|the)\s+sleep(?:ing)?\s+(?:schedule|pattern|routine)\b"
                # "Do you have any suggestions to improve sleep the night before?" (ESConv train)
                r"|\b(?:improve|improving|get\s+(?:more|better))\s+(?:my\s+)?sleep\b|\bsleep\s+better\b"
+               # "Any tips for sleep?", "advice on sleeping"
+               r"|\b(?:tips|advice|ideas|suggestions?)\s+(?:for|on|about)\s+(?:better\s+)?(?:sleep|sleeping|"
+               r"falling\s+asleep)\b"
                # "Anything I can do to help my sleep?" (ESConv train)
                r"|\b(?:help|trouble|problems?)\s+(?:me\s+)?(?:with\s+)?(?:my\s+)?(?:sleep|sleeping|"
                r"falling\s+asleep)"
@@ -842,10 +848,16 @@ def topic_of(user_text: str, earlier: Sequence[str] = ()) -> Topic | None:
     >>> topic_of("My phone died on the train.") is None
     True
     """
-    for k, text in enumerate((user_text, *reversed(list(earlier)))):
+    # the sentence that asks comes first: "... trying to handle the grief. It does help to talk.
+    # Do you have any suggestions on how to handle the anxiety?" (ESConv train) asks about the
+    # anxiety, though the grief is named first
+    sentences = split_sentences(user_text)
+    asked = [s for s in sentences if asks_for_advice(s)] if len(sentences) > 1 else []
+    now = (*asked[-1:], user_text)
+    for k, text in enumerate((*now, *reversed(list(earlier)))):
         found = _topic_in(text)
         # an earlier "can you recommend a counceller" does not make the next trouble about
         # directories
-        if found is not None and not (k and found.asked_now_only):
+        if found is not None and not (k >= len(now) and found.asked_now_only):
             return found
     return None

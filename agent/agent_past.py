@@ -73,6 +73,11 @@ _LIVED = re.compile(
     r"|have\s+(?:you|u)\s+tried\s+anything\s+that\s+(?:helps|helped|works|worked)\b"
     r"|(?:don't|do)\s+(?:you|u)\s+find\s+(?:that|it|this)(?:\s+(?:true|so|helps|works))?"
     r"(?:\s+(?:too|as\s+well|yourself))?\s*\?"
+    # "What sort of hobbies helped you?" (ESConv train, after "What did you do to cope in the
+    # first year of losing your partner?", had got a general line)
+    r"|what\s+(?:sort|kind|type)s?\s+of\s+\w+\s+(?:helped|worked\s+for)\s+(?:you|u)\b"
+    r"|what\s+(?:helped|worked\s+for)\s+(?:you|u)\s+(?:the\s+most|most|then|back\s+then|when|"
+    r"after|through)\b"
     # "Has this technique helped you in the past?" (ESConv valid)
     r"|(?:has|did)\s+(?:this|that|it)(?:\s+\w+)?\s+(?:ever\s+)?(?:help(?:ed)?|work(?:ed)?\s+for)"
     r"\s+(?:you|u)\b(?!\s+(?:to\s+)?(?:understand|see|get|know))"

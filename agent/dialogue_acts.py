@@ -55,8 +55,10 @@ _FAREWELL = re.compile(
     # "Going to sign out now." (ESConv train), "signing off", "I'll log off"
     r"|\b(?:going\s+to|gonna|gotta|have\s+to|need\s+to|will|i'?ll|time\s+to)\s+(?:sign|log)\s+"
     r"(?:out|off)(?:\s+now)?[\s.!]*$|(?:^\s*|[,.!;]\s*)(?:i'?m\s+|i\s+am\s+)?(?:signing|logging)\s+off\b"
-    # "Please enjoy your day" (ESConv valid)
-    r"|\benjoy\s+your\s+(?:day|evening|night|weekend|holidays?)[\s.!]*$"
+    # "Please enjoy your day" (ESConv valid), "enjoy your evening same to you" (ESConv train,
+    # had got a money step)
+    r"|\benjoy\s+your\s+(?:day|evening|night|weekend|holidays?)(?:[\s.!,]+(?:and\s+)?(?:same\s+to\s+"
+    r"(?:you|u)|(?:you|u)\s+too))?[\s.!]*$"
     r"|\b(?:have|enjoy)\s+(?:a|an|the|your)\s+(?:very\s+|really\s+)?(?:good|great|nice|lovely|"
     r"wonderful|blessed|awesome|amazing|fantastic|beautiful|peaceful|relaxing|restful)\s+"
     # "Have a lovely afternoon!" (ESConv train got "How wonderful! That's good to hear")
@@ -296,6 +298,10 @@ _ADVICE = re.compile(
     r"fix|get|stop|start|move on|manage|make (?:it|this) (?:stop|better|easier)"
     # "how can i go about it if i don't get what i am being thought" (ESConv valid)
     r"|go about (?:it|this|that|doing)|approach (?:it|this|that|him|her|them)|tackle|improve)"
+    # "Hopefully, but how to deal with it in the mean time?" (ESConv train, had got a
+    # self-disclosure): "how to" opening a clause asks; "I know how to deal with it" does not
+    r"|(?:^|[,.!?;]\s*|\b(?:but|and|so|just)\s+)how to (?:deal|cope|handle|manage|get through|"
+    r"get over|live with)\b"
     # how to do the step: "How often do i need the breaths?", "what other ways can i use to
     # manage my anxiety?" (ESConv train: "That's wonderful! Maybe keep a note of what helped")
     r"|how often (?:do|should|would|can) i\b|how (?:long|many times) should i\b"

@@ -56,6 +56,9 @@ _TOPIC = re.compile(
     # "you sound down about your area")
     r"\b(?!(?<=in )(?:my|our)\s+(?:place|position|case|opinion|view|experience|area|"
     r"neighbou?rhood|region|town|city|state|country)\b)"
+    # nor one's side in an outcome: "Maybe this will turn out to my favor" (ESConv train: "talk
+    # to someone you trust about your favor")
+    r"(?!(?<=in |to )(?:my|our)\s+(?:favou?r|advantage|benefit)\b)"
     # nor where something happened: "she was staying at my house for a month" (ESConv valid:
     # "What has been the hardest part of your house so far?")
     r"(?!(?<=at |in |to )(?:my|our)\s+(?:house|home|place|apartment|flat|room|bedroom|parents'?)\b)"

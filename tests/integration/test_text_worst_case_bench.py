@@ -123,6 +123,9 @@ WORST = {  # each repeated up to the length limit
     "private": "this is confidential, right, will you tell ",
     "turned cold": "they do not want to meet and are so cold to ",
     "believed": "they thought that i was suicidal they thought ",
+    "how to": "hopefully, but how to deal with it. ",
+    "helped you": "what sort of hobbies what kind of ",
+    "asked sentence": "any tips for sleep? my mom passed. ",
 }
 TURN_BUDGET_S = 2.0
 """Per turn on these machines (2 cores); a plain turn takes about 50 ms."""

@@ -527,6 +527,8 @@ def test_asked_about_a_life_it_has_none_and_after_a_trouble_it_goes_back_to_it(
     "how did you manage stress",  # ESConv train: "you deserve the same kindness ..."
     # ESConv train: "could you take a short walk or call someone you trust this evening?"
     "How hard was it for you? How did you cope? I have a lot of anxiety right now.",
+    "What sort of hobbies helped you?",  # ESConv train: had got a general line
+    "What helped you the most?",
 ])
 def test_asked_about_its_own_ways_or_habits_it_says_it_is_a_program(asked: str) -> None:
     assert "program" in reply(asked, history=TROUBLE), asked
@@ -543,6 +545,7 @@ def test_asked_about_its_own_ways_or_habits_it_says_it_is_a_program(asked: str) 
     "Do you have any experience with sleep apps I could try?",
     "My mom asked if I am with family this year.",
     "How are you managing your time these days?",  # not a trouble of the agent's
+    "What helped you understand it?",
 ])
 def test_look_alikes_of_its_own_ways_are_not_answered_as_such(text: str) -> None:
     assert "program" not in reply(text, history=TROUBLE), text

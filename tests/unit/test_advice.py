@@ -45,6 +45,8 @@ pytestmark = pytest.mark.unit
     ("I need some help with my friend group. I feel they do not like me anymore.", "conflict"),
     ("they do not want to meet me and are cold to me.", "conflict"),
     ("My friends keep ignoring me", "conflict"),
+    ("Any tips for sleep?", "sleep"),
+    ("Do you have any suggestions on how to handle the anxiety?", "relaxing"),  # ESConv train
     ("I am so depressed because I lost my job", "job_loss"),  # the trouble behind it first
     ("I am sleepy, I lie down and then I feel wide awake thinking about the next day.", "sleep"),
     ("How do I calm down before a test?", "relaxing"),
@@ -261,6 +263,16 @@ def test_the_latest_message_wins_and_earlier_ones_are_read_latest_first() -> Non
     assert topic_of("Do you have any more advice?", old).name == "money"
     # a trouble named later covers it
     assert topic_of("What should I do?", [*old, "I failed my exams."]).name == "exams"
+
+
+def test_the_sentence_that_asks_names_the_topic_before_the_rest() -> None:
+    # ESConv train: had got a grief step for the anxiety asked about
+    text = ("Many people have also lost their loved ones. It makes the isolation all the harder "
+            "trying to handle the grief. It does help to talk, thank you. Do you have any "
+            "suggestions on how to handle the anxiety?")
+    assert topic_of(text).name == "relaxing"
+    # an ask that names none leaves the message's own topic
+    assert topic_of("My mom passed away last month. What should I do?").name == "grief"
 
 
 def test_a_topic_is_the_users_own_wording_not_a_look_alike() -> None:

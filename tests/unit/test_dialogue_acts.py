@@ -172,6 +172,14 @@ pytestmark = pytest.mark.unit
      False, True),
     ("Wow. that's nice of her. kindly give me options to explore considering my barriers", False,
      False, True),
+    # ESConv train: "how to" opening a clause asks (had got a self-disclosure); knowing how
+    # does not
+    ("Hopefully, but how to deal with it in the mean time?", False, False, True),
+    ("I know how to deal with it.", False, False, False),
+    ("I learned how to cope with it", False, False, False),
+    # ESConv train: "enjoy your evening same to you" had got a money step
+    ("enjoy your evening same to you", False, True, False),
+    ("I can't enjoy your day trips anymore", False, False, False),
 ])
 def test_acts_are_read_from_the_words(text: str, greeting: bool, farewell: bool,
                                       advice: bool) -> None:

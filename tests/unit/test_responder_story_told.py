@@ -1174,3 +1174,12 @@ def test_a_hope_restated_is_not_called_heavy() -> None:
                      "I think nobody at work listens to me."], Strategy.RESTATEMENT,
                     asked_first=1 + k)[-1] for k in range(4)]
     assert any(h in r for r in weights for h in heavy), weights
+
+
+def test_ones_side_in_an_outcome_is_no_topic() -> None:
+    from agent.responder_slots import slots
+
+    # ESConv train: "Could you talk to someone you trust about your favor this week?"
+    assert "topic" not in slots("Maybe this will turn out to my favor.", "neutral", [])
+    assert "topic" not in slots("The judge ruled in my favour.", "neutral", [])
+    assert slots("My garden is a mess.", "neutral", []).get("topic") == "your garden"
