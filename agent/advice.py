@@ -206,7 +206,9 @@ TOPICS: tuple[Topic, ...] = (
                r"|\bbreathing\s+(?:exercises?|techniques?)\b"
                # "what other ways can i use to manage my anxiety?" (ESConv train)
                r"|\b(?:manage|managing|cope\s+with|coping\s+with|calm|control|reduce|deal\s+with|"
-               r"handle|ease)\s+"
+               # "Do you have any other suggestions to resolve my anxiety issue?" (ESConv train,
+               # had got "talk to someone you trust about your workplace")
+               r"handle|ease|resolve|overcome|get\s+rid\s+of|fix|treat|help\s+(?:me\s+)?with)\s+"
                r"(?:my\s+|the\s+|this\s+)?anxiety\b"
                # asked of the agent: "What do you do to relax?" (ESConv valid)
                r"|\bwhat\s+do\s+you\s+do\s+to\s+(?:relax|unwind|de-?stress|calm\s+down)\b"

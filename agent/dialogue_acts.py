@@ -331,8 +331,10 @@ _ADVICE = re.compile(
     # "How am I going to catch up on my work?"
     r"|how (?:am i|are we) (?:going to|gonna|supposed to) (?:catch up|cope|deal|handle|manage|get|"
     r"fix|pay|survive|make it|get through)"
-    r"|what would you (?:do|suggest|recommend)(?: if you were me| in my (?:place|shoes))?"
-    r"(?=\s*(?:[?.!]|$))"
+    r"|what would (?:you|u) (?:do|suggest|recommend)(?: if (?:you|u) (?:were|was) (?:me|in "
+    r"(?:this|my) (?:situation|place|shoes))| in my (?:place|shoes))?"
+    # "what would u do or how would u feel if u was in this situation?" (ESConv train)
+    r"(?=\s*(?:[?.!]|$|or\b))"
     r"|(?:can|could) you (?:give me|help me with) (?:some )?(?:advice|ideas|tips)"
     # "What do you think a good first step would be?"
     r"|what (?:do you think|would you say) (?:a|the|my) (?:good |best |right )?(?:first |next )?"

@@ -179,6 +179,8 @@ pytestmark = pytest.mark.unit
     ("I learned how to cope with it", False, False, False),
     # ESConv train: "enjoy your evening same to you" had got a money step
     ("enjoy your evening same to you", False, True, False),
+    # ESConv train: had got a reflection
+    ("what would u do or how would u feel if u was in this situation?", False, False, True),
     ("I can't enjoy your day trips anymore", False, False, False),
 ])
 def test_acts_are_read_from_the_words(text: str, greeting: bool, farewell: bool,
@@ -865,6 +867,9 @@ def test_a_death_in_someone_elses_family_is_the_story_not_asked_for() -> None:
     # a struggle beside doing well (ESConv train: "That's wonderful! What are you most looking
     # forward to?")
     "Doing pretty good. Struggling a little",
+    # a hope is no news (ESConv train: "That's wonderful! Maybe keep a note of what helped")
+    "hopefully soon somethings will change for the better, i just hope i figure out what i "
+    "should do",
 ])
 def test_a_good_thing_spoken_of_as_gone_is_not_met_gladly(text: str) -> None:
     from agent.responder_phrases import POSITIVE_TEMPLATES
