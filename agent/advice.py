@@ -21,6 +21,10 @@ from agent.safety import ABUSE_AT_HOME
 from agent.troubles import ISOLATED, LEFT, WALKED_OUT
 from perception.base import split_sentences
 
+EARLIER_TURNS = 4
+"""How many of the user's earlier messages are read for the topic of a message that does not
+ask for ideas (``topic_of``)."""
+
 
 class Eases(str):
     """An information line that also answers "Is this normal?" or "Will it pass?": that the
@@ -833,15 +837,19 @@ def topic_of(user_text: str, earlier: Sequence[str] = ()) -> Topic | None:
     """The trouble the user's latest message names, else the latest of their earlier ones.
 
     The topics named form a stack, the latest on top: a trouble named later covers an earlier
-    one, and the message being answered covers all. "What should I do?" follows the story it
-    asks about however long ago it was told: in ESConv train, 35 of 231 requests for ideas named
-    no topic in the last 4 messages but one earlier in the conversation (a breakup told 9
-    messages before "Do you have any more advice?"), and a lookback of 4 gave them general lines.
+    one, and the message being answered covers all. A request for ideas ("What should I do?")
+    follows the story it asks about however long ago it was told: in ESConv train, 35 of 231
+    requests for ideas named no topic in the last 4 messages but one earlier in the
+    conversation (a breakup told 9 messages before "Do you have any more advice?"), and a
+    lookback of 4 gave them general lines. Any other message reads the last ``EARLIER_TURNS``,
+    then the conversation's first ``EARLIER_TURNS`` (the trouble it opened on is still what it is
+    about): a trouble named in passing long ago is not (an ESConv train chat that named studying
+    once, 24 messages in, got study tips for the 16 turns after it).
 
     Args:
         user_text: the message being answered.
-        earlier: the user's earlier messages, oldest first, all read (agent.dialogue keeps the
-            last ``MAX_HISTORY_TURNS``).
+        earlier: the user's earlier messages, oldest first (agent.dialogue keeps the last
+            ``MAX_HISTORY_TURNS``); all are read for a request for ideas.
 
     >>> topic_of("Rent is due friday and I'm 300 short.").name
     'money'
@@ -856,10 +864,19 @@ def topic_of(user_text: str, earlier: Sequence[str] = ()) -> Topic | None:
     sentences = split_sentences(user_text)
     asked = [s for s in sentences if asks_for_advice(s)] if len(sentences) > 1 else []
     now = (*asked[-1:], user_text)
-    for k, text in enumerate((*now, *reversed(list(earlier)))):
+    earlier = list(earlier)
+    asks = bool(asked) or asks_for_advice(user_text)
+    read = earlier if asks else earlier[-EARLIER_TURNS:]
+    for k, text in enumerate((*now, *reversed(read))):
         found = _topic_in(text)
         # an earlier "can you recommend a counceller" does not make the next trouble about
         # directories
         if found is not None and not (k >= len(now) and found.asked_now_only):
+            return found
+    # past the last few, the trouble the conversation opened on (in its first few messages) is
+    # still what it is about; one named in passing later is not
+    for text in earlier[:EARLIER_TURNS][:len(earlier) - EARLIER_TURNS] if not asks else ():
+        found = _topic_in(text)
+        if found is not None and not found.asked_now_only:
             return found
     return None

@@ -264,6 +264,16 @@ def test_the_latest_message_wins_and_earlier_ones_are_read_latest_first() -> Non
     assert topic_of("Do you have any more advice?", old).name == "money"
     # a trouble named later covers it
     assert topic_of("What should I do?", [*old, "I failed my exams."]).name == "exams"
+    # a remark that asks for nothing reads only the last few: a trouble told long ago is not
+    # what it is about (ESConv train: study tips for 16 turns after studying was named once)
+    passing = ["Okay."] * 5 + ["Rent is due friday."] + ["Okay."] * 5
+    assert topic_of("My pastor is wonderful.", passing) is None
+    assert topic_of("What should I do?", passing).name == "money"
+    assert topic_of("My pastor is wonderful.", passing[:-2]).name == "money"  # the last four
+    # the trouble the conversation opened on is still what it is about
+    opened = ["I can't sleep at night.", *["Okay."] * 9]
+    assert topic_of("My pastor is wonderful.", opened).name == "sleep"
+    assert topic_of("My pastor is wonderful.", ["Okay."] * 5 + opened) is None
 
 
 def test_the_sentence_that_asks_names_the_topic_before_the_rest() -> None:
