@@ -464,6 +464,9 @@ class TemplateChatModel(BaseChatModel):
                 advice = list(normal_information(topic) if normal_asked
                               else topic.suggestions if strategy is Strategy.SUGGESTION
                               else topic.information)
+            # a step given once in the conversation, however long ago (the prompt keeps only
+            # its last turns), is not given again: the general lines take over
+            advice = [a for a in advice if a not in (info.get("steps_given") or ())]
         told_no_one = any(TOLD_NO_ONE.search(t) for t in (*earlier, user))
         # "Maybe celebrate a little tonight" needs news told now or just before ("I got the
         # job!"), not a glad word ("I like being here watching over my kids.")

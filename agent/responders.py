@@ -162,6 +162,11 @@ def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[Bas
             request.agent_emotion.label_intensity if request.agent_emotion else 0.0),
         "story_told": told,
         "topic": topic.name if topic is not None else None,
+        # the topic's steps and facts the agent has given anywhere in the conversation
+        # ("Oh, could you ..." said "Could you ...": compared without case)
+        "steps_given": [line for line in (*topic.suggestions, *topic.information)
+                        if any(line.lower() in t.text.lower() for t in past
+                               if t.speaker == request.persona_name)] if topic else [],
         "returning": request.returning,
         "kept": request.kept,
         # a character in a world of its own (real_world_advice = false) is not made to say it

@@ -318,6 +318,17 @@ def test_a_suggestion_to_a_told_trouble_is_one_of_its_steps(topic: str) -> None:
     assert replies[1] != replies[0] and any(step in replies[1] for step in steps), replies
 
 
+def test_a_step_given_long_ago_in_a_long_chat_is_not_given_again() -> None:
+    # the prompt keeps the last 12 turns; a step given before them is still given
+    texts = ["Rent is due friday and I'm 300 short.", "I don't know."]
+    for _ in range(6):
+        texts += ["What should I do?", *["Okay."] * 4]
+    replies = talk(texts, Strategy.SUGGESTION, asked_first=1)
+    given = [step for step in BY_NAME["money"].suggestions for r in replies
+             if step.lower() in r.lower()]
+    assert given and len(given) == len(set(given)), given
+
+
 def test_information_about_a_told_trouble_is_one_of_its_facts() -> None:
     reply = talk(["I keep having panic attacks at work.", "Is this normal?"],
                  Strategy.INFORMATION, asked_first=1)[-1]
