@@ -115,12 +115,19 @@ def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[Bas
     topic = topic_of(request.user_text,
                      [t.text for t in past if t.speaker != request.persona_name]
                      ) if request.real_world_advice else None
-    if topic is not None and request.strategy is Strategy.SUGGESTION:
+    # the topic's steps and facts the agent has given anywhere in the conversation ("Oh, could
+    # you ..." said "Could you ...": compared without case); the next one not yet given is named
+    mine = [t.text.lower() for t in past if t.speaker == request.persona_name]
+    given = [line for line in ((*topic.suggestions, *topic.information) if topic else ())
+             if any(line.lower() in said for said in mine)]
+    steps = [s for s in (topic.suggestions if topic else ()) if s not in given]
+    facts = [f for f in (topic.information if topic else ()) if f not in given]
+    if topic is not None and request.strategy is Strategy.SUGGESTION and steps:
         lines.append(f"They are dealing with {topic.label}. A first step that often helps: "
-                     f"{topic.suggestions[0]}")
-    elif topic is not None and request.strategy is Strategy.INFORMATION:
+                     f"{steps[0]}")
+    elif topic is not None and request.strategy is Strategy.INFORMATION and facts:
         lines.append(f"They are dealing with {topic.label}. Something true that may help: "
-                     f"{topic.information[0]}")
+                     f"{facts[0]}")
     if request.returning:
         lines.append("They are back after a break; you have talked before.")
     if (asks_agent_experience(request.user_text)
@@ -162,11 +169,7 @@ def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[Bas
             request.agent_emotion.label_intensity if request.agent_emotion else 0.0),
         "story_told": told,
         "topic": topic.name if topic is not None else None,
-        # the topic's steps and facts the agent has given anywhere in the conversation
-        # ("Oh, could you ..." said "Could you ...": compared without case)
-        "steps_given": [line for line in (*topic.suggestions, *topic.information)
-                        if any(line.lower() in t.text.lower() for t in past
-                               if t.speaker == request.persona_name)] if topic else [],
+        "steps_given": given,
         "returning": request.returning,
         "kept": request.kept,
         # a character in a world of its own (real_world_advice = false) is not made to say it

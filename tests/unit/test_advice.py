@@ -374,6 +374,16 @@ def test_the_prompt_names_the_topic_and_a_step_for_a_chat_model() -> None:
         user_text="What should I do?", history=history, strategy=Strategy.QUESTION,
         user_affect=SAD, persona_name="Sage"))[0]  # fmt: skip
     assert "A first step" not in str(asked.content)
+    # a step the agent gave, long ago, is not named again: the next one is
+    given = [DialogueTurn("user", "I can't sleep at night."),
+             DialogueTurn("Sage", "Oh, " + BY_NAME["sleep"].suggestions[0].lower()),
+             *[DialogueTurn(who, "Okay.") for _ in range(10) for who in ("user", "Sage")],
+             DialogueTurn("user", "What should I do?")]
+    later = build_messages(ResponseRequest(
+        user_text="What should I do?", history=given, strategy=Strategy.SUGGESTION,
+        user_affect=SAD, persona_name="Sage"))[0]  # fmt: skip
+    assert BY_NAME["sleep"].suggestions[1] in str(later.content)
+    assert later.additional_kwargs["affect"]["steps_given"] == [BY_NAME["sleep"].suggestions[0]]
 
 
 def test_being_laid_off_is_a_trouble_told() -> None:
