@@ -161,6 +161,9 @@ TOPICS: tuple[Topic, ...] = (
                r"|\bdiagnos(?:is|ed)\b|\b(?:cancer|tumou?r|chemo(?:therapy)?)\b"
                r"|\b(?:my|the|an?)\s+(?:surgery|operation)\b|\bin\s+(?:the\s+)?hospital\b"
                r"|\bthe\s+doctor\s+(?:said|says|told)\b"),
+        # steps for the one who is ill; someone else's illness ("my boss and mentor was just
+        # diagnosed with cancer", ESConv train, had got "take someone you trust along to the
+        # next appointment") is helping them through it (personal)
         (
             "Could you write down your questions before the next appointment, so none of them "
             "gets lost in the moment?",
@@ -174,6 +177,7 @@ TOPICS: tuple[Topic, ...] = (
                 "there is something definite to act on."
             ),
         ),
+        personal=True,
     ),
     Topic(
         "panic", "panic",
@@ -751,13 +755,15 @@ _SAYINGS = re.compile(
 # Whose trouble it is: someone named before the match, in the same sentence, with no "I" or
 # "me" between ("my son can't sleep", "she is failing her exams"; "my husband snores so I can't
 # sleep" is the user's). A partner's breakup is the user's own ("my wife wants a divorce"), and
-# a boss or a coworker is the other side of a trouble at work, not its owner.
+# a boss or a coworker is the other side of a trouble at work, not its owner, unless they are
+# ill ("my boss and mentor was just diagnosed with cancer", ESConv train).
 _PARTNER = r"(?:husband|wife|partner|girlfriend|boyfriend|gf|bf|fianc[eé]e?|spouse|ex)"
 _OWNER = re.compile(
     r"\b(?:my|our)\s+(?:\w+\s+)?(?:(?P<kin>mom|mum|mother|dad|father|parents|sister|brother|"
     r"sibling|son|daughter|kids?|child|children|friends?|cousin|aunt|uncle|grandma|grandmother|"
     r"grandpa|grandfather|roommate|flatmate|neighbou?r|niece|nephew)|(?P<partner>"
-    + _PARTNER + r"))(?P<of>'s|s')?(?=\W|$)"
+    + _PARTNER + r")|(?P<work>boss|mentor|manager|coworker|co-worker|colleague|teacher|"
+    r"pastor|client))(?P<of>'s|s')?(?=\W|$)"
     # ("he", "she", "they" alone are as often the other side: "They basically bullied and
     # forced me", ESConv train)
     r"|\b(?P<possessive>his|her|their)\b", re.I)
@@ -797,6 +803,8 @@ def _someone_elses(topic: Topic, text: str, match: re.Match[str]) -> bool:
     between = text[owner.end():match.start()]
     if _TOLD.search(between):
         return False  # "my friends said they had heard about the breakup"
+    if owner.group("work") and topic.name != "health":
+        return False  # the other side of a trouble at work ("my boss yelled at me")
     possessive = owner.group("of") or owner.group("possessive")
     if topic.name == "breakup" and owner.group("partner") and not possessive:
         return False  # "my wife wants a divorce"

@@ -62,7 +62,9 @@ _LIVED = re.compile(
     # "How did you manage to get out of the depression?", "How did you go about it?", "What
     # did you do before getting a job?"
     r"|how\s+did\s+(?:you|u)\s+(?:ever\s+)?(?:manage\s+to\s+)?(?:get\s+(?:through|over|out\s+of)"
-    r"|overcome|deal\s+with|cope\s+with|handle|survive|beat|go\s+about)\s+(?:it|that|this|them"
+    r"|overcome|deal\s+with|cope\s+with|handle|survive|beat|go\s+about"
+    # "How did you manage to support her." (ESConv train, had got a health fact)
+    r"|support|care\s+for|look\s+after)\s+(?:it|that|this|them|him|her"
     r"|the\s+\w+|your\s+\w+)"
     r"|what\s+did\s+(?:you|u)\s+do\s+(?:before|when|after|about|to\s+(?:get|cope|deal|feel))\b"
     # "Is that what you do when you are stressed?", "How do you cope with your stresses?"

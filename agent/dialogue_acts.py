@@ -28,7 +28,9 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|my|me|we|our)\b", re.I)
 # didn't get to say goodbye", "a sad goodbye") is not one. "Take care" and "have to go" also
 # have other uses ("I take care of my mother", "I have to go to the hospital"), so they count
 # only at the very end.
-_WHERE = r"(?:^\s*|[,.!;]\s*|\b(?:okay|ok|alright|well|thanks|thank you|so|and|now)\s+)"
+# ("you too take care.", ESConv valid, unpunctuated)
+_WHERE = (r"(?:^\s*|[,.!;]\s*|\b(?:okay|ok|alright|well|thanks|thank you|so|and|now|you too|"
+          r"u too)\s+)")
 _FAREWELL = re.compile(
     rf"{_WHERE}(?:bye|goodbye|good ?night|night night|see you|see ya|talk (?:to you )?"
     r"(?:later|soon)|ttyl|cya)\b"

@@ -44,7 +44,11 @@ _ADJECTIVES = (r"long[\s-]?time|new|old|best|little|big|long|own|ex|younger|olde
                r"yellow|orange|"
                # "my tight work schedule" is not "your tight", "my daily routine" not "your daily"
                r"busy|tight|hectic|crazy|bad|good|terrible|horrible|awful|late|recent|usual|"
-               r"normal|regular|daily|weekly|monthly")
+               r"normal|regular|daily|weekly|monthly|"
+               # "my hot bath" is not "your hot", "my warm coat" not "your warm" (ESConv train:
+               # "I'm glad we talked about your hot")
+               r"hot|warm|cold|cool|nice|lovely|beautiful|small|tiny|huge|young|sweet|"
+               r"quiet|sick|elderly|precious|cozy|comfy")
 _NOT_A_NOUN = (r"(?:is|was|are|were|has|had|have|and|but|or|to|of|in|on|at|for|with|that|this|"
                r"who|which|when|because|so|just|really|died|left|said|says|told|got|gets|does|"
                r"did|will|would|can|could|keeps|makes|made|went|goes|came|comes|thinks|wants|"

@@ -529,6 +529,7 @@ def test_asked_about_a_life_it_has_none_and_after_a_trouble_it_goes_back_to_it(
     "How hard was it for you? How did you cope? I have a lot of anxiety right now.",
     "What sort of hobbies helped you?",  # ESConv train: had got a general line
     "What helped you the most?",
+    "How did you support her?",  # ESConv train: had got a health fact
 ])
 def test_asked_about_its_own_ways_or_habits_it_says_it_is_a_program(asked: str) -> None:
     assert "program" in reply(asked, history=TROUBLE), asked

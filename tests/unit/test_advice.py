@@ -194,6 +194,9 @@ def test_a_look_alike_names_no_trouble(text: str) -> None:
     "My daughter is really sick and its causing her to have trouble sleeping.",  # ESConv train
     "Maybe I could talk to my friend Sam because she just broke up with her boyfriend.",
     "How can I help my friend with her depression?",
+    # ESConv train: had got "take someone you trust along to the next appointment"
+    "Hello my boss and mentor was just diagnosed with cancer",
+    "My husband is in the hospital and I am scared",
 ])
 def test_someone_elses_trouble_is_helping_them_not_their_steps(text: str) -> None:
     # "my son can't sleep" had been told "Could you keep the same wake-up time every day this
@@ -221,6 +224,8 @@ def test_someone_elses_trouble_is_helping_them_not_their_steps(text: str) -> Non
     ("He keeps taking credit for my work.", "workplace"),
     ("I get panic attacks when my boss yells", "panic"),
     ("I'm anxious about my exams", "exams"),
+    ("I was just diagnosed with cancer.", "health"),
+    ("My boss yelled at me and I can't sleep.", "sleep"),
 ])
 def test_the_users_own_trouble_beside_someone_named_is_still_theirs(text: str,
                                                                     topic: str) -> None:

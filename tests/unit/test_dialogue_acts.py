@@ -182,6 +182,7 @@ pytestmark = pytest.mark.unit
     # ESConv train: had got a reflection
     ("what would u do or how would u feel if u was in this situation?", False, False, True),
     ("I can't enjoy your day trips anymore", False, False, False),
+    ("you too take care.", False, True, False),  # ESConv valid, unpunctuated
 ])
 def test_acts_are_read_from_the_words(text: str, greeting: bool, farewell: bool,
                                       advice: bool) -> None:

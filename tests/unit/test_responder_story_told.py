@@ -1183,3 +1183,14 @@ def test_ones_side_in_an_outcome_is_no_topic() -> None:
     assert "topic" not in slots("Maybe this will turn out to my favor.", "neutral", [])
     assert "topic" not in slots("The judge ruled in my favour.", "neutral", [])
     assert slots("My garden is a mess.", "neutral", []).get("topic") == "your garden"
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("I am going to get into my hot bath.", "your hot bath"),  # ESConv train: "your hot"
+    ("My warm coat is gone.", "your warm coat"),
+    ("I love my new car.", "your new car"),
+])
+def test_an_adjective_keeps_the_noun_after_it(text: str, topic: str) -> None:
+    from agent.responder_slots import slots
+
+    assert slots(text, "neutral", []).get("topic") == topic
