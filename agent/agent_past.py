@@ -104,6 +104,9 @@ _LIVED = re.compile(
     r"|helps\s+(?:you|u)(?:\s+\w+)?)\s+(?:when|if|whenever)\s+(?:you(?:'re|\s+are|\s+feel"
     r"|\s+get)|u\s+r|ur)\s+(?:\w+\s+)?(?:stressed|sad|down|anxious|upset|low|depressed|angry"
     r"|lonely|worried|overwhelmed|nervous|scared)\b"
+    # "Do you have any difficulties with interviews?" (ESConv train, had got a suggestion)
+    r"|(?:do|did)\s+(?:you|u)\s+(?:ever\s+)?(?:have|had|get)\s+(?:any\s+)?(?:difficult(?:y|ies)|"
+    r"trouble|problems?|struggles?|issues?)\s+(?:with|when|in)\b(?!\s+(?:me|my|us|our)\b)"
     r"|(?:did|do|have)\s+(?:you|u)\s+(?:also|too)\s+(?:have|had|feel|felt|struggle|struggled|go"
     r"|went|deal|dealt|lose|lost)\b"
     # "Have you ever done something like that?", "Have you ever used one personally?", "did you
@@ -125,6 +128,8 @@ _LIVED = re.compile(
 )
 _SENTENCE_BREAK = re.compile(
     r"(?<=[.!?])\s+|(?<=\.\.)(?=[a-z])"
+    # a smiley ends a sentence too: "thank you :) Did you ever feel silly ...?" (ESConv train)
+    r"|(?<=[:;]\))\s+|(?<=[:;]-\))\s+|(?<=:D)\s+"
     # "... just to be average May I ask, how did you deal with ...?" (ESConv valid, unstopped)
     # (from the first space of a run only: from each of a run's spaces "\s+" rescans the run)
     r"|(?<!\s)\s+(?=(?:may|can|could)\s+i\s+ask\b)"

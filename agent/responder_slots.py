@@ -88,6 +88,8 @@ _TOPIC = re.compile(
     # temper", "I can't keep my attention on anything" not "think about your attention"
     rf"attention|focus|concentration|moods?|motivation|energy|patience|temper|nerves|thoughts|"
     rf"feelings|emotions|"
+    # nor how one speaks: "I stumble over my words" (ESConv train: "facing your words head on")
+    rf"words|voice|"
     # a point of view: "from my perspective that's exactly the problem" (ESConv valid: "one
     # small step with your perspective")
     rf"perspective|standpoint|viewpoint|opinion|"
@@ -517,6 +519,13 @@ def slots(
         # factors, just self isolation for months", ESConv train: "what I'm hearing is that
         # different factors, just self isolation ...")
         if not re.search(r"\b(?:you|your|we|our|he|she|they|his|her|their|it|its)\b", clause, re.I):
+            clause = ""
+        # nor a fragment that answers a question, with no verb ("Anything involving my college
+        # degree", ESConv train: "so anything involving your college degree, and that has been
+        # sitting with you")
+        if (re.match(r"(?:anything|something|everything|nothing|anyone|someone)\b", clause, re.I)
+                and not _FINITE.search(clause)
+                and not re.search(r"\b(?:you|he|she|they|we|it)\b", clause, re.I)):
             clause = ""
         if 3 <= len(clause.split()) <= MAX_CLAUSE_WORDS:
             found["clause"] = lower_first(clause)

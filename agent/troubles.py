@@ -237,8 +237,13 @@ STRUGGLE_WITH = re.compile(
     r"|\b(?:lie|lying|laying|lay)\s+(?:\w+\s+){0,3}?awake\b|\bi\s+(?:\w+\s+){0,3}?(?:feel|am)\s+wide\s+"
     r"awake\b|\b(?:a\s+)?hard\s+time\s+(?:falling|getting\s+to|staying)\s+(?:a)?sleep\b", re.I)
 STRUGGLING = re.compile(
-    r"\bi\s+(?:just\s+|really\s+|still\s+|honestly\s+)?(?:can'?t|cannot|can\s+not|couldn'?t)\s+"
+    # ("i am not able to remember the contents which is necessary for my academic tests",
+    # ESConv train, had got "What's on your mind today?")
+    r"\bi(?:\s+|(?='m))(?:just\s+|really\s+|still\s+|honestly\s+)?(?:can'?t|cannot|can\s+not|"
+    r"couldn'?t|(?:am|'m)\s+(?:just\s+|really\s+|still\s+)?(?:not\s+able|unable))\s+(?:to\s+)?"
     r"(?:seem\s+to\s+|even\s+)?(?:sleep|focus|concentrate|relax|switch\s+off|calm\s+down|cope|"
+    r"remember\s+(?:anything|things|what\s+i\s+(?:study|studied|read|learn|learned|learnt)|"
+    r"the\s+(?:contents?|material|lessons?))|"
     r"function|think\s+straight|get\s+out\s+of\s+bed|stop\s+(?:worrying|crying|overthinking|"
     r"thinking\s+about\s+(?:it|this|that|him|her|them|what))|keep\s+my\s+(?:attention|focus|mind)"
     r"\s+on)\b(?!\s+(?:on\s+)?(?:the|this|that)\s+(?:game|movie|show|book)\b)"

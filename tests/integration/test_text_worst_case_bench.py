@@ -126,6 +126,9 @@ WORST = {  # each repeated up to the length limit
     "how to": "hopefully, but how to deal with it. ",
     "helped you": "what sort of hobbies what kind of ",
     "asked sentence": "any tips for sleep? my mom passed. ",
+    "smiley": "thank you :) did you ever :) ",
+    "not able": "i am not able to i'm unable to remember the ",
+    "difficulties": "do you have any difficulties with ",
 }
 TURN_BUDGET_S = 2.0
 """Per turn on these machines (2 cores); a plain turn takes about 50 ms."""

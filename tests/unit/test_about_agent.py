@@ -530,6 +530,11 @@ def test_asked_about_a_life_it_has_none_and_after_a_trouble_it_goes_back_to_it(
     "What sort of hobbies helped you?",  # ESConv train: had got a general line
     "What helped you the most?",
     "How did you support her?",  # ESConv train: had got a health fact
+    # ESConv train: had got suggestions and a general line
+    "I really like that suggestion, I will have to try it. Do you have any difficulties with "
+    "interviews?",
+    "I'm feeling a lot better about this now, thank you :) Did you ever feel silly or out of "
+    "place when you were interviewed?",
 ])
 def test_asked_about_its_own_ways_or_habits_it_says_it_is_a_program(asked: str) -> None:
     assert "program" in reply(asked, history=TROUBLE), asked
@@ -547,6 +552,7 @@ def test_asked_about_its_own_ways_or_habits_it_says_it_is_a_program(asked: str) 
     "My mom asked if I am with family this year.",
     "How are you managing your time these days?",  # not a trouble of the agent's
     "What helped you understand it?",
+    "Do you have any problems with me asking?",
 ])
 def test_look_alikes_of_its_own_ways_are_not_answered_as_such(text: str) -> None:
     assert "program" not in reply(text, history=TROUBLE), text

@@ -78,6 +78,11 @@ def test_the_marked_templates_are_real_and_every_strategy_keeps_a_plain_one() ->
     # it")
     ("She should be proud I am even going to college.", True),
     ("but they should be happy for me.", True), ("She is so proud of me.", False),
+    # ESConv train: had got "What's on your mind today?"
+    ("what ever i study, i am not able to remember the contents which is necessary for my "
+     "academic tests", True),
+    ("I'm unable to focus on anything.", True), ("I can't remember her name.", False),
+    ("I'm not able to come today.", False),
 ])
 def test_a_hurt_done_to_the_user_or_felt_in_plain_words_is_a_difficulty(text: str,
                                                                          troubled: bool) -> None:
@@ -1194,3 +1199,19 @@ def test_an_adjective_keeps_the_noun_after_it(text: str, topic: str) -> None:
     from agent.responder_slots import slots
 
     assert slots(text, "neutral", []).get("topic") == topic
+
+
+def test_a_fragment_that_answers_a_question_is_not_restated() -> None:
+    from agent.responder_slots import slots
+
+    # ESConv train: "so anything involving your college degree, and that has been sitting with
+    # you"
+    assert "clause" not in slots("Anything involving my college degree.", "neutral", [])
+    assert slots("Anything I try fails.", "sadness", []).get("clause") == "anything you try fails"
+
+
+def test_how_one_speaks_is_no_topic() -> None:
+    from agent.responder_slots import slots
+
+    # ESConv train: "you are facing your words head on"
+    assert "topic" not in slots("I stumble over my words and ramble.", "fear", [])
