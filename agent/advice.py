@@ -218,6 +218,10 @@ TOPICS: tuple[Topic, ...] = (
                # had got "talk to someone you trust about your workplace")
                r"handle|ease|resolve|overcome|get\s+rid\s+of|fix|treat|help\s+(?:me\s+)?with)\s+"
                r"(?:my\s+|the\s+|this\s+)?anxiety\b"
+               # "Do you have any tips on how to deal with headaches or being overly stressed or
+               # anxious?" (ESConv train, had got a study step named earlier)
+               r"|\b(?:how\s+to|ways?\s+to|tips\s+(?:on|for))\s+(?:deal|cope|handle|manage|calm)\s+"
+               r"(?:with\s+)?(?:[\w']+\s+){0,6}?(?:stress|stressed|anxious|anxiety|nerves)\b"
                # asked of the agent: "What do you do to relax?" (ESConv valid)
                r"|\bwhat\s+do\s+you\s+do\s+to\s+(?:relax|unwind|de-?stress|calm\s+down)\b"
                r"|\b(?:try|learn|start|get\s+into|tips\s+(?:for|on)|how\s+to|never)\s+(?:\w+\s+)?"

@@ -178,6 +178,8 @@ _LEFT_EVENT = {"broke up with": "the breakup", "is breaking up with": "the break
                "left": "{who} leaving", "cheated on": "{who} cheating on you"}
 _FORGETTING = re.compile(r"dementia|alzheimer", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|we|our)\b", re.I)
+_WELL_FIRST = re.compile(r"^\s*(?:i'?m|i\s+am|im)\s+(?:doing\s+)?(?:ok(?:ay)?|fine|good|alright|"
+                         r"all\s+right|well)(?:\s+i\s+guess)?\s*,\s*(?=i\b)", re.I)
 # a clause that opens on its subject, after a word or two of when or why ("but right now I'm
 # okay", "but with COVID he's the only one"); not
 # "but is argumentative when they drink", nor "but right now because ..." (ESConv)
@@ -483,6 +485,10 @@ def slots(
     if told:
         sentences = told
     if sentences:
+        # how they are, said first, is not what is restated: "I am okay I guess, I am really
+        # stressed and not sure how to handle it" (ESConv train: "It sounds like you are okay
+        # you guess, you are really stressed ...")
+        sentences[0] = _WELL_FIRST.sub("", sentences[0]) or sentences[0]
         parts = re.split(r",\s*(but|and)\b|;", sentences[0])
         clause = parts[0]
         # what comes after "but" is the point, the part before it a concession ("I have my

@@ -129,6 +129,9 @@ WORST = {  # each repeated up to the length limit
     "smiley": "thank you :) did you ever :) ",
     "not able": "i am not able to i'm unable to remember the ",
     "difficulties": "do you have any difficulties with ",
+    "tips stressed": "tips on how to deal with being ",
+    "will lost": "i will lost my will ",
+    "okay first": "i am okay i guess, i am okay, ",
 }
 TURN_BUDGET_S = 2.0
 """Per turn on these machines (2 cores); a plain turn takes about 50 ms."""

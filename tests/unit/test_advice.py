@@ -48,6 +48,9 @@ pytestmark = pytest.mark.unit
     ("Any tips for sleep?", "sleep"),
     ("Do you have any suggestions on how to handle the anxiety?", "relaxing"),  # ESConv train
     ("Do you have any other suggestions to resolve my anxiety issue?", "relaxing"),  # ESConv
+    # ESConv train: had got a study step named earlier
+    ("Do you have any tips on how to deal with headaches or being overly stressed or anxious?",
+     "relaxing"),
     ("I am so depressed because I lost my job", "job_loss"),  # the trouble behind it first
     ("I am sleepy, I lie down and then I feel wide awake thinking about the next day.", "sleep"),
     ("How do I calm down before a test?", "relaxing"),

@@ -1215,3 +1215,16 @@ def test_how_one_speaks_is_no_topic() -> None:
 
     # ESConv train: "you are facing your words head on"
     assert "topic" not in slots("I stumble over my words and ramble.", "fear", [])
+
+
+def test_how_they_are_said_first_is_not_restated_and_a_feared_loss_is_no_loss() -> None:
+    from agent.responder_slots import slots
+
+    # ESConv train: "It sounds like you are okay you guess, you are really stressed ..." and
+    # "What has been the hardest part of losing your job so far?" to a fear of losing it
+    found = slots("I am okay I guess, I am really stressed and not sure how to handle it",
+                  "sadness", [])
+    assert found["clause"] == "you are really stressed and not sure how to handle it"
+    assert "event" not in slots("I'm in depression because i have fair of i will lost my job",
+                                "sadness", [])
+    assert slots("I lost my job.", "sadness", [])["event"] == "losing your job"
