@@ -27,8 +27,9 @@ AN_INFANT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|t
 # that tell no news ("I got the job! I hope it goes well." does)
 NO_NEWS = re.compile(
     r"^\s*(?:(?:yes|yeah|well|ok|okay|lol|haha|oh|and|oh\s+and)[,.!\s]+)*(?:i\s+(?:really\s+|just\s+)?hope"
-    # "hopefully soon somethings will change for the better" (ESConv train: "That's wonderful!")
-    r"|hopefully"
+    # "hopefully soon somethings will change for the better" (ESConv train: "That's wonderful!"),
+    # "I really have hope that they will :)" ("That's good to hear; enjoy it.")
+    r"|hopefully|i\s+(?:really\s+|still\s+)?(?:have|had)\s+hope"
     # "Oh, and let's both hope the best for my mom! :)" (ESConv train: "That's good to hear")
     r"|let'?s\s+(?:both\s+|all\s+|just\s+)?hope"
     # "okay great! do you know how i an access it?" (ESConv valid: "That's wonderful!")

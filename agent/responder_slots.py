@@ -65,7 +65,10 @@ _TOPIC = re.compile(
     r"(?!(?<=in |to )(?:my|our)\s+(?:favou?r|advantage|benefit)\b)"
     # nor where something happened: "she was staying at my house for a month" (ESConv valid:
     # "What has been the hardest part of your house so far?")
-    r"(?!(?<=at |in |to )(?:my|our)\s+(?:house|home|place|apartment|flat|room|bedroom|parents'?)\b)"
+    # or left: "I can not leave my house" (ESConv train: "So this is about your house")
+    r"(?!(?:(?<=at |in |to )|(?<=left )|(?<=leave ))(?:my|our)\s+(?:house|home|place|"
+    r"apartment|flat|room|"
+    r"bedroom|parents'?)\b)"
     rf"(?:my|our)\s+((?:{_ADJECTIVES})\s+)?"
     # a body part is where a feeling sits, not what it is about: "every time I close my eyes"
     # is not "the hardest part of your eyes", nor "it broke my heart" "your heart"; an

@@ -1228,3 +1228,12 @@ def test_how_they_are_said_first_is_not_restated_and_a_feared_loss_is_no_loss() 
     assert "event" not in slots("I'm in depression because i have fair of i will lost my job",
                                 "sadness", [])
     assert slots("I lost my job.", "sadness", [])["event"] == "losing your job"
+
+
+def test_a_home_left_or_stayed_in_is_no_topic() -> None:
+    from agent.responder_slots import slots
+
+    # ESConv train: "So this is about your house" to "I can not leave my house"
+    assert "topic" not in slots("I can not leave my house because I am at high risk.",
+                                "sadness", [])
+    assert slots("My house burned down.", "sadness", [])["topic"] == "your house"
