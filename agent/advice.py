@@ -885,9 +885,10 @@ def topic_of(user_text: str, earlier: Sequence[str] = ()) -> Topic | None:
         # directories
         if found is not None and not (k >= len(now) and found.asked_now_only):
             return found
-    # past the last few, the trouble the conversation opened on (in its first few messages) is
-    # still what it is about; one named in passing later is not
-    for text in earlier[:EARLIER_TURNS][:len(earlier) - EARLIER_TURNS] if not asks else ():
+    # past the last few, the trouble the conversation opened on (in its first few messages, those
+    # not read above) is still what it is about; one named in passing later is not
+    opening = earlier[:min(EARLIER_TURNS, len(earlier) - EARLIER_TURNS)] if not asks else []
+    for text in opening:
         found = _topic_in(text)
         if found is not None and not found.asked_now_only:
             return found

@@ -67,8 +67,7 @@ _TOPIC = re.compile(
     # "What has been the hardest part of your house so far?")
     # or left: "I can not leave my house" (ESConv train: "So this is about your house")
     r"(?!(?:(?<=at |in |to )|(?<=left )|(?<=leave ))(?:my|our)\s+(?:house|home|place|"
-    r"apartment|flat|room|"
-    r"bedroom|parents'?)\b)"
+    r"apartment|flat|room|bedroom|parents'?)\b)"
     rf"(?:my|our)\s+((?:{_ADJECTIVES})\s+)?"
     # a body part is where a feeling sits, not what it is about: "every time I close my eyes"
     # is not "the hardest part of your eyes", nor "it broke my heart" "your heart"; an
