@@ -558,7 +558,8 @@ TOPICS: tuple[Topic, ...] = (
                r"to\s+(?:me|us|each\s+other)\b"
                # "a long time friend who recently blocked me from everything" (ESConv valid)
                r"|\b(?:she|he|they|friend|sister|brother|cousin)\s+(?:who\s+)?(?:recently\s+|just\s+)?"
-               r"(?:blocked|unfriended|ghosted|cut\s+off)\s+(?:me|us)\b"
+               # ("a really good friend deleted me on facebook", ESConv train)
+               r"(?:blocked|unfriended|unfollowed|ghosted|cut\s+off|deleted)\s+(?:me|us)\b"
                # friends turned cold: "I feel they do not like me anymore ... they do not want
                # to meet me and are cold to me" (ESConv train, had got general lines)
                r"|\b(?:they|friends|she|he)\s+(?:do\s+not|don'?t|doesn'?t|does\s+not)\s+(?:like\s+me\s+"

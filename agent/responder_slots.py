@@ -82,8 +82,9 @@ _TOPIC = re.compile(
     # "would be my best option", "my only choice", "my best guess": a way of weighing things
     rf"options?|choices?|bet|guess|move|"
     # the talk's own frame: "in my description i stated that ..." (ESConv valid: "so this is
-    # about your description"), "my last experience"
-    rf"description|post|bio|experiences?|"
+    # about your description"), "my last experience", "in my topic area" (ESConv train: "the
+    # hardest part of your topic area")
+    rf"description|post|bio|experiences?|topic|"
     # "way out my league" (ESConv train: "about your league this week")
     rf"league|"
     # nor is a faculty or a state of mind: "I lose my temper" is not "the hardest part of your
@@ -145,6 +146,12 @@ _CAUSE = re.compile(
     # do that", ESConv train: "since skill, but you never got to do that")
     r"|(?<!\bon\s)(?<!\bin\s)(?<!\bof\s)(?<!\bwith\s)(?<!\bfor\s)(?<!\bat\s)(?<!\bto\s)"
     r"(?<!\blike\s)(?<!\ball\s)(?<!\bfrom\s)(?<!\bby\s)(?<!\binto\s)(?<!\bover\s)"
+    # nor what is known or thought ("I know that we'll get through this", ESConv train:
+    # "Feeling down when we'll get through this whole thing"), nor a thing it names ("the
+    # hardest thing that I am going to have to surpass")
+    r"(?<!\bknow\s)(?<!\bknew\s)(?<!\bthink\s)(?<!\bthought\s)(?<!\bbelieve\s)(?<!\bguess\s)"
+    r"(?<!\bhope\s)(?<!\brealize\s)(?<!\brealise\s)(?<!\bsaid\s)(?<!\bthing\s)(?<!\bthings\s)"
+    r"(?<!\bone\s)"
     r"that(?!\s+(?:is|was|'s|sounds|seems|makes|made|does|did|would|will|could|can|has|had|"
     r"helps|helped|works|worked|means|meant)\b))\s+"
     r"([^.!?;]{6,}?)(?:[.!?;]|,\s*(?:but|and)\b|$)",

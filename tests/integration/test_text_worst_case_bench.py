@@ -132,6 +132,8 @@ WORST = {  # each repeated up to the length limit
     "tips stressed": "tips on how to deal with being ",
     "will lost": "i will lost my will ",
     "okay first": "i am okay i guess, i am okay, ",
+    "known that": "i know that the thing that ",
+    "deleted": "a friend deleted me deleted ",
 }
 TURN_BUDGET_S = 2.0
 """Per turn on these machines (2 cores); a plain turn takes about 50 ms."""

@@ -45,6 +45,7 @@ pytestmark = pytest.mark.unit
     ("I need some help with my friend group. I feel they do not like me anymore.", "conflict"),
     ("they do not want to meet me and are cold to me.", "conflict"),
     ("My friends keep ignoring me", "conflict"),
+    ("I found out a really good friend deleted me on facebook", "conflict"),  # ESConv train
     ("Any tips for sleep?", "sleep"),
     ("Do you have any suggestions on how to handle the anxiety?", "relaxing"),  # ESConv train
     ("Do you have any other suggestions to resolve my anxiety issue?", "relaxing"),  # ESConv

@@ -1237,3 +1237,24 @@ def test_a_home_left_or_stayed_in_is_no_topic() -> None:
     assert "topic" not in slots("I can not leave my house because I am at high risk.",
                                 "sadness", [])
     assert slots("My house burned down.", "sadness", [])["topic"] == "your house"
+
+
+@pytest.mark.parametrize("text", [
+    # ESConv train: "Feeling down when we'll get through this whole thing"
+    "I know that we'll get through this whole thing, but in the meantime it's so crazy making.",
+    # ESConv train: "feeling angry when you are going to have to surpass is being able to trust"
+    "I think the hardest thing that I am going to have to surpass is being able to trust again.",
+])
+def test_what_is_known_or_named_is_no_cause(text: str) -> None:
+    from agent.responder_slots import slots
+
+    assert "cause" not in slots(text, "fear", [])
+
+
+def test_a_feeling_about_what_happened_keeps_its_cause() -> None:
+    from agent.responder_slots import slots
+
+    assert slots("I am upset that nobody called me.", "sadness", [])["cause"] == (
+        "nobody called you")
+    # the talk's own frame is no topic (ESConv train: "the hardest part of your topic area")
+    assert "topic" not in slots("I posted part of it in my topic area", "neutral", [])
