@@ -764,7 +764,8 @@ _SAYINGS = re.compile(
 # ill ("my boss and mentor was just diagnosed with cancer", ESConv train).
 _PARTNER = r"(?:husband|wife|partner|girlfriend|boyfriend|gf|bf|fianc[eé]e?|spouse|ex)"
 _OWNER = re.compile(
-    r"\b(?:my|our)\s+(?:\w+\s+)?(?:(?P<kin>mom|mum|mother|dad|father|parents|sister|brother|"
+    # ("I have 4 sets of friends divorcing", ESConv train)
+    r"\b(?:my|our|\d+|two|three|four|five|many|several|some)\s+(?:\w+\s+)?(?:of\s+)?(?:(?P<kin>mom|mum|mother|dad|father|parents|sister|brother|"
     r"sibling|son|daughter|kids?|child|children|friends?|cousin|aunt|uncle|grandma|grandmother|"
     r"grandpa|grandfather|roommate|flatmate|neighbou?r|niece|nephew)|(?P<partner>"
     + _PARTNER + r")|(?P<work>boss|mentor|manager|coworker|co-worker|colleague|teacher|"
@@ -799,6 +800,9 @@ def _someone_elses(topic: Topic, text: str, match: re.Match[str]) -> bool:
     after = _NEXT_CLAUSE.split(window[:end.start() if end else len(window)], 1)[0]
     if _FIRST_OR_MINE.search(match.group(0)) or _FIRST_OR_MINE.search(after):
         return False  # "broke up with me", "takes credit for my work", "lost my job"
+    if (topic.name == "breakup" and match.group(0).lower() in ("divorces", "breakups")
+            and not _FIRST.search(text, start, match.start())):
+        return True  # many are others' ("so many going through divorces", ESConv train)
     if topic.name == "bullying" and _OTHER_VICTIM.search(match.group(0)):
         return True  # "they make fun of him"
     owners = list(_OWNER.finditer(text, start, match.start()))

@@ -134,6 +134,7 @@ WORST = {  # each repeated up to the length limit
     "okay first": "i am okay i guess, i am okay, ",
     "known that": "i know that the thing that ",
     "deleted": "a friend deleted me deleted ",
+    "divorces": "4 sets of friends divorces ",
 }
 TURN_BUDGET_S = 2.0
 """Per turn on these machines (2 cores); a plain turn takes about 50 ms."""

@@ -201,6 +201,9 @@ def test_a_look_alike_names_no_trouble(text: str) -> None:
     # ESConv train: had got "take someone you trust along to the next appointment"
     "Hello my boss and mentor was just diagnosed with cancer",
     "My husband is in the hospital and I am scared",
+    # ESConv train: had got "mute them for a while"
+    "It's tragic to see so many going through divorces and separations at the same time.",
+    "I have 4 sets of friends divorcing and they all separated after March 2020.",
 ])
 def test_someone_elses_trouble_is_helping_them_not_their_steps(text: str) -> None:
     # "my son can't sleep" had been told "Could you keep the same wake-up time every day this
@@ -230,6 +233,7 @@ def test_someone_elses_trouble_is_helping_them_not_their_steps(text: str) -> Non
     ("I'm anxious about my exams", "exams"),
     ("I was just diagnosed with cancer.", "health"),
     ("My boss yelled at me and I can't sleep.", "sleep"),
+    ("I have had two divorces.", "breakup"),
 ])
 def test_the_users_own_trouble_beside_someone_named_is_still_theirs(text: str,
                                                                     topic: str) -> None:
