@@ -765,9 +765,10 @@ _SAYINGS = re.compile(
 _PARTNER = r"(?:husband|wife|partner|girlfriend|boyfriend|gf|bf|fianc[eé]e?|spouse|ex)"
 _OWNER = re.compile(
     # ("I have 4 sets of friends divorcing", ESConv train)
-    r"\b(?:my|our|\d+|two|three|four|five|many|several|some)\s+(?:\w+\s+)?(?:of\s+)?(?:(?P<kin>mom|mum|mother|dad|father|parents|sister|brother|"
-    r"sibling|son|daughter|kids?|child|children|friends?|cousin|aunt|uncle|grandma|grandmother|"
-    r"grandpa|grandfather|roommate|flatmate|neighbou?r|niece|nephew)|(?P<partner>"
+    r"\b(?:my|our|\d+|two|three|four|five|many|several|some)\s+(?:\w+\s+)?(?:of\s+)?"
+    r"(?:(?P<kin>mom|mum|mother|dad|father|parents|sister|brother|sibling|son|daughter|kids?|"
+    r"child|children|friends?|cousin|aunt|uncle|grandma|grandmother|grandpa|grandfather|"
+    r"roommate|flatmate|neighbou?r|niece|nephew)|(?P<partner>"
     + _PARTNER + r")|(?P<work>boss|mentor|manager|coworker|co-worker|colleague|teacher|"
     r"pastor|client))(?P<of>'s|s')?(?=\W|$)"
     # ("he", "she", "they" alone are as often the other side: "They basically bullied and
