@@ -115,19 +115,22 @@ def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[Bas
     topic = topic_of(request.user_text,
                      [t.text for t in past if t.speaker != request.persona_name]
                      ) if request.real_world_advice else None
-    # the topic's steps and facts the agent has given anywhere in the conversation ("Oh, could
-    # you ..." said "Could you ...": compared without case); the next one not yet given is named
-    mine = [t.text.lower() for t in past if t.speaker == request.persona_name]
-    given = [line for line in ((*topic.suggestions, *topic.information) if topic else ())
-             if any(line.lower() in said for said in mine)]
-    steps = [s for s in (topic.suggestions if topic else ()) if s not in given]
-    facts = [f for f in (topic.information if topic else ()) if f not in given]
-    if topic is not None and request.strategy is Strategy.SUGGESTION and steps:
-        lines.append(f"They are dealing with {topic.label}. A first step that often helps: "
-                     f"{steps[0]}")
-    elif topic is not None and request.strategy is Strategy.INFORMATION and facts:
-        lines.append(f"They are dealing with {topic.label}. Something true that may help: "
-                     f"{facts[0]}")
+    given: list[str] = []
+    if topic is not None:
+        # the topic's steps and facts the agent has given anywhere in the conversation ("Oh,
+        # could you ..." said "Could you ...": compared without case); the next one not yet
+        # given is named
+        mine = [t.text.lower() for t in past if t.speaker == request.persona_name]
+        given = [line for line in (*topic.suggestions, *topic.information)
+                 if any(line.lower() in said for said in mine)]
+        steps = [s for s in topic.suggestions if s not in given]
+        facts = [f for f in topic.information if f not in given]
+        if request.strategy is Strategy.SUGGESTION and steps:
+            lines.append(f"They are dealing with {topic.label}. A first step that often helps: "
+                         f"{steps[0]}")
+        elif request.strategy is Strategy.INFORMATION and facts:
+            lines.append(f"They are dealing with {topic.label}. Something true that may help: "
+                         f"{facts[0]}")
     if request.returning:
         lines.append("They are back after a break; you have talked before.")
     if (asks_agent_experience(request.user_text)
