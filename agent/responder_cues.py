@@ -67,6 +67,16 @@ UNSUPPORTIVE = re.compile(
     r"(?:understand|care|listen|support)s?)\b", re.I)
 # Laughter ("lol", "haha"): often wry in a hard talk ("oh ok I thought it was just for 10
 # lines, lol"), and no news by itself; "haha I got the job!" tells its news in words
+# A liking told, which is no news: "I love my wife and my great kids" (ESConv train, told after
+# a separation: "That's wonderful! I'm glad to hear it"), "I love the animals, learning new
+# things" (what a cancelled fair gave: "How did it come about?"). Something new that is liked
+# is news ("I love my new job!").
+LIKING = re.compile(
+    r"(?:^|[.!?;]\s*+)(?:(?:and|but|oh|yes|yeah|well|also)[,\s]++)*+"
+    r"i\s++(?:really\s++|just\s++|also\s++|still\s++|do\s++)?(?:love|adore|enjoy|like)\s++"
+    r"(?!(?:\w+\s+)?new\b)",
+    re.I,
+)
 LAUGHS = re.compile(r"\b(?:lo+l+|lmf?ao+|rofl|a?ha(?:ha)+h?|he(?:he)+|hihi+|jaja+|kek)\b", re.I)
 NEEDS_HELP = re.compile(r"\bi\s+(?:really\s+|just\s+|badly\s+)?need\s+(?:some\s+|your\s+)?help\b",
                         re.I)

@@ -401,7 +401,7 @@ def slots(
     # things between you and your grandfather right now?")
     gone |= {reflect(m.group(2)).lower() for text in (user, *earlier)
              for m in EVENT.finditer(text)
-             if m.group(1).lower() in ("lost", "loose")
+             if m.group(1).lower() in ("lost", "loose", "lose")
              and m.group(2).split()[-1].lower() in PEOPLE}
     # nor with someone whose memory is going: "what would your dad say if you told him" to a
     # child whose father has dementia and no longer knows them
@@ -409,7 +409,9 @@ def slots(
              for m in ILL.finditer(text)
              if m.group("sufferer") and _FORGETTING.search(m.group("disease") or "")}
     if event:  # "I lost my job": the loss is the topic, not the job
-        found["event"] = f"{EVENT_VERBS[event.group(1).lower()]} {reflect(event.group(2)).lower()}"
+        verb = event.group(1).lower()
+        found["event"] = (f"{EVENT_VERBS['lost' if verb == 'lose' else verb]} "
+                          f"{reflect(event.group(2)).lower()}")
     elif died:  # "my dog died"; "my friend's dad passed away" is no loss of the user's own
         lost = reflect(died.group(1)).lower()
         found["event"] = f"the death of {lost}" if "'s " in lost else f"losing {lost}"

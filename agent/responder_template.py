@@ -81,6 +81,7 @@ from agent.responder_cues import (
     INFANTS,
     INTERJECTION,
     LAUGHS,
+    LIKING,
     NEEDS_HELP,
     NEW_WORRY,
     NO_NEWS,
@@ -376,6 +377,8 @@ class TemplateChatModel(BaseChatModel):
                     # websites?", ESConv train: "Could you share the news ...?")
                     and not (praise_in(user) and not tells_news(user))
                     and not NO_NEWS.search(user)  # "I really hope so", "You're right"
+                    # a trouble told, then a liking: what is at stake, not news
+                    and not (told_earlier and LIKING.search(user) and not tells_news(user))
                     # laughter alone is no news: "lol, yes that is true" was "How wonderful!"
                     and not (LAUGHS.search(user) and not tells_news(user))
                     and not advice_asked  # "Thanks! Any more tips?" asks, not tells

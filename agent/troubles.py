@@ -15,6 +15,7 @@ from functools import lru_cache
 from agent.responder_words import (
     EVENT_VERBS,
     HURTFUL_ACTS,
+    JUST_LOSE,
     NAMED_FEELINGS,
     PAINFUL_SELF_WORDS,
     UPBEAT,
@@ -39,7 +40,7 @@ _THING = (r"(?:one\s+of\s+)?(?:my|our)\s+(?!(?:heart|mind|spirit|soul|will|grasp
 # not what may come: "i have fair of i will lost my job" (ESConv train: "the hardest part of
 # losing your job") fears it
 EVENT = re.compile(rf"(?<!\bwill\s)(?<!\bmight\s)(?<!\bmay\s)(?<!\bcould\s)(?<!\bwould\s)"
-                   rf"\b({'|'.join(EVENT_VERBS)})\s+({_THING})", re.I)
+                   rf"\b({'|'.join(EVENT_VERBS)}|{JUST_LOSE})\s+({_THING})", re.I)
 DIED = re.compile(rf"\b({_THING})\s+(?:died|passed away|passed)\b", re.I)
 # "left me" ends its clause ("my husband left me last week"), unlike "my dog left me a present"
 # ("I cannot believe my Girl is breaking up with me....", ESConv train: "What has been the

@@ -123,8 +123,10 @@ def plain_quotes(text: str) -> str:
 
 
 # Written by hand: a trained splitter (punkt, pysbd) is not installed, and chat turns end
-# sentences with the marks alone; "Mr. Smith" is split, which no caller minds.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# sentences with the marks alone; "Mr. Smith" is split, which no caller minds. An ellipsis
+# before a capital ends one too, space or not: "My hobbies are on hold.....I need to ..."
+# (ESConv train) is two sentences; "Yeah...at least" and "I ....dont know" stay one.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=\.\.)(?=[A-Z])")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -133,6 +135,8 @@ def split_sentences(text: str) -> list[str]:
 
     >>> split_sentences("  I failed. What now?  Sigh")
     ['I failed.', 'What now?', 'Sigh']
+    >>> split_sentences("It's on hold...I need a break. Well...maybe")
+    ["It's on hold...", 'I need a break.', 'Well...maybe']
     """
     return [s for s in _SENTENCE_END.split(text.strip()) if s]
 

@@ -886,6 +886,31 @@ def test_a_good_thing_spoken_of_as_gone_is_not_met_gladly(text: str) -> None:
                        if "{" not in t), said
 
 
+def glad_after(trouble: str, text: str) -> bool:
+    """Whether ``text``, read as joy and said after ``trouble``, is met with a glad template."""
+    from agent.responder_phrases import POSITIVE_TEMPLATES
+
+    warm = AffectEstimate(VAD(0.5, 0.3, 0.1), {"joy": 0.7, "neutral": 0.3}, 0.7, "text", 0.0)
+    history = [DialogueTurn("user", trouble), DialogueTurn("Sage", "I hear you."),
+               DialogueTurn("user", text)]
+    for strategy in (Strategy.QUESTION, Strategy.AFFIRMATION):
+        said = Responder().respond(ResponseRequest(text, history, strategy, warm, None, "Sage",
+                                                   "warm"))
+        if any(said.endswith(t) for t in POSITIVE_TEMPLATES[strategy] if "{" not in t):
+            return True
+    return False
+
+
+def test_a_liking_told_after_a_trouble_is_no_news() -> None:
+    # ESConv train: what a cancelled fair gave had got "That's wonderful! How did it come about?"
+    cancelled = "Everything I love about summer has been cancelled and I'm heartbroken."
+    assert not glad_after(cancelled, "I love the animals, learning new things, eating the food.")
+    assert not glad_after("My wife left me last week.", "Yeah. I really love my wife and kids.")
+    # something new, or news beside the liking, is still met gladly
+    assert glad_after(cancelled, "I love my new puppy though!")
+    assert glad_after(cancelled, "I finally got the job! I love it!")
+
+
 def suggestion_after(*texts: str) -> str:
     """The suggestion given to the last of ``texts``, each said in turn in one conversation."""
     sad = AffectEstimate(VAD(-0.4, 0.1, -0.2), {"sadness": 0.7, "neutral": 0.3}, 0.7, "text", 0.0)

@@ -1023,6 +1023,11 @@ def test_a_slip_for_lost_is_a_loss() -> None:
     said = slots("i loose my job and i miss my father.", "sadness", [])["clause"]
     assert said.startswith("you loose your job and you miss"), said
     assert reflect("Yes, she and I are close") == "Yes, you and she are close"
+    # ESConv train: "I just lose my cousin for COVID-19" was asked what the cousin would say
+    found = slots("I just lose my cousin for COVID-19", "sadness", [])
+    assert found["event"] == "losing your cousin" and found.get("person") != "your cousin"
+    # a loss feared is none
+    assert "event" not in slots("I don't want to lose my job", "fear", [])
 
 
 def test_a_suggestion_taken_up_then_doubted_is_not_called_welcome() -> None:
