@@ -567,7 +567,14 @@ TOPICS: tuple[Topic, ...] = (
                r"|\b(?:they|he|she|friends|everyone|people|and)\s+(?:are|is|have\s+been|has\s+been|"
                r"were|was)\s+(?:so\s+|really\s+|very\s+)?(?:cold|distant)\s+(?:to|towards|with)\s+me\b"
                r"|\b(?:friends?|they)\s+(?:are\s+|have\s+been\s+|keep\s+)?(?:ignoring|"
-               r"excluding|avoiding)\s+me\b|\bleft\s+me\s+out\b"),
+               r"excluding|avoiding)\s+me\b|\bleft\s+me\s+out\b"
+               # others angry with the user: "my neighbors are mad at me, because they think I
+               # overreacted ... What should I do to get back in good graces with them?" (ESConv
+               # train, had got "Could you plan one small thing this week that is just for you?")
+               r"|\b(?:they|he|she|friends?|neighbou?rs?|everyone|family|sister|brother|cousin)\s+"
+               r"(?:are|is|was|were|got|has\s+been|have\s+been)\s+(?:so\s+|really\s+|very\s+|still\s+)?"
+               r"(?:mad|angry|upset|annoyed|furious|pissed(?:\s+off)?)\s+(?:at|with)\s+me\b"
+               r"|\bgood\s+graces\b"),
         # "I" statements (Gordon 1970) lower defensiveness in the one who hears them
         (
             "When things are calm, could you tell them how it felt, starting with 'I felt' "

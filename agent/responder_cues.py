@@ -26,7 +26,12 @@ AN_INFANT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|t
 # "I really hope so", "You're absolutely right", "I agree": warm words, opening the message,
 # that tell no news ("I got the job! I hope it goes well." does)
 NO_NEWS = re.compile(
-    r"^\s*(?:(?:yes|yeah|well|ok|okay|lol|haha|oh|and|oh\s+and)[,.!\s]+)*(?:i\s+(?:really\s+|just\s+)?hope"
+    r"^\s*(?:(?:yes|yeah|well|ok|okay|lol|haha|oh|and|oh\s+and|absolutely|exactly)[,.!\s]+)*"
+    r"(?:i\s+(?:really\s+|just\s+)?hope"
+    # the agent's reading agreed with: "Absolutely! You nailed it!" (ESConv train: "That's
+    # wonderful! How did it come about?")
+    r"|you\s+(?:(?:totally|really|just)\s+)?(?:nailed\s+it|got\s+it\s+right|hit\s+the\s+nail)"
+    r"|spot\s+on"
     # "hopefully soon somethings will change for the better" (ESConv train: "That's wonderful!"),
     # "I really have hope that they will :)" ("That's good to hear; enjoy it.")
     r"|hopefully|i\s+(?:really\s+|still\s+)?(?:have|had)\s+hope"

@@ -92,10 +92,13 @@ _TOPIC = re.compile(
     rf"attention|focus|concentration|moods?|motivation|energy|patience|temper|nerves|thoughts|"
     rf"feelings|emotions|"
     # nor how one speaks: "I stumble over my words" (ESConv train: "facing your words head on")
-    rf"words|voice|"
+    # ("she didn't accept my voices at all", ESConv train: "You sound hurt about your voices")
+    rf"words|voices?|"
     # a point of view: "from my perspective that's exactly the problem" (ESConv valid: "one
     # small step with your perspective")
-    rf"perspective|standpoint|viewpoint|opinion|"
+    # or what one knows: "to the best of my knowledge" (ESConv train: "Telling me about your
+    # knowledge took courage")
+    rf"perspective|standpoint|viewpoint|opinion|knowledge|"
     # nor a pet: "Sometimes when I am really feeling down, I remember that my cat needs me"
     # (ESConv valid: "Maybe one small step with your cat could help")
     rf"cats?|dogs?|pupp(?:y|ies)|kittens?|pets?|kitty|doggy|"

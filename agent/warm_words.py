@@ -50,7 +50,9 @@ _BESIDE_THANKS = re.compile(
 # Something that happened to the speaker, in the past tense ("I got the job", "we won"; "I
 # needed that" is thanks).
 _NEWS = re.compile(
-    r"\b(?:i|we)\s+(?:just\s+|finally\s+)?(?:got|won|made|did|found|passed|finished|went|met|"
+    # ("I did nothing wrong" tells none: ESConv train, in thanks, had got "That's good to hear")
+    r"\b(?:i|we)\s+(?:just\s+|finally\s+)?(?:got|won|made|did(?!\s+(?:nothing|not|no)\b)|found|"
+    r"passed|finished|went|met|"
     # (a past tense, not "need", which ends in "ed": "I need to focus more" is no news)
     # ("I used to do a lot for them" and "I wanted to" tell none, ESConv train: "How wonderful!
     # Maybe celebrate a little tonight")
@@ -74,6 +76,8 @@ def tells_news(text: str) -> bool:
     news is told; liking where one is ("I like being here") tells none.
 
     >>> tells_news("I finally got the job!"), tells_news("I like being here with my kids.")
+    (True, False)
+    >>> tells_news("We did it!"), tells_news("Thanks for saying I did nothing wrong.")
     (True, False)
     """
     return bool(_NEWS.search(text))
@@ -203,7 +207,9 @@ _PRAISE = re.compile(
     # praise of what it said: "great advice", "That's a good idea!"
     # "okay good advice, i will" (ESConv valid)
     r"|^\s*(?:(?:ok|okay|yes|yeah|wow|oh)[,.!\s]+)*"
-    r"(?:(?:that's|that\s+is|what|such|(?:that\s+)?sounds\s+like)\s+)?(?:a\s+)?"
+    # ("Those are really good suggestions.", ESConv train)
+    r"(?:(?:that's|that\s+is|those\s+are|these\s+are|what|such|(?:that\s+)?sounds\s+like)\s+)?"
+    r"(?:a\s+)?"
     r"(?:really\s+|very\s+)?(?:great|good|"
     r"nice|helpful|useful|solid|wise)\s+(?:advice|idea|point|suggestion|tip)s?"
     r"(?:[,.!\s]+(?:i\s+will|i'll|will\s+do|thanks?|thank\s+you))?\s*[.!]*\s*$"
@@ -328,6 +334,8 @@ def praises_agent(text: str) -> bool:
     (True, True)
     >>> praises_agent("That's a good idea, but I can't afford it.")
     False
+    >>> praises_agent("Those are really good suggestions."), praises_agent("Those are my kids.")
+    (True, False)
     >>> praises_agent("You're actually pretty good at this!"), praises_agent("Sounds like a plan")
     (True, False)
     >>> praises_agent("Your great at this:)"), praises_agent("Your great aunt is visiting.")

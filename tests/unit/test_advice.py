@@ -46,6 +46,9 @@ pytestmark = pytest.mark.unit
     ("they do not want to meet me and are cold to me.", "conflict"),
     ("My friends keep ignoring me", "conflict"),
     ("I found out a really good friend deleted me on facebook", "conflict"),  # ESConv train
+    # ESConv train: neighbours angry with the user had got "one small thing ... just for you"
+    ("But my neighbors are mad at me, because they think I overreacted.", "conflict"),
+    ("What should I do to get back in good graces with them?", "conflict"),
     ("Any tips for sleep?", "sleep"),
     ("Do you have any suggestions on how to handle the anxiety?", "relaxing"),  # ESConv train
     ("Do you have any other suggestions to resolve my anxiety issue?", "relaxing"),  # ESConv

@@ -870,6 +870,8 @@ def test_a_death_in_someone_elses_family_is_the_story_not_asked_for() -> None:
     "Doing pretty good. Struggling a little",
     # ESConv train: "That's good to hear; enjoy it."
     "I really have hope that they will :)",
+    # the agent's reading agreed with (ESConv train: "That's wonderful! How did it come about?")
+    "Absolutely! You nailed it!",
     # a hope is no news (ESConv train: "That's wonderful! Maybe keep a note of what helped")
     "hopefully soon somethings will change for the better, i just hope i figure out what i "
     "should do",

@@ -1220,6 +1220,12 @@ def test_how_one_speaks_is_no_topic() -> None:
 
     # ESConv train: "you are facing your words head on"
     assert "topic" not in slots("I stumble over my words and ramble.", "fear", [])
+    # ESConv train: "You sound hurt about your voices", "Telling me about your knowledge took
+    # courage"
+    assert "topic" not in slots("she didn't accept my voices at all", "sadness", [])
+    assert "topic" not in slots("to the best of my knowledge, the healthy will not die.",
+                                "fear", [])
+    assert slots("I worry about my exams", "fear", [])["topic"] == "your exams"
 
 
 def test_how_they_are_said_first_is_not_restated_and_a_feared_loss_is_no_loss() -> None:
