@@ -253,9 +253,15 @@ TOPICS: tuple[Topic, ...] = (
         # else's (their steps, like Al-Anon, differ), and "drinking water" or "a drink with
         # friends" is no trouble
         _words(r"\b(?:(?:a|my)\s+)?problem\s+with\s+(?:drinking|alcohol|drugs|booze|pills)\b"
-               r"|\bmy\s+(?:drinking|alcohol\s+(?:use|intake|consumption|problem)|drug\s+(?:use|"
-               r"habit|problem)|addiction|relapse)\b"
+               r"|\bmy\s+(?:drinking|alcohol\s+(?:use|intake|consumption|problem|addiction)|drug\s+"
+               r"(?:use|habit|problem|addiction)|addiction|relapse)\b"
                r"|\bi(?:'m|\s+am)\s+(?:an?\s+)?(?:alcoholic|addict|addicted)\b"
+               # "I am drinking beer almost every day ... I can't see myself stop drinking",
+               # "I just got addicted" (ESConv train, had got "Mm, fair enough.")
+               r"|\bi\s+(?:just\s+|have\s+|'ve\s+)?(?:got|gotten|became|become)\s+addicted\b"
+               r"|\bdrinking\s+(?:beer|wine|alcohol|vodka|whiske?y|booze|spirits)\s+(?:almost\s+|"
+               r"nearly\s+)?every\s+(?:single\s+)?(?:day|night)\b"
+               r"|\bcan'?t\s+(?:see\s+myself\s+)?stop(?:ping)?\s+drinking\b"
                r"|\bi\s+(?:just\s+)?relapsed\b|\b(?:stay(?:ing)?|get(?:ting)?)\s+sober\b"
                # "I've been wanting to stop drinking but here I am with another glass" (ESConv
                # valid); "the urge to drink"

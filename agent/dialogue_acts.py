@@ -354,6 +354,10 @@ _ADVICE = re.compile(
     # ("Do you have nay other tips that i may use?", ESConv valid, a typo before "other")
     r"|(?:do|would) you have (?:any )?(?:good |other |more |some )?(?:[a-z]+ ){0,2}(?:advice|"
     r"suggestions?|ideas|tips|recommendations?)"
+    # "What suggestions do you have for unruly kids who argue ...?" (ESConv train, had got "Go
+    # on, I'm listening.")
+    r"|what (?:other |more |kinds? of |sorts? of )?(?:advice|suggestions?|ideas|tips|"
+    r"recommendations?) (?:do|would|can|could) you (?:have|give|offer|suggest)\b"
     # "do you have any idea for getting new job?" (ESConv valid; not "... idea what time it is")
     r"|(?:do|would) you have (?:any |an )?(?:good )?idea (?:for|on|about|how (?:to|i|can|could))\b"
     # "Do you have any other thought which I can try?" (ESConv valid)

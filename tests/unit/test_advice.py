@@ -49,6 +49,10 @@ pytestmark = pytest.mark.unit
     # ESConv train: neighbours angry with the user had got "one small thing ... just for you"
     ("But my neighbors are mad at me, because they think I overreacted.", "conflict"),
     ("What should I do to get back in good graces with them?", "conflict"),
+    # ESConv train: had got "Mm, fair enough."
+    ("Not too bad just wanted to talk with you about my alcohol addiction.", "drinking"),
+    ("I am drinking beer almost every day since I started to work from home.", "drinking"),
+    ("I can't see myself stop drinking.", "drinking"),
     ("Any tips for sleep?", "sleep"),
     ("Do you have any suggestions on how to handle the anxiety?", "relaxing"),  # ESConv train
     ("Do you have any other suggestions to resolve my anxiety issue?", "relaxing"),  # ESConv

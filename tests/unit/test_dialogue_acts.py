@@ -151,6 +151,10 @@ pytestmark = pytest.mark.unit
     ("Is there a way to the station?", False, False, False),
     ("Is there a way to get to the station?", False, False, False),
     ("My mom gave me a piece of advice once.", False, False, False),
+    # ESConv train: had got "Go on, I'm listening."
+    ("What suggestions do you have for unruly kids who argue when we work at home?", False,
+     False, True),
+    ("I wonder what ideas you have about it.", False, False, False),
     # ESConv train: a step of the user's, not a request ("hopefully they will give me some advice")
     ("I will reach out to my parents tomorrow and hopefully they will give me some advice.",
      False, False, False),
@@ -1207,6 +1211,8 @@ def test_a_good_idea_is_not_taken_as_taking_up_what_the_agent_never_offered() ->
     # ESConv valid openings that ask for help, or weigh a decision, in neutral words
     "Yes. I need some suggestion for my situation of seeking a job, lost due to pandemic.",
     "Hi Not sure if I should return to school during covid",
+    # ESConv train: after "my alcohol addiction" had got "Mm, fair enough."
+    "Yes, that's right. And I know I should stop but I just got addicted.",
 ])  # fmt: skip
 def test_asking_for_advice_at_the_start_is_no_small_talk(strategy: Strategy, text: str) -> None:
     from agent.responder_phrases import SMALL_TALK
