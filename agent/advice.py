@@ -557,6 +557,62 @@ TOPICS: tuple[Topic, ...] = (
         personal=True,
     ),
     Topic(
+        # The user's own children, as their parent: "my kids act as if they dont hear me", "I
+        # have been angry at my kids", "unruly kids who argue" (ESConv train "Issues with
+        # Children", which had got general lines). Before the falling-out: "my kids fight with
+        # each other" is for a parent to handle, not to make up with.
+        "parenting", "a child's behaviour",
+        _words(r"\b(?:my|our)\s+(?:\d+\s*(?:-|\s)?\s*(?:year|yr)s?\s*(?:-|\s)?\s*old\s+|little\s+|"
+               r"young\s+|teenage\s+|toddler\s+|youngest\s+|oldest\s+|eldest\s+)?"
+               r"(?:kids?|sons?|daughters?|child|children|boys|girls|toddler|teen(?:ager)?s?)\s+"
+               # ("my kids not listen to me", ESConv valid)
+               r"(?:(?:just|still|always|never|often)\s+)?(?:won'?t|wont|don'?t|dont|doesn'?t|not|"
+               r"will\s+not|do\s+not|does\s+not|refuses?\s+to|never)\s+(?:listen|behave|obey|share|"
+               r"do\s+(?:what|as)\s+(?:i|we)\s+(?:say|ask)|pick\s+up|clean\s+up)\b"
+               r"|\b(?:kids?|children|son|daughter)\s+(?:act|acts|acting)\s+(?:as\s+if|like)\s+"
+               r"(?:they|he|she)\s+(?:don'?t|dont|doesn'?t|can'?t)\s+hear\s+me\b"
+               r"|\bunruly\s+(?:kids|children|sons?|daughters?|child|toddler|teens?)\b|\btantrums?\b"
+               # "Quite frustrated with my tween daughter!" (ESConv train)
+               r"|\b(?:frustrated|struggling|fed\s+up|at\s+my\s+wits'?\s+end)\s+with\s+my\s+"
+               r"(?:[\w-]+\s+){0,2}(?:sons?|daughters?|kids?|child|children|toddler|teen(?:ager)?s?)\b"
+               r"|\b(?:yell(?:ing|ed)?|shout(?:ing|ed)?|scream(?:ing|ed)?|snap(?:ping|ped)?|angry|"
+               r"mad)\s+at\s+(?:my|the)\s+(?:kids?|children|sons?|daughters?|child|toddler)\b"
+               r"|\b(?:communicate|talk|get\s+through)\s+better\s+(?:\w+\s+)?with\s+my\s+"
+               r"(?:\d+\s*(?:-|\s)?\s*(?:year|yr)s?\s*(?:-|\s)?\s*old\s+)?(?:kids?|sons?|daughters?|"
+               r"child|children|toddler|teen(?:ager)?s?)\b"
+               r"|\b(?:kids|children|boys|girls)\s+(?:who\s+)?(?:keep\s+|always\s+|constantly\s+)?"
+               r"(?:argue|arguing|fight|fighting|bicker|bickering)\b|\bparenting\b"
+               # "My youngest son has such a hard time sharing" (ESConv train)
+               r"|\b(?:kids?|sons?|daughters?|child|children|toddler)\s+(?:has|have|is\s+having|are\s+"
+               r"having)\s+(?:such\s+)?(?:a\s+)?(?:hard\s+time|trouble)\s+(?:with\s+)?sharing\b"
+               r"|\bshare\s+with\s+(?:his|her|their)\s+(?:older\s+|younger\s+|little\s+|big\s+)?"
+               r"(?:brothers?|sisters?|siblings?)\b"
+               r"|\bhelp\s+my\s+(?:son|daughter|kids?|child|children)\s+(?:to\s+|learn\s+to\s+)?share\b"
+               # "my youngest son is difficult", "My eleven year old daughter is being difficult
+               # right now" (ESConv train)
+               r"|\bmy\s+(?:[\w-]+\s+){0,3}(?:sons?|daughters?|kids?|child|children|toddler|"
+               r"teen(?:ager)?s?)\s+(?:is|are|has\s+been|have\s+been)\s+(?:so\s+|very\s+|really\s+|"
+               r"being\s+)?(?:difficult|a\s+handful|out\s+of\s+control|acting\s+out)\b"),
+        # the CDC's "Essentials for Parenting" (cdc.gov/parents/essentials): specific praise
+        # for the behaviour wanted, and directions given close up, calmly, one at a time; harsh
+        # verbal discipline goes with more behaviour problems later, not fewer (Wang & Kenny
+        # 2014, Child Development 85(3))
+        (
+            "Could you catch them being good this week, and praise the exact thing they did, "
+            "like 'thank you for putting your shoes away'?",
+            "When you need them to do something, could you get close, wait until they look at "
+            "you, and say it once, calmly, in a few words?",
+            "Could you pick the one or two rules that matter most right now, and follow through "
+            "the same way every time?",
+        ),
+        (
+            "Children tend to repeat what gets attention; specific praise for what you want to "
+            "see usually works better than a raised voice at what you don't.",
+            "Shouting tends to make children's behaviour worse over time, not better, so a calm, "
+            "firm voice gets further, even when it feels slower.",
+        ),
+    ),
+    Topic(
         "conflict", "a falling-out",
         _words(r"\b(?:fight|fought|argument|argued|arguing|row|rowed|falling\s+out|fell\s+out)\s+"
                r"with\b|\bwe\s+(?:keep\s+|had\s+a\s+|had\s+an\s+)?(?:fight(?:ing)?|argu(?:e|ing|"

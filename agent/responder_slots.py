@@ -86,7 +86,8 @@ _TOPIC = re.compile(
     # hardest part of your topic area")
     rf"description|post|bio|experiences?|topic|"
     # "way out my league" (ESConv train: "about your league this week")
-    rf"league|"
+    # nor "too much on my plate" (ESConv train: "the hardest part of your plate")
+    rf"league|plate|"
     # nor is a faculty or a state of mind: "I lose my temper" is not "the hardest part of your
     # temper", "I can't keep my attention on anything" not "think about your attention"
     rf"attention|focus|concentration|moods?|motivation|energy|patience|temper|nerves|thoughts|"
@@ -294,6 +295,8 @@ def reflect(text: str) -> str:
     'you were scared and your boss yelled at you'
     >>> reflect("try part-time for a while , I guess")
     'try part-time for a while, you guess'
+    >>> reflect("not an I-phone, my me-time")
+    'not an I-phone, your me-time'
     >>> reflect("Her and I have been friends"), reflect("my husband and I were laid off")
     ('you and her have been friends', 'you and your husband were laid off')
     """
@@ -309,8 +312,9 @@ def reflect(text: str) -> str:
 
     # "Her and I have been friends" (ESConv valid) is said back "you and her", not "her and you"
     text = _AND_I.sub(lambda m: "I and " + m.group(1)[0].lower() + m.group(1)[1:], text)
-    # only the words change: "part-time" and "9/5" keep their joins
-    return re.sub(r"\s+([,.;!?])", r"\1", re.sub(r"\s+", " ", re.sub(r"[\w']+", swap, text)))
+    # only the words change: "part-time", "I-phone" and "9/5" keep their joins
+    return re.sub(r"\s+([,.;!?])", r"\1",
+                  re.sub(r"\s+", " ", re.sub(r"[\w']+(?:-[\w']+)*", swap, text)))
 
 
 # (only a pair that opens a clause: "i loose my job and i miss my father" is two clauses)
@@ -481,7 +485,9 @@ def slots(
             because = before
     # a dash opens another thought: "since I have broke metatarsals on both feet in a year - it's
     # been a hard recovery" (ESConv valid) ends before it
-    because = _end_on_a_word(re.split(r"\s[-\u2013\u2014]+\s", because)[0]).rstrip(".!?, ")
+    # and so does a bracket: "so that she has most everything she could want (well, not an
+    # I-phone ..." (ESConv train) ends before "("
+    because = _end_on_a_word(re.split(r"\s[-\u2013\u2014]+\s|\s*\(", because)[0]).rstrip(".!?, ")
     if because:
         found["cause"] = lower_first(reflect(because))
     # a question is not restated ("Should I just give up?" is not "So should you just give up"),

@@ -53,6 +53,16 @@ pytestmark = pytest.mark.unit
     ("Not too bad just wanted to talk with you about my alcohol addiction.", "drinking"),
     ("I am drinking beer almost every day since I started to work from home.", "drinking"),
     ("I can't see myself stop drinking.", "drinking"),
+    # ESConv train "Issues with Children", which had got general lines
+    ("The struggle is real my kids act as if they dont hear me", "parenting"),
+    ("with that said, I have been angry at my kids.", "parenting"),
+    ("What suggestions do you have for unruly kids who argue?", "parenting"),
+    ("As I said above, my youngest son is difficult. He does not like to share.", "parenting"),
+    ("He does not like to share with his older brother.", "parenting"),
+    ("Hi. Quite frustrated with my tween daughter!", "parenting"),
+    ("My 11 year old daughter won't pick up anything", "parenting"),
+    ("hi,I'm in depression because my kids not listen to me.", "parenting"),  # ESConv valid
+    ("My kids fight with each other all day.", "parenting"),  # a parent's to handle
     ("Any tips for sleep?", "sleep"),
     ("Do you have any suggestions on how to handle the anxiety?", "relaxing"),  # ESConv train
     ("Do you have any other suggestions to resolve my anxiety issue?", "relaxing"),  # ESConv
@@ -184,6 +194,8 @@ def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     "I heard my dad was laid off.",
     "I listen to the blues when I cook.", "The car is blue.", "I can't shake the rug out.",
     "The water is cold to me.", "She doesn't like me in that way.",
+    "My boss is difficult.", "I had a meltdown at work.", "My kids are my world.",
+    "I share with my sister.",
 ])
 def test_a_look_alike_names_no_trouble(text: str) -> None:
     assert topic_of(text) is None

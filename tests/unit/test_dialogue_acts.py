@@ -876,6 +876,8 @@ def test_a_death_in_someone_elses_family_is_the_story_not_asked_for() -> None:
     "I really have hope that they will :)",
     # the agent's reading agreed with (ESConv train: "That's wonderful! How did it come about?")
     "Absolutely! You nailed it!",
+    # ESConv train: "Oh, that's lovely! I'm glad to hear it"
+    "i do hope they learn to be kind and strive to learn and be smart.",
     # a hope is no news (ESConv train: "That's wonderful! Maybe keep a note of what helped")
     "hopefully soon somethings will change for the better, i just hope i figure out what i "
     "should do",

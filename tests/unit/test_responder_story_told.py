@@ -1226,6 +1226,18 @@ def test_how_one_speaks_is_no_topic() -> None:
     assert "topic" not in slots("to the best of my knowledge, the healthy will not die.",
                                 "fear", [])
     assert slots("I worry about my exams", "fear", [])["topic"] == "your exams"
+    # ESConv train: "What has been the hardest part of your plate so far?"
+    assert "topic" not in slots("I have too much on my plate.", "fear", [])
+
+
+def test_a_bracket_ends_a_cause() -> None:
+    # ESConv train: "Feeling unsettled when she has most everything she could want (well, not
+    # an you-phone and nintendo switch is a very human response."
+    from agent.responder_slots import slots
+
+    found = slots("I feel bad since she has most everything she could want (well, not an "
+                  "I-phone!)", "sadness", [])
+    assert found["cause"] == "she has most everything she could want", found
 
 
 def test_how_they_are_said_first_is_not_restated_and_a_feared_loss_is_no_loss() -> None:
