@@ -22,6 +22,7 @@ from agent.troubles import ISOLATED, LEFT, WALKED_OUT
 from perception.base import split_sentences
 
 EARLIER_TURNS = 4
+_OWN_GROUPS = ("abuse", "drinking")
 """How many of the user's earlier messages are read for the topic of a message that does not
 ask for ideas (``topic_of``)."""
 
@@ -93,6 +94,33 @@ TOPICS: tuple[Topic, ...] = (
             "for how much it helps, so it is fine to keep looking.",
             "Many employers and colleges offer a few free, confidential counselling sessions; "
             "it is often called an employee assistance programme.",
+        ),
+        asked_now_only=True,
+    ),
+    Topic(
+        # "do you know of any support groups online that might be helpful?" (ESConv train, had
+        # got a line on grief): where to find one, asked whatever the trouble; "my support group
+        # meets on Fridays" asks nothing
+        "support_groups", "finding a support group",
+        _words(r"\b(?:know\s+of|recommend|suggest|find|finding|look(?:ing)?\s+for|"
+               r"search(?:ing)?\s+for|join|joining|are\s+there|is\s+there|try|trying)\s+(?:me\s+)?"
+               r"(?:a\s+|an\s+|any\s+|some\s+)?(?:good\s+|free\s+)?(?:online\s+|virtual\s+|"
+               r"local\s+)?(?:peer\s+)?support\s+(?:groups?|communit(?:y|ies)|forums?)\b"),
+        # NAMI's Connection groups (US) and Mind's Side by Side community (UK) are free and
+        # peer-led; peer support did better than usual care for depression in the meta-analysis
+        # of Pfeiffer et al. 2011 (General Hospital Psychiatry 33(1))
+        (
+            "In the US, NAMI runs free peer support groups, many of them online; in the UK, "
+            "Mind runs Side by Side, an online peer support community. Could you look at one "
+            "this week?",
+            "Could you ask your doctor, or a charity for what you are going through, which "
+            "groups meet near you?",
+        ),
+        (
+            "Peer support groups are usually free, and most let you just listen the first few "
+            "times.",
+            "Talking with people who have been through the same thing helps many; in studies "
+            "of depression, peer support did better than usual care alone.",
         ),
         asked_now_only=True,
     ),
@@ -959,6 +987,13 @@ def topic_of(user_text: str, earlier: Sequence[str] = ()) -> Topic | None:
         # an earlier "can you recommend a counceller" does not make the next trouble about
         # directories
         if found is not None and not (k >= len(now) and found.asked_now_only):
+            if found.name == "support_groups":
+                # abuse and drinking have groups and services of their own, which their steps
+                # name ("is there any peer support groups that you can suggest me" after abuse
+                # told, ESConv valid)
+                own = next((t for t in map(_topic_in, reversed(earlier)) if t is not None
+                            and t.name in _OWN_GROUPS), None)
+                return own or found
             return found
     # past the last few, the trouble the conversation opened on (in its first few messages, those
     # not read above) is still what it is about; one named in passing later is not

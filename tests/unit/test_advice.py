@@ -53,6 +53,10 @@ pytestmark = pytest.mark.unit
     ("Not too bad just wanted to talk with you about my alcohol addiction.", "drinking"),
     ("I am drinking beer almost every day since I started to work from home.", "drinking"),
     ("I can't see myself stop drinking.", "drinking"),
+    # ESConv train: had got a line on grief
+    ("That is good advice. Also, do you know of any support groups online that might be "
+     "helpful?", "support_groups"),
+    ("Are there support groups for people like me?", "support_groups"),
     # ESConv train "Issues with Children", which had got general lines
     ("The struggle is real my kids act as if they dont hear me", "parenting"),
     ("with that said, I have been angry at my kids.", "parenting"),
@@ -195,7 +199,7 @@ def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     "I listen to the blues when I cook.", "The car is blue.", "I can't shake the rug out.",
     "The water is cold to me.", "She doesn't like me in that way.",
     "My boss is difficult.", "I had a meltdown at work.", "My kids are my world.",
-    "I share with my sister.",
+    "I share with my sister.", "My support group meets on Fridays.",
 ])
 def test_a_look_alike_names_no_trouble(text: str) -> None:
     assert topic_of(text) is None
@@ -270,6 +274,14 @@ def test_abuse_told_gets_safety_steps_not_a_talk_at_home() -> None:
                     "you can suggest me"], Strategy.SUGGESTION, asked_first=2)
     assert any(step in replies[-1] for step in BY_NAME["abuse"].suggestions), replies
     assert "talk to your kids" not in replies[-1]
+
+
+def test_a_support_group_asked_for_follows_a_trouble_with_groups_of_its_own() -> None:
+    asked = "Are there any support groups you can recommend?"
+    assert topic_of(asked).name == "support_groups"
+    assert topic_of(asked, ["I'm an alcoholic.", "It got worse this year.", "Yes.", "Ok.",
+                            "I know."]).name == "drinking"
+    assert topic_of(asked, ["My dog died last week."]).name == "support_groups"
 
 
 def test_someone_elses_trouble_gets_steps_for_the_one_who_helps() -> None:
