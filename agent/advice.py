@@ -865,7 +865,10 @@ _OWNER = re.compile(
     r"\b(?:my|our|\d+|two|three|four|five|many|several|some)\s+(?:\w+\s+)?(?:of\s+)?"
     r"(?:(?P<kin>mom|mum|mother|dad|father|parents|sister|brother|sibling|son|daughter|kids?|"
     r"child|children|friends?|cousin|aunt|uncle|grandma|grandmother|grandpa|grandfather|"
-    r"roommate|flatmate|neighbou?r|niece|nephew)|(?P<partner>"
+    # ("my youngest is waiting for test results", ESConv train: "take someone you trust along
+    # to the next appointment")
+    r"roommate|flatmate|neighbou?r|niece|nephew|youngest|oldest|eldest|baby|toddler|twins?|"
+    r"grand(?:son|daughter|kids?|children)|step(?:son|daughter|mom|dad))|(?P<partner>"
     + _PARTNER + r")|(?P<work>boss|mentor|manager|coworker|co-worker|colleague|teacher|"
     r"pastor|client))(?P<of>'s|s')?(?=\W|$)"
     # ("he", "she", "they" alone are as often the other side: "They basically bullied and

@@ -119,6 +119,13 @@ _LIVED = re.compile(
     r"|how\s+do\s+(?:you|u)\s+(?:comfort\s+yourself|handle\s+(?:it|this|that|stress)"
     r"|manage\s+(?:it|this|that|stress)|relax|calm\s+(?:yourself\s+)?down)\b"
     r"|what\s+did\s+(?:you|u)\s+(?:do|did)\s+in\s+(?:your|that|a\s+similar)\s+situation\b"
+    # "what have you been doing to stay sane through all of this?", "where are you finding
+    # motivation" (ESConv train, had got a health step and "Telling me about your house took
+    # courage")
+    r"|what\s+(?:have|do)\s+(?:you|u)\s+(?:been\s+)?(?:doing|do)\s+to\s+(?:stay\s+(?:sane|positive|"
+    r"motivated|calm|busy)|keep\s+(?:sane|busy|going)|cope|get\s+through)\b"
+    r"|where\s+(?:are|do)\s+(?:you|u)\s+(?:find|finding|get|getting)\s+(?:the\s+|your\s+)?"
+    r"(?:motivation|energy|strength|hope)\b"
     # "Thanks for understand my feelings , do you have any experience like that" (ESConv valid)
     r"|(?:do|did)\s+(?:you|u)\s+(?:also\s+)?(?:have|had)\s+(?:any\s+|an?\s+)?(?:experience|"
     r"experiences)\s+(?:like\s+(?:that|this|mine|it)|with\s+(?:that|this|it|something\s+like)|"

@@ -530,6 +530,11 @@ def test_asked_about_a_life_it_has_none_and_after_a_trouble_it_goes_back_to_it(
     "What sort of hobbies helped you?",  # ESConv train: had got a general line
     "What helped you the most?",
     "How did you support her?",  # ESConv train: had got a health fact
+    # ESConv train: had got a health step and "Telling me about your house took courage"
+    "i can focus on the things i can control - that's good advice. what have you been doing to "
+    "stay sane through all of this?",
+    "i haven't felt like doing much of anything, my house is wreck. where are you finding "
+    "motivation",
     # ESConv train: had got suggestions and a general line
     "I really like that suggestion, I will have to try it. Do you have any difficulties with "
     "interviews?",
@@ -553,6 +558,7 @@ def test_asked_about_its_own_ways_or_habits_it_says_it_is_a_program(asked: str) 
     "How are you managing your time these days?",  # not a trouble of the agent's
     "What helped you understand it?",
     "Do you have any problems with me asking?",
+    "What have you been doing to my plants?", "Where are you finding these jobs?",
 ])
 def test_look_alikes_of_its_own_ways_are_not_answered_as_such(text: str) -> None:
     assert "program" not in reply(text, history=TROUBLE), text

@@ -219,6 +219,8 @@ def test_a_look_alike_names_no_trouble(text: str) -> None:
     "My son is being bullied at school.",
     "They make fun of him at school",
     "My daughter is really sick and its causing her to have trouble sleeping.",  # ESConv train
+    # ESConv train: had got "take someone you trust along to the next appointment"
+    "i'm stressed about my family getting covid my youngest is waiting for test results.",
     "Maybe I could talk to my friend Sam because she just broke up with her boyfriend.",
     "How can I help my friend with her depression?",
     # ESConv train: had got "take someone you trust along to the next appointment"
