@@ -52,9 +52,13 @@ _REMARK = re.compile(
     re.I,
 )
 _NAME = whole_message(
-    r"what(?:'s|\s+is)\s+your\s+name|who\s+are\s+you|what\s+(?:should|do|can)\s+i\s+call\s+you"
-    r"|what\s+are\s+you\s+called",
-    tail="",
+    # ("Thank you my friend Can you tell me your name please?", ESConv train, had got "Thank
+    # you for sharing this with me.")
+    r"(?:(?:thanks|thank\s+you)(?:\s+(?:so\s+much|very\s+much|my\s+friend|again))?[,.!\s]+)?"
+    r"(?:what(?:'s|\s+is)\s+your\s+name|who\s+are\s+you|what\s+(?:should|do|can)\s+i\s+call\s+you"
+    r"|what\s+are\s+you\s+called|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?tell\s+me"
+    r"\s+your\s+name|may\s+i\s+(?:please\s+)?(?:ask|know|have)\s+your\s+name)",
+    tail=r"(?:,?\s+please)?",
 )
 # "What do you like to do?", "Do you have any hobbies?", "What's your favourite food?": the
 # agent's own tastes (not "What do you like about my plan?").
@@ -280,6 +284,10 @@ def asks_agent_name(text: str) -> bool:
 
     >>> asks_agent_name("Hi, what's your name?"), asks_agent_name("Who are you to judge me?")
     (True, False)
+    >>> asks_agent_name("Thank you my friend Can you tell me your name please?")
+    True
+    >>> asks_agent_name("Can you tell me your name is on the list?")
+    False
     """
     return bool(_NAME.match(text))
 

@@ -874,6 +874,10 @@ _OWNER = re.compile(
     # ("he", "she", "they" alone are as often the other side: "They basically bullied and
     # forced me", ESConv train)
     r"|\b(?P<possessive>his|her|their)\b", re.I)
+# "he" or "she" as the subject of the trouble, only verbs of being and adverbs between
+_HE_OR_SHE = re.compile(r"\b(?:he|she)(?:'s)?\s++(?:(?:has|had|have|is|was|been|being|gets?|got|"
+                        r"just|recently|also|really|always|still|now|so|very|quite|feels?|felt|"
+                        r"seems?)\s++)*+$", re.I)
 _FIRST_WORDS = r"i|me|we|us|myself|ourselves|im"
 _FIRST = re.compile(rf"\b(?:{_FIRST_WORDS})\b", re.I)
 _FIRST_OR_MINE = re.compile(rf"\b(?:{_FIRST_WORDS}|my|our)\b", re.I)
@@ -906,6 +910,12 @@ def _someone_elses(topic: Topic, text: str, match: re.Match[str]) -> bool:
         return True  # many are others' ("so many going through divorces", ESConv train)
     if topic.name == "bullying" and _OTHER_VICTIM.search(match.group(0)):
         return True  # "they make fun of him"
+    if topic.name not in ("bullying", "workplace") and _HE_OR_SHE.search(text, start,
+                                                                      match.start()):
+        # "He said he has been struggling with depression" (ESConv train, a boyfriend who
+        # left: had got the steps for low mood), "she has cancer"; a bully or a boss named so
+        # is the other side ("he is a bully")
+        return True
     owners = list(_OWNER.finditer(text, start, match.start()))
     owner = owners[-1] if owners else None  # the nearest
     if owner is None or _FIRST.search(text, owner.end(), match.start()):

@@ -25,7 +25,7 @@ _EXPERIENCE_BODY = (
     r"(?:this|that))\s+ever\s+happen(?:ed)?\s+to\s+(?:you|u)"
     r"|(?:do|did)\s+(?:you|u)\s+(?:even\s+)?know\s+what\s+(?:it|that|this)(?:'s|\s+is|\s+was|\s+feels)"
     r"\s+like"
-    r"|how\s+did\s+(?:you|u)\s+(?:ever\s+)?(?:get\s+through|get\s+over|overcome|deal\s+with|"
+    r"|how(?:\s+did|\s*'d)\s+(?:you|u)\s+(?:ever\s+)?(?:get\s+through|get\s+over|overcome|deal\s+with|"
     r"cope\s+with|handle|survive)\s+(?:it|that|this|them)"
 )
 _EXPERIENCE_TAIL = r"(?:,?\s+(?:too|as\s+well|yourself|then|before))*\s*[/]?"
@@ -61,7 +61,7 @@ _LIVED = re.compile(
     r"|do\s+(?:you|u)\s+ever\s+(?:feel|get)\s+(?!about\s+your\b)"
     # "How did you manage to get out of the depression?", "How did you go about it?", "What
     # did you do before getting a job?"
-    r"|how\s+did\s+(?:you|u)\s+(?:ever\s+)?(?:manage\s+to\s+)?(?:get\s+(?:through|over|out\s+of)"
+    r"|how(?:\s+did|\s*'d)\s+(?:you|u)\s+(?:ever\s+)?(?:manage\s+to\s+)?(?:get\s+(?:through|over|out\s+of)"
     r"|overcome|deal\s+with|cope\s+with|handle|survive|beat|go\s+about"
     # "How did you manage to support her." (ESConv train, had got a health fact)
     r"|support|care\s+for|look\s+after)\s+(?:it|that|this|them|him|her"
@@ -85,12 +85,12 @@ _LIVED = re.compile(
     r"\s+(?:you|u)\b(?!\s+(?:to\s+)?(?:understand|see|get|know))"
     r"|how\s+do\s+(?:you|u)\s+(?:cope|deal)\s+with\s+(?:your|stress|it|that|this)\b"
     # "How hard was it for you? How did you cope?" (ESConv train, a question of its own)
-    r"|how\s+did\s+(?:you|u)\s+(?:cope|get\s+through|manage|deal)\s*\?"
+    r"|how(?:\s+did|\s*'d)\s+(?:you|u)\s+(?:cope|get\s+through|manage|deal)\s*\?"
     # "how did you manage stress" (ESConv train, had got "you deserve the same kindness ...")
-    r"|how\s+did\s+(?:you|u)\s+(?:manage|handle|deal\s+with|cope\s+with)\s+(?:stress|anxiety|"
+    r"|how(?:\s+did|\s*'d)\s+(?:you|u)\s+(?:manage|handle|deal\s+with|cope\s+with)\s+(?:stress|anxiety|"
     r"your\s+\w+|it|that|this)\b"
     # "how do you manage after your breakup" (ESConv train, got "Of course you feel down")
-    r"|how\s+(?:do|did)\s+(?:you|u)\s+(?:manage|cope|get\s+by|carry\s+on|move\s+on)\s+(?:after|"
+    r"|how(?:\s+do|\s+did|\s*'d)\s+(?:you|u)\s+(?:manage|cope|get\s+by|carry\s+on|move\s+on)\s+(?:after|"
     r"since|through|during)\s+your\s+\w+"
     # "how are you managing those frustrations?" (ESConv valid, after "it's great that you
     # can relate")
@@ -205,6 +205,8 @@ def asks_agent_experience(text: str) -> bool:
     True
     >>> asks_agent_experience("Have you ever felt this way about your brother?")
     False
+    >>> asks_agent_experience("How 'd you get over it?"), asks_agent_experience("How'd you cope?")
+    (True, True)
     >>> asks_agent_experience("How did you know?"), asks_agent_experience("Have you eaten?")
     (False, False)
     >>> asks_agent_experience("That is good advice. Have you been through something like that?")

@@ -346,8 +346,10 @@ _ADVICE = re.compile(
     r"i can (?:use|do))|\b(?:just |please )?tell me what (?:to do|i should do)"
     # (not said of others: "hopefully they will give me some advice", ESConv train)
     r"|(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bcan\s)(?<!\bmight\s)(?<!\bmay\s)"
-    r"(?<!\bto\s)(?<!\bgonna\s)\bgive me (?:some |a few |more |other )?(?:advice|ideas|tips|"
-    r"suggestions|options|pointers)"
+    # ("Give me some counselling", "Do you give me any counselling?", ESConv train: had got
+    # "I haven't lived what you're going through")
+    r"(?<!\bto\s)(?<!\bgonna\s)\bgive me (?:some |any |a few |more |other )?(?:advice|ideas|tips|"
+    r"suggestions|options|pointers|coun[cs]e?l{1,2}ing|guidance)"
     # "Do you have any good ideas to cope with stress?", "I need some advice", "What do you do
     # to unwind?" (supporters answer these 9 in ESConv train with a suggestion 4 times)
     # ... or one word more: "Do you have any craft ideas?"

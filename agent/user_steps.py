@@ -133,9 +133,13 @@ def _step(act: str) -> str | None:
     # "I will try.", "I'll try that." name no step to build on, nor "i could talk to" cut off
     # before its object ("Then your idea to talk to sounds like a good one", ESConv valid)
     # ("call them" names people to call, as "try them" names nothing)
-    bare = re.sub(r"\s+(?:that|it|this|those|them)$", "", step.lower())
+    # ... nor "I will try many times" (ESConv train: "Could you pick a time to try many
+    # times?"): how often or how hard is no object
+    core = re.sub(r"(?:\s+(?:again|harder|more|many\s+times|(?:one\s+)?more\s+times?|"
+                  r"my\s+(?:best|hardest)|every\s+day))+$", "", step.lower())
+    bare = re.sub(r"\s+(?:that|it|this|those|them)$", "", core)
     if ((bare in _NEEDS_OBJECT
-         and not (step.lower().endswith(" them") and bare in _PEOPLE_VERBS))
+         and not (core.endswith(" them") and bare in _PEOPLE_VERBS))
             or re.search(r"\s(?:to|with|about|for|on|at|into|from|of)$", step.lower())
             or step.lower().startswith("look forward")):  # a hope, not a step
         return None
@@ -165,6 +169,8 @@ def stated_plan(text: str) -> str | None:
     'go back to the climbing gym'
     >>> stated_plan("yeah i will try"), stated_plan("I should start writing lists.")
     (None, 'start writing lists')
+    >>> stated_plan("I will try many times."), stated_plan("I'll call them again.")
+    (None, 'call them again')
     >>> stated_plan("Ok. I'll try that. The next gal that I like, I'll ask her to coffee.")
     'ask her to coffee'
     >>> stated_plan("I'll go to the bridge.") is None

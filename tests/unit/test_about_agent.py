@@ -172,6 +172,10 @@ def test_the_policy_answers_a_question_about_the_agent_as_others_and_a_miss_with
     policy = RuleStrategyPolicy()
     assert policy.choose(_ctx("Are you a real person?")).strategy is Strategy.OTHERS
     assert policy.choose(_ctx("What's your name?")).strategy is Strategy.OTHERS
+    # ESConv train: had got "Thank you for sharing this with me."
+    asked = "Thank you my friend Can you tell me your name please?"
+    assert policy.choose(_ctx(asked)).strategy is Strategy.OTHERS
+    assert "Sage" in reply(asked, Strategy.OTHERS, history=TROUBLE)
     assert policy.choose(_ctx("You don't understand.")).strategy is Strategy.QUESTION
     assert policy.choose(_ctx("Can you help me?")).strategy is Strategy.QUESTION
     assert about_agent("My dog died.") is None
@@ -530,6 +534,7 @@ def test_asked_about_a_life_it_has_none_and_after_a_trouble_it_goes_back_to_it(
     "What sort of hobbies helped you?",  # ESConv train: had got a general line
     "What helped you the most?",
     "How did you support her?",  # ESConv train: had got a health fact
+    "How 'd you get over it?",  # ESConv train: had got "that sounds painful"
     # ESConv train: had got a health step and "Telling me about your house took courage"
     "i can focus on the things i can control - that's good advice. what have you been doing to "
     "stay sane through all of this?",

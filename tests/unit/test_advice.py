@@ -221,6 +221,9 @@ def test_a_look_alike_names_no_trouble(text: str) -> None:
     "My daughter is really sick and its causing her to have trouble sleeping.",  # ESConv train
     # ESConv train: had got "take someone you trust along to the next appointment"
     "i'm stressed about my family getting covid my youngest is waiting for test results.",
+    # ESConv train, a boyfriend who left: had got the steps for low mood
+    "He said he has been struggling with depression and needed to be alone",
+    "She has cancer.",
     "Maybe I could talk to my friend Sam because she just broke up with her boyfriend.",
     "How can I help my friend with her depression?",
     # ESConv train: had got "take someone you trust along to the next appointment"
@@ -253,6 +256,8 @@ def test_someone_elses_trouble_is_helping_them_not_their_steps(text: str) -> Non
     ("They basically bullied and forced me to do what they wanted.", "bullying"),  # ESConv
     ("They make fun of me", "bullying"),
     ("My boss is a bully.", "bullying"),
+    ("He is such a bully to me.", "bullying"),
+    ("I can't sleep since he left.", "sleep"),
     ("He keeps taking credit for my work.", "workplace"),
     ("I get panic attacks when my boss yells", "panic"),
     ("I'm anxious about my exams", "exams"),

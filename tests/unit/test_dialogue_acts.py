@@ -155,6 +155,10 @@ pytestmark = pytest.mark.unit
     ("What suggestions do you have for unruly kids who argue when we work at home?", False,
      False, True),
     ("I wonder what ideas you have about it.", False, False, False),
+    # ESConv train: had got "I haven't lived what you're going through"
+    ("Yes. I feel very sad. Give me some counselling", False, False, True),
+    ("So they are angry with me. Do you give me any counselling?", False, False, True),
+    ("Hopefully my school will give me some counselling.", False, False, False),
     # ESConv train: a step of the user's, not a request ("hopefully they will give me some advice")
     ("I will reach out to my parents tomorrow and hopefully they will give me some advice.",
      False, False, False),
