@@ -768,8 +768,10 @@ TOPICS: tuple[Topic, ...] = (
         _words(r"\b(?:my|the|this|with|from|of)\s+depression\b"
                r"|\bi(?:'m|\s+am|m|\s+feel|'ve\s+been|\s+have\s+been|\s+get|\s+was)\s+(?:\w+\s+){0,2}?"
                r"depressed\b"
+               # ("Kindly advise me on better ways for managing depression", ESConv valid)
                r"|\b(?:facing|having|suffer(?:ing)?(?:\s+(?:from|with))?|dealing\s+with|struggling\s+with|"
-               r"battling|passing\s+through)\s+(?:\w+\s+){0,2}?depression\b"
+               r"battling|passing\s+through|manag(?:e|ing)|cop(?:e|ing)\s+with|handl(?:e|ing)|"
+               r"overcom(?:e|ing)|fight(?:ing)?)\s+(?:\w+\s+){0,2}?depression\b"
                r"|\b(?:this|a|my)\s+(?:slump|funk|rut)\b"
                # "Cannot seem to shake the blues even though I exercise" (ESConv train)
                r"|\b(?:shake|shift|beat|get\s+rid\s+of|get\s+out\s+of)\s+(?:the|these|this|my)\s+"

@@ -425,10 +425,11 @@ class TemplateChatModel(BaseChatModel):
                       and all(v > HURT_VALENCE and label not in HURT_FEELINGS
                               for label, v in readings)
                       and not told_earlier and not tells_trouble(user)
-                      # a trouble with steps of its own named ("my alcohol addiction", ESConv
-                      # train: "And I know I should stop but I just got addicted." had got "Mm,
-                      # fair enough.")
-                      and not (info["topic"] if "topic" in info else topic_of(user, earlier))
+                      # a trouble with steps of its own named in this message (ESConv train:
+                      # "And I know I should stop but I just got addicted." had got "Mm, fair
+                      # enough."); not one named before, which may have been in passing ("I'm
+                      # studying finance and I'm loving it", ESConv valid)
+                      and topic_of(user) is None
                       and not unwell  # "Not great, honestly." is no small talk
                       and not any(says_unwell(t) for t in earlier[-2:])  # ... nor what follows
                       and not advice_asked  # "I need some advice." asks for help

@@ -37,6 +37,7 @@ pytestmark = pytest.mark.unit
     ("Do you have any suggestions to improve sleep the night before?", "sleep"),  # ESConv train
     ("Can you suggest some remedies of how to get out of depression..", "low_mood"),  # ESConv
     ("I dont know how to get out of this slump", "low_mood"),  # ESConv valid
+    ("Kindly advise me on better ways for managing depression.", "low_mood"),  # ESConv valid
     # ESConv train: had got "how is your day going otherwise?"
     ("Cannot seem to shake the blues even though I exercise and have a friend I talk with.",
      "low_mood"),
