@@ -75,11 +75,12 @@ UNSUPPORTIVE = re.compile(
 # A liking told, which is no news: "I love my wife and my great kids" (ESConv train, told after
 # a separation: "That's wonderful! I'm glad to hear it"), "I love the animals, learning new
 # things" (what a cancelled fair gave: "How did it come about?"). Something new that is liked
-# is news ("I love my new job!").
+# is news ("I love my new job!"), and liking what was said or a place is approval or cheer:
+# "I love that idea!", "i like that. today is a fresh start", "I love it there" (ESConv train).
 LIKING = re.compile(
     r"(?:^|[.!?;]\s*+)(?:(?:and|but|oh|yes|yeah|well|also)[,\s]++)*+"
     r"i\s++(?:really\s++|just\s++|also\s++|still\s++|do\s++)?(?:love|adore|enjoy|like)\s++"
-    r"(?!(?:\w+\s+)?new\b)",
+    r"(?!(?:\w+\s+)?new\b|(?:that|this|it|these|those|your|the\s+idea|what\s+you)\b)",
     re.I,
 )
 LAUGHS = re.compile(r"\b(?:lo+l+|lmf?ao+|rofl|a?ha(?:ha)+h?|he(?:he)+|hihi+|jaja+|kek)\b", re.I)

@@ -921,6 +921,9 @@ def test_a_liking_told_after_a_trouble_is_no_news() -> None:
     # something new, or news beside the liking, is still met gladly
     assert glad_after(cancelled, "I love my new puppy though!")
     assert glad_after(cancelled, "I finally got the job! I love it!")
+    # a place liked is cheer, not what is at stake (ESConv train: "I love it there" after a
+    # breakup had got "mute them for a while")
+    assert glad_after(cancelled, "I've been to Las Vegas fifteen times. I love it there.")
 
 
 def suggestion_after(*texts: str) -> str:
