@@ -164,7 +164,8 @@ _CREDENTIALS = whole_message(
 )
 # "Are you still there?": the user checks the agent is listening.
 _PRESENCE = whole_message(
-    r"are\s+(?:you|u)\s+(?:still\s+)?(?:there|here|with\s+me|listening)|(?:you|u)\s+still\s+there"
+    # ("still there?", ESConv train: "maybe one small step could help")
+    r"are\s+(?:you|u)\s+(?:still\s+)?(?:there|here|with\s+me|listening)|(?:(?:you|u)\s+)?still\s+there"
     # "hello i wonder if there is anyone there..."
     r"|(?:i\s+wonder\s+if\s+)?(?:is\s+)?(?:there\s+)?(?:is\s+)?(?:any|some)(?:one|body)\s+"
     r"(?:there|here|around|listening)", tail=r"(?:\s*\.\.+)?")

@@ -77,7 +77,8 @@ _TOPIC = re.compile(
     # ("my these i was supposed to write", ESConv valid, a slip for "thesis": "hearing about
     # your these")
     rf"knees?|shoulders?|mine|yours|ours|right|way|too|very|really|just|all|these|those|this|"
-    rf"that|it|shoes|pjs|pajamas|"
+    # ("my own flesh and blood", ESConv train: "Telling me about your own flesh took courage")
+    rf"that|it|shoes|pjs|pajamas|flesh|"
     rf"pyjamas|clothes|bed|name|guts|myself|yourself|"
     # "would be my best option", "my only choice", "my best guess": a way of weighing things
     rf"options?|choices?|bet|guess|move|"
@@ -155,7 +156,10 @@ _CAUSE = re.compile(
     # hardest thing that I am going to have to surpass")
     r"(?<!\bknow\s)(?<!\bknew\s)(?<!\bthink\s)(?<!\bthought\s)(?<!\bbelieve\s)(?<!\bguess\s)"
     r"(?<!\bhope\s)(?<!\brealize\s)(?<!\brealise\s)(?<!\bsaid\s)(?<!\bthing\s)(?<!\bthings\s)"
-    r"(?<!\bone\s)"
+    # ("I am thinking that I am incapable to do anything", ESConv train: "It makes sense that
+    # you feel frustrated, since you are incapable to do anything")
+    r"(?<!\bone\s)(?<!\bthinking\s)(?<!\bfeel\s)(?<!\bfeeling\s)(?<!\bfelt\s)(?<!\bsays\s)"
+    r"(?<!\bbelieving\s)(?<!\bdecided\s)(?<!\bnoticed\s)(?<!\bfigured\s)"
     r"that(?!\s+(?:is|was|'s|sounds|seems|makes|made|does|did|would|will|could|can|has|had|"
     r"helps|helped|works|worked|means|meant)\b))\s+"
     r"([^.!?;]{6,}?)(?:[.!?;]|,\s*(?:but|and)\b|$)",

@@ -200,7 +200,11 @@ _PRAISE = re.compile(
     r"(?:compassionate|caring|understanding|patient|thoughtful|warm|gentle)\s+and\s+(?:kind|caring|"
     r"patient|understanding|helpful|thoughtful)|"
     r"amazing|wonderful|awesome|the\s+best|nice|sweet|lovely|good\s+listener|great\s+help|"
-    r"big\s+help|good\s+friend|angel|star|legend|"
+    r"big\s+help|good\s+friend|angel|star|legend|excellent|"
+    # ("Well you have been an excellent support system.", ESConv train: "Thank you for sharing
+    # this with me.")
+    r"(?:excellent|great|amazing|wonderful|fantastic|good|real)\s+(?:support(?:\s+system)?|"
+    r"listener|friend)|"
     r"(?:good|great|amazing|awesome|brilliant)\s+at\s+(?:this|listening|what\s+you\s+do)|"
     r"easy\s+to\s+talk\s+to)"
     r"(?:\s+(?:to\s+(?:me|talk\s+to)|today|tonight|too))?\s*[.!]*\s*(?:[:;]-?[()DPp]{1,3}\s*)?$"
@@ -336,6 +340,8 @@ def praises_agent(text: str) -> bool:
     False
     >>> praises_agent("Those are really good suggestions."), praises_agent("Those are my kids.")
     (True, False)
+    >>> praises_agent("Well you have been an excellent support system.")
+    True
     >>> praises_agent("You're actually pretty good at this!"), praises_agent("Sounds like a plan")
     (True, False)
     >>> praises_agent("Your great at this:)"), praises_agent("Your great aunt is visiting.")

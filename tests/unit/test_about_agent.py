@@ -236,6 +236,8 @@ def test_why_trust_the_agent_is_answered_without_claims() -> None:
 @pytest.mark.parametrize(("text", "kind"), [
     ("Are you still here?", "there"),
     ("you still there?", "there"),
+    ("still there?", "there"),  # ESConv train: "maybe one small step could help"
+    ("The pain is still there.", None),
     ("Hi there, I really need someone to talk to right now.", "help"),
     ("I would like some help with the problem I am facing", "help"),
     ("Are you there when I need you?", None),

@@ -1267,6 +1267,10 @@ def test_a_home_left_or_stayed_in_is_no_topic() -> None:
     "I know that we'll get through this whole thing, but in the meantime it's so crazy making.",
     # ESConv train: "feeling angry when you are going to have to surpass is being able to trust"
     "I think the hardest thing that I am going to have to surpass is being able to trust again.",
+    # ESConv train: "It makes sense that you feel frustrated, since you are incapable to do
+    # anything"
+    "I am thinking that I am incapable to do anything",
+    "I feel that I am a failure.",
 ])
 def test_what_is_known_or_named_is_no_cause(text: str) -> None:
     from agent.responder_slots import slots
@@ -1279,5 +1283,8 @@ def test_a_feeling_about_what_happened_keeps_its_cause() -> None:
 
     assert slots("I am upset that nobody called me.", "sadness", [])["cause"] == (
         "nobody called you")
+    # ESConv train: "Telling me about your own flesh took courage"
+    assert "topic" not in slots("I don't want to extend that sadness to my own flesh and blood.",
+                                "sadness", [])
     # the talk's own frame is no topic (ESConv train: "the hardest part of your topic area")
     assert "topic" not in slots("I posted part of it in my topic area", "neutral", [])
