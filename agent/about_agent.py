@@ -66,7 +66,8 @@ _TASTES_BODY = (
     r"what\s+do\s+you\s+(?:like|enjoy|love)"
     r"(?:\s+(?:to\s+do|doing))?(?:\s+(?:for\s+fun|in\s+your\s+(?:free|spare)\s+time))?"
     r"|do\s+you\s+have\s+(?:any\s+)?(?:hobbies|a\s+hobby|interests)"
-    r"|what\s+(?:are|'re)\s+your\s+(?:hobbies|interests)"
+    # ("What are you hobbies?", ESConv train, had got "I don't know that one, I'm afraid.")
+    r"|what\s+(?:are|'re)\s+(?:your|you|ur)\s+(?:hobbies|interests)"
     r"|what(?:'s|\s+is)\s+your\s+fav(?:ou?rite)?\s+[a-z]+(?:\s+[a-z]+)?"
     # "What are your favorite games to try" (ESConv valid)
     r"|what\s+(?:are|'re)\s+your\s+fav(?:ou?rite)?\s+[a-z]+(?:\s+to\s+[a-z]+)?"

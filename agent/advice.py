@@ -609,7 +609,10 @@ TOPICS: tuple[Topic, ...] = (
                r"(?:\d+\s*(?:-|\s)?\s*(?:year|yr)s?\s*(?:-|\s)?\s*old\s+)?(?:kids?|sons?|daughters?|"
                r"child|children|toddler|teen(?:ager)?s?)\b"
                r"|\b(?:kids|children|boys|girls)\s+(?:who\s+)?(?:keep\s+|always\s+|constantly\s+)?"
-               r"(?:argue|arguing|fight|fighting|bicker|bickering)\b|\bparenting\b"
+               # (not "Where would I find a local parenting forums?", ESConv train)
+               r"(?:argue|arguing|fight|fighting|bicker|bickering)\b"
+               r"|\bparenting\s+(?:is|has\s+been|feels)\s+(?:so\s+|really\s+|very\s+)?(?:hard|tough|"
+               r"difficult|exhausting|overwhelming)\b|\bstruggl\w*\s+with\s+(?:my\s+)?parenting\b"
                # "My youngest son has such a hard time sharing" (ESConv train)
                r"|\b(?:kids?|sons?|daughters?|child|children|toddler)\s+(?:has|have|is\s+having|are\s+"
                r"having)\s+(?:such\s+)?(?:a\s+)?(?:hard\s+time|trouble)\s+(?:with\s+)?sharing\b"

@@ -276,6 +276,12 @@ ACT_REPLIES: dict[str, tuple[str, ...]] = {
         "Thank you, that's kind of you to say.",
         "That means a lot; thank you.",
     ),
+    # praise of a suggestion, which takes it up ("OK, that sounds like a good idea.", ESConv
+    # train, had got "Thank you, that's kind of you to say."): the step is what matters
+    "taken_up": (
+        "I'm glad it sounds worth a try.",
+        "Good, I hope it helps.",
+    ),
     # "Merry Christmas!" as the talk opens: wished back, then on to the user
     "season": (
         "And to you! How are you feeling today?",

@@ -63,6 +63,9 @@ _TOPIC = re.compile(
     # nor one's side in an outcome: "Maybe this will turn out to my favor" (ESConv train: "talk
     # to someone you trust about your favor")
     r"(?!(?<=in |to )(?:my|our)\s+(?:favou?r|advantage|benefit)\b)"
+    # nor one's time of life: "At my age, i do not want to look for another job" (ESConv
+    # train: "you sound anxious about your age")
+    r"(?!(?<=at )(?:my|our)\s+age\b)"
     # nor where something happened: "she was staying at my house for a month" (ESConv valid:
     # "What has been the hardest part of your house so far?")
     # or left: "I can not leave my house" (ESConv train: "So this is about your house")
@@ -95,7 +98,9 @@ _TOPIC = re.compile(
     rf"feelings|emotions|"
     # nor how one speaks: "I stumble over my words" (ESConv train: "facing your words head on")
     # ("she didn't accept my voices at all", ESConv train: "You sound hurt about your voices")
-    rf"words|voices?|"
+    # nor a way of reaching someone: "she ignores my calls" (ESConv train: "telling me about
+    # your calls took courage")
+    rf"words|voices?|calls|texts|messages|emails|"
     # a point of view: "from my perspective that's exactly the problem" (ESConv valid: "one
     # small step with your perspective")
     # or what one knows: "to the best of my knowledge" (ESConv train: "Telling me about your

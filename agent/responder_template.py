@@ -307,7 +307,9 @@ class TemplateChatModel(BaseChatModel):
                    only_thanks(user)
                    # "thanks maybe I will take a vacation": the step is answered, not the thanks
                    or (strategy is Strategy.OTHERS and thanked and stated_plan(user) is None))
-               else ("helped" if credits_agent(user) else "praise") if praises_agent(user)
+               else ("helped" if credits_agent(user)
+                     else "taken_up" if approves_suggestion(user) else "praise")
+               if praises_agent(user)
                else None)
         if act == "greeting" and info.get("returning"):
             return _welcome_back(earlier, said, seed)

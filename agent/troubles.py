@@ -96,6 +96,9 @@ LOST_GOOD = re.compile(
     r"|\b(?:it'?s|its|it\s+is|things\s+are)\s+(?:just\s+)?not\s+the\s+same(?=\s*(?:[.!?,;]|$|"
     r"\s+(?:anymore|any\s+more|without|since|as\s+(?:before|it\s+was))\b))"
     r"|\b(?:was|were)\s+(?:so\s+)?happy\s+(?:once|back\s+then|before)\b"
+    # "It's amazing. That's how we used to be up until a month ago" (ESConv train: "How
+    # wonderful! You sound really glad")
+    r"|\b(?:how|the\s+way|what)\s+(?:we|i|it|things|they|she|he)\s+used\s+to\s+be\b"
     r"|\b(?:not|no)\s+(?:fun|happy|good)\s+anymore\b|\bmiss\s+(?:the\s+)?(?:old|good)\s+days\b"
     # what ought to be there and is not: "She should be proud I am even going to college",
     # "they should be happy for me" (ESConv valid and train)

@@ -189,7 +189,7 @@ _PRAISE = re.compile(
     # ("Your great at this:)", ESConv valid, the typo kept, had got "That's good to hear")
     r"^\s*(?:(?:oh|wow|honestly|well|yes|yeah|aw+)[,\s]+)?"
     r"(?:i\s+(?:just\s+)?(?:want(?:ed)?\s+to|have\s+to|must)\s+(?:tell|say\s+to)\s+(?:you|u)\s+"
-    r"(?:that\s+)?)?(?:you(?:'ve|\s+have)\s+been"
+    r"(?:that\s+)?)?(?:you(?:'ve|\s+have)\s+been|you\s+were"
     r"|you(?:'re|\s+are|re)|your(?=\s+(?:(?:really|so|very|truly|pretty|quite|such)\s+)*"
     r"(?:great|good|amazing|awesome|the\s+best|wonderful|so\s+kind)\b))\s+"
     r"(?:(?:really|so|very|such|truly|a|an|incredibly|super|actually|pretty|quite|genuinely|"
@@ -342,6 +342,8 @@ def praises_agent(text: str) -> bool:
     (True, False)
     >>> praises_agent("Well you have been an excellent support system.")
     True
+    >>> praises_agent("you were helpful"), praises_agent("You were wrong about it.")
+    (True, False)
     >>> praises_agent("You're actually pretty good at this!"), praises_agent("Sounds like a plan")
     (True, False)
     >>> praises_agent("Your great at this:)"), praises_agent("Your great aunt is visiting.")

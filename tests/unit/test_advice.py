@@ -68,6 +68,7 @@ pytestmark = pytest.mark.unit
     ("My 11 year old daughter won't pick up anything", "parenting"),
     ("hi,I'm in depression because my kids not listen to me.", "parenting"),  # ESConv valid
     ("My kids fight with each other all day.", "parenting"),  # a parent's to handle
+    ("Parenting has been so hard lately.", "parenting"),
     ("Any tips for sleep?", "sleep"),
     ("Do you have any suggestions on how to handle the anxiety?", "relaxing"),  # ESConv train
     ("Do you have any other suggestions to resolve my anxiety issue?", "relaxing"),  # ESConv
@@ -201,6 +202,7 @@ def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     "The water is cold to me.", "She doesn't like me in that way.",
     "My boss is difficult.", "I had a meltdown at work.", "My kids are my world.",
     "I share with my sister.", "My support group meets on Fridays.",
+    "Where would I find a local parenting forums?",  # ESConv train: had got a step on shouting
 ])
 def test_a_look_alike_names_no_trouble(text: str) -> None:
     assert topic_of(text) is None

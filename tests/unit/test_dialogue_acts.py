@@ -392,6 +392,20 @@ def test_a_long_goodbye_is_closed_every_time_and_praise_is_thanked() -> None:
             assert reply in ACT_REPLIES["praise"]
 
 
+def test_praise_of_a_suggestion_takes_it_up_rather_than_thanking_the_praise() -> None:
+    # ESConv train: "OK, that sounds like a good idea." had got "Thank you, that's kind of you
+    # to say."
+    calm = AffectEstimate(VAD(0.3, 0.1, 0.1), {"joy": 0.5, "neutral": 0.5}, 0.6, "text", 0.0)
+    history = [DialogueTurn("user", "I feel anxious."),
+               DialogueTurn("Sage", "Could you call a friend tonight?")]
+    for text, act in (("OK, that sounds like a good idea.", "taken_up"),
+                      ("great advice", "taken_up"), ("You're so kind to me!", "praise")):
+        reply = Responder().respond(ResponseRequest(
+            user_text=text, history=[*history, DialogueTurn("user", text)],
+            strategy=Strategy.OTHERS, user_affect=calm, persona_name="Sage"))  # fmt: skip
+        assert reply in ACT_REPLIES[act], (text, reply)
+
+
 def test_a_wish_for_the_season_greets_at_the_start_and_says_goodbye_later() -> None:
     # ESConv valid: "Merry Christmas" after "Good morning" got "What are you most looking
     # forward to?"; ESConv train closes 33 talks with such wishes
@@ -882,6 +896,8 @@ def test_a_death_in_someone_elses_family_is_the_story_not_asked_for() -> None:
     "Absolutely! You nailed it!",
     # ESConv train: "Oh, that's lovely! I'm glad to hear it"
     "i do hope they learn to be kind and strive to learn and be smart.",
+    # ESConv train: "How wonderful! You sound really glad"
+    "It's amazing. That's how we used to be up until a month ago",
     # a hope is no news (ESConv train: "That's wonderful! Maybe keep a note of what helped")
     "hopefully soon somethings will change for the better, i just hope i figure out what i "
     "should do",

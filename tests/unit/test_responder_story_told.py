@@ -1283,6 +1283,11 @@ def test_a_feeling_about_what_happened_keeps_its_cause() -> None:
 
     assert slots("I am upset that nobody called me.", "sadness", [])["cause"] == (
         "nobody called you")
+    # ESConv train: "you sound anxious about your age", "telling me about your calls took
+    # courage"
+    assert "topic" not in slots("At my age, i do not want to look for another job.", "fear", [])
+    assert "topic" not in slots("I have tried, she ignores my calls.", "sadness", [])
+    assert slots("I am worried about my age.", "fear", [])["topic"] == "your age"
     # ESConv train: "Telling me about your own flesh took courage"
     assert "topic" not in slots("I don't want to extend that sadness to my own flesh and blood.",
                                 "sadness", [])
