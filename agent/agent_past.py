@@ -119,6 +119,10 @@ _LIVED = re.compile(
     r"|how\s+do\s+(?:you|u)\s+(?:comfort\s+yourself|handle\s+(?:it|this|that|stress)"
     r"|manage\s+(?:it|this|that|stress)|relax|calm\s+(?:yourself\s+)?down)\b"
     r"|what\s+did\s+(?:you|u)\s+(?:do|did)\s+in\s+(?:your|that|a\s+similar)\s+situation\b"
+    # "How long did it take you to get over it?" (ESConv train, had got "I can hear how much
+    # this matters to you.")
+    r"|how\s+long\s+did\s+it\s+take\s+(?:you|u)\s+to\s+(?:get\s+over|heal|move\s+on|recover|feel\s+"
+    r"better|get\s+through|stop)\b"
     # "what have you been doing to stay sane through all of this?", "where are you finding
     # motivation" (ESConv train, had got a health step and "Telling me about your house took
     # courage")

@@ -213,7 +213,9 @@ _HOLDING_UP = re.compile(r"\bhow\s+(?:are|r)\s+(?:you|u)\s+(?:holding\s+up|copin
 # "I am good, thank you", "not great thanks": how one is, with thanks for being asked
 _WELLBEING = re.compile(
     # ("Good afternoon I am not good at all", ESConv train)
-    r"\W*(?:(?:honestly|well|um|eh|hmm|oh|hi|hello|hey|yeah|good\s+(?:morning|afternoon|evening))"
+    # ("i'm glad to hear! i'm doing fine", ESConv train, after the agent said how it was)
+    r"\W*(?:(?:honestly|well|um|eh|hmm|oh|hi|hello|hey|yeah|good\s+(?:morning|afternoon|evening)"
+    r"|(?:i'?m\s+|i\s+am\s+|that'?s\s+)?(?:so\s+)?(?:glad|good|great|nice)\s+to\s+hear(?:\s+that)?)"
     r"[,.!]?\s+)*"
     r"(?:(?:i'?m|i\s+am|im|am|i'?ve\s+been|ive\s+been|i\s+have\s+been|been|"
     r"things\s+are)\s+)?(?:(?:doing|feeling)\s+)?(?:(?:pretty|really|very|quite|so|just|kinda|kind\s+of|a\s+"
@@ -258,6 +260,8 @@ def reports_wellbeing(text: str, agent_last: str) -> str | None:
     'well'
     >>> reports_wellbeing("Good afternoon I am not good at all", "")  # ESConv train
     'low'
+    >>> reports_wellbeing("i'm glad to hear! i'm doing fine", "I'm fine, thanks. How are you?")
+    'well'
     """
     # a greeting answered "good" was taken for a greeting's "how are you" too ("Hello. What's
     # on your mind today?", then "good": "What made you think of that?"); the talk's first

@@ -34,6 +34,8 @@ _STOP = frozenset(
     """.split()
 )
 _WORD = re.compile(r"[a-z][a-z']{2,}")
+_CONTRACTION = re.compile(r"n't$|'(?:re|ve|ll|d|m)$|^(?:that|what|there|here|he|she|who|where|"
+                          r"how|let|it|when|why)'s$")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS memory_mentions (
     id INTEGER PRIMARY KEY,
@@ -59,10 +61,19 @@ class Memory:
 
 
 def topics(text: str) -> list[str]:
-    """Content words of an utterance, in order, without repeats."""
+    """Content words of an utterance, in order, without repeats.
+
+    >>> topics("That's my mom's garden, and I can't stop crying")
+    ['mom', 'garden', 'stop', 'crying']
+    """
     seen: dict[str, None] = {}
     for word in _WORD.findall(text.lower()):
         word = word.strip("'")
+        # a contraction is a function word ("that's" came back as "Earlier you mentioned your
+        # that's", ESConv valid); a possessive is its owner ("mom's" is "mom")
+        if _CONTRACTION.search(word):
+            continue
+        word = word.removesuffix("'s")
         if word not in _STOP and len(word) > 2:
             seen.setdefault(word, None)
     return list(seen)

@@ -44,7 +44,10 @@ NO_NEWS = re.compile(
     # a wish or a request: "I would love some words of encouragement"
     r"|i\s+(?:would|'d)\s+(?:really\s+|just\s+)?(?:love|like)"
     r"|you(?:'re|\s+are)\s+(?:absolutely\s+|so\s+|totally\s+|probably\s+)?right"
-    r"|that(?:'s|\s+is)\s+(?:so\s+)?(?:true|right)|(?:that's\s+)?(?:great|good|nice|glad)\s+to\s+hear"
+    # ("i'm glad to hear! i'm doing fine", ESConv train, after the agent said how it was:
+    # "How wonderful! Who have you told so far?")
+    r"|that(?:'s|\s+is)\s+(?:so\s+)?(?:true|right)|(?:that's\s+|i'?m\s+(?:so\s+)?|i\s+am\s+(?:so\s+)?)?"
+    r"(?:great|good|nice|glad)\s+to\s+hear"
     r"|i\s+(?:totally\s+|completely\s+)?agree)\b"
     # Anywhere in the message, as branches of their own: after the opening words a ".*" would
     # rescan the rest once for every way of splitting them ("ok, " 5,000 times took 2.3 s).
@@ -83,6 +86,11 @@ LIKING = re.compile(
     r"(?!(?:\w+\s+)?new\b|(?:that|this|it|these|those|your|the\s+idea|what\s+you)\b)",
     re.I,
 )
+# The help credited in a sentence of a longer message: "Thanks for the suggestions. You've really
+# helped me get a better perspective on this whole thing." (ESConv valid)
+HELPED = re.compile(r"\byou(?:'ve|\s+have)?\s+(?:really\s+|truly\s+|so\s+)?helped\b"
+                    r"|\bhelped\s+me\s+(?:a\s+lot|so\s+much)\b|\b(?:so|very|really|super)\s+helpful\b",
+                    re.I)
 LAUGHS = re.compile(r"\b(?:lo+l+|lmf?ao+|rofl|a?ha(?:ha)+h?|he(?:he)+|hihi+|jaja+|kek)\b", re.I)
 NEEDS_HELP = re.compile(r"\bi\s+(?:really\s+|just\s+|badly\s+)?need\s+(?:some\s+|your\s+)?help\b",
                         re.I)

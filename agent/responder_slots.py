@@ -121,6 +121,9 @@ _TOPIC = re.compile(
     # location" (not "your disabled"); a verb after it is not one ("my animal escaped")
     rf"(?:[a-z]+(?:ed|al|ful|ous|ive|ic|ent|ant|able|ible|less|ish)\s+(?!{_NOT_A_NOUN}\b)"
     r"[a-z]{3,}(?<!ed)(?<!ly)\b|[a-z]{3,}\b)"
+    # an owner is no topic, nor its thing left unsaid: "finish my Bachelor's and do something
+    # positive" (ESConv valid: "Telling me about your bachelor took courage")
+    r"(?!'s\b)"
     # a verb with its object is no noun: "My ex cut me off" (not "your ex cut")
     r"(?!\s+(?:me|us|him|her|them|myself)\b)"
     # "my fear of flying", "my main form of relaxation"

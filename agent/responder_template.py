@@ -77,6 +77,7 @@ from agent.responder_cues import (
     DOUBTS,
     GLAD_WELL,
     HEDGED,
+    HELPED,
     HOPEFUL,
     INFANTS,
     INTERJECTION,
@@ -371,7 +372,16 @@ class TemplateChatModel(BaseChatModel):
                       and not (STRAIN.search(user) and not tells_news(user))
                       # just after a crisis was answered, "Thank you. I feel as if I lost who I
                       # am" is no gladness ("You sound really glad", ESConv valid)
-                      and not any(s in SAFETY_REPLIES for s in said[-2:]))
+                      and not any(s in SAFETY_REPLIES for s in said[-2:])
+                      # thanks, then more of a trouble told before ("Thank you, I appreciate your
+                      # kind words. Some times the tests just don't seem like what is being
+                      # taught", ESConv train: "I can hear how glad this makes you."): the warmth
+                      # is the thanks'
+                      and not (told_earlier and thanks(user) and not only_thanks(user)
+                               and not tells_news(user)
+                               # "You've really helped me get a better perspective" is warm
+                               and not (credits_agent(user) or praise_in(user)
+                                        or HELPED.search(user))))
         positive = (reads_glad
                     and not takes_up  # taking up a suggestion is not news
                     # "Have you ever used jatos? You're actually pretty good at this!", or in the
@@ -567,7 +577,10 @@ class TemplateChatModel(BaseChatModel):
                 return listening[seed % len(listening)]
             fresh = ordered
         openers = OPENERS.get(str(info["style"]), OPENERS["warm"])
-        if glad:  # good news is met gladly, not with "I hear you." or "I understand."
+        # good news is met gladly, not with "I hear you." or "I understand.", and so are thanks
+        # ("Thank you so much for listening me out and for wise advice. I will talk to him,
+        # tonight.", ESConv valid)
+        if glad or thanks(user):
             openers = tuple(o for o in openers if o in GLAD_OPENERS) or ("",)
         if strategy is Strategy.QUESTION and hurting and said and said[-1].endswith("?"):
             guessed = info["feeling"] == "neutral" and filled["feeling"] in FEELING_WORDS["neutral"]

@@ -242,7 +242,13 @@ STRUGGLE_WITH = re.compile(
     # sleep that will not come: "I lie down and then I feel wide awake thinking about the next
     # day" (ESConv valid, read as joy, had got "That's wonderful! So you are sleepy")
     r"|\b(?:lie|lying|laying|lay)\s+(?:\w+\s+){0,3}?awake\b|\bi\s+(?:\w+\s+){0,3}?(?:feel|am)\s+wide\s+"
-    r"awake\b|\b(?:a\s+)?hard\s+time\s+(?:falling|getting\s+to|staying)\s+(?:a)?sleep\b", re.I)
+    r"awake\b|\b(?:a\s+)?hard\s+time\s+(?:falling|getting\s+to|staying)\s+(?:a)?sleep\b"
+    # "It's great talking to you. I have an emotional problem, more like the fear that I will
+    # fail my class" (ESConv train, read as joy: "Oh, that's lovely! So you have an emotional
+    # problem, and it feels good.")
+    r"|\bi\s+(?:have|'ve\s+got|am\s+having|'m\s+having)\s+(?:an?\s+|some\s+)?(?:\w+\s+)?"
+    r"(?:emotional|mental|personal|family|relationship)\s+(?:problems?|issues?|struggles?)\b"
+    r"|\b(?:the|my|a)\s+fear\s+(?:that|of)\b", re.I)
 STRUGGLING = re.compile(
     # ("i am not able to remember the contents which is necessary for my academic tests",
     # ESConv train, had got "What's on your mind today?")
@@ -380,6 +386,10 @@ def tells_trouble(text: str) -> bool:
     >>> tells_trouble("I am good, just feeling low."), tells_trouble("I don't feel low.")
     (True, False)
     >>> tells_trouble("slept with my close friend"), tells_trouble("I slept with my teddy bear")
+    (True, False)
+    >>> tells_trouble("It's great talking to you. I have an emotional problem")
+    True
+    >>> tells_trouble("I have a fear that I will fail"), tells_trouble("I have no fear.")
     (True, False)
     """
     low = text.lower()

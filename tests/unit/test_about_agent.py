@@ -537,6 +537,7 @@ def test_asked_about_a_life_it_has_none_and_after_a_trouble_it_goes_back_to_it(
     "What helped you the most?",
     "How did you support her?",  # ESConv train: had got a health fact
     "How 'd you get over it?",  # ESConv train: had got "that sounds painful"
+    "How long did it take you to get over it?",  # ESConv train
     # ESConv train: had got a health step and "Telling me about your house took courage"
     "i can focus on the things i can control - that's good advice. what have you been doing to "
     "stay sane through all of this?",
@@ -566,6 +567,7 @@ def test_asked_about_its_own_ways_or_habits_it_says_it_is_a_program(asked: str) 
     "What helped you understand it?",
     "Do you have any problems with me asking?",
     "What have you been doing to my plants?", "Where are you finding these jobs?",
+    "How long did it take you to drive here?",
 ])
 def test_look_alikes_of_its_own_ways_are_not_answered_as_such(text: str) -> None:
     assert "program" not in reply(text, history=TROUBLE), text

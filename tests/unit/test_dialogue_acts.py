@@ -921,12 +921,39 @@ def glad_after(trouble: str, text: str) -> bool:
     warm = AffectEstimate(VAD(0.5, 0.3, 0.1), {"joy": 0.7, "neutral": 0.3}, 0.7, "text", 0.0)
     history = [DialogueTurn("user", trouble), DialogueTurn("Sage", "I hear you."),
                DialogueTurn("user", text)]
-    for strategy in (Strategy.QUESTION, Strategy.AFFIRMATION):
+    for strategy in (Strategy.QUESTION, Strategy.AFFIRMATION, Strategy.REFLECTION):
         said = Responder().respond(ResponseRequest(text, history, strategy, warm, None, "Sage",
                                                    "warm"))
-        if any(said.endswith(t) for t in POSITIVE_TEMPLATES[strategy] if "{" not in t):
+        # a template with its slots filled, after any opener ("Oh, who have you told so far?")
+        glad = [re.compile(re.sub(r"\\\{\w+\\\}", ".+", re.escape(t)) + "$", re.I)
+                for t in POSITIVE_TEMPLATES[strategy]]
+        if any(g.search(said) for g in glad):
             return True
     return False
+
+
+def test_thanks_then_more_of_the_trouble_is_not_met_gladly() -> None:
+    # ESConv train: "I can hear how glad this makes you."
+    text = ("Thank you, I appreciate your kind words. Some times the tests just don't seem like "
+            "what is being taught in class and the books.")
+    assert not glad_after("I'm afraid I will fail my nursing class.", text)
+    # help credited, or news beside the thanks, is warm
+    assert glad_after("I'm afraid I will fail my nursing class.",
+                      "Thanks! I passed the retake this morning!")
+
+
+def test_thanks_are_not_heard_with_i_hear_you() -> None:
+    # ESConv valid: "I hear you. I'm glad you have a next step." to thanks and a step
+    sad = AffectEstimate(VAD(-0.3, 0.1, -0.1), {"sadness": 0.6, "neutral": 0.4}, 0.6, "text", 0.0)
+    text = "Thank you so much for listening me out and for wise advice. I will talk to him."
+    for strategy in Strategy:
+        for turns in range(6):  # the opener turns with the conversation's length
+            history = [DialogueTurn("user" if k % 2 == 0 else "Sage", f"Line {k}.")
+                       for k in range(2 * turns)]
+            reply = Responder().respond(ResponseRequest(
+                text, [*history, DialogueTurn("user", text)], strategy, sad, None, "Sage",
+                "warm"))  # fmt: skip
+            assert not reply.startswith(("I hear you", "I understand")), (strategy, reply)
 
 
 def test_a_liking_told_after_a_trouble_is_no_news() -> None:

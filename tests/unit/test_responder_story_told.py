@@ -1288,6 +1288,9 @@ def test_a_feeling_about_what_happened_keeps_its_cause() -> None:
     assert "topic" not in slots("At my age, i do not want to look for another job.", "fear", [])
     assert "topic" not in slots("I have tried, she ignores my calls.", "sadness", [])
     assert slots("I am worried about my age.", "fear", [])["topic"] == "your age"
+    # ESConv valid: "Telling me about your bachelor took courage"
+    assert "topic" not in slots("I just want to finally finish my Bachelor's and do something "
+                                "positive.", "sadness", [])
     # ESConv train: "Telling me about your own flesh took courage"
     assert "topic" not in slots("I don't want to extend that sadness to my own flesh and blood.",
                                 "sadness", [])
