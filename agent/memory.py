@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from perception.base import split_sentences
+
 # A short stop list kept here because no core dependency ships one offline (NLTK's must be
 # downloaded); it only has to keep function words out of topic nodes. Greetings and
 # pleasantries ("hello", "thanks", "good") are in it too: recalled as topics, they came back as
@@ -31,9 +33,18 @@ _STOP = frozenset(
     hello hey hiya okay thanks thank please bye goodbye good great fine nice well sure lol haha
     ever never always sorry even last next need needs lately tonight yesterday tomorrow
     anyone anybody someone somebody everyone everybody nobody wonder
+    better worse best worst new old little big whole same own few many couple long short hard
+    bad ago while kind sort type way something anything everything nothing lots
+    pandemic covid coronavirus virus lockdown quarantine world
     """.split()
 )
 _WORD = re.compile(r"[a-z][a-z']{2,}")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z']*|\d+")
+# what stands before a noun: a determiner, a possessive, a number, a preposition that takes one
+_DETERMINERS = frozenset(
+    """my our your his her their the a an this these those some any no every each another
+    about with from for of at in on without""".split()
+) | {str(n) for n in range(100)}
 _CONTRACTION = re.compile(r"n't$|'(?:re|ve|ll|d|m)$|^(?:that|what|there|here|he|she|who|where|"
                           r"how|let|it|when|why)'s$")
 _SCHEMA = """
@@ -61,21 +72,35 @@ class Memory:
 
 
 def topics(text: str) -> list[str]:
-    """Content words of an utterance, in order, without repeats.
+    """The things an utterance names, in order, without repeats: a word in a noun's place (after
+    "my", "the", "a", a number or "about", with at most one word between) or a name (a capital
+    word not opening its sentence). Recalled as "Earlier you mentioned your ...", anything else
+    read back as nonsense ("your find", "your hard", "your that's" in ESConv valid replays).
+    A noun phrase's own words are checked by hand: no part-of-speech tagger ships offline with
+    the core dependencies.
 
     >>> topics("That's my mom's garden, and I can't stop crying")
-    ['mom', 'garden', 'stop', 'crying']
+    ['mom', 'garden']
+    >>> topics("I told Anna about work, it was hard to find help")
+    ['anna', 'work']
     """
     seen: dict[str, None] = {}
-    for word in _WORD.findall(text.lower()):
-        word = word.strip("'")
-        # a contraction is a function word ("that's" came back as "Earlier you mentioned your
-        # that's", ESConv valid); a possessive is its owner ("mom's" is "mom")
-        if _CONTRACTION.search(word):
-            continue
-        word = word.removesuffix("'s")
-        if word not in _STOP and len(word) > 2:
-            seen.setdefault(word, None)
+    for sentence in split_sentences(text):
+        tokens = _TOKEN.findall(sentence)
+        for i, token in enumerate(tokens):
+            word = token.lower().strip("'")
+            # a contraction is a function word ("that's"); a possessive is its owner ("mom's")
+            if (not _WORD.fullmatch(word) or _CONTRACTION.search(word)
+                    or word.removesuffix("'s") in _STOP or len(word) <= 2):
+                continue
+            word = word.removesuffix("'s")
+            before = [t.lower() for t in tokens[max(0, i - 2):i]]
+            placed = (bool(before) and before[-1] in _DETERMINERS) or (
+                len(before) == 2 and before[0] in _DETERMINERS and before[1] not in _STOP)
+            # (a word in capitals is shouted, not a name: "EVERYTHING I love")
+            named = token[0].isupper() and not token.isupper() and i > 0
+            if placed or named:
+                seen.setdefault(word, None)
     return list(seen)
 
 
@@ -139,7 +164,9 @@ class MemoryGraph:
     def related(self, text: str, *, limit: int = 3) -> list[Memory]:
         g = self.graph()
         scores: dict[str, float] = {}
-        for word in topics(text):
+        # any word of the message may touch a topic kept ("Anna called me again")
+        for word in dict.fromkeys(_WORD.findall(text.lower())):
+            word = word.strip("'").removesuffix("'s")
             if word not in g:
                 continue
             scores[word] = scores.get(word, 0.0) + 2.0
