@@ -158,6 +158,10 @@ _SURROUNDINGS = ending_sentence(
     r"weather(?:\s+(?:there|where\s+you\s+are|by\s+you|today|over\s+there))*"
     r"|what(?:'s|\s+is)\s+the\s+weather\s+like\s+(?:there|where\s+you\s+are|for\s+you)"
     r"|where\s+(?:are\s+(?:you|u)\s+from|do\s+(?:you|u)\s+live)"
+    # "Is there a lock down where you live?" (ESConv train, had got a job-search step)
+    r"|(?:is|are)\s+there\s+(?:a\s+|any\s+)?(?:lock\s*downs?|restrictions|cases|covid|snow|"
+    r"curfews?)\s+(?:where\s+(?:you|u)\s+(?:live|are)|(?:in|near)\s+your\s+(?:area|town|city|"
+    r"state|country))"
     r"|what\s+are\s+(?:you|u)\s+(?:doing|up\s+to)(?:\s+(?:today|tonight|now|right\s+now))?"
     # "Do you have dependents that look up to you?", "do you have kids?"
     r"|do\s+(?:you|u)\s+have\s+(?:any\s+)?(?:kids|children|a\s+family|family|dependents|pets?|"
@@ -268,5 +272,7 @@ def surroundings_asked(text: str) -> str | None:
     'Im from florida'
     >>> surroundings_asked("Hi, what are you up to?"), surroundings_asked("Ask what you are doing")
     ('', None)
+    >>> surroundings_asked("Thanks for the vibes. Is there a lock down where you live?")
+    'Thanks for the vibes.'
     """
     return asked_beside(text, _SURROUNDINGS)

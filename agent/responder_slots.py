@@ -35,6 +35,8 @@ _REFLECT = {
     "we're": "you're",
 }
 _ADJECTIVES = (r"long[\s-]?time|new|old|best|little|big|long|own|ex|younger|older|final|first|last|"
+               # ("My grand mother and older sister actively support me", ESConv train)
+               r"grand|"
                # ("I'm just starting my adult life", ESConv valid: "So this is about your adult")
                r"adult|"
                r"current|whole|"
@@ -81,7 +83,9 @@ _TOPIC = re.compile(
     # your these")
     rf"knees?|shoulders?|mine|yours|ours|right|way|too|very|really|just|all|these|those|this|"
     # ("my own flesh and blood", ESConv train: "Telling me about your own flesh took courage")
-    rf"that|it|shoes|pjs|pajamas|flesh|"
+    # nor an exclamation: "oh my yes, the Cheesecake Factory has amazing cheesecake" (ESConv
+    # train: "Telling me about your yes took courage"), "oh my god"
+    rf"that|it|shoes|pjs|pajamas|flesh|yes|no|god|gosh|goodness|lord|word|"
     rf"pyjamas|clothes|bed|name|guts|myself|yourself|"
     # "would be my best option", "my only choice", "my best guess": a way of weighing things
     rf"options?|choices?|bet|guess|move|"

@@ -381,7 +381,12 @@ class TemplateChatModel(BaseChatModel):
                                and not tells_news(user)
                                # "You've really helped me get a better perspective" is warm
                                and not (credits_agent(user) or praise_in(user)
-                                        or HELPED.search(user))))
+                                        or HELPED.search(user)
+                                        # a step taken up or planned is warm too ("ohh that's
+                                        # a good idea. thank you! I'll do some relaxing
+                                        # activities that day", ESConv train)
+                                        or approves_suggestion(user)
+                                        or stated_plan(user) is not None)))
         positive = (reads_glad
                     and not takes_up  # taking up a suggestion is not news
                     # "Have you ever used jatos? You're actually pretty good at this!", or in the

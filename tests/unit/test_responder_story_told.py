@@ -1288,6 +1288,11 @@ def test_a_feeling_about_what_happened_keeps_its_cause() -> None:
     assert "topic" not in slots("At my age, i do not want to look for another job.", "fear", [])
     assert "topic" not in slots("I have tried, she ignores my calls.", "sadness", [])
     assert slots("I am worried about my age.", "fear", [])["topic"] == "your age"
+    # ESConv train: "Telling me about your yes took courage", "your grand"
+    assert "topic" not in slots("oh my yes, the Cheesecake Factory has amazing cheesecake.",
+                                "joy", [])
+    assert slots("My grand mother and older sister support me.", "joy", [])["person"] == (
+        "your grand mother")
     # ESConv valid: "Telling me about your bachelor took courage"
     assert "topic" not in slots("I just want to finally finish my Bachelor's and do something "
                                 "positive.", "sadness", [])
