@@ -282,7 +282,7 @@ def credits_agent(text: str) -> bool:
 # agent offered (151 of ESConv train's 11,851 seeker turns open so). Warm words, but no news
 # of their own.
 _APPROVES = re.compile(
-    r"^\s*(?:(?:oh|ooh|ok|okay|yes|yeah|wow|hmm|well)[,.!\s]+)*(?:that(?:'s|s|\s+is|\s+does|"
+    r"^\s*(?:(?:o+h+|ok|okay|yes|yeah|wow|hmm|well)[,.!\s]+)*(?:that(?:'s|s|\s+is|\s+does|"
     r"\s+would\s+be|\s+sounds|\s+seems)|this\s+is|sounds|what\s+a|those\s+are|these\s+are)\s+"
     # ("well that sounds reassuring.", ESConv valid, had got "Feeling unsettled after a setback
     # is common ...")
@@ -316,6 +316,8 @@ def approves_suggestion(text: str) -> bool:
     """The message opens by taking up the agent's suggestion ("That's a pretty good idea.").
 
     >>> approves_suggestion("That's a pretty good idea. Have you tried it?")
+    True
+    >>> approves_suggestion("ohh that's a good idea. thank you!")
     True
     >>> approves_suggestion("What suggestions do you have?"), approves_suggestion("I got the job!")
     (False, False)
