@@ -86,6 +86,9 @@ _TOPIC = re.compile(
     # nor an exclamation: "oh my yes, the Cheesecake Factory has amazing cheesecake" (ESConv
     # train: "Telling me about your yes took courage"), "oh my god"
     rf"that|it|shoes|pjs|pajamas|flesh|yes|no|god|gosh|goodness|lord|word|"
+    # ("they had my number", "my strain on my life", ESConv train: "telling me about your
+    # number took courage", "You sound frustrated about your strain")
+    rf"number|strain|"
     rf"pyjamas|clothes|bed|name|guts|myself|yourself|"
     # "would be my best option", "my only choice", "my best guess": a way of weighing things
     rf"options?|choices?|bet|guess|move|"
@@ -144,6 +147,8 @@ _TOPIC = re.compile(
     # you trust about your blood")
     r"consumption|use|intake|habit|habits|addiction|work|pressure|sugar|levels|count|scan|scans|"
     r"report|"
+    # "my first car accident" (ESConv train: "you sound exhausted about your first car")
+    r"accident|accidents|crash|injury|injuries|wreck|repairs|insurance|"
     # a person named by where they are: "my church pastor", "my school counselor" (ESConv train:
     # "many people go through trouble with your church")
     r"pastor|priest|counselor|counsellor|advisor|adviser|teacher|teachers|friend|friends|coach|"
@@ -170,6 +175,8 @@ _CAUSE = re.compile(
     r"(?<!\bhope\s)(?<!\brealize\s)(?<!\brealise\s)(?<!\bsaid\s)(?<!\bthing\s)(?<!\bthings\s)"
     # ("I am thinking that I am incapable to do anything", ESConv train: "It makes sense that
     # you feel frustrated, since you are incapable to do anything")
+    # ("the idea that I could also lose the at some point is very hard", ESConv train)
+    r"(?<!\bidea\s)(?<!\bfact\s)(?<!\bchance\s)(?<!\bpossibility\s)(?<!\bnotion\s)"
     r"(?<!\bone\s)(?<!\bthinking\s)(?<!\bfeel\s)(?<!\bfeeling\s)(?<!\bfelt\s)(?<!\bsays\s)"
     r"(?<!\bbelieving\s)(?<!\bdecided\s)(?<!\bnoticed\s)(?<!\bfigured\s)"
     r"that(?!\s+(?:is|was|'s|sounds|seems|makes|made|does|did|would|will|could|can|has|had|"
@@ -371,6 +378,20 @@ _DANGLING_TO = re.compile(r"\bto\s*(?:$|(?:or|and|but)\b)", re.I)
 _TWO_VERBS = re.compile(r"\b(?:am|is|are|was|were)\s+\w+ing\s+(?:is|are|was|were)\b", re.I)
 
 
+def _lowered(text: str, said: str) -> str:
+    """``text`` (the user's ``said`` reflected) in lower case but for its acronyms ("your PTSD",
+    not "your ptsd", ESConv train); what was said all in capitals is shouted, and lowered
+    whole ("MY JOB" is "your job").
+
+    >>> _lowered("your PTSD", "my PTSD"), _lowered("your JOB", "MY JOB")
+    ('your PTSD', 'your job')
+    """
+    if not re.search(r"[a-z]", said):
+        return text.lower()
+    return re.sub(r"[A-Za-z']+", lambda m: m.group(0) if m.group(0).isupper()
+                  and 2 <= len(m.group(0)) <= 5 else m.group(0).lower(), text)
+
+
 def lower_first(text: str) -> str:
     """The text with its first letter lowered, to follow an opener ("Oh, "); "I" stays."""
     return text if re.match(r"I\b|I'", text) else text[:1].lower() + text[1:]
@@ -434,7 +455,7 @@ def slots(
     if event:  # "I lost my job": the loss is the topic, not the job
         verb = event.group(1).lower()
         found["event"] = (f"{EVENT_VERBS['lost' if verb == 'lose' else verb]} "
-                          f"{reflect(event.group(2)).lower()}")
+                          f"{_lowered(reflect(event.group(2)), event.group(2))}")
     elif died:  # "my dog died"; "my friend's dad passed away" is no loss of the user's own
         lost = reflect(died.group(1)).lower()
         found["event"] = f"the death of {lost}" if "'s " in lost else f"losing {lost}"
@@ -456,7 +477,7 @@ def slots(
     elif ill_self:
         found["event"] = "your diagnosis"
     elif topic:
-        found["topic"] = reflect(topic.group(0)).lower()
+        found["topic"] = _lowered(reflect(topic.group(0)), topic.group(0))
     for turns_back, text in enumerate((user, *reversed(earlier))):
         person = next(
             (m for m in _TOPIC.finditer(text) if m.group(0).split()[-1].lower() in PEOPLE

@@ -1271,6 +1271,9 @@ def test_a_home_left_or_stayed_in_is_no_topic() -> None:
     # anything"
     "I am thinking that I am incapable to do anything",
     "I feel that I am a failure.",
+    # ESConv train: "feeling unsettled when you could also lose the at some point is very hard
+    # to deal with is a very human response"
+    "I think the idea that I could also lose them at some point is very hard to deal with.",
 ])
 def test_what_is_known_or_named_is_no_cause(text: str) -> None:
     from agent.responder_slots import slots
@@ -1288,6 +1291,13 @@ def test_a_feeling_about_what_happened_keeps_its_cause() -> None:
     assert "topic" not in slots("At my age, i do not want to look for another job.", "fear", [])
     assert "topic" not in slots("I have tried, she ignores my calls.", "sadness", [])
     assert slots("I am worried about my age.", "fear", [])["topic"] == "your age"
+    # ESConv train: "your first car", "your number", "your strain", "your ptsd"
+    assert slots("When I got into my first car accident, someone said walk it off", "sadness",
+                 [])["topic"] == "your first car accident"
+    assert "topic" not in slots("they had my number", "sadness", [])
+    assert "topic" not in slots("he does not care about my strain on my life", "anger", [])
+    assert slots("my PTSD is worse at night", "fear", [])["topic"] == "your PTSD"
+    assert slots("I HATE MY JOB", "anger", [])["topic"] == "your job"
     # ESConv train: "Telling me about your yes took courage", "your grand"
     assert "topic" not in slots("oh my yes, the Cheesecake Factory has amazing cheesecake.",
                                 "joy", [])
