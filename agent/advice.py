@@ -400,7 +400,12 @@ TOPICS: tuple[Topic, ...] = (
         "job_loss", "losing a job",
         # the user's own: "My husband just got laid off" (ESConv train) got "If you have not
         # yet, could you apply for unemployment benefits this week?", said to the wife
-        _words(r"\b(?:lost|losing)\s+(?:my|our)\s+job\b|\blaid\s+(?:me|us)\s+off\b"
+        # (a job feared for is not lost: "well I fear losing my job", ESConv train, had got
+        # "could you apply for unemployment benefits this week?")
+        _words(r"(?<!\bfear\s)(?<!\bfears\s)(?<!\bfeared\s)(?<!\bof\s)(?<!\bworried\sabout\s)"
+               r"(?<!\bworry\sabout\s)(?<!\banxious\sabout\s)(?<!\bnervous\sabout\s)"
+               r"(?<!\bscared\sabout\s)(?<!\bmight\sbe\s)(?<!\bcould\sbe\s)"
+               r"\b(?:lost|losing)\s+(?:my|our)\s+job\b|\blaid\s+(?:me|us)\s+off\b"
                # ("I heard my dad was laid off" is his)
                r"|\b(?:i|we)\b(?:(?!\b(?:he|she|they|my|his|her|their)\b)[^.!?,;]){0,20}?"
                r"\b(?:got|been|was|were|get|am|'m|are|'re)\s+(?:just\s+)?"

@@ -32,8 +32,10 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|my|me|we|our)\b", re.I)
 _WHERE = (r"(?:^\s*|[,.!;]\s*|\b(?:okay|ok|alright|well|thanks|thank you|so|and|now|you too|"
           r"u too)\s+)")
 _FAREWELL = re.compile(
-    rf"{_WHERE}(?:bye|goodbye|good ?night|night night|see you|see ya|talk (?:to you )?"
-    r"(?:later|soon)|ttyl|cya)\b"
+    # ("see you do it too!!!!!", ESConv train, is no goodbye: a verb follows)
+    rf"{_WHERE}(?:bye|goodbye|good ?night|night night|see (?:you|ya)(?!\s+(?:do|did|does|are|were|"
+    r"have|had|get|got|can|could|know|think|feel|like|say|said|want|need|understand|agree)\b)"
+    r"|talk (?:to you )?(?:later|soon)|ttyl|cya)\b"
     # "I hope we can chat again some day!"
     r"|\bhope\s+(?:we\s+(?:can\s+|get\s+to\s+)?|to\s+)(?:chat|talk|speak)\s+(?:again|soon)\b"
     # "God bless you!!" as the whole message (ESConv train got "How wonderful!")
@@ -186,6 +188,8 @@ def is_farewell(text: str) -> bool:
     (False, False)
     >>> is_farewell("Likewise! Take care! :)")
     True
+    >>> is_farewell("see you do it too!!!!! just food."), is_farewell("Ok, see you tomorrow!")
+    (False, True)
     >>> is_farewell("I feel a lot better I hope you have an awesome day!")
     True
     >>> is_farewell("Please enjoy your day"), is_farewell("I can't enjoy your day trips anymore")

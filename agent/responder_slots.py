@@ -88,7 +88,8 @@ _TOPIC = re.compile(
     rf"that|it|shoes|pjs|pajamas|flesh|yes|no|god|gosh|goodness|lord|word|"
     # ("they had my number", "my strain on my life", ESConv train: "telling me about your
     # number took courage", "You sound frustrated about your strain")
-    rf"number|strain|"
+    # "I am cut off from all of my support" (ESConv train: "Telling me about your support")
+    rf"number|strain|support|"
     rf"pyjamas|clothes|bed|name|guts|myself|yourself|"
     # "would be my best option", "my only choice", "my best guess": a way of weighing things
     rf"options?|choices?|bet|guess|move|"

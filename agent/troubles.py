@@ -149,7 +149,11 @@ WALKED_OUT = re.compile(
     r"mum|mother|ex)|he|she)\s+(?:just\s+)?(?:ran|run|runs)\s+off\s+with\b"
     r"|\b(?:walked|moved)\s+out\s+on\s+(?:me|us)\b"
     r"|\b(?:he|she)\s+(?:suddenly\s+|just\s+)?(?:ended\s+(?:it|things|the\s+relationship|our\s+"
-    r"relationship)|broke\s+it\s+off|called\s+it\s+off)\b", re.I)
+    r"relationship)|broke\s+it\s+off|called\s+it\s+off)\b"
+    # "out of nowhere he dumped me" (ESConv train: "You clearly care about your boyfriend" a
+    # few turns on)
+    r"|\b(?:he|she)\s+(?:suddenly\s+|just\s+|then\s+)?(?:dumped|broke\s+up\s+with)\s+(?:me|us)\b",
+    re.I)
 # Someone close gone away: "My best friend moved to another country", "my sister is moving
 # away". Only a person of the user's ("my ..."), and only away or abroad: "my boss moved to
 # another team" is not a loss told.

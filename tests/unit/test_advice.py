@@ -76,6 +76,7 @@ pytestmark = pytest.mark.unit
     ("Do you have any tips on how to deal with headaches or being overly stressed or anxious?",
      "relaxing"),
     ("I am so depressed because I lost my job", "job_loss"),  # the trouble behind it first
+    ("I'm so sad about losing my job last week.", "job_loss"),
     ("I am sleepy, I lie down and then I feel wide awake thinking about the next day.", "sleep"),
     ("How do I calm down before a test?", "relaxing"),
     ("Apart from deep breaths, what other ways can i use to manage my anxiety?", "relaxing"),
@@ -201,6 +202,9 @@ def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     "I listen to the blues when I cook.", "The car is blue.", "I can't shake the rug out.",
     "The water is cold to me.", "She doesn't like me in that way.",
     "My boss is difficult.", "I had a meltdown at work.", "My kids are my world.",
+    # a job feared for (ESConv train: "could you apply for unemployment benefits this week?")
+    "well I fear losing my job", "I'm scared of losing my job.",
+    "I'm worried about losing my job.",
     "I share with my sister.", "My support group meets on Fridays.",
     "Where would I find a local parenting forums?",  # ESConv train: had got a step on shouting
 ])
@@ -475,6 +479,11 @@ def test_care_for_someone_is_presumed_only_of_someone_close() -> None:
 
     assert any(caring in r.lower() for r in affirmations("My sister keeps fighting with me."))
     assert not any(caring in r.lower() for r in affirmations("My manager keeps adding more."))
+    # one who left, named by a pronoun (ESConv train: "You clearly care about your boyfriend"
+    # after "out of nowhere he dumped me")
+    left = talk(["We planned a wedding and out of nowhere he dumped me."]
+                + ["My boyfriend never wanted me to join groups."] * 5, Strategy.AFFIRMATION)
+    assert not any(caring in r.lower() for r in left), left
 
 
 def test_a_home_is_presumed_only_with_someone_close() -> None:

@@ -1296,6 +1296,7 @@ def test_a_feeling_about_what_happened_keeps_its_cause() -> None:
                  [])["topic"] == "your first car accident"
     assert "topic" not in slots("they had my number", "sadness", [])
     assert "topic" not in slots("he does not care about my strain on my life", "anger", [])
+    assert "topic" not in slots("So, I am cut off from all of my support.", "sadness", [])
     assert slots("my PTSD is worse at night", "fear", [])["topic"] == "your PTSD"
     assert slots("I HATE MY JOB", "anger", [])["topic"] == "your job"
     # ESConv train: "Telling me about your yes took courage", "your grand"
