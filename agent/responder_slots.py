@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from agent.responder_words import EVENT_VERBS, FEELING_WORDS, HER, HIM, NAMED_FEELINGS, PEOPLE
 from agent.troubles import DIED, EVENT, ILL, ILL_SELF, LEFT, NEGATIVE_NAMED, UNWELL
@@ -398,13 +399,41 @@ def lower_first(text: str) -> str:
     return text if re.match(r"I\b|I'", text) else text[:1].lower() + text[1:]
 
 
+@lru_cache(maxsize=1024)
+def gone_in(text: str) -> frozenset[str]:
+    """The people a message says the user has lost, as said back ("your grandfather"): died,
+    left, broken up with, or no longer knowing them. Cached: the prompt reads the whole
+    conversation's messages every turn.
+
+    >>> sorted(gone_in("I recently lost my grandfather and my girlfriend left me."))
+    ['your girlfriend', 'your grandfather']
+    """
+    gone = {reflect(m.group(1)).lower() for pattern in (DIED, LEFT) for m in pattern.finditer(text)}
+    # a partner the user left: "I just broke up with my girlfriend" (ESConv valid got "How are
+    # things between you and your girlfriend right now?")
+    gone |= {reflect(m.group(1)).lower() for pattern in (_ENDED_WITH, _SEPARATED)
+             for m in pattern.finditer(text)}
+    # "I recently lost my grandfather": a person lost has died (ESConv valid got "How are
+    # things between you and your grandfather right now?")
+    gone |= {reflect(m.group(2)).lower() for m in EVENT.finditer(text)
+             if m.group(1).lower() in ("lost", "loose", "lose")
+             and m.group(2).split()[-1].lower() in PEOPLE}
+    # nor with someone whose memory is going: "what would your dad say if you told him" to a
+    # child whose father has dementia and no longer knows them
+    gone |= {reflect(m.group("sufferer")).lower() for m in ILL.finditer(text)
+             if m.group("sufferer") and _FORGETTING.search(m.group("disease") or "")}
+    return frozenset(gone)
+
+
 def slots(
-    user: str, feeling_label: str, memory: Sequence[str], earlier: Sequence[str] = ()
+    user: str, feeling_label: str, memory: Sequence[str], earlier: Sequence[str] = (),
+    also_gone: Sequence[str] = (),
 ) -> dict[str, str]:
     """What the user's words give the templates; a slot is absent when nothing fits.
 
     ``earlier`` holds the user's previous messages, newest last (a person named there still
-    fills {person}).
+    fills {person}); ``also_gone`` the people lost further back in the conversation than those
+    (``gone_in``), who are never spoken of as there to talk to.
     """
     found: dict[str, str] = {}
     # "my husband has been cheating on me hello": a call for attention at the end is not part
@@ -435,24 +464,8 @@ def slots(
     topic = next((m for m in _TOPIC.finditer(user) if not _owner(user, m)), None)
     event, died, left = EVENT.search(user), DIED.search(user), LEFT.search(user)
     ill, ill_self = ILL.search(user), ILL_SELF.search(user)
-    # People the user has lost, now or earlier: never "talk to them" or "things between you".
-    gone = {reflect(m.group(1)).lower() for text in (user, *earlier)
-            for pattern in (DIED, LEFT) for m in pattern.finditer(text)}
-    # a partner the user left: "I just broke up with my girlfriend" (ESConv valid got "How are
-    # things between you and your girlfriend right now?")
-    gone |= {reflect(m.group(1)).lower() for text in (user, *earlier)
-             for pattern in (_ENDED_WITH, _SEPARATED) for m in pattern.finditer(text)}
-    # "I recently lost my grandfather": a person lost has died (ESConv valid got "How are
-    # things between you and your grandfather right now?")
-    gone |= {reflect(m.group(2)).lower() for text in (user, *earlier)
-             for m in EVENT.finditer(text)
-             if m.group(1).lower() in ("lost", "loose", "lose")
-             and m.group(2).split()[-1].lower() in PEOPLE}
-    # nor with someone whose memory is going: "what would your dad say if you told him" to a
-    # child whose father has dementia and no longer knows them
-    gone |= {reflect(m.group("sufferer")).lower() for text in (user, *earlier)
-             for m in ILL.finditer(text)
-             if m.group("sufferer") and _FORGETTING.search(m.group("disease") or "")}
+    # People the user has lost, now or earlier: never "talk to them" or "things between you"
+    gone = set(also_gone).union(*map(gone_in, (user, *earlier)))
     if event:  # "I lost my job": the loss is the topic, not the job
         verb = event.group(1).lower()
         found["event"] = (f"{EVENT_VERBS['lost' if verb == 'lose' else verb]} "

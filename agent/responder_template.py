@@ -220,7 +220,8 @@ class TemplateChatModel(BaseChatModel):
         said_low = " ".join(said).lower()
         strategy: Strategy = info["strategy"]
         earlier = [str(m.content) for m in messages if isinstance(m, HumanMessage)][:-1]
-        filled = slots(user, str(info["feeling"]), list(info.get("memory") or []), earlier)
+        filled = slots(user, str(info["feeling"]), list(info.get("memory") or []), earlier,
+                       also_gone=info.get("gone") or ())
         trouble = topic_of(user)
         if trouble is not None and trouble.said_as and "topic" in filled:
             # "I'm scared my job will find out" about the drinking: not "your job"

@@ -28,7 +28,7 @@ from agent.agent_past import (
     surroundings_asked,
 )
 from agent.errors import AgentError
-from agent.responder_slots import reflect
+from agent.responder_slots import gone_in, reflect
 from agent.responder_template import TemplateChatModel
 from agent.troubles import tells_trouble
 from agent.types import AgentEmotion, Strategy
@@ -173,6 +173,11 @@ def build_messages(request: ResponseRequest, *, max_turns: int = 12) -> list[Bas
         "story_told": told,
         "topic": topic.name if topic is not None else None,
         "steps_given": given,
+        # the people lost anywhere in the conversation, which the offline responder's window
+        # of twelve turns may not reach ("I lost my boyfriend in a car accident", ESConv train:
+        # "You clearly care about your boyfriend" seven messages on)
+        "gone": sorted(set().union(*(gone_in(t.text) for t in past
+                                     if t.speaker != request.persona_name))),
         "returning": request.returning,
         "kept": request.kept,
         # a character in a world of its own (real_world_advice = false) is not made to say it

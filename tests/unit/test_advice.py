@@ -484,6 +484,12 @@ def test_care_for_someone_is_presumed_only_of_someone_close() -> None:
     left = talk(["We planned a wedding and out of nowhere he dumped me."]
                 + ["My boyfriend never wanted me to join groups."] * 5, Strategy.AFFIRMATION)
     assert not any(caring in r.lower() for r in left), left
+    # one who died, told further back than the twelve turns the prompt keeps (ESConv train:
+    # "You clearly care about your boyfriend" seven messages on)
+    died = talk(["It's three years since I lost my boyfriend in a car accident."]
+                + ["It is still hard some days."] * 7
+                + ["His family didn't treat my boyfriend very good."] * 3, Strategy.AFFIRMATION)
+    assert not any(caring + "your boyfriend" in r.lower() for r in died[8:]), died[8:]
 
 
 def test_a_home_is_presumed_only_with_someone_close() -> None:
