@@ -159,10 +159,15 @@ _CREDENTIALS = whole_message(
     r"(?:do|did)\s+(?:you|u)\s+have\s+(?:a\s+|any\s+)?(?:background|training|degree|"
     r"qualifications?|certification)\s+(?:in|as)\s+\w+(?:\s+\w+)?"
     r"|are\s+(?:you|u)\s+(?:a\s+|an\s+)?(?:trained\s+|licensed\s+|real\s+|professional\s+|"
-    r"certified\s+)?(?:therapist|counsell?or|psychologist|psychiatrist|doctor|professional|"
-    r"social\s+worker|nurse)|are\s+(?:you|u)\s+(?:trained|qualified|licensed|certified)"
-    r"(?:\s+(?:in|for)\s+\w+)?"
+    # ("yea im good are u a pyschiratrist or something", ESConv train, misspelt: had got
+    # "Oh, that's lovely! What are you most looking forward to?")
+    r"certified\s+)?(?:therapist|counsell?or|p[sy]{1,3}ch\w*(?:logist|trist)|doctor|"
+    r"professional|social\s+worker|nurse)(?:\s+or\s+(?:something|anything|what))?"
+    r"|are\s+(?:you|u)\s+(?:trained|qualified|licensed|certified)(?:\s+(?:in|for)\s+\w+)?"
 )
+# how one is, said before the question: "yea im good are u a pyschiratrist or something"
+_WELL_THEN = re.compile(r"^\W*(?:(?:yea|yeah|yes|ok|okay|hi|hello|hey)[,.!\s]+)*"
+                        r"(?:i'?m|im|i\s+am)\s+(?:good|fine|ok|okay|well|alright)[,.!\s]+", re.I)
 # "Are you still there?": the user checks the agent is listening.
 _PRESENCE = whole_message(
     # ("still there?", ESConv train: "maybe one small step could help")
@@ -386,8 +391,10 @@ def asks_credentials(text: str) -> bool:
     (True, True)
     >>> asks_credentials("My sister is a therapist."), asks_credentials("Are you a fan of it?")
     (False, False)
+    >>> asks_credentials("yea im good are u a pyschiratrist or something")
+    True
     """
-    return bool(_CREDENTIALS.match(text))
+    return bool(_CREDENTIALS.match(_WELL_THEN.sub("", text, count=1)))
 
 
 def asks_if_person(text: str) -> bool:

@@ -252,8 +252,9 @@ TOPICS: tuple[Topic, ...] = (
                r"(?:with\s+)?(?:[\w']+\s+){0,6}?(?:stress|stressed|anxious|anxiety|nerves)\b"
                # asked of the agent: "What do you do to relax?" (ESConv valid)
                r"|\bwhat\s+do\s+you\s+do\s+to\s+(?:relax|unwind|de-?stress|calm\s+down)\b"
-               r"|\b(?:try|learn|start|get\s+into|tips\s+(?:for|on)|how\s+to|never)\s+(?:\w+\s+)?"
-               r"meditat(?:e|ion|ing)\b"
+               # ("What do I do to meditate?", ESConv train, had got a general line)
+               r"|\b(?:try|learn|start|get\s+into|tips\s+(?:for|on)|how\s+to|never|(?:what|how)\s+"
+               r"(?:do|should|can)\s+i\s+do\s+to)\s+(?:\w+\s+)?meditat(?:e|ion|ing)\b"
                r"|\b(?:how\s+(?:to|can\s+i|do\s+i|could\s+i)|ways?\s+to|help\s+me|trying\s+to|"
                r"struggl\w+\s+to|can'?t|cannot|hard\s+to)\s+(?:relax|calm\s+(?:myself\s+)?down|"
                r"de-?stress|unwind|wind\s+down|switch\s+off)\b"),

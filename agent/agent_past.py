@@ -144,7 +144,10 @@ _SENTENCE_BREAK = re.compile(
     # "... just to be average May I ask, how did you deal with ...?" (ESConv valid, unstopped)
     # (from the first space of a run only: from each of a run's spaces "\s+" rescans the run)
     r"|(?<!\s)\s+(?=(?:may|can|could)\s+i\s+ask\b)"
-    r"|,\s*(?=(?:and\s+|so\s+|but\s+)?(?:have|did|do)\s+(?:you|u)\b)", re.I)
+    r"|,\s*(?=(?:and\s+|so\s+|but\s+)?(?:have|did|do)\s+(?:you|u)\b)"
+    # a capital opens an unstopped question: "yea thank you so much Have u ever fallen in love ?"
+    # (ESConv train, had got "How wonderful!")
+    r"|(?<=[a-z])\s+(?=(?-i:Have|Did|Do|Are|Were|How)\s+(?:you|u)\b)", re.I)
 ASIDE_WORDS = 4
 """Words beside a question about the agent's past that still leave the question the whole
 message ("That is good advice. Have you been through something like that?")."""
@@ -215,6 +218,8 @@ def asks_agent_experience(text: str) -> bool:
     False
     >>> asks_agent_experience("How 'd you get over it?"), asks_agent_experience("How'd you cope?")
     (True, True)
+    >>> experience_aside("yea thank you so much Have u ever fallen in love ?")
+    'yea thank you so much'
     >>> asks_agent_experience("How did you know?"), asks_agent_experience("Have you eaten?")
     (False, False)
     >>> asks_agent_experience("That is good advice. Have you been through something like that?")

@@ -304,8 +304,9 @@ def thanks_for_asking(text: str, agent_last: str) -> bool:
 _ADVICE = re.compile(
     r"\b(?:what (?:else )?(?:should|can|could|do) (?:i|we) do|any (?:more |other )?(?:advice|"
     r"suggestions?|ideas|tips)|what do you "
+    # ("so how do i avoid falling for the wrong one", ESConv train, had got "That's wonderful!")
     r"(?:suggest|recommend|think i should)|how (?:can|do|should|would) i (?:deal|cope|handle|"
-    r"fix|get|stop|start|move on|manage|make (?:it|this) (?:stop|better|easier)"
+    r"fix|get|stop|start|move on|manage|avoid|prevent|make (?:it|this) (?:stop|better|easier)"
     # "how can i go about it if i don't get what i am being thought" (ESConv valid)
     r"|go about (?:it|this|that|doing)|approach (?:it|this|that|him|her|them)|tackle|improve)"
     # "Hopefully, but how to deal with it in the mean time?" (ESConv train, had got a

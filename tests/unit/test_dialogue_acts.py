@@ -155,6 +155,9 @@ pytestmark = pytest.mark.unit
     ("What suggestions do you have for unruly kids who argue when we work at home?", False,
      False, True),
     ("I wonder what ideas you have about it.", False, False, False),
+    # ESConv train: had got "That's wonderful! Maybe keep a note of what helped today"
+    ("hmmm great!!! i like you a lot so how do i avoid falling for the wrong one", False, False,
+     True),
     # ESConv train: had got "I haven't lived what you're going through"
     ("Yes. I feel very sad. Give me some counselling", False, False, True),
     ("So they are angry with me. Do you give me any counselling?", False, False, True),
