@@ -460,7 +460,12 @@ TOPICS: tuple[Topic, ...] = (
                r"(?!\s+(?:up|down|my|it|the|a|her|his|their)\b)|\bevict\w*"
                r"|\bbehind\s+on\s+(?:rent|payments|bills|the\s+rent)\b"
                r"|\b(?:no|not\s+enough|out\s+of|owe)\s+(?:\w+\s+)?money\b|\bmoney\s+(?:problems|"
-               r"troubles|worries|is\s+tight)\b"),
+               r"troubles|worries|is\s+tight)\b"
+               # "I overspent ... I have no idea how I can pay my credit cards off" (ESConv train,
+               # had got a daylight walk)
+               r"|\boverspen[dt]\w*|\bpay\s+(?:off\s+)?(?:my|the|our)\s+(?:credit\s+cards?|loans?|"
+               r"student\s+loans?)\b|\bcredit\s+cards?\s+(?:bills?|balances?|payments?)\b"
+               r"|\bpaycheck\s+to\s+paycheck\b"),
         # creditors and landlords more often agree a plan asked for before a missed payment;
         # 211 (US, United Way) and Citizens Advice (UK) are free referral services
         (

@@ -119,6 +119,11 @@ _LIVED = re.compile(
     r"|how\s+do\s+(?:you|u)\s+(?:comfort\s+yourself|handle\s+(?:it|this|that|stress)"
     r"|manage\s+(?:it|this|that|stress)|relax|calm\s+(?:yourself\s+)?down)\b"
     r"|what\s+did\s+(?:you|u)\s+(?:do|did)\s+in\s+(?:your|that|a\s+similar)\s+situation\b"
+    # "Can I ask, as a single mother yourself, what was something that got you through those
+    # hard times?" (ESConv train, had got a line on stress)
+    r"|what\s+(?:was|is)\s+(?:something|one\s+thing|the\s+thing|anything)\s+(?:that\s+)?"
+    r"(?:got|gets|helped|helps)\s+(?:you|u)\s+(?:get\s+)?through\b"
+    r"|as\s+an?\s+[\w\s]{1,30}?\s+yourself\b"
     # "How long did it take you to get over it?" (ESConv train, had got "I can hear how much
     # this matters to you.")
     r"|how\s+long\s+did\s+it\s+take\s+(?:you|u)\s+to\s+(?:get\s+over|heal|move\s+on|recover|feel\s+"

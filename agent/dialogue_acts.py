@@ -36,6 +36,9 @@ _FAREWELL = re.compile(
     rf"{_WHERE}(?:bye|goodbye|good ?night|night night|see (?:you|ya)(?!\s+(?:do|did|does|are|were|"
     r"have|had|get|got|can|could|know|think|feel|like|say|said|want|need|understand|agree)\b)"
     r"|talk (?:to you )?(?:later|soon)|ttyl|cya)\b"
+    # "I am going to go now." (ESConv train, had got "Thank you for trusting me with it.")
+    r"|\b(?:i'?m|i\s+am|im)\s+(?:going\s+to|gonna)\s+(?:go|head\s+out|log\s+off|sign\s+off)"
+    r"(?:\s+now)?[\s.!]*$"
     # "I hope we can chat again some day!"
     r"|\bhope\s+(?:we\s+(?:can\s+|get\s+to\s+)?|to\s+)(?:chat|talk|speak)\s+(?:again|soon)\b"
     # "God bless you!!" as the whole message (ESConv train got "How wonderful!")
@@ -190,6 +193,8 @@ def is_farewell(text: str) -> bool:
     True
     >>> is_farewell("see you do it too!!!!! just food."), is_farewell("Ok, see you tomorrow!")
     (False, True)
+    >>> is_farewell("I think so. I am going to go now."), is_farewell("I'm going to go now to the gym")
+    (True, False)
     >>> is_farewell("I feel a lot better I hope you have an awesome day!")
     True
     >>> is_farewell("Please enjoy your day"), is_farewell("I can't enjoy your day trips anymore")
@@ -306,7 +311,9 @@ _ADVICE = re.compile(
     r"suggestions?|ideas|tips)|what do you "
     # ("so how do i avoid falling for the wrong one", ESConv train, had got "That's wonderful!")
     r"(?:suggest|recommend|think i should)|how (?:can|do|should|would) i (?:deal|cope|handle|"
+    # ("That sounds interesting. How do I make money", ESConv train: "That's wonderful!")
     r"fix|get|stop|start|move on|manage|avoid|prevent|make (?:it|this) (?:stop|better|easier)"
+    r"|make (?:some |more |extra )?money|earn|save (?:money|up)"
     # "how can i go about it if i don't get what i am being thought" (ESConv valid)
     r"|go about (?:it|this|that|doing)|approach (?:it|this|that|him|her|them)|tackle|improve)"
     # "Hopefully, but how to deal with it in the mean time?" (ESConv train, had got a

@@ -19,6 +19,9 @@ AN_INFANT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|t
                        # I haven't met or seen my child. It's been 7 months." (ESConv valid got
                        # "What do you think your child would say if you told them how you feel?")
                        r"|\b(?:gave|giving)\s+birth\b|\bjust\s+(?:been\s+)?born\b"
+                       # "because I have a baby" (ESConv train, a single mother: "Could you talk
+                       # to your daughter about it, maybe tonight?")
+                       r"|\bi\s+(?:have|had|'ve\s+got)\s+(?:a\s+)?(?:new\s+)?(?:baby|newborn|infant)\b"
                        r"|\b(?:after|since|before)\s+the\s+birth\b"
                        r"|\b(?:was|were)\s+born\s+(?:last\s+(?:week|month)|this\s+(?:week|month|year)|"
                        r"(?:\d+|a\s+few|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+"
@@ -72,9 +75,10 @@ DISTRESSING = re.compile(r"\b(?:alarming|scary|terrifying|frightening|worrying|w
 UNSUPPORTIVE = re.compile(
     r"\b(?:(?:is|are|was|were|'re|'s)\s+)?(?:not\s+(?:very\s+|really\s+|at\s+all\s+|that\s+)?supportive|"
     r"unsupportive|(?:don'?t|doesn'?t|do\s+not|does\s+not|never)\s+(?:really\s+|even\s+)?"
-    r"(?:understand|care|listen|support)s?)\b", re.I)
-# Laughter ("lol", "haha"): often wry in a hard talk ("oh ok I thought it was just for 10
-# lines, lol"), and no news by itself; "haha I got the job!" tells its news in words
+    r"(?:understand|care|listen|support)s?"
+    # "i am estranged from my family for the most part" (ESConv train: "You clearly care about
+    # your family")
+    r"|estranged\s+from)\b", re.I)
 # A liking told, which is no news: "I love my wife and my great kids" (ESConv train, told after
 # a separation: "That's wonderful! I'm glad to hear it"), "I love the animals, learning new
 # things" (what a cancelled fair gave: "How did it come about?"). Something new that is liked
@@ -91,6 +95,8 @@ LIKING = re.compile(
 HELPED = re.compile(r"\byou(?:'ve|\s+have)?\s+(?:really\s+|truly\s+|so\s+)?helped\b"
                     r"|\bhelped\s+me\s+(?:a\s+lot|so\s+much)\b|\b(?:so|very|really|super)\s+helpful\b",
                     re.I)
+# Laughter ("lol", "haha"): often wry in a hard talk ("oh ok I thought it was just for 10
+# lines, lol"), and no news by itself; "haha I got the job!" tells its news in words
 LAUGHS = re.compile(r"\b(?:lo+l+|lmf?ao+|rofl|a?ha(?:ha)+h?|he(?:he)+|hihi+|jaja+|kek)\b", re.I)
 NEEDS_HELP = re.compile(r"\bi\s+(?:really\s+|just\s+|badly\s+)?need\s+(?:some\s+|your\s+)?help\b",
                         re.I)

@@ -36,8 +36,9 @@ _REFLECT = {
     "we're": "you're",
 }
 _ADJECTIVES = (r"long[\s-]?time|new|old|best|little|big|long|own|ex|younger|older|final|first|last|"
-               # ("My grand mother and older sister actively support me", ESConv train)
-               r"grand|"
+               # ("My grand mother and older sister actively support me", "my step dad",
+               # ESConv train)
+               r"grand|step|biological|birth|"
                # ("I'm just starting my adult life", ESConv valid: "So this is about your adult")
                r"adult|"
                r"current|whole|"
@@ -148,7 +149,7 @@ _TOPIC = re.compile(
     # "my alcohol consumption", "my drug use"; "my blood work" (ESConv valid: "talk to someone
     # you trust about your blood")
     r"consumption|use|intake|habit|habits|addiction|work|pressure|sugar|levels|count|scan|scans|"
-    r"report|"
+    r"report|card|cards|"
     # "my first car accident" (ESConv train: "you sound exhausted about your first car")
     r"accident|accidents|crash|injury|injuries|wreck|repairs|insurance|"
     # a person named by where they are: "my church pastor", "my school counselor" (ESConv train:
@@ -179,7 +180,7 @@ _CAUSE = re.compile(
     # you feel frustrated, since you are incapable to do anything")
     # ("the idea that I could also lose the at some point is very hard", ESConv train)
     r"(?<!\bidea\s)(?<!\bfact\s)(?<!\bchance\s)(?<!\bpossibility\s)(?<!\bnotion\s)"
-    r"(?<!\bone\s)(?<!\bthinking\s)(?<!\bfeel\s)(?<!\bfeeling\s)(?<!\bfelt\s)(?<!\bsays\s)"
+    r"(?<!\bone\s)(?<!\bthinking\s)(?<!\bimagine\s)(?<!\bsuppose\s)(?<!\bexpect\s)(?<!\bfeel\s)(?<!\bfeeling\s)(?<!\bfelt\s)(?<!\bsays\s)"
     r"(?<!\bbelieving\s)(?<!\bdecided\s)(?<!\bnoticed\s)(?<!\bfigured\s)"
     r"that(?!\s+(?:is|was|'s|sounds|seems|makes|made|does|did|would|will|could|can|has|had|"
     r"helps|helped|works|worked|means|meant)\b))\s+"

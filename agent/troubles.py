@@ -176,7 +176,11 @@ ISOLATED = re.compile(
     r"|\b(?:nobody|no\s+one|no-one)\s+(?:ever\s+)?(?:talked|talks|spoke|speaks)\s+to\s+me\b"
     r"(?!\s+about\b)"
     r"|\bi'?m\s+(?:all\s+)?(?:alone|on\s+my\s+own)\s+(?:here|all\s+the\s+time|every\s+"
-    r"(?:day|night|weekend))\b",
+    r"(?:day|night|weekend))\b"
+    # "I have no one to talk to. I have lost all of my friends since becoming a mom." (ESConv
+    # train, had got a general line)
+    r"|\bi\s+(?:have|'ve\s+got)\s+(?:no\s+one|nobody|no-one)\s+to\s+(?:talk|turn)\s+to\b"
+    r"|\b(?:i'?ve|i\s+have)\s+lost\s+(?:all\s+(?:of\s+)?|most\s+(?:of\s+)?)?my\s+friends\b",
     re.I,
 )
 # A hurt done to the user, said actively ("my boss yelled at me") or passively ("I got fired");

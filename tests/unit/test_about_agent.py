@@ -540,6 +540,9 @@ def test_asked_about_a_life_it_has_none_and_after_a_trouble_it_goes_back_to_it(
     "How did you support her?",  # ESConv train: had got a health fact
     "How 'd you get over it?",  # ESConv train: had got "that sounds painful"
     "How long did it take you to get over it?",  # ESConv train
+    # ESConv train: had got a line on stress
+    "Can I ask, as a single mother yourself, what was something that got you through those hard "
+    "times?",
     # ESConv train: had got a health step and "Telling me about your house took courage"
     "i can focus on the things i can control - that's good advice. what have you been doing to "
     "stay sane through all of this?",

@@ -70,6 +70,11 @@ pytestmark = pytest.mark.unit
     ("My kids fight with each other all day.", "parenting"),  # a parent's to handle
     ("Parenting has been so hard lately.", "parenting"),
     ("What do I do to meditate?", "relaxing"),  # ESConv train: had got a general line
+    # ESConv train: had got a daylight walk, and a general line
+    ("I overspent and I have no idea how I can pay my credit cards off", "money"),
+    ("We live paycheck to paycheck.", "money"),
+    ("I have no one to talk to. I have lost all of my friends since becoming a mom.",
+     "loneliness"),
     ("Any tips for sleep?", "sleep"),
     ("Do you have any suggestions on how to handle the anxiety?", "relaxing"),  # ESConv train
     ("Do you have any other suggestions to resolve my anxiety issue?", "relaxing"),  # ESConv
@@ -491,6 +496,10 @@ def test_care_for_someone_is_presumed_only_of_someone_close() -> None:
                 + ["It is still hard some days."] * 7
                 + ["His family didn't treat my boyfriend very good."] * 3, Strategy.AFFIRMATION)
     assert not any(caring + "your boyfriend" in r.lower() for r in died[8:]), died[8:]
+    # ESConv train: "You clearly care about your family" to "i am estranged from my family"
+    apart = talk(["i am just nervous about this whole thing i am estranged from my family"] * 6,
+                 Strategy.AFFIRMATION)
+    assert not any(caring in r.lower() for r in apart), apart
 
 
 def test_a_home_is_presumed_only_with_someone_close() -> None:

@@ -793,6 +793,12 @@ def test_a_baby_is_not_someone_to_talk_things_over_with() -> None:
         assert not any(t.split("{")[0] in reply for t in TALK_TO_PERSON
                        if t.split("{")[0].strip()), reply
         assert "your child about" not in reply, reply
+    # ESConv train, a single mother: "Could you talk to your daughter about it, maybe tonight"
+    story = ["I have lost all my friends because I cant go out anymore because I have a baby."]
+    for k in range(4):
+        last = "Im saving some money to give my daughter a better life" + "." * k
+        reply = talk([*story, last], Strategy.SUGGESTION, asked_first=1)[0]
+        assert "your daughter about" not in reply, reply
 
 
 def test_warm_words_about_advice_are_no_news_to_stay_glad_about() -> None:
@@ -1274,6 +1280,7 @@ def test_a_home_left_or_stayed_in_is_no_topic() -> None:
     # ESConv train: "feeling unsettled when you could also lose the at some point is very hard
     # to deal with is a very human response"
     "I think the idea that I could also lose them at some point is very hard to deal with.",
+    "yes i imagine that we will talk",  # ESConv train: "since you will talk"
 ])
 def test_what_is_known_or_named_is_no_cause(text: str) -> None:
     from agent.responder_slots import slots
@@ -1297,6 +1304,9 @@ def test_a_feeling_about_what_happened_keeps_its_cause() -> None:
     assert "topic" not in slots("they had my number", "sadness", [])
     assert "topic" not in slots("he does not care about my strain on my life", "anger", [])
     assert "topic" not in slots("So, I am cut off from all of my support.", "sadness", [])
+    # ESConv train: "You sound numb about your step", "So this is about your credit"
+    assert slots("my step dad took the baby", "sadness", [])["person"] == "your step dad"
+    assert slots("I can't pay my credit cards off", "fear", [])["topic"] == "your credit cards"
     assert slots("my PTSD is worse at night", "fear", [])["topic"] == "your PTSD"
     assert slots("I HATE MY JOB", "anger", [])["topic"] == "your job"
     # ESConv train: "Telling me about your yes took courage", "your grand"
