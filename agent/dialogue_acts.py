@@ -193,7 +193,7 @@ def is_farewell(text: str) -> bool:
     True
     >>> is_farewell("see you do it too!!!!! just food."), is_farewell("Ok, see you tomorrow!")
     (False, True)
-    >>> is_farewell("I think so. I am going to go now."), is_farewell("I'm going to go now to the gym")
+    >>> is_farewell("I think so. I am going to go now."), is_farewell("I'm going to go to the gym")
     (True, False)
     >>> is_farewell("I feel a lot better I hope you have an awesome day!")
     True
