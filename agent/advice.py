@@ -748,6 +748,9 @@ TOPICS: tuple[Topic, ...] = (
                r"(?<!\bland\sa\s)(?<!looking\sfor\s)(?<!search\sfor\s)(?<!apply\sfor\s)"
                r"(?<!applying\sfor\s)(?<!looking\sfor\sa\s)(?<!search\sfor\sa\s)"
                r"(?<!apply\sfor\sa\s)(?<!applying\sfor\sa\s)"
+               # ("I want to look for a new job", ESConv train, after a lost job)
+               r"(?<!\blook\sfor\s)(?<!\blook\sfor\sa\s)(?<!\bseek\sa\s)(?<!seeking\sa\s)"
+               r"(?<!\bneed\sa\s)(?<!\bwant\sa\s)"
                r"\b(?:new|first)\s+(?:job|role|position|manager|team\s+lead|boss)\b"
                # "help me to be concentrated on work and new job preparation to get a job"
                # (ESConv train) looks for one

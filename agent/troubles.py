@@ -183,6 +183,16 @@ ISOLATED = re.compile(
     r"|\b(?:i'?ve|i\s+have)\s+lost\s+(?:all\s+(?:of\s+)?|most\s+(?:of\s+)?)?my\s+friends\b",
     re.I,
 )
+# Someone close who will not accept the user's choice: "they don't approve my career path",
+# "my parents are pushing me into architecture" (ESConv train, had got small talk: "Take your
+# time. There's no rush.")
+DISAPPROVED = re.compile(
+    r"\b(?:they|he|she|parents|mom|mum|mother|dad|father|family|folks)\s+(?:don'?t|doesn'?t|do\s+not|"
+    r"does\s+not|won'?t|will\s+not|wouldn'?t|never)\s+(?:really\s+)?(?:approve|accept|respect)\b"
+    r"|\b(?:parents|mom|mum|mother|dad|father|family|folks)\s+(?:(?:are|is|keep|keeps)\s+)?"
+    r"(?:forcing|pushing|pressuring|pressure|force|push|pressures|forces|pushes)\s+me\s+(?:to|into)\b",
+    re.I,
+)
 # A hurt done to the user, said actively ("my boss yelled at me") or passively ("I got fired");
 # "it hit me that..." is a realisation, not a blow.
 _ACTS = "|".join(re.escape(a) for a in HURTFUL_ACTS)
@@ -399,6 +409,8 @@ def tells_trouble(text: str) -> bool:
     True
     >>> tells_trouble("I have a fear that I will fail"), tells_trouble("I have no fear.")
     (True, False)
+    >>> tells_trouble("they don't approve my career path"), tells_trouble("they approve of it")
+    (True, False)
     """
     low = text.lower()
     return bool(EVENT.search(text) or DIED.search(text) or LEFT.search(text)
@@ -407,4 +419,5 @@ def tells_trouble(text: str) -> bool:
                 or MOVED_AWAY.search(text) or LOST_GOOD.search(text) or WALKED_OUT.search(text)
                 or HEARTBREAK.search(text) or HARD_LIFE.search(text) or AT_A_LOSS.search(text)
                 or STRUGGLING.search(text) or BETRAYED.search(text) or STRUGGLE_WITH.search(text)
+                or DISAPPROVED.search(text)
                 or any(re.search(rf"\b{re.escape(w)}\b", low) for w in NEGATIVE_NAMED))

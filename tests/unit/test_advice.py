@@ -189,6 +189,9 @@ def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     "I have looked at other schools but it's hard to try and get a new position in my area.",
     "do you have any idea for getting new job?",  # looks for one (ESConv valid)
     "Applying for new positions is exhausting.",
+    # ESConv train, after a lost job: had got a new lead's first steps
+    "I want to look for a new job, but I'm worried about being out with COVID.",
+    "I need a new job.",
     # ESConv train: looks for a job, no new role ("write down one thing that went well each day
     # for the first few weeks")
     "could you please help me to be concentrated on work and new job preparation to get a job",
