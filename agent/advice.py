@@ -624,6 +624,10 @@ TOPICS: tuple[Topic, ...] = (
                r"(?:argue|arguing|fight|fighting|bicker|bickering)\b"
                r"|\bparenting\s+(?:is|has\s+been|feels)\s+(?:so\s+|really\s+|very\s+)?(?:hard|tough|"
                r"difficult|exhausting|overwhelming)\b|\bstruggl\w*\s+with\s+(?:my\s+)?parenting\b"
+               # "I suspect my son is in bad company. His most recent behaviour is so different"
+               # (ESConv train, had got the steps for helping someone ill)
+               r"|\b(?:bad|wrong)\s+(?:company|crowd)\b"
+               r"|\b(?:son|daughter|kid|child)(?:'s)?\s+(?:\w+\s+)?behaviou?r\b"
                # "My youngest son has such a hard time sharing" (ESConv train)
                r"|\b(?:kids?|sons?|daughters?|child|children|toddler)\s+(?:has|have|is\s+having|are\s+"
                r"having)\s+(?:such\s+)?(?:a\s+)?(?:hard\s+time|trouble)\s+(?:with\s+)?sharing\b"

@@ -587,7 +587,10 @@ def answers_insult(text: str, agent_feeling: str | None, intensity: float) -> bo
     return agent_feeling in CROSS_FEELINGS and intensity >= CROSS_INTENSITY and insults_agent(text)
 
 
-THANKING = re.compile(r"\b(?<!no )(?:thanks|thank you|thank u|thanking you|thx|appreciate "
+# (a help asked for ahead is no thanks: "I would appreciate your help if you're there", ESConv
+# train, had got "You're welcome.")
+THANKING = re.compile(r"\b(?<!no )(?:thanks|thank you|thank u|thanking you|thx|"
+                     r"(?<!would )(?<!'d )(?<!would really )(?<!'d really )appreciate "
                      r"(?:it|that|you|your|all|the|this))\b"
                      # "I really appreciate.", "i reall appreciate God bless"
                      r"|\bi\s+(?:\w+\s+)?appreciate(?=\s*(?:[.!,;]|$|god\s+bless))",
@@ -598,6 +601,8 @@ def thanks(text: str) -> bool:
     """The user thanks the agent ("Thanks, that helps.", "I really appreciate it").
 
     >>> thanks("Thanks, I'll try that."), thanks("No thanks to my boss, I'm exhausted.")
+    (True, False)
+    >>> thanks("I really appreciate your help"), thanks("I would appreciate your help if you can")
     (True, False)
     """
     return bool(THANKING.search(text))

@@ -69,6 +69,8 @@ pytestmark = pytest.mark.unit
     ("hi,I'm in depression because my kids not listen to me.", "parenting"),  # ESConv valid
     ("My kids fight with each other all day.", "parenting"),  # a parent's to handle
     ("Parenting has been so hard lately.", "parenting"),
+    ("I suspect my son is in bad company.", "parenting"),  # ESConv train
+    ("My daughter's behaviour has changed.", "parenting"),
     ("What do I do to meditate?", "relaxing"),  # ESConv train: had got a general line
     # ESConv train: had got a daylight walk, and a general line
     ("I overspent and I have no idea how I can pay my credit cards off", "money"),
