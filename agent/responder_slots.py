@@ -291,8 +291,11 @@ _LOSING = re.compile(r"\b(?:i'?m|i\s+am|im|we'?re|we\s+are)\s+(?:\w+\s+)?(losing
 _ENDED_WITH = re.compile(
     # ("I am worried after breaking up with my boyfriend that I will never find love again",
     # ESConv valid: "How are things between you and your boyfriend right now?")
-    r"\b(?:(?:i|we)\s+(?:just\s+|recently\s+|finally\s+|have\s+|'ve\s+)?|(?:after|since)\s+)"
-    r"(?:broke\s+up\s+with|breaking\s+up\s+with|splitting\s+(?:up\s+)?(?:with|from)|"
+    # ("I had broke up the relationship with my partner", ESConv train: "What do you think
+    # your partner would say")
+    r"\b(?:(?:i|we)\s+(?:just\s+|recently\s+|finally\s+|have\s+|'ve\s+|had\s+)?|(?:after|since)\s+)"
+    r"(?:(?:broke|breaking)\s+up\s+(?:the\s+|our\s+|my\s+)?(?:relationship\s+)?with|"
+    r"ended\s+(?:the\s+|our\s+|my\s+)relationship\s+with|splitting\s+(?:up\s+)?(?:with|from)|"
     r"dumped|divorced|split\s+(?:up\s+)?(?:with|from)|ended\s+(?:things|it)\s+with)\s+"
     r"((?:my|our)\s+(?:ex-?)?(?:girlfriend|boyfriend|gf|bf|wife|husband|partner|fianc[eé]e?))\b",
     re.I)

@@ -35,13 +35,16 @@ _THING = (r"(?:one\s+of\s+)?(?:my|our)\s+(?!(?:heart|mind|spirit|soul|will|grasp
           # a new sentence run on without a stop: "I lost my job How are doing?" (ESConv valid:
           # "the hardest part of losing your job how are")
           r"how|what|why|when|where|who|are|is|was|were|did|does|you|your|due|the|from|after|"
-          r"since|while|during|before|which|that|its|it'?s|not|all|just|very|really)\b)"
+          r"since|while|during|before|which|that|its|it'?s|not|all|just|very|really|"
+          # ("My friend has passed away", ESConv train: "losing your friend has")
+          r"has|had|have|will)\b)"
           r"[a-z]{3,}(?<!ing)\b){0,2}")  # "my long time partner"
 # not what may come: "i have fair of i will lost my job" (ESConv train: "the hardest part of
 # losing your job") fears it
 EVENT = re.compile(rf"(?<!\bwill\s)(?<!\bmight\s)(?<!\bmay\s)(?<!\bcould\s)(?<!\bwould\s)"
                    rf"\b({'|'.join(EVENT_VERBS)}|{JUST_LOSE})\s+({_THING})", re.I)
-DIED = re.compile(rf"\b({_THING})\s+(?:died|passed away|passed)\b", re.I)
+DIED = re.compile(rf"\b({_THING})\s+(?:(?:has|have|had|just|recently|sadly|suddenly)\s+)*"
+                  r"(?:died|passed away|passed)\b", re.I)
 # "left me" ends its clause ("my husband left me last week"), unlike "my dog left me a present"
 # ("I cannot believe my Girl is breaking up with me....", ESConv train: "What has been the
 # hardest part of your girl so far?")

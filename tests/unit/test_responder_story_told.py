@@ -1032,6 +1032,12 @@ def test_a_slip_for_lost_is_a_loss() -> None:
     # ESConv train: "I just lose my cousin for COVID-19" was asked what the cousin would say
     found = slots("I just lose my cousin for COVID-19", "sadness", [])
     assert found["event"] == "losing your cousin" and found.get("person") != "your cousin"
+    # ESConv train: "so this is about losing your friend has"
+    found = slots("My friend has passed away and I'm having a hard time.", "sadness", [])
+    assert found["event"] == "losing your friend", found
+    # ESConv train: "What do you think your partner would say" to one who ended it
+    from agent.responder_slots import gone_in
+    assert gone_in("I had broke up the relationship with my partner.") == {"your partner"}
     # a loss feared is none
     assert "event" not in slots("I don't want to lose my job", "fear", [])
 
