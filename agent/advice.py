@@ -636,9 +636,11 @@ TOPICS: tuple[Topic, ...] = (
                r"|\bhelp\s+my\s+(?:son|daughter|kids?|child|children)\s+(?:to\s+|learn\s+to\s+)?share\b"
                # "my youngest son is difficult", "My eleven year old daughter is being difficult
                # right now" (ESConv train)
+               # ("My grandson has been really difficult lately", ESConv train)
                r"|\bmy\s+(?:[\w-]+\s+){0,3}(?:sons?|daughters?|kids?|child|children|toddler|"
-               r"teen(?:ager)?s?)\s+(?:is|are|has\s+been|have\s+been)\s+(?:so\s+|very\s+|really\s+|"
-               r"being\s+)?(?:difficult|a\s+handful|out\s+of\s+control|acting\s+out)\b"),
+               r"teen(?:ager)?s?|grand(?:son|daughter|kids?|children)s?)\s+(?:is|are|has\s+been|"
+               r"have\s+been)\s+(?:so\s+|very\s+|really\s+|being\s+)?(?:difficult|a\s+handful|out\s+of\s+"
+               r"control|acting\s+out)\b"),
         # the CDC's "Essentials for Parenting" (cdc.gov/parents/essentials): specific praise
         # for the behaviour wanted, and directions given close up, calmly, one at a time; harsh
         # verbal discipline goes with more behaviour problems later, not fewer (Wang & Kenny

@@ -180,6 +180,9 @@ _CAUSE = re.compile(
     # you feel frustrated, since you are incapable to do anything")
     # ("the idea that I could also lose the at some point is very hard", ESConv train)
     r"(?<!\bidea\s)(?<!\bfact\s)(?<!\bchance\s)(?<!\bpossibility\s)(?<!\bnotion\s)"
+    # ("Thank you for saying that it means alot", ESConv train: "since it means alot having
+    # someone tell you ...")
+    r"(?<!\bsaying\s)(?<!\bsay\s)(?<!\bsays\s)(?<!\btelling\sme\s)"
     r"(?<!\bone\s)(?<!\bthinking\s)(?<!\bimagine\s)(?<!\bsuppose\s)(?<!\bexpect\s)(?<!\bfeel\s)(?<!\bfeeling\s)(?<!\bfelt\s)(?<!\bsays\s)"
     r"(?<!\bbelieving\s)(?<!\bdecided\s)(?<!\bnoticed\s)(?<!\bfigured\s)"
     r"that(?!\s+(?:is|was|'s|sounds|seems|makes|made|does|did|would|will|could|can|has|had|"

@@ -248,10 +248,14 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bnon\s+voglio\s+piu\s+vivere\b(?!\s+(?:qui|qua|a|in|con|da|sol))|\bfarla\s+finita\b|\bimpiccarmi\b",
     ),
     "harm_to_others": (
+        # (a harm said not to be wanted is none: "i had a good family right now. i don't want
+        # to hurt them either", ESConv train, had got the harm-to-others script)
+        r"(?<!n't\s)(?<!\bnot\s)(?<!\bdont\s)(?<!\bnever\s)(?<!n't\sreally\s)"
         r"\b(?:going|want|gonna|plan(?:ning)?)\s+to\s+(?:kill|hurt|shoot|stab)\s+"
         r"(?:him|her|them|someone|somebody|people|everyone|my\s+\w+)\b(?!\s+at\s+(?:chess|cards))",
         r"\b(?:think(?:ing)?\s+about|thoughts\s+(?:of|about)|urges?\s+to)\s+(?:hurting|harming|"
         rf"killing|hurt|harm|kill)\s+{_PERSON}\b",
+        r"(?<!n't\s)(?<!\bnot\s)(?<!\bdont\s)(?<!\bnever\s)"
         rf"\b(?:going\s+to|gonna|want\s+to)\s+(?:beat|stab|strangle|poison)\s+{_PERSON}"
         r"(?:\s+up)?\b(?!\s+(?:at|in)\b)",
         r"\bburn\s+(?:his|her|their|the)\s+(?:house|place|car|shop)\s+down\b",

@@ -102,6 +102,10 @@ LOST_GOOD = re.compile(
     # "It's amazing. That's how we used to be up until a month ago" (ESConv train: "How
     # wonderful! You sound really glad")
     r"|\b(?:how|the\s+way|what)\s+(?:we|i|it|things|they|she|he)\s+used\s+to\s+be\b"
+    # "once i feel very happy when he was with me." (ESConv train: "How wonderful! How did it
+    # come about?")
+    r"|\bonce\s+(?:i|we)\s+(?:feel|felt|was|were)\s+(?:so\s+|very\s+|really\s+)?(?:happy|good|loved)\b"
+    r"|\b(?:happy|good)\s+when\s+(?:he|she|they)\s+(?:was|were)\s+(?:with\s+me|here|around)\b"
     r"|\b(?:not|no)\s+(?:fun|happy|good)\s+anymore\b|\bmiss\s+(?:the\s+)?(?:old|good)\s+days\b"
     # what ought to be there and is not: "She should be proud I am even going to college",
     # "they should be happy for me" (ESConv valid and train)

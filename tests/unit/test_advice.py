@@ -70,6 +70,7 @@ pytestmark = pytest.mark.unit
     ("My kids fight with each other all day.", "parenting"),  # a parent's to handle
     ("Parenting has been so hard lately.", "parenting"),
     ("I suspect my son is in bad company.", "parenting"),  # ESConv train
+    ("My grandson has been really difficult lately.", "parenting"),  # ESConv train
     ("My daughter's behaviour has changed.", "parenting"),
     ("What do I do to meditate?", "relaxing"),  # ESConv train: had got a general line
     # ESConv train: had got a daylight walk, and a general line

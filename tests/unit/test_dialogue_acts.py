@@ -900,8 +900,9 @@ def test_a_death_in_someone_elses_family_is_the_story_not_asked_for() -> None:
     "Absolutely! You nailed it!",
     # ESConv train: "Oh, that's lovely! I'm glad to hear it"
     "i do hope they learn to be kind and strive to learn and be smart.",
-    # ESConv train: "How wonderful! You sound really glad"
+    # ESConv train: "How wonderful! You sound really glad", "How did it come about?"
     "It's amazing. That's how we used to be up until a month ago",
+    "once i feel very happy when he was with me.",
     # a hope is no news (ESConv train: "That's wonderful! Maybe keep a note of what helped")
     "hopefully soon somethings will change for the better, i just hope i figure out what i "
     "should do",

@@ -1287,6 +1287,8 @@ def test_a_home_left_or_stayed_in_is_no_topic() -> None:
     # to deal with is a very human response"
     "I think the idea that I could also lose them at some point is very hard to deal with.",
     "yes i imagine that we will talk",  # ESConv train: "since you will talk"
+    # ESConv train: "since it means alot having someone tell you you are doing a good job"
+    "Thank you for saying that it means alot having someone tell me I am doing a good job.",
 ])
 def test_what_is_known_or_named_is_no_cause(text: str) -> None:
     from agent.responder_slots import slots
