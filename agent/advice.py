@@ -703,6 +703,11 @@ TOPICS: tuple[Topic, ...] = (
         "workload", "too much work",
         _words(r"\bworkload\b|\bdeadlines?\b|\bovertime\b|\bburn(?:ed|t)?[\s-]*out\b"
                r"|\btoo\s+much\s+(?:work|on\s+my\s+plate)\b|\bworking\s+(?:\d+|late|every)\b"
+               # "I cannot continue to work these hours ... working till 11pm most nights"
+               # (ESConv train, had got general lines)
+               r"|\b(?:work|working|worked)\s+(?:these|such|long|crazy|insane|ridiculous)\s+hours\b"
+               r"|\b(?:working|work|worked)\s+(?:till|until)\s+(?:(?:9|10|11|12)\s*pm|midnight)\b"
+               r"|\bno\s+breaks\b"
                r"|\bkeeps?\s+(?:adding|piling\s+on|giving\s+me)\s+more\b"
                # "I have a lot to do and it feels like I have no time to get everything done"
                # (ESConv valid, a healthcare worker)

@@ -183,6 +183,9 @@ _CAUSE = re.compile(
     # ("Thank you for saying that it means alot", ESConv train: "since it means alot having
     # someone tell you ...")
     r"(?<!\bsaying\s)(?<!\bsay\s)(?<!\bsays\s)(?<!\btelling\sme\s)"
+    # ("I need to remember that college is only temporary", ESConv train: "Feeling down when
+    # college is only temporary")
+    r"(?<!\bremember\s)(?<!\bunderstand\s)(?<!\baccept\s)(?<!\badmit\s)(?<!\bremind\smyself\s)"
     r"(?<!\bone\s)(?<!\bthinking\s)(?<!\bimagine\s)(?<!\bsuppose\s)(?<!\bexpect\s)(?<!\bfeel\s)(?<!\bfeeling\s)(?<!\bfelt\s)(?<!\bsays\s)"
     r"(?<!\bbelieving\s)(?<!\bdecided\s)(?<!\bnoticed\s)(?<!\bfigured\s)"
     r"that(?!\s+(?:is|was|'s|sounds|seems|makes|made|does|did|would|will|could|can|has|had|"
@@ -291,6 +294,11 @@ _SEEKS_TALK = re.compile(
 _LOSING = re.compile(r"\b(?:i'?m|i\s+am|im|we'?re|we\s+are)\s+(?:\w+\s+)?(losing|failing)\s+"
                      r"((?:my|our)\s+(?:job|house|home|business|apartment|class|classes|course|"
                      r"exams?|degree|marriage|sight|hearing|hair))\b", re.I)
+# ("Just found out my position will be eliminated in January. Freaking out!", ESConv train:
+# "what has been the hardest part of your position so far?")
+_CUT = re.compile(r"\b((?:my|our)\s+(?:position|job|role|post|department|team))\s+(?:is|was|has\s+been|"
+                  r"will\s+be|is\s+going\s+to\s+be|are|were|'s)\s+(?:being\s+)?(?:phased\s+out|"
+                  r"eliminated|cut|axed|made\s+redundant|terminated)\b", re.I)
 _ENDED_WITH = re.compile(
     # ("I am worried after breaking up with my boyfriend that I will never find love again",
     # ESConv valid: "How are things between you and your boyfriend right now?")
@@ -485,6 +493,8 @@ def slots(
             who=reflect(left.group(1)).lower())
     elif losing := _LOSING.search(user):  # "I found out I'm losing my job in January"
         found["event"] = f"{losing.group(1).lower()} {reflect(losing.group(2)).lower()}"
+    elif cut := _CUT.search(user):  # "my position will be eliminated in January"
+        found["event"] = f"{reflect(cut.group(1)).lower()} being cut"
     elif _ENDED_WITH.search(user):  # "I just broke up with my girlfriend"
         found["event"] = "the breakup"
     elif _SEPARATED.search(user):  # "My spouse and me are separated."

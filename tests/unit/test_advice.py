@@ -71,6 +71,10 @@ pytestmark = pytest.mark.unit
     ("Parenting has been so hard lately.", "parenting"),
     ("I suspect my son is in bad company.", "parenting"),  # ESConv train
     ("My grandson has been really difficult lately.", "parenting"),  # ESConv train
+    # ESConv train: had got general lines
+    ("the problem is I cannot continue to work these hours - it is just not sustainable.",
+     "workload"),
+    ("working till 11pm most nights is not sustainable", "workload"),
     ("My daughter's behaviour has changed.", "parenting"),
     ("What do I do to meditate?", "relaxing"),  # ESConv train: had got a general line
     # ESConv train: had got a daylight walk, and a general line
@@ -217,7 +221,7 @@ def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     # a job feared for (ESConv train: "could you apply for unemployment benefits this week?")
     "well I fear losing my job", "I'm scared of losing my job.",
     "I'm worried about losing my job.",
-    "I share with my sister.", "My support group meets on Fridays.",
+    "I share with my sister.", "My support group meets on Fridays.", "I work until 5pm.",
     "Where would I find a local parenting forums?",  # ESConv train: had got a step on shouting
 ])
 def test_a_look_alike_names_no_trouble(text: str) -> None:

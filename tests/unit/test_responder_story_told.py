@@ -1032,6 +1032,9 @@ def test_a_slip_for_lost_is_a_loss() -> None:
     # ESConv train: "I just lose my cousin for COVID-19" was asked what the cousin would say
     found = slots("I just lose my cousin for COVID-19", "sadness", [])
     assert found["event"] == "losing your cousin" and found.get("person") != "your cousin"
+    # ESConv train: "what has been the hardest part of your position so far?"
+    assert slots("Just found out my position will be eliminated in January. Freaking out!",
+                 "fear", [])["event"] == "your position being cut"
     # ESConv train: "so this is about losing your friend has"
     found = slots("My friend has passed away and I'm having a hard time.", "sadness", [])
     assert found["event"] == "losing your friend", found
@@ -1287,6 +1290,8 @@ def test_a_home_left_or_stayed_in_is_no_topic() -> None:
     # to deal with is a very human response"
     "I think the idea that I could also lose them at some point is very hard to deal with.",
     "yes i imagine that we will talk",  # ESConv train: "since you will talk"
+    # ESConv train: "Feeling down when college is only temporary"
+    "I need to remember that college is only temporary and I will have their support.",
     # ESConv train: "since it means alot having someone tell you you are doing a good job"
     "Thank you for saying that it means alot having someone tell me I am doing a good job.",
 ])
