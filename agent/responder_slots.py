@@ -296,9 +296,10 @@ _LOSING = re.compile(r"\b(?:i'?m|i\s+am|im|we'?re|we\s+are)\s+(?:\w+\s+)?(losing
                      r"exams?|degree|marriage|sight|hearing|hair))\b", re.I)
 # ("Just found out my position will be eliminated in January. Freaking out!", ESConv train:
 # "what has been the hardest part of your position so far?")
-_CUT = re.compile(r"\b((?:my|our)\s+(?:position|job|role|post|department|team))\s+(?:is|was|has\s+been|"
-                  r"will\s+be|is\s+going\s+to\s+be|are|were|'s)\s+(?:being\s+)?(?:phased\s+out|"
-                  r"eliminated|cut|axed|made\s+redundant|terminated)\b", re.I)
+_CUT = re.compile(r"\b((?:my|our)\s+(?:position|job|role|post|department|team))\s+"
+                  r"(?:is|was|has\s+been|will\s+be|is\s+going\s+to\s+be|are|were|'s)\s+"
+                  r"(?:being\s+)?(?:phased\s+out|eliminated|cut|axed|made\s+redundant|terminated)\b",
+                  re.I)
 _ENDED_WITH = re.compile(
     # ("I am worried after breaking up with my boyfriend that I will never find love again",
     # ESConv valid: "How are things between you and your boyfriend right now?")
