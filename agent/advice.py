@@ -684,7 +684,10 @@ TOPICS: tuple[Topic, ...] = (
                r"|\b(?:they|he|she|friends?|neighbou?rs?|everyone|family|sister|brother|cousin)\s+"
                r"(?:are|is|was|were|got|has\s+been|have\s+been)\s+(?:so\s+|really\s+|very\s+|still\s+)?"
                r"(?:mad|angry|upset|annoyed|furious|pissed(?:\s+off)?)\s+(?:at|with)\s+me\b"
-               r"|\bgood\s+graces\b"),
+               r"|\bgood\s+graces\b"
+               # "My friend of 5 years said that they hated me." (ESConv train: "What do you
+               # think your friend would say if you told them how you feel?")
+               r"|\b(?:she|he|they)\s+(?:(?:just|suddenly|now)\s+)?(?:hates?|hated)\s+me\b"),
         # "I" statements (Gordon 1970) lower defensiveness in the one who hears them
         (
             "When things are calm, could you tell them how it felt, starting with 'I felt' "

@@ -78,7 +78,10 @@ UNSUPPORTIVE = re.compile(
     r"(?:understand|care|listen|support)s?"
     # "i am estranged from my family for the most part" (ESConv train: "You clearly care about
     # your family")
-    r"|estranged\s+from)\b", re.I)
+    r"|estranged\s+from"
+    # "My friend of 5 years said that they hated me." (ESConv train: "What do you think your
+    # friend would say if you told them how you feel?")
+    r"|(?:hates?|hated)\s+me)\b", re.I)
 # A liking told, which is no news: "I love my wife and my great kids" (ESConv train, told after
 # a separation: "That's wonderful! I'm glad to hear it"), "I love the animals, learning new
 # things" (what a cancelled fair gave: "How did it come about?"). Something new that is liked

@@ -39,6 +39,8 @@ _ADJECTIVES = (r"long[\s-]?time|new|old|best|little|big|long|own|ex|younger|olde
                # ("My grand mother and older sister actively support me", "my step dad",
                # ESConv train)
                r"grand|step|biological|birth|"
+               # ("my best high school friends", ESConv train: "You sound down about your high")
+               r"high|middle|elementary|primary|secondary|"
                # ("I'm just starting my adult life", ESConv valid: "So this is about your adult")
                r"adult|"
                r"current|whole|"

@@ -71,6 +71,7 @@ pytestmark = pytest.mark.unit
     ("Parenting has been so hard lately.", "parenting"),
     ("I suspect my son is in bad company.", "parenting"),  # ESConv train
     ("My grandson has been really difficult lately.", "parenting"),  # ESConv train
+    ("My friend of 5 years said that they hated me.", "conflict"),  # ESConv train
     # ESConv train: had got general lines
     ("the problem is I cannot continue to work these hours - it is just not sustainable.",
      "workload"),
@@ -510,6 +511,9 @@ def test_care_for_someone_is_presumed_only_of_someone_close() -> None:
     apart = talk(["i am just nervous about this whole thing i am estranged from my family"] * 6,
                  Strategy.AFFIRMATION)
     assert not any(caring in r.lower() for r in apart), apart
+    # ESConv train: "What do you think your friend would say" of a friend who hates them
+    hated = talk(["My friend of 5 years said that they hated me."] * 6)
+    assert not any("your friend would say" in r for r in hated), hated
 
 
 def test_a_home_is_presumed_only_with_someone_close() -> None:

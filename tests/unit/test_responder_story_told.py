@@ -1322,6 +1322,9 @@ def test_a_feeling_about_what_happened_keeps_its_cause() -> None:
     assert slots("I can't pay my credit cards off", "fear", [])["topic"] == "your credit cards"
     assert slots("my PTSD is worse at night", "fear", [])["topic"] == "your PTSD"
     assert slots("I HATE MY JOB", "anger", [])["topic"] == "your job"
+    # ESConv train: "You sound down about your high"
+    assert slots("the loss of my high school friends drove me into a mild depression.",
+                 "sadness", [])["person"] == "your high school friends"
     # ESConv train: "Telling me about your yes took courage", "your grand"
     assert "topic" not in slots("oh my yes, the Cheesecake Factory has amazing cheesecake.",
                                 "joy", [])
