@@ -124,6 +124,10 @@ _LIVED = re.compile(
     r"|what\s+(?:was|is)\s+(?:something|one\s+thing|the\s+thing|anything)\s+(?:that\s+)?"
     r"(?:got|gets|helped|helps)\s+(?:you|u)\s+(?:get\s+)?through\b"
     r"|as\s+an?\s+[\w\s]{1,30}?\s+yourself\b"
+    # "What was your strategy?" (ESConv train, after "How did you deal with it?", had got a
+    # line on putting things off)
+    r"|what\s+(?:was|is|were|are)\s+your\s+(?:strateg(?:y|ies)|secret|trick|tricks|approach|method|"
+    r"way\s+of\s+coping)\b"
     # "How long did it take you to get over it?" (ESConv train, had got "I can hear how much
     # this matters to you.")
     r"|how\s+long\s+did\s+it\s+take\s+(?:you|u)\s+to\s+(?:get\s+over|heal|move\s+on|recover|feel\s+"

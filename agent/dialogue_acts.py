@@ -35,7 +35,13 @@ _FAREWELL = re.compile(
     # ("see you do it too!!!!!", ESConv train, is no goodbye: a verb follows)
     rf"{_WHERE}(?:bye|goodbye|good ?night|night night|see (?:you|ya)(?!\s+(?:do|did|does|are|were|"
     r"have|had|get|got|can|could|know|think|feel|like|say|said|want|need|understand|agree)\b)"
-    r"|talk (?:to you )?(?:later|soon)|ttyl|cya)\b"
+    # ("Well I'll talk to you some other time to give an update", ESConv train)
+    r"|talk (?:to you )?(?:later|soon|some\s*other\s+time|another\s+time)|ttyl|cya)\b"
+    r"|\b(?:i'?ll|i\s+will|we'?ll|we\s+will)\s+talk\s+(?:to\s+you\s+)?(?:later|soon|tomorrow|"
+    r"some\s*other\s+time|another\s+time)\b"
+    # "It was nice chatting with you. Hope your day is great" (ESConv train: "How wonderful!")
+    r"|\bhope\s+your\s+(?:day|evening|night|weekend)\s+(?:is|goes|will\s+be|has\s+been)\s+"
+    r"(?:\w+\s+)?(?:great|good|well|nice|wonderful|fine|lovely|amazing|awesome)\b"
     # "I am going to go now." (ESConv train, had got "Thank you for trusting me with it.")
     r"|\b(?:i'?m|i\s+am|im)\s+(?:going\s+to|gonna)\s+(?:go|head\s+out|log\s+off|sign\s+off)"
     r"(?:\s+now)?[\s.!]*$"
@@ -195,6 +201,9 @@ def is_farewell(text: str) -> bool:
     (False, True)
     >>> is_farewell("I think so. I am going to go now."), is_farewell("I'm going to go to the gym")
     (True, False)
+    >>> is_farewell("It was nice chatting. Hope your day is great"), is_farewell(
+    ...     "Well I'll talk to you some other time to give an update")
+    (True, True)
     >>> is_farewell("I feel a lot better I hope you have an awesome day!")
     True
     >>> is_farewell("Please enjoy your day"), is_farewell("I can't enjoy your day trips anymore")

@@ -197,7 +197,9 @@ DISAPPROVED = re.compile(
     r"\b(?:they|he|she|parents|mom|mum|mother|dad|father|family|folks)\s+(?:don'?t|doesn'?t|do\s+not|"
     r"does\s+not|won'?t|will\s+not|wouldn'?t|never)\s+(?:really\s+)?(?:approve|accept|respect)\b"
     r"|\b(?:parents|mom|mum|mother|dad|father|family|folks)\s+(?:(?:are|is|keep|keeps)\s+)?"
-    r"(?:forcing|pushing|pressuring|pressure|force|push|pressures|forces|pushes)\s+me\s+(?:to|into)\b",
+    r"(?:forcing|pushing|pressuring|pressure|force|push|pressures|forces|pushes)\s+me\s+(?:to|into)\b"
+    # "My parents keep putting pressures on me to be the best in the class" (ESConv train)
+    r"|\b(?:putting|puts|put)\s+(?:so\s+much\s+|a\s+lot\s+of\s+|too\s+much\s+)?pressures?\s+on\s+me\b",
     re.I,
 )
 # A hurt done to the user, said actively ("my boss yelled at me") or passively ("I got fired");
@@ -418,6 +420,8 @@ def tells_trouble(text: str) -> bool:
     (True, False)
     >>> tells_trouble("they don't approve my career path"), tells_trouble("they approve of it")
     (True, False)
+    >>> tells_trouble("My parents keep putting pressures on me to be the best in the class")
+    True
     """
     low = text.lower()
     return bool(EVENT.search(text) or DIED.search(text) or LEFT.search(text)

@@ -540,6 +540,7 @@ def test_asked_about_a_life_it_has_none_and_after_a_trouble_it_goes_back_to_it(
     "How did you support her?",  # ESConv train: had got a health fact
     "How 'd you get over it?",  # ESConv train: had got "that sounds painful"
     "How long did it take you to get over it?",  # ESConv train
+    "What was your strategy?",  # ESConv train: had got a line on putting things off
     # ESConv train: had got a line on stress
     "Can I ask, as a single mother yourself, what was something that got you through those hard "
     "times?",
@@ -572,7 +573,7 @@ def test_asked_about_its_own_ways_or_habits_it_says_it_is_a_program(asked: str) 
     "What helped you understand it?",
     "Do you have any problems with me asking?",
     "What have you been doing to my plants?", "Where are you finding these jobs?",
-    "How long did it take you to drive here?",
+    "How long did it take you to drive here?", "I told him what my strategy was.",
 ])
 def test_look_alikes_of_its_own_ways_are_not_answered_as_such(text: str) -> None:
     assert "program" not in reply(text, history=TROUBLE), text

@@ -514,6 +514,10 @@ def test_care_for_someone_is_presumed_only_of_someone_close() -> None:
     # ESConv train: "What do you think your friend would say" of a friend who hates them
     hated = talk(["My friend of 5 years said that they hated me."] * 6)
     assert not any("your friend would say" in r for r in hated), hated
+    # ESConv train: "You clearly care about your friends" of friends who bully
+    bullied = talk(["All my friends have distant from me and they ganged up on me to bully me"]
+                   * 6, Strategy.AFFIRMATION)
+    assert not any(caring in r.lower() for r in bullied), bullied
 
 
 def test_a_home_is_presumed_only_with_someone_close() -> None:
