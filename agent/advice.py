@@ -255,7 +255,9 @@ TOPICS: tuple[Topic, ...] = (
                # ("What do I do to meditate?", ESConv train, had got a general line)
                r"|\b(?:try|learn|start|get\s+into|tips\s+(?:for|on)|how\s+to|never|(?:what|how)\s+"
                r"(?:do|should|can)\s+i\s+do\s+to)\s+(?:\w+\s+)?meditat(?:e|ion|ing)\b"
+               # ("What should I do to relax my mind?", ESConv train, had got a workload step)
                r"|\b(?:how\s+(?:to|can\s+i|do\s+i|could\s+i)|ways?\s+to|help\s+me|trying\s+to|"
+               r"what\s+(?:should|can|could)\s+i\s+do\s+to|"
                r"struggl\w+\s+to|can'?t|cannot|hard\s+to)\s+(?:relax|calm\s+(?:myself\s+)?down|"
                r"de-?stress|unwind|wind\s+down|switch\s+off)\b"),
         # slow breathing (Zaccaro et al. 2018, a review), progressive muscle relaxation
@@ -534,7 +536,7 @@ TOPICS: tuple[Topic, ...] = (
                r"(?<!done\swith\smy\s)(?<!passed\s)(?<!passed\smy\s)(?<!passed\sthe\s)(?<!aced\s)"
                r"(?<!aced\smy\s)(?<!after\s)(?<!after\smy\s)(?<!after\sthe\s)"
                r"\b(?:exams?|finals|midterms?|revision|coursework|thesis|dissertation|"
-               r"studying|homework|assignments?|essay)\b"
+               r"studying|homework|assignments?|essay|academic\s+pressures?)\b"
                r"(?!\s+(?:are|were|is|was)\s+(?:all\s+)?(?:over|done|finished|behind\s+me)\b)|\bstudy\s+for\b|\bbad\s+grades?\b"
                r"|\bmy\s+grades\b|\b(?:a|my|the)\s+test\s+(?:tomorrow|on|next|this)\b"),
         # practice testing and spreading study out are the two techniques of high utility in

@@ -93,7 +93,9 @@ _TOPIC = re.compile(
     # ("they had my number", "my strain on my life", ESConv train: "telling me about your
     # number took courage", "You sound frustrated about your strain")
     # "I am cut off from all of my support" (ESConv train: "Telling me about your support")
-    rf"number|strain|support|"
+    # "Thanks for listening to my problems" (ESConv train: "what has been the hardest part of
+    # your problems so far?"): the trouble in general names none
+    rf"number|strain|support|problems|issues|troubles|struggles|"
     rf"pyjamas|clothes|bed|name|guts|myself|yourself|"
     # "would be my best option", "my only choice", "my best guess": a way of weighing things
     rf"options?|choices?|bet|guess|move|"
@@ -623,6 +625,13 @@ def slots(
         if (re.match(r"(?:anything|something|everything|nothing|anyone|someone)\b", clause, re.I)
                 and not _FINITE.search(clause)
                 and not re.search(r"\b(?:you|he|she|they|we|it)\b", clause, re.I)):
+            clause = ""
+        # nor one with its subject dropped ("Needed someone talk to about my stress", ESConv
+        # train: "so needed someone talk to about your stress"; "just talked to my friend who
+        # is going in for heart surgery": "so just talked to your friend")
+        if re.match(r"(?:just\s+|also\s+|really\s+|finally\s+)?(?!(?:tired|worried|scared|"
+                    r"stressed|excited|bored|depressed|exhausted|overwhelmed)\b)[a-z]+ed\b",
+                    clause, re.I):
             clause = ""
         if 3 <= len(clause.split()) <= MAX_CLAUSE_WORDS:
             found["clause"] = lower_first(clause)

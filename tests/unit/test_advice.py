@@ -72,6 +72,9 @@ pytestmark = pytest.mark.unit
     ("I suspect my son is in bad company.", "parenting"),  # ESConv train
     ("My grandson has been really difficult lately.", "parenting"),  # ESConv train
     ("My friend of 5 years said that they hated me.", "conflict"),  # ESConv train
+    # ESConv train: had got small talk, and a workload step
+    ("Hello. I wanted to talk about my academic pressures.", "exams"),
+    ("Yep. What should I do to relax my mind?", "relaxing"),
     # ESConv train: had got general lines
     ("the problem is I cannot continue to work these hours - it is just not sustainable.",
      "workload"),

@@ -1322,6 +1322,15 @@ def test_a_feeling_about_what_happened_keeps_its_cause() -> None:
     assert slots("I can't pay my credit cards off", "fear", [])["topic"] == "your credit cards"
     assert slots("my PTSD is worse at night", "fear", [])["topic"] == "your PTSD"
     assert slots("I HATE MY JOB", "anger", [])["topic"] == "your job"
+    # ESConv train: "what has been the hardest part of your problems so far?"
+    assert "topic" not in slots("Its not permanent. Thanks for listening to my problems.",
+                                "neutral", [])
+    # a clause with its subject dropped is not restated (ESConv train: "so needed someone talk
+    # to about your stress and workload")
+    assert "clause" not in slots("Needed someone talk to about my stress and workload.",
+                                 "sadness", [])
+    assert slots("Worried about my son, he is sick.", "fear", [])["clause"] == (
+        "worried about your son, he is sick")
     # ESConv train: "You sound down about your high"
     assert slots("the loss of my high school friends drove me into a mild depression.",
                  "sadness", [])["person"] == "your high school friends"
