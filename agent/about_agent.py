@@ -170,8 +170,10 @@ _WELL_THEN = re.compile(r"^\W*(?:(?:yea|yeah|yes|ok|okay|hi|hello|hey)[,.!\s]+)*
                         r"(?:i'?m|im|i\s+am)\s+(?:good|fine|ok|okay|well|alright)[,.!\s]+", re.I)
 # "Are you still there?": the user checks the agent is listening.
 _PRESENCE = whole_message(
-    # ("still there?", ESConv train: "maybe one small step could help")
-    r"are\s+(?:you|u)\s+(?:still\s+)?(?:there|here|with\s+me|listening)|(?:(?:you|u)\s+)?still\s+there"
+    # ("still there?", ESConv train: "maybe one small step could help"; "hi good mronging are
+    # you there", a greeting misspelt before it: "Oh, what made you think of that?")
+    r"(?:good\s+[a-z]+\s+)?are\s+(?:you|u)\s+(?:still\s+)?(?:there|here|with\s+me|listening)"
+    r"|(?:(?:you|u)\s+)?still\s+there"
     # "hello i wonder if there is anyone there..."
     r"|(?:i\s+wonder\s+if\s+)?(?:is\s+)?(?:there\s+)?(?:is\s+)?(?:any|some)(?:one|body)\s+"
     r"(?:there|here|around|listening)", tail=r"(?:\s*\.\.+)?")

@@ -680,6 +680,10 @@ TOPICS: tuple[Topic, ...] = (
                r"were|was)\s+(?:so\s+|really\s+|very\s+)?(?:cold|distant)\s+(?:to|towards|with)\s+me\b"
                r"|\b(?:friends?|they)\s+(?:are\s+|have\s+been\s+|keep\s+)?(?:ignoring|"
                r"excluding|avoiding)\s+me\b|\bleft\s+me\s+out\b"
+               # "I'm feeling left out of my freind's group ... They will make plans in front of
+               # me and not invite me" (ESConv train, had got general lines)
+               r"|\b(?:feel|feeling|felt|been)\s+(?:so\s+|really\s+)?left\s+out\b"
+               r"|\b(?:not|never|don'?t|didn'?t|won'?t)\s+invite\s+me\b|\bi\s+(?:wasn'?t|was\s+not)\s+invited\b"
                # others angry with the user: "my neighbors are mad at me, because they think I
                # overreacted ... What should I do to get back in good graces with them?" (ESConv
                # train, had got "Could you plan one small thing this week that is just for you?")

@@ -95,7 +95,7 @@ _TOPIC = re.compile(
     # "I am cut off from all of my support" (ESConv train: "Telling me about your support")
     # "Thanks for listening to my problems" (ESConv train: "what has been the hardest part of
     # your problems so far?"): the trouble in general names none
-    rf"number|strain|support|problems|issues|troubles|struggles|"
+    rf"number|strain|support|problems|issues|troubles|struggles|personality|character|"
     rf"pyjamas|clothes|bed|name|guts|myself|yourself|"
     # "would be my best option", "my only choice", "my best guess": a way of weighing things
     rf"options?|choices?|bet|guess|move|"

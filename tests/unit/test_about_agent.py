@@ -237,6 +237,7 @@ def test_why_trust_the_agent_is_answered_without_claims() -> None:
     ("Are you still here?", "there"),
     ("you still there?", "there"),
     ("still there?", "there"),  # ESConv train: "maybe one small step could help"
+    ("hi good mronging are you there", "there"),  # ESConv train: "what made you think of that?"
     ("The pain is still there.", None),
     ("Hi there, I really need someone to talk to right now.", "help"),
     ("I would like some help with the problem I am facing", "help"),

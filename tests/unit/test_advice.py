@@ -76,6 +76,9 @@ pytestmark = pytest.mark.unit
     ("Hello. I wanted to talk about my academic pressures.", "exams"),
     ("Yep. What should I do to relax my mind?", "relaxing"),
     # ESConv train: had got general lines
+    ("I'm really sad because I'm feeling left out of my freind's group.", "conflict"),
+    ("They will make plans in front of me and not invite me,", "conflict"),
+    # ESConv train: had got general lines
     ("the problem is I cannot continue to work these hours - it is just not sustainable.",
      "workload"),
     ("working till 11pm most nights is not sustainable", "workload"),
