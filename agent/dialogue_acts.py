@@ -46,7 +46,9 @@ _FAREWELL = re.compile(
     r"|\b(?:i'?m|i\s+am|im)\s+(?:going\s+to|gonna)\s+(?:go|head\s+out|log\s+off|sign\s+off)"
     r"(?:\s+now)?[\s.!]*$"
     # "I hope we can chat again some day!"
-    r"|\bhope\s+(?:we\s+(?:can\s+|get\s+to\s+)?|to\s+)(?:chat|talk|speak)\s+(?:again|soon)\b"
+    # ("Happy to chat with you again in future", ESConv train)
+    r"|\b(?:hope|happy|glad)\s+(?:we\s+(?:can\s+|get\s+to\s+)?|to\s+)(?:chat|talk|speak)\s+"
+    r"(?:(?:with|to)\s+(?:you|u)\s+)?(?:again|soon)\b"
     # "God bless you!!" as the whole message (ESConv train got "How wonderful!")
     r"|^\W*(?:and\s+)?(?:may\s+)?god\s+bless(?:\s+(?:you|u))?(?:\s+(?:all|too|and\s+your\s+family))?"
     r"[\s.!]*$"
@@ -76,7 +78,8 @@ _FAREWELL = re.compile(
     r"wonderful|blessed|awesome|amazing|fantastic|beautiful|peaceful|relaxing|restful)\s+"
     # "Have a lovely afternoon!" (ESConv train got "How wonderful! That's good to hear")
     r"(?:day|evening|night|weekend|afternoon|morning|week|holiday|holidays|one|rest\s+of\s+"
-    r"(?:the|your)\s+day)(?:\s+too)?"
+    # ("Have a great night wise one.", ESConv train: "That's wonderful!")
+    r"(?:the|your)\s+day)(?:\s+too)?(?:,?\s+(?:wise\s+one|my\s+friend|friend|buddy|dear|mate))?"
     r"[\s.!]*$|^\s*(?:and\s+)?(?:you|u)\s+too(?:\s+as\s+well)?(?:[\s,]+(?-i:[A-Z][a-z]+))?"
     r"[\s.!]*$"
     # at the very end, whatever stands before it: "... future endeavours Bye then ; )", "thanks
@@ -201,6 +204,9 @@ def is_farewell(text: str) -> bool:
     (False, True)
     >>> is_farewell("I think so. I am going to go now."), is_farewell("I'm going to go to the gym")
     (True, False)
+    >>> is_farewell("Have a great night wise one."), is_farewell(
+    ...     "Happy to chat with you again in future")
+    (True, True)
     >>> is_farewell("It was nice chatting. Hope your day is great"), is_farewell(
     ...     "Well I'll talk to you some other time to give an update")
     (True, True)

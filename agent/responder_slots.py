@@ -133,7 +133,8 @@ _TOPIC = re.compile(
     rf"|{_NOT_A_NOUN})\b)"
     # an adjective by its ending keeps the noun after it: "my disabled sister", "my distant
     # location" (not "your disabled"); a verb after it is not one ("my animal escaped")
-    rf"(?:[a-z]+(?:ed|al|ful|ous|ive|ic|ent|ant|able|ible|less|ish)\s+(?!{_NOT_A_NOUN}\b)"
+    # ("my culinary skills", ESConv train: "the hardest part of your culinary")
+    rf"(?:[a-z]+(?:ed|al|ful|ous|ive|ic|ent|ant|able|ible|less|ish|ary)\s+(?!{_NOT_A_NOUN}\b)"
     r"[a-z]{3,}(?<!ed)(?<!ly)\b|[a-z]{3,}\b)"
     # an owner is no topic, nor its thing left unsaid: "finish my Bachelor's and do something
     # positive" (ESConv valid: "Telling me about your bachelor took courage")

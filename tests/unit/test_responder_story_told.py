@@ -1322,6 +1322,9 @@ def test_a_feeling_about_what_happened_keeps_its_cause() -> None:
     assert slots("I can't pay my credit cards off", "fear", [])["topic"] == "your credit cards"
     assert slots("my PTSD is worse at night", "fear", [])["topic"] == "your PTSD"
     assert slots("I HATE MY JOB", "anger", [])["topic"] == "your job"
+    # ESConv train: "What has been the hardest part of your culinary so far?"
+    assert slots("Where else are my culinary skills gonna be used?", "sadness", [])["topic"] == (
+        "your culinary skills")
     # ESConv train: "Telling me about your personality took courage"
     assert "topic" not in slots("That's not my personality.", "neutral", [])
     # ESConv train: "what has been the hardest part of your problems so far?"
