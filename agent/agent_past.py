@@ -87,7 +87,9 @@ _LIVED = re.compile(
     # "How hard was it for you? How did you cope?" (ESConv train, a question of its own)
     r"|how(?:\s+did|\s*'d)\s+(?:you|u)\s+(?:cope|get\s+through|manage|deal)\s*\?"
     # "how did you manage stress" (ESConv train, had got "you deserve the same kindness ...")
-    r"|how(?:\s+did|\s*'d)\s+(?:you|u)\s+(?:manage|handle|deal\s+with|cope\s+with)\s+(?:stress|anxiety|"
+    # ("How did you cope up with the situation?", ESConv train)
+    r"|how(?:\s+did|\s*'d)\s+(?:you|u)\s+(?:manage|handle|deal\s+with|cope\s+(?:up\s+)?with)\s+"
+    r"(?:the\s+situation|stress|anxiety|"
     r"your\s+\w+|it|that|this)\b"
     # "how do you manage after your breakup" (ESConv train, got "Of course you feel down")
     r"|how(?:\s+do|\s+did|\s*'d)\s+(?:you|u)\s+(?:manage|cope|get\s+by|carry\s+on|move\s+on)\s+(?:after|"

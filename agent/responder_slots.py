@@ -35,7 +35,9 @@ _REFLECT = {
     "ours": "yours",
     "we're": "you're",
 }
-_ADJECTIVES = (r"long[\s-]?time|new|old|best|little|big|long|own|ex|younger|older|final|first|last|"
+# ("my long term relationship", ESConv train: "the hardest part of your long term")
+_ADJECTIVES = (r"long[\s-]?time|long[\s-]?term|short[\s-]?term|new|old|best|little|big|long|own|ex|"
+               r"younger|older|final|first|last|"
                # ("My grand mother and older sister actively support me", "my step dad",
                # ESConv train)
                r"grand|step|biological|birth|"
@@ -95,7 +97,7 @@ _TOPIC = re.compile(
     # "I am cut off from all of my support" (ESConv train: "Telling me about your support")
     # "Thanks for listening to my problems" (ESConv train: "what has been the hardest part of
     # your problems so far?"): the trouble in general names none
-    rf"number|strain|support|problems|issues|troubles|struggles|personality|character|"
+    rf"number|strain|support|problems|issues|troubles|struggles|personality|character|side|"
     rf"pyjamas|clothes|bed|name|guts|myself|yourself|"
     # "would be my best option", "my only choice", "my best guess": a way of weighing things
     rf"options?|choices?|bet|guess|move|"

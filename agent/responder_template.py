@@ -182,6 +182,13 @@ from agent.warm_words import (
 from perception.base import split_sentences
 from perception.language import other_language
 
+_FOR_THE_TIME = re.compile(r"\bthank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+(?:taking\s+the\s+time|"
+                           r"your\s+time|being\s+here|having\s+me|talking|chatting|this\s+(?:chat|"
+                           r"service|space))", re.I)
+OPENING_THANKS_WORDS = 16
+"""Thanks that open the talk and are met as a greeting are this short: a longer first message
+that thanks may tell a story the trouble patterns miss, and is answered as one."""
+
 
 class TemplateChatModel(BaseChatModel):
     """Offline chat model: varied, on-strategy replies from the user's own words."""
@@ -304,6 +311,11 @@ class TemplateChatModel(BaseChatModel):
                else "season" if seasonal_wish(user)
                else "declined" if declines_to_talk(user)
                else "greeting" if is_greeting(user)
+               # thanks for the time as the talk opens ("Good evening, thanks for taking the time
+               # to talk with me.", ESConv train: "Anytime. I'm glad it helped a little.") is met
+               # as a greeting: nothing has helped yet
+               or (not said and _FOR_THE_TIME.search(user) is not None and not tells_trouble(user)
+                   and len(user.split()) <= OPENING_THANKS_WORDS)
                else "welcomed" if answers_thanks(user)
                else "thanks" if not courtesy and (
                    only_thanks(user)

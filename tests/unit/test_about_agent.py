@@ -542,6 +542,7 @@ def test_asked_about_a_life_it_has_none_and_after_a_trouble_it_goes_back_to_it(
     "How 'd you get over it?",  # ESConv train: had got "that sounds painful"
     "How long did it take you to get over it?",  # ESConv train
     "What was your strategy?",  # ESConv train: had got a line on putting things off
+    "How did you cope up with the situation?",  # ESConv train
     # ESConv train: had got a line on stress
     "Can I ask, as a single mother yourself, what was something that got you through those hard "
     "times?",

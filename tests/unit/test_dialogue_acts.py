@@ -396,6 +396,24 @@ def test_a_long_goodbye_is_closed_every_time_and_praise_is_thanked() -> None:
             assert reply in ACT_REPLIES["praise"]
 
 
+def test_thanks_for_the_time_as_the_talk_opens_is_met_as_a_greeting() -> None:
+    # ESConv train: "Anytime. I'm glad it helped a little." before anything had helped
+    calm = AffectEstimate(VAD(0.3, 0.1, 0.1), {"joy": 0.5, "neutral": 0.5}, 0.6, "text", 0.0)
+    text = "Good evening, thanks for taking the time to talk with me."
+    for strategy in (Strategy.OTHERS, Strategy.QUESTION):
+        reply = Responder().respond(ResponseRequest(
+            user_text=text, history=[DialogueTurn("user", text)], strategy=strategy,
+            user_affect=calm, persona_name="Sage"))  # fmt: skip
+        assert reply in ACT_REPLIES["greeting"], reply
+    # later in the talk it is thanks
+    later = [DialogueTurn("user", "I lost my job."), DialogueTurn("Sage", "I hear you."),
+             DialogueTurn("user", text)]
+    reply = Responder().respond(ResponseRequest(
+        user_text=text, history=later, strategy=Strategy.OTHERS, user_affect=calm,
+        persona_name="Sage"))  # fmt: skip
+    assert reply not in ACT_REPLIES["greeting"], reply
+
+
 def test_praise_of_a_suggestion_takes_it_up_rather_than_thanking_the_praise() -> None:
     # ESConv train: "OK, that sounds like a good idea." had got "Thank you, that's kind of you
     # to say."

@@ -1325,6 +1325,10 @@ def test_a_feeling_about_what_happened_keeps_its_cause() -> None:
     # ESConv train: "What has been the hardest part of your culinary so far?"
     assert slots("Where else are my culinary skills gonna be used?", "sadness", [])["topic"] == (
         "your culinary skills")
+    # ESConv train: "the hardest part of your long term", "Hearing about your side"
+    assert slots("I am having issues about ending my long term relationship.", "sadness",
+                 [])["topic"] == "your long term relationship"
+    assert "topic" not in slots("But they weren't on my side.", "sadness", [])
     # ESConv train: "Telling me about your personality took courage"
     assert "topic" not in slots("That's not my personality.", "neutral", [])
     # ESConv train: "what has been the hardest part of your problems so far?"
