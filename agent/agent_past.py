@@ -158,7 +158,12 @@ _SENTENCE_BREAK = re.compile(
     r"|,\s*(?=(?:and\s+|so\s+|but\s+)?(?:have|did|do)\s+(?:you|u)\b)"
     # a capital opens an unstopped question: "yea thank you so much Have u ever fallen in love ?"
     # (ESConv train, had got "How wonderful!")
-    r"|(?<=[a-z])\s+(?=(?-i:Have|Did|Do|Are|Were|How)\s+(?:you|u)\b)", re.I)
+    r"|(?<=[a-z])\s+(?=(?-i:Have|Did|Do|Are|Were|How)\s+(?:you|u)\b)"
+    # ... and so does one asked at the very end: "... my boyfriend has been unfaithful have you
+    # had this experience before?" (ESConv train, had got "I can hear how down this leaves you")
+    r"|(?<=[a-z])(?<!\bwhat)(?<!\bhow)(?<!\bwhere)(?<!\bwhy)(?<!\bwhen)(?<!\bwho)(?<!\bwhich)"
+    r"\s+(?=(?:have|did)\s+(?:you|u)\s+(?:ever\s+)?(?:had|been|gone|experienced|felt)\b"
+    r"[^.!?]{0,60}\?\s*$)", re.I)
 ASIDE_WORDS = 4
 """Words beside a question about the agent's past that still leave the question the whole
 message ("That is good advice. Have you been through something like that?")."""

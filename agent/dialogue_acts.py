@@ -327,7 +327,8 @@ _ADVICE = re.compile(
     # ("so how do i avoid falling for the wrong one", ESConv train, had got "That's wonderful!")
     r"(?:suggest|recommend|think i should)|how (?:can|do|should|would) i (?:deal|cope|handle|"
     # ("That sounds interesting. How do I make money", ESConv train: "That's wonderful!")
-    r"fix|get|stop|start|move on|manage|avoid|prevent|make (?:it|this) (?:stop|better|easier)"
+    r"fix|get|stop|start|move on|move forward|manage|avoid|prevent"
+    r"|make (?:it|this) (?:stop|better|easier)"
     r"|make (?:some |more |extra )?money|earn|save (?:money|up)"
     # "how can i go about it if i don't get what i am being thought" (ESConv valid)
     r"|go about (?:it|this|that|doing)|approach (?:it|this|that|him|her|them)|tackle|improve)"

@@ -543,6 +543,9 @@ def test_asked_about_a_life_it_has_none_and_after_a_trouble_it_goes_back_to_it(
     "How long did it take you to get over it?",  # ESConv train
     "What was your strategy?",  # ESConv train: had got a line on putting things off
     "How did you cope up with the situation?",  # ESConv train
+    # ESConv train, unstopped: had got "I can hear how down this leaves you"
+    "I just can't get it out of my head that my boyfriend has been unfaithful have you had this "
+    "experience before?",
     # ESConv train: had got a line on stress
     "Can I ask, as a single mother yourself, what was something that got you through those hard "
     "times?",

@@ -159,6 +159,7 @@ pytestmark = pytest.mark.unit
     ("hmmm great!!! i like you a lot so how do i avoid falling for the wrong one", False, False,
      True),
     ("That sounds interesting. How do I make money", False, False, True),  # ESConv train
+    ("how should I move forward with life?", False, False, True),  # ESConv train
     # ESConv train: had got "I haven't lived what you're going through"
     ("Yes. I feel very sad. Give me some counselling", False, False, True),
     ("So they are angry with me. Do you give me any counselling?", False, False, True),
