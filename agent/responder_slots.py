@@ -98,6 +98,8 @@ _TOPIC = re.compile(
     # "Thanks for listening to my problems" (ESConv train: "what has been the hardest part of
     # your problems so far?"): the trouble in general names none
     rf"number|strain|support|problems|issues|troubles|struggles|personality|character|side|"
+    # ("she never listen to my advise", ESConv train: "You sound down about your advise")
+    rf"advi[cs]e|"
     rf"pyjamas|clothes|bed|name|guts|myself|yourself|"
     # "would be my best option", "my only choice", "my best guess": a way of weighing things
     rf"options?|choices?|bet|guess|move|"

@@ -1329,6 +1329,7 @@ def test_a_feeling_about_what_happened_keeps_its_cause() -> None:
     assert slots("I am having issues about ending my long term relationship.", "sadness",
                  [])["topic"] == "your long term relationship"
     assert "topic" not in slots("But they weren't on my side.", "sadness", [])
+    assert "topic" not in slots("well she never listen to my advise", "anger", [])
     # ESConv train: "Telling me about your personality took courage"
     assert "topic" not in slots("That's not my personality.", "neutral", [])
     # ESConv train: "what has been the hardest part of your problems so far?"
