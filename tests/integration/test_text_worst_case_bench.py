@@ -135,6 +135,19 @@ WORST = {  # each repeated up to the length limit
     "known that": "i know that the thing that ",
     "deleted": "a friend deleted me deleted ",
     "divorces": "4 sets of friends divorces ",
+    # the twenty-fourth session's: a death with its verb's helpers, the agent's past asked
+    # unstopped, likings, parents who push, a job feared for, people lost anywhere, memory's
+    # nouns, a child's behaviour, subjects dropped
+    "has passed": "my friend has has just ",
+    "as yourself": "as a single mother as a ",
+    "unstopped ask": "he has been unfaithful have you had ",
+    "likings": ". i love i really love ",
+    "pushing": "my parents keep putting pressure on ",
+    "feared job": "i fear losing my fear of ",
+    "he dumped": "out of nowhere he he dumped ",
+    "nouns": "the my the about ",
+    "behaviour": "my son's my daughter's behaviour ",
+    "dropped subject": "needed talked wanted ",
 }
 TURN_BUDGET_S = 2.0
 """Per turn on these machines (2 cores); a plain turn takes about 50 ms."""
