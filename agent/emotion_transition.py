@@ -307,7 +307,7 @@ def felt_fortune(user: Any, previous: Any = None, *, trouble: bool = False) -> f
     (-0.24, -0.62)
     >>> calm = AffectEstimate(VAD(0.1, 0.0, 0.0), {"neutral": 0.9, "joy": 0.1}, 0.9, "text")
     >>> round(felt_fortune(calm), 2), felt_fortune(calm, trouble=True)
-    (0.01, -0.76)
+    (0.01, -0.77)
     """
     confidence = float(getattr(user, "confidence", 1.0))
     level, change = _level_and_change(user, previous)
