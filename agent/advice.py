@@ -603,7 +603,7 @@ TOPICS: tuple[Topic, ...] = (
         # Children", which had got general lines). Before the falling-out: "my kids fight with
         # each other" is for a parent to handle, not to make up with.
         "parenting", "a child's behaviour",
-        _words(r"\b(?:my|our)\s+(?:\d+\s*(?:-|\s)?\s*(?:year|yr)s?\s*(?:-|\s)?\s*old\s+|little\s+|"
+        _words(r"\b(?:my|our)\s+(?:\d+\s*+(?:-\s*+)?(?:year|yr)s?\s*+(?:-\s*+)?old\s+|little\s+|"
                r"young\s+|teenage\s+|toddler\s+|youngest\s+|oldest\s+|eldest\s+)?"
                r"(?:kids?|sons?|daughters?|child|children|boys|girls|toddler|teen(?:ager)?s?)\s+"
                # ("my kids not listen to me", ESConv valid)
@@ -619,7 +619,7 @@ TOPICS: tuple[Topic, ...] = (
                r"|\b(?:yell(?:ing|ed)?|shout(?:ing|ed)?|scream(?:ing|ed)?|snap(?:ping|ped)?|angry|"
                r"mad)\s+at\s+(?:my|the)\s+(?:kids?|children|sons?|daughters?|child|toddler)\b"
                r"|\b(?:communicate|talk|get\s+through)\s+better\s+(?:\w+\s+)?with\s+my\s+"
-               r"(?:\d+\s*(?:-|\s)?\s*(?:year|yr)s?\s*(?:-|\s)?\s*old\s+)?(?:kids?|sons?|daughters?|"
+               r"(?:\d+\s*+(?:-\s*+)?(?:year|yr)s?\s*+(?:-\s*+)?old\s+)?(?:kids?|sons?|daughters?|"
                r"child|children|toddler|teen(?:ager)?s?)\b"
                r"|\b(?:kids|children|boys|girls)\s+(?:who\s+)?(?:keep\s+|always\s+|constantly\s+)?"
                # (not "Where would I find a local parenting forums?", ESConv train)

@@ -125,7 +125,8 @@ _LIVED = re.compile(
     # hard times?" (ESConv train, had got a line on stress)
     r"|what\s+(?:was|is)\s+(?:something|one\s+thing|the\s+thing|anything)\s+(?:that\s+)?"
     r"(?:got|gets|helped|helps)\s+(?:you|u)\s+(?:get\s+)?through\b"
-    r"|as\s+an?\s+[\w\s]{1,30}?\s+yourself\b"
+    # (possessive: a run of spaces after "as a" is scanned once, not once per split of it)
+    r"|as\s++an?\s++(?:[\w'-]++\s++){1,5}?yourself\b"
     # "What was your strategy?" (ESConv train, after "How did you deal with it?", had got a
     # line on putting things off)
     r"|what\s+(?:was|is|were|are)\s+your\s+(?:strateg(?:y|ies)|secret|trick|tricks|approach|method|"

@@ -21,7 +21,8 @@ from perception.base import split_sentences
 # A short stop list kept here because no core dependency ships one offline (NLTK's must be
 # downloaded); it only has to keep function words out of topic nodes. Greetings and
 # pleasantries ("hello", "thanks", "good") are in it too: recalled as topics, they came back as
-# "Earlier you mentioned your hello".
+# "Earlier you mentioned your hello"; so are adjectives that stand in a noun's place ("a
+# better job": "your better") and what everyone shares ("the pandemic": "your pandemic").
 _STOP = frozenset(
     """a about after again all also am an and any are as at be because been before being but by
     can could did do does doing don't down for from get got had has have having he her here hers

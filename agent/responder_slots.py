@@ -185,18 +185,18 @@ _CAUSE = re.compile(
     # hardest thing that I am going to have to surpass")
     r"(?<!\bknow\s)(?<!\bknew\s)(?<!\bthink\s)(?<!\bthought\s)(?<!\bbelieve\s)(?<!\bguess\s)"
     r"(?<!\bhope\s)(?<!\brealize\s)(?<!\brealise\s)(?<!\bsaid\s)(?<!\bthing\s)(?<!\bthings\s)"
-    # ("I am thinking that I am incapable to do anything", ESConv train: "It makes sense that
-    # you feel frustrated, since you are incapable to do anything")
-    # ("the idea that I could also lose the at some point is very hard", ESConv train)
-    r"(?<!\bidea\s)(?<!\bfact\s)(?<!\bchance\s)(?<!\bpossibility\s)(?<!\bnotion\s)"
-    # ("Thank you for saying that it means alot", ESConv train: "since it means alot having
-    # someone tell you ...")
+    r"(?<!\bone\s)"
+    # nor what is thought, felt, said or imagined ("I am thinking that I am incapable to do
+    # anything", ESConv train: "It makes sense that you feel frustrated, since you are
+    # incapable to do anything"; "Thank you for saying that it means alot"; "i imagine that we
+    # will talk"; "I need to remember that college is only temporary")
+    r"(?<!\bthinking\s)(?<!\bimagine\s)(?<!\bsuppose\s)(?<!\bexpect\s)(?<!\bbelieving\s)"
+    r"(?<!\bfeel\s)(?<!\bfeeling\s)(?<!\bfelt\s)(?<!\bdecided\s)(?<!\bnoticed\s)(?<!\bfigured\s)"
     r"(?<!\bsaying\s)(?<!\bsay\s)(?<!\bsays\s)(?<!\btelling\sme\s)"
-    # ("I need to remember that college is only temporary", ESConv train: "Feeling down when
-    # college is only temporary")
     r"(?<!\bremember\s)(?<!\bunderstand\s)(?<!\baccept\s)(?<!\badmit\s)(?<!\bremind\smyself\s)"
-    r"(?<!\bone\s)(?<!\bthinking\s)(?<!\bimagine\s)(?<!\bsuppose\s)(?<!\bexpect\s)(?<!\bfeel\s)(?<!\bfeeling\s)(?<!\bfelt\s)(?<!\bsays\s)"
-    r"(?<!\bbelieving\s)(?<!\bdecided\s)(?<!\bnoticed\s)(?<!\bfigured\s)"
+    # nor a thing it names ("the idea that I could also lose them at some point is very hard",
+    # ESConv train)
+    r"(?<!\bidea\s)(?<!\bfact\s)(?<!\bchance\s)(?<!\bpossibility\s)(?<!\bnotion\s)"
     r"that(?!\s+(?:is|was|'s|sounds|seems|makes|made|does|did|would|will|could|can|has|had|"
     r"helps|helped|works|worked|means|meant)\b))\s+"
     r"([^.!?;]{6,}?)(?:[.!?;]|,\s*(?:but|and)\b|$)",
