@@ -101,6 +101,11 @@ LIKING = re.compile(
 HELPED = re.compile(r"\byou(?:'ve|\s+have)?\s+(?:really\s+|truly\s+|so\s+)?helped\b"
                     r"|\bhelped\s+me\s+(?:a\s+lot|so\s+much)\b|\b(?:so|very|really|super)\s+helpful\b",
                     re.I)
+# Thanks for the time rather than for help ("Good evening, thanks for taking the time to talk
+# with me."): as the talk opens, nothing has helped yet
+FOR_THE_TIME = re.compile(r"\bthank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+(?:taking\s+the\s+time|"
+                          r"your\s+time|being\s+here|having\s+me|talking|chatting|this\s+(?:chat|"
+                          r"service|space))", re.I)
 # Laughter ("lol", "haha"): often wry in a hard talk ("oh ok I thought it was just for 10
 # lines, lol"), and no news by itself; "haha I got the job!" tells its news in words
 LAUGHS = re.compile(r"\b(?:lo+l+|lmf?ao+|rofl|a?ha(?:ha)+h?|he(?:he)+|hihi+|jaja+|kek)\b", re.I)

@@ -75,6 +75,7 @@ from agent.responder_cues import (
     DECIDING,
     DISTRESSING,
     DOUBTS,
+    FOR_THE_TIME,
     GLAD_WELL,
     HEDGED,
     HELPED,
@@ -182,9 +183,6 @@ from agent.warm_words import (
 from perception.base import split_sentences
 from perception.language import other_language
 
-_FOR_THE_TIME = re.compile(r"\bthank(?:s|\s+you)\s+(?:so\s+much\s+)?for\s+(?:taking\s+the\s+time|"
-                           r"your\s+time|being\s+here|having\s+me|talking|chatting|this\s+(?:chat|"
-                           r"service|space))", re.I)
 OPENING_THANKS_WORDS = 16
 """Thanks that open the talk and are met as a greeting are this short: a longer first message
 that thanks may tell a story the trouble patterns miss, and is answered as one."""
@@ -314,7 +312,7 @@ class TemplateChatModel(BaseChatModel):
                # thanks for the time as the talk opens ("Good evening, thanks for taking the time
                # to talk with me.", ESConv train: "Anytime. I'm glad it helped a little.") is met
                # as a greeting: nothing has helped yet
-               or (not said and _FOR_THE_TIME.search(user) is not None and not tells_trouble(user)
+               or (not said and FOR_THE_TIME.search(user) is not None and not tells_trouble(user)
                    and len(user.split()) <= OPENING_THANKS_WORDS)
                else "welcomed" if answers_thanks(user)
                else "thanks" if not courtesy and (
@@ -398,8 +396,7 @@ class TemplateChatModel(BaseChatModel):
                                         # a step taken up or planned is warm too ("ohh that's
                                         # a good idea. thank you! I'll do some relaxing
                                         # activities that day", ESConv train)
-                                        or approves_suggestion(user)
-                                        or stated_plan(user) is not None)))
+                                        or takes_up or plan is not None)))
         positive = (reads_glad
                     and not takes_up  # taking up a suggestion is not news
                     # "Have you ever used jatos? You're actually pretty good at this!", or in the
@@ -459,7 +456,7 @@ class TemplateChatModel(BaseChatModel):
                       # "And I know I should stop but I just got addicted." had got "Mm, fair
                       # enough."); not one named before, which may have been in passing ("I'm
                       # studying finance and I'm loving it", ESConv valid)
-                      and topic_of(user) is None
+                      and trouble is None
                       and not unwell  # "Not great, honestly." is no small talk
                       and not any(says_unwell(t) for t in earlier[-2:])  # ... nor what follows
                       and not advice_asked  # "I need some advice." asks for help
