@@ -166,6 +166,11 @@ _CREDENTIALS = whole_message(
     r"certified\s+)?(?:therapist|counsell?or|p[sy]{1,3}ch\w*(?:logist|trist)|doctor|"
     r"professional|social\s+worker|nurse)(?:\s+or\s+(?:something|anything|what))?"
     r"|are\s+(?:you|u)\s+(?:trained|qualified|licensed|certified)(?:\s+(?:in|for)\s+\w+)?"
+    # guessed: "You must be guidance and counselor," (ESConv train, had got a step), "you sound
+    # like a therapist"
+    r"|(?:you|u)\s+(?:must|have\s+to|(?:sound|talk|seem)\s+like)\s+(?:be\s+)?(?:a\s+|an\s+)?"
+    r"(?:trained\s+|real\s+|professional\s+)?(?:guidance\s+(?:and\s+|or\s+)?)?(?:therapist|"
+    r"counsell?or|p[sy]{1,3}ch\w*(?:logist|trist))(?:\s+or\s+(?:something|what))?\s*,?"
 )
 # how one is, said before the question: "yea im good are u a pyschiratrist or something"
 _WELL_THEN = re.compile(r"^\W*(?:(?:yea|yeah|yes|ok|okay|hi|hello|hey)[,.!\s]+)*"
@@ -397,6 +402,9 @@ def asks_credentials(text: str) -> bool:
     (False, False)
     >>> asks_credentials("yea im good are u a pyschiratrist or something")
     True
+    >>> asks_credentials("You must be guidance and counselor,"), asks_credentials(
+    ...     "You must be tired.")
+    (True, False)
     """
     return bool(_CREDENTIALS.match(_WELL_THEN.sub("", text, count=1)))
 

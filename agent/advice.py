@@ -410,7 +410,10 @@ TOPICS: tuple[Topic, ...] = (
                r"(?<!\bscared\sabout\s)(?<!\bmight\sbe\s)(?<!\bcould\sbe\s)"
                r"\b(?:lost|losing)\s+(?:my|our)\s+job\b|\blaid\s+(?:me|us)\s+off\b"
                # ("I heard my dad was laid off" is his)
-               r"|\b(?:i|we)\b(?:(?!\b(?:he|she|they|my|his|her|their)\b)[^.!?,;]){0,20}?"
+               # ("I might get fired", "I don't want to get fired" fear it: job insecurity)
+               r"|\b(?:i|we)\b(?:(?!\b(?:he|she|they|my|his|her|their|might|may|could|will|"
+               r"would|ll|if|going|gonna|want|wants|afraid|scared|worried|fear|not|don'?t|"
+               r"won'?t)\b)[^.!?,;]){0,20}?"
                r"\b(?:got|been|was|were|get|am|'m|are|'re)\s+(?:just\s+)?"
                r"(?:laid\s+off|fired|sacked|let\s+go|(?:made\s+)?redundant)\b(?!\s+up\b)"
                r"|\b(?:fired|let|letting)\s+(?:me|us)\s+go\b|\bfired\s+(?:me|us)\b"
@@ -450,6 +453,43 @@ TOPICS: tuple[Topic, ...] = (
                 "what you are able to do."
             ),
         ),
+    ),
+    Topic(
+        # a job still held but feared for: "I'm feeling anxious that I am going to lose my job",
+        # "The fear of layoff from job", "they are downsizing the company", "my job is not
+        # protected" (ESConv train, job crisis: had got general lines, or the steps for money
+        # when the fear named the bills). After job_loss, which takes a job already lost
+        "job_insecurity", "worry about keeping a job",
+        _words(r"\b(?:lose|losing)\s++(?:my|our)\s++(?:job|position|post)\b"
+               r"|\b(?:get|getting|be|being)\s++(?:laid\s++off|fired|sacked|let\s++go|"
+               r"made\s++redundant)\b|\blay-?offs?\b|\blay(?:ing)?\s++off\s++(?:some\s++|more\s++)?"
+               r"(?:staffs?|people|workers|employees)\b|\bdownsiz(?:e|es|ed|ing)\b"
+               r"|\bjob\s++(?:security|insecurity|protection)\b"
+               r"|\b(?:my|our)\s++(?:job|position|role)\s++(?:is|isn'?t|might\s++be|could\s++be|"
+               r"may\s++be)\s++(?:not\s++)?(?:protected|safe|secure|at\s++risk|in\s++danger|"
+               r"on\s++the\s++line)\b"),
+        # lasting job insecurity goes with worse mental health (the meta-analysis of Sverke,
+        # Hellgren & Naswall 2002, J Occup Health Psychol 7(3)), and persistent insecurity
+        # predicted poorer health more strongly than a job actually lost (Burgard, Brand & House
+        # 2009, Soc Sci Med 69(5)); finding out where one stands and preparing options are the
+        # problem-focused ways of coping reviewed by Shoss 2017 (J Management 43(6))
+        (
+            "Could you ask your manager plainly where your role stands? A clear answer, even a "
+            "hard one, is often easier to plan around than rumours.",
+            "Could you bring your CV up to date this week, while nothing is urgent? Having it "
+            "ready can take some of the weight out of the what-ifs.",
+            "If money is the fear, could you work out how many weeks your savings would cover? "
+            "A number is often easier to face than a what-if.",
+        ),
+        (
+            Eases(
+                "Worrying about a job you still have is common when a company talks of cuts, "
+                "and it says nothing about how good you are at it."
+            ),
+            "Not knowing whether a job is safe can wear on people as much as losing one; that "
+            "is part of why this feels so heavy.",
+        ),
+        personal=True,
     ),
     Topic(
         "money", "money trouble",

@@ -275,7 +275,14 @@ STRUGGLE_WITH = re.compile(
     # problem, and it feels good.")
     r"|\bi\s+(?:have|'ve\s+got|am\s+having|'m\s+having)\s+(?:an?\s+|some\s+)?(?:\w+\s+)?"
     r"(?:emotional|mental|personal|family|relationship)\s+(?:problems?|issues?|struggles?)\b"
-    r"|\b(?:the|my|a)\s+fear\s+(?:that|of)\b", re.I)
+    r"|\b(?:the|my|a)\s+fear\s+(?:that|of)\b"
+    # a job feared for: "well I fear losing my job", "I am scaring about layoff from job"
+    # (ESConv train, job crisis: neither had told a trouble)
+    r"|\b(?:fear|fears|feared|afraid|scared|scaring|worried|worry|worrying|anxious|nervous|"
+    r"terrified)\s++(?:(?:of|about|that)\s++)?(?:(?:i|we)(?:'ll|'m|'re|\s++(?:will|might|may|"
+    r"could|would|am|are))\s++(?:going\s++to\s++)?)?(?:los(?:e|ing)\s++(?:my|our)\s++(?:job|"
+    r"position)|(?:being|getting|get|be)\s++(?:laid\s++off|fired|let\s++go|made\s++redundant)|"
+    r"(?:the\s++|a\s++|more\s++)?lay-?offs?)\b", re.I)
 STRUGGLING = re.compile(
     # ("i am not able to remember the contents which is necessary for my academic tests",
     # ESConv train, had got "What's on your mind today?")
@@ -425,6 +432,8 @@ def tells_trouble(text: str) -> bool:
     (True, False)
     >>> tells_trouble("My parents keep putting pressures on me to be the best in the class")
     True
+    >>> tells_trouble("well I fear losing my job"), tells_trouble("I fear the dark")
+    (True, False)
     """
     low = text.lower()
     return bool(EVENT.search(text) or DIED.search(text) or LEFT.search(text)

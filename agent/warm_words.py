@@ -307,7 +307,7 @@ _APPROVES = re.compile(
     r"\s+could|\s+might)\s+(?:definitely\s+|certainly\s+|probably\s+|surely\s+)?(?:try|give|"
     r"look\s+into|check\s+out|think\s+about|consider)\s+"
     r"(?:that|it|this|those|them)(?:\s+a\s+(?:try|go|shot))?(?:\s+(?:out|then|tonight|tomorrow|"
-    r"today|for\s+sure|definitely))?[\s.!]*$",
+    r"today|for\s+sure|definitely))?[\s.!,]*$",
     re.I,
 )
 

@@ -441,6 +441,8 @@ def test_other_messages_ending_in_you_hand_nothing_back(text: str) -> None:
     "are you a trained counselor?", "Are you qualified?",
     # ESConv train, misspelt after how they are: had got "Oh, that's lovely!"
     "yea im good are u a pyschiratrist or something",
+    # guessed (ESConv train: "Maybe keep a note of what helped today ...")
+    "You must be guidance and counselor,", "you sound like a therapist",
 ])  # fmt: skip
 def test_asked_if_it_is_trained_it_says_it_is_not_and_names_a_professional(asked: str) -> None:
     from agent.about_agent_replies import CREDENTIALS_REPLIES, IN_WORLD_CREDENTIALS_REPLIES

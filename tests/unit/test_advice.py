@@ -153,6 +153,21 @@ pytestmark = pytest.mark.unit
     # things through with someone is one of the best-studied ways to feel better.")
     ("It's been frustrating. I've sent out 50 resumes and got 3 interviews.", "job_loss"),
     ("I have been applying for jobs every day", "job_loss"),
+    # a job feared for, not lost (ESConv train, job crisis: "well I fear losing my job" had
+    # been told to apply for unemployment benefits, the rest got general lines)
+    ("well I fear losing my job", "job_insecurity"), ("I'm scared of losing my job.",
+                                                       "job_insecurity"),
+    ("I'm worried about losing my job.", "job_insecurity"),
+    ("I'm feeling anxious that I am going to lose my job.", "job_insecurity"),
+    ("The fear of layoff from job", "job_insecurity"),
+    ("I am scaring about layoff from job", "job_insecurity"),
+    ("They honored my current contract, but due to rising cost and expenses they are "
+     "downsizing the company.", "job_insecurity"),
+    ("It's not ending yet, but no my job is not protected.", "job_insecurity"),
+    ("Every time my phone rings I get nervous that I'm being fired", "job_insecurity"),
+    ("If I lose my job I can't pay my bills and keep a roof over my head.", "job_insecurity"),
+    ("I might get fired.", "job_insecurity"), ("I don't want to get fired", "job_insecurity"),
+    ("Do you think I will lose my job?", "job_insecurity"),
     ("I work in healthcare and have a lot to do and it feels like I have no time to get "
      "everything done", "workload"),
     # ESConv valid, met with generic lines
@@ -225,9 +240,8 @@ def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     "I listen to the blues when I cook.", "The car is blue.", "I can't shake the rug out.",
     "The water is cold to me.", "She doesn't like me in that way.",
     "My boss is difficult.", "I had a meltdown at work.", "My kids are my world.",
-    # a job feared for (ESConv train: "could you apply for unemployment benefits this week?")
-    "well I fear losing my job", "I'm scared of losing my job.",
-    "I'm worried about losing my job.",
+    "my salary was cut into two because of pandemic",  # money, when it names the money
+    "I lay off the sweets after dinner.", "My friend was laid off.",
     "I share with my sister.", "My support group meets on Fridays.", "I work until 5pm.",
     "Where would I find a local parenting forums?",  # ESConv train: had got a step on shouting
 ])
@@ -262,6 +276,7 @@ def test_a_look_alike_names_no_trouble(text: str) -> None:
     # ESConv train: had got "mute them for a while"
     "It's tragic to see so many going through divorces and separations at the same time.",
     "I have 4 sets of friends divorcing and they all separated after March 2020.",
+    "My wife might get laid off.",  # hers: "ask your manager where your role stands" is not
 ])
 def test_someone_elses_trouble_is_helping_them_not_their_steps(text: str) -> None:
     # "my son can't sleep" had been told "Could you keep the same wake-up time every day this
@@ -384,13 +399,15 @@ def test_every_topic_has_steps_and_a_fact_and_unique_wording() -> None:
     assert set(BY_NAME) == {t.name for t in TOPICS}
 
 
-@pytest.mark.parametrize("topic", ["money", "sleep", "exams", "job_loss", "procrastination"])
+@pytest.mark.parametrize("topic", ["money", "sleep", "exams", "job_loss", "procrastination",
+                                   "job_insecurity"])
 def test_a_suggestion_to_a_told_trouble_is_one_of_its_steps(topic: str) -> None:
     story = {"money": "Rent is due friday and I'm 300 short.",
              "sleep": "I can't sleep, I've been awake every night till 4am.",
              "exams": "My exams start next week and I haven't started studying.",
              "job_loss": "I got laid off this morning.",
-             "procrastination": "I have a huge problem with procrastination!"}[topic]
+             "procrastination": "I have a huge problem with procrastination!",
+             "job_insecurity": "My company is talking about layoffs and I'm scared."}[topic]
     replies = talk([story, "I don't know.", "What should I do?", "Anything else?"],
                    Strategy.SUGGESTION, asked_first=2)
     steps = BY_NAME[topic].suggestions

@@ -919,6 +919,7 @@ def test_a_death_in_someone_elses_family_is_the_story_not_asked_for() -> None:
     "Absolutely! You nailed it!",
     # ESConv train: "Oh, that's lovely! I'm glad to hear it"
     "i do hope they learn to be kind and strive to learn and be smart.",
+    "I would hope so",  # ESConv train: "Oh, that sounds like a good place to be."
     # ESConv train: "How wonderful! You sound really glad", "How did it come about?"
     "It's amazing. That's how we used to be up until a month ago",
     "once i feel very happy when he was with me.",
@@ -1259,6 +1260,8 @@ def test_good_idea_as_the_last_sentence_takes_up_the_suggestion() -> None:
     assert approves_suggestion("well that sounds reassuring.")
     assert not approves_suggestion("That's not helpful.")
     assert not approves_suggestion("That is not reassuring at all")
+    # ESConv train, a comma to end it: "Oh, that's lovely! Who have you told so far?"
+    assert approves_suggestion("Yes! I will consider that,")
     history = [DialogueTurn("user", "My anxiety flares up around due dates."),
                DialogueTurn("Sage", "Could you try the counselling service at your college?"),
                DialogueTurn("user", text)]
