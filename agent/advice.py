@@ -465,6 +465,9 @@ TOPICS: tuple[Topic, ...] = (
                r"made\s++redundant)\b|\blay-?offs?\b|\blay(?:ing)?\s++off\s++(?:some\s++|more\s++)?"
                r"(?:staffs?|people|workers|employees)\b|\bdownsiz(?:e|es|ed|ing)\b"
                r"|\bjob\s++(?:security|insecurity|protection)\b"
+               # "Due to this pandemic, I fear for the safety of my job." (ESConv train)
+               r"|\b(?:fear|fears|feared|worried|worry|scared|afraid)\s++for\s++(?:the\s++"
+               r"(?:safety|future|security)\s++of\s++)?(?:my|our)\s++(?:job|position|role)\b"
                r"|\b(?:my|our)\s++(?:job|position|role)\s++(?:is|isn'?t|might\s++be|could\s++be|"
                r"may\s++be)\s++(?:not\s++)?(?:protected|safe|secure|at\s++risk|in\s++danger|"
                r"on\s++the\s++line)\b"),
@@ -474,8 +477,8 @@ TOPICS: tuple[Topic, ...] = (
         # 2009, Soc Sci Med 69(5)); finding out where one stands and preparing options are the
         # problem-focused ways of coping reviewed by Shoss 2017 (J Management 43(6))
         (
-            "Could you ask your manager plainly where your role stands? A clear answer, even a "
-            "hard one, is often easier to plan around than rumours.",
+            "Could you ask your manager plainly where things stand for you? A clear answer, "
+            "even a hard one, is often easier to plan around than not knowing.",
             "Could you bring your CV up to date this week, while nothing is urgent? Having it "
             "ready can take some of the weight out of the what-ifs.",
             "If money is the fear, could you work out how many weeks your savings would cover? "
@@ -483,8 +486,8 @@ TOPICS: tuple[Topic, ...] = (
         ),
         (
             Eases(
-                "Worrying about a job you still have is common when a company talks of cuts, "
-                "and it says nothing about how good you are at it."
+                "Worrying about keeping a job is very common, and it says nothing about how "
+                "good you are at it."
             ),
             "Not knowing whether a job is safe can wear on people as much as losing one; that "
             "is part of why this feels so heavy.",

@@ -88,6 +88,9 @@ _TOPIC = re.compile(
     # ("my these i was supposed to write", ESConv valid, a slip for "thesis": "hearing about
     # your these")
     rf"knees?|shoulders?|mine|yours|ours|right|way|too|very|really|just|all|these|those|this|"
+    # nor a pronoun after a slip: "if your boss finds our you're looking" (ESConv train: "You
+    # sound down about your you")
+    rf"you|your|you're|they|them|their|she|her|his|him|"
     # ("my own flesh and blood", ESConv train: "Telling me about your own flesh took courage")
     # nor an exclamation: "oh my yes, the Cheesecake Factory has amazing cheesecake" (ESConv
     # train: "Telling me about your yes took courage"), "oh my god"

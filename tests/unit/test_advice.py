@@ -168,6 +168,7 @@ pytestmark = pytest.mark.unit
     ("If I lose my job I can't pay my bills and keep a roof over my head.", "job_insecurity"),
     ("I might get fired.", "job_insecurity"), ("I don't want to get fired", "job_insecurity"),
     ("Do you think I will lose my job?", "job_insecurity"),
+    ("Due to this pandemic, I fear for the safety of my job.", "job_insecurity"),
     ("I work in healthcare and have a lot to do and it feels like I have no time to get "
      "everything done", "workload"),
     # ESConv valid, met with generic lines

@@ -248,6 +248,9 @@ def test_once_every_fitting_template_is_said_the_agent_stays_present_not_repetit
                                   # a pronoun (ESConv valid, "these" a slip for "thesis":
                                   # "hearing about your these")
                                   "however, my these i was supposed to write 35 or so",
+                                  # ESConv train, "our" a slip for "out": "You
+                                  # sound down about your you"
+                                  "if your boss finds our you're looking for another job",
                                   # ESConv valid: "Telling me about your brain took courage"
                                   "Mostly, I've been playing to shut my brain off",
                                   # a verb with its object: "your ex cut"
