@@ -153,6 +153,44 @@ TOPICS: tuple[Topic, ...] = (
         ),
     ),
     Topic(
+        # how to say something hard to someone: "how do i tell my parents i need another
+        # semester", "how do i even begin to start the conversation", "I am scared to tell my
+        # family", "how should I start it off?" (ESConv train: a daylight walk, "writing down
+        # what worries you most"). Before the trouble it is about: the question is how to say it
+        "hard_talk", "a hard conversation",
+        _words(r"\bhow\s++(?:do|can|should|would|could|will)\s++i\s++(?:even\s++|ever\s++|"
+               r"possibly\s++)?(?:tell|break\s++(?:it|this|the\s++news)\s++to|bring\s++(?:it|this|"
+               r"that|the\s++subject)\s++up\s++with|approach|confront|explain\s++(?:it\s++|this\s++|"
+               r"that\s++)?to|talk\s++to|raise\s++(?:it|this|that)\s++with)\s++(?:my|him|her|them)\b"
+               r"|\bhow\s++(?:do|can|should|would|could)\s++i\s++(?:even\s++)?(?:begin|start|open)\s++"
+               r"(?:to\s++start\s++)?(?:it\s++off|off|(?:the|this|that|a)\s++(?:conversation|talk|"
+               r"discussion))\b"
+               r"|\b(?:afraid|scared|nervous|terrified|dreading|dread)\s++(?:to\s++|of\s++)?"
+               r"(?:tell|telling|talk\s++to|talking\s++to|confront|confronting)\s++(?:my|him|her|them)"
+               r"\b"),
+        # after SPIKES, the protocol for breaking bad news (Baile et al. 2000, The Oncologist
+        # 5(4)): a private, unhurried setting, a warning first, the news said plainly, then a
+        # plan; and distress said as "I feel" draws less anger than an accusing "you" message
+        # (Kubany et al. 1992, Aggressive Behavior 18(5))
+        (
+            "Could you pick a quiet time when no one is rushed, and open with something like "
+            "'I have something hard to tell you'? A little warning helps people listen.",
+            "It might help to say it plainly first, then what you plan to do about it; a plan "
+            "beside hard news often helps it land more gently.",
+            "Could you start from your side of it, like 'I've been worried about telling you "
+            "this'? Starting from how you feel tends to make people less defensive.",
+        ),
+        (
+            Eases(
+                "Dreading a hard conversation is very common, and people tend to expect such "
+                "talks to be more awkward than they turn out to be."
+            ),
+            "Saying how you feel, rather than what the other person did, tends to draw less "
+            "anger, even when the news is the same.",
+        ),
+        personal=True,
+    ),
+    Topic(
         "grief", "grief",
         # a person or animal who died; "my phone died" is not grief
         _words(r"\b(?:passed\s+away|funeral|grieving|grief|bereave\w*)\b"

@@ -169,6 +169,17 @@ pytestmark = pytest.mark.unit
     ("I might get fired.", "job_insecurity"), ("I don't want to get fired", "job_insecurity"),
     ("Do you think I will lose my job?", "job_insecurity"),
     ("Due to this pandemic, I fear for the safety of my job.", "job_insecurity"),
+    # how to say something hard (ESConv train: a daylight walk, "writing down what worries you
+    # most")
+    ("how do i even begin to start the conversation", "hard_talk"),
+    ("He just brushes it off, and how do i tell my parents i need another semester to finish my "
+     "degree", "hard_talk"),
+    ("Not yet, I am scared to tell my family, considering that they view academic success "
+     "heavily", "hard_talk"),
+    ("I have been afraid to tell my parents how I'm feeling.", "hard_talk"),
+    ("I see, I will talk to him. how should I start it off?", "hard_talk"),
+    ("No time to sleep... ever.... How do I tell her I have feelings too", "hard_talk"),
+    ("How do I tell my husband I want a divorce?", "hard_talk"),  # not how to get over one
     ("I work in healthcare and have a lot to do and it feels like I have no time to get "
      "everything done", "workload"),
     # ESConv valid, met with generic lines
@@ -243,6 +254,7 @@ def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     "My boss is difficult.", "I had a meltdown at work.", "My kids are my world.",
     "my salary was cut into two because of pandemic",  # money, when it names the money
     "I lay off the sweets after dinner.", "My friend was laid off.",
+    "how do I tell if he likes me", "I told my mom.",
     "I share with my sister.", "My support group meets on Fridays.", "I work until 5pm.",
     "Where would I find a local parenting forums?",  # ESConv train: had got a step on shouting
 ])
@@ -278,6 +290,7 @@ def test_a_look_alike_names_no_trouble(text: str) -> None:
     "It's tragic to see so many going through divorces and separations at the same time.",
     "I have 4 sets of friends divorcing and they all separated after March 2020.",
     "My wife might get laid off.",  # hers: "ask your manager where your role stands" is not
+    "My friend is scared to tell her parents.",
 ])
 def test_someone_elses_trouble_is_helping_them_not_their_steps(text: str) -> None:
     # "my son can't sleep" had been told "Could you keep the same wake-up time every day this
@@ -401,14 +414,15 @@ def test_every_topic_has_steps_and_a_fact_and_unique_wording() -> None:
 
 
 @pytest.mark.parametrize("topic", ["money", "sleep", "exams", "job_loss", "procrastination",
-                                   "job_insecurity"])
+                                   "job_insecurity", "hard_talk"])
 def test_a_suggestion_to_a_told_trouble_is_one_of_its_steps(topic: str) -> None:
     story = {"money": "Rent is due friday and I'm 300 short.",
              "sleep": "I can't sleep, I've been awake every night till 4am.",
              "exams": "My exams start next week and I haven't started studying.",
              "job_loss": "I got laid off this morning.",
              "procrastination": "I have a huge problem with procrastination!",
-             "job_insecurity": "My company is talking about layoffs and I'm scared."}[topic]
+             "job_insecurity": "My company is talking about layoffs and I'm scared.",
+             "hard_talk": "I failed my class and I'm scared to tell my parents."}[topic]
     replies = talk([story, "I don't know.", "What should I do?", "Anything else?"],
                    Strategy.SUGGESTION, asked_first=2)
     steps = BY_NAME[topic].suggestions
