@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from agent.dialogue_acts import asks_for_advice
 from agent.safety import ABUSE_AT_HOME
-from agent.troubles import ISOLATED, LEFT, WALKED_OUT
+from agent.troubles import ISOLATED, LEFT, WALKED_OUT, tells_trouble
 from perception.base import split_sentences
 
 EARLIER_TURNS = 4
@@ -1079,6 +1079,33 @@ def _topic_in(text: str) -> Topic | None:
         others = others or bool(matches)
     # the trouble is someone else's, and the user is the one who helps
     return BY_NAME["supporting"] if others else None
+
+
+_HARD = re.compile(r"\b(?:stress\w*|hard|harder|difficult|tough|rough|struggl\w*|problems?|"
+                   r"issues?|troubles?|worr\w+|woes|overwhelm\w*|exhaust\w*|frustrat\w*|unfair|"
+                   r"awful|terrible|horrible|worse)\b", re.I)
+
+
+def told_beside(topic: Topic, text: str, word: str) -> bool:
+    """Whether ``word`` stands in a sentence of ``text`` that names ``topic`` (or ``topic``'s
+    words are not found in ``text`` to tell): the thing is part of the trouble told, not one
+    named elsewhere in the message ("I had a panic attack before class. I could hear nothing
+    through my earbuds" does not make the earbuds the trouble).
+
+    >>> told_beside(BY_NAME["panic"], "I had a panic attack. I had my earbuds in.", "earbuds")
+    False
+    >>> told_beside(BY_NAME["exams"], "I'm stressed about my exams.", "exams")
+    True
+    """
+    sentences = [s for s in split_sentences(text) if topic.pattern.search(s)]
+    if not sentences:
+        return True
+    # or one that tells a trouble of its own, or calls something hard ("There are several
+    # factors that make my job stressful", "One of my classes is extremely difficult", ESConv
+    # train)
+    sentences += [s for s in split_sentences(text) if tells_trouble(s) or _HARD.search(s)]
+    find = re.compile(rf"\b{re.escape(word)}\b", re.I)
+    return any(find.search(s) for s in sentences)
 
 
 def topic_of(user_text: str, earlier: Sequence[str] = ()) -> Topic | None:

@@ -56,7 +56,10 @@ _ADJECTIVES = (r"long[\s-]?time|long[\s-]?term|short[\s-]?term|new|old|best|litt
                # "my hot bath" is not "your hot", "my warm coat" not "your warm" (ESConv train:
                # "I'm glad we talked about your hot")
                r"hot|warm|cold|cool|nice|lovely|beautiful|small|tiny|huge|young|sweet|"
-               r"quiet|sick|elderly|precious|cozy|comfy")
+               r"quiet|sick|elderly|precious|cozy|comfy|"
+               # ("that's just my stubborn thinking", ESConv train: "You sound down about your
+               # stubborn")
+               r"stubborn|twisted|irrational|overthinking")
 _NOT_A_NOUN = (r"(?:is|was|are|were|has|had|have|and|but|or|to|of|in|on|at|for|with|that|this|"
                r"who|which|when|because|so|just|really|died|left|said|says|told|got|gets|does|"
                r"did|will|would|can|could|keeps|makes|made|went|goes|came|comes|thinks|wants|"
@@ -77,9 +80,11 @@ _TOPIC = re.compile(
     # nor where something happened: "she was staying at my house for a month" (ESConv valid:
     # "What has been the hardest part of your house so far?")
     # or left: "I can not leave my house" (ESConv train: "So this is about your house")
-    r"(?!(?:(?<=at |in |to )|(?<=left )|(?<=leave ))(?:my|our)\s+(?:house|home|place|"
-    r"apartment|flat|room|bedroom|parents'?)\b)"
-    rf"(?:my|our)\s+((?:{_ADJECTIVES})\s+)?"
+    # or lives: "some people on my floor walked freely in and out" (ESConv train: "You sound
+    # anxious about your floor")
+    r"(?!(?:(?<=at |in |to |on )|(?<=left )|(?<=leave ))(?:my|our)\s+(?:house|home|place|"
+    r"apartment|flat|room|bedroom|parents'?|floor|street|block|building|road)\b)"
+    rf"(?:my|our)\s++((?:{_ADJECTIVES})\s++)?"
     # a body part is where a feeling sits, not what it is about: "every time I close my eyes"
     # is not "the hardest part of your eyes", nor "it broke my heart" "your heart"; an
     # adjective or a pronoun is no topic either ("my last breath" is not "your last", "my mine")
@@ -116,7 +121,10 @@ _TOPIC = re.compile(
     # nor is a faculty or a state of mind: "I lose my temper" is not "the hardest part of your
     # temper", "I can't keep my attention on anything" not "think about your attention"
     rf"attention|focus|concentration|moods?|motivation|energy|patience|temper|nerves|thoughts|"
-    rf"feelings|emotions|"
+    rf"feelings|emotions|thinking|"
+    # nor a manner: "it's not my style to compromise" (ESConv train: "Telling me about your
+    # style took courage"), "not my thing"
+    rf"style|thing|things|stuff|"
     # nor how one speaks: "I stumble over my words" (ESConv train: "facing your words head on")
     # ("she didn't accept my voices at all", ESConv train: "You sound hurt about your voices")
     # nor a way of reaching someone: "she ignores my calls" (ESConv train: "telling me about
@@ -141,7 +149,7 @@ _TOPIC = re.compile(
     # an adjective by its ending keeps the noun after it: "my disabled sister", "my distant
     # location" (not "your disabled"); a verb after it is not one ("my animal escaped")
     # ("my culinary skills", ESConv train: "the hardest part of your culinary")
-    rf"(?:[a-z]+(?:ed|al|ful|ous|ive|ic|ent|ant|able|ible|less|ish|ary)\s+(?!{_NOT_A_NOUN}\b)"
+    rf"(?:[a-z]+(?:ed|al|ful|ous|ive|ic|ent|ant|able|ible|less|ish|ary)\s++(?!{_NOT_A_NOUN}\b)"
     r"[a-z]{3,}(?<!ed)(?<!ly)\b|[a-z]{3,}\b)"
     # an owner is no topic, nor its thing left unsaid: "finish my Bachelor's and do something
     # positive" (ESConv valid: "Telling me about your bachelor took courage")

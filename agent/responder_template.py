@@ -50,7 +50,7 @@ from agent.about_agent_replies import (
     about_agent_replies,
     self_report_group,
 )
-from agent.advice import BY_NAME, normal_information, topic_of
+from agent.advice import BY_NAME, normal_information, told_beside, topic_of
 from agent.agent_past import (
     ASIDE_WORDS,
     experience_aside,
@@ -231,6 +231,11 @@ class TemplateChatModel(BaseChatModel):
         if trouble is not None and trouble.said_as and "topic" in filled:
             # "I'm scared my job will find out" about the drinking: not "your job"
             filled["topic"] = trouble.said_as
+        elif (trouble is not None and "topic" in filled
+              and not told_beside(trouble, user, filled["topic"].split()[-1])):
+            # a thing named away from the trouble told is not what it is about ("a panic attack
+            # ... through my earbuds", ESConv train: "you are facing your earbuds head on")
+            del filled["topic"]
         seed = int(hashlib.sha256(f"{user}|{len(messages)}".encode()).hexdigest(), 16)
         cross = answers_insult(user, info.get("agent_feeling"),
                                float(info.get("agent_feeling_intensity", 0.0)))
@@ -561,6 +566,7 @@ class TemplateChatModel(BaseChatModel):
                   and not (t in NAMES_WORRY and not worried)
                   and not (t in TALK_TO_PERSON and (no_confidant or too_young))
                   and not (t in FACES_A_TROUBLE and trouble is None and not tells_trouble(user))
+
                   # a manager; one who hurt them ("They've hurt me too much", ESConv valid,
                   # had got "You clearly care about your long time partner")
                   and not (t in PRESUMES_CARE and (who not in CLOSE_PEOPLE or no_confidant))

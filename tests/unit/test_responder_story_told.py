@@ -251,6 +251,12 @@ def test_once_every_fitting_template_is_said_the_agent_stays_present_not_repetit
                                   # ESConv train, "our" a slip for "out": "You
                                   # sound down about your you"
                                   "if your boss finds our you're looking for another job",
+                                  # a way of thinking ("You sound down about
+                                  # your stubborn", ESConv train)
+                                  "But that's just my stubborn thinking.",
+                                  "It's not my style to compromise.",
+                                  "There are some people on my floor that walked "
+                                  "freely in and out.",
                                   # ESConv valid: "Telling me about your brain took courage"
                                   "Mostly, I've been playing to shut my brain off",
                                   # a verb with its object: "your ex cut"
@@ -1360,3 +1366,24 @@ def test_a_feeling_about_what_happened_keeps_its_cause() -> None:
                                 "sadness", [])
     # the talk's own frame is no topic (ESConv train: "the hardest part of your topic area")
     assert "topic" not in slots("I posted part of it in my topic area", "neutral", [])
+
+
+def test_a_thing_named_away_from_the_trouble_is_not_what_it_is_about() -> None:
+    # ESConv train: "Feeling stressed does not make you any less capable; you are facing your
+    # earbuds head on."
+    text = ("It is frustrating, and last week, I had a panic attack shortly before class "
+            "started. My ears were pounding and I could hear nothing the instructor was saying "
+            "through my earbuds.")
+    for strategy in (Strategy.AFFIRMATION, Strategy.QUESTION, Strategy.REFLECTION,
+                     Strategy.RESTATEMENT):
+        for k in range(4):  # several turns of history: the template choice is seeded by them
+            history = [DialogueTurn("user", "Hi.")] * k + [DialogueTurn("user", text)]
+            said = Responder().respond(ResponseRequest(text, history, strategy, SAD, None,
+                                                       "Sage", "warm"))
+            assert "earbuds" not in said, said
+    # the thing the trouble is told of stays the topic
+    exams = "My exams are next week. I am so stressed about my exams."
+    replies = {Responder().respond(ResponseRequest(
+        exams, [DialogueTurn("user", "Hi.")] * k + [DialogueTurn("user", exams)],
+        Strategy.QUESTION, SAD, None, "Sage", "warm")) for k in range(6)}
+    assert any("your exams" in r for r in replies), replies
