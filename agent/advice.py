@@ -453,7 +453,7 @@ TOPICS: tuple[Topic, ...] = (
                r"would|ll|if|going|gonna|want|wants|afraid|scared|worried|fear|not|don'?t|"
                r"won'?t)\b)[^.!?,;]){0,20}?"
                r"\b(?:got|been|was|were|get|am|'m|are|'re)\s+(?:just\s+)?"
-               r"(?:laid\s+off|fired|sacked|let\s+go|(?:made\s+)?redundant)\b(?!\s+up\b)"
+               r"(?:laid\s+off|layed\s+off|fired|sacked|let\s+go|(?:made\s+)?redundant)\b(?!\s+up\b)"
                r"|\b(?:fired|let|letting)\s+(?:me|us)\s+go\b|\bfired\s+(?:me|us)\b"
                # "they tell me that my position is being phased out" (ESConv valid)
                r"|\b(?:my|our)\s+(?:position|job|role|post)\s+(?:is|was|has\s+been|will\s+be|is\s+going\s+"
@@ -774,7 +774,17 @@ TOPICS: tuple[Topic, ...] = (
                r"|\bgood\s+graces\b"
                # "My friend of 5 years said that they hated me." (ESConv train: "What do you
                # think your friend would say if you told them how you feel?")
-               r"|\b(?:she|he|they)\s+(?:(?:just|suddenly|now)\s+)?(?:hates?|hated)\s+me\b"),
+               r"|\b(?:she|he|they)\s+(?:(?:just|suddenly|now)\s+)?(?:hates?|hated)\s+me\b"
+               # the user angry with a friend, or cutting them off: "oh i am totally pissed off
+               # at my friend ... i got so mad i just cut off communication" (ESConv train, had
+               # got "note one thing that went even a little bit right")
+               # ("I wasn't angry with my friend but rather myself", ESConv valid, is not)
+               r"|(?<!\bnot\s)(?<!n't\s)(?<!\bnever\s)"
+               r"\b(?:pissed(?:\s++off)?|angry|mad|furious|upset|annoyed)\s++(?:at|with)\s++my\s++"
+               r"(?:(?:best|close|oldest|old|good)\s++)?(?:friends?|sister|brother|cousin|roommate|"
+               r"flatmate|neighbou?rs?)\b"
+               r"|\bcut\s++off\s++(?:all\s++)?(?:communication|contact)\b|\bcut\s++(?:him|her|them)\s++"
+               r"off\b"),
         # "I" statements (Gordon 1970) lower defensiveness in the one who hears them
         (
             "When things are calm, could you tell them how it felt, starting with 'I felt' "

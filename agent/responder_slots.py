@@ -125,6 +125,9 @@ _TOPIC = re.compile(
     # nor a manner: "it's not my style to compromise" (ESConv train: "Telling me about your
     # style took courage"), "not my thing"
     rf"style|thing|things|stuff|"
+    # nor fortune: "My luck we won't be able to leave the house" (ESConv train: "you sound down
+    # about your luck")
+    rf"luck|fortune|fate|"
     # nor how one speaks: "I stumble over my words" (ESConv train: "facing your words head on")
     # ("she didn't accept my voices at all", ESConv train: "You sound hurt about your voices")
     # nor a way of reaching someone: "she ignores my calls" (ESConv train: "telling me about

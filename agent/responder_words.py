@@ -120,7 +120,7 @@ HURTFUL_ACTS = (
     "insulted", "humiliated", "bullied", "belittled", "mocked", "threatened", "blamed",
     "betrayed", "ignored", "fired", "hit", "attacked", "harassed", "abused", "rejected",
     "criticised", "criticized", "embarrassed", "ghosted", "excluded", "sacked", "laid off",
-    "let go", "made redundant", "blocked", "unfriended",
+    "layed off", "let go", "made redundant", "blocked", "unfriended",
 )
 # How a user may say they feel hurt without a feeling word that reads well after "you feel"
 # (NAMED_FEELINGS): "I feel so small", "I feel like a failure".

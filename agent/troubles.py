@@ -211,7 +211,9 @@ HURT_DONE = re.compile(
     # "My employer has cut my pay for the year" (ESConv valid), "they cut our hours"
     r"|\b(?:cut|cuts|cutting|reduced|slashed|lowered)\s+(?:my|our)\s+(?:pay|salary|wages?|hours|"
     r"benefits)\b|\b(?:i|we)\s+(?:got|had|took|have\s+had)\s+an?\s+(?:big\s+|huge\s+)?pay\s+cut\b"
-    rf"|\b(?:i|we)\s+(?:got|get|was|were|have been|'ve been|am being|'m being|keep getting)\s+"
+    # ("I can't believe it I just got layed off.", ESConv train, told no trouble)
+    rf"|\b(?:i|we)\s+(?:just\s+|recently\s+)?(?:got|get|was|were|have been|'ve been|am being|"
+    rf"'m being|keep getting)\s+"
     rf"(?:just\s+)?(?:{_ACTS})\b(?!\s+up\b)"  # "I was fired up" is eagerness
     # bullying in its own words ("calling me names"; "my friend called me" is a phone call)
     r"|\b(?:call|calls|calling|called)\s+(?:me|us)\s+(?:names|an?\s+(?:loser|freak|weirdo|"
@@ -433,6 +435,8 @@ def tells_trouble(text: str) -> bool:
     >>> tells_trouble("My parents keep putting pressures on me to be the best in the class")
     True
     >>> tells_trouble("well I fear losing my job"), tells_trouble("I fear the dark")
+    (True, False)
+    >>> tells_trouble("I can't believe it I just got layed off."), tells_trouble("I just got up.")
     (True, False)
     """
     low = text.lower()

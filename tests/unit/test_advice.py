@@ -180,6 +180,10 @@ pytestmark = pytest.mark.unit
     ("I see, I will talk to him. how should I start it off?", "hard_talk"),
     ("No time to sleep... ever.... How do I tell her I have feelings too", "hard_talk"),
     ("How do I tell my husband I want a divorce?", "hard_talk"),  # not how to get over one
+    # ESConv train: "Before bed tonight, could you note one thing that went even a little bit
+    # right?"
+    ("oh i am totally pissed off at my friend he is an intelligent person", "conflict"),
+    ("i got so mad i just cut off communication", "conflict"),
     ("I work in healthcare and have a lot to do and it feels like I have no time to get "
      "everything done", "workload"),
     # ESConv valid, met with generic lines
@@ -255,6 +259,8 @@ def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     "my salary was cut into two because of pandemic",  # money, when it names the money
     "I lay off the sweets after dinner.", "My friend was laid off.",
     "how do I tell if he likes me", "I told my mom.",
+    "I cut off the tags.", "I was mad at the weather.",
+    "Yes, I also realized that I wasn't angry with my friend but rather myself",  # ESConv valid
     "I share with my sister.", "My support group meets on Fridays.", "I work until 5pm.",
     "Where would I find a local parenting forums?",  # ESConv train: had got a step on shouting
 ])

@@ -255,6 +255,7 @@ def test_once_every_fitting_template_is_said_the_agent_stays_present_not_repetit
                                   # your stubborn", ESConv train)
                                   "But that's just my stubborn thinking.",
                                   "It's not my style to compromise.",
+                                  "My luck we won't be able to leave the house.",
                                   "There are some people on my floor that walked "
                                   "freely in and out.",
                                   # ESConv valid: "Telling me about your brain took courage"
