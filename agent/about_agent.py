@@ -34,13 +34,15 @@ _WELLBEING = whole_message(
     r"(?:\s+(?:doing|feeling|holding up))?(?:\s+(?:today|tonight|now|these days))?"
     # "hai! how are doing?" (ESConv valid): the "you" left out
     r"|how\s+(?:are|r)\s+(?:doing|feeling)(?:\s+(?:today|tonight|now))?"
+    # "Hello, how are we doing today?" (ESConv train: "I don't know that one, I'm afraid.")
+    r"|how\s+are\s+we\s+(?:doing|feeling)(?:\s+(?:today|tonight|now))?"
     # "How goes it" (ESConv valid got "Oh, what made you think of that?"), "hows it going"
     r"|how(?:'s|s|\s+is)\s+it\s+going|how\s+goes\s+it|how\s+(?:are|r)\s+things"
     r"|how\s+do\s+you\s+feel|how\s+have\s+you\s+been"
     r"|how(?:'s|\s+is|\s+was|\s+has)\s+your\s+(?:day|evening|morning|night|week|weekend)"
     r"(?:\s+(?:going|been))?(?:\s+so\s+far)?|how(?:'s|\s+is)\s+life"
     r"|are\s+you\s+(?:ok|okay|alright|all\s+right)",
-    tail=AFTERTHOUGHT + r"\s*(?:,\s*\w+)?",  # "How are you, Sage?"
+    tail=AFTERTHOUGHT + r"(?:\s+too)?\s*(?:,\s*\w+)?",  # "How are you, Sage?"
 )
 # "You look tired, old man.", "You seem happy today": a remark on how the agent is, answered
 # as the question would be.
@@ -199,6 +201,8 @@ def asks_agent_wellbeing(text: str) -> bool:
     (True, True)
     >>> asks_agent_wellbeing("How goes it with your sister?")
     False
+    >>> asks_agent_wellbeing("Hello, how are we doing today?")
+    True
     """
     return bool(_WELLBEING.match(text))
 
@@ -218,7 +222,8 @@ _HANDED_BACK = re.compile(
     r"|(?:(?<=good)|(?<=fine)|(?<=okay)|(?<=ok)|(?<=great)|(?<=well)|(?<=alright))\s+(?:you|u)"
     r"(?=\s*\?))"
     # "..., how are you Carolyn?": the agent called by a name
-    r"(?:\s+(?:today|tonight|then|though))?(?:,?\s+(?-i:[A-Z][a-z]+))?\s*[?.!/]*"
+    # ("i'm fine how are you doing too?", ESConv train: "I don't know that one, I'm afraid.")
+    r"(?:\s+(?:today|tonight|then|though|too))?(?:,?\s+(?-i:[A-Z][a-z]+))?\s*[?.!/]*"
     r"(?:\s*[:;]-?[()DPp]+)?\s*$",  # "... how are you? :)"
     re.I,
 )
@@ -250,6 +255,8 @@ def hands_back_wellbeing(text: str) -> str | None:
     ("I'm ok", None)
     >>> hands_back_wellbeing("Good you?"), hands_back_wellbeing("It went well you know?")
     ('Good', None)
+    >>> hands_back_wellbeing("i'm fine how are you doing too?")
+    "i'm fine"
     """
     found = _HANDED_BACK.search(text)
     if found is None:

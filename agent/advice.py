@@ -105,7 +105,12 @@ TOPICS: tuple[Topic, ...] = (
         _words(r"\b(?:know\s+of|recommend|suggest|find|finding|look(?:ing)?\s+for|"
                r"search(?:ing)?\s+for|join|joining|are\s+there|is\s+there|try|trying)\s+(?:me\s+)?"
                r"(?:a\s+|an\s+|any\s+|some\s+)?(?:good\s+|free\s+)?(?:online\s+|virtual\s+|"
-               r"local\s+)?(?:peer\s+)?support\s+(?:groups?|communit(?:y|ies)|forums?)\b"),
+               r"local\s+)?(?:peer\s+)?support\s+(?:groups?|communit(?:y|ies)|forums?)\b"
+               # "Can you suggest where to find some online forums to find survivors with my same
+               # condition." (ESConv train: the steps for helping someone else)
+               r"|\b(?:find|finding|recommend|suggest|know\s+of|look(?:ing)?\s+for|join|joining)\s+"
+               r"(?:me\s+)?(?:a\s+|an\s+|any\s+|some\s+)?(?:good\s+)?(?:online\s+)?(?:forums?|"
+               r"online\s+communit(?:y|ies))\b"),
         # NAMI's Connection groups (US) and Mind's Side by Side community (UK) are free and
         # peer-led; peer support did better than usual care for depression in the meta-analysis
         # of Pfeiffer et al. 2011 (General Hospital Psychiatry 33(1))
@@ -193,7 +198,10 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "grief", "grief",
         # a person or animal who died; "my phone died" is not grief
-        _words(r"\b(?:passed\s+away|funeral|grieving|grief|bereave\w*)\b"
+        # ("close to grief but she is still alive", ESConv train, a breakup: "spend a little
+        # time with people who knew them")
+        _words(r"(?<!\bclose\sto\s)(?<!\blike\s)(?<!\bakin\sto\s)"
+               r"\b(?:passed\s+away|funeral|grieving|grief|bereave\w*)\b"
                r"|\bmy\s+(?:\w+\s+)?(?:mom|mum|mother|dad|father|wife|husband|partner|son|"
                r"daughter|brother|sister|grandma|grandmother|gran|grandpa|grandfather|granddad|"
                r"friend|aunt|uncle|cousin|baby|dog|cat|pet)\s+(?:just\s+)?(?:died|passed)\b"
@@ -938,7 +946,10 @@ TOPICS: tuple[Topic, ...] = (
                r"(?:him|her|them|my\s+(?:\w+\s+)?(?:mom|mum|mother|dad|father|parents|sister|brother|"
                r"son|daughter|kids?|child|children|friends?|cousin|aunt|uncle|grandma|grandmother|"
                r"grandpa|grandfather|roommate|neighbou?r|husband|wife|partner|girlfriend|"
-               r"boyfriend))\b"),
+               # a parent's lasting wish is no hard time of theirs: "I have two beautiful kids, I
+               # just want to be there for them in their life" (ESConv train: "ask them what
+               # would help most right now")
+               r"boyfriend))\b(?!\s+in\s+(?:their|his|her)\s+li(?:fe|ves)\b)"),
         # support that leaves the other feeling less a burden helps most (Bolger, Zuckerman &
         # Kessler 2000, "invisible support"); asking what is wanted beats guessing
         (

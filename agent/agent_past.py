@@ -22,7 +22,9 @@ _EXPERIENCE_BODY = (
     r"experienced?|had)\s+(?:something|anything|this|that)(?:\s+(?:like\s+(?:this|that|it)|"
     r"similar))?"
     r"|(?:has|did)\s+(?:this|that|it|something\s+like\s+(?:this|that)|anything\s+like\s+"
-    r"(?:this|that))\s+ever\s+happen(?:ed)?\s+to\s+(?:you|u)"
+    # ("Has this happened to you before?", ESConv train: "I can't say I've felt caught off guard
+    # the way you do")
+    r"(?:this|that))(?:\s+ever)?\s+happen(?:ed)?\s+to\s+(?:you|u)"
     r"|(?:do|did)\s+(?:you|u)\s+(?:even\s+)?know\s+what\s+(?:it|that|this)(?:'s|\s+is|\s+was|\s+feels)"
     r"\s+like"
     r"|how(?:\s+did|\s*'d)\s+(?:you|u)\s+(?:ever\s+)?(?:get\s+through|get\s+over|overcome|deal\s+with|"

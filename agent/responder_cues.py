@@ -84,7 +84,10 @@ UNSUPPORTIVE = re.compile(
     r"|(?:hates?|hated)\s+me"
     # "all my friends have distant from me ... they ganged up on me to bully me" (ESConv train:
     # "You clearly care about your friends")
-    r"|ganged\s+up\s+on\s+me|bull(?:y|ies|ied|ying)\s+me|distant\s+from\s+me)\b", re.I)
+    r"|ganged\s+up\s+on\s+me|bull(?:y|ies|ied|ying)\s+me|distant\s+from\s+me"
+    # "My boyfriend was very abusve and is very doubtful of me" (ESConv train, misspelt: "What
+    # do you think your boyfriend would say if you told him how you feel?")
+    r"|abusi?ve|abus(?:ed|es|ing)\s+me)\b", re.I)
 # A liking told, which is no news: "I love my wife and my great kids" (ESConv train, told after
 # a separation: "That's wonderful! I'm glad to hear it"), "I love the animals, learning new
 # things" (what a cancelled fair gave: "How did it come about?"). Something new that is liked

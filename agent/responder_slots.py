@@ -128,6 +128,9 @@ _TOPIC = re.compile(
     # nor fortune: "My luck we won't be able to leave the house" (ESConv train: "you sound down
     # about your luck")
     rf"luck|fortune|fate|"
+    # nor what one means: "you are getting my point" (ESConv train: "You sound frustrated about
+    # your point")
+    rf"point|meaning|"
     # nor how one speaks: "I stumble over my words" (ESConv train: "facing your words head on")
     # ("she didn't accept my voices at all", ESConv train: "You sound hurt about your voices")
     # nor a way of reaching someone: "she ignores my calls" (ESConv train: "telling me about

@@ -58,6 +58,8 @@ pytestmark = pytest.mark.unit
     ("That is good advice. Also, do you know of any support groups online that might be "
      "helpful?", "support_groups"),
     ("Are there support groups for people like me?", "support_groups"),
+    ("Sure..That is very helpful..Can you suggest where to find some online forums to find "
+     "survivors with my same condition.", "support_groups"),  # ESConv train
     # ESConv train "Issues with Children", which had got general lines
     ("The struggle is real my kids act as if they dont hear me", "parenting"),
     ("with that said, I have been angry at my kids.", "parenting"),
@@ -261,6 +263,10 @@ def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     "how do I tell if he likes me", "I told my mom.",
     "I cut off the tags.", "I was mad at the weather.",
     "Yes, I also realized that I wasn't angry with my friend but rather myself",  # ESConv valid
+    # ESConv train: "Could you ask them what would help most right now"
+    "Yeah I have two beautiful kids,I just want to be there for them in their life.",
+    # a breakup likened to grief (ESConv train: "spend a little time with people who knew them")
+    "close to grief but she is still alive i saw her last week",
     "I share with my sister.", "My support group meets on Fridays.", "I work until 5pm.",
     "Where would I find a local parenting forums?",  # ESConv train: had got a step on shouting
 ])
@@ -562,6 +568,11 @@ def test_care_for_someone_is_presumed_only_of_someone_close() -> None:
     bullied = talk(["All my friends have distant from me and they ganged up on me to bully me"]
                    * 6, Strategy.AFFIRMATION)
     assert not any(caring in r.lower() for r in bullied), bullied
+    # ESConv train, misspelt: "What do you think your boyfriend would say if you told him how
+    # you feel?"
+    abusive = talk(["My boyfriend was very abusve and is very doubtful of me, so I need to be "
+                    "broke up with him."] * 6)
+    assert not any("your boyfriend would say" in r for r in abusive), abusive
 
 
 def test_a_home_is_presumed_only_with_someone_close() -> None:

@@ -256,6 +256,7 @@ def test_once_every_fitting_template_is_said_the_agent_stays_present_not_repetit
                                   "But that's just my stubborn thinking.",
                                   "It's not my style to compromise.",
                                   "My luck we won't be able to leave the house.",
+                                  "yes, you are getting my point",
                                   "There are some people on my floor that walked "
                                   "freely in and out.",
                                   # ESConv valid: "Telling me about your brain took courage"
