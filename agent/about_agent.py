@@ -42,7 +42,7 @@ _WELLBEING = whole_message(
     r"|how(?:'s|\s+is|\s+was|\s+has)\s+your\s+(?:day|evening|morning|night|week|weekend)"
     r"(?:\s+(?:going|been))?(?:\s+so\s+far)?|how(?:'s|\s+is)\s+life"
     r"|are\s+you\s+(?:ok|okay|alright|all\s+right)",
-    tail=AFTERTHOUGHT + r"(?:\s+too)?\s*(?:,\s*\w+)?",  # "How are you, Sage?"
+    tail=AFTERTHOUGHT + r"(?:\s+too)?\s*+(?:,\s*+\w+)?",  # "How are you, Sage?"
 )
 # "You look tired, old man.", "You seem happy today": a remark on how the agent is, answered
 # as the question would be.
@@ -223,8 +223,9 @@ _HANDED_BACK = re.compile(
     r"(?=\s*\?))"
     # "..., how are you Carolyn?": the agent called by a name
     # ("i'm fine how are you doing too?", ESConv train: "I don't know that one, I'm afraid.")
-    r"(?:\s+(?:today|tonight|then|though|too))?(?:,?\s+(?-i:[A-Z][a-z]+))?\s*[?.!/]*"
-    r"(?:\s*[:;]-?[()DPp]+)?\s*$",  # "... how are you? :)"
+    # possessive runs: "and you" and 20,000 spaces took 2.3 s, each split of the run tried
+    r"(?:\s++(?:today|tonight|then|though|too))?(?:,?\s++(?-i:[A-Z][a-z]+))?\s*+[?.!/]*+"
+    r"(?:\s*+[:;]-?[()DPp]+)?\s*+$",  # "... how are you? :)"
     re.I,
 )
 _GREETING_WORDS = re.compile(
@@ -267,7 +268,9 @@ def hands_back_wellbeing(text: str) -> str | None:
 
 _ONLY_HANDED_BACK = re.compile(
     r"[\s.,!]*(?:(?:and|how\s+about|what\s+about)\s+(?:you|u|yourself|urself)(?:\s+doing)?"
-    r"|(?:you|u|yourself)|hbu|wbu|hby)(?:\s+(?:today|though))?\s*[?.!]*(?:\s*[:;]-?[()DPp]+)?\s*",
+    # possessive runs: "And you" and 20,000 spaces after "Hello." took 2.4 s
+    r"|(?:you|u|yourself)|hbu|wbu|hby)(?:\s++(?:today|though))?\s*+[?.!]*+(?:\s*+[:;]-?[()DPp]+)?"
+    r"\s*+",
     re.I,
 )
 ONE_MESSAGE_BEFORE = 25

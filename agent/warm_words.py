@@ -207,16 +207,16 @@ _PRAISE = re.compile(
     r"listener|friend)|"
     r"(?:good|great|amazing|awesome|brilliant)\s+at\s+(?:this|listening|what\s+you\s+do)|"
     r"easy\s+to\s+talk\s+to)"
-    r"(?:\s+(?:to\s+(?:me|talk\s+to)|today|tonight|too))?\s*[.!]*\s*(?:[:;]-?[()DPp]{1,3}\s*)?$"
+    r"(?:\s+(?:to\s+(?:me|talk\s+to)|today|tonight|too))?\s*+[.!]*+\s*+(?:[:;]-?[()DPp]{1,3}\s*+)?$"
     # praise of what it said: "great advice", "That's a good idea!"
     # "okay good advice, i will" (ESConv valid)
-    r"|^\s*(?:(?:ok|okay|yes|yeah|wow|oh)[,.!\s]+)*"
+    r"|^\s*(?:(?:ok|okay|yes|yeah|wow|oh)[,.!\s]++)*"
     # ("Those are really good suggestions.", ESConv train)
     r"(?:(?:that's|that\s+is|those\s+are|these\s+are|what|such|(?:that\s+)?sounds\s+like)\s+)?"
     r"(?:a\s+)?"
     r"(?:really\s+|very\s+)?(?:great|good|"
     r"nice|helpful|useful|solid|wise)\s+(?:advice|idea|point|suggestion|tip)s?"
-    r"(?:[,.!\s]+(?:i\s+will|i'll|will\s+do|thanks?|thank\s+you))?\s*[.!]*\s*$"
+    r"(?:[,.!\s]++(?:i\s+will|i'll|will\s+do|thanks?|thank\s+you))?\s*+[.!]*+\s*+$"
     # the service itself: "This service is extremely helpful.." (ESConv train, after goodbye,
     # had got "Oh, that's lovely! That sounds like a good place to be.")
     r"|^\s*(?:this|the)\s+(?:service|chat|app|conversation|talk|site)\s+(?:is|was|has\s+been)\s+"
@@ -233,9 +233,9 @@ _PRAISE = re.compile(
 # such credit; "You helped me see that my mom was right" goes on to say something else.
 _CREDIT = (
     r"(?:(?:oh|ok|okay|well|yes|yeah|no|wow|honestly|really|and|but|i\s+think|i\s+feel\s+like)"
-    r"[,.!\s]+)*"
+    r"[,.!\s]++)*"
     r"(?:you(?:'ve|\s+have)?\s+(?:really\s+|truly\s+|definitely\s+|honestly\s+|already\s+)*"
-    r"(?:helped|help)(?:\s+me)?(?:\s+(?:out|a\s+lot|so\s+much|loads|more\s+than\s+you\s+know|"
+    r"(?:helped|help)(?:\s++me)?(?:\s++(?:out|a\s+lot|so\s+much|loads|more\s+than\s+you\s+know|"
     r"enough|with\s+everything(?:\s+i\s+needed)?))*"
     r"|(?:talking|chatting|speaking)\s+(?:to|with)\s+you\s+(?:(?:really|has|have|truly|"
     r"definitely|does|did)\s+)*(?:helps?|helped)(?:\s+(?:a\s+lot|so\s+much|me))*"
@@ -259,10 +259,10 @@ _CREDIT = (
     # "I've enjoyed talking to you" (ESConv valid got "Maybe one small step could help ...")
     r"|i(?:'ve|\s+have)?\s+(?:really\s+|truly\s+)?enjoyed\s+(?:talking|chatting|speaking)\s+(?:to|with)\s+"
     r"(?:you|u)(?:\s+(?:so\s+much|a\s+lot|very\s+much))?)"
-    r"(?:\s+(?:today|tonight|too))?"
+    r"(?:\s++(?:today|tonight|too))?"
 )
-_CREDITS = re.compile(rf"^\s*{_CREDIT}(?:\s*(?:\.{{2,}}|[,.!;:)]|\band\b)\s*{_CREDIT})*"
-                      r"\s*[.!:)D]*\s*$", re.I)
+_CREDITS = re.compile(rf"^\s*{_CREDIT}(?:\s*+(?:\.{{2,}}|[,.!;:)]|\band\b)\s*+{_CREDIT})*"
+                      r"\s*+[.!:)D]*+\s*+$", re.I)
 
 
 def credits_agent(text: str) -> bool:
@@ -282,14 +282,14 @@ def credits_agent(text: str) -> bool:
 # agent offered (151 of ESConv train's 11,851 seeker turns open so). Warm words, but no news
 # of their own.
 _APPROVES = re.compile(
-    r"^\s*(?:(?:o+h+|ok|okay|yes|yeah|wow|hmm|well)[,.!\s]+)*(?:that(?:'s|s|\s+is|\s+does|"
+    r"^\s*(?:(?:o+h+|ok|okay|yes|yeah|wow|hmm|well)[,.!\s]++)*(?:that(?:'s|s|\s+is|\s+does|"
     r"\s+would\s+be|\s+sounds|\s+seems)|this\s+is|sounds|what\s+a|those\s+are|these\s+are)\s+"
     # ("well that sounds reassuring.", ESConv valid, had got "Feeling unsettled after a setback
     # is common ...")
     r"(?:(?!not\b|hardly\b|never\b|no\b)\w+\s+){0,3}?(?:idea|ideas|suggestion|suggestions|advice|tip|"
     r"tips|plan|fun|helpful|useful|reassuring|encouraging|comforting|doable|manageable)\b"
     # "that gives me some stuff to try, that's great" (ESConv valid)
-    r"|^\s*(?:(?:ok|okay|yes|yeah|well)[,.!\s]+)*(?:that|this|it|those|these)\s+(?:gives?|gave)\s+"
+    r"|^\s*(?:(?:ok|okay|yes|yeah|well)[,.!\s]++)*(?:that|this|it|those|these)\s+(?:gives?|gave)\s+"
     r"me\s+(?:(?:some|a\s+few|a\s+lot\s+of|lots\s+of|plenty\s+of|a\s+couple\s+of)\s+)?"
     r"(?:\w+\s+)?(?:to\s+(?:try|work\s+on|think\s+about|do)|ideas|options|things)\b"
     # as the last sentence: "I never looked into it though. I probably should. Good idea."
@@ -298,12 +298,12 @@ _APPROVES = re.compile(
     r"|(?:^|[.!?]\s+)(?:i\s+think\s+)?(?:(?:(?:that|it|this)(?:'s|s|\s+is|\s+sounds)|sounds)"
     r"(?:\s+like)?\s+)?(?:a\s+)?(?:really\s+|very\s+)?(?:good|great|nice|smart|wonderful|lovely"
     r"|brilliant|excellent)\s+(?:idea|suggestion|advice|tip|point)"
-    r"\s*[.!]*\s*$"
+    r"\s*+[.!]*+\s*+$"
     # "... Time heals all wounds just well said"
     r"|\b(?:just\s+|so\s+)?well\s+said[\s.!]*$"
     # "I will try that.", "Okay, I'll give it a go" (ESConv valid: "I'm with you. Say as much
     # or as little as you like." had answered the first)
-    r"|^\W*(?:(?:ok|okay|yes|yeah|sure|alright|all\s+right)[,.!\s]+)*i(?:'ll|\s+will|\s+can|"
+    r"|^\W*(?:(?:ok|okay|yes|yeah|sure|alright|all\s+right)[,.!\s]++)*i(?:'ll|\s+will|\s+can|"
     r"\s+could|\s+might)\s+(?:definitely\s+|certainly\s+|probably\s+|surely\s+)?(?:try|give|"
     r"look\s+into|check\s+out|think\s+about|consider)\s+"
     r"(?:that|it|this|those|them)(?:\s+a\s+(?:try|go|shot))?(?:\s+(?:out|then|tonight|tomorrow|"
