@@ -59,7 +59,9 @@ _ADJECTIVES = (r"long[\s-]?time|long[\s-]?term|short[\s-]?term|new|old|best|litt
                r"quiet|sick|elderly|precious|cozy|comfy|"
                # ("that's just my stubborn thinking", ESConv train: "You sound down about your
                # stubborn")
-               r"stubborn|twisted|irrational|overthinking")
+               r"stubborn|twisted|irrational|overthinking|"
+               # ("I do enjoy my alone time", ESConv train: "Telling me about your alone")
+               r"alone|free|spare|down|quality")
 _NOT_A_NOUN = (r"(?:is|was|are|were|has|had|have|and|but|or|to|of|in|on|at|for|with|that|this|"
                r"who|which|when|because|so|just|really|died|left|said|says|told|got|gets|does|"
                r"did|will|would|can|could|keeps|makes|made|went|goes|came|comes|thinks|wants|"
@@ -88,7 +90,9 @@ _TOPIC = re.compile(
     # a body part is where a feeling sits, not what it is about: "every time I close my eyes"
     # is not "the hardest part of your eyes", nor "it broke my heart" "your heart"; an
     # adjective or a pronoun is no topic either ("my last breath" is not "your last", "my mine")
+    # ("freezing my butt off", ESConv train: "Telling me about your butt took courage")
     r"(?!(?:own|self|mind|brains?|head|life|best|fault|eyes?|face|heart|chest|stomach|body|hands?|lungs?|"
+    r"butt|bum|ass|arse|"
     r"arms?|legs?|feet|foot|back|neck|throat|breath|tears|teeth|hair|ears?|mouth|skin|bones?|"
     # ("my these i was supposed to write", ESConv valid, a slip for "thesis": "hearing about
     # your these")
@@ -135,7 +139,9 @@ _TOPIC = re.compile(
     # ("she didn't accept my voices at all", ESConv train: "You sound hurt about your voices")
     # nor a way of reaching someone: "she ignores my calls" (ESConv train: "telling me about
     # your calls took courage")
-    rf"words|voices?|calls|texts|messages|emails|"
+    # ("Not so well as per my message previously", ESConv train: "how are you coping with your
+    # message day to day?")
+    rf"words|voices?|calls|texts|messages?|emails?|"
     # a point of view: "from my perspective that's exactly the problem" (ESConv valid: "one
     # small step with your perspective")
     # or what one knows: "to the best of my knowledge" (ESConv train: "Telling me about your

@@ -257,6 +257,11 @@ def test_once_every_fitting_template_is_said_the_agent_stays_present_not_repetit
                                   "It's not my style to compromise.",
                                   "My luck we won't be able to leave the house.",
                                   "yes, you are getting my point",
+                                  # ESConv train: "your butt", "your message",
+                                  # "your alone"
+                                  "I don't know if freezing my butt off would be better",
+                                  "Not so well as per my message previously.",
+                                  "Yeah I do enjoy my alone time, just not around the holidays",
                                   "There are some people on my floor that walked "
                                   "freely in and out.",
                                   # ESConv valid: "Telling me about your brain took courage"
