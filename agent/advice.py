@@ -823,8 +823,10 @@ TOPICS: tuple[Topic, ...] = (
                r"|\b(?:so|too)\s+much\s+to\s+do\s+at\s+work\b|\bcan'?t\s+keep\s+up\s+(?:with\s+)?"
                r"(?:at\s+work|with\s+(?:my\s+)?work|with\s+everything\s+at\s+work)\b"),
         (
-            "Could you ask your manager which two or three things matter most this week, and "
-            "let the rest wait?",
+            # ("impending deadlines with my studies", ESConv train: a student had been told to
+            # ask a manager)
+            "Could you ask whoever sets your work, a manager or a teacher, which two or three "
+            "things matter most this week, and let the rest wait?",
             "It might help to write everything down, then pick the one task that would take the "
             "most weight off if it were done.",
             "Could you protect one evening this week with no work at all?",
@@ -1107,26 +1109,27 @@ _HARD = re.compile(r"\b(?:stress\w*|hard|harder|difficult|tough|rough|struggl\w*
                    r"awful|terrible|horrible|worse)\b", re.I)
 
 
-def told_beside(topic: Topic, text: str, word: str) -> bool:
-    """Whether ``word`` stands in a sentence of ``text`` that names ``topic`` (or ``topic``'s
-    words are not found in ``text`` to tell): the thing is part of the trouble told, not one
-    named elsewhere in the message ("I had a panic attack before class. I could hear nothing
-    through my earbuds" does not make the earbuds the trouble).
+def told_beside(topic: Topic | None, text: str, word: str) -> bool:
+    """Whether ``word`` stands in a sentence of ``text`` that tells its trouble: one that names
+    ``topic``, tells a trouble of its own, or calls something hard; True when no sentence does.
+    A thing named elsewhere in the message is not what the trouble is about ("I had a panic
+    attack before class. I could hear nothing through my earbuds" does not make the earbuds the
+    trouble, nor "Well i do use my bike. But i really struggle with motivation" the bike).
 
     >>> told_beside(BY_NAME["panic"], "I had a panic attack. I had my earbuds in.", "earbuds")
     False
     >>> told_beside(BY_NAME["exams"], "I'm stressed about my exams.", "exams")
     True
+    >>> told_beside(None, "Well i do use my bike. But i really struggle with motivation", "bike")
+    False
     """
-    sentences = [s for s in split_sentences(text) if topic.pattern.search(s)]
-    if not sentences:
-        return True
-    # or one that tells a trouble of its own, or calls something hard ("There are several
-    # factors that make my job stressful", "One of my classes is extremely difficult", ESConv
-    # train)
-    sentences += [s for s in split_sentences(text) if tells_trouble(s) or _HARD.search(s)]
+    sentences = split_sentences(text)
+    # ("There are several factors that make my job stressful", "One of my classes is extremely
+    # difficult", ESConv train)
+    telling = [s for s in sentences if (topic is not None and topic.pattern.search(s))
+               or tells_trouble(s) or _HARD.search(s)]
     find = re.compile(rf"\b{re.escape(word)}\b", re.I)
-    return any(find.search(s) for s in sentences)
+    return not telling or any(find.search(s) for s in telling)
 
 
 def topic_of(user_text: str, earlier: Sequence[str] = ()) -> Topic | None:

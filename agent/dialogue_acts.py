@@ -33,8 +33,10 @@ _WHERE = (r"(?:^\s*|[,.!;]\s*|\b(?:okay|ok|alright|well|thanks|thank you|so|and|
           r"u too)\s+)")
 _FAREWELL = re.compile(
     # ("see you do it too!!!!!", ESConv train, is no goodbye: a verb follows)
-    rf"{_WHERE}(?:bye|goodbye|good ?night|night night|see (?:you|ya)(?!\s+(?:do|did|does|are|were|"
-    r"have|had|get|got|can|could|know|think|feel|like|say|said|want|need|understand|agree)\b)"
+    # ("Hope so. Byee take care", ESConv train, drawn out)
+    rf"{_WHERE}(?:bye+|goodbye+|good ?night|night night|see (?:you|ya)(?!\s+(?:do|did|does|are|"
+    r"were|have|had|get|got|can|could|know|think|feel|like|say|said|want|need|understand|agree)"
+    r"\b)"
     # ("Well I'll talk to you some other time to give an update", ESConv train)
     r"|talk (?:to you )?(?:later|soon|some\s*other\s+time|another\s+time)|ttyl|cya)\b"
     r"|\b(?:i'?ll|i\s+will|we'?ll|we\s+will)\s+talk\s+(?:to\s+you\s+)?(?:later|soon|tomorrow|"

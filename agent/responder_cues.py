@@ -31,6 +31,8 @@ AN_INFANT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|t
 NO_NEWS = re.compile(
     r"^\s*(?:(?:yes|yeah|well|ok|okay|lol|haha|oh|and|oh\s+and|absolutely|exactly)[,.!\s]+)*"
     r"(?:i\s+(?:really\s+|just\s+|do\s+)?hope|i\s+(?:would|'d)\s+(?:(?:really|certainly|sure)\s+)?hope"
+    # ("Hope so. Byee take care", ESConv train: "Oh, that's lovely! You sound really glad")
+    r"|hope\s+so\b"
     # the agent's reading agreed with: "Absolutely! You nailed it!" (ESConv train: "That's
     # wonderful! How did it come about?")
     r"|you\s+(?:(?:totally|really|just)\s+)?(?:nailed\s+it|got\s+it\s+right|hit\s+the\s+nail)"

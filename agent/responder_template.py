@@ -231,8 +231,7 @@ class TemplateChatModel(BaseChatModel):
         if trouble is not None and trouble.said_as and "topic" in filled:
             # "I'm scared my job will find out" about the drinking: not "your job"
             filled["topic"] = trouble.said_as
-        elif (trouble is not None and "topic" in filled
-              and not told_beside(trouble, user, filled["topic"].split()[-1])):
+        elif "topic" in filled and not told_beside(trouble, user, filled["topic"].split()[-1]):
             # a thing named away from the trouble told is not what it is about ("a panic attack
             # ... through my earbuds", ESConv train: "you are facing your earbuds head on")
             del filled["topic"]

@@ -372,6 +372,8 @@ def test_a_step_tried_already_is_not_restated_as_news(strategy: Strategy) -> Non
     ("I have nothing else to say.", True, False), ("That's all for now", True, False),
     ("I lost my job and I don't have anything else", False, False),
     ("We had to finish the project", False, False), ("That's all I can do.", False, False),
+    # ESConv train, a drawn-out bye: "Oh, that's lovely! You sound really glad"
+    ("Hope so. Byee take care", True, False), ("It was a bye week.", False, False),
 ])
 def test_the_long_goodbyes_of_esconv_are_read_as_closing(text: str, farewell: bool,
                                                          thanks: bool) -> None:
@@ -920,6 +922,7 @@ def test_a_death_in_someone_elses_family_is_the_story_not_asked_for() -> None:
     # ESConv train: "Oh, that's lovely! I'm glad to hear it"
     "i do hope they learn to be kind and strive to learn and be smart.",
     "I would hope so",  # ESConv train: "Oh, that sounds like a good place to be."
+    "Hope so.",
     # ESConv train: "How wonderful! You sound really glad", "How did it come about?"
     "It's amazing. That's how we used to be up until a month ago",
     "once i feel very happy when he was with me.",
