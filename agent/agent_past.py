@@ -28,7 +28,11 @@ _EXPERIENCE_BODY = (
     r"|(?:do|did)\s+(?:you|u)\s+(?:even\s+)?know\s+what\s+(?:it|that|this)(?:'s|\s+is|\s+was|\s+feels)"
     r"\s+like"
     r"|how(?:\s+did|\s*'d)\s+(?:you|u)\s+(?:ever\s+)?(?:get\s+through|get\s+over|overcome|deal\s+with|"
-    r"cope\s+with|handle|survive)\s+(?:it|that|this|them)"
+    r"cope\s+with|handle|survive)\s+(?:it|that|this|them"
+    # ("How did you get through the break ups each time it happened?", ESConv train: "who have
+    # you been able to talk to about this?")
+    r"|the\s+(?:break[\s-]?ups?|breakups?|divorces?|loss(?:es)?|rejections?)(?:\s+each\s+time"
+    r"(?:\s+it\s+happened)?)?)"
 )
 _EXPERIENCE_TAIL = r"(?:,?\s+(?:too|as\s+well|yourself|then|before))*\s*[/]?"
 _EXPERIENCE = whole_message(_EXPERIENCE_BODY, tail=_EXPERIENCE_TAIL)
@@ -153,6 +157,9 @@ _LIVED = re.compile(
 )
 _SENTENCE_BREAK = re.compile(
     r"(?<=[.!?])\s+|(?<=\.\.)(?=[a-z])"
+    # no space after the mark: "Wow that's huge!How did you get through the break ups each
+    # time it happened?" (ESConv train)
+    r"|(?<=[!?])(?=[A-Z][a-z])"
     # a smiley ends a sentence too: "thank you :) Did you ever feel silly ...?" (ESConv train)
     r"|(?<=[:;]\))\s+|(?<=[:;]-\))\s+|(?<=:D)\s+"
     # "... just to be average May I ask, how did you deal with ...?" (ESConv valid, unstopped)

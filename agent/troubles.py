@@ -32,6 +32,9 @@ _THING = (r"(?:one\s+of\s+)?(?:my|our)\s+(?!(?:heart|mind|spirit|soul|will|grasp
           r"(?:\s+(?!(?:today|"
           r"yesterday|tonight|again|last|this|and|but|so|because|at|in|on|for|with|too|now|"
           r"recently|already|twice|"
+          # ("I failed my first exam earlier this week", ESConv train: "How are you coping with
+          # failing your first exam earlier day to day?")
+          r"earlier|later|once|ever|back|lately|"
           # a new sentence run on without a stop: "I lost my job How are doing?" (ESConv valid:
           # "the hardest part of losing your job how are")
           r"how|what|why|when|where|who|are|is|was|were|did|does|you|your|due|the|from|after|"

@@ -125,8 +125,10 @@ def plain_quotes(text: str) -> str:
 # Written by hand: a trained splitter (punkt, pysbd) is not installed, and chat turns end
 # sentences with the marks alone; "Mr. Smith" is split, which no caller minds. An ellipsis
 # before a capital ends one too, space or not: "My hobbies are on hold.....I need to ..."
-# (ESConv train) is two sentences; "Yeah...at least" and "I ....dont know" stay one.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=\.\.)(?=[A-Z])")
+# (ESConv train) is two sentences; "Yeah...at least" and "I ....dont know" stay one. So does
+# "!" or "?" before a capitalised word: "Wow that's huge!How did you get through ...?" (ESConv
+# train).
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=\.\.)(?=[A-Z])|(?<=[!?])(?=[A-Z][a-z])")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -137,6 +139,8 @@ def split_sentences(text: str) -> list[str]:
     ['I failed.', 'What now?', 'Sigh']
     >>> split_sentences("It's on hold...I need a break. Well...maybe")
     ["It's on hold...", 'I need a break.', 'Well...maybe']
+    >>> split_sentences("Wow that's huge!How did you cope?"), split_sentences("Yahoo!Mail")
+    (["Wow that's huge!", 'How did you cope?'], ['Yahoo!', 'Mail'])
     """
     return [s for s in _SENTENCE_END.split(text.strip()) if s]
 

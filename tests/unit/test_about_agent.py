@@ -310,6 +310,8 @@ def test_no_offline_self_disclosure_claims_a_past_the_program_does_not_have() ->
     "what makes you smile when you are stressed about something?",
     "What do you do when you feel down?",
     "Has this happened to you before?",  # ESConv train: "I can't say I've felt caught off guard"
+    # ESConv train: "Oh, who have you been able to talk to about this?"
+    "Wow that's huge!How did you get through the break ups each time it happened?",
 ])  # fmt: skip
 def test_asked_if_it_has_been_through_this_it_says_it_has_no_past_and_hands_back(
         asked: str) -> None:
