@@ -129,7 +129,11 @@ _HELP = whole_message(
     r"(?:some\s+)?help|i\s+(?:really\s+|just\s+)?need\s+(?:someone|somebody|to\s+talk)"
     r"(?:\s+to\s+talk)?(?:\s+to)?)"
     r"(?:\s+with\s+(?:something|a\s+problem|a\s+fear\s+of\s+mine|(?:the|a|my)\s+problem(?:\s+i(?:'m|"
-    r"\s+am)\s+(?:facing|having|dealing\s+with))?))?(?:\s+(?:right\s+)?now|\s+today|\s+tonight)?"
+    r"\s+am)\s+(?:facing|having|dealing\s+with))?))?"
+    # "I need support to feel ok during the pandemic" (ESConv train: "What made you think of
+    # that?")
+    r"(?:\s+to\s+(?:feel|get|stay|cope|keep)\b[^.!?]{0,50})?"
+    r"(?:\s+(?:right\s+)?now|\s+today|\s+tonight)?"
     r"(?:,?\s+if\s+(?:you|u)\s+don.?t\s+mind)?"
 )
 # "Can I talk to you?", "I need to vent about something.", or both: asking leave to talk, in

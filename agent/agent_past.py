@@ -27,14 +27,17 @@ _EXPERIENCE_BODY = (
     r"(?:this|that))(?:\s+ever)?\s+happen(?:ed)?\s+to\s+(?:you|u)"
     r"|(?:do|did)\s+(?:you|u)\s+(?:even\s+)?know\s+what\s+(?:it|that|this)(?:'s|\s+is|\s+was|\s+feels)"
     r"\s+like"
-    r"|how(?:\s+did|\s*'d)\s+(?:you|u)\s+(?:ever\s+)?(?:get\s+through|get\s+over|overcome|deal\s+with|"
-    r"cope\s+with|handle|survive)\s+(?:it|that|this|them"
+    # ("how did u overcome from this", ESConv train, the "from" kept)
+    r"|how(?:\s+did|\s*'d)\s+(?:you|u)\s+(?:ever\s+)?(?:get\s+through|get\s+over|overcome(?:\s+from)?|"
+    r"deal\s+with|cope\s+with|handle|survive)\s+(?:it|that|this|them"
     # ("How did you get through the break ups each time it happened?", ESConv train: "who have
     # you been able to talk to about this?")
     r"|the\s+(?:break[\s-]?ups?|breakups?|divorces?|loss(?:es)?|rejections?)(?:\s+each\s+time"
     r"(?:\s+it\s+happened)?)?)"
 )
-_EXPERIENCE_TAIL = r"(?:,?\s+(?:too|as\s+well|yourself|then|before))*\s*[/]?"
+# possessive runs: "have you been through something like this" and 20,000 spaces took minutes,
+# each split of the run between the tail's and the end's tried
+_EXPERIENCE_TAIL = r"(?:,?\s++(?:too|as\s+well|yourself|then|before))*+\s*+[/]?"
 _EXPERIENCE = whole_message(_EXPERIENCE_BODY, tail=_EXPERIENCE_TAIL)
 # "Have you ever been dumped?", "Have you had a similar experience?", "Did you also have trouble
 # sleeping?": a sentence that asks whether the agent has lived through a trouble, anywhere in a
@@ -55,7 +58,8 @@ _LIVED_EVER = (
     r"|fe(?:el|lt)(?![^.!?]*\babout\s+your\b))\b"
 )
 _LIVED = re.compile(
-    rf"{OPENING}(?:(?:yeah|yes|also)[,\s]+)?(?:(?:{_EXPERIENCE_BODY}){_EXPERIENCE_TAIL}\s*[?.]*\s*$"
+    rf"{OPENING}(?:(?:yeah|yes|also)[,\s]++)?(?:(?:{_EXPERIENCE_BODY}){_EXPERIENCE_TAIL}\s*+[?.]*+"
+    r"\s*+$"
     rf"|(?:(?:have|did)\s+(?:you|u)\s+(?:also\s+|yourself\s+)?ever\s+{_LIVED_EVER}"
     r"|(?:have|did)\s+(?:you|u)\s+(?:also\s+|yourself\s+)?(?:experienced?|been\s+through"
     r"|gone\s+through|go\s+through)\b"
@@ -65,6 +69,10 @@ _LIVED = re.compile(
     r"|anything\s+(?:like|similar)|the\s+same|such|(?:this|that)\s+(?:experience|problem|issue"
     r"|feeling))\b"
     r"|do\s+(?:you|u)\s+ever\s+(?:feel|get)\s+(?!about\s+your\b)"
+    # a life the agent does not have: "No issues other than this at the moment. Have you found
+    # a new job?" (ESConv train, had got a new role's fact)
+    r"|(?:have|did)\s+(?:you|u)\s+(?:ever\s+|also\s+)?(?:found|find|got|get|gotten)\s+(?:a\s+)?"
+    r"(?:new\s+)?(?:job|girlfriend|boyfriend|partner|husband|wife)\b"
     # "How did you manage to get out of the depression?", "How did you go about it?", "What
     # did you do before getting a job?"
     r"|how(?:\s+did|\s*'d)\s+(?:you|u)\s+(?:ever\s+)?(?:manage\s+to\s+)?(?:get\s+(?:through|over|out\s+of)"

@@ -312,6 +312,8 @@ def test_no_offline_self_disclosure_claims_a_past_the_program_does_not_have() ->
     "Has this happened to you before?",  # ESConv train: "I can't say I've felt caught off guard"
     # ESConv train: "Oh, who have you been able to talk to about this?"
     "Wow that's huge!How did you get through the break ups each time it happened?",
+    "Have you found a new job?",  # ESConv train, after "No issues other than this": a new role
+    "how did u overcome from this",  # ESConv train, "from" kept: "I can't say I've felt down"
 ])  # fmt: skip
 def test_asked_if_it_has_been_through_this_it_says_it_has_no_past_and_hands_back(
         asked: str) -> None:
@@ -630,6 +632,8 @@ def test_asked_for_support_as_the_talk_opens_it_listens() -> None:
     assert asks_for_help("hey too. Have got a mental problem need your support if you don`t mind")
     assert asks_for_help("I need your support")
     assert asks_for_help("Hello. I'm looking for some help.")  # ESConv train: "What made you ..."
+    assert asks_for_help("I need support to feel ok during the pandemic")  # ESConv train, the same
+    assert not asks_for_help("I need support to feel ok. My dad died.")
     from agent.about_agent import about_agent
 
     # ESConv train: "how is your day going otherwise?"

@@ -362,6 +362,9 @@ def test_what_happened_is_restated_not_how_they_are() -> None:
     assert "topic" not in slots(before, "sadness", [])  # not "your description"
     assert slots("As I said before, my mom is sick", "sadness", [])["clause"] == "your mom is sick"
     assert slots("I said no to him.", "anger", [])["clause"] == "you said no to him"
+    # an answer opening on "that" (ESConv train: "If I follow you, that you may not find a job")
+    told = slots("That I may not find a job soon which is making me depressed", "sadness", [])
+    assert told["clause"] == "you may not find a job soon which is making you depressed"
 
 
 def test_because_of_someone_is_no_cause_clause() -> None:
