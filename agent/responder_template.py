@@ -565,7 +565,6 @@ class TemplateChatModel(BaseChatModel):
                   and not (t in NAMES_WORRY and not worried)
                   and not (t in TALK_TO_PERSON and (no_confidant or too_young))
                   and not (t in FACES_A_TROUBLE and trouble is None and not tells_trouble(user))
-
                   # a manager; one who hurt them ("They've hurt me too much", ESConv valid,
                   # had got "You clearly care about your long time partner")
                   and not (t in PRESUMES_CARE and (who not in CLOSE_PEOPLE or no_confidant))

@@ -258,7 +258,7 @@ def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     "I listen to the blues when I cook.", "The car is blue.", "I can't shake the rug out.",
     "The water is cold to me.", "She doesn't like me in that way.",
     "My boss is difficult.", "I had a meltdown at work.", "My kids are my world.",
-    "my salary was cut into two because of pandemic",  # money, when it names the money
+    "my salary was cut into two because of pandemic",  # a pay cut: no job feared for
     "I lay off the sweets after dinner.", "My friend was laid off.",
     "how do I tell if he likes me", "I told my mom.",
     "I cut off the tags.", "I was mad at the weather.",
@@ -301,7 +301,7 @@ def test_a_look_alike_names_no_trouble(text: str) -> None:
     # ESConv train: had got "mute them for a while"
     "It's tragic to see so many going through divorces and separations at the same time.",
     "I have 4 sets of friends divorcing and they all separated after March 2020.",
-    "My wife might get laid off.",  # hers: "ask your manager where your role stands" is not
+    "My wife might get laid off.",  # hers: asking her manager where things stand is her step
     "My friend is scared to tell her parents.",
 ])
 def test_someone_elses_trouble_is_helping_them_not_their_steps(text: str) -> None:
