@@ -28,6 +28,7 @@ from agent.question_forms import (
     ending_sentence,
     whole_message,
 )
+from perception.base import split_sentences
 
 _WELLBEING = whole_message(
     r"how\s+(?:are|r)\s+(?:you|u)"
@@ -122,11 +123,13 @@ _HELP = whole_message(
     # "Hello. I'm looking for some help." (ESConv train: "What made you think of that?")
     r"|(?:i'?m|i\s+am|im)\s+(?:just\s+)?looking\s+for\s+(?:some\s+)?(?:help|support)"
     r"|(?:can|could|will|would)\s+you\s+(?:please\s+)?(?:be\s+able\s+to\s+)?help(?:\s+me)?"
+    # "Can you lend a hand, please?" (ESConv train, after "You there buddy?")
+    r"|(?:can|could|will|would)\s+you\s+(?:please\s+)?lend\s+(?:me\s+)?a\s+(?:hand|helping\s+hand)"
     r"|(?:please\s+)?help(?:\s+me)?(?:\s+(?:to\s+)?(?:solve|with|fix|sort\s+out)\s+my\s+"
     r"(?:problem|issue|situation))?|i\s+need\s+(?:some\s+|your\s+)?help"
     # "I would like some help with the problem I am facing", "I really need someone to talk to"
     r"|i(?:'d|\s+would)\s+like\s+(?:some\s+|your\s+)?help|i\s+(?:really\s+|just\s+)?(?:need|want)\s+"
-    r"(?:some\s+)?help|i\s+(?:really\s+|just\s+)?need\s+(?:someone|somebody|to\s+talk)"
+    r"(?:some\s+|your\s+)?help|i\s+(?:really\s+|just\s+)?need\s+(?:someone|somebody|to\s+talk)"
     r"(?:\s+to\s+talk)?(?:\s+to)?)"
     r"(?:\s+with\s+(?:something|a\s+problem|a\s+fear\s+of\s+mine|(?:the|a|my)\s+problem(?:\s+i(?:'m|"
     r"\s+am)\s+(?:facing|having|dealing\s+with))?))?"
@@ -134,7 +137,8 @@ _HELP = whole_message(
     # that?")
     r"(?:\s+to\s+(?:feel|get|stay|cope|keep)\b[^.!?]{0,50})?"
     r"(?:\s+(?:right\s+)?now|\s+today|\s+tonight)?"
-    r"(?:,?\s+if\s+(?:you|u)\s+don.?t\s+mind)?"
+    # "I really need your help if possible." (ESConv train)
+    r"(?:,?\s+if\s+(?:(?:you|u)\s+don.?t\s+mind|possible|(?:you|u)\s+(?:can|could)))?"
 )
 # "Can I talk to you?", "I need to vent about something.", or both: asking leave to talk, in
 # one sentence or two
@@ -160,6 +164,28 @@ _OFFER_TO_TELL = ending_sentence(
 OFFER_BESIDE_WORDS = 12
 """Words beside an offer to tell that still leave it the message: a greeting and how one is,
 not the story itself."""
+# "can i ask you something?" ending the message, long or short: leave to ask, which the next
+# message uses (ESConv train: "... just making little inexpensive gifts can i ask you
+# something?" had got "What would you most like to be different?")
+_ASK_LEAVE = ending_sentence(
+    r"(?:can|may|could)\s+i\s+(?:please\s+)?ask\s+(?:(?:you|u)\s+)?(?:something|(?:a|one)\s+"
+    r"(?:quick\s+|personal\s+|small\s+|little\s+)?(?:question|thing))")
+# "How do you want to do this?", "How does this work?", "Where do I start?": how the talk goes,
+# alone or after how one is ("Im okay How do you want to do this?", ESConv train, had got "I'm
+# afraid I can't answer that from here.")
+_HOW_IT_GOES = ending_sentence(
+    r"how\s+(?:does|do)\s+(?:this|it)\s+(?:work|go)|how\s+do\s+(?:you|u)\s+want\s+to\s+"
+    r"(?:do\s+(?:this|it)|start|begin)|how\s+(?:do|should|shall)\s+we\s+(?:do\s+(?:this|it)|start"
+    r"|begin)|(?:where|how)\s+(?:do|should|shall)\s+i\s+(?:start|begin)"
+    r"|what\s+(?:should|shall|do)\s+we\s+talk\s+about|what\s+do\s+(?:you|u)\s+want\s+(?:me\s+)?"
+    r"to\s+(?:talk\s+about|say|tell\s+you)|what\s+should\s+i\s+(?:talk\s+about|say|tell\s+you)")
+# "are we done?" ending the message: whether the talk is over, which is the user's to say
+# (ESConv train: "i just really miss traveling are we done?" had got "Talking about it like this
+# is a brave step.")
+_DONE_ASKED = ending_sentence(
+    r"(?:are|r)\s+we\s+(?:all\s+)?(?:done|finished|through)(?:\s+(?:now|here|yet))?"
+    r"|is\s+(?:our|the|my)\s+(?:time|session|chat)\s+(?:up|over)(?:\s+(?:now|yet))?"
+    r"|(?:do|should)\s+we\s+(?:need\s+to\s+|have\s+to\s+)?(?:stop|end|finish)\s+(?:now|here)")
 # "Do you have a background in counseling?", "Are you a therapist?": the user asks whether the
 # agent is trained to help. It is not, and says so: a user should not take its words for a
 # professional's (ESConv valid has this question).
@@ -187,6 +213,8 @@ _PRESENCE = whole_message(
     # you there", a greeting misspelt before it: "Oh, what made you think of that?")
     r"(?:good\s+[a-z]+\s+)?are\s+(?:you|u)\s+(?:still\s+)?(?:there|here|with\s+me|listening)"
     r"|(?:(?:you|u)\s+)?still\s+there"
+    # "You there buddy?" (ESConv train, before asking for help)
+    r"|(?:you|u)\s+there(?:\s+(?:buddy|friend|mate|pal|bro|dude))?"
     # "hello i wonder if there is anyone there..."
     r"|(?:i\s+wonder\s+if\s+)?(?:is\s+)?(?:there\s+)?(?:is\s+)?(?:any|some)(?:one|body)\s+"
     r"(?:there|here|around|listening)", tail=r"(?:\s*\.\.+)?")
@@ -224,7 +252,10 @@ _HANDED_BACK = re.compile(
     r"|(?<![\w'])(?:hbu|wbu|hby|hru)"  # "Honestly I'm not doing too great hbu"
     # "Good you?": the comma left out after a word for how one is
     r"|(?:(?<=good)|(?<=fine)|(?<=okay)|(?<=ok)|(?<=great)|(?<=well)|(?<=alright))\s+(?:you|u)"
-    r"(?=\s*\?))"
+    r"(?=\s*\?)"
+    # "hi not bad about you" (ESConv train, had got "How has your day been so far?")
+    r"|(?:(?<=bad)|(?<=good)|(?<=fine)|(?<=okay)|(?<=ok)|(?<=great)|(?<=well)|(?<=alright))"
+    r"\s+about\s+(?:you|u|yourself))"
     # "..., how are you Carolyn?": the agent called by a name
     # ("i'm fine how are you doing too?", ESConv train: "I don't know that one, I'm afraid.")
     # possessive runs: "and you" and 20,000 spaces took 2.3 s, each split of the run tried
@@ -232,6 +263,9 @@ _HANDED_BACK = re.compile(
     r"(?:\s*+[:;]-?[()DPp]+)?\s*+$",  # "... how are you? :)"
     re.I,
 )
+# a sentence that only greets: "hello?", "Hi there!"
+_ONLY_HELLO = re.compile(rf"\s*(?:{HELLO}|good\s+(?:morning|afternoon|evening|day))(?:\s+there)?"
+                         r"\s*+[?.!,]*+\s*+$", re.I)
 _GREETING_WORDS = re.compile(
     rf"^\s*(?:(?:{HELLO}|good\s+(?:morning|afternoon|evening|day))(?:\s+there)?"
     r"[\s,.!]*)+", re.I)
@@ -456,8 +490,19 @@ def asks_for_help(text: str) -> bool:
     True
     >>> asks_for_help("help to solve my problem"), asks_for_help("help me solve my math problem")
     (True, False)
+    >>> asks_for_help("Hi. You there? I really need your help. Can you lend a hand, please?")
+    True
+    >>> asks_for_help("Hi. I need your help. My dog died.")
+    False
     """
-    return bool(_HELP.match(text)) or asks_to_talk(text)
+    if _HELP.match(text) or asks_to_talk(text):
+        return True
+    # in a few sentences, each a greeting, a check that the agent is there, or the asking:
+    # "Hi. You there buddy? I really need your help if possible. Can you lend a hand, please?
+    # hello?" (ESConv train, had got "How are you looking after yourself through all this?")
+    parts = split_sentences(text)
+    return (len(parts) > 1 and any(_HELP.match(p) for p in parts)
+            and all(_HELP.match(p) or _PRESENCE.match(p) or _ONLY_HELLO.match(p) for p in parts))
 
 
 def asks_to_talk(text: str) -> bool:
@@ -475,6 +520,48 @@ def asks_to_talk(text: str) -> bool:
         return True
     rest = asked_beside(text, _OFFER_TO_TELL)
     return rest is not None and len(rest.split()) <= OFFER_BESIDE_WORDS
+
+
+def asks_leave_to_ask(text: str) -> bool:
+    """The message ends by asking leave to ask the agent something ("Can I ask you a
+    question?"), whatever comes before it.
+
+    >>> asks_leave_to_ask("Can I ask you something?"), asks_leave_to_ask(
+    ...     "I cut back on gifts this year. can i ask you something?")
+    (True, True)
+    >>> asks_leave_to_ask("Can I ask you something? Do you think he loves me?")
+    False
+    >>> asks_leave_to_ask("Can I ask you something about my mother?")
+    False
+    """
+    parts = split_sentences(text)
+    return bool(parts) and _ASK_LEAVE.search(parts[-1]) is not None
+
+
+def asks_if_done(text: str) -> bool:
+    """The message ends by asking whether the talk is over ("Are we done?").
+
+    >>> asks_if_done("i just really miss traveling are we done?"), asks_if_done(
+    ...     "Are we done with the house yet?")
+    (True, False)
+    """
+    parts = split_sentences(text)
+    return bool(parts) and _DONE_ASKED.search(parts[-1]) is not None
+
+
+def asks_how_it_goes(text: str) -> bool:
+    """The user asks how the talk goes ("How does this work?", "Where do I start?"), alone
+    or after a few words of how they are.
+
+    >>> asks_how_it_goes("Im okay How do you want to do this?"), asks_how_it_goes(
+    ...     "How does this work?")
+    (True, True)
+    >>> asks_how_it_goes("How does this work with my insurance?"), asks_how_it_goes(
+    ...     "My boss never says where I should start. How do I start?")
+    (False, False)
+    """
+    rest = asked_beside(text, _HOW_IT_GOES)
+    return rest is not None and len(rest.split()) <= OFFER_BESIDE_WORDS // 3
 
 
 # "Is this confidential?", "This stays between us, right?", "Will you tell anyone?", "Are you
@@ -531,6 +618,7 @@ def about_agent(text: str) -> str | None:
             or asks_if_there(text) or asks_agent_experience(text) or asks_credentials(text)
             or surroundings_asked(text) == "" or privacy_asked(text) == ""):
         return "question"
-    if asks_for_help(text):
+    if (asks_for_help(text) or asks_leave_to_ask(text) or asks_how_it_goes(text)
+            or asks_if_done(text)):
         return "help"
     return "complaint" if complaint(text) is not None else None

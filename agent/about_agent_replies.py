@@ -17,9 +17,12 @@ from agent.about_agent import (
     asks_credentials,
     asks_for_help,
     asks_for_joke,
+    asks_how_it_goes,
     asks_if_agent_likes,
+    asks_if_done,
     asks_if_person,
     asks_if_there,
+    asks_leave_to_ask,
     asks_to_talk,
     asks_trust,
     remarks_on_agent,
@@ -170,6 +173,16 @@ HELP_REPLIES: dict[bool, tuple[str, ...]] = {
 # "Can I talk to you?", "I need to vent.": leave given, and the floor handed over
 TALK_REPLIES = ("Of course. I'm here and listening. What's going on?",
                 "Please do. Take your time and tell me what's happening.")
+# "Can I ask you something?": leave given; the question comes next
+ASK_REPLIES = ("Of course. What would you like to ask?", "Sure, go ahead and ask.")
+# "Are we done?": the user's to say
+DONE_REPLIES = ("Only if you want to be. Is there anything else on your mind?",)
+# "How does this work?", "Where do I start?": no set way; the floor handed over
+HOW_IT_GOES_REPLIES: dict[bool, tuple[str, ...]] = {
+    False: ("There's no set way. Tell me whatever is on your mind, and we'll go from there.",
+            "However suits you. You could start with whatever is weighing on you most."),
+    True: ("At whatever pace suits you. What feels most pressing right now?",),
+}
 # "You don't understand.": own the miss and ask what was missed, never defend the last reply.
 COMPLAINT_REPLIES: dict[str, tuple[str, ...]] = {
     "missed": (
@@ -228,6 +241,12 @@ def about_agent_replies(user: str, info: dict[str, Any], *, story_told: bool
             name=name, role=str(info.get("role") or "")).strip(),)
     if asks_for_joke(user):
         return JOKE_REPLIES
+    if asks_leave_to_ask(user):
+        return ASK_REPLIES
+    if asks_if_done(user):
+        return DONE_REPLIES
+    if asks_how_it_goes(user):
+        return HOW_IT_GOES_REPLIES[story_told]
     if asks_to_talk(user) and not story_told:
         return TALK_REPLIES
     if asks_for_help(user):

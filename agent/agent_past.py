@@ -86,6 +86,10 @@ _LIVED = re.compile(
     # "How have you coped with it?", "have you tried anything that helps?", "Don't you find
     # that true too?" (ESConv valid)
     r"|how\s+have\s+(?:you|u)\s+(?:coped|dealt|managed|handled|got\s+through|gotten\s+through)\b"
+    # "How have you been able to maintain your sense of self? Any tips?" (ESConv train, had got
+    # a doctor's step)
+    r"|how\s+have\s+(?:you|u)\s+been\s+able\s+to\s+(?:cope|deal|manage|maintain|keep|stay|handle"
+    r"|balance|get\s+through)\b"
     r"|have\s+(?:you|u)\s+tried\s+anything\s+that\s+(?:helps|helped|works|worked)\b"
     r"|(?:don't|do)\s+(?:you|u)\s+find\s+(?:that|it|this)(?:\s+(?:true|so|helps|works))?"
     r"(?:\s+(?:too|as\s+well|yourself))?\s*\?"
@@ -199,6 +203,10 @@ _SURROUNDINGS = ending_sentence(
     r"|(?:is|are)\s+there\s+(?:a\s+|any\s+)?(?:lock\s*downs?|restrictions|cases|covid|snow|"
     r"curfews?)\s+(?:where\s+(?:you|u)\s+(?:live|are)|(?:in|near)\s+your\s+(?:area|town|city|"
     r"state|country))"
+    # "How's the economy where you live?" (ESConv train, had got "I can't say I've felt
+    # unsettled the way you do")
+    r"|how(?:'s|\s+is|\s+are)\s+(?:the\s+|things\s+|it\s+|life\s+)?(?:\w+\s+)?(?:where\s+(?:you|u)\s+"
+    r"(?:live|are)|(?:in|near)\s+your\s+(?:area|town|city|state|country|part\s+of\s+the\s+world))"
     r"|what\s+are\s+(?:you|u)\s+(?:doing|up\s+to)(?:\s+(?:today|tonight|now|right\s+now))?"
     # "Do you have dependents that look up to you?", "do you have kids?"
     r"|do\s+(?:you|u)\s+have\s+(?:any\s+)?(?:kids|children|a\s+family|family|dependents|pets?|"
@@ -222,6 +230,10 @@ _SURROUNDINGS = ending_sentence(
     r"|what(?:'s|\s+is)\s+your\s+(?:job|work|profession|career)|where\s+do\s+(?:you|u)\s+work"
     # "Are you working in frontline?" (ESConv valid)
     r"|(?:are|r)\s+(?:you|u)\s+(?:working|employed)(?:\s+(?:in|at|on|as|from))?(?:\s+[\w']+){0,3}"
+    # "Do you use an app, or just make up the moves yourself?" (ESConv train, of home
+    # workouts: had got "could you take a short walk")
+    r"|do\s+(?:you|u)\s+(?:use|have)\s+(?:an?\s+|any\s+)?(?:apps?|tracker|journal|planner|diary|"
+    r"routine)\b(?:[^.!?]{0,60})"
     r"|do\s+(?:you|u)\s+(?:smoke|drink|vape)(?:\s+(?:and\s+)?(?:drink|smoke|alcohol|cigarettes|"
     r"weed|at\s+all|much|a\s+lot|often|too|yourself))*"
     r"|(?:are\s+(?:you|u)|you'?re|you\s+are|ur)\s+(?:planning|going)\s+to\s+become(?:\s+[\w']+){1,4}"
@@ -313,5 +325,11 @@ def surroundings_asked(text: str) -> str | None:
     ('', None)
     >>> surroundings_asked("Thanks for the vibes. Is there a lock down where you live?")
     'Thanks for the vibes.'
+    >>> surroundings_asked("Oh ok. How's the economy where you live?"), surroundings_asked(
+    ...     "How's the economy where he lives?")
+    ('Oh ok.', None)
+    >>> surroundings_asked("Home workouts would be good. Do you use an app, or just make up the "
+    ...                    "moves yourself?")
+    'Home workouts would be good.'
     """
     return asked_beside(text, _SURROUNDINGS)

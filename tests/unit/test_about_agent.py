@@ -566,6 +566,11 @@ def test_asked_about_a_life_it_has_none_and_after_a_trouble_it_goes_back_to_it(
     "interviews?",
     "I'm feeling a lot better about this now, thank you :) Did you ever feel silly or out of "
     "place when you were interviewed?",
+    # ESConv train: "I can't say I've felt unsettled the way you do" and a walk
+    "Oh ok. How's the economy where you live?",
+    "Home workouts would be good. Do you use an app, or just make up the moves yourself?",
+    # ESConv train: had got a doctor's step
+    "How have you been able to maintain your sense of self? Any tips?",
 ])
 def test_asked_about_its_own_ways_or_habits_it_says_it_is_a_program(asked: str) -> None:
     assert "program" in reply(asked, history=TROUBLE), asked
@@ -586,6 +591,7 @@ def test_asked_about_its_own_ways_or_habits_it_says_it_is_a_program(asked: str) 
     "Do you have any problems with me asking?",
     "What have you been doing to my plants?", "Where are you finding these jobs?",
     "How long did it take you to drive here?", "I told him what my strategy was.",
+    "How's the economy where my sister lives?", "My coach asked if I use an app.",
 ])
 def test_look_alikes_of_its_own_ways_are_not_answered_as_such(text: str) -> None:
     assert "program" not in reply(text, history=TROUBLE), text
@@ -639,6 +645,47 @@ def test_asked_for_support_as_the_talk_opens_it_listens() -> None:
     # ESConv train: "how is your day going otherwise?"
     assert about_agent("Hello I am here to talk about my overall daily stresses") == "help"
     assert not asks_for_help("My friend needs support")
+    # ESConv train, in five sentences: had got "How are you looking after yourself through all
+    # this?"
+    asked = ("Hi. You there buddy? I really need your help if possible. Can you lend a hand, "
+             "please? hello?")
+    assert asks_for_help(asked)
+    assert reply(asked, affect=NEUTRAL) in HELP_REPLIES[False]
+    # a story in one of the sentences is told, not only asked about
+    assert not asks_for_help("Hi. You there? I really need your help. My dog died yesterday.")
+    assert not asks_for_help("Hi. Can you lend a hand to my brother?")
+
+
+@pytest.mark.parametrize(("asked", "replies"), [
+    # ESConv train: "What would you most like to be different?"
+    ("i already cut back on christmas and am just making little inexpensive gifts can i ask "
+     "you something?", "ASK_REPLIES"),
+    ("May I ask you a quick question?", "ASK_REPLIES"),
+    # ESConv train: "I'm afraid I can't answer that from here."
+    ("Im okay How do you want to do this?", "HOW_IT_GOES_REPLIES"),
+    ("How does this work?", "HOW_IT_GOES_REPLIES"),
+    # ESConv train: "Talking about it like this is a brave step."
+    ("it sure is. i just really miss traveling are we done?", "DONE_REPLIES"),
+])
+def test_asked_about_the_talk_itself_it_answers_that(asked: str, replies: str) -> None:
+    import agent.about_agent_replies as lines
+
+    expected = getattr(lines, replies)
+    options = expected[False] + expected[True] if isinstance(expected, dict) else expected
+    assert about_agent(asked) == "help"
+    assert reply(asked, history=TROUBLE) in options, asked
+
+
+@pytest.mark.parametrize("text", [
+    "Can I ask you something? Do you think he loves me?",  # the question itself comes after
+    "Can I ask my boss for a raise?", "How does this work with my insurance?",
+    "My boss never says where I should start on a project. How do I start?",
+    "Are we done with the house yet?", "My sister asked if we are done.",
+])
+def test_look_alikes_of_questions_about_the_talk_are_not_taken_for_them(text: str) -> None:
+    from agent.about_agent import asks_how_it_goes, asks_if_done, asks_leave_to_ask
+
+    assert not (asks_leave_to_ask(text) or asks_how_it_goes(text) or asks_if_done(text)), text
 
 
 @pytest.mark.parametrize("asked", [
