@@ -394,6 +394,12 @@ TOPICS: tuple[Topic, ...] = (
                r"\b|\b(?:my|a|bad|the)\s+sleep(?:ing)?\s+(?:schedule|pattern|routine)\b"
                # "Do you have any suggestions to improve sleep the night before?" (ESConv train)
                r"|\b(?:improve|improving|get\s+(?:more|better))\s+(?:my\s+)?sleep\b|\bsleep\s+better\b"
+               # "please am not able to get sleep like 6 months now", "is there anything i can
+               # do to sleep more" (ESConv train: a quiet hour tonight, a worry list)
+               r"|\b(?:not\s+able|unable)\s+to\s+(?:get\s+(?:any\s+|enough\s+)?)?sleep\b"
+               r"(?!\s+(?:over|with|in|at|on|together)\b)"
+               r"|\bsleep\s+(?:more|longer)\b(?!\s+(?:with|together)\b)"
+               r"|\b(?:need|want)\s+more\s+sleep\b"
                # "Any tips for sleep?", "advice on sleeping"
                r"|\b(?:tips|advice|ideas|suggestions?)\s+(?:for|on|about)\s+(?:better\s+)?(?:sleep|sleeping|"
                r"falling\s+asleep)\b"
@@ -1036,6 +1042,28 @@ _ADVERBS = re.compile(r"\s*(?:(?:has|had|have|just|recently|suddenly|finally|sad
 _NEXT_CLAUSE = re.compile(r",|\b(?:and|but|so|because|though|although|while|since)\b", re.I)
 
 
+_WISH = re.compile(r"\bwish(?:es|ed)?\b", re.I)
+
+
+def _wished_on_others(text: str, match: re.Match[str]) -> bool:
+    """Whether ``match`` is wished on someone else in its clause: "I wish teachers like those
+    would get fired" (ESConv train, a student: had got the steps for a job feared for) names no
+    trouble of the user's, nor one they help with ("I wish my boss would get fired" neither).
+    "I wish I wouldn't get fired" is theirs.
+
+    >>> found = BY_NAME["job_insecurity"].pattern.search(
+    ...     "Those are the worst teachers. I wish teachers like those would get fired.")
+    >>> _wished_on_others("Those are the worst teachers. I wish teachers like those would get "
+    ...                   "fired.", found)
+    True
+    """
+    start = max(0, match.start() - _REACH)
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, start, match.start())),
+                default=start)
+    wishes = list(_WISH.finditer(text, start, match.start()))
+    return bool(wishes) and not _FIRST.search(text, wishes[-1].end(), match.start())
+
+
 def _someone_elses(topic: Topic, text: str, match: re.Match[str]) -> bool:
     """Whether ``match`` (of ``topic``'s pattern) names a trouble someone else lives."""
     # within _REACH characters either side: an owner further off is in another clause, and an
@@ -1096,7 +1124,7 @@ def _topic_in(text: str) -> Topic | None:
             if topic.pattern.search(text):
                 return topic
             continue
-        matches = list(topic.pattern.finditer(text))
+        matches = [m for m in topic.pattern.finditer(text) if not _wished_on_others(text, m)]
         if any(not _someone_elses(topic, text, m) for m in matches):
             return topic
         others = others or bool(matches)

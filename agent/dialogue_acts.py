@@ -34,8 +34,9 @@ _WHERE = (r"(?:^\s*|[,.!;]\s*|\b(?:okay|ok|alright|well|thanks|thank you|so|and|
 _FAREWELL = re.compile(
     # ("see you do it too!!!!!", ESConv train, is no goodbye: a verb follows)
     # ("Hope so. Byee take care", ESConv train, drawn out)
-    rf"{_WHERE}(?:bye+|goodbye+|good ?night|night night|see (?:you|ya)(?!\s+(?:do|did|does|are|"
-    r"were|have|had|get|got|can|could|know|think|feel|like|say|said|want|need|understand|agree)"
+    # ("... I hope you have a great night, seeya!", ESConv train: "That's good to hear")
+    rf"{_WHERE}(?:bye+|goodbye+|good ?night|night night|seeya|see (?:you|ya)(?!\s+(?:do|did|does|"
+    r"are|were|have|had|get|got|can|could|know|think|feel|like|say|said|want|need|understand|agree)"
     r"\b)"
     # ("Well I'll talk to you some other time to give an update", ESConv train)
     r"|talk (?:to you )?(?:later|soon|some\s*other\s+time|another\s+time)|ttyl|cya)\b"
@@ -162,6 +163,19 @@ def seasonal_goodbye(text: str, earlier: Sequence[str]) -> bool:
                                  or any(tells_trouble(t) for t in earlier)))
 
 
+# A greeting's wishes, which tell nothing of the speaker: "Hi pleased to meet you and hope
+# you're doing well" (ESConv train, too long for a greeting: "How wonderful! Who have you told
+# so far?"). Stripped only from a greeting's first characters; from the first of a run of
+# spaces only (possessive), or a long run would be rescanned from each of its spaces.
+_WELL_WISHES = re.compile(
+    r"(?<![,.!\s])[,.!\s]*+(?:and\s+)?(?:(?:it'?s\s+)?(?:nice|pleased|glad|good|great)\s+to\s+meet\s+"
+    r"(?:you|u)(?:\s+too)?|(?:i\s+)?hope\s+(?:you'?re|you\s+are|u\s+r|ur)\s+(?:doing\s+)?(?:well|good|"
+    r"fine|ok(?:ay)?|great)(?:\s+today)?|(?:i\s+)?hope\s+(?:your|ur)\s+day\s+is\s+going\s+well)"
+    r"(?=[\s,.!]|$)", re.I)
+_WISHES_WITHIN = 120
+"""Characters of a greeting its wishes are stripped from."""
+
+
 def is_greeting(text: str) -> bool:
     """A message that only greets ("Hi.", "Hello there!", "Hey, how are you?"), nothing about
     the speaker yet.
@@ -174,7 +188,13 @@ def is_greeting(text: str) -> bool:
     (False, False)
     >>> is_greeting("hello, thanks for reaching out to me")
     True
+    >>> is_greeting("Hi pleased to meet you and hope you're doing well")
+    True
+    >>> is_greeting("Hi, nice to meet you. I hope you're doing well, my dad died.")
+    False
     """
+    if len(text) <= _WISHES_WITHIN and _GREETING.match(text):
+        text = _WELL_WISHES.sub("", text)
     # "hello, thanks for reaching out to me" (ESConv valid) thanks for the greeting itself
     opening_thanks = re.search(r"\bthanks?(?:\s+you)?\s+for\s+(?:reaching\s+out|having\s+me|"
                                r"being\s+here|taking\s+the\s+time)(?:\s+to\s+me)?\W*$", text, re.I)
@@ -214,6 +234,8 @@ def is_farewell(text: str) -> bool:
     (True, True)
     >>> is_farewell("I feel a lot better I hope you have an awesome day!")
     True
+    >>> is_farewell("I hope you have a great night, seeya!"), is_farewell("seeya")
+    (True, True)
     >>> is_farewell("Please enjoy your day"), is_farewell("I can't enjoy your day trips anymore")
     (True, False)
     >>> is_farewell("I have to go now. Thank you for chatting with me!")
@@ -607,7 +629,9 @@ def answers_insult(text: str, agent_feeling: str | None, intensity: float) -> bo
 
 # (a help asked for ahead is no thanks: "I would appreciate your help if you're there", ESConv
 # train, had got "You're welcome.")
-THANKING = re.compile(r"\b(?<!no )(?:thanks|thank you|thank u|thanking you|thx|"
+# ("thankyou so much again", ESConv train, run together: "That's good to hear; enjoy it.")
+THANKING = re.compile(r"\b(?<!no )(?:thanks|thank you|thank u|thankyou|thanku|thanking you|thx|"
+                     r"thanx|thnx|"
                      r"(?<!would )(?<!'d )(?<!would really )(?<!'d really )appreciate "
                      r"(?:it|that|you|your|all|the|this))\b"
                      # "I really appreciate.", "i reall appreciate God bless"
@@ -622,6 +646,8 @@ def thanks(text: str) -> bool:
     (True, False)
     >>> thanks("I really appreciate your help"), thanks("I would appreciate your help if you can")
     (True, False)
+    >>> thanks("thankyou so much again"), thanks("thankyou")
+    (True, True)
     """
     return bool(THANKING.search(text))
 

@@ -124,8 +124,14 @@ _WORRY_WORDS = r"worr(?:y|ied|ies)|afraid|scared|nervous|anxious|concerned"
 NEW_WORRY = re.compile(rf"\b(?:{_WORRY_WORDS})\b", re.I)
 # Strain named in the message: a worry, pressure, stress, feeling overwhelmed, a struggle
 # ("Doing pretty good. Struggling a little", ESConv train, had got "That's wonderful!")
-STRAIN = re.compile(rf"\b(?:{_WORRY_WORDS}|pressure|stress(?:ed|ful)?|overwhelm(?:ed|ing)?|anxiety|"
-                    r"dread\w*|struggl(?:e|es|ed|ing))\b", re.I)
+# ("... that does help. it's mostly the evenings, when I'm really bored, and everyone else seems
+# so busy", ESConv train: "How wonderful! That sounds like a good place to be.")
+STRAIN = re.compile(rf"\b(?:{_WORRY_WORDS}|pressure|stress(?:es|ed|ful)?|overwhelm(?:ed|ing)?|"
+                    r"anxiety|dread\w*|struggl(?:e|es|ed|ing)|bored|boredom|lonely|loneliness|"
+                    # "Being a mom is self isolating by itself" (ESConv train: "That sounds like
+                    # a good place to be.")
+                    r"isolat(?:ed|ing|ion))\b",
+                    re.I)
 # A hope or a way forward said of something ("I think therapy could work", "that might help",
 # "it would be nice"): no weight to call heavy (ESConv train: "It sounds like you think therapy
 # could work; that is a lot to carry")

@@ -109,7 +109,12 @@ _TOPIC = re.compile(
     # "I am cut off from all of my support" (ESConv train: "Telling me about your support")
     # "Thanks for listening to my problems" (ESConv train: "what has been the hardest part of
     # your problems so far?"): the trouble in general names none
-    rf"number|strain|support|problems|issues|troubles|struggles|personality|character|side|"
+    # ("im physically fit but mentally hurt by her and thats my problem", ESConv train: "many
+    # people go through trouble with your problem"); "my love" is a person ("i am sad because
+    # of my love", ESConv train: "the hardest part of your love"), and "my love life" would be
+    # cut to "your love" too
+    rf"number|strain|support|problems?|issues?|troubles?|struggles?|love|"
+    rf"personality|character|side|"
     # ("she never listen to my advise", ESConv train: "You sound down about your advise")
     rf"advi[cs]e|"
     rf"pyjamas|clothes|bed|name|guts|myself|yourself|"
@@ -119,12 +124,19 @@ _TOPIC = re.compile(
     # about your description"), "my last experience", "in my topic area" (ESConv train: "the
     # hardest part of your topic area")
     rf"description|post|bio|experiences?|topic|"
+    # what a screen shows: "what is in my subscription box" (ESConv train: "talk to someone you
+    # trust about your subscription")
+    # ("like I can see on my screen", ESConv valid: "the hardest part of your screen")
+    rf"subscriptions?|feed|inbox|playlists?|watchlist|timeline|screens?|"
     # "way out my league" (ESConv train: "about your league this week")
     # nor "too much on my plate" (ESConv train: "the hardest part of your plate")
     rf"league|plate|"
     # nor is a faculty or a state of mind: "I lose my temper" is not "the hardest part of your
     # temper", "I can't keep my attention on anything" not "think about your attention"
+    # ("I don't know if my abilities are enough", ESConv train: "talk to someone you trust
+    # about your abilities")
     rf"attention|focus|concentration|moods?|motivation|energy|patience|temper|nerves|thoughts|"
+    rf"abilit(?:y|ies)|skills?|talents?|strengths?|weakness(?:es)?|"
     rf"feelings|emotions|thinking|"
     # nor a manner: "it's not my style to compromise" (ESConv train: "Telling me about your
     # style took courage"), "not my thing"
@@ -150,6 +162,9 @@ _TOPIC = re.compile(
     # nor a pet: "Sometimes when I am really feeling down, I remember that my cat needs me"
     # (ESConv valid: "Maybe one small step with your cat could help")
     rf"cats?|dogs?|pupp(?:y|ies)|kittens?|pets?|kitty|doggy|"
+    # nor a fixture of the home: "She got pretty upset when I took off my shower head" (ESConv
+    # train: "How are you coping with your shower day to day?")
+    rf"shower|bathtub|sink|toilet|fridge|oven|stove|couch|sofa|mattress|pillow|blanket|curtains|"
     # nor a place: "my state is shut down" (ESConv valid: "the hardest part of your state")
     rf"state|country|city|town|county|area|region|neighbou?rhood|"
     # nor what all share: "our government" (ESConv valid: "Many people go through trouble with
@@ -182,6 +197,8 @@ _TOPIC = re.compile(
     # you trust about your blood")
     r"consumption|use|intake|habit|habits|addiction|work|pressure|sugar|levels|count|scan|scans|"
     r"report|card|cards|"
+    # "my job search", "my college application", "my car payment", "my bank account"
+    r"search|application|applications|payment|account|accounts|"
     # "my first car accident" (ESConv train: "you sound exhausted about your first car")
     r"accident|accidents|crash|injury|injuries|wreck|repairs|insurance|"
     # a person named by where they are: "my church pastor", "my school counselor" (ESConv train:
@@ -255,6 +272,15 @@ _LEFT_EVENT = {"broke up with": "the breakup", "is breaking up with": "the break
                "left": "{who} leaving", "cheated on": "{who} cheating on you"}
 _FORGETTING = re.compile(r"dementia|alzheimer", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|we|our)\b", re.I)
+# how one is, as a whole sentence before the story: "yeah I am okay. Just daily stresses such
+# as ..." (ESConv train: "If I follow you, you are okay.")
+_WELL_ONLY = re.compile(r"^\W*(?:(?:yeah|yes|yea|well|oh|so|um|honestly)\W+)*(?:i'?m|i\s+am|im)\s+"
+                        r"(?:doing\s+)?(?:ok(?:ay)?|fine|good|alright|all\s+right|well)"
+                        r"(?:\s+i\s+guess)?[\s.!,]*$", re.I)
+# crude words, which the agent does not say back: "that bitchtold me that she is from Cananda"
+# (ESConv train, run together: "It makes sense that you feel frustrated, since bitchtold you")
+_CRUDE = re.compile(r"\b(?:fuck|shit|bitch|cunt|whore|slut|bastard|asshole|arsehole|motherf|twat|"
+                    r"wanker|retard|fag)\w*", re.I)
 _WELL_FIRST = re.compile(r"^\s*(?:i'?m|i\s+am|im)\s+(?:doing\s+)?(?:ok(?:ay)?|fine|good|alright|"
                          r"all\s+right|well)(?:\s+i\s+guess)?\s*,\s*(?=i\b)", re.I)
 # a clause that opens on its subject, after a word or two of when or why ("but right now I'm
@@ -284,6 +310,14 @@ _NOT_A_FEELING = re.compile(r"\bhappy\s+(?:hour|birthday|new\s+year|holidays?|th
                             r"|\bhurt\s+(?:her|his|their|its|my|our|your)\s+(?:\w+\s+)?(?:knee|"
                             r"back|leg|arm|ankle|wrist|foot|hand|shoulder|neck|head|hip|finger|"
                             r"toe|eye|elbow)s?\b")
+# Someone else's feeling: "now a days my dad feel depressed so always angry with everyone"
+# (ESConv train: "Oh, of course you feel angry"). What follows their verb of being, up to the
+# clause's end or the user's own words ("he makes me so angry" keeps "angry").
+_PEOPLE_WORDS = "|".join(sorted(PEOPLE, key=len, reverse=True))
+_THEIR_FEELING = re.compile(
+    rf"\b(?:he|she|they|(?:my|our)\s+(?:{_PEOPLE_WORDS}))\s+(?:(?:always|often|also|really|just|still|"
+    r"now|seems?\s+to|tends?\s+to)\s+)*(?:feels?|felt|is|was|are|were|seems?|seemed|gets?|got|"
+    r"has\s+been|have\s+been|'s|'re)\s+(?:(?!(?:me|i|i'm|im|my|myself|us|we)\b)[^.!?;,\s]++\s*+)+")
 _DENIED_FEELING = re.compile(r"\b(?:\w+n't|not|never|no\s+longer)\s+(?:(?:all|so|that|too|very|as|"
                              r"really|even|feeling|feel|be|been|am|was)\s+){0,2}[a-z]+", re.I)
 MAX_CLAUSE_WORDS = 16
@@ -495,7 +529,7 @@ def slots(
     low = user.lower()
     # "happy hour" and "happy birthday" name no feeling, nor does a denied one ("It's not all
     # hopeless", "I'm no longer scared")
-    low_feelings = _DENIED_FEELING.sub(" ", _NOT_A_FEELING.sub(" ", low))
+    low_feelings = _DENIED_FEELING.sub(" ", _NOT_A_FEELING.sub(" ", _THEIR_FEELING.sub(" ", low)))
     named = [w for w in NAMED_FEELINGS if re.search(rf"\b{re.escape(w)}\b", low_feelings)]
     if not named and feeling_label in _HURT_LABELS:
         # "I'm so angry at my sister." ... "Now they won't stop calling me.": the word the user
@@ -603,7 +637,8 @@ def slots(
                                    re.I)]
     # "I'm not doing very well. I failed my finals.": how they are opens, what happened is
     # what is restated
-    told = [t for t in sentences if not UNWELL.search(t) and not _SEEKS_TALK.search(t)]
+    told = [t for t in sentences if not UNWELL.search(t) and not _SEEKS_TALK.search(t)
+            and not _WELL_ONLY.match(t)]
     if told:
         sentences = told
     if sentences:
@@ -676,4 +711,4 @@ def slots(
         remembered = memory[0].split(" (")[0]
         if remembered.lower().replace("your ", "") not in low:
             found["memory"] = remembered
-    return found
+    return {k: v for k, v in found.items() if not _CRUDE.search(v)}

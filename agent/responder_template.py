@@ -362,6 +362,8 @@ class TemplateChatModel(BaseChatModel):
         good_news = (not readings  # a prompt without them (a caller of its own) is not judged
                      or any(label in POSITIVE_FEELINGS and v >= POSITIVE_VALENCE
                             and not (thanks(text) or praises_agent(text))
+                            # "Hi pleased to meet you and hope you're doing well" greets
+                            and not is_greeting(text)
                             # "Yes that's good advice" is warm, but no news to stay glad about
                             and not (approves_suggestion(text) or NO_NEWS.search(text))
                             # "oh ok I thought it was just for 10 lines, lol" (ESConv valid)
@@ -381,6 +383,9 @@ class TemplateChatModel(BaseChatModel):
                       # "My best friend moved away": a trouble told in warm words is no news
                       and not tells_trouble(user)
                       and not DISTRESSING.search(user)  # "that is even more alarming!"
+                      # "We both have kinda hectic, unsupportive families." (ESConv train:
+                      # "Oh, that's lovely!")
+                      and not (UNSUPPORTIVE.search(user) and not tells_news(user))
                       # strain with no news: "This is a big step for me in the PhD program, so
                       # it's definitely a bit more pressure" (ESConv valid: "How wonderful!");
                       # "I was so stressed but I passed!" tells news
@@ -420,6 +425,9 @@ class TemplateChatModel(BaseChatModel):
             # a neutral reading's valence within noise of zero: "It took me 4 hours." (-0.04)
             info["feeling"] == "neutral" and valence > UNTROUBLED_VALENCE and good_news
             and not user.rstrip().endswith("?")  # "What should I cook?" is not a follow-up
+            # nor one that tells strain: "yeah I am okay. Just daily stresses such as ..."
+            # (ESConv train: "So things feel a little lighter right now.")
+            and not STRAIN.search(user) and not tells_trouble(user)
             and info.get("agent_feeling") in GLAD_AGENT_FEELINGS
             and float(info.get("agent_feeling_intensity", 1.0)) >= GLAD_AGENT_INTENSITY)
         if not glad and filled["feeling"] in UPBEAT:

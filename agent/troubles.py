@@ -92,7 +92,14 @@ TURNED_HARD = re.compile(
     re.I,
 )
 LOST_GOOD = re.compile(
-    r"\bused\s+to\s+(?:love|like|enjoy|adore|be\s+(?:so\s+)?(?:happy|close|fun))\b"
+    r"\bused\s+to\s+(?:really\s+|always\s+)?(?:love|like|enjoy|adore|be\s+(?:so\s+)?(?:happy|close|fun)"
+    # "I used to get a lot of pleasure from reading ... Now reading feels like a chore" (ESConv
+    # train, read as joy: "That's wonderful!")
+    r"|get\s+(?:a\s+lot\s+of\s+|so\s+much\s+|real\s+|great\s+)?(?:pleasure|joy|satisfaction))\b"
+    r"|\b(?:feels?|felt|became|becomes)\s+(?:like\s+)?an?\s+chore\b"
+    # "It would have been nice to have been considered." (ESConv train, passed over for a post:
+    # "That's wonderful!")
+    r"|\bwould\s+(?:have|'ve)\s+been\s+(?:so\s+|really\s+)?(?:nice|good|great|better|lovely)\b"
     # a wish for what is not there: "I wish I could attend a better university" (not "I wish
     # you luck")
     r"|\bi\s+(?:just\s+|really\s+|only\s+|still\s+)?wish\s+(?:i|we|things|it|he|she|they|my)\b"

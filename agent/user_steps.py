@@ -138,8 +138,11 @@ def _step(act: str) -> str | None:
     # ("call them" names people to call, as "try them" names nothing)
     # ... nor "I will try many times" (ESConv train: "Could you pick a time to try many
     # times?"): how often or how hard is no object
+    # ... nor "find by myself" (ESConv train, of a therapist: "Could you pick a time to find by
+    # yourself?"): who does it is no object either
     core = re.sub(r"(?:\s+(?:again|harder|more|many\s+times|(?:one\s+)?more\s+times?|"
-                  r"my\s+(?:best|hardest)|every\s+day))+$", "", step.lower())
+                  r"my\s+(?:best|hardest)|every\s+day|by\s+myself|on\s+my\s+own|myself))+$", "",
+                  step.lower())
     bare = re.sub(r"\s+(?:that|it|this|those|them)$", "", core)
     if ((bare in _NEEDS_OBJECT
          and not (core.endswith(" them") and bare in _PEOPLE_VERBS))
@@ -188,6 +191,8 @@ def stated_plan(text: str) -> str | None:
     True
     >>> stated_plan("I will call her tomorrow but I don't know what to say")
     'call her tomorrow'
+    >>> stated_plan("its okey, i will find by myself"), stated_plan("I will cook by myself")
+    (None, 'cook by myself')
     """
     if "?" in text:
         return None

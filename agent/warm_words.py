@@ -189,8 +189,13 @@ _PRAISE = re.compile(
     # ("Your great at this:)", ESConv valid, the typo kept, had got "That's good to hear")
     r"^\s*(?:(?:oh|wow|honestly|well|yes|yeah|aw+)[,\s]+)?"
     r"(?:i\s+(?:just\s+)?(?:want(?:ed)?\s+to|have\s+to|must)\s+(?:tell|say\s+to)\s+(?:you|u)\s+"
-    r"(?:that\s+)?)?(?:you(?:'ve|\s+have)\s+been|you\s+were"
-    r"|you(?:'re|\s+are|re)|your(?=\s+(?:(?:really|so|very|truly|pretty|quite|such)\s+)*"
+    r"(?:that\s+)?"
+    # "I felt that you were very helpful." (ESConv train, before "everyone is very stretched":
+    # "That's wonderful!")
+    r"|i\s+(?:really\s+|truly\s+)?(?:felt|feel|think|thought|find|found)\s+(?:that\s+)?)?"
+    # "You are being very helpful" (ESConv train)
+    r"(?:you(?:'ve|\s+have)\s+been|you\s+were"
+    r"|you(?:'re|\s+are|re)(?:\s+being)?|your(?=\s+(?:(?:really|so|very|truly|pretty|quite|such)\s+)*"
     r"(?:great|good|amazing|awesome|the\s+best|wonderful|so\s+kind)\b))\s+"
     r"(?:(?:really|so|very|such|truly|a|an|incredibly|super|actually|pretty|quite|genuinely|"
     r"extremely|tremendously)\s+)*"
@@ -207,7 +212,10 @@ _PRAISE = re.compile(
     r"listener|friend)|"
     r"(?:good|great|amazing|awesome|brilliant)\s+at\s+(?:this|listening|what\s+you\s+do)|"
     r"easy\s+to\s+talk\s+to)"
-    r"(?:\s+(?:to\s+(?:me|talk\s+to)|today|tonight|too))?\s*+[.!]*+\s*+(?:[:;]-?[()DPp]{1,3}\s*+)?$"
+    # ("you've been quite helpful for sure.", ESConv train: "Who have you been able to talk to
+    # about this?")
+    r"(?:\s+(?:to\s+(?:me|talk\s+to)|today|tonight|too|for\s+sure|indeed))?\s*+[.!]*+\s*+"
+    r"(?:[:;]-?[()DPp]{1,3}\s*+)?$"
     # praise of what it said: "great advice", "That's a good idea!"
     # "okay good advice, i will" (ESConv valid)
     r"|^\s*(?:(?:ok|okay|yes|yeah|wow|oh)[,.!\s]++)*"
@@ -350,6 +358,10 @@ def praises_agent(text: str) -> bool:
     (True, False)
     >>> praises_agent("Your great at this:)"), praises_agent("Your great aunt is visiting.")
     (True, False)
+    >>> praises_agent("I felt that you were very helpful."), praises_agent("I think you are kind")
+    (True, True)
+    >>> praises_agent("I think you are wrong."), praises_agent("You are being very helpful")
+    (False, True)
     """
     return _PRAISE.search(text) is not None or credits_agent(text)
 

@@ -205,6 +205,10 @@ pytestmark = pytest.mark.unit
     ("gf broke my heart", "breakup"),  # ESConv valid: "any advice?" got a general line
     ("Yes. I find it hard to fall asleep. This happens most nights", "sleep"),  # ESConv train
     ("I have been having trouble getting to sleep on time.", "sleep"),
+    # ESConv train: a quiet hour tonight, a worry list
+    ("please am not able to get sleep like 6 months now please help me", "sleep"),
+    ("okay thank you so much. also is there anything i can do to sleep more", "sleep"),
+    ("I wish I would not get fired.", "job_insecurity"),
 ])
 def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     found = topic_of(text)
@@ -228,6 +232,10 @@ def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     "I don't know anyone who skis.",
     "I love my job.",
     "I had a long day at work.",
+    # ESConv train, a student: had got the steps for a job feared for
+    "Those are the worst teachers. I wish teachers like those would get fired.",
+    "I wish my boss would get fired.",
+    "I was not able to sleep over at her house.", "I want to sleep more with my wife.",
     "My dad walked out on us when I was six.",  # a parent who left is not a breakup
     "My mom left us.",
     "But validation doesn't pay the bills.",  # a saying (ESConv valid: 211 for rent followed)

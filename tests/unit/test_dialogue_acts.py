@@ -473,6 +473,37 @@ def test_a_distressing_word_is_no_gladness() -> None:
         assert not any(said.endswith(t) for t in POSITIVE_TEMPLATES[strategy]), said
 
 
+@pytest.mark.parametrize("text", [
+    # ESConv train, read as joy: "That's wonderful! Maybe keep a note of what helped today"
+    "I used to get a lot of pleasure from reading and would always have a book on the go. Now "
+    "reading feels like a chore, as if I am making myself do it.",
+    # ESConv train: "How wonderful! That sounds like a good place to be."
+    "yes, i try to walk outside everyday too; weather permitting. and that does help. it's "
+    "mostly the evenings, when I'm really bored, and everyone else seems so busy",
+    # ESConv train: praise, then a want: "That's wonderful!"
+    "I felt that you were very helpful. It is nice to just know that someone is listening. I do "
+    "not think that there is much in the way of local resources - everyone is very stretched.",
+    # ESConv train: "Oh, that's lovely!", "That's wonderful!", "That sounds like a good place
+    # to be."
+    "That sounds nice. My friend just likes being in shape ig, so it works out. We both have "
+    "kinda hectic, unsupportive families.",
+    "It would have been nice to have been considered. At least been in the conversation.",
+    "I think I need to cope with self isolation better. Being a mom is self isolating by itself "
+    "without the pandemic.",
+])
+def test_a_joy_gone_boredom_or_praise_before_a_want_is_no_gladness(text: str) -> None:
+    from agent.responder_phrases import POSITIVE_TEMPLATES
+
+    warm = AffectEstimate(VAD(0.33, 0.12, 0.14), {"joy": 0.54, "neutral": 0.37}, 0.54, "text", 0.0)
+    history = [DialogueTurn("user", "I have been feeling down all year."),
+               DialogueTurn("Sage", "That sounds hard."), DialogueTurn("user", text)]
+    for strategy in (Strategy.AFFIRMATION, Strategy.SUGGESTION, Strategy.QUESTION):
+        said = Responder().respond(ResponseRequest(text, history, strategy, warm, None, "Sage",
+                                                   "plain"))
+        assert not said.startswith(tuple(o.strip() for o in NEWS_OPENERS)), said
+        assert not any(said.endswith(t) for t in POSITIVE_TEMPLATES[strategy]), said
+
+
 def test_a_request_for_encouragement_is_answered_with_it() -> None:
     # ESConv valid: "What I'm hearing is that you would love some words of encouragement."
     text = "I would love some words of encouragement"

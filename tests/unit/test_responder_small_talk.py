@@ -315,3 +315,42 @@ def test_a_tag_asking_for_agreement_is_no_question_it_cannot_answer(text: str) -
     # ESConv valid: "I'm afraid I can't answer that from here." had answered the first
     assert reply(text, affect=NEUTRAL) not in UNANSWERED
     assert reply("What time is it?", affect=NEUTRAL) in UNANSWERED
+
+
+def _agent_says(*texts: str) -> str:
+    from agent.core import AffectiveAgent
+    from agent.types import Utterance
+
+    agent = AffectiveAgent.from_persona("sage", text="lexicon")
+    said = ""
+    for k, text in enumerate(texts):
+        said = agent.respond(Utterance(text, t=30.0 * k)).text
+    return said
+
+
+def test_a_greeting_with_wishes_and_how_one_is_handed_back_are_small_talk() -> None:
+    # ESConv train: "How wonderful! Who have you told so far?"
+    greeted = _agent_says("Hi pleased to meet you and hope you're doing well")
+    assert not greeted.startswith(("How wonderful", "That's wonderful")), greeted
+    assert "told" not in greeted, greeted
+    # ESConv train: "Hi there. How has your day been so far?" to "hi not bad about you"
+    asked = _agent_says("hi not bad about you")
+    assert any(asked.startswith(r.split(".")[0]) for g in SELF_REPORTS.values() for r in g), asked
+
+
+@pytest.mark.parametrize(("texts", "wanted", "unwanted"), [
+    # ESConv train: "That's good to hear; enjoy it." to a goodbye and to thanks run together
+    (("My mom died.", "Agreed. It's better than nothing though I hope you have a great night, "
+      "seeya!"), "You too", "wonderful"),
+    (("My mom died.", "ok bye thankyou for your concern", "thankyou so much again"),
+     "welcome", "compared with"),
+    # ESConv train: "Who have you been able to talk to about this?" to praise
+    (("I lost my job.", "you've been quite helpful for sure."), "thank", "lovely"),
+    # ESConv train: "Could you pick a time to find by yourself?" (a therapist)
+    (("My girlfriend left me.", "no one will provide a proper theraphy",
+      "its okey, i will find by myself"), "", "find by yourself"),
+])
+def test_closing_words_praise_and_a_step_without_an_object_are_heard(
+        texts: tuple[str, ...], wanted: str, unwanted: str) -> None:
+    said = _agent_says(*texts)
+    assert wanted in said and unwanted not in said, said

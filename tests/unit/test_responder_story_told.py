@@ -1397,3 +1397,69 @@ def test_a_thing_named_away_from_the_trouble_is_not_what_it_is_about() -> None:
         exams, [DialogueTurn("user", "Hi.")] * k + [DialogueTurn("user", exams)],
         Strategy.QUESTION, SAD, None, "Sage", "warm")) for k in range(6)}
     assert any("your exams" in r for r in replies), replies
+
+
+def test_someone_elses_feeling_is_not_read_back_as_the_users() -> None:
+    from agent.responder_slots import slots
+
+    # ESConv train: "Oh, of course you feel angry; anyone would in your place."
+    dad = ("i love my dad so much but now a days my dad feel depressed so always angry with "
+           "everyone. so i am not disturb")
+    assert slots(dad, "anger", [])["feeling"] not in ("angry", "depressed")
+    assert slots("My boss is so angry at me all the time", "anger", [])["feeling"] != "angry"
+    # the user's own feeling beside theirs, or one they cause, is the user's
+    assert slots("He makes me so angry", "anger", [])["feeling"] == "angry"
+    assert slots("she is sad and I feel lonely", "sadness", [])["feeling"] == "lonely"
+
+
+def test_crude_words_are_not_read_back() -> None:
+    from agent.responder_slots import slots
+
+    # ESConv train, run together: "It makes sense that you feel frustrated, since bitchtold you
+    # that she is from Cananda"
+    found = slots("that bitchtold me that she is from Cananda, and she will soon come to USA",
+                  "anger", [])
+    assert not any("bitch" in v for v in found.values()), found
+    assert slots("I failed my test because I did not study", "sadness", [])["cause"] == (
+        "you did not study")
+
+
+def test_how_one_is_said_first_is_not_what_is_restated() -> None:
+    from agent.responder_slots import slots
+
+    # ESConv train: "If I follow you, you are okay."
+    text = ("yeah I am okay. Just daily stresses such as disrupted life routines from the "
+            "pandemic and growing anxiety as my city is facing the second wave.")
+    assert "clause" not in slots(text, "neutral", [])
+    assert slots("I am okay. I failed my test because I did not study", "sadness", [])[
+        "clause"] == "you failed your test because you did not study"
+    # ... and a strain told after it is not met as a lighter mood (after a greeting read as joy)
+    said = talk(["Hi pleased to meet you and hope you're doing well", text],
+                Strategy.RESTATEMENT, asked_first=1,
+                affect=AffectEstimate(VAD(0.19, 0.16, 0.15), {"neutral": 0.54, "joy": 0.37},
+                                      0.54, "text", 0.0))[0]
+    assert "lighter" not in said and "you are okay" not in said, said
+
+
+def test_a_screen_a_problem_or_a_love_is_no_topic() -> None:
+    from agent.responder_slots import slots
+
+    # ESConv train: "talk to someone you trust about your subscription", "many people go
+    # through trouble with your problem", "the hardest part of your love"
+    assert "topic" not in slots("I always forget there is other content on there other than "
+                                "what is in my subscription box.", "neutral", [])
+    assert "topic" not in slots("im physically fit but mentally hurt by her and thats my problem",
+                                "sadness", [])
+    assert "topic" not in slots("i am sad because of my love", "sadness", [])
+    assert slots("I am sad about my marriage", "sadness", [])["topic"] == "your marriage"
+    # ESConv train: "How are you coping with your shower day to day?", "talk to someone you
+    # trust about your abilities", and (valid) "the hardest part of your screen"
+    assert "topic" not in slots("She got pretty upset when I took off my shower head without "
+                                "telling her.", "sadness", [])
+    assert "topic" not in slots("I don't know if my abilities are enough.", "fear", [])
+    assert "topic" not in slots("I don't know if you can see the topic of my problem like I can "
+                                "see on my screen?", "neutral", [])
+    # a compound keeps its head: not "your job", "your college"
+    assert slots("my job search is going badly", "sadness", [])["topic"] == "your job search"
+    assert slots("my college application got rejected", "sadness", [])["topic"] == (
+        "your college application")
