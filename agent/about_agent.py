@@ -19,7 +19,12 @@ from __future__ import annotations
 
 import re
 
-from agent.agent_past import ASIDE_WORDS, asks_agent_experience, surroundings_asked
+from agent.agent_past import (
+    ASIDE_WORDS,
+    asks_agent_experience,
+    question_sentences,
+    surroundings_asked,
+)
 from agent.complaints import complaint
 from agent.question_forms import (
     AFTERTHOUGHT,
@@ -453,8 +458,19 @@ def asks_credentials(text: str) -> bool:
     >>> asks_credentials("You must be guidance and counselor,"), asks_credentials(
     ...     "You must be tired.")
     (True, False)
+    >>> asks_credentials("i would like to, i like to vent Are you a Psychologist?")
+    True
+    >>> asks_credentials("My sister keeps asking me what I should do next with my life and my "
+    ...                  "job. Are you a therapist?")
+    False
     """
-    return bool(_CREDENTIALS.match(_WELL_THEN.sub("", text, count=1)))
+    if _CREDENTIALS.match(_WELL_THEN.sub("", text, count=1)):
+        return True
+    # asked last, after a few words run on before it: "i would like to, i like to vent Are you a
+    # Psychologist?" (ESConv train, had got a line on stress)
+    parts = question_sentences(text)
+    return (len(parts) > 1 and _CREDENTIALS.match(parts[-1]) is not None
+            and len(" ".join(parts[:-1]).split()) <= OFFER_BESIDE_WORDS)
 
 
 def asks_if_person(text: str) -> bool:

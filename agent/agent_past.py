@@ -124,6 +124,10 @@ _LIVED = re.compile(
     r"|helps\s+(?:you|u)(?:\s+\w+)?)\s+(?:when|if|whenever)\s+(?:you(?:'re|\s+are|\s+feel"
     r"|\s+get)|u\s+r|ur)\s+(?:\w+\s+)?(?:stressed|sad|down|anxious|upset|low|depressed|angry"
     r"|lonely|worried|overwhelmed|nervous|scared)\b"
+    # "What do you do when you are reminded of that situation or think about the person?"
+    # (ESConv train, of an ex: had got a step)
+    r"|what\s+do\s+(?:you|u)\s+do\s+(?:when|if|whenever)\s+(?:you(?:'re|\s+are|\s+get)|u\s+r|ur)\s+"
+    r"reminded\s+of\b"
     # "Do you have any difficulties with interviews?" (ESConv train, had got a suggestion)
     r"|(?:do|did)\s+(?:you|u)\s+(?:ever\s+)?(?:have|had|get)\s+(?:any\s+)?(?:difficult(?:y|ies)|"
     r"trouble|problems?|struggles?|issues?)\s+(?:with|when|in)\b(?!\s+(?:me|my|us|our)\b)"
@@ -302,10 +306,20 @@ def experience_aside(text: str) -> str | None:
     return rest if asked and len(rest.split()) > ASIDE_WORDS else None
 
 
+def question_sentences(text: str) -> list[str]:
+    """``text`` in sentences, where a question to the agent also opens one after a comma or
+    unstopped ("i feel so down, do you ever feel like that?", "yea thank you so much Have u
+    ever fallen in love ?").
+
+    >>> question_sentences("i like to vent Are you a Psychologist?")
+    ['i like to vent', 'Are you a Psychologist?']
+    """
+    return [s for s in _SENTENCE_BREAK.split(text.strip()) if s]
+
+
 def _lived_split(text: str) -> tuple[bool, str]:
     """Whether a sentence of ``text`` asks about the agent's past, and the other sentences."""
-    # a question after a comma is a sentence too ("i feel so down, do you ever feel like that?")
-    sentences = [s for s in _SENTENCE_BREAK.split(text.strip()) if s]
+    sentences = question_sentences(text)
     rest = [s for s in sentences if not _LIVED.match(s)]
     return len(rest) < len(sentences), " ".join(rest)
 

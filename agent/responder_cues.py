@@ -95,8 +95,10 @@ UNSUPPORTIVE = re.compile(
 # things" (what a cancelled fair gave: "How did it come about?"). Something new that is liked
 # is news ("I love my new job!"), and liking what was said or a place is approval or cheer:
 # "I love that idea!", "i like that. today is a fresh start", "I love it there" (ESConv train).
+# ("or maybe learn a new skill i really like my current job tho", ESConv train, unstopped:
+# "That's wonderful! I'm glad to hear it")
 LIKING = re.compile(
-    r"(?:^|[.!?;]\s*+)(?:(?:and|but|oh|yes|yeah|well|also)[,\s]++)*+"
+    r"(?:^|[.!?;]\s*+|(?<=\s))(?:(?:and|but|oh|yes|yeah|well|also)[,\s]++)*+"
     r"i\s++(?:really\s++|just\s++|also\s++|still\s++|do\s++)?(?:love|adore|enjoy|like)\s++"
     r"(?!(?:\w+\s+)?new\b|(?:that|this|it|these|those|your|the\s+idea|what\s+you)\b)",
     re.I,

@@ -96,7 +96,8 @@ _TOPIC = re.compile(
     r"arms?|legs?|feet|foot|back|neck|throat|breath|tears|teeth|hair|ears?|mouth|skin|bones?|"
     # ("my these i was supposed to write", ESConv valid, a slip for "thesis": "hearing about
     # your these")
-    rf"knees?|shoulders?|mine|yours|ours|right|way|too|very|really|just|all|these|those|this|"
+    # ("my once strong friendships", ESConv train: "the hardest part of your once")
+    rf"knees?|shoulders?|mine|yours|ours|right|way|too|very|really|just|all|these|those|this|once|"
     # nor a pronoun after a slip: "if your boss finds our you're looking" (ESConv train: "You
     # sound down about your you")
     rf"you|your|you're|they|them|their|she|her|his|him|"
@@ -117,7 +118,9 @@ _TOPIC = re.compile(
     rf"personality|character|side|"
     # ("she never listen to my advise", ESConv train: "You sound down about your advise")
     rf"advi[cs]e|"
-    rf"pyjamas|clothes|bed|name|guts|myself|yourself|"
+    # ("Maybe some I can just slip into my pocket.", ESConv train: "Telling me about your
+    # pocket took courage")
+    rf"pyjamas|clothes|pockets?|bed|name|guts|myself|yourself|"
     # "would be my best option", "my only choice", "my best guess": a way of weighing things
     rf"options?|choices?|bet|guess|move|"
     # the talk's own frame: "in my description i stated that ..." (ESConv valid: "so this is

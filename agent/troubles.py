@@ -276,6 +276,11 @@ STRUGGLE_WITH = re.compile(
     r"\b(?:i|we)\s+(?:also\s+|still\s+|really\s+|have\s+always\s+|always\s+)?(?:struggle|"
     r"am\s+struggling|'m\s+struggling|have\s+been\s+struggling|'ve\s+been\s+"
     r"struggling)\s+(?:a\s+lot\s+|so\s+much\s+)?with\b"
+    # "in my adolescense I suffered from bullying" (ESConv train, read as joy: "Oh, that's
+    # lovely! How did it come about?"), "am suffering a lot"
+    r"|\b(?:i|we)\s+(?:also\s+|still\s+|really\s+)?(?:suffer(?:ed)?|(?:am|'m)\s+suffering|"
+    r"(?:have|'ve)\s+(?:been\s+)?suffer(?:ed|ing))\s+(?:(?:so\s+)?(?:a\s+lot|so\s+much)"
+    r"|from|with|through)\b"
     r"|\b(?:is|are|has\s+been|keeps?)\s+(?:always\s+|really\s+|constantly\s+)?(?:weighing|"
     r"weighs)\s+(?:heavily\s+)?on\s+(?:me|us|my\s+mind)\b"
     # sleep that will not come: "I lie down and then I feel wide awake thinking about the next

@@ -57,7 +57,8 @@ _NEWS = re.compile(
     # ("I used to do a lot for them" and "I wanted to" tell none, ESConv train: "How wonderful!
     # Maybe celebrate a little tonight")
     r"bought|sold|heard|became|landed|(?!(?:needed|used|wanted|hoped|wished|supposed|meant|"
-    r"guessed|worried|feared|tried)\b)\w*[^\We]ed)\b",
+    # ("Thanks for helping, I'm glad we chatted", ESConv train: "That's good to hear; enjoy it.")
+    r"guessed|worried|feared|tried|chatted|talked)\b)\w*[^\We]ed)\b",
     re.I,
 )
 
@@ -178,6 +179,8 @@ def thanks_without_news(text: str) -> bool:
     True
     >>> thanks_without_news("Thanks! I got the job!"), thanks_without_news("Thanks. Why, though?")
     (False, False)
+    >>> thanks_without_news("Thanks for helping, I'm glad we chatted")
+    True
     """
     return (thanks(text) and not _NEWS.search(THANKING.sub(" ", text))
             and not tells_trouble(text) and not text.rstrip().endswith("?"))

@@ -446,6 +446,8 @@ def test_other_messages_ending_in_you_hand_nothing_back(text: str) -> None:
     "are you a trained counselor?", "Are you qualified?",
     # ESConv train, misspelt after how they are: had got "Oh, that's lovely!"
     "yea im good are u a pyschiratrist or something",
+    # ESConv train, asked last after a few words run on: had got a line on stress
+    "i would like to, i like to vent Are you a Psychologist?",
     # guessed (ESConv train: "Maybe keep a note of what helped today ...")
     "You must be guidance and counselor,", "you sound like a therapist",
 ])  # fmt: skip
@@ -569,8 +571,9 @@ def test_asked_about_a_life_it_has_none_and_after_a_trouble_it_goes_back_to_it(
     # ESConv train: "I can't say I've felt unsettled the way you do" and a walk
     "Oh ok. How's the economy where you live?",
     "Home workouts would be good. Do you use an app, or just make up the moves yourself?",
-    # ESConv train: had got a doctor's step
+    # ESConv train: had got a doctor's step, and (of an ex) a step
     "How have you been able to maintain your sense of self? Any tips?",
+    "What do you do when you are reminded of that situation or think about the person?",
 ])
 def test_asked_about_its_own_ways_or_habits_it_says_it_is_a_program(asked: str) -> None:
     assert "program" in reply(asked, history=TROUBLE), asked

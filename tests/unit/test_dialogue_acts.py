@@ -490,6 +490,11 @@ def test_a_distressing_word_is_no_gladness() -> None:
     "It would have been nice to have been considered. At least been in the conversation.",
     "I think I need to cope with self isolation better. Being a mom is self isolating by itself "
     "without the pandemic.",
+    # ESConv train: "That's wonderful! I'm glad to hear it", "Oh, that's lovely! How did it come
+    # about?"
+    "or maybe learn a new skill i really like my current job tho i like the people who i work "
+    "for and work with",
+    "Yes, in my adolescense I suffered from bullying. I consider great impact in my life",
 ])
 def test_a_joy_gone_boredom_or_praise_before_a_want_is_no_gladness(text: str) -> None:
     from agent.responder_phrases import POSITIVE_TEMPLATES
