@@ -148,8 +148,12 @@ _HELP = whole_message(
 # "Can I talk to you?", "I need to vent about something.", or both: asking leave to talk, in
 # one sentence or two
 _TALK_PART = (
-    r"(?:(?:can|may|could)\s+i\s+(?:please\s+|just\s+)?(?:talk|speak|vent|chat)"
-    r"(?:\s+(?:to|with)\s+(?:you|u))?|is\s+it\s+(?:ok|okay|alright|all\s+right)\s+(?:if\s+i|to)"
+    r"(?:(?:can|may|could)\s+i\s+(?:please\s+|just\s+)?(?:talk|speak|vent|chat|discuss\s+"
+    r"something)(?:\s+(?:to|with)\s+(?:you|u))?"
+    # "It would be nice if I could discuss something with you." (ESConv train: "How is your day
+    # going otherwise?")
+    r"|it\s+would\s+be\s+(?:nice|good|great|helpful)\s+(?:if\s+i\s+could|to)\s+(?:talk|discuss\s+"
+    r"something|share\s+something|vent)(?:\s+(?:to|with)\s+(?:you|u))?|is\s+it\s+(?:ok|okay|alright|all\s+right)\s+(?:if\s+i|to)"
     r"\s+(?:talk|vent|speak)(?:\s+(?:to|with)\s+(?:you|u))?"
     r"|i\s+(?:really\s+|just\s+)?(?:need|want|would\s+like|'d\s+like)\s+to\s+(?:vent|talk"
     r"|get\s+something\s+off\s+my\s+chest)"
@@ -268,6 +272,9 @@ _HANDED_BACK = re.compile(
     r"(?:\s*+[:;]-?[()DPp]+)?\s*+$",  # "... how are you? :)"
     re.I,
 )
+# a clause of courtesy beside the asking: "..., please?", "..., if possible"
+_COURTESY = re.compile(r"\s*(?:please|if\s+possible|if\s+(?:you|u)\s+(?:can|could|don.?t\s+mind))"
+                       r"\s*+[?.!]*+\s*+$", re.I)
 # a sentence that only greets: "hello?", "Hi there!"
 _ONLY_HELLO = re.compile(rf"\s*(?:{HELLO}|good\s+(?:morning|afternoon|evening|day))(?:\s+there)?"
                          r"\s*+[?.!,]*+\s*+$", re.I)
@@ -516,9 +523,12 @@ def asks_for_help(text: str) -> bool:
     # in a few sentences, each a greeting, a check that the agent is there, or the asking:
     # "Hi. You there buddy? I really need your help if possible. Can you lend a hand, please?
     # hello?" (ESConv train, had got "How are you looking after yourself through all this?")
-    parts = split_sentences(text)
+    # ... or clauses: "Hello I am looking for some support, would you be able to help me?"
+    # (ESConv train: "I don't know that one, I'm afraid.")
+    parts = [c for s in split_sentences(text) for c in s.split(",") if c.strip()]
     return (len(parts) > 1 and any(_HELP.match(p) for p in parts)
-            and all(_HELP.match(p) or _PRESENCE.match(p) or _ONLY_HELLO.match(p) for p in parts))
+            and all(_HELP.match(p) or _PRESENCE.match(p) or _ONLY_HELLO.match(p)
+                    or _COURTESY.match(p) for p in parts))
 
 
 def asks_to_talk(text: str) -> bool:

@@ -91,6 +91,9 @@ _LIVED = re.compile(
     r"|how\s+have\s+(?:you|u)\s+been\s+able\s+to\s+(?:cope|deal|manage|maintain|keep|stay|handle"
     r"|balance|get\s+through)\b"
     r"|have\s+(?:you|u)\s+tried\s+anything\s+that\s+(?:helps|helped|works|worked)\b"
+    # "is this something you can relate to?" (ESConv train, had got a step)
+    r"|(?:is\s+(?:this|that|it)\s+something\s+(?:you|u)\s+can|can\s+(?:you|u))\s+relate(?:\s+to"
+    r"(?:\s+(?:this|that|it))?)?\s*\?"
     r"|(?:don't|do)\s+(?:you|u)\s+find\s+(?:that|it|this)(?:\s+(?:true|so|helps|works))?"
     r"(?:\s+(?:too|as\s+well|yourself))?\s*\?"
     # "What sort of hobbies helped you?" (ESConv train, after "What did you do to cope in the

@@ -13,7 +13,9 @@ HELLO = r"(?:hi|hello|hey|hai|hii+|heya|hiya)"
 """The words of a greeting, misspelt ones too ("hai! how are doing?"): one list for the
 recognisers that open on one (agent.dialogue_acts, agent.about_agent and ``OPENING``)."""
 # "Hello. How are you?": a greeting may end in its own stop
-OPENING = (rf"^\s*(?:(?:and|so|well|{HELLO}(?:\s+there)?|ok|okay|wait|"
+# ("Good afternoon How are you", ESConv train: "How are you feeling today?")
+OPENING = (rf"^\s*(?:(?:and|so|well|{HELLO}(?:\s+there)?|good\s+(?:morning|afternoon|evening)|ok|"
+           r"okay|wait|"
            r"but|honestly|"
            # "May I ask, how did you deal with your own birthday depression?" (ESConv valid)
            r"(?:may|can|could)\s+i\s+ask(?:\s+you)?|if\s+i\s+may\s+ask|"

@@ -78,6 +78,10 @@ UNSUPPORTIVE = re.compile(
     r"\b(?:(?:is|are|was|were|'re|'s)\s+)?(?:not\s+(?:very\s+|really\s+|at\s+all\s+|that\s+)?supportive|"
     r"unsupportive|(?:don'?t|doesn'?t|do\s+not|does\s+not|never)\s+(?:really\s+|even\s+)?"
     r"(?:understand|care|listen|support)s?"
+    # "all my family don't even think of me" (ESConv train, asking for money: "What do you
+    # think your family would say if you told them how you feel?")
+    r"|(?:don'?t|doesn'?t|do\s+not|does\s+not|never)\s+(?:really\s+|even\s+)?think\s+(?:of|about)\s+"
+    r"me"
     # "i am estranged from my family for the most part" (ESConv train: "You clearly care about
     # your family")
     r"|estranged\s+from"

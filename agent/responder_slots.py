@@ -57,6 +57,9 @@ _ADJECTIVES = (r"long[\s-]?time|long[\s-]?term|short[\s-]?term|new|old|best|litt
                # "I'm glad we talked about your hot")
                r"hot|warm|cold|cool|nice|lovely|beautiful|small|tiny|huge|young|sweet|"
                r"quiet|sick|elderly|precious|cozy|comfy|"
+               # ("telling them my honest opinion", ESConv train: "one small step with your
+               # honest")
+               r"honest|true|real|personal|private|"
                # ("that's just my stubborn thinking", ESConv train: "You sound down about your
                # stubborn")
                r"stubborn|twisted|irrational|overthinking|"

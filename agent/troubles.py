@@ -276,6 +276,9 @@ STRUGGLE_WITH = re.compile(
     r"\b(?:i|we)\s+(?:also\s+|still\s+|really\s+|have\s+always\s+|always\s+)?(?:struggle|"
     r"am\s+struggling|'m\s+struggling|have\s+been\s+struggling|'ve\s+been\s+"
     r"struggling)\s+(?:a\s+lot\s+|so\s+much\s+)?with\b"
+    # "I am trying to find a new job for long time. There is no success in it" (ESConv train,
+    # read as joy: "That's wonderful! How did it come about?"), "no luck so far"
+    r"|\bno\s+(?:success|luck)\b(?!\s+(?:needed|required))"
     # "in my adolescense I suffered from bullying" (ESConv train, read as joy: "Oh, that's
     # lovely! How did it come about?"), "am suffering a lot"
     r"|\b(?:i|we)\s+(?:also\s+|still\s+|really\s+)?(?:suffer(?:ed)?|(?:am|'m)\s+suffering|"

@@ -365,8 +365,17 @@ def praises_agent(text: str) -> bool:
     (True, True)
     >>> praises_agent("I think you are wrong."), praises_agent("You are being very helpful")
     (False, True)
+    >>> praises_agent("Good advice. you are great at this."), praises_agent(
+    ...     "Good advice. My dog died.")
+    (True, False)
     """
-    return _PRAISE.search(text) is not None or credits_agent(text)
+    if _PRAISE.search(text) is not None or credits_agent(text):
+        return True
+    # in a few sentences, each praise: "Good advice. you are great at this." (ESConv train, had
+    # got "You have got through difficult things before")
+    parts = split_sentences(text)
+    return len(parts) > 1 and all(_PRAISE.search(p) is not None or credits_agent(p)
+                                  for p in parts)
 
 
 def praise_in(text: str) -> bool:

@@ -495,6 +495,8 @@ def test_a_distressing_word_is_no_gladness() -> None:
     "or maybe learn a new skill i really like my current job tho i like the people who i work "
     "for and work with",
     "Yes, in my adolescense I suffered from bullying. I consider great impact in my life",
+    # ESConv train: "That's wonderful! How did it come about?"
+    "Hi! I am trying to find a new job for long time. There is no success in it",
 ])
 def test_a_joy_gone_boredom_or_praise_before_a_want_is_no_gladness(text: str) -> None:
     from agent.responder_phrases import POSITIVE_TEMPLATES

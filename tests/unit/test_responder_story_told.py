@@ -1120,6 +1120,15 @@ def test_no_talk_at_home_with_people_said_to_give_no_support() -> None:
             assert "your parents" not in said, said
 
 
+def test_family_said_not_to_think_of_the_user_is_not_presumed_a_confidant() -> None:
+    # ESConv train: "What do you think your family would say if you told them how you feel?"
+    text = "hi i am in need of money, help financially, all my family don't even think of me"
+    for strategy in (Strategy.QUESTION, Strategy.SUGGESTION, Strategy.AFFIRMATION):
+        for k in range(3):
+            said = talk(["Hi."] * k + [text], strategy, asked_first=k)[-1]
+            assert "your family" not in said, said
+
+
 def test_a_partner_left_after_breaking_up_is_not_asked_about_as_still_there() -> None:
     from agent.responder_slots import slots
 
@@ -1461,6 +1470,11 @@ def test_a_screen_a_problem_or_a_love_is_no_topic() -> None:
                                 "see on my screen?", "neutral", [])
     # ESConv train: "Telling me about your pocket took courage", "the hardest part of your once"
     assert "topic" not in slots("Maybe some I can just slip into my pocket.", "neutral", [])
+    # ESConv train: "Maybe one small step with your honest could help" (an opinion is a point of
+    # view, no topic either)
+    assert "topic" not in slots("you think telling them my honest opinion will be a good idea?",
+                                "neutral", [])
+    assert slots("my honest boss told me", "sadness", [])["person"] == "your honest boss"
     assert "topic" not in slots("I am having a hard time with the realization that my once "
                                 "strong friendships are no longer as strong.", "sadness", [])
     # a compound keeps its head: not "your job", "your college"
