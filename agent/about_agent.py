@@ -259,6 +259,10 @@ _HANDED_BACK = re.compile(
     r"|(?<![\w'])how\s+(?:are|r)\s+(?:you|u)(?:\s+(?:doing|feeling|yourself|today|tonight))*"
     r"|,\s*(?:you|u|yourself)(?=\s*\?)"
     r"|(?<![\w'])(?:hbu|wbu|hby|hru)"  # "Honestly I'm not doing too great hbu"
+    # "I am good, thanks. I hope you're well also." (ESConv train: "What are you most looking
+    # forward to?")
+    r"|(?<![\w'])(?:i\s+)?hope\s+(?:you'?re|you\s+are|u\s+r|ur)\s+(?:doing\s+)?(?:well|good|fine|ok(?:ay)?"
+    r"|great)(?:\s+(?:also|too|as\s+well))?"
     # "Good you?": the comma left out after a word for how one is
     r"|(?:(?<=good)|(?<=fine)|(?<=okay)|(?<=ok)|(?<=great)|(?<=well)|(?<=alright))\s+(?:you|u)"
     r"(?=\s*\?)"
@@ -308,6 +312,8 @@ def hands_back_wellbeing(text: str) -> str | None:
     ('Good', None)
     >>> hands_back_wellbeing("i'm fine how are you doing too?")
     "i'm fine"
+    >>> hands_back_wellbeing("I am good, thanks. I hope you're well also.")
+    'I am good, thanks'
     """
     found = _HANDED_BACK.search(text)
     if found is None:

@@ -74,6 +74,9 @@ TOPICS: tuple[Topic, ...] = (
                r"\s+for|afford|pay\s+for|choose|choosing)\s+(?:me\s+)?(?:a\s+|an\s+)?(?:good\s+|"
                r"new\s+|cheap\s+|free\s+)?(?:coun[cs]{1,2}e?l{1,2}[oe]u?rs?|coun[cs]{1,2}e?l{1,2}ing"
                r"|therapists?|psychologists?|therapy)\b"
+               # "I can't really afford professional help." (ESConv train, after a partner's
+               # cheating: later asked for distractions, it got the steps for rent)
+               r"|\b(?:afford|pay\s+for)\s+(?:any\s+|the\s+)?professional\s+help\b"
                # "I dont know about any free counsellors"
                r"|\b(?:free|cheap|affordable|low[\s-]cost)\s+(?:coun[cs]{1,2}e?l{1,2}[oe]u?rs?|"
                r"coun[cs]{1,2}e?l{1,2}ing|therapists?|therapy)\b"),

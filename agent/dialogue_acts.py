@@ -82,9 +82,14 @@ _FAREWELL = re.compile(
     # "Have a lovely afternoon!" (ESConv train got "How wonderful! That's good to hear")
     r"(?:day|evening|night|weekend|afternoon|morning|week|holiday|holidays|one|rest\s+of\s+"
     # ("Have a great night wise one.", ESConv train: "That's wonderful!")
-    r"(?:the|your)\s+day)(?:\s+too)?(?:,?\s+(?:wise\s+one|my\s+friend|friend|buddy|dear|mate))?"
+    # ("Have a nice rest of day.", "sure have a good night then and best of luck to you", ESConv
+    # train: "You're welcome", "That's good to hear; enjoy it.")
+    r"(?:(?:the|your)\s+)?day)(?:\s+too)?(?:\s+then)?(?:,?\s+(?:wise\s+one|my\s+friend|friend|buddy|"
+    r"dear|mate))?(?:,?\s+and\s+(?:the\s+)?best\s+of\s+luck(?:\s+to\s+(?:you|u))?)?"
     r"[\s.!]*$|^\s*(?:and\s+)?(?:you|u)\s+too(?:\s+as\s+well)?(?:[\s,]+(?-i:[A-Z][a-z]+))?"
     r"[\s.!]*$"
+    r"|(?:^\s*|[,.!;]\s*)(?:and\s+)?(?:the\s+)?(?:best\s+of\s+luck|good\s+luck)\s+to\s+(?:you|u)"
+    r"(?:\s+too)?[\s.!]*$"
     # at the very end, whatever stands before it: "... future endeavours Bye then ; )", "thanks
     # for your input! nity nite"; not a goodbye told of ("I didn't get to say bye")
     r"|(?<!say\s)(?<!said\s)(?<!saying\s)(?<!to\s)\b(?:bye(?:\s+(?:then|now|for\s+now))?|nite"
@@ -236,6 +241,11 @@ def is_farewell(text: str) -> bool:
     True
     >>> is_farewell("I hope you have a great night, seeya!"), is_farewell("seeya")
     (True, True)
+    >>> is_farewell("sure have a good night then and best of luck to you"), is_farewell(
+    ...     "Thank you and the same to you! Have a nice rest of day.")
+    (True, True)
+    >>> is_farewell("Good luck to you!"), is_farewell("I wish I had good luck to you know, win")
+    (True, False)
     >>> is_farewell("Please enjoy your day"), is_farewell("I can't enjoy your day trips anymore")
     (True, False)
     >>> is_farewell("I have to go now. Thank you for chatting with me!")

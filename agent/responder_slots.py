@@ -390,8 +390,11 @@ _SEPARATED = re.compile(
     r"\b((?:my|our)\s+(?:ex-?)?(?:spouse|husband|wife|partner|boyfriend|girlfriend))\s+and\s+"
     r"(?:i|me)\s+(?:are|were|have|got|just|recently)\s+(?:been\s+|got\s+|just\s+)?(?:separated|divorced|"
     r"split\s+up|broken\s+up)\b", re.I)
+# ("Where I live, we just had daylight savings so ...", ESConv train: "What I'm hearing is that
+# where you live.")
 _SUBORDINATE = re.compile(r"(?:while|whilst|although|though|even\s+though|since|because|if|"
-                          r"when|whenever|unless|whereas|as\s+long\s+as|once|after|before)\b",
+                          r"when|whenever|unless|whereas|as\s+long\s+as|once|after|before|where|"
+                          r"wherever)\b",
                           re.I)
 
 

@@ -83,7 +83,11 @@ _PLAN = re.compile(
 _WEIGHED = re.compile(
     r"(?:^\s*|[.!?;,]\s*|\b(?:so|and|but|or|then|well|maybe|perhaps)\s+)"
     r"(?:should i|shall i|do i (?:need|have) to|do you think i should|would it (?:help|be "
-    r"(?:a good idea|good|better|wise|okay|ok))(?: for me)? (?:to|if i)"
+    r"(?:a good idea|good|better|wise|okay|ok|helpful))(?: for me)? (?:to|if i)"
+    # "Do you think it would be helpful for me to try and talk to this woman ...?" (ESConv
+    # train, had got a quiet hour)
+    r"|do you think it (?:would|will|could) (?:help|be (?:a good idea|good|better|wise|helpful))"
+    r"(?: for me)? (?:to|if i)"
     r"|is it (?:a good idea|worth it|better|okay|ok) (?:to|if i))\s+" + _STEP,
     re.I,
 )
@@ -239,6 +243,8 @@ def weighed_step(text: str) -> str | None:
     'buy her a gift'
     >>> weighed_step("Do I have to tell him?"), weighed_step("Do I need to buy more pills?")
     ('tell him', None)
+    >>> weighed_step("Do you think it would be helpful for me to try and talk to this woman?")
+    'talk to this woman'
     >>> weighed_step("Do you know of any place I can find some?") is None
     True
     """

@@ -410,6 +410,8 @@ def test_an_llm_is_told_to_claim_no_past_its_role_does_not_give_it() -> None:
     "I am good. How are you?", "Hi..Iam doing good..how are you",
     "Oh, not too bad, thanks. And you?", "I am doing ok,and yourself?", "Good, how about you?",
     "Im doing ok how are you", "Good you?", "I am good, how are you Sage?",
+    # ESConv train: "What are you most looking forward to?", "How has your day been so far?"
+    "I am good, thanks. I hope you're well also.", "hi not bad about you",
 ])  # fmt: skip
 def test_how_the_user_is_handed_back_is_answered_then_the_talk_moves_on(text: str) -> None:
     said = reply(text, affect=NEUTRAL)

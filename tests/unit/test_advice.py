@@ -209,6 +209,9 @@ pytestmark = pytest.mark.unit
     ("please am not able to get sleep like 6 months now please help me", "sleep"),
     ("okay thank you so much. also is there anything i can do to sleep more", "sleep"),
     ("I wish I would not get fired.", "job_insecurity"),
+    # ESConv train: asked later for distractions, it got the steps for rent
+    ("I can't really afford professional help. And I don't want to be a burden on my friends.",
+     "finding_help"),
 ])
 def test_a_named_trouble_is_found(text: str, topic: str) -> None:
     found = topic_of(text)

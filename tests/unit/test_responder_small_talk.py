@@ -356,3 +356,16 @@ def test_closing_words_praise_and_a_step_without_an_object_are_heard(
         texts: tuple[str, ...], wanted: str, unwanted: str) -> None:
     said = _agent_says(*texts)
     assert wanted in said and unwanted not in said, said
+
+
+@pytest.mark.parametrize("text", [
+    # ESConv train: "That's good to hear; enjoy it.", "You're welcome. I'm glad I could be here"
+    "sure have a good night then and best of luck to you",
+    "Thank you and the same to you! Have a nice rest of day.",
+    "Agreed. It's better than nothing though I hope you have a great night, seeya!",
+])
+def test_a_goodbye_with_a_wish_is_answered_as_a_goodbye(text: str) -> None:
+    from agent.responder_phrases import ACT_REPLIES
+
+    said = _agent_says("My wife left me.", text)
+    assert any(said.endswith(r) for r in ACT_REPLIES["farewell"]), said

@@ -1433,6 +1433,15 @@ def test_crude_words_are_not_read_back() -> None:
         "you did not study")
 
 
+def test_a_place_clause_alone_is_not_restated() -> None:
+    from agent.responder_slots import slots
+
+    # ESConv train: "What I'm hearing is that where you live."
+    assert "clause" not in slots("Yeah exactly. Where I live, we just had daylight savings so it "
+                                 "gets dark around 5:30 PM and it feels like my days are just "
+                                 "wasted", "sadness", [])
+
+
 def test_how_one_is_said_first_is_not_what_is_restated() -> None:
     from agent.responder_slots import slots
 
