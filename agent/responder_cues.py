@@ -11,7 +11,8 @@ import re
 THANKED_FOR_HELP = re.compile(
     r"\b(?:thanks?|thank\s+you|appreciate)\b[^.!?]{0,30}\b(?:suggestions?|advice|advise|help|"
     r"input|ideas|tips|support|perspective)\b|\byou(?:'ve|\s+have)?\s+(?:really\s+|truly\s+)?"
-    r"helped\b|\b(?:that|it|this)\s+(?:really\s+)?helps\b", re.I)
+    # ("Thank you , that helped.", ESConv train)
+    r"helped\b|\b(?:that|it|this)\s+(?:really\s+)?help(?:s|ed)\b", re.I)
 INFANTS = frozenset({"baby", "newborn", "infant", "toddler"})
 AN_INFANT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
                        r"[\s-]+(?:day|week|month)s?[\s-]+old\b"
@@ -85,6 +86,9 @@ UNSUPPORTIVE = re.compile(
     # "i am estranged from my family for the most part" (ESConv train: "You clearly care about
     # your family")
     r"|estranged\s+from"
+    # "i have heard my friends talk behind my back" (ESConv train: "you clearly care about your
+    # friends"), "if I had more support from my parents"
+    r"|behind\s+my\s+back|more\s+support\s+from"
     # "My friend of 5 years said that they hated me." (ESConv train: "What do you think your
     # friend would say if you told them how you feel?")
     r"|(?:hates?|hated)\s+me"

@@ -17,7 +17,9 @@ _STEP = (
     r"(?:probably |maybe |just |definitely |really |also |totally |certainly |actually )?"
     # "I will plan to make a list" (ESConv valid: "Could you pick a time to plan to make a list?")
     r"(?:try (?:to |and )|start (?:to )?|go (?:and |an |n )?|plan (?:to |on )|aim to |decide to )?"
-    r"(?P<act>(?:talk|call|ask|tell|try|look|apply|"
+    # ("Should I ring him and tell everything I feel about him?", ESConv train, had got a quiet
+    # hour)
+    r"(?P<act>(?:talk|call|ring|phone|ask|tell|try|look|apply|"
     # "see" someone who can help, not "see the light now"
     r"write|see (?:a|an|my|the) (?:doctor|therapist|counsell?or|gp|specialist|psychologist|"
     r"psychiatrist|nurse|dentist|professional|friend|friends|family|parents?|mom|mum|dad|sister|"
@@ -64,8 +66,10 @@ _STEP = (
     r"choir|practice|lessons?))\b[^.!?]*)"
 )
 _PLAN = re.compile(
-    # "I wish I could find a job", "if I could sleep": a wish, not a step
-    r"(?<!\bwish )(?<!\bif )(?<!\bonly )"
+    # "I wish I could find a job", "if I could sleep": a wish, not a step; nor a purpose ("they
+    # dont answer there door so i can tell them about the issue", ESConv train: "Deciding to
+    # tell them about the issue sounds like a good step")
+    r"(?<!\bwish )(?<!\bif )(?<!\bonly )(?!(?:(?<=\bso )|(?<=\bso that ))i\s+(?:can|could)\b)"
     r"\bi(?:'ll| will| could| can| might| may| should| am going to|'m going to|'m gonna| am gonna"
     # a talk the user needs to have ("Perhaps I really need to have a conversation and see how
     # that goes first", ESConv valid, after a step named earlier); "I need to find a job" is a
@@ -81,7 +85,9 @@ _PLAN = re.compile(
 # that asks for the agent's view. Only where the question opens its clause: "How should I know?"
 # and "Who should I call?" ask something else.
 _WEIGHED = re.compile(
-    r"(?:^\s*|[.!?;,]\s*|\b(?:so|and|but|or|then|well|maybe|perhaps)\s+)"
+    # ... or a capital after a word, the stop left out ("I don't go to gym Should I ring him
+    # ...?", ESConv train)
+    r"(?:^\s*|[.!?;,]\s*|\b(?:so|and|but|or|then|well|maybe|perhaps)\s+|(?<=[a-z])\s(?=(?-i:S)))"
     r"(?:should i|shall i|do i (?:need|have) to|do you think i should|would it (?:help|be "
     r"(?:a good idea|good|better|wise|okay|ok|helpful))(?: for me)? (?:to|if i)"
     # "Do you think it would be helpful for me to try and talk to this woman ...?" (ESConv
@@ -106,9 +112,11 @@ _NOT_A_STEP = re.compile(
 # "I'll tell you what happened" is an offer to go on talking, not a step of one's own, and
 # reflected back it would read "tell you what happened" to the user.
 _TO_THE_AGENT = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
-_PEOPLE_VERBS = frozenset({"call", "text", "email", "message", "contact", "visit", "ask", "tell"})
+_PEOPLE_VERBS = frozenset({"call", "ring", "phone", "text", "email", "message", "contact", "visit",
+                           "ask", "tell"})
 _NEEDS_OBJECT = frozenset({
-    "try", "talk", "call", "ask", "tell", "look", "check", "find", "search", "contact", "reach",
+    "try", "talk", "call", "ring", "phone", "ask", "tell", "look", "check", "find", "search",
+    "contact", "reach",
     "write", "plan", "book", "join", "apply", "read", "text", "email", "message", "speak", "visit",
     "see a", "see my", "see the", "work on", "focus on", "learn", "sign up", "save", "look into",
     "check out", "look at"})
@@ -195,6 +203,10 @@ def stated_plan(text: str) -> str | None:
     True
     >>> stated_plan("I will call her tomorrow but I don't know what to say")
     'call her tomorrow'
+    >>> stated_plan("they dont answer there door so i can tell them about the issue") is None
+    True
+    >>> weighed_step("Should I ring him and tell everything I feel about him?")
+    'ring him'
     >>> stated_plan("its okey, i will find by myself"), stated_plan("I will cook by myself")
     (None, 'cook by myself')
     """

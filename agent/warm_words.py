@@ -51,7 +51,10 @@ _BESIDE_THANKS = re.compile(
 # needed that" is thanks).
 _NEWS = re.compile(
     # ("I did nothing wrong" tells none: ESConv train, in thanks, had got "That's good to hear")
-    r"\b(?:i|we)\s+(?:just\s+|finally\s+)?(?:got|won|made|did(?!\s+(?:nothing|not|no)\b)|found|"
+    # ("I won't talk to them for a while : ) Thank you , that helped.", ESConv train: "won" is no
+    # win)
+    r"\b(?:i|we)\s+(?:just\s+|finally\s+)?(?:got|won(?!['\u2019]t)|made|did(?!\s+(?:nothing|not|no)\b)|"
+    r"found|"
     r"passed|finished|went|met|"
     # (a past tense, not "need", which ends in "ed": "I need to focus more" is no news)
     # ("I used to do a lot for them" and "I wanted to" tell none, ESConv train: "How wonderful!
@@ -180,6 +183,8 @@ def thanks_without_news(text: str) -> bool:
     >>> thanks_without_news("Thanks! I got the job!"), thanks_without_news("Thanks. Why, though?")
     (False, False)
     >>> thanks_without_news("Thanks for helping, I'm glad we chatted")
+    True
+    >>> thanks_without_news("I guess worst case I won't talk to them for a while. Thank you.")
     True
     """
     return (thanks(text) and not _NEWS.search(THANKING.sub(" ", text))

@@ -1120,13 +1120,22 @@ def test_no_talk_at_home_with_people_said_to_give_no_support() -> None:
             assert "your parents" not in said, said
 
 
-def test_family_said_not_to_think_of_the_user_is_not_presumed_a_confidant() -> None:
+@pytest.mark.parametrize(("text", "who"), [
     # ESConv train: "What do you think your family would say if you told them how you feel?"
-    text = "hi i am in need of money, help financially, all my family don't even think of me"
+    ("hi i am in need of money, help financially, all my family don't even think of me",
+     "your family"),
+    # ESConv train: "you clearly care about your friends", "... about your parents"
+    ("i have heard my friends talk behind my back they are really nice in front of me",
+     "your friends"),
+    ("thanks, I wouldn't be so hard on myself if I had more support from my parents also",
+     "your parents"),
+])
+def test_people_said_not_to_stand_by_the_user_are_not_presumed_confidants(text: str,
+                                                                          who: str) -> None:
     for strategy in (Strategy.QUESTION, Strategy.SUGGESTION, Strategy.AFFIRMATION):
         for k in range(3):
-            said = talk(["Hi."] * k + [text], strategy, asked_first=k)[-1]
-            assert "your family" not in said, said
+            said = talk(["I feel down."] * k + [text], strategy, asked_first=k)[-1]
+            assert who not in said, said
 
 
 def test_a_partner_left_after_breaking_up_is_not_asked_about_as_still_there() -> None:
