@@ -40,6 +40,9 @@ _WELLBEING = whole_message(
     r"(?:\s+(?:doing|feeling|holding up))?(?:\s+(?:today|tonight|now|these days))?"
     # "hai! how are doing?" (ESConv valid): the "you" left out
     r"|how\s+(?:are|r)\s+(?:doing|feeling)(?:\s+(?:today|tonight|now))?"
+    # "Can I ask first how you're doing today?" (ESConv train: "I don't know that one")
+    r"|(?:can|may|could)\s+i\s+ask\s+(?:you\s+)?(?:first\s+)?how\s+(?:you(?:'re|\s+are)|u\s+r)\s+"
+    r"(?:doing|feeling)(?:\s+(?:today|tonight|now))?"
     # "Hello, how are we doing today?" (ESConv train: "I don't know that one, I'm afraid.")
     r"|how\s+are\s+we\s+(?:doing|feeling)(?:\s+(?:today|tonight|now))?"
     # "How goes it" (ESConv valid got "Oh, what made you think of that?"), "hows it going"
@@ -124,7 +127,10 @@ _HELP = whole_message(
     # got "How is your day going otherwise?")
     r"(?:(?:i\s+)?(?:have\s+got|have|got)\s+an?\s+(?:\w+\s+){0,2}?(?:problem|issue)\s+(?:and\s+)?"
     r"(?:i\s+)?(?:really\s+)?need\s+(?:some\s+|your\s+)?(?:support|help)"
-    r"|(?:i\s+)?(?:really\s+)?need\s+(?:some\s+|your\s+)?support"
+    r"|(?:i\s+)?(?:really\s+|just\s+)?need(?:ed)?\s+(?:some\s+|your\s+)?support"
+    # "Hi, just needed some support for an issue" (ESConv train: "how is your day going
+    # otherwise?")
+    r"(?:\s+(?:for|with)\s+(?:an?|some|my)\s+(?:issue|problem|situation|thing))?"
     # "Hello. I'm looking for some help." (ESConv train: "What made you think of that?")
     r"|(?:i'?m|i\s+am|im)\s+(?:just\s+)?looking\s+for\s+(?:some\s+)?(?:help|support)"
     r"|(?:can|could|will|would)\s+you\s+(?:please\s+)?(?:be\s+able\s+to\s+)?help(?:\s+me)?"

@@ -46,6 +46,10 @@ _FAREWELL = re.compile(
     r"|\bhope\s+your\s+(?:day|evening|night|weekend)\s+(?:is|goes|will\s+be|has\s+been)\s+"
     r"(?:\w+\s+)?(?:great|good|well|nice|wonderful|fine|lovely|amazing|awesome)\b"
     # "I am going to go now." (ESConv train, had got "Thank you for trusting me with it.")
+    # "Have a great day and I might be back soon to give an update." (ESConv train: "That's good
+    # to hear; enjoy it.")
+    r"|\b(?:i\s+)?(?:might|may|will|'ll)\s+(?:be|come|check)\s+back(?:\s+(?:soon|later|tomorrow|"
+    r"sometime|another\s+time))?(?:\s+to\s+(?:give|tell|let)\b[^.!?]{0,40})?[\s.!]*$"
     r"|\b(?:i'?m|i\s+am|im)\s+(?:going\s+to|gonna)\s+(?:go|head\s+out|log\s+off|sign\s+off)"
     r"(?:\s+now)?[\s.!]*$"
     # "I hope we can chat again some day!"
@@ -246,6 +250,9 @@ def is_farewell(text: str) -> bool:
     (True, True)
     >>> is_farewell("Good luck to you!"), is_farewell("I wish I had good luck to you know, win")
     (True, False)
+    >>> is_farewell("Have a great day and I might be back soon to give an update."), is_farewell(
+    ...     "I will be back at work tomorrow.")
+    (True, False)
     >>> is_farewell("Please enjoy your day"), is_farewell("I can't enjoy your day trips anymore")
     (True, False)
     >>> is_farewell("I have to go now. Thank you for chatting with me!")
@@ -404,6 +411,10 @@ _ADVICE = re.compile(
     # "what would u do or how would u feel if u was in this situation?" (ESConv train)
     r"(?=\s*(?:[?.!]|$|or\b))"
     r"|(?:can|could) you (?:give me|help me with) (?:some )?(?:advice|ideas|tips)"
+    # "That would be great, I'd appreciate some tips." (ESConv train, after sleep trouble told:
+    # "Who have you been able to talk to about this?")
+    r"|\bi(?:'d| would) (?:really )?(?:appreciate|love|like|welcome) (?:some |any |a few )?"
+    r"(?:more )?(?:advice|ideas|tips|suggestions|pointers)\b"
     # "What do you think a good first step would be?"
     r"|what (?:do you think|would you say) (?:a|the|my) (?:good |best |right )?(?:first |next )?"
     r"(?:step|move|thing to do)\b"

@@ -30,7 +30,10 @@ AN_INFANT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|t
 # "I really hope so", "You're absolutely right", "I agree": warm words, opening the message,
 # that tell no news ("I got the job! I hope it goes well." does)
 NO_NEWS = re.compile(
-    r"^\s*(?:(?:yes|yeah|well|ok|okay|lol|haha|oh|and|oh\s+and|absolutely|exactly)[,.!\s]+)*"
+    # ("Thank you. I really would like to get my motivation back", ESConv train: "That sounds
+    # like a good place to be.")
+    r"^\s*(?:(?:yes|yeah|well|ok|okay|lol|haha|oh|and|oh\s+and|absolutely|exactly|thank\s+you|thanks)"
+    r"[,.!\s]+)*"
     r"(?:i\s+(?:really\s+|just\s+|do\s+)?hope|i\s+(?:would|'d)\s+(?:(?:really|certainly|sure)\s+)?hope"
     # ("Hope so. Byee take care", ESConv train: "Oh, that's lovely! You sound really glad")
     r"|hope\s+so\b"
@@ -48,7 +51,7 @@ NO_NEWS = re.compile(
     # "That is what I keep hoping."
     r"|that(?:'s|\s+is)\s+what\s+i\s+(?:keep\s+|am\s+|'m\s+)?(?:hoping|hope|wish|pray)"
     # a wish or a request: "I would love some words of encouragement"
-    r"|i\s+(?:would|'d)\s+(?:really\s+|just\s+)?(?:love|like)"
+    r"|i\s+(?:really\s+)?(?:would|'d)\s+(?:really\s+|just\s+)?(?:love|like)"
     r"|you(?:'re|\s+are)\s+(?:absolutely\s+|so\s+|totally\s+|probably\s+)?right"
     # ("i'm glad to hear! i'm doing fine", ESConv train, after the agent said how it was:
     # "How wonderful! Who have you told so far?")
@@ -77,7 +80,10 @@ DISTRESSING = re.compile(r"\b(?:alarming|scary|terrifying|frightening|worrying|w
 # then told "Could you talk to your parents about it, maybe tonight when things are calm?")
 UNSUPPORTIVE = re.compile(
     r"\b(?:(?:is|are|was|were|'re|'s)\s+)?(?:not\s+(?:very\s+|really\s+|at\s+all\s+|that\s+)?supportive|"
-    r"unsupportive|(?:don'?t|doesn'?t|do\s+not|does\s+not|never)\s+(?:really\s+|even\s+)?"
+    # "my boss/ director basically ignores me" (ESConv train: "what do you think your boss would
+    # say if you told them how you feel?")
+    r"unsupportive|ignor(?:es|e|ing|ed)\s+me|"
+    r"(?:don'?t|doesn'?t|do\s+not|does\s+not|never)\s+(?:really\s+|even\s+)?"
     r"(?:understand|care|listen|support)s?"
     # "all my family don't even think of me" (ESConv train, asking for money: "What do you
     # think your family would say if you told them how you feel?")

@@ -153,7 +153,11 @@ def _step(act: str) -> str | None:
     # ... nor "find by myself" (ESConv train, of a therapist: "Could you pick a time to find by
     # yourself?"): who does it is no object either
     core = re.sub(r"(?:\s+(?:again|harder|more|many\s+times|(?:one\s+)?more\s+times?|"
-                  r"my\s+(?:best|hardest)|every\s+day|by\s+myself|on\s+my\s+own|myself))+$", "",
+                  r"my\s+(?:best|hardest)|every\s+day|by\s+myself|on\s+my\s+own|myself"
+                  # nor when ("I'll try that after this chat, thanks", ESConv train: "Could you
+                  # pick a time to try that after this chat?")
+                  r"|after\s+(?:this|the|our)\s+(?:chat|talk|conversation)|later|tonight|tomorrow"
+                  r"|today|soon|now))+$", "",
                   step.lower())
     bare = re.sub(r"\s+(?:that|it|this|those|them)$", "", core)
     if ((bare in _NEEDS_OBJECT
@@ -209,6 +213,8 @@ def stated_plan(text: str) -> str | None:
     'ring him'
     >>> stated_plan("its okey, i will find by myself"), stated_plan("I will cook by myself")
     (None, 'cook by myself')
+    >>> stated_plan("I'll try that after this chat, thanks"), stated_plan("I'll call her tonight")
+    (None, 'call her tonight')
     """
     if "?" in text:
         return None

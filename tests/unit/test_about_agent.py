@@ -576,8 +576,10 @@ def test_asked_about_a_life_it_has_none_and_after_a_trouble_it_goes_back_to_it(
     # ESConv train: had got a doctor's step, and (of an ex) a step
     "How have you been able to maintain your sense of self? Any tips?",
     "What do you do when you are reminded of that situation or think about the person?",
-    # ESConv train: had got a step
+    # ESConv train: had got a step, and "I don't know that one, I'm afraid."
     "I think what I do is so complicated. is this something you can relate to?",
+    "Yes, with some hard work, I'm certain it can return. Do you do anything to keep yourself "
+    "motivated?",
 ])
 def test_asked_about_its_own_ways_or_habits_it_says_it_is_a_program(asked: str) -> None:
     assert "program" in reply(asked, history=TROUBLE), asked
@@ -636,9 +638,11 @@ def test_a_misspelt_greeting_and_how_are_you_are_heard() -> None:
     # feeling about it?"
     said = reply("hai! how are doing?", affect=NEUTRAL)
     assert any(said in group for group in SELF_REPORTS.values()), said
-    # ESConv train: "Hi, I'm glad you're here. How are you feeling today?"
-    said = reply("Good afternoon How are you", affect=NEUTRAL)
-    assert any(said in group for group in SELF_REPORTS.values()), said
+    # ESConv train: "Hi, I'm glad you're here. How are you feeling today?", "I don't know that
+    # one, I'm afraid."
+    for asked in ("Good afternoon How are you", "Can I ask first how you're doing today?"):
+        said = reply(asked, affect=NEUTRAL)
+        assert any(said in group for group in SELF_REPORTS.values()), said
 
 
 def test_asked_for_support_as_the_talk_opens_it_listens() -> None:
@@ -663,6 +667,8 @@ def test_asked_for_support_as_the_talk_opens_it_listens() -> None:
     assert reply(asked, affect=NEUTRAL) in HELP_REPLIES[False]
     # a story in one of the sentences is told, not only asked about
     assert not asks_for_help("Hi. You there? I really need your help. My dog died yesterday.")
+    # ESConv train: "how is your day going otherwise?"
+    assert asks_for_help("Hi, just needed some support for an issue")
     # in two clauses (ESConv train: "I don't know that one, I'm afraid.")
     assert asks_for_help("Hello I am looking for some support, would you be able to help me?")
     assert not asks_for_help("I am looking for some support, my husband left me.")

@@ -76,6 +76,10 @@ pytestmark = pytest.mark.unit
     ("Can you suggest some remedies of how to get out of depression..", False, False, True),
     ("Do you recommend joining something like an anime club then?", False, False, True),
     ("Will do! I hope we can chat again some day!", False, True, False),
+    # ESConv train: "Who have you been able to talk to about this?", "That's good to hear;
+    # enjoy it."
+    ("That would be great, I'd appreciate some tips.", False, False, True),
+    ("Have a great day and I might be back soon to give an update.", False, True, False),
     # ESConv valid: a closing wish after thanks ("Please take care and stay safe!") was answered
     # as thanks alone
     ("I thank you for your suggestions. Have a great evening. Please take care and stay safe!",
@@ -495,8 +499,10 @@ def test_a_distressing_word_is_no_gladness() -> None:
     "or maybe learn a new skill i really like my current job tho i like the people who i work "
     "for and work with",
     "Yes, in my adolescense I suffered from bullying. I consider great impact in my life",
-    # ESConv train: "That's wonderful! How did it come about?"
+    # ESConv train: "That's wonderful! How did it come about?", "That sounds like a good place to
+    # be."
     "Hi! I am trying to find a new job for long time. There is no success in it",
+    "Thank you. I really would like to get my motivation back",
 ])
 def test_a_joy_gone_boredom_or_praise_before_a_want_is_no_gladness(text: str) -> None:
     from agent.responder_phrases import POSITIVE_TEMPLATES
