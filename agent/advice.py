@@ -382,8 +382,9 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "sleep", "sleep trouble",
-        _words(r"\b(?:can'?t|cannot|couldn'?t|can\s+not|could\s+not)\s+(?:get\s+to\s+|fall\s+(?:a)?|stay\s+a)?"
-               r"sleep\b|\binsomnia\b|\b(?:not|barely|hardly)\s+sleeping\b"
+        # ("I feel tired during the day but cant fall or stay asleep at night", ESConv train)
+        _words(r"\b(?:can'?t|cannot|couldn'?t|can\s+not|could\s+not)\s+(?:get\s+to\s+|(?:fall|stay)"
+               r"(?:\s+or\s+(?:fall|stay))?\s+(?:a)?)?sleep\b|\binsomnia\b|\b(?:not|barely|hardly)\s+sleeping\b"
                # "I find it hard to fall asleep", "trouble getting to sleep" (ESConv train)
                # ("a hard time falling asleep", "I lie down and then I feel wide awake", ESConv
                # valid)

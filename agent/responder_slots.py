@@ -232,6 +232,9 @@ _CAUSE = re.compile(
     r"(?<!\bknow\s)(?<!\bknew\s)(?<!\bthink\s)(?<!\bthought\s)(?<!\bbelieve\s)(?<!\bguess\s)"
     r"(?<!\bhope\s)(?<!\brealize\s)(?<!\brealise\s)(?<!\bsaid\s)(?<!\bthing\s)(?<!\bthings\s)"
     r"(?<!\bone\s)"
+    # ("nothing that I can think triggered it", ESConv train: "feeling unsettled when you can
+    # think triggered it")
+    r"(?<!\bnothing\s)(?<!\bsomething\s)(?<!\banything\s)(?<!\beverything\s)"
     # nor what is thought, felt, said or imagined ("I am thinking that I am incapable to do
     # anything", ESConv train: "It makes sense that you feel frustrated, since you are
     # incapable to do anything"; "Thank you for saying that it means alot"; "i imagine that we

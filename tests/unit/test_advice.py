@@ -208,6 +208,7 @@ pytestmark = pytest.mark.unit
     # ESConv train: a quiet hour tonight, a worry list
     ("please am not able to get sleep like 6 months now please help me", "sleep"),
     ("okay thank you so much. also is there anything i can do to sleep more", "sleep"),
+    ("I feel tired during the day but cant fall or stay asleep at night.", "sleep"),
     ("I wish I would not get fired.", "job_insecurity"),
     # ESConv train: asked later for distractions, it got the steps for rent
     ("I can't really afford professional help. And I don't want to be a burden on my friends.",

@@ -1445,6 +1445,16 @@ def test_crude_words_are_not_read_back() -> None:
         "you did not study")
 
 
+def test_a_relative_clause_after_nothing_is_no_cause() -> None:
+    from agent.responder_slots import slots
+
+    # ESConv train: "feeling unsettled when you can think triggered it is a very human response"
+    found = slots("I think it's probably been around 6 months, but nothing that I can think "
+                  "triggered it.", "fear", [])
+    assert "cause" not in found, found
+    assert slots("I am sad that my dog died.", "sadness", [])["cause"] == "your dog died"
+
+
 def test_a_place_clause_alone_is_not_restated() -> None:
     from agent.responder_slots import slots
 
