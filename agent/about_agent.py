@@ -134,6 +134,8 @@ _HELP = whole_message(
     # "Hello. I'm looking for some help." (ESConv train: "What made you think of that?")
     r"|(?:i'?m|i\s+am|im)\s+(?:just\s+)?looking\s+for\s+(?:some\s+)?(?:help|support)"
     r"|(?:can|could|will|would)\s+you\s+(?:please\s+)?(?:be\s+able\s+to\s+)?help(?:\s+me)?"
+    # "Hello, I hope you can help." (ESConv train: "How is your day going otherwise?")
+    r"|(?:i\s+)?hope\s+(?:you|u)\s+(?:can|could|will\s+be\s+able\s+to)\s+help(?:\s+me)?"
     # "Can you lend a hand, please?" (ESConv train, after "You there buddy?")
     r"|(?:can|could|will|would)\s+you\s+(?:please\s+)?lend\s+(?:me\s+)?a\s+(?:hand|helping\s+hand)"
     r"|(?:please\s+)?help(?:\s+me)?(?:\s+(?:to\s+)?(?:solve|with|fix|sort\s+out)\s+my\s+"
@@ -146,7 +148,9 @@ _HELP = whole_message(
     r"\s+am)\s+(?:facing|having|dealing\s+with))?))?"
     # "I need support to feel ok during the pandemic" (ESConv train: "What made you think of
     # that?")
-    r"(?:\s+to\s+(?:feel|get|stay|cope|keep)\b[^.!?]{0,50})?"
+    # ("could you please help me out to over come this stress", ESConv train: "you're still
+    # working out what to make of it")
+    r"(?:\s+out)?(?:\s+to\s+(?:feel|get|stay|cope|keep|over\s*come|deal|handle|manage)\b[^.!?]{0,50})?"
     r"(?:\s+(?:right\s+)?now|\s+today|\s+tonight)?"
     # "I really need your help if possible." (ESConv train)
     r"(?:,?\s+if\s+(?:(?:you|u)\s+don.?t\s+mind|possible|(?:you|u)\s+(?:can|could)))?"

@@ -107,6 +107,8 @@ _FAREWELL = re.compile(
     # "I guess we can wrap up since it's over 15 mins" (ESConv valid), "let's wrap this up"
     r"|\b(?:we\s+can|we\s+could|let'?s|let\s+us|time\s+to|i\s+(?:should|need\s+to|have\s+to))\s+"
     r"wrap\s+(?:(?:this|it|things)\s+)?up\b"
+    # "I'm going to go ahead and wrap up the conversation." (ESConv train)
+    r"|\bwrap\s+up\s+(?:the|this|our)\s+(?:conversation|chat|session)\b"
     # "... Can I take a leave. Thank you for your help." (ESConv valid)
     r"|\b(?:can|may)\s+i\s+(?:take\s+(?:a\s+)?leave|leave\s+now|go\s+now)\b(?!\s+(?:from|of)\b)"
     # "i don't have anything else , please finish" (ESConv valid); "that's all for now",
@@ -411,6 +413,10 @@ _ADVICE = re.compile(
     # "what would u do or how would u feel if u was in this situation?" (ESConv train)
     r"(?=\s*(?:[?.!]|$|or\b))"
     r"|(?:can|could) you (?:give me|help me with) (?:some )?(?:advice|ideas|tips)"
+    # "... let him know I'm serious. Ideas?", "Suggestions welcome! :)" (ESConv train: a line on
+    # routines, "That's wonderful!")
+    r"|(?:^|[.!?]\s*)(?:any\s+)?(?:ideas|suggestions|tips|advice)(?=\s*\?)"
+    r"|\b(?:ideas|suggestions|tips|advice)\s+(?:are\s+|is\s+)?(?:very\s+|always\s+)?welcome\b"
     # "That would be great, I'd appreciate some tips." (ESConv train, after sleep trouble told:
     # "Who have you been able to talk to about this?")
     r"|\bi(?:'d| would) (?:really )?(?:appreciate|love|like|welcome) (?:some |any |a few )?"
@@ -651,7 +657,10 @@ def answers_insult(text: str, agent_feeling: str | None, intensity: float) -> bo
 # (a help asked for ahead is no thanks: "I would appreciate your help if you're there", ESConv
 # train, had got "You're welcome.")
 # ("thankyou so much again", ESConv train, run together: "That's good to hear; enjoy it.")
+# ("No, I think that's it! Much appreciated!", ESConv train)
 THANKING = re.compile(r"\b(?<!no )(?:thanks|thank you|thank u|thankyou|thanku|thanking you|thx|"
+                     r"much appreciated|(?:it'?s|it\s+is|that'?s|that\s+is)\s+"
+                     r"(?:really\s+|very\s+)?appreciated|"
                      r"thanx|thnx|"
                      r"(?<!would )(?<!'d )(?<!would really )(?<!'d really )appreciate "
                      r"(?:it|that|you|your|all|the|this))\b"
@@ -669,6 +678,8 @@ def thanks(text: str) -> bool:
     (True, False)
     >>> thanks("thankyou so much again"), thanks("thankyou")
     (True, True)
+    >>> thanks("No, I think that's it! Much appreciated!"), thanks("Help is appreciated here.")
+    (True, False)
     """
     return bool(THANKING.search(text))
 

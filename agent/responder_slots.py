@@ -134,6 +134,9 @@ _TOPIC = re.compile(
     # trust about your subscription")
     # ("like I can see on my screen", ESConv valid: "the hardest part of your screen")
     rf"subscriptions?|feed|inbox|playlists?|watchlist|timeline|screens?|"
+    # ("I think we've hit our minimum that we need", ESConv train: "many people go through
+    # trouble with your minimum")
+    rf"minimum|maximum|limit|"
     # "way out my league" (ESConv train: "about your league this week")
     # nor "too much on my plate" (ESConv train: "the hardest part of your plate")
     rf"league|plate|"
@@ -205,6 +208,8 @@ _TOPIC = re.compile(
     r"report|card|cards|"
     # "my job search", "my college application", "my car payment", "my bank account"
     r"search|application|applications|payment|account|accounts|"
+    # ("other friends in our peer group", ESConv train: "one small thing about your peer")
+    r"group|groups|"
     # "my first car accident" (ESConv train: "you sound exhausted about your first car")
     r"accident|accidents|crash|injury|injuries|wreck|repairs|insurance|"
     # a person named by where they are: "my church pastor", "my school counselor" (ESConv train:
@@ -367,7 +372,10 @@ _SEEKS_TALK = re.compile(
 
 # a loss under way: "I'm losing my job in January" (ESConv valid got "What has been the hardest
 # part of your job so far?")
-_LOSING = re.compile(r"\b(?:i'?m|i\s+am|im|we'?re|we\s+are)\s+(?:\w+\s+)?(losing|failing)\s+"
+# ("I am still depressed about losing my job.", ESConv train: "how are you coping with your job
+# day to day?")
+_LOSING = re.compile(r"\b(?:i'?m|i\s+am|im|we'?re|we\s+are|about|over|since|after)\s+(?:\w+\s+)?"
+                     r"(losing|failing)\s+"
                      r"((?:my|our)\s+(?:job|house|home|business|apartment|class|classes|course|"
                      r"exams?|degree|marriage|sight|hearing|hair))\b", re.I)
 # ("Just found out my position will be eliminated in January. Freaking out!", ESConv train:

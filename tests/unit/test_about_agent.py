@@ -667,8 +667,12 @@ def test_asked_for_support_as_the_talk_opens_it_listens() -> None:
     assert reply(asked, affect=NEUTRAL) in HELP_REPLIES[False]
     # a story in one of the sentences is told, not only asked about
     assert not asks_for_help("Hi. You there? I really need your help. My dog died yesterday.")
-    # ESConv train: "how is your day going otherwise?"
+    # ESConv train: "how is your day going otherwise?", "you're still working out what to make
+    # of it", "How is your day going otherwise?"
     assert asks_for_help("Hi, just needed some support for an issue")
+    assert asks_for_help("could you please help me out to over come this stress")
+    assert asks_for_help("Hello, I hope you can help.")
+    assert not asks_for_help("I hope you can help my brother with his homework.")
     # in two clauses (ESConv train: "I don't know that one, I'm afraid.")
     assert asks_for_help("Hello I am looking for some support, would you be able to help me?")
     assert not asks_for_help("I am looking for some support, my husband left me.")

@@ -79,6 +79,12 @@ pytestmark = pytest.mark.unit
     # ESConv train: "Who have you been able to talk to about this?", "That's good to hear;
     # enjoy it."
     ("That would be great, I'd appreciate some tips.", False, False, True),
+    # ESConv train: a line on routines, "That's wonderful!", "You're welcome. I'm here ..."
+    ("I wonder how I can get through to him to really let him know I'm serious. Ideas?", False,
+     False, True),
+    ("Now I just have to work on the wording. Suggestions welcome! :)", False, False, True),
+    ("I'm going to go ahead and wrap up the conversation. I'll be okay.", False, True, False),
+    ("My ideas are never welcome at work.", False, False, False),
     ("Have a great day and I might be back soon to give an update.", False, True, False),
     # ESConv valid: a closing wish after thanks ("Please take care and stay safe!") was answered
     # as thanks alone

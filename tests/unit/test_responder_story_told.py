@@ -1508,7 +1508,15 @@ def test_a_screen_a_problem_or_a_love_is_no_topic() -> None:
     assert slots("my honest boss told me", "sadness", [])["person"] == "your honest boss"
     assert "topic" not in slots("I am having a hard time with the realization that my once "
                                 "strong friendships are no longer as strong.", "sadness", [])
-    # a compound keeps its head: not "your job", "your college"
+    # ESConv train: "many people go through trouble with your minimum"
+    assert "topic" not in slots("You've been helpful and I think we've hit our minimum that we "
+                                "need.", "neutral", [])
+    # a compound keeps its head: not "your job", "your college", "your peer"
+    assert slots("other friends in our peer group are also concerned", "fear", [])["topic"] == (
+        "your peer group")
+    # a loss under way: "losing your job", not "your job" (ESConv train)
+    assert slots("I am still depressed about losing my job.", "sadness", [])["event"] == (
+        "losing your job")
     assert slots("my job search is going badly", "sadness", [])["topic"] == "your job search"
     assert slots("my college application got rejected", "sadness", [])["topic"] == (
         "your college application")
