@@ -80,10 +80,7 @@ DISTRESSING = re.compile(r"\b(?:alarming|scary|terrifying|frightening|worrying|w
 # then told "Could you talk to your parents about it, maybe tonight when things are calm?")
 UNSUPPORTIVE = re.compile(
     r"\b(?:(?:is|are|was|were|'re|'s)\s+)?(?:not\s+(?:very\s+|really\s+|at\s+all\s+|that\s+)?supportive|"
-    # "my boss/ director basically ignores me" (ESConv train: "what do you think your boss would
-    # say if you told them how you feel?")
-    r"unsupportive|ignor(?:es|e|ing|ed)\s+me|"
-    r"(?:don'?t|doesn'?t|do\s+not|does\s+not|never)\s+(?:really\s+|even\s+)?"
+    r"unsupportive|(?:don'?t|doesn'?t|do\s+not|does\s+not|never)\s+(?:really\s+|even\s+)?"
     r"(?:understand|care|listen|support)s?"
     # "all my family don't even think of me" (ESConv train, asking for money: "What do you
     # think your family would say if you told them how you feel?")

@@ -153,18 +153,19 @@ def _step(act: str) -> str | None:
     # ... nor "find by myself" (ESConv train, of a therapist: "Could you pick a time to find by
     # yourself?"): who does it is no object either
     core = re.sub(r"(?:\s+(?:again|harder|more|many\s+times|(?:one\s+)?more\s+times?|"
-                  r"my\s+(?:best|hardest)|every\s+day|by\s+myself|on\s+my\s+own|myself"
-                  # nor when ("I'll try that after this chat, thanks", ESConv train: "Could you
-                  # pick a time to try that after this chat?")
-                  r"|after\s+(?:this|the|our)\s+(?:chat|talk|conversation)|later|tonight|tomorrow"
-                  r"|today|soon|now))+$", "",
+                  r"my\s+(?:best|hardest)|every\s+day|by\s+myself|on\s+my\s+own|myself))+$", "",
                   step.lower())
-    bare = re.sub(r"\s+(?:that|it|this|those|them)$", "", core)
+    # a time after it ("I'll look into that tomorrow", "I'll try that after this chat") names
+    # no object either, but a step with a time is planned: a plan not quoted ("Could you pick a
+    # time to try that after this chat?", ESConv train)
+    untimed = re.sub(r"(?:\s+(?:after\s+(?:this|the|our)\s+(?:chat|talk|conversation)|later|"
+                     r"tonight|tomorrow|today|soon|now))+$", "", core)
+    bare = re.sub(r"\s+(?:that|it|this|those|them)$", "", untimed)
     if ((bare in _NEEDS_OBJECT
-         and not (core.endswith(" them") and bare in _PEOPLE_VERBS))
+         and not (untimed.endswith(" them") and bare in _PEOPLE_VERBS))
             or re.search(r"\s(?:to|with|about|for|on|at|into|from|of)$", step.lower())
             or step.lower().startswith("look forward")):  # a hope, not a step
-        return None
+        return "" if untimed != core and bare != untimed else None
     return step if len(step.split()) <= PLAN_WORDS else ""
 
 
@@ -214,7 +215,8 @@ def stated_plan(text: str) -> str | None:
     >>> stated_plan("its okey, i will find by myself"), stated_plan("I will cook by myself")
     (None, 'cook by myself')
     >>> stated_plan("I'll try that after this chat, thanks"), stated_plan("I'll call her tonight")
-    (None, 'call her tonight')
+    ('', 'call her tonight')
+    >>> stated_plan("I will try tomorrow")
     """
     if "?" in text:
         return None

@@ -1129,9 +1129,6 @@ def test_no_talk_at_home_with_people_said_to_give_no_support() -> None:
      "your friends"),
     ("thanks, I wouldn't be so hard on myself if I had more support from my parents also",
      "your parents"),
-    # ESConv train: "what do you think your boss would say if you told them how you feel?"
-    ("my boss/ director basically ignores me because I am female in a male domain, I work any "
-     "time of day or night and I get nothing but grief from him anyone there", "your boss would"),
 ])
 def test_people_said_not_to_stand_by_the_user_are_not_presumed_confidants(text: str,
                                                                           who: str) -> None:
