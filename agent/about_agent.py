@@ -580,6 +580,41 @@ def asks_leave_to_ask(text: str) -> bool:
     return bool(parts) and _ASK_LEAVE.search(parts[-1]) is not None
 
 
+# An advance on the agent: "I am picturing what you look like now and imagining what we would
+# do together" (ESConv train, had got "Talking about it like this is a brave step."), "send
+# nudes", "you're so hot", "will you go out with me?". Searched anywhere in the message: the
+# rest of it is not answered as if the advance were not there.
+_ADVANCE = re.compile(
+    r"\b(?:picturing|imagining|fantasi[sz]ing)\s+(?:about\s+)?(?:what\s+(?:you|u)\s+look\s+like|"
+    r"(?:you|u)\s+(?:naked|undress\w*|in\s+bed)|what\s+we\s+(?:would|could)\s+do\s+together"
+    r"|(?:you|u)\s+and\s+me|us\s+together)"
+    r"|\b(?:want|wanna|would\s+like|'d\s+like)\s+to\s+(?:kiss|sleep\s+with|have\s+sex\s+with|touch|"
+    r"hook\s+up\s+with|date)\s+(?:you|u)\b"
+    r"|\b(?:send|show)\s+(?:me\s+)?(?:your\s+)?(?:nudes?|naked\s+(?:pics?|pictures?|photos?))"
+    r"|\b(?:you(?:'re|\s+are)|ur|u\s+r)\s+(?:so\s+|really\s+|very\s+)?(?:sexy|hot)\b"
+    r"|\b(?:will|would|do)\s+(?:you|u)\s+(?:go\s+out\s+with|date|marry|sleep\s+with|have\s+sex\s+"
+    r"with|hook\s+up\s+with)\s+me\b",
+    re.I,
+)
+ADVANCE_WITHIN = 2000
+"""Characters of a message an advance is looked for in (its start): the search stays bounded on
+a long message."""
+
+
+def makes_advance(text: str) -> bool:
+    """The user makes a sexual or romantic advance on the agent.
+
+    >>> makes_advance("I am picturing what you look like now and imagining what we would do "
+    ...               "together."), makes_advance("Will you go out with me?")
+    (True, True)
+    >>> makes_advance("I keep picturing my ex with her."), makes_advance("It is so hot today.")
+    (False, False)
+    >>> makes_advance("Will you go out with me and my friends to explore the city?")
+    True
+    """
+    return _ADVANCE.search(text, 0, ADVANCE_WITHIN) is not None
+
+
 def asks_if_done(text: str) -> bool:
     """The message ends by asking whether the talk is over ("Are we done?").
 
@@ -656,7 +691,8 @@ def about_agent(text: str) -> str | None:
     >>> about_agent("How are you?") is None
     True
     """
-    if (asks_if_person(text) or asks_agent_name(text) or asks_for_joke(text) or asks_trust(text)
+    if (makes_advance(text) or asks_if_person(text) or asks_agent_name(text) or asks_for_joke(text)
+            or asks_trust(text)
             or asks_if_there(text) or asks_agent_experience(text) or asks_credentials(text)
             or surroundings_asked(text) == "" or privacy_asked(text) == ""):
         return "question"

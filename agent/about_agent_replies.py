@@ -25,6 +25,7 @@ from agent.about_agent import (
     asks_leave_to_ask,
     asks_to_talk,
     asks_trust,
+    makes_advance,
     remarks_on_agent,
 )
 from agent.agent_past import (
@@ -173,6 +174,11 @@ HELP_REPLIES: dict[bool, tuple[str, ...]] = {
 # "Can I talk to you?", "I need to vent.": leave given, and the floor handed over
 TALK_REPLIES = ("Of course. I'm here and listening. What's going on?",
                 "Please do. Take your time and tell me what's happening.")
+# An advance on the agent ("I'm imagining what we would do together", "will you go out with
+# me?"): a plain, calm boundary, and the talk handed back (never played along with)
+ADVANCE_REPLIES = ("I'm a computer program, so that isn't something I'll take part in. I'm glad "
+                   "to keep talking about what's going on for you, though.",)
+IN_WORLD_ADVANCE_REPLIES = ("I'll stop you there. Let's keep this friendly.",)
 # "Can I ask you something?": leave given; the question comes next
 ASK_REPLIES = ("Of course. What would you like to ask?", "Sure, go ahead and ask.")
 # "Are we done?": the user's to say
@@ -211,6 +217,8 @@ def about_agent_replies(user: str, info: dict[str, Any], *, story_told: bool
     """The offline replies to a turn about the agent or the talk (see the module docstring);
     None for any other message. ``info`` is the prompt's structured part (agent/responders.py):
     the agent's strongest feeling and its intensity, the persona's name and role."""
+    if makes_advance(user):
+        return IN_WORLD_ADVANCE_REPLIES if info.get("in_world") else ADVANCE_REPLIES
     asked, remarked = asks_agent_wellbeing(user), remarks_on_agent(user)
     if asked or remarked:
         group = self_report_group(info)

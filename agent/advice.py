@@ -348,6 +348,10 @@ TOPICS: tuple[Topic, ...] = (
                r"|\bi(?:'ve|\s+have)?\s+(?:been\s+)?(?:want(?:ing|ed)?|trying|tried|need)\s+to\s+(?:stop|quit|"
                r"cut\s+(?:down|back)\s+on)\s+(?:drinking|alcohol|the\s+booze|using|drugs)\b"
                r"|\b(?:the|an|my)\s+urge\s+to\s+(?:drink|use)\b"
+               # "I've also been turning to drugs a lot lately" (ESConv train, had got the steps
+               # for putting things off)
+               r"|\bi(?:'ve|\s+have)?\s+(?:also\s+)?(?:been\s+)?(?:turning|turned|turn)\s+to\s+(?:drugs|alcohol|"
+               r"drinking|the\s+bottle|pills|weed)\b"
                # alcohol taken to cope: "have been taking Alcohol since to wipe away the
                # emotion", "i normally take Alcohol any time am going through any sad moment"
                # (ESConv valid, after a friend's death)

@@ -90,6 +90,8 @@ _FAREWELL = re.compile(
     # train: "You're welcome", "That's good to hear; enjoy it.")
     r"(?:(?:the|your)\s+)?day)(?:\s+too)?(?:\s+then)?(?:,?\s+(?:wise\s+one|my\s+friend|friend|buddy|"
     r"dear|mate))?(?:,?\s+and\s+(?:the\s+)?best\s+of\s+luck(?:\s+to\s+(?:you|u))?)?"
+    # ("Have a wonderful day goodbye", ESConv train: "That's wonderful! I'm glad to hear it")
+    r"(?:[,.!\s]+(?:good)?bye+)?"
     r"[\s.!]*$|^\s*(?:and\s+)?(?:you|u)\s+too(?:\s+as\s+well)?(?:[\s,]+(?-i:[A-Z][a-z]+))?"
     r"[\s.!]*$"
     r"|(?:^\s*|[,.!;]\s*)(?:and\s+)?(?:the\s+)?(?:best\s+of\s+luck|good\s+luck)\s+to\s+(?:you|u)"
@@ -252,6 +254,8 @@ def is_farewell(text: str) -> bool:
     (True, True)
     >>> is_farewell("Good luck to you!"), is_farewell("I wish I had good luck to you know, win")
     (True, False)
+    >>> is_farewell("Have a wonderful day goodbye")
+    True
     >>> is_farewell("Have a great day and I might be back soon to give an update."), is_farewell(
     ...     "I will be back at work tomorrow.")
     (True, False)

@@ -57,7 +57,11 @@ NO_NEWS = re.compile(
     # "How wonderful! Who have you told so far?")
     r"|that(?:'s|\s+is)\s+(?:so\s+)?(?:true|right)|(?:that's\s+|i'?m\s+(?:so\s+)?|i\s+am\s+(?:so\s+)?)?"
     r"(?:great|good|nice|glad)\s+to\s+hear"
-    r"|i\s+(?:totally\s+|completely\s+)?agree)\b"
+    r"|i\s+(?:totally\s+|completely\s+)?agree"
+    # agreement alone: "It is!" (ESConv train, after "I am in psychology ... a hard time
+    # managing my time", read as joy: "What are you most looking forward to?")
+    r"|(?:it|that|this)\s+(?:really\s+|sure\s+|definitely\s+|certainly\s+)?(?:is|was|does)(?=\s*+[.!]*+"
+    r"\s*+$))\b"
     # Anywhere in the message, as branches of their own: after the opening words a ".*" would
     # rescan the rest once for every way of splitting them ("ok, " 5,000 times took 2.3 s).
     # "that is very good for you, i am happy for you" (ESConv valid: "That's good to hear;

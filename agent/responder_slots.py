@@ -144,7 +144,10 @@ _TOPIC = re.compile(
     # temper", "I can't keep my attention on anything" not "think about your attention"
     # ("I don't know if my abilities are enough", ESConv train: "talk to someone you trust
     # about your abilities")
+    # ("they should be supporting my development", ESConv train: "Many people go through trouble
+    # with your development")
     rf"attention|focus|concentration|moods?|motivation|energy|patience|temper|nerves|thoughts|"
+    rf"development|growth|progress|"
     rf"abilit(?:y|ies)|skills?|talents?|strengths?|weakness(?:es)?|"
     rf"feelings|emotions|thinking|"
     # nor a manner: "it's not my style to compromise" (ESConv train: "Telling me about your
@@ -384,6 +387,11 @@ _CUT = re.compile(r"\b((?:my|our)\s+(?:position|job|role|post|department|team))\
                   r"(?:is|was|has\s+been|will\s+be|is\s+going\s+to\s+be|are|were|'s)\s+"
                   r"(?:being\s+)?(?:phased\s+out|eliminated|cut|axed|made\s+redundant|terminated)\b",
                   re.I)
+# ("I was recently let go from my job due to the covid pandemic", ESConv train: "How are you
+# coping with your job day to day?")
+_LET_GO = re.compile(r"\b(?:was|were|got|have\s+been|'ve\s+been|been)\s+(?:\w+\s+)?(?:let\s+go|"
+                     r"laid\s+off|fired|dismissed|sacked)\s+from\s+"
+                     r"((?:my|our)\s+(?:job|position|role|post|work))\b", re.I)
 _ENDED_WITH = re.compile(
     # ("I am worried after breaking up with my boyfriend that I will never find love again",
     # ESConv valid: "How are things between you and your boyfriend right now?")
@@ -583,6 +591,8 @@ def slots(
         found["event"] = f"{losing.group(1).lower()} {reflect(losing.group(2)).lower()}"
     elif cut := _CUT.search(user):  # "my position will be eliminated in January"
         found["event"] = f"{reflect(cut.group(1)).lower()} being cut"
+    elif let_go := _LET_GO.search(user):  # "I was let go from my job"
+        found["event"] = f"losing {reflect(let_go.group(1)).lower()}"
     elif _ENDED_WITH.search(user):  # "I just broke up with my girlfriend"
         found["event"] = "the breakup"
     elif _SEPARATED.search(user):  # "My spouse and me are separated."

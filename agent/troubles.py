@@ -229,6 +229,9 @@ HURT_DONE = re.compile(
     r"|\b(?:call|calls|calling|called)\s+(?:me|us)\s+(?:names|an?\s+(?:loser|freak|weirdo|"
     r"idiot|failure|liar|slut))\b|\b(?:make|makes|making|made)\s+fun\s+of\s+(?:me|us)\b"
     r"|\b(?:pick|picks|picking|picked)\s+on\s+(?:me|us)\b"
+    # ("but thinking anybody tease me about my body", ESConv train, after thanks: "You sound
+    # really glad")
+    r"|\b(?:tease|teases|teasing|teased|mock|mocks|mocking|shame|shames|shaming|shamed)\s+(?:me|us)\b"
     # "This co worker keeps going behind my back" (ESConv valid: "What happened?")
     r"|\b(?:go|goes|going|went|gone)\s+behind\s+(?:my|our)\s+back\b|\b(?:post|posts|posting|posted|"
     r"spread|spreads|spreading)\s+(?:stuff|things|rumou?rs|lies|pictures|photos|videos)\s+"

@@ -762,3 +762,26 @@ def test_a_chat_model_is_told_what_is_kept_when_asked(kept: bool) -> None:
     plain = build_messages(ResponseRequest(user_text="Is the party private?", history=[],
                                            strategy=Strategy.OTHERS, user_affect=SAD, kept=kept))
     assert "private" not in str(plain[0].content)
+
+
+@pytest.mark.parametrize("text", [
+    # ESConv train: "Talking about it like this is a brave step."
+    "Yes, I can't control my impulses. I am picturing what you look like now and imagining what "
+    "we would do together. I think I have a big problem.",
+    "Will you go out with me?", "you're so hot", "send me nudes",
+])
+def test_an_advance_on_the_agent_meets_a_plain_boundary(text: str) -> None:
+    from agent.about_agent_replies import ADVANCE_REPLIES
+
+    assert about_agent(text) == "question"
+    assert reply(text, history=TROUBLE) in ADVANCE_REPLIES
+
+
+@pytest.mark.parametrize("text", [
+    "I keep picturing my ex with her.", "It is so hot today.", "He wants to date you, sis.",
+    "My boyfriend asked if I would marry him.",
+])
+def test_look_alikes_of_an_advance_are_not_taken_for_one(text: str) -> None:
+    from agent.about_agent import makes_advance
+
+    assert not makes_advance(text), text

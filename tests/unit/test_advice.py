@@ -209,6 +209,9 @@ pytestmark = pytest.mark.unit
     ("please am not able to get sleep like 6 months now please help me", "sleep"),
     ("okay thank you so much. also is there anything i can do to sleep more", "sleep"),
     ("I feel tired during the day but cant fall or stay asleep at night.", "sleep"),
+    # ESConv train: had got the steps for putting things off
+    ("I've also been turning to drugs a lot lately due to the situation. Procrastinating makes "
+     "me feel guilty", "drinking"),
     ("I wish I would not get fired.", "job_insecurity"),
     # ESConv train: asked later for distractions, it got the steps for rent
     ("I can't really afford professional help. And I don't want to be a burden on my friends.",

@@ -85,6 +85,8 @@ pytestmark = pytest.mark.unit
     ("Now I just have to work on the wording. Suggestions welcome! :)", False, False, True),
     ("I'm going to go ahead and wrap up the conversation. I'll be okay.", False, True, False),
     ("My ideas are never welcome at work.", False, False, False),
+    # ESConv train: "That's wonderful! I'm glad to hear it"
+    ("Have a wonderful day goodbye", False, True, False),
     ("Have a great day and I might be back soon to give an update.", False, True, False),
     # ESConv valid: a closing wish after thanks ("Please take care and stay safe!") was answered
     # as thanks alone
@@ -509,6 +511,11 @@ def test_a_distressing_word_is_no_gladness() -> None:
     # be."
     "Hi! I am trying to find a new job for long time. There is no success in it",
     "Thank you. I really would like to get my motivation back",
+    # ESConv train: "You're welcome. You sound really glad", "What are you most looking
+    # forward to?"
+    "YEA ITS TRUE . thanks for the suggestion dear . but thinking anybody tease me about my body "
+    "so i was in home and dnt go out",
+    "It is!",
 ])
 def test_a_joy_gone_boredom_or_praise_before_a_want_is_no_gladness(text: str) -> None:
     from agent.responder_phrases import POSITIVE_TEMPLATES

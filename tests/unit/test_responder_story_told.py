@@ -1511,6 +1511,11 @@ def test_a_screen_a_problem_or_a_love_is_no_topic() -> None:
     # a compound keeps its head: not "your job", "your college", "your peer"
     assert slots("other friends in our peer group are also concerned", "fear", [])["topic"] == (
         "your peer group")
+    # ESConv train: "Many people go through trouble with your development"
+    assert "topic" not in slots("they should be supporting my development", "neutral", [])
+    # ESConv train: "How are you coping with your job day to day?"
+    assert slots("I was recently let go from my job due to the covid pandemic", "sadness",
+                 [])["event"] == "losing your job"
     # a loss under way: "losing your job", not "your job" (ESConv train)
     assert slots("I am still depressed about losing my job.", "sadness", [])["event"] == (
         "losing your job")
