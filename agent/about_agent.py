@@ -165,6 +165,9 @@ _TALK_PART = (
     r"|it\s+would\s+be\s+(?:nice|good|great|helpful)\s+(?:if\s+i\s+could|to)\s+(?:talk|discuss\s+"
     r"something|share\s+something|vent)(?:\s+(?:to|with)\s+(?:you|u))?|is\s+it\s+(?:ok|okay|alright|all\s+right)\s+(?:if\s+i|to)"
     r"\s+(?:talk|vent|speak)(?:\s+(?:to|with)\s+(?:you|u))?"
+    # "Hi, I was wondering if I could talk to you about a problem." (ESConv train)
+    r"|(?:i\s+)?(?:was\s+|am\s+|'m\s+)?wonder(?:ing)?\s+if\s+i\s+(?:could|can|might)\s+(?:talk|speak|vent|"
+    r"chat)(?:\s+(?:to|with)\s+(?:you|u))?"
     r"|i\s+(?:really\s+|just\s+)?(?:need|want|would\s+like|'d\s+like)\s+to\s+(?:vent|talk"
     r"|get\s+something\s+off\s+my\s+chest)"
     # "Hello I am here to talk about my overall daily stresses" (ESConv train: "how is your day

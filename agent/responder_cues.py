@@ -67,6 +67,9 @@ NO_NEWS = re.compile(
     # "that is very good for you, i am happy for you" (ESConv valid: "That's good to hear;
     # enjoy it.")
     r"|\b(?:good|great|happy|glad)\s+for\s+(?:you|u)\b"
+    # a hope for what is not there yet: "I am also hoping to find some grassroots charities for
+    # people like me without families" (ESConv train, about to be evicted: "Oh, that's lovely!")
+    r"|\b(?:i'?m|i\s+am|im)\s+(?:also\s+|really\s+|just\s+|still\s+)?hoping\b"
     # agreement as the message ends: "Thi s very correct!" (ESConv valid: "How wonderful! Who
     # have you told so far?")
     r"|\b(?:(?:very|so|quite|absolutely|exactly|totally)\s+(?:correct|true)|(?:that|this|it)"

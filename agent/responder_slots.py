@@ -183,7 +183,8 @@ _TOPIC = re.compile(
     # your government")
     rf"government|society|nation|generation|world|planet|species|"
     # nor a time: "for my next night sleep" (ESConv valid: "one small step with your next night")
-    rf"nights?|days?|mornings?|evenings?|weeks?|weekends?|time|{_ADJECTIVES}"
+    # ("winter is my favorite season", ESConv train: "one small thing about your favorite season")
+    rf"nights?|days?|mornings?|evenings?|weeks?|weekends?|time|seasons?|{_ADJECTIVES}"
     rf"|{_NOT_A_NOUN})\b)"
     # an adjective by its ending keeps the noun after it: "my disabled sister", "my distant
     # location" (not "your disabled"); a verb after it is not one ("my animal escaped")
@@ -377,10 +378,12 @@ _SEEKS_TALK = re.compile(
 # part of your job so far?")
 # ("I am still depressed about losing my job.", ESConv train: "how are you coping with your job
 # day to day?")
-_LOSING = re.compile(r"\b(?:i'?m|i\s+am|im|we'?re|we\s+are|about|over|since|after)\s+(?:\w+\s+)?"
-                     r"(losing|failing)\s+"
+# ("I'm coping with losing my boyfriend to another woman", ESConv train: "how are things between
+# you and your boyfriend right now?")
+_LOSING = re.compile(rf"\b(?:i'?m|i\s+am|im|we'?re|we\s+are|about|over|since|after|with)\s+"
+                     r"(?:\w+\s+)?(losing|failing)\s+"
                      r"((?:my|our)\s+(?:job|house|home|business|apartment|class|classes|course|"
-                     r"exams?|degree|marriage|sight|hearing|hair))\b", re.I)
+                     rf"exams?|degree|marriage|sight|hearing|hair|{_PEOPLE_WORDS}))\b", re.I)
 # ("Just found out my position will be eliminated in January. Freaking out!", ESConv train:
 # "what has been the hardest part of your position so far?")
 _CUT = re.compile(r"\b((?:my|our)\s+(?:position|job|role|post|department|team))\s+"
@@ -392,6 +395,11 @@ _CUT = re.compile(r"\b((?:my|our)\s+(?:position|job|role|post|department|team))\
 _LET_GO = re.compile(r"\b(?:was|were|got|have\s+been|'ve\s+been|been)\s+(?:\w+\s+)?(?:let\s+go|"
                      r"laid\s+off|fired|dismissed|sacked)\s+from\s+"
                      r"((?:my|our)\s+(?:job|position|role|post|work))\b", re.I)
+# ("I am being evicted I am very scared ...", ESConv train: "If I follow you, this has been
+# building up for a while.")
+_EVICTED = re.compile(r"\b(?:i'?m|i\s+am|im|we'?re|we\s+are|i\s+was|we\s+were|i\s+got|we\s+got|"
+                      r"(?:i|we)(?:'ve|\s+have)\s+been)\s+(?:just\s+|being\s+|getting\s+)*"
+                      r"(evicted|kicked\s+out)\b", re.I)
 _ENDED_WITH = re.compile(
     # ("I am worried after breaking up with my boyfriend that I will never find love again",
     # ESConv valid: "How are things between you and your boyfriend right now?")
@@ -529,6 +537,8 @@ def gone_in(text: str) -> frozenset[str]:
     gone |= {reflect(m.group(2)).lower() for m in EVENT.finditer(text)
              if m.group(1).lower() in ("lost", "loose", "lose")
              and m.group(2).split()[-1].lower() in PEOPLE}
+    gone |= {reflect(m.group(2)).lower() for m in _LOSING.finditer(text)
+             if m.group(1).lower() == "losing" and m.group(2).split()[-1].lower() in PEOPLE}
     # nor with someone whose memory is going: "what would your dad say if you told him" to a
     # child whose father has dementia and no longer knows them
     gone |= {reflect(m.group("sufferer")).lower() for m in ILL.finditer(text)
@@ -593,6 +603,8 @@ def slots(
         found["event"] = f"{reflect(cut.group(1)).lower()} being cut"
     elif let_go := _LET_GO.search(user):  # "I was let go from my job"
         found["event"] = f"losing {reflect(let_go.group(1)).lower()}"
+    elif evicted := _EVICTED.search(user):  # "I am being evicted"
+        found["event"] = f"being {evicted.group(1).lower()}"
     elif _ENDED_WITH.search(user):  # "I just broke up with my girlfriend"
         found["event"] = "the breakup"
     elif _SEPARATED.search(user):  # "My spouse and me are separated."

@@ -121,6 +121,9 @@ HURTFUL_ACTS = (
     "betrayed", "ignored", "fired", "hit", "attacked", "harassed", "abused", "rejected",
     "criticised", "criticized", "embarrassed", "ghosted", "excluded", "sacked", "laid off",
     "layed off", "let go", "made redundant", "blocked", "unfriended",
+    # ("I am being evicted I am very scared ...", ESConv train: "If I follow you, this has been
+    # building up for a while.")
+    "evicted", "kicked out",
 )
 # How a user may say they feel hurt without a feeling word that reads well after "you feel"
 # (NAMED_FEELINGS): "I feel so small", "I feel like a failure".

@@ -304,6 +304,10 @@ _APPROVES = re.compile(
     # is common ...")
     r"(?:(?!not\b|hardly\b|never\b|no\b)\w+\s+){0,3}?(?:idea|ideas|suggestion|suggestions|advice|tip|"
     r"tips|plan|fun|helpful|useful|reassuring|encouraging|comforting|doable|manageable)\b"
+    # the whole message: "That sounds wonderful." (ESConv train, after a suggestion: "How
+    # wonderful! How did it come about?")
+    r"|^\s*(?:(?:o+h+|ok|okay|yes|yeah|wow)[,.!\s]++)*(?:(?:that|it|this)\s+)?sounds\s+(?:really\s+|so\s+|"
+    r"very\s+)?(?:good|great|wonderful|lovely|nice|perfect|amazing)\s*+[.!]*+\s*+$"
     # "that gives me some stuff to try, that's great" (ESConv valid)
     r"|^\s*(?:(?:ok|okay|yes|yeah|well)[,.!\s]++)*(?:that|this|it|those|these)\s+(?:gives?|gave)\s+"
     r"me\s+(?:(?:some|a\s+few|a\s+lot\s+of|lots\s+of|plenty\s+of|a\s+couple\s+of)\s+)?"
@@ -340,6 +344,9 @@ def approves_suggestion(text: str) -> bool:
     >>> approves_suggestion("I will try that."), approves_suggestion("I will try that restaurant")
     (True, False)
     >>> approves_suggestion("that gives me things to try"), approves_suggestion("It gives me hives")
+    (True, False)
+    >>> approves_suggestion("That sounds wonderful."), approves_suggestion(
+    ...     "That sounds wonderful but I can't afford it.")
     (True, False)
     """
     return _APPROVES.search(text) is not None

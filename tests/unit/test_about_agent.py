@@ -676,9 +676,10 @@ def test_asked_for_support_as_the_talk_opens_it_listens() -> None:
     # in two clauses (ESConv train: "I don't know that one, I'm afraid.")
     assert asks_for_help("Hello I am looking for some support, would you be able to help me?")
     assert not asks_for_help("I am looking for some support, my husband left me.")
-    # ESConv train: "How is your day going otherwise?"
+    # ESConv train: "How is your day going otherwise?", "What's on your mind today?"
     assert about_agent("Hi there. It would be nice if I could discuss something with you.") == (
         "help")
+    assert about_agent("Hi, I was wondering if I could talk to you about a problem.") == "help"
     assert not asks_for_help("Hi. Can you lend a hand to my brother?")
 
 

@@ -516,6 +516,9 @@ def test_a_distressing_word_is_no_gladness() -> None:
     "YEA ITS TRUE . thanks for the suggestion dear . but thinking anybody tease me about my body "
     "so i was in home and dnt go out",
     "It is!",
+    # ESConv train, about to be evicted: "Oh, that's lovely! I can hear how glad this makes you."
+    "We definitely should all pull together. I am also hoping to find some grassrooots charities "
+    "for people like me without families",
 ])
 def test_a_joy_gone_boredom_or_praise_before_a_want_is_no_gladness(text: str) -> None:
     from agent.responder_phrases import POSITIVE_TEMPLATES

@@ -1516,6 +1516,14 @@ def test_a_screen_a_problem_or_a_love_is_no_topic() -> None:
     # ESConv train: "How are you coping with your job day to day?"
     assert slots("I was recently let go from my job due to the covid pandemic", "sadness",
                  [])["event"] == "losing your job"
+    # ESConv train: "If I follow you, this has been building up for a while.", "one small thing
+    # about your favorite season", "how are things between you and your boyfriend right now?"
+    assert slots("I am being evicted I am very scared I will not find a place to go in time",
+                 "fear", [])["event"] == "being evicted"
+    assert "topic" not in slots("I love snow, winter is my favorite season", "joy", [])
+    lost = slots("Hi, I'm coping with losing my boyfriend to another woman and can't deal.",
+                 "sadness", [])
+    assert lost["event"] == "losing your boyfriend" and "person" not in lost, lost
     # a loss under way: "losing your job", not "your job" (ESConv train)
     assert slots("I am still depressed about losing my job.", "sadness", [])["event"] == (
         "losing your job")
