@@ -82,6 +82,9 @@ _TOPIC = re.compile(
     # nor one's time of life: "At my age, i do not want to look for another job" (ESConv
     # train: "you sound anxious about your age")
     r"(?!(?<=at )(?:my|our)\s+age\b)"
+    # nor one's standing: "It really would not be my place" (ESConv train: "You sound down about
+    # your place")
+    r"(?!(?<=be )(?:my|our)\s+place\b)"
     # nor where something happened: "she was staying at my house for a month" (ESConv valid:
     # "What has been the hardest part of your house so far?")
     # or left: "I can not leave my house" (ESConv train: "So this is about your house")
@@ -129,7 +132,8 @@ _TOPIC = re.compile(
     # the talk's own frame: "in my description i stated that ..." (ESConv valid: "so this is
     # about your description"), "my last experience", "in my topic area" (ESConv train: "the
     # hardest part of your topic area")
-    rf"description|post|bio|experiences?|topic|"
+    # ("that's my question too", ESConv train: "you sound down about your question")
+    rf"description|post|bio|experiences?|topic|questions?|"
     # what a screen shows: "what is in my subscription box" (ESConv train: "talk to someone you
     # trust about your subscription")
     # ("like I can see on my screen", ESConv valid: "the hardest part of your screen")
@@ -212,6 +216,8 @@ _TOPIC = re.compile(
     r"report|card|cards|"
     # "my job search", "my college application", "my car payment", "my bank account"
     r"search|application|applications|payment|account|accounts|"
+    # ("our working relationship", ESConv train: "So this is about your working")
+    r"relationship|relationships|"
     # ("other friends in our peer group", ESConv train: "one small thing about your peer")
     r"group|groups|"
     # "my first car accident" (ESConv train: "you sound exhausted about your first car")
@@ -405,7 +411,10 @@ _ENDED_WITH = re.compile(
     # ESConv valid: "How are things between you and your boyfriend right now?")
     # ("I had broke up the relationship with my partner", ESConv train: "What do you think
     # your partner would say")
-    r"\b(?:(?:i|we)\s+(?:just\s+|recently\s+|finally\s+|have\s+|'ve\s+|had\s+)?|(?:after|since)\s+)"
+    # ("iam feeling very sad about breaking up with my girlfriend", ESConv train: "what do you
+    # think your girlfriend would say if you told her how you feel?")
+    r"\b(?:(?:i|we)\s+(?:just\s+|recently\s+|finally\s+|have\s+|'ve\s+|had\s+)?|(?:after|since|about|"
+    r"over)\s+)"
     r"(?:(?:broke|breaking)\s+up\s+(?:the\s+|our\s+|my\s+)?(?:relationship\s+)?with|"
     r"ended\s+(?:the\s+|our\s+|my\s+)relationship\s+with|splitting\s+(?:up\s+)?(?:with|from)|"
     r"dumped|divorced|split\s+(?:up\s+)?(?:with|from)|ended\s+(?:things|it)\s+with)\s+"

@@ -84,7 +84,9 @@ ILL = re.compile(rf"\b({_THING})\s+(?:is|was|has been|got|ended up)\s+(?:"
 TURNED_HARD = re.compile(
     # ("That is easier said than done. I try not to think of the next day", ESConv valid: "How
     # wonderful!")
-    r"\beasier\s+said\s+than\s+done\b|"
+    # ("easier said but i guess so. i just want this year to end now.", ESConv train: "That's
+    # wonderful!")
+    r"\beasier\s+said\b|\bwant\s+(?:this|the|it|all\s+this)\s+(?:\w+\s+)?to\s+(?:end|be\s+over|stop)\b|"
     r"\b(?:hard|difficult|tough|impossible|tricky)\b[^.!?]{0,80}?"
     r"\b(?:though|tho)\b"
     r"|\b(?:but|though|although|however)\b[^.!?]{0,80}?\b(?:hard|difficult|tough|impossible|tricky|"
@@ -97,6 +99,10 @@ LOST_GOOD = re.compile(
     # train, read as joy: "That's wonderful!")
     r"|get\s+(?:a\s+lot\s+of\s+|so\s+much\s+|real\s+|great\s+)?(?:pleasure|joy|satisfaction))\b"
     r"|\b(?:feels?|felt|became|becomes)\s+(?:like\s+)?an?\s+chore\b"
+    # a hope dashed: "i just thought this will make this year atleast better" (ESConv train, left
+    # at the wedding: "Oh, that's lovely! You sound really glad")
+    r"|\bi\s+(?:just\s+|really\s+|honestly\s+)?thought\s+(?:this|it|that|he|she|they|things|we)\s+"
+    r"(?:will|would)\b"
     # "It would have been nice to have been considered." (ESConv train, passed over for a post:
     # "That's wonderful!")
     r"|\bwould\s+(?:have|'ve)\s+been\s+(?:so\s+|really\s+)?(?:nice|good|great|better|lovely)\b"

@@ -210,6 +210,7 @@ def stated_plan(text: str) -> str | None:
     'call her tomorrow'
     >>> stated_plan("they dont answer there door so i can tell them about the issue") is None
     True
+    >>> stated_plan("I can try talking to their family but I am afraid I am not that close")
     >>> weighed_step("Should I ring him and tell everything I feel about him?")
     'ring him'
     >>> stated_plan("its okey, i will find by myself"), stated_plan("I will cook by myself")
@@ -235,7 +236,9 @@ _REFUSED = re.compile(
     r"[^.!?]*?\b(?:but|though|although|except)\s+(?:i|we)\s+(?:really\s+|just\s+)?"
     r"(?:(?:don'?t|do\s+not|won'?t|will\s+not|wouldn'?t|would\s+not)\s+(?:really\s+)?(?:want|wanna|"
     r"like|feel\s+like)\b|would\s+rather\s+not\b|can'?t\b|cannot\b|(?:am|'m)\s+not\s+(?:going|gonna|"
-    r"ready|willing)\b)", re.I)
+    # ("I can try talking to their family but I am afraid I am not that close to their family",
+    # ESConv train: "Deciding to try talking to their family sounds like a good step")
+    r"ready|willing)\b|(?:am|'m)\s+(?:afraid|scared|worried|not\s+sure)\b)", re.I)
 
 
 _ASKS_FIRST = re.compile(r"\s*(?:do|does|did|where|how|what|which|who|when|why|is|are|can|"

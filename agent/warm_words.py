@@ -323,11 +323,15 @@ _APPROVES = re.compile(
     r"|\b(?:just\s+|so\s+)?well\s+said[\s.!]*$"
     # "I will try that.", "Okay, I'll give it a go" (ESConv valid: "I'm with you. Say as much
     # or as little as you like." had answered the first)
-    r"|^\W*(?:(?:ok|okay|yes|yeah|sure|alright|all\s+right)[,.!\s]++)*i(?:'ll|\s+will|\s+can|"
+    # ("ok great I'll definitely try that and try and put this advice into practice", ESConv
+    # train: "Try giving yourself a quiet hour tonight")
+    r"|^\W*(?:(?:ok|okay|yes|yeah|sure|alright|all\s+right|great|cool|perfect)[,.!\s]++)*i(?:'ll|\s+will|"
+    r"\s+can|"
     r"\s+could|\s+might)\s+(?:definitely\s+|certainly\s+|probably\s+|surely\s+)?(?:try|give|"
     r"look\s+into|check\s+out|think\s+about|consider)\s+"
     r"(?:that|it|this|those|them)(?:\s+a\s+(?:try|go|shot))?(?:\s+(?:out|then|tonight|tomorrow|"
-    r"today|for\s+sure|definitely))?[\s.!,]*$",
+    r"today|for\s+sure|definitely))?(?:\s+and\s+(?:try\s+(?:and|to)\s+)?(?:put|use|apply|follow|keep)\b"
+    r"[^.!?]{0,50})?[\s.!,]*$",
     re.I,
 )
 
@@ -345,6 +349,9 @@ def approves_suggestion(text: str) -> bool:
     (True, False)
     >>> approves_suggestion("that gives me things to try"), approves_suggestion("It gives me hives")
     (True, False)
+    >>> approves_suggestion("ok great I'll definitely try that and try and put this advice into "
+    ...                     "practice")
+    True
     >>> approves_suggestion("That sounds wonderful."), approves_suggestion(
     ...     "That sounds wonderful but I can't afford it.")
     (True, False)

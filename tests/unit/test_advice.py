@@ -209,6 +209,10 @@ pytestmark = pytest.mark.unit
     ("please am not able to get sleep like 6 months now please help me", "sleep"),
     ("okay thank you so much. also is there anything i can do to sleep more", "sleep"),
     ("I feel tired during the day but cant fall or stay asleep at night.", "sleep"),
+    # ESConv train, after a breakup: a note to write, a line on breakups
+    ("Is considering counselling a better option?", "finding_help"),
+    ("I didnt know counselling is very expensive.are there any low cost options?",
+     "finding_help"),
     # ESConv train: had got the steps for putting things off
     ("I've also been turning to drugs a lot lately due to the situation. Procrastinating makes "
      "me feel guilty", "drinking"),

@@ -519,6 +519,11 @@ def test_a_distressing_word_is_no_gladness() -> None:
     # ESConv train, about to be evicted: "Oh, that's lovely! I can hear how glad this makes you."
     "We definitely should all pull together. I am also hoping to find some grassrooots charities "
     "for people like me without families",
+    # ESConv train, left at the wedding: "That's wonderful!", "Oh, that's lovely! You sound
+    # really glad"
+    "easier said but i guess so. i just want this year to end now.",
+    "i know, what a year. i just thought this will make this year atleast better after "
+    "everything",
 ])
 def test_a_joy_gone_boredom_or_praise_before_a_want_is_no_gladness(text: str) -> None:
     from agent.responder_phrases import POSITIVE_TEMPLATES

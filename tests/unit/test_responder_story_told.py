@@ -1524,6 +1524,17 @@ def test_a_screen_a_problem_or_a_love_is_no_topic() -> None:
     lost = slots("Hi, I'm coping with losing my boyfriend to another woman and can't deal.",
                  "sadness", [])
     assert lost["event"] == "losing your boyfriend" and "person" not in lost, lost
+    # ESConv train: "what do you think your girlfriend would say if you told her how you feel?",
+    # "So this is about your working", "you sound down about your question", "You sound down
+    # about your place"
+    ended = slots("Hi..Iam doing good..iam feeling very sad about breaking up with my girlfriend",
+                  "sadness", [])
+    assert ended["event"] == "the breakup" and "person" not in ended, ended
+    assert slots("I wouldn't want it to damage our working relationship.", "fear", [])[
+        "topic"] == "your working relationship"
+    assert "topic" not in slots("that's my question too, I don't know why she left", "sadness", [])
+    assert "topic" not in slots("It really would not be my place, it would be up to my boss.",
+                                "sadness", [])
     # a loss under way: "losing your job", not "your job" (ESConv train)
     assert slots("I am still depressed about losing my job.", "sadness", [])["event"] == (
         "losing your job")
