@@ -892,6 +892,9 @@ TOPICS: tuple[Topic, ...] = (
                # ("I want to look for a new job", ESConv train, after a lost job)
                r"(?<!\blook\sfor\s)(?<!\blook\sfor\sa\s)(?<!\bseek\sa\s)(?<!seeking\sa\s)"
                r"(?<!\bneed\sa\s)(?<!\bwant\sa\s)"
+               # ("i'm stressed up at work and i can't any any new job", ESConv train, a slip
+               # for "find any": the steps for a new lead)
+               r"(?<!\bany\s)"
                r"\b(?:new|first)\s+(?:job|role|position|manager|team\s+lead|boss)\b"
                # "help me to be concentrated on work and new job preparation to get a job"
                # (ESConv train) looks for one

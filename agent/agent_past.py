@@ -91,6 +91,9 @@ _LIVED = re.compile(
     r"|how\s+have\s+(?:you|u)\s+been\s+able\s+to\s+(?:cope|deal|manage|maintain|keep|stay|handle"
     r"|balance|get\s+through)\b"
     r"|have\s+(?:you|u)\s+tried\s+anything\s+that\s+(?:helps|helped|works|worked)\b"
+    # "I'm not sure if a recruiter works as well. Do you have experience with one?" (ESConv
+    # train, had got a line on lenders)
+    r"|do\s+(?:you|u)\s+have\s+(?:any\s+)?experience\s+with\s+(?:one|it|that|this|them)\s*\?"
     # "Do you do anything to keep yourself motivated?" (ESConv train: "I don't know that one")
     r"|do\s+(?:you|u)\s+do\s+anything\s+(?:special\s+)?to\s+(?:keep|stay|help|feel|relax|cope|get|"
     r"unwind)\b"

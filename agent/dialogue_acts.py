@@ -421,6 +421,10 @@ _ADVICE = re.compile(
     # routines, "That's wonderful!")
     r"|(?:^|[.!?]\s*)(?:any\s+)?(?:ideas|suggestions|tips|advice)(?=\s*\?)"
     r"|\b(?:ideas|suggestions|tips|advice)\s+(?:are\s+|is\s+)?(?:very\s+|always\s+)?welcome\b"
+    # "yes.sure i am ready to get suggetions from you" (ESConv train, misspelt: "How are you
+    # holding up with everything?")
+    r"|\b(?:ready|happy|open)\s+(?:to\s+(?:get|hear|receive|take)|for)\s+(?:some\s+|any\s+|your\s+)?"
+    r"(?:sugg?\w*ions?|advice|ideas|tips)\b"
     # "That would be great, I'd appreciate some tips." (ESConv train, after sleep trouble told:
     # "Who have you been able to talk to about this?")
     r"|\bi(?:'d| would) (?:really )?(?:appreciate|love|like|welcome) (?:some |any |a few )?"

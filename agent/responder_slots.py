@@ -152,6 +152,9 @@ _TOPIC = re.compile(
     # with your development")
     rf"attention|focus|concentration|moods?|motivation|energy|patience|temper|nerves|thoughts|"
     rf"development|growth|progress|"
+    # ("my confidence is gone so is my self worth", "needed my help", ESConv train: "telling
+    # me about your confidence took courage", "... about your help ...")
+    rf"confidence|self[\s-]?(?:worth|esteem|confidence)|help|"
     rf"abilit(?:y|ies)|skills?|talents?|strengths?|weakness(?:es)?|"
     rf"feelings|emotions|thinking|"
     # nor a manner: "it's not my style to compromise" (ESConv train: "Telling me about your

@@ -363,6 +363,9 @@ UNWELL = re.compile(
     r"(?:not\s+(?:(?:so|too|very|that|really|doing|feeling|going)\s+)*(?:great|good|well|okay|ok|"
     r"fine|the best)|(?:(?:pretty|really|so|kinda|kind of)\s+)?(?:bad|rough|awful|terrible|"
     r"horrible|crappy|shitty|lousy|rubbish)|(?:i\s+)?could be better|been better|meh"
+    # "doing well, but it could have been better" (ESConv train: "What made you think of that?")
+    r"|(?:doing\s+)?(?:well|good|ok|okay|fine|alright),?\s+but\s+(?:it\s+|things\s+)?could\s+(?:have\s+"
+    r"been|be)\s+better"
     r"|(?:not\s+)?so-so"
     # "A little down. Kind of broke for Christmas." (ESConv valid)
     r"|(?:(?:a\s+little|a\s+bit|kinda|kind\s+of|pretty|really|so|very|feeling)\s+)(?:down|low|blue|sad)"

@@ -298,7 +298,9 @@ def credits_agent(text: str) -> bool:
 # agent offered (151 of ESConv train's 11,851 seeker turns open so). Warm words, but no news
 # of their own.
 _APPROVES = re.compile(
-    r"^\s*(?:(?:o+h+|ok|okay|yes|yeah|wow|hmm|well)[,.!\s]++)*(?:that(?:'s|s|\s+is|\s+does|"
+    # ("ok.its very good advice .i will follow these steps surely", ESConv train: "That's
+    # wonderful!")
+    r"^\s*(?:(?:o+h+|ok|okay|yes|yeah|wow|hmm|well)[,.!\s]++)*(?:(?:that|it)(?:'s|s|\s+is|\s+does|"
     r"\s+would\s+be|\s+sounds|\s+seems)|this\s+is|sounds|what\s+a|those\s+are|these\s+are)\s+"
     # ("well that sounds reassuring.", ESConv valid, had got "Feeling unsettled after a setback
     # is common ...")

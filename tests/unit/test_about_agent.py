@@ -425,6 +425,8 @@ def test_how_the_user_is_handed_back_is_answered_then_the_talk_moves_on(text: st
     # ESConv valid: the first got "what would you most like to be different?", the second
     # "Good to hear. I'm fine ..."
     ("Honestly I'm not doing too great hbu", "going on|happening"),
+    # ESConv train: "I'm fine, thanks for asking. What made you think of that?"
+    ("doing well, but it could have been better, how are you doing ?", "going on|happen"),
     ("ok. not great how r u.", "going on|happening"),
 ])  # fmt: skip
 def test_a_low_report_handed_back_is_answered_and_then_asked_about(text: str, asked: str) -> None:
@@ -576,6 +578,9 @@ def test_asked_about_a_life_it_has_none_and_after_a_trouble_it_goes_back_to_it(
     # ESConv train: had got a doctor's step, and (of an ex) a step
     "How have you been able to maintain your sense of self? Any tips?",
     "What do you do when you are reminded of that situation or think about the person?",
+    # ESConv train: had got a line on lenders
+    "I'm not sure if a recruiter works as well as a regular application. Do you have experience "
+    "with one?",
     # ESConv train: had got a step, and "I don't know that one, I'm afraid."
     "I think what I do is so complicated. is this something you can relate to?",
     "Yes, with some hard work, I'm certain it can return. Do you do anything to keep yourself "

@@ -85,6 +85,8 @@ pytestmark = pytest.mark.unit
     ("Now I just have to work on the wording. Suggestions welcome! :)", False, False, True),
     ("I'm going to go ahead and wrap up the conversation. I'll be okay.", False, True, False),
     ("My ideas are never welcome at work.", False, False, False),
+    # ESConv train, misspelt: "How are you holding up with everything?"
+    ("yes.sure i am ready to get suggetions from you", False, False, True),
     # ESConv train: "That's wonderful! I'm glad to hear it"
     ("Have a wonderful day goodbye", False, True, False),
     ("Have a great day and I might be back soon to give an update.", False, True, False),
@@ -524,6 +526,8 @@ def test_a_distressing_word_is_no_gladness() -> None:
     "easier said but i guess so. i just want this year to end now.",
     "i know, what a year. i just thought this will make this year atleast better after "
     "everything",
+    # ESConv train: "That's wonderful! That sounds like a good place to be."
+    "ok.its very good advice .i will follow these steps surely",
 ])
 def test_a_joy_gone_boredom_or_praise_before_a_want_is_no_gladness(text: str) -> None:
     from agent.responder_phrases import POSITIVE_TEMPLATES

@@ -1535,6 +1535,11 @@ def test_a_screen_a_problem_or_a_love_is_no_topic() -> None:
     assert "topic" not in slots("that's my question too, I don't know why she left", "sadness", [])
     assert "topic" not in slots("It really would not be my place, it would be up to my boss.",
                                 "sadness", [])
+    # ESConv train: "telling me about your confidence took courage", "... your help ..."
+    assert "topic" not in slots("exactly, my confidence is gone so is my self worth and self "
+                                "esteem.", "sadness", [])
+    assert "topic" not in slots("I have helped them a couple of times when they needed my help.",
+                                "neutral", [])
     # a loss under way: "losing your job", not "your job" (ESConv train)
     assert slots("I am still depressed about losing my job.", "sadness", [])["event"] == (
         "losing your job")
