@@ -158,8 +158,9 @@ _HELP = whole_message(
 # "Can I talk to you?", "I need to vent about something.", or both: asking leave to talk, in
 # one sentence or two
 _TALK_PART = (
+    # ("hi, can I discuss an issue with you?", ESConv train: "I don't know that one")
     r"(?:(?:can|may|could)\s+i\s+(?:please\s+|just\s+)?(?:talk|speak|vent|chat|discuss\s+"
-    r"something)(?:\s+(?:to|with)\s+(?:you|u))?"
+    r"(?:something|an?\s+(?:issue|problem|matter|thing)))(?:\s+(?:to|with)\s+(?:you|u))?"
     # "It would be nice if I could discuss something with you." (ESConv train: "How is your day
     # going otherwise?")
     r"|it\s+would\s+be\s+(?:nice|good|great|helpful)\s+(?:if\s+i\s+could|to)\s+(?:talk|discuss\s+"

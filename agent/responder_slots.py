@@ -85,13 +85,18 @@ _TOPIC = re.compile(
     # nor one's standing: "It really would not be my place" (ESConv train: "You sound down about
     # your place")
     r"(?!(?<=be )(?:my|our)\s+place\b)"
+    # nor one's share: "Do you think it is asking too much on my part?" (ESConv train: "talk to
+    # someone you trust about your part")
+    r"(?!(?:(?<=on )|(?<=for ))(?:my|our)\s+part\b)"
     # nor where something happened: "she was staying at my house for a month" (ESConv valid:
     # "What has been the hardest part of your house so far?")
     # or left: "I can not leave my house" (ESConv train: "So this is about your house")
     # or lives: "some people on my floor walked freely in and out" (ESConv train: "You sound
     # anxious about your floor")
-    r"(?!(?:(?<=at |in |to |on )|(?<=left )|(?<=leave ))(?:my|our)\s+(?:house|home|place|"
-    r"apartment|flat|room|bedroom|parents'?|floor|street|block|building|road)\b)"
+    # or by it: "She was hit by a car in the street outside of my house" (ESConv train:
+    # "Telling me about your house took courage")
+    r"(?!(?:(?<=at |in |to |on |of )|(?<=outside )|(?<=left )|(?<=leave ))(?:my|our)\s+"
+    r"(?:house|home|place|apartment|flat|room|bedroom|parents'?|floor|street|block|building|road)\b)"
     rf"(?:my|our)\s++((?:{_ADJECTIVES})\s++)?"
     # a body part is where a feeling sits, not what it is about: "every time I close my eyes"
     # is not "the hardest part of your eyes", nor "it broke my heart" "your heart"; an
@@ -199,8 +204,10 @@ _TOPIC = re.compile(
     rf"(?:[a-z]+(?:ed|al|ful|ous|ive|ic|ent|ant|able|ible|less|ish|ary)\s++(?!{_NOT_A_NOUN}\b)"
     r"[a-z]{3,}(?<!ed)(?<!ly)\b|[a-z]{3,}\b)"
     # an owner is no topic, nor its thing left unsaid: "finish my Bachelor's and do something
-    # positive" (ESConv valid: "Telling me about your bachelor took courage")
-    r"(?!'s\b)"
+    # positive" (ESConv valid: "Telling me about your bachelor took courage"), nor the first
+    # half of a hyphenated word ("my break-up with my only long-term partner", ESConv train:
+    # "How are you coping with your break day to day?")
+    r"(?!'s\b)(?!-\w)"
     # a verb with its object is no noun: "My ex cut me off" (not "your ex cut")
     r"(?!\s+(?:me|us|him|her|them|myself)\b)"
     # "my fear of flying", "my main form of relaxation"
@@ -265,7 +272,11 @@ _CAUSE = re.compile(
     # ESConv train)
     r"(?<!\bidea\s)(?<!\bfact\s)(?<!\bchance\s)(?<!\bpossibility\s)(?<!\bnotion\s)"
     r"that(?!\s+(?:is|was|'s|sounds|seems|makes|made|does|did|would|will|could|can|has|had|"
-    r"helps|helped|works|worked|means|meant)\b))\s+"
+    r"helps|helped|works|worked|means|meant"
+    # nor "that" naming a time: "a part of me died that day, the part that thought I could
+    # protect her" (ESConv train: "it makes sense that you feel ashamed, since day, the part
+    # ...")
+    r"|day|night|morning|evening|week|weekend|month|year|time|moment|point)\b))\s+"
     r"([^.!?;]{6,}?)(?:[.!?;]|,\s*(?:but|and)\b|$)",
     re.I,
 )

@@ -288,6 +288,12 @@ STRUGGLE_WITH = re.compile(
     # "I am trying to find a new job for long time. There is no success in it" (ESConv train,
     # read as joy: "That's wonderful! How did it come about?"), "no luck so far"
     r"|\bno\s+(?:success|luck)\b(?!\s+(?:needed|required))"
+    # "I made the mistake of prioritizing the ones that take less time ... wont be done by the
+    # deadline" (ESConv train, read as joy: "Oh, that's lovely!"); "I have no money to start
+    # with" (ESConv train: "Oh, that's lovely!")
+    r"|\b(?:i|we)\s+(?:just\s+|really\s+)?made\s+(?:a|the|an|such\s+a)\s+(?:\w+\s+)?mistake\b"
+    r"|\b(?:i|we)\s+(?:have|'ve\s+got|got)\s+no\s+money\b|\b(?:i|we)\s+(?:don'?t|do\s+not|dont)\s+have\s+"
+    r"(?:any|enough)\s+money\b"
     # "in my adolescense I suffered from bullying" (ESConv train, read as joy: "Oh, that's
     # lovely! How did it come about?"), "am suffering a lot"
     r"|\b(?:i|we)\s+(?:also\s+|still\s+|really\s+)?(?:suffer(?:ed)?|(?:am|'m)\s+suffering|"
@@ -362,7 +368,9 @@ UNWELL = re.compile(
     r"things have been|it's|its|today is|today's|my day is|today was|my day was|feeling)\s+)?"
     r"(?:not\s+(?:(?:so|too|very|that|really|doing|feeling|going)\s+)*(?:great|good|well|okay|ok|"
     r"fine|the best)|(?:(?:pretty|really|so|kinda|kind of)\s+)?(?:bad|rough|awful|terrible|"
-    r"horrible|crappy|shitty|lousy|rubbish)|(?:i\s+)?could be better|been better|meh"
+    r"horrible|crappy|shitty|lousy|rubbish)|(?:i\s+)?could be better"
+    # ("Hi. It has been better.", ESConv train: "How are you feeling today?")
+    r"|(?:it\s+has\s+|it'?s\s+)?been better|meh"
     # "doing well, but it could have been better" (ESConv train: "What made you think of that?")
     r"|(?:doing\s+)?(?:well|good|ok|okay|fine|alright),?\s+but\s+(?:it\s+|things\s+)?could\s+(?:have\s+"
     r"been|be)\s+better"

@@ -141,10 +141,12 @@ def _step(act: str) -> str | None:
     act = " ".join(act.split())
     step = re.split(r",|;|\b(?:but|and|because|so|since|or (?:something|anything)|thanks?|"
                     r"thank\s+you|i\s+guess|i\s+think|i\s+suppose)\b", act)[0].strip()
-    # a hedge after the step is not part of it ("book another one I guess")
+    # a hedge after the step is not part of it ("book another one I guess"), nor how often
+    # ("I can talk to my friends sometimes", ESConv train: "Could you pick a time to talk to
+    # your friends sometimes?")
     step = re.sub(r"(?:\s+(?:i\s+guess|i\s+think|i\s+suppose|i\s+hope|maybe|probably|then|anyway|"
-                  r"or\s+something|for\s+sure|definitely|though|tho|lol|haha))+$", "", step,
-                  flags=re.I)
+                  r"or\s+something|for\s+sure|definitely|though|tho|lol|haha|sometimes|"
+                  r"occasionally|from\s+time\s+to\s+time))+$", "", step, flags=re.I)
     # "I will try.", "I'll try that." name no step to build on, nor "i could talk to" cut off
     # before its object ("Then your idea to talk to sounds like a good one", ESConv valid)
     # ("call them" names people to call, as "try them" names nothing)
@@ -211,6 +213,8 @@ def stated_plan(text: str) -> str | None:
     >>> stated_plan("they dont answer there door so i can tell them about the issue") is None
     True
     >>> stated_plan("I can try talking to their family but I am afraid I am not that close")
+    >>> stated_plan("I can talk to my friends sometimes. I have big goals.")
+    'talk to my friends'
     >>> weighed_step("Should I ring him and tell everything I feel about him?")
     'ring him'
     >>> stated_plan("its okey, i will find by myself"), stated_plan("I will cook by myself")

@@ -685,6 +685,7 @@ def test_asked_for_support_as_the_talk_opens_it_listens() -> None:
     assert about_agent("Hi there. It would be nice if I could discuss something with you.") == (
         "help")
     assert about_agent("Hi, I was wondering if I could talk to you about a problem.") == "help"
+    assert about_agent("hi, can I discuss an issue with you?") == "help"  # "I don't know that one"
     assert not asks_for_help("Hi. Can you lend a hand to my brother?")
 
 

@@ -87,6 +87,8 @@ pytestmark = pytest.mark.unit
     ("My ideas are never welcome at work.", False, False, False),
     # ESConv train, misspelt: "How are you holding up with everything?"
     ("yes.sure i am ready to get suggetions from you", False, False, True),
+    # ESConv train: "Hi, I'm glad you're here. How are you feeling today?"
+    ("Hi. It has been better.", False, False, False),
     # ESConv train: "That's wonderful! I'm glad to hear it"
     ("Have a wonderful day goodbye", False, True, False),
     ("Have a great day and I might be back soon to give an update.", False, True, False),
@@ -528,6 +530,11 @@ def test_a_distressing_word_is_no_gladness() -> None:
     "everything",
     # ESConv train: "That's wonderful! That sounds like a good place to be."
     "ok.its very good advice .i will follow these steps surely",
+    # ESConv train: "Oh, that's lovely! Noticing what helps ...", "Oh, that's lovely! I can hear
+    # how glad this makes you."
+    "Wow that's amazing. I want to start my own business but I have no money to start with.",
+    "I made the mistake of prioritizing the ones that take less time. I forgot to start the "
+    "other projects, so now these couple of projects wont be done by the deadline.",
 ])
 def test_a_joy_gone_boredom_or_praise_before_a_want_is_no_gladness(text: str) -> None:
     from agent.responder_phrases import POSITIVE_TEMPLATES

@@ -1540,6 +1540,19 @@ def test_a_screen_a_problem_or_a_love_is_no_topic() -> None:
                                 "esteem.", "sadness", [])
     assert "topic" not in slots("I have helped them a couple of times when they needed my help.",
                                 "neutral", [])
+    # ESConv train: "talk to someone you trust about your part", "Telling me about your house
+    # took courage", "How are you coping with your break day to day?"
+    assert "topic" not in slots("Do you think it is asking too much on my part?", "neutral", [])
+    assert "topic" not in slots("She was hit by a car in the street outside of my house.",
+                                "fear", [])
+    assert "topic" not in slots("I am so broken up from my break-up with my only long-term "
+                                "partner.", "sadness", [])
+    # a "that" naming a time opens no cause (ESConv train: "it makes sense that you feel
+    # ashamed, since day, the part that thought you could protect her")
+    found = slots("I feel like a part of me died that day, the part that thought I could protect "
+                  "her no matter what. I'm also feeling ashamed because it was out of my control.",
+                  "fear", [])
+    assert "day," not in found.get("cause", ""), found
     # a loss under way: "losing your job", not "your job" (ESConv train)
     assert slots("I am still depressed about losing my job.", "sadness", [])["event"] == (
         "losing your job")
