@@ -271,7 +271,9 @@ _HANDED_BACK = re.compile(
     r"(?:(?<![\w'])(?:and|how\s+about|what\s+about)\s+(?:how\s+(?:are|r)\s+)?"
     r"(?:you|u|yourself|urself)(?:\s+doing)?"
     r"|(?<![\w'])how\s+(?:are|r)\s+(?:you|u)(?:\s+(?:doing|feeling|yourself|today|tonight))*"
-    r"|,\s*(?:you|u|yourself)(?=\s*\?)"
+    # ("hi! I am good. you?", ESConv train: "Oh, that's lovely! What are you most looking forward
+    # to?")
+    r"|[,.!]\s*+(?:you|u|yourself)(?=\s*\?)"
     r"|(?<![\w'])(?:hbu|wbu|hby|hru)"  # "Honestly I'm not doing too great hbu"
     # "I am good, thanks. I hope you're well also." (ESConv train: "What are you most looking
     # forward to?")

@@ -41,7 +41,11 @@ _REPEATS = re.compile(
 _CARE = re.compile(
     r"\b(?:do|did)\s+you\s+(?:even|actually|really|honestly)\s+care\b"
     r"|\byou\s+(?:don't|do\s+not|dont)\s+(?:even\s+|really\s+)?care"
-    r"(?=\s*(?:[.!?,;]|$|\s(?:about\s+me|at\s+all|anyway|do\s+you)\b))",
+    r"(?=\s*(?:[.!?,;]|$|\s(?:about\s+me|at\s+all|anyway|do\s+you)\b))"
+    # "I doubt you do. You are just getting paid to be here." (ESConv train, after "I have NO ONE
+    # that cares about me": "I can hear how down this leaves you.")
+    r"|\byou(?:'re|\s+are)\s+(?:just\s+|only\s+)?(?:getting\s+paid|paid|being\s+paid)\s+to\s+"
+    r"(?:be\s+here|say\s+(?:that|this)|do\s+this|talk\s+to\s+me)\b",
     re.I,
 )
 _ROBOT = re.compile(

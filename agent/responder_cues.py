@@ -70,6 +70,10 @@ NO_NEWS = re.compile(
     # a hope for what is not there yet: "I am also hoping to find some grassroots charities for
     # people like me without families" (ESConv train, about to be evicted: "Oh, that's lovely!")
     r"|\b(?:i'?m|i\s+am|im)\s+(?:also\s+|really\s+|just\s+|still\s+)?hoping\b"
+    # gladness at the talk itself: "Ok I am glad to talk with you." (ESConv train: "How
+    # wonderful! That sounds like a good place to be.")
+    r"|\b(?:i'?m|i\s+am|im)\s+(?:so\s+|really\s+|very\s+)?glad\s+(?:to\s+(?:have\s+)?|(?:that\s+)?(?:i|we)\s+)"
+    r"(?:talk|talked|chat|chatted|spoke|speak|got\s+to\s+talk)\b"
     # agreement as the message ends: "Thi s very correct!" (ESConv valid: "How wonderful! Who
     # have you told so far?")
     r"|\b(?:(?:very|so|quite|absolutely|exactly|totally)\s+(?:correct|true)|(?:that|this|it)"

@@ -234,7 +234,9 @@ _TOPIC = re.compile(
     r"accident|accidents|crash|injury|injuries|wreck|repairs|insurance|"
     # a person named by where they are: "my church pastor", "my school counselor" (ESConv train:
     # "many people go through trouble with your church")
+    # ("Lots of my Marine buddies have had PTSD", ESConv train: "telling me about your marine")
     r"pastor|priest|counselor|counsellor|advisor|adviser|teacher|teachers|friend|friends|coach|"
+    r"buddy|buddies|pals|mates|"
     r"doctor|nurse|tutor|mentor)\b)?",
     re.I,
 )

@@ -203,7 +203,7 @@ _PRAISE = re.compile(
     r"|i\s+(?:really\s+|truly\s+)?(?:felt|feel|think|thought|find|found)\s+(?:that\s+)?)?"
     # "You are being very helpful" (ESConv train)
     r"(?:you(?:'ve|\s+have)\s+been|you\s+were"
-    r"|you(?:'re|\s+are|re)(?:\s+being)?|your(?=\s+(?:(?:really|so|very|truly|pretty|quite|such)\s+)*"
+    r"|you(?:'re|\s+are|re)(?:\s+being)?|you\s+did(?=\s)|your(?=\s+(?:(?:really|so|very|truly|pretty|quite|such)\s+)*"
     r"(?:great|good|amazing|awesome|the\s+best|wonderful|so\s+kind)\b))\s+"
     r"(?:(?:really|so|very|such|truly|a|an|incredibly|super|actually|pretty|quite|genuinely|"
     r"extremely|tremendously)\s+)*"
@@ -219,6 +219,8 @@ _PRAISE = re.compile(
     r"(?:excellent|great|amazing|wonderful|fantastic|good|real)\s+(?:support(?:\s+system)?|"
     r"listener|friend)|"
     r"(?:good|great|amazing|awesome|brilliant)\s+at\s+(?:this|listening|what\s+you\s+do)|"
+    # "You did a great job!" (ESConv train: "That's good to hear; enjoy it.")
+    r"(?<=did\s)(?:a|such\s+a)\s+(?:great|good|wonderful|fantastic|amazing|awesome)\s+job|"
     r"easy\s+to\s+talk\s+to)"
     # ("you've been quite helpful for sure.", ESConv train: "Who have you been able to talk to
     # about this?")

@@ -84,6 +84,8 @@ def test_other_words_about_people_and_machines_are_not_asked_of_it(text: str) ->
     ("you're boring", "repeats"), ("this is useless", "missed"),
     ("Ugh. This is a waste of time.", "missed"), ("I already told you I cant afford it", "repeats"),
     ("Well, I just said that.", "repeats"),
+    # ESConv train: "I can hear how down this leaves you."
+    ("I doubt you do. You are just getting paid to be here.", "care"),
 ])  # fmt: skip
 def test_a_complaint_is_owned_not_answered_with_more_support(text: str, kind: str) -> None:
     assert complaint(text) == kind
@@ -98,6 +100,7 @@ def test_a_complaint_is_owned_not_answered_with_more_support(text: str, kind: st
     "Thanks, you're right.", "I tried to fix the car and this is useless.",
     "This is pointless, nothing ever changes.", "My wife just told me she wants a divorce.",
     "I just told you about my brother because he matters.", "I just said that she left.",
+    "My boss thinks I am just getting paid to be here.",
 ])  # fmt: skip
 def test_the_users_own_troubles_are_not_complaints(text: str) -> None:
     assert complaint(text) is None
@@ -412,6 +415,7 @@ def test_an_llm_is_told_to_claim_no_past_its_role_does_not_give_it() -> None:
     "Im doing ok how are you", "Good you?", "I am good, how are you Sage?",
     # ESConv train: "What are you most looking forward to?", "How has your day been so far?"
     "I am good, thanks. I hope you're well also.", "hi not bad about you",
+    "hi! I am good. you?",  # ESConv train: "Oh, that's lovely! What are you most looking forward"
 ])  # fmt: skip
 def test_how_the_user_is_handed_back_is_answered_then_the_talk_moves_on(text: str) -> None:
     said = reply(text, affect=NEUTRAL)

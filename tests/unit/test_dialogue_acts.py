@@ -535,6 +535,8 @@ def test_a_distressing_word_is_no_gladness() -> None:
     "Wow that's amazing. I want to start my own business but I have no money to start with.",
     "I made the mistake of prioritizing the ones that take less time. I forgot to start the "
     "other projects, so now these couple of projects wont be done by the deadline.",
+    # ESConv train: "How wonderful! That sounds like a good place to be."
+    "Ok I am glad to talk with you.",
 ])
 def test_a_joy_gone_boredom_or_praise_before_a_want_is_no_gladness(text: str) -> None:
     from agent.responder_phrases import POSITIVE_TEMPLATES

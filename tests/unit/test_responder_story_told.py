@@ -1553,6 +1553,9 @@ def test_a_screen_a_problem_or_a_love_is_no_topic() -> None:
                   "her no matter what. I'm also feeling ashamed because it was out of my control.",
                   "fear", [])
     assert "day," not in found.get("cause", ""), found
+    # ESConv train: "Telling me about your marine took courage"
+    assert slots("Lots of my Marine buddies have had PTSD.", "sadness", [])["topic"] == (
+        "your marine buddies")
     # a loss under way: "losing your job", not "your job" (ESConv train)
     assert slots("I am still depressed about losing my job.", "sadness", [])["event"] == (
         "losing your job")
