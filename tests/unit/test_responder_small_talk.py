@@ -349,7 +349,7 @@ def test_a_greeting_with_wishes_and_how_one_is_handed_back_are_small_talk() -> N
     # ESConv train: "Oh, noticing what helps, as you just did, makes it easier to find again"
     (("My friend is rude.", "No, I think that's it! Much appreciated!"), "", "noticing"),
     # ESConv train: "That's good to hear; enjoy it." to praise of the job it did
-    (("My wife left me.", "You did a great job!"), "thank", "wonderful"),
+    (("My wife left me.", "You did a great job!"), "kind", "wonderful"),
     # ESConv train: "You have got through difficult things before" to praise in two sentences
     (("I lost my job.", "Good advice. you are great at this."), "kind", "difficult things"),
     # ESConv train: "Could you pick a time to find by yourself?" (a therapist)
