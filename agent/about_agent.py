@@ -50,6 +50,9 @@ _WELLBEING = whole_message(
     r"|how\s+do\s+you\s+feel|how\s+have\s+you\s+been"
     r"|how(?:'s|\s+is|\s+was|\s+has)\s+your\s+(?:day|evening|morning|night|week|weekend)"
     r"(?:\s+(?:going|been))?(?:\s+so\s+far)?|how(?:'s|\s+is)\s+life"
+    # "How is the day going for you?" (ESConv train: "I'm afraid I can't answer that from here.")
+    r"|how(?:'s|\s+is|\s+was)\s+the\s+(?:day|evening|morning|night|week|weekend)\s+(?:going|been)\s+"
+    r"(?:for|with)\s+(?:you|u)"
     r"|are\s+you\s+(?:ok|okay|alright|all\s+right)",
     tail=AFTERTHOUGHT + r"(?:\s+too)?\s*+(?:,\s*+\w+)?",  # "How are you, Sage?"
 )
@@ -277,8 +280,9 @@ _HANDED_BACK = re.compile(
     r"|(?<![\w'])(?:hbu|wbu|hby|hru)"  # "Honestly I'm not doing too great hbu"
     # "I am good, thanks. I hope you're well also." (ESConv train: "What are you most looking
     # forward to?")
-    r"|(?<![\w'])(?:i\s+)?hope\s+(?:you'?re|you\s+are|u\s+r|ur)\s+(?:doing\s+)?(?:well|good|fine|ok(?:ay)?"
-    r"|great)(?:\s+(?:also|too|as\s+well))?"
+    # ("i hope that you are doing alright", ESConv train)
+    r"|(?<![\w'])(?:i\s+)?hope\s+(?:that\s+)?(?:you'?re|you\s+are|u\s+r|ur)\s+(?:doing\s+)?(?:well|good|fine|"
+    r"ok(?:ay)?|great|alright|all\s+right)(?:\s+(?:also|too|as\s+well))?"
     # "Good you?": the comma left out after a word for how one is
     r"|(?:(?<=good)|(?<=fine)|(?<=okay)|(?<=ok)|(?<=great)|(?<=well)|(?<=alright))\s+(?:you|u)"
     r"(?=\s*\?)"
@@ -307,7 +311,9 @@ _GREETING_WORDS = re.compile(
 _HOW_ONE_IS = re.compile(
     r"\b(?:fine|good|ok|okay|okie|okey|alright|all\s+right|well|great|fantastic|wonderful|bad|"
     r"fair|so-so|meh|tired|exhausted|sad|down|low|rough|terrible|awful|hanging\s+in|surviving|"
+    # ("It's somewhat hard, how about you?", ESConv train: "I'm afraid I can't answer that")
     r"better|stressed|anxious|worried|struggling|depressed|lonely|upset|sick|doing|feeling|"
+    r"hard|tough|difficult|"
     r"getting\s+by|managing|coping|holding\s+(?:on|up))\b",
     re.I,
 )

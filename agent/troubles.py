@@ -367,8 +367,9 @@ UNWELL = re.compile(
     r"(?:(?:i'?m|i am|am|i've been|ive been|i have been|i've|ive|i have|been|things are|"
     r"things have been|it's|its|today is|today's|my day is|today was|my day was|feeling)\s+)?"
     r"(?:not\s+(?:(?:so|too|very|that|really|doing|feeling|going)\s+)*(?:great|good|well|okay|ok|"
-    r"fine|the best)|(?:(?:pretty|really|so|kinda|kind of)\s+)?(?:bad|rough|awful|terrible|"
-    r"horrible|crappy|shitty|lousy|rubbish)|(?:i\s+)?could be better"
+    # ("It's somewhat hard, how about you?", ESConv train)
+    r"fine|the best)|(?:(?:pretty|really|so|kinda|kind of|somewhat|a\s+bit)\s+)?(?:bad|rough|awful|"
+    r"terrible|horrible|crappy|shitty|lousy|rubbish|hard|difficult)|(?:i\s+)?could be better"
     # ("Hi. It has been better.", ESConv train: "How are you feeling today?")
     r"|(?:it\s+has\s+|it'?s\s+)?been better|meh"
     # "doing well, but it could have been better" (ESConv train: "What made you think of that?")

@@ -416,6 +416,7 @@ def test_an_llm_is_told_to_claim_no_past_its_role_does_not_give_it() -> None:
     # ESConv train: "What are you most looking forward to?", "How has your day been so far?"
     "I am good, thanks. I hope you're well also.", "hi not bad about you",
     "hi! I am good. you?",  # ESConv train: "Oh, that's lovely! What are you most looking forward"
+    "yeah it is hard thanks for asking. i hope that you are doing alright",  # ESConv train
 ])  # fmt: skip
 def test_how_the_user_is_handed_back_is_answered_then_the_talk_moves_on(text: str) -> None:
     said = reply(text, affect=NEUTRAL)
@@ -431,6 +432,8 @@ def test_how_the_user_is_handed_back_is_answered_then_the_talk_moves_on(text: st
     ("Honestly I'm not doing too great hbu", "going on|happening"),
     # ESConv train: "I'm fine, thanks for asking. What made you think of that?"
     ("doing well, but it could have been better, how are you doing ?", "going on|happen"),
+    # ESConv train: "I'm afraid I can't answer that from here."
+    ("It's somewhat hard, how about you?", "going on|happen"),
     ("ok. not great how r u.", "going on|happening"),
 ])  # fmt: skip
 def test_a_low_report_handed_back_is_answered_and_then_asked_about(text: str, asked: str) -> None:
@@ -649,7 +652,8 @@ def test_a_misspelt_greeting_and_how_are_you_are_heard() -> None:
     assert any(said in group for group in SELF_REPORTS.values()), said
     # ESConv train: "Hi, I'm glad you're here. How are you feeling today?", "I don't know that
     # one, I'm afraid."
-    for asked in ("Good afternoon How are you", "Can I ask first how you're doing today?"):
+    for asked in ("Good afternoon How are you", "Can I ask first how you're doing today?",
+                  "How is the day going for you?"):  # ESConv train: "I can't answer that"
         said = reply(asked, affect=NEUTRAL)
         assert any(said in group for group in SELF_REPORTS.values()), said
 
