@@ -153,9 +153,12 @@ class AffectiveAgent:
 
         mark = time.perf_counter()
         flagged = self.safety.check(text)
+        said = [t.text for t in self.dialogue.turns if t.speaker == self.dialogue.agent_name]
         if flagged is not None and hasattr(self.safety, "follow_up"):
-            flagged = self.safety.follow_up(flagged, [
-                t.text for t in self.dialogue.turns if t.speaker == self.dialogue.agent_name])
+            flagged = self.safety.follow_up(flagged, said)
+        elif flagged is None and hasattr(self.safety, "after_crisis"):
+            # means, a plan or a time, said just after a crisis was answered
+            flagged = self.safety.after_crisis(text, said)
         timings["safety_ms"] = _ms(mark)
 
         mark = time.perf_counter()

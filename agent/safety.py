@@ -707,8 +707,48 @@ def _variants(text: str) -> tuple[str, ...]:
     return (norm,) if deleet == norm else (norm, deleet)
 
 
+# Talk of means, a plan or a time, just after a crisis was answered: "How would you do it...hurt
+# yourself? I thought about crashing my car into someone else", "It would be quick for me I
+# would take off my seatbelt first" (ESConv train, the turns between two crisis messages, had
+# got "what you're describing moves me" and "You sound unsettled about your seatbelt"). Out of
+# such a context these words are ordinary ("a car crash on the way home", "my pills ran out").
+_AFTER_CRISIS = re.compile(
+    r"\bhow\s+(?:would|do|did|could|should|can)\s+(?:you|u|i|one|someone)\s+(?:do\s+it|hurt\s+"
+    r"(?:yourself|myself|oneself|themselves)|kill\s+(?:yourself|myself|oneself|themselves)|end\s+it)\b"
+    r"|\b(?:crash|crashing|crashed|drive|driving|drove)\s+(?:my|the)\s+car\s+(?:into|off)\b"
+    r"|\b(?:take|taking|took)\s+off\s+my\s+seat\s*belt\b|\bwithout\s+(?:my|a)\s+seat\s*belt\b"
+    r"|\b(?:it|that)\s+(?:would|will|'?d|'?ll)\s+be\s+(?:quick|fast|easy|painless|over)\b"
+    r"|\b(?:do|doing)\s+it\s+(?:tomorrow|tonight|today|soon|this\s+week|when|while|after)\b"
+    r"|\b(?:end|ending)\s+it(?:\s+all)?\b(?!\s+with\b)"
+    r"|\b(?:pills|rope|noose|razor|blades?|gun|bridge|overdose|wrists?)\b"
+    r"|\b(?:wouldn'?t|won'?t|will\s+not|would\s+not)\s+be\s+(?:here|around)\b"
+    r"|\b(?:tried|try|trying)\s+to\s+hurt\s+(?:yourself|myself)\b",
+    re.I,
+)
+AFTER_CRISIS_TURNS = 4
+"""The agent's replies back that a crisis answer still makes means or plans a crisis."""
+
+
 class SafetyCheck:
     """Finds crisis language; its response replaces whatever the responder would say."""
+
+    def after_crisis(self, text: str, said: Sequence[str]) -> SafetyResult | None:
+        """The crisis follow-up when one of the agent's last ``AFTER_CRISIS_TURNS`` replies
+        (``said``, oldest first) answered a crisis and ``text`` talks of means, a plan or a time
+        ("I would take off my seatbelt first"); None otherwise.
+
+        >>> crisis = SafetyCheck().check("I tried to hurt myself").response
+        >>> SafetyCheck().after_crisis("I would take off my seatbelt first", ["Hi.", crisis]
+        ...                            ).category
+        'self_harm'
+        >>> SafetyCheck().after_crisis("I would take off my seatbelt first", ["Hi."]) is None
+        True
+        """
+        if not any(r in CRISIS_REPLIES for r in said[-AFTER_CRISIS_TURNS:]):
+            return None
+        if not any(_AFTER_CRISIS.search(v) for v in _variants(text)):
+            return None
+        return self.follow_up(SafetyResult("self_harm", _RESPONSES["self_harm"]), said)
 
     categories = tuple(_PATTERNS)
 
