@@ -252,7 +252,10 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         # to hurt them either", ESConv train, had got the harm-to-others script)
         r"(?<!n't\s)(?<!\bnot\s)(?<!\bdont\s)(?<!\bnever\s)(?<!n't\sreally\s)"
         r"\b(?:going|want|gonna|plan(?:ning)?)\s+to\s+(?:kill|hurt|shoot|stab)\s+"
-        r"(?:him|her|them|someone|somebody|people|everyone|my\s+\w+)\b(?!\s+at\s+(?:chess|cards))",
+        # ("I don;t want to hurt her feelings but I'm thinking about ending the relationship",
+        # ESConv train, had got the harm-to-others script): feelings hurt are no harm done
+        r"(?:him|her|them|someone|somebody|people|everyone|my\s+\w+)\b(?!\s+at\s+(?:chess|cards))"
+        r"(?!(?:'s|s')?\s+(?:feelings|pride|ego|chances|career|reputation)\b)",
         r"\b(?:think(?:ing)?\s+about|thoughts\s+(?:of|about)|urges?\s+to)\s+(?:hurting|harming|"
         rf"killing|hurt|harm|kill)\s+{_PERSON}\b",
         r"(?<!n't\s)(?<!\bnot\s)(?<!\bdont\s)(?<!\bnever\s)"
@@ -478,11 +481,23 @@ def answers_no(text: str) -> bool:
     return said_no and SafetyCheck().check(text) is None
 
 
+# Work on a crisis line is no crisis: "I am trying to get a job at a suicide hotline for the
+# summer" (ESConv train, a psychology student, had got the self-harm script twice). Only the
+# work is taken out; "I called the suicide hotline because I wanted to die" stays.
+_CRISIS_WORK = re.compile(
+    r"\b(?:job|jobs|work|working|volunteer(?:ing)?|intern(?:ing|ship)?|career|shift|position|"
+    r"training)\s+(?:at|for|with|on)\s+(?:a|an|the)\s+suicide\s+(?:prevention\s+)?(?:hotline|helpline|"
+    r"(?:crisis\s+)?line|lifeline|centre|center|charity)\b"
+    r"|\bsuicide\s+(?:hotline|helpline|(?:crisis\s+)?line|lifeline)\s+(?:job|work|volunteer(?:ing)?|"
+    r"internship|position|shift)s?\b")
+
+
 def _without_denials(text: str) -> str:
-    """``text`` with plain denials of self-harm taken out (see ``_DENIAL``)."""
+    """``text`` with plain denials of self-harm, and work on a crisis line, taken out (see
+    ``_DENIAL``, ``_CRISIS_WORK``)."""
     def drop(match: re.Match[str]) -> str:
         return match.group(0) if _TIME_BOUND.match(text[match.end():]) else " , "
-    return _DENIAL.sub(drop, text)
+    return _CRISIS_WORK.sub(" , ", _DENIAL.sub(drop, text))
 
 CHECK_IN = (
     "When you say that, I want to ask you plainly: are you having thoughts of ending your "
@@ -697,6 +712,9 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("\u2019", "'").replace("\u2018", "'")
+    # a semicolon slipped for the apostrophe of a "n't" ("I don;t want to hurt her feelings",
+    # ESConv train): the denial must still read as one
+    text = re.sub(r"(?<=[a-z]n);(?=t\b)", "'", text, flags=re.I)
     return " ".join(text.lower().split())
 
 

@@ -26,6 +26,10 @@ pytestmark = pytest.mark.unit
 
 CRISIS = {
     "I want to kill myself": "self_harm",
+    # a crisis line called, not worked at, and a real harm with the semicolon slip
+    "I called the suicide hotline last night because I wanted to die": "self_harm",
+    "I work at a suicide hotline and I want to kill myself": "self_harm",
+    "I want to hurt her so badly": "harm_to_others",
     "i've been thinking about suicide a lot": "self_harm",
     "Sometimes I think everyone would be better off without me": "self_harm",
     "I don't want to live anymore": "self_harm",
@@ -214,6 +218,11 @@ CRISIS = {
 }
 NOT_CRISIS = [
     "Nothing you say can hurt me anymore.",
+    # ESConv train: a semicolon for the apostrophe, and feelings hurt, had got the
+    # harm-to-others script; work on a crisis line had got the self-harm script twice
+    "I don;t want to hurt her feelings but I'm thinking about ending the relationship.",
+    "Yes! I am trying to get a job at a suicide hotline for the summer",
+    "I'm still going to work on that suicide hotline job as well",
     # a harm said not to be wanted (ESConv train, had got the harm-to-others script)
     "yeah but i had a good family right now.i don't want to hurt them either.",
     "Listen, I don't want to hurt her.",
