@@ -44,6 +44,11 @@ def ending_sentence(body: str, *, within: bool = True) -> re.Pattern[str]:
                       r"\s*+[?.!]*+\s*+$", re.I)
 
 
+# (compiled once: looked up through re's cache for each sentence, a message of 10,000 short
+# sentences spent 0.1 s a turn in the lookups alone)
+_OPENING_ONLY = re.compile(OPENING + r"\s*", re.I)
+
+
 def asked_beside(text: str, question: re.Pattern[str]) -> str | None:
     """The rest of ``text`` when one of its sentences ends in ``question`` (an
     ``ending_sentence``): "" when the question is the whole message, None when no sentence
@@ -53,6 +58,6 @@ def asked_beside(text: str, question: re.Pattern[str]) -> str | None:
         found = question.search(sentence)
         asked = asked or found is not None
         before = sentence if found is None else sentence[: found.start()].strip(" ,")
-        if before and not re.fullmatch(OPENING + r"\s*", before + " ", re.I):  # "Hi, where"
+        if before and not _OPENING_ONLY.fullmatch(before + " "):  # "Hi, where"
             rest.append(before)
     return " ".join(rest) if asked else None
