@@ -284,8 +284,9 @@ TROUBLE_FORTUNE = -0.77
 """How bad a turn is for the user at least when its words tell a trouble (a loss, an illness, a
 hurt done to them, a painful feeling: agent.troubles.tells_trouble), however the text model
 reads it. ESConv seekers whose first turn tells one rated their emotion 0.77 on average (1-5 put
-in [0, 1]; 295 of 772 train openings on 2026-11-28, as the patterns have grown: 0.76 over 288
-the day before, 0.77 over 243 when it was first set; 0.74 over 69 on valid), and those the
+in [0, 1]; 298 of 772 train openings at the end of 2026-11-28, as the patterns have grown: 0.77
+over 295 earlier that day, 0.76 over 288 the day before, 0.77 over 243 when it was first set;
+0.75 over 70 on valid), and those the
 model did not read as bad news
 (17 of the 243) rated it 0.75: the reading misses some troubles, the people do not feel them
 less.
