@@ -51,7 +51,8 @@ _WELLBEING = whole_message(
     r"|how(?:'s|\s+is|\s+was|\s+has)\s+your\s+(?:day|evening|morning|night|week|weekend)"
     r"(?:\s+(?:going|been))?(?:\s+so\s+far)?|how(?:'s|\s+is)\s+life"
     # "How is the day going for you?" (ESConv train: "I'm afraid I can't answer that from here.")
-    r"|how(?:'s|\s+is|\s+was)\s+the\s+(?:day|evening|morning|night|week|weekend)\s+(?:going|been)\s+"
+    r"|how(?:'s|\s+is|\s+was)\s+the\s+(?:day|evening|morning|night|week|weekend)\s+(?:going"
+    r"|been)\s+"
     r"(?:for|with)\s+(?:you|u)"
     r"|are\s+you\s+(?:ok|okay|alright|all\s+right)",
     tail=AFTERTHOUGHT + r"(?:\s+too)?\s*+(?:,\s*+\w+)?",  # "How are you, Sage?"
@@ -153,7 +154,8 @@ _HELP = whole_message(
     # that?")
     # ("could you please help me out to over come this stress", ESConv train: "you're still
     # working out what to make of it")
-    r"(?:\s+out)?(?:\s+to\s+(?:feel|get|stay|cope|keep|over\s*come|deal|handle|manage)\b[^.!?]{0,50})?"
+    r"(?:\s+out)?(?:\s+to\s+(?:feel|get|stay|cope|keep|over\s*come|deal|handle"
+    r"|manage)\b[^.!?]{0,50})?"
     r"(?:\s+(?:right\s+)?now|\s+today|\s+tonight)?"
     # "I really need your help if possible." (ESConv train)
     r"(?:,?\s+if\s+(?:(?:you|u)\s+don.?t\s+mind|possible|(?:you|u)\s+(?:can|could)))?"
@@ -167,10 +169,12 @@ _TALK_PART = (
     # "It would be nice if I could discuss something with you." (ESConv train: "How is your day
     # going otherwise?")
     r"|it\s+would\s+be\s+(?:nice|good|great|helpful)\s+(?:if\s+i\s+could|to)\s+(?:talk|discuss\s+"
-    r"something|share\s+something|vent)(?:\s+(?:to|with)\s+(?:you|u))?|is\s+it\s+(?:ok|okay|alright|all\s+right)\s+(?:if\s+i|to)"
+    r"something|share\s+something|vent)(?:\s+(?:to|with)\s+(?:you|u))?|is\s+it\s+(?:ok|okay|alright"
+    r"|all\s+right)\s+(?:if\s+i|to)"
     r"\s+(?:talk|vent|speak)(?:\s+(?:to|with)\s+(?:you|u))?"
     # "Hi, I was wondering if I could talk to you about a problem." (ESConv train)
-    r"|(?:i\s+)?(?:was\s+|am\s+|'m\s+)?wonder(?:ing)?\s+if\s+i\s+(?:could|can|might)\s+(?:talk|speak|vent|"
+    r"|(?:i\s+)?(?:was\s+|am\s+|'m\s+)?wonder(?:ing)?\s+if\s+i\s+(?:could|can|might)\s+(?:talk"
+    r"|speak|vent|"
     r"chat)(?:\s+(?:to|with)\s+(?:you|u))?"
     r"|i\s+(?:really\s+|just\s+)?(?:need|want|would\s+like|'d\s+like)\s+to\s+(?:vent|talk"
     r"|get\s+something\s+off\s+my\s+chest)"
@@ -281,7 +285,8 @@ _HANDED_BACK = re.compile(
     # "I am good, thanks. I hope you're well also." (ESConv train: "What are you most looking
     # forward to?")
     # ("i hope that you are doing alright", ESConv train)
-    r"|(?<![\w'])(?:i\s+)?hope\s+(?:that\s+)?(?:you'?re|you\s+are|u\s+r|ur)\s+(?:doing\s+)?(?:well|good|fine|"
+    r"|(?<![\w'])(?:i\s+)?hope\s+(?:that\s+)?(?:you'?re|you\s+are|u\s+r|ur)\s+(?:doing\s+)?(?:well"
+    r"|good|fine|"
     r"ok(?:ay)?|great|alright|all\s+right)(?:\s+(?:also|too|as\s+well))?"
     # "Good you?": the comma left out after a word for how one is
     r"|(?:(?<=good)|(?<=fine)|(?<=okay)|(?<=ok)|(?<=great)|(?<=well)|(?<=alright))\s+(?:you|u)"

@@ -79,9 +79,11 @@ TOPICS: tuple[Topic, ...] = (
                r"|\b(?:afford|pay\s+for)\s+(?:any\s+|the\s+)?professional\s+help\b"
                # "Is considering counselling a better option?", "I didnt know counselling is very
                # expensive" (ESConv train, after a breakup: a note to write, a line on breakups)
-               r"|\bconsider(?:ing)?\s+(?:getting\s+|going\s+to\s+|seeing\s+)?(?:a\s+)?(?:coun[cs]{1,2}e?l{1,2}"
+               r"|\bconsider(?:ing)?\s+(?:getting\s+|going\s+to\s+"
+               r"|seeing\s+)?(?:a\s+)?(?:coun[cs]{1,2}e?l{1,2}"
                r"[oe]u?rs?|coun[cs]{1,2}e?l{1,2}ing|therapy|therapists?)\b"
-               r"|\b(?:coun[cs]{1,2}e?l{1,2}ing|therapy|therapists?)\s+(?:is|are)\s+(?:very\s+|so\s+|too\s+|"
+               r"|\b(?:coun[cs]{1,2}e?l{1,2}ing|therapy|therapists?)\s+(?:is|are)\s+(?:very\s+"
+               r"|so\s+|too\s+|"
                r"really\s+)?(?:expensive|costly|pricey)\b"
                # "I dont know about any free counsellors"
                r"|\b(?:free|cheap|affordable|low[\s-]cost)\s+(?:coun[cs]{1,2}e?l{1,2}[oe]u?rs?|"
@@ -356,7 +358,8 @@ TOPICS: tuple[Topic, ...] = (
                r"|\b(?:the|an|my)\s+urge\s+to\s+(?:drink|use)\b"
                # "I've also been turning to drugs a lot lately" (ESConv train, had got the steps
                # for putting things off)
-               r"|\bi(?:'ve|\s+have)?\s+(?:also\s+)?(?:been\s+)?(?:turning|turned|turn)\s+to\s+(?:drugs|alcohol|"
+               r"|\bi(?:'ve|\s+have)?\s+(?:also\s+)?(?:been\s+)?(?:turning|turned"
+               r"|turn)\s+to\s+(?:drugs|alcohol|"
                r"drinking|the\s+bottle|pills|weed)\b"
                # alcohol taken to cope: "have been taking Alcohol since to wipe away the
                # emotion", "i normally take Alcohol any time am going through any sad moment"
@@ -394,7 +397,8 @@ TOPICS: tuple[Topic, ...] = (
         "sleep", "sleep trouble",
         # ("I feel tired during the day but cant fall or stay asleep at night", ESConv train)
         _words(r"\b(?:can'?t|cannot|couldn'?t|can\s+not|could\s+not)\s+(?:get\s+to\s+|(?:fall|stay)"
-               r"(?:\s+or\s+(?:fall|stay))?\s+(?:a)?)?sleep\b|\binsomnia\b|\b(?:not|barely|hardly)\s+sleeping\b"
+               r"(?:\s+or\s+(?:fall|stay))?\s+(?:a)?)?sleep\b|\binsomnia\b|\b(?:not|barely"
+               r"|hardly)\s+sleeping\b"
                # "I find it hard to fall asleep", "trouble getting to sleep" (ESConv train)
                # ("a hard time falling asleep", "I lie down and then I feel wide awake", ESConv
                # valid)

@@ -218,7 +218,8 @@ _SURROUNDINGS = ending_sentence(
     r"state|country))"
     # "How's the economy where you live?" (ESConv train, had got "I can't say I've felt
     # unsettled the way you do")
-    r"|how(?:'s|\s+is|\s+are)\s+(?:the\s+|things\s+|it\s+|life\s+)?(?:\w+\s+)?(?:where\s+(?:you|u)\s+"
+    r"|how(?:'s|\s+is|\s+are)\s+(?:the\s+|things\s+|it\s+|life\s+)?(?:\w+\s+)?(?:where\s+(?:you"
+    r"|u)\s+"
     r"(?:live|are)|(?:in|near)\s+your\s+(?:area|town|city|state|country|part\s+of\s+the\s+world))"
     r"|what\s+are\s+(?:you|u)\s+(?:doing|up\s+to)(?:\s+(?:today|tonight|now|right\s+now))?"
     # "Do you have dependents that look up to you?", "do you have kids?"

@@ -88,7 +88,8 @@ _FAREWELL = re.compile(
     # ("Have a great night wise one.", ESConv train: "That's wonderful!")
     # ("Have a nice rest of day.", "sure have a good night then and best of luck to you", ESConv
     # train: "You're welcome", "That's good to hear; enjoy it.")
-    r"(?:(?:the|your)\s+)?day)(?:\s+too)?(?:\s+then)?(?:,?\s+(?:wise\s+one|my\s+friend|friend|buddy|"
+    r"(?:(?:the|your)\s+)?day)(?:\s+too)?(?:\s+then)?(?:,?\s+(?:wise\s+one|my\s+friend|friend|buddy"
+    r"|"
     r"dear|mate))?(?:,?\s+and\s+(?:the\s+)?best\s+of\s+luck(?:\s+to\s+(?:you|u))?)?"
     # ("Have a wonderful day goodbye", ESConv train: "That's wonderful! I'm glad to hear it")
     r"(?:[,.!\s]+(?:good)?bye+)?"
@@ -181,8 +182,10 @@ def seasonal_goodbye(text: str, earlier: Sequence[str]) -> bool:
 # so far?"). Stripped only from a greeting's first characters; from the first of a run of
 # spaces only (possessive), or a long run would be rescanned from each of its spaces.
 _WELL_WISHES = re.compile(
-    r"(?<![,.!\s])[,.!\s]*+(?:and\s+)?(?:(?:it'?s\s+)?(?:nice|pleased|glad|good|great)\s+to\s+meet\s+"
-    r"(?:you|u)(?:\s+too)?|(?:i\s+)?hope\s+(?:you'?re|you\s+are|u\s+r|ur)\s+(?:doing\s+)?(?:well|good|"
+    r"(?<![,.!\s])[,.!\s]*+(?:and\s+)?(?:(?:it'?s\s+)?(?:nice|pleased|glad|good"
+    r"|great)\s+to\s+meet\s+"
+    r"(?:you|u)(?:\s+too)?|(?:i\s+)?hope\s+(?:you'?re|you\s+are|u\s+r|ur)\s+(?:doing\s+)?(?:well"
+    r"|good|"
     r"fine|ok(?:ay)?|great)(?:\s+today)?|(?:i\s+)?hope\s+(?:your|ur)\s+day\s+is\s+going\s+well)"
     r"(?=[\s,.!]|$)", re.I)
 _WISHES_WITHIN = 120
@@ -423,7 +426,8 @@ _ADVICE = re.compile(
     r"|\b(?:ideas|suggestions|tips|advice)\s+(?:are\s+|is\s+)?(?:very\s+|always\s+)?welcome\b"
     # "yes.sure i am ready to get suggetions from you" (ESConv train, misspelt: "How are you
     # holding up with everything?")
-    r"|\b(?:ready|happy|open)\s+(?:to\s+(?:get|hear|receive|take)|for)\s+(?:some\s+|any\s+|your\s+)?"
+    r"|\b(?:ready|happy|open)\s+(?:to\s+(?:get|hear|receive|take)|for)\s+(?:some\s+|any\s+"
+    r"|your\s+)?"
     r"(?:sugg?\w*ions?|advice|ideas|tips)\b"
     # "That would be great, I'd appreciate some tips." (ESConv train, after sleep trouble told:
     # "Who have you been able to talk to about this?")

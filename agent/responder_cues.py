@@ -32,7 +32,8 @@ AN_INFANT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|t
 NO_NEWS = re.compile(
     # ("Thank you. I really would like to get my motivation back", ESConv train: "That sounds
     # like a good place to be.")
-    r"^\s*(?:(?:yes|yeah|well|ok|okay|lol|haha|oh|and|oh\s+and|absolutely|exactly|thank\s+you|thanks)"
+    r"^\s*(?:(?:yes|yeah|well|ok|okay|lol|haha|oh|and|oh\s+and|absolutely|exactly|thank\s+you"
+    r"|thanks)"
     r"[,.!\s]+)*"
     r"(?:i\s+(?:really\s+|just\s+|do\s+)?hope|i\s+(?:would|'d)\s+(?:(?:really|certainly|sure)\s+)?hope"
     # ("Hope so. Byee take care", ESConv train: "Oh, that's lovely! You sound really glad")
@@ -60,7 +61,8 @@ NO_NEWS = re.compile(
     r"|i\s+(?:totally\s+|completely\s+)?agree"
     # agreement alone: "It is!" (ESConv train, after "I am in psychology ... a hard time
     # managing my time", read as joy: "What are you most looking forward to?")
-    r"|(?:it|that|this)\s+(?:really\s+|sure\s+|definitely\s+|certainly\s+)?(?:is|was|does)(?=\s*+[.!]*+"
+    r"|(?:it|that|this)\s+(?:really\s+|sure\s+|definitely\s+|certainly\s+)?(?:is|was"
+    r"|does)(?=\s*+[.!]*+"
     r"\s*+$))\b"
     # Anywhere in the message, as branches of their own: after the opening words a ".*" would
     # rescan the rest once for every way of splitting them ("ok, " 5,000 times took 2.3 s).
@@ -72,7 +74,8 @@ NO_NEWS = re.compile(
     r"|\b(?:i'?m|i\s+am|im)\s+(?:also\s+|really\s+|just\s+|still\s+)?hoping\b"
     # gladness at the talk itself: "Ok I am glad to talk with you." (ESConv train: "How
     # wonderful! That sounds like a good place to be.")
-    r"|\b(?:i'?m|i\s+am|im)\s+(?:so\s+|really\s+|very\s+)?glad\s+(?:to\s+(?:have\s+)?|(?:that\s+)?(?:i|we)\s+)"
+    r"|\b(?:i'?m|i\s+am|im)\s+(?:so\s+|really\s+|very\s+)?glad\s+(?:to\s+(?:have\s+)?"
+    r"|(?:that\s+)?(?:i|we)\s+)"
     r"(?:talk|talked|chat|chatted|spoke|speak|got\s+to\s+talk)\b"
     # agreement as the message ends: "Thi s very correct!" (ESConv valid: "How wonderful! Who
     # have you told so far?")
@@ -95,7 +98,8 @@ UNSUPPORTIVE = re.compile(
     r"(?:understand|care|listen|support)s?"
     # "all my family don't even think of me" (ESConv train, asking for money: "What do you
     # think your family would say if you told them how you feel?")
-    r"|(?:don'?t|doesn'?t|do\s+not|does\s+not|never)\s+(?:really\s+|even\s+)?think\s+(?:of|about)\s+"
+    r"|(?:don'?t|doesn'?t|do\s+not|does\s+not|never)\s+(?:really\s+|even\s+)?think\s+(?:of"
+    r"|about)\s+"
     r"me"
     # "i am estranged from my family for the most part" (ESConv train: "You clearly care about
     # your family")

@@ -96,7 +96,8 @@ _TOPIC = re.compile(
     # or by it: "She was hit by a car in the street outside of my house" (ESConv train:
     # "Telling me about your house took courage")
     r"(?!(?:(?<=at |in |to |on |of )|(?<=outside )|(?<=left )|(?<=leave ))(?:my|our)\s+"
-    r"(?:house|home|place|apartment|flat|room|bedroom|parents'?|floor|street|block|building|road)\b)"
+    r"(?:house|home|place|apartment|flat|room|bedroom|parents'?|floor|street|block|building"
+    r"|road)\b)"
     rf"(?:my|our)\s++((?:{_ADJECTIVES})\s++)?"
     # a body part is where a feeling sits, not what it is about: "every time I close my eyes"
     # is not "the hardest part of your eyes", nor "it broke my heart" "your heart"; an
@@ -355,7 +356,8 @@ _NOT_A_FEELING = re.compile(r"\bhappy\s+(?:hour|birthday|new\s+year|holidays?|th
 # clause's end or the user's own words ("he makes me so angry" keeps "angry").
 _PEOPLE_WORDS = "|".join(sorted(PEOPLE, key=len, reverse=True))
 _THEIR_FEELING = re.compile(
-    rf"\b(?:he|she|they|(?:my|our)\s+(?:{_PEOPLE_WORDS}))\s+(?:(?:always|often|also|really|just|still|"
+    rf"\b(?:he|she|they|(?:my|our)\s+(?:{_PEOPLE_WORDS}))\s+(?:(?:always|often|also|really|just"
+    rf"|still|"
     r"now|seems?\s+to|tends?\s+to)\s+)*(?:feels?|felt|is|was|are|were|seems?|seemed|gets?|got|"
     r"has\s+been|have\s+been|'s|'re)\s+(?:(?!(?:me|i|i'm|im|my|myself|us|we)\b)[^.!?;,\s]++\s*+)+")
 _DENIED_FEELING = re.compile(r"\b(?:\w+n't|not|never|no\s+longer)\s+(?:(?:all|so|that|too|very|as|"
@@ -429,7 +431,8 @@ _ENDED_WITH = re.compile(
     # your partner would say")
     # ("iam feeling very sad about breaking up with my girlfriend", ESConv train: "what do you
     # think your girlfriend would say if you told her how you feel?")
-    r"\b(?:(?:i|we)\s+(?:just\s+|recently\s+|finally\s+|have\s+|'ve\s+|had\s+)?|(?:after|since|about|"
+    r"\b(?:(?:i|we)\s+(?:just\s+|recently\s+|finally\s+|have\s+|'ve\s+|had\s+)?|(?:after|since"
+    r"|about|"
     r"over)\s+)"
     r"(?:(?:broke|breaking)\s+up\s+(?:the\s+|our\s+|my\s+)?(?:relationship\s+)?with|"
     r"ended\s+(?:the\s+|our\s+|my\s+)relationship\s+with|splitting\s+(?:up\s+)?(?:with|from)|"

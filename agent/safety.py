@@ -486,9 +486,11 @@ def answers_no(text: str) -> bool:
 # work is taken out; "I called the suicide hotline because I wanted to die" stays.
 _CRISIS_WORK = re.compile(
     r"\b(?:job|jobs|work|working|volunteer(?:ing)?|intern(?:ing|ship)?|career|shift|position|"
-    r"training)\s+(?:at|for|with|on)\s+(?:a|an|the)\s+suicide\s+(?:prevention\s+)?(?:hotline|helpline|"
+    r"training)\s+(?:at|for|with|on)\s+(?:a|an|the)\s+suicide\s+(?:prevention\s+)?(?:hotline"
+    r"|helpline|"
     r"(?:crisis\s+)?line|lifeline|centre|center|charity)\b"
-    r"|\bsuicide\s+(?:hotline|helpline|(?:crisis\s+)?line|lifeline)\s+(?:job|work|volunteer(?:ing)?|"
+    r"|\bsuicide\s+(?:hotline|helpline|(?:crisis\s+)?line|lifeline)\s+(?:job|work|volunteer(?:ing)?"
+    r"|"
     r"internship|position|shift)s?\b")
 
 
@@ -732,7 +734,8 @@ def _variants(text: str) -> tuple[str, ...]:
 # such a context these words are ordinary ("a car crash on the way home", "my pills ran out").
 _AFTER_CRISIS = re.compile(
     r"\bhow\s+(?:would|do|did|could|should|can)\s+(?:you|u|i|one|someone)\s+(?:do\s+it|hurt\s+"
-    r"(?:yourself|myself|oneself|themselves)|kill\s+(?:yourself|myself|oneself|themselves)|end\s+it)\b"
+    r"(?:yourself|myself|oneself|themselves)|kill\s+(?:yourself|myself|oneself|themselves)"
+    r"|end\s+it)\b"
     r"|\b(?:crash|crashing|crashed|drive|driving|drove)\s+(?:my|the)\s+car\s+(?:into|off)\b"
     r"|\b(?:take|taking|took)\s+off\s+my\s+seat\s*belt\b|\bwithout\s+(?:my|a)\s+seat\s*belt\b"
     r"|\b(?:it|that)\s+(?:would|will|'?d|'?ll)\s+be\s+(?:quick|fast|easy|painless|over)\b"

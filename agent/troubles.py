@@ -86,7 +86,8 @@ TURNED_HARD = re.compile(
     # wonderful!")
     # ("easier said but i guess so. i just want this year to end now.", ESConv train: "That's
     # wonderful!")
-    r"\beasier\s+said\b|\bwant\s+(?:this|the|it|all\s+this)\s+(?:\w+\s+)?to\s+(?:end|be\s+over|stop)\b|"
+    r"\beasier\s+said\b|\bwant\s+(?:this|the|it|all\s+this)\s+(?:\w+\s+)?to\s+(?:end|be\s+over"
+    r"|stop)\b|"
     r"\b(?:hard|difficult|tough|impossible|tricky)\b[^.!?]{0,80}?"
     r"\b(?:though|tho)\b"
     r"|\b(?:but|though|although|however)\b[^.!?]{0,80}?\b(?:hard|difficult|tough|impossible|tricky|"
@@ -94,7 +95,8 @@ TURNED_HARD = re.compile(
     re.I,
 )
 LOST_GOOD = re.compile(
-    r"\bused\s+to\s+(?:really\s+|always\s+)?(?:love|like|enjoy|adore|be\s+(?:so\s+)?(?:happy|close|fun)"
+    r"\bused\s+to\s+(?:really\s+|always\s+)?(?:love|like|enjoy|adore|be\s+(?:so\s+)?(?:happy|close"
+    r"|fun)"
     # "I used to get a lot of pleasure from reading ... Now reading feels like a chore" (ESConv
     # train, read as joy: "That's wonderful!")
     r"|get\s+(?:a\s+lot\s+of\s+|so\s+much\s+|real\s+|great\s+)?(?:pleasure|joy|satisfaction))\b"
@@ -237,7 +239,8 @@ HURT_DONE = re.compile(
     r"|\b(?:pick|picks|picking|picked)\s+on\s+(?:me|us)\b"
     # ("but thinking anybody tease me about my body", ESConv train, after thanks: "You sound
     # really glad")
-    r"|\b(?:tease|teases|teasing|teased|mock|mocks|mocking|shame|shames|shaming|shamed)\s+(?:me|us)\b"
+    r"|\b(?:tease|teases|teasing|teased|mock|mocks|mocking|shame|shames|shaming|shamed)\s+(?:me"
+    r"|us)\b"
     # "This co worker keeps going behind my back" (ESConv valid: "What happened?")
     r"|\b(?:go|goes|going|went|gone)\s+behind\s+(?:my|our)\s+back\b|\b(?:post|posts|posting|posted|"
     r"spread|spreads|spreading)\s+(?:stuff|things|rumou?rs|lies|pictures|photos|videos)\s+"
@@ -292,7 +295,8 @@ STRUGGLE_WITH = re.compile(
     # deadline" (ESConv train, read as joy: "Oh, that's lovely!"); "I have no money to start
     # with" (ESConv train: "Oh, that's lovely!")
     r"|\b(?:i|we)\s+(?:just\s+|really\s+)?made\s+(?:a|the|an|such\s+a)\s+(?:\w+\s+)?mistake\b"
-    r"|\b(?:i|we)\s+(?:have|'ve\s+got|got)\s+no\s+money\b|\b(?:i|we)\s+(?:don'?t|do\s+not|dont)\s+have\s+"
+    r"|\b(?:i|we)\s+(?:have|'ve\s+got|got)\s+no\s+money\b|\b(?:i|we)\s+(?:don'?t|do\s+not"
+    r"|dont)\s+have\s+"
     r"(?:any|enough)\s+money\b"
     # "in my adolescense I suffered from bullying" (ESConv train, read as joy: "Oh, that's
     # lovely! How did it come about?"), "am suffering a lot"
@@ -373,7 +377,8 @@ UNWELL = re.compile(
     # ("Hi. It has been better.", ESConv train: "How are you feeling today?")
     r"|(?:it\s+has\s+|it'?s\s+)?been better|meh"
     # "doing well, but it could have been better" (ESConv train: "What made you think of that?")
-    r"|(?:doing\s+)?(?:well|good|ok|okay|fine|alright),?\s+but\s+(?:it\s+|things\s+)?could\s+(?:have\s+"
+    r"|(?:doing\s+)?(?:well|good|ok|okay|fine|alright),?\s+but\s+(?:it\s+"
+    r"|things\s+)?could\s+(?:have\s+"
     r"been|be)\s+better"
     r"|(?:not\s+)?so-so"
     # "A little down. Kind of broke for Christmas." (ESConv valid)
