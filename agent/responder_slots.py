@@ -356,9 +356,9 @@ _NOT_A_FEELING = re.compile(r"\bhappy\s+(?:hour|birthday|new\s+year|holidays?|th
 # clause's end or the user's own words ("he makes me so angry" keeps "angry").
 _PEOPLE_WORDS = "|".join(sorted(PEOPLE, key=len, reverse=True))
 _THEIR_FEELING = re.compile(
-    rf"\b(?:he|she|they|(?:my|our)\s+(?:{_PEOPLE_WORDS}))\s+(?:(?:always|often|also|really|just"
-    rf"|still|"
-    r"now|seems?\s+to|tends?\s+to)\s+)*(?:feels?|felt|is|was|are|were|seems?|seemed|gets?|got|"
+    rf"\b(?:he|she|they|(?:my|our)\s+(?:{_PEOPLE_WORDS}))\s+"
+    r"(?:(?:always|often|also|really|just|still|now|seems?\s+to|tends?\s+to)\s+)*"
+    r"(?:feels?|felt|is|was|are|were|seems?|seemed|gets?|got|"
     r"has\s+been|have\s+been|'s|'re)\s+(?:(?!(?:me|i|i'm|im|my|myself|us|we)\b)[^.!?;,\s]++\s*+)+")
 _DENIED_FEELING = re.compile(r"\b(?:\w+n't|not|never|no\s+longer)\s+(?:(?:all|so|that|too|very|as|"
                              r"really|even|feeling|feel|be|been|am|was)\s+){0,2}[a-z]+", re.I)
@@ -431,9 +431,8 @@ _ENDED_WITH = re.compile(
     # your partner would say")
     # ("iam feeling very sad about breaking up with my girlfriend", ESConv train: "what do you
     # think your girlfriend would say if you told her how you feel?")
-    r"\b(?:(?:i|we)\s+(?:just\s+|recently\s+|finally\s+|have\s+|'ve\s+|had\s+)?|(?:after|since"
-    r"|about|"
-    r"over)\s+)"
+    r"\b(?:(?:i|we)\s+(?:just\s+|recently\s+|finally\s+|have\s+|'ve\s+|had\s+)?"
+    r"|(?:after|since|about|over)\s+)"
     r"(?:(?:broke|breaking)\s+up\s+(?:the\s+|our\s+|my\s+)?(?:relationship\s+)?with|"
     r"ended\s+(?:the\s+|our\s+|my\s+)relationship\s+with|splitting\s+(?:up\s+)?(?:with|from)|"
     r"dumped|divorced|split\s+(?:up\s+)?(?:with|from)|ended\s+(?:things|it)\s+with)\s+"
