@@ -52,8 +52,7 @@ _WELLBEING = whole_message(
     r"(?:\s+(?:going|been))?(?:\s+so\s+far)?|how(?:'s|\s+is)\s+life"
     # "How is the day going for you?" (ESConv train: "I'm afraid I can't answer that from here.")
     r"|how(?:'s|\s+is|\s+was)\s+the\s+(?:day|evening|morning|night|week|weekend)\s+(?:going"
-    r"|been)\s+"
-    r"(?:for|with)\s+(?:you|u)"
+    r"|been)\s+(?:for|with)\s+(?:you|u)"
     r"|are\s+you\s+(?:ok|okay|alright|all\s+right)",
     tail=AFTERTHOUGHT + r"(?:\s+too)?\s*+(?:,\s*+\w+)?",  # "How are you, Sage?"
 )
@@ -174,8 +173,7 @@ _TALK_PART = (
     r"\s+(?:talk|vent|speak)(?:\s+(?:to|with)\s+(?:you|u))?"
     # "Hi, I was wondering if I could talk to you about a problem." (ESConv train)
     r"|(?:i\s+)?(?:was\s+|am\s+|'m\s+)?wonder(?:ing)?\s+if\s+i\s+(?:could|can|might)\s+(?:talk"
-    r"|speak|vent|"
-    r"chat)(?:\s+(?:to|with)\s+(?:you|u))?"
+    r"|speak|vent|chat)(?:\s+(?:to|with)\s+(?:you|u))?"
     r"|i\s+(?:really\s+|just\s+)?(?:need|want|would\s+like|'d\s+like)\s+to\s+(?:vent|talk"
     r"|get\s+something\s+off\s+my\s+chest)"
     # "Hello I am here to talk about my overall daily stresses" (ESConv train: "how is your day
@@ -286,8 +284,7 @@ _HANDED_BACK = re.compile(
     # forward to?")
     # ("i hope that you are doing alright", ESConv train)
     r"|(?<![\w'])(?:i\s+)?hope\s+(?:that\s+)?(?:you'?re|you\s+are|u\s+r|ur)\s+(?:doing\s+)?(?:well"
-    r"|good|fine|"
-    r"ok(?:ay)?|great|alright|all\s+right)(?:\s+(?:also|too|as\s+well))?"
+    r"|good|fine|ok(?:ay)?|great|alright|all\s+right)(?:\s+(?:also|too|as\s+well))?"
     # "Good you?": the comma left out after a word for how one is
     r"|(?:(?<=good)|(?<=fine)|(?<=okay)|(?<=ok)|(?<=great)|(?<=well)|(?<=alright))\s+(?:you|u)"
     r"(?=\s*\?)"

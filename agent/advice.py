@@ -80,11 +80,9 @@ TOPICS: tuple[Topic, ...] = (
                # "Is considering counselling a better option?", "I didnt know counselling is very
                # expensive" (ESConv train, after a breakup: a note to write, a line on breakups)
                r"|\bconsider(?:ing)?\s+(?:getting\s+|going\s+to\s+"
-               r"|seeing\s+)?(?:a\s+)?(?:coun[cs]{1,2}e?l{1,2}"
-               r"[oe]u?rs?|coun[cs]{1,2}e?l{1,2}ing|therapy|therapists?)\b"
-               r"|\b(?:coun[cs]{1,2}e?l{1,2}ing|therapy|therapists?)\s+(?:is|are)\s+(?:very\s+"
-               r"|so\s+|too\s+|"
-               r"really\s+)?(?:expensive|costly|pricey)\b"
+               r"|seeing\s+)?(?:a\s+)?(?:coun[cs]{1,2}e?l{1,2}[oe]u?rs?|coun[cs]{1,2}e?l{1,2}ing"
+               r"|therapy|therapists?)\b|\b(?:coun[cs]{1,2}e?l{1,2}ing|therapy|therapists?)\s+(?:is"
+               r"|are)\s+(?:very\s+|so\s+|too\s+|really\s+)?(?:expensive|costly|pricey)\b"
                # "I dont know about any free counsellors"
                r"|\b(?:free|cheap|affordable|low[\s-]cost)\s+(?:coun[cs]{1,2}e?l{1,2}[oe]u?rs?|"
                r"coun[cs]{1,2}e?l{1,2}ing|therapists?|therapy)\b"),

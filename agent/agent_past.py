@@ -95,8 +95,8 @@ _LIVED = re.compile(
     # train, had got a line on lenders)
     r"|do\s+(?:you|u)\s+have\s+(?:any\s+)?experience\s+with\s+(?:one|it|that|this|them)\s*\?"
     # "Do you do anything to keep yourself motivated?" (ESConv train: "I don't know that one")
-    r"|do\s+(?:you|u)\s+do\s+anything\s+(?:special\s+)?to\s+(?:keep|stay|help|feel|relax|cope|get|"
-    r"unwind)\b"
+    r"|do\s+(?:you|u)\s+do\s+anything\s+(?:special\s+)?to\s+(?:keep|stay|help|feel|relax|cope|get"
+    r"|unwind)\b"
     # "is this something you can relate to?" (ESConv train, had got a step)
     r"|(?:is\s+(?:this|that|it)\s+something\s+(?:you|u)\s+can|can\s+(?:you|u))\s+relate(?:\s+to"
     r"(?:\s+(?:this|that|it))?)?\s*\?"
@@ -135,8 +135,8 @@ _LIVED = re.compile(
     r"|lonely|worried|overwhelmed|nervous|scared)\b"
     # "What do you do when you are reminded of that situation or think about the person?"
     # (ESConv train, of an ex: had got a step)
-    r"|what\s+do\s+(?:you|u)\s+do\s+(?:when|if|whenever)\s+(?:you(?:'re|\s+are|\s+get)|u\s+r|ur)\s+"
-    r"reminded\s+of\b"
+    r"|what\s+do\s+(?:you|u)\s+do\s+(?:when|if|whenever)\s+(?:you(?:'re|\s+are|\s+get)|u\s+r"
+    r"|ur)\s+reminded\s+of\b"
     # "Do you have any difficulties with interviews?" (ESConv train, had got a suggestion)
     r"|(?:do|did)\s+(?:you|u)\s+(?:ever\s+)?(?:have|had|get)\s+(?:any\s+)?(?:difficult(?:y|ies)|"
     r"trouble|problems?|struggles?|issues?)\s+(?:with|when|in)\b(?!\s+(?:me|my|us|our)\b)"
@@ -219,8 +219,8 @@ _SURROUNDINGS = ending_sentence(
     # "How's the economy where you live?" (ESConv train, had got "I can't say I've felt
     # unsettled the way you do")
     r"|how(?:'s|\s+is|\s+are)\s+(?:the\s+|things\s+|it\s+|life\s+)?(?:\w+\s+)?(?:where\s+(?:you"
-    r"|u)\s+"
-    r"(?:live|are)|(?:in|near)\s+your\s+(?:area|town|city|state|country|part\s+of\s+the\s+world))"
+    r"|u)\s+(?:live|are)|(?:in|near)\s+your\s+(?:area|town|city|state|country"
+    r"|part\s+of\s+the\s+world))"
     r"|what\s+are\s+(?:you|u)\s+(?:doing|up\s+to)(?:\s+(?:today|tonight|now|right\s+now))?"
     # "Do you have dependents that look up to you?", "do you have kids?"
     r"|do\s+(?:you|u)\s+have\s+(?:any\s+)?(?:kids|children|a\s+family|family|dependents|pets?|"

@@ -89,14 +89,13 @@ _FAREWELL = re.compile(
     # ("Have a nice rest of day.", "sure have a good night then and best of luck to you", ESConv
     # train: "You're welcome", "That's good to hear; enjoy it.")
     r"(?:(?:the|your)\s+)?day)(?:\s+too)?(?:\s+then)?(?:,?\s+(?:wise\s+one|my\s+friend|friend|buddy"
-    r"|"
-    r"dear|mate))?(?:,?\s+and\s+(?:the\s+)?best\s+of\s+luck(?:\s+to\s+(?:you|u))?)?"
+    r"|dear|mate))?(?:,?\s+and\s+(?:the\s+)?best\s+of\s+luck(?:\s+to\s+(?:you|u))?)?"
     # ("Have a wonderful day goodbye", ESConv train: "That's wonderful! I'm glad to hear it")
     r"(?:[,.!\s]+(?:good)?bye+)?"
     r"[\s.!]*$|^\s*(?:and\s+)?(?:you|u)\s+too(?:\s+as\s+well)?(?:[\s,]+(?-i:[A-Z][a-z]+))?"
     r"[\s.!]*$"
-    r"|(?:^\s*|[,.!;]\s*)(?:and\s+)?(?:the\s+)?(?:best\s+of\s+luck|good\s+luck)\s+to\s+(?:you|u)"
-    r"(?:\s+too)?[\s.!]*$"
+    r"|(?:^\s*|[,.!;]\s*)(?:and\s+)?(?:the\s+)?(?:best\s+of\s+luck|good\s+luck)\s+to\s+(?:you"
+    r"|u)(?:\s+too)?[\s.!]*$"
     # at the very end, whatever stands before it: "... future endeavours Bye then ; )", "thanks
     # for your input! nity nite"; not a goodbye told of ("I didn't get to say bye")
     r"|(?<!say\s)(?<!said\s)(?<!saying\s)(?<!to\s)\b(?:bye(?:\s+(?:then|now|for\s+now))?|nite"
@@ -183,10 +182,9 @@ def seasonal_goodbye(text: str, earlier: Sequence[str]) -> bool:
 # spaces only (possessive), or a long run would be rescanned from each of its spaces.
 _WELL_WISHES = re.compile(
     r"(?<![,.!\s])[,.!\s]*+(?:and\s+)?(?:(?:it'?s\s+)?(?:nice|pleased|glad|good"
-    r"|great)\s+to\s+meet\s+"
-    r"(?:you|u)(?:\s+too)?|(?:i\s+)?hope\s+(?:you'?re|you\s+are|u\s+r|ur)\s+(?:doing\s+)?(?:well"
-    r"|good|"
-    r"fine|ok(?:ay)?|great)(?:\s+today)?|(?:i\s+)?hope\s+(?:your|ur)\s+day\s+is\s+going\s+well)"
+    r"|great)\s+to\s+meet\s+(?:you|u)(?:\s+too)?|(?:i\s+)?hope\s+(?:you'?re|you\s+are|u\s+r"
+    r"|ur)\s+(?:doing\s+)?(?:well|good|fine|ok(?:ay)?|great)(?:\s+today)?|(?:i\s+)?hope\s+(?:your"
+    r"|ur)\s+day\s+is\s+going\s+well)"
     r"(?=[\s,.!]|$)", re.I)
 _WISHES_WITHIN = 120
 """Characters of a greeting its wishes are stripped from."""
@@ -427,8 +425,7 @@ _ADVICE = re.compile(
     # "yes.sure i am ready to get suggetions from you" (ESConv train, misspelt: "How are you
     # holding up with everything?")
     r"|\b(?:ready|happy|open)\s+(?:to\s+(?:get|hear|receive|take)|for)\s+(?:some\s+|any\s+"
-    r"|your\s+)?"
-    r"(?:sugg?\w*ions?|advice|ideas|tips)\b"
+    r"|your\s+)?(?:sugg?\w*ions?|advice|ideas|tips)\b"
     # "That would be great, I'd appreciate some tips." (ESConv train, after sleep trouble told:
     # "Who have you been able to talk to about this?")
     r"|\bi(?:'d| would) (?:really )?(?:appreciate|love|like|welcome) (?:some |any |a few )?"
@@ -671,9 +668,8 @@ def answers_insult(text: str, agent_feeling: str | None, intensity: float) -> bo
 # ("thankyou so much again", ESConv train, run together: "That's good to hear; enjoy it.")
 # ("No, I think that's it! Much appreciated!", ESConv train)
 THANKING = re.compile(r"\b(?<!no )(?:thanks|thank you|thank u|thankyou|thanku|thanking you|thx|"
-                     r"much appreciated|(?:it'?s|it\s+is|that'?s|that\s+is)\s+"
-                     r"(?:really\s+|very\s+)?appreciated|"
-                     r"thanx|thnx|"
+                     r"much appreciated|(?:it'?s|it\s+is|that'?s|that\s+is)\s+(?:really\s+"
+                     r"|very\s+)?appreciated|thanx|thnx|"
                      r"(?<!would )(?<!'d )(?<!would really )(?<!'d really )appreciate "
                      r"(?:it|that|you|your|all|the|this))\b"
                      # "I really appreciate.", "i reall appreciate God bless"

@@ -33,8 +33,7 @@ NO_NEWS = re.compile(
     # ("Thank you. I really would like to get my motivation back", ESConv train: "That sounds
     # like a good place to be.")
     r"^\s*(?:(?:yes|yeah|well|ok|okay|lol|haha|oh|and|oh\s+and|absolutely|exactly|thank\s+you"
-    r"|thanks)"
-    r"[,.!\s]+)*"
+    r"|thanks)[,.!\s]+)*"
     r"(?:i\s+(?:really\s+|just\s+|do\s+)?hope|i\s+(?:would|'d)\s+(?:(?:really|certainly|sure)\s+)?hope"
     # ("Hope so. Byee take care", ESConv train: "Oh, that's lovely! You sound really glad")
     r"|hope\s+so\b"
@@ -62,8 +61,7 @@ NO_NEWS = re.compile(
     # agreement alone: "It is!" (ESConv train, after "I am in psychology ... a hard time
     # managing my time", read as joy: "What are you most looking forward to?")
     r"|(?:it|that|this)\s+(?:really\s+|sure\s+|definitely\s+|certainly\s+)?(?:is|was"
-    r"|does)(?=\s*+[.!]*+"
-    r"\s*+$))\b"
+    r"|does)(?=\s*+[.!]*+\s*+$))\b"
     # Anywhere in the message, as branches of their own: after the opening words a ".*" would
     # rescan the rest once for every way of splitting them ("ok, " 5,000 times took 2.3 s).
     # "that is very good for you, i am happy for you" (ESConv valid: "That's good to hear;
@@ -99,8 +97,7 @@ UNSUPPORTIVE = re.compile(
     # "all my family don't even think of me" (ESConv train, asking for money: "What do you
     # think your family would say if you told them how you feel?")
     r"|(?:don'?t|doesn'?t|do\s+not|does\s+not|never)\s+(?:really\s+|even\s+)?think\s+(?:of"
-    r"|about)\s+"
-    r"me"
+    r"|about)\s+me"
     # "i am estranged from my family for the most part" (ESConv train: "You clearly care about
     # your family")
     r"|estranged\s+from"

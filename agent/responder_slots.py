@@ -95,9 +95,8 @@ _TOPIC = re.compile(
     # anxious about your floor")
     # or by it: "She was hit by a car in the street outside of my house" (ESConv train:
     # "Telling me about your house took courage")
-    r"(?!(?:(?<=at |in |to |on |of )|(?<=outside )|(?<=left )|(?<=leave ))(?:my|our)\s+"
-    r"(?:house|home|place|apartment|flat|room|bedroom|parents'?|floor|street|block|building"
-    r"|road)\b)"
+    r"(?!(?:(?<=at |in |to |on |of )|(?<=outside )|(?<=left )|(?<=leave ))(?:my|our)\s+(?:house"
+    r"|home|place|apartment|flat|room|bedroom|parents'?|floor|street|block|building|road)\b)"
     rf"(?:my|our)\s++((?:{_ADJECTIVES})\s++)?"
     # a body part is where a feeling sits, not what it is about: "every time I close my eyes"
     # is not "the hardest part of your eyes", nor "it broke my heart" "your heart"; an

@@ -485,12 +485,10 @@ def answers_no(text: str) -> bool:
 # summer" (ESConv train, a psychology student, had got the self-harm script twice). Only the
 # work is taken out; "I called the suicide hotline because I wanted to die" stays.
 _CRISIS_WORK = re.compile(
-    r"\b(?:job|jobs|work|working|volunteer(?:ing)?|intern(?:ing|ship)?|career|shift|position|"
-    r"training)\s+(?:at|for|with|on)\s+(?:a|an|the)\s+suicide\s+(?:prevention\s+)?(?:hotline"
-    r"|helpline|"
-    r"(?:crisis\s+)?line|lifeline|centre|center|charity)\b"
-    r"|\bsuicide\s+(?:hotline|helpline|(?:crisis\s+)?line|lifeline)\s+(?:job|work|volunteer(?:ing)?"
-    r"|"
+    r"\b(?:job|jobs|work|working|volunteer(?:ing)?|intern(?:ing|ship)?|career|shift|position"
+    r"|training)\s+(?:at|for|with|on)\s+(?:a|an|the)\s+suicide\s+(?:prevention\s+)?(?:hotline"
+    r"|helpline|(?:crisis\s+)?line|lifeline|centre|center|charity)\b|\bsuicide\s+(?:hotline"
+    r"|helpline|(?:crisis\s+)?line|lifeline)\s+(?:job|work|volunteer(?:ing)?|"
     r"internship|position|shift)s?\b")
 
 
@@ -733,16 +731,15 @@ def _variants(text: str) -> tuple[str, ...]:
 # got "what you're describing moves me" and "You sound unsettled about your seatbelt"). Out of
 # such a context these words are ordinary ("a car crash on the way home", "my pills ran out").
 _AFTER_CRISIS = re.compile(
-    r"\bhow\s+(?:would|do|did|could|should|can)\s+(?:you|u|i|one|someone)\s+(?:do\s+it|hurt\s+"
-    r"(?:yourself|myself|oneself|themselves)|kill\s+(?:yourself|myself|oneself|themselves)"
-    r"|end\s+it)\b"
-    r"|\b(?:crash|crashing|crashed|drive|driving|drove)\s+(?:my|the)\s+car\s+(?:into|off)\b"
-    r"|\b(?:take|taking|took)\s+off\s+my\s+seat\s*belt\b|\bwithout\s+(?:my|a)\s+seat\s*belt\b"
-    r"|\b(?:it|that)\s+(?:would|will|'?d|'?ll)\s+be\s+(?:quick|fast|easy|painless|over)\b"
-    r"|\b(?:do|doing)\s+it\s+(?:tomorrow|tonight|today|soon|this\s+week|when|while|after)\b"
-    r"|\b(?:end|ending)\s+it(?:\s+all)?\b(?!\s+with\b)"
-    r"|\b(?:pills|rope|noose|razor|blades?|gun|bridge|overdose|wrists?)\b"
-    r"|\b(?:wouldn'?t|won'?t|will\s+not|would\s+not)\s+be\s+(?:here|around)\b"
+    r"\bhow\s+(?:would|do|did|could|should|can)\s+(?:you|u|i|one|someone)\s+(?:do\s+it"
+    r"|hurt\s+(?:yourself|myself|oneself|themselves)|kill\s+(?:yourself|myself|oneself|themselves)"
+    r"|end\s+it)\b|\b(?:crash|crashing|crashed|drive|driving|drove)\s+(?:my|the)\s+car\s+(?:into"
+    r"|off)\b|\b(?:take|taking|took)\s+off\s+my\s+seat\s*belt\b|\bwithout\s+(?:my"
+    r"|a)\s+seat\s*belt\b|\b(?:it|that)\s+(?:would|will|'?d|'?ll)\s+be\s+(?:quick|fast|easy"
+    r"|painless|over)\b|\b(?:do|doing)\s+it\s+(?:tomorrow|tonight|today|soon|this\s+week|when|while"
+    r"|after)\b|\b(?:end|ending)\s+it(?:\s+all)?\b(?!\s+with\b)|\b(?:pills|rope|noose|razor|blades?"
+    r"|gun|bridge|overdose|wrists?)\b|\b(?:wouldn'?t|won'?t|will\s+not|would\s+not)\s+be\s+(?:here"
+    r"|around)\b"
     r"|\b(?:tried|try|trying)\s+to\s+hurt\s+(?:yourself|myself)\b",
     re.I,
 )

@@ -103,8 +103,8 @@ LOST_GOOD = re.compile(
     r"|\b(?:feels?|felt|became|becomes)\s+(?:like\s+)?an?\s+chore\b"
     # a hope dashed: "i just thought this will make this year atleast better" (ESConv train, left
     # at the wedding: "Oh, that's lovely! You sound really glad")
-    r"|\bi\s+(?:just\s+|really\s+|honestly\s+)?thought\s+(?:this|it|that|he|she|they|things|we)\s+"
-    r"(?:will|would)\b"
+    r"|\bi\s+(?:just\s+|really\s+|honestly\s+)?thought\s+(?:this|it|that|he|she|they|things"
+    r"|we)\s+(?:will|would)\b"
     # "It would have been nice to have been considered." (ESConv train, passed over for a post:
     # "That's wonderful!")
     r"|\bwould\s+(?:have|'ve)\s+been\s+(?:so\s+|really\s+)?(?:nice|good|great|better|lovely)\b"
@@ -296,13 +296,12 @@ STRUGGLE_WITH = re.compile(
     # with" (ESConv train: "Oh, that's lovely!")
     r"|\b(?:i|we)\s+(?:just\s+|really\s+)?made\s+(?:a|the|an|such\s+a)\s+(?:\w+\s+)?mistake\b"
     r"|\b(?:i|we)\s+(?:have|'ve\s+got|got)\s+no\s+money\b|\b(?:i|we)\s+(?:don'?t|do\s+not"
-    r"|dont)\s+have\s+"
-    r"(?:any|enough)\s+money\b"
+    r"|dont)\s+have\s+(?:any|enough)\s+money\b"
     # "in my adolescense I suffered from bullying" (ESConv train, read as joy: "Oh, that's
     # lovely! How did it come about?"), "am suffering a lot"
-    r"|\b(?:i|we)\s+(?:also\s+|still\s+|really\s+)?(?:suffer(?:ed)?|(?:am|'m)\s+suffering|"
-    r"(?:have|'ve)\s+(?:been\s+)?suffer(?:ed|ing))\s+(?:(?:so\s+)?(?:a\s+lot|so\s+much)"
-    r"|from|with|through)\b"
+    r"|\b(?:i|we)\s+(?:also\s+|still\s+|really\s+)?(?:suffer(?:ed)?|(?:am|'m)\s+suffering|(?:have"
+    r"|'ve)\s+(?:been\s+)?suffer(?:ed|ing))\s+(?:(?:so\s+)?(?:a\s+lot|so\s+much)|from|with"
+    r"|through)\b"
     r"|\b(?:is|are|has\s+been|keeps?)\s+(?:always\s+|really\s+|constantly\s+)?(?:weighing|"
     r"weighs)\s+(?:heavily\s+)?on\s+(?:me|us|my\s+mind)\b"
     # sleep that will not come: "I lie down and then I feel wide awake thinking about the next
@@ -378,8 +377,7 @@ UNWELL = re.compile(
     r"|(?:it\s+has\s+|it'?s\s+)?been better|meh"
     # "doing well, but it could have been better" (ESConv train: "What made you think of that?")
     r"|(?:doing\s+)?(?:well|good|ok|okay|fine|alright),?\s+but\s+(?:it\s+"
-    r"|things\s+)?could\s+(?:have\s+"
-    r"been|be)\s+better"
+    r"|things\s+)?could\s+(?:have\s+been|be)\s+better"
     r"|(?:not\s+)?so-so"
     # "A little down. Kind of broke for Christmas." (ESConv valid)
     r"|(?:(?:a\s+little|a\s+bit|kinda|kind\s+of|pretty|really|so|very|feeling)\s+)(?:down|low|blue|sad)"

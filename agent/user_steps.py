@@ -92,8 +92,8 @@ _WEIGHED = re.compile(
     r"(?:a good idea|good|better|wise|okay|ok|helpful))(?: for me)? (?:to|if i)"
     # "Do you think it would be helpful for me to try and talk to this woman ...?" (ESConv
     # train, had got a quiet hour)
-    r"|do you think it (?:would|will|could) (?:help|be (?:a good idea|good|better|wise|helpful))"
-    r"(?: for me)? (?:to|if i)"
+    r"|do you think it (?:would|will|could) (?:help|be (?:a good idea|good|better|wise"
+    r"|helpful))(?: for me)? (?:to|if i)"
     r"|is it (?:a good idea|worth it|better|okay|ok) (?:to|if i))\s+" + _STEP,
     re.I,
 )

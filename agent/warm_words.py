@@ -54,8 +54,7 @@ _NEWS = re.compile(
     # ("I won't talk to them for a while : ) Thank you , that helped.", ESConv train: "won" is no
     # win)
     r"\b(?:i|we)\s+(?:just\s+|finally\s+)?(?:got|won(?!['\u2019]t)|made|did(?!\s+(?:nothing|not"
-    r"|no)\b)|"
-    r"found|"
+    r"|no)\b)|found|"
     r"passed|finished|went|met|"
     # (a past tense, not "need", which ends in "ed": "I need to focus more" is no news)
     # ("I used to do a lot for them" and "I wanted to" tell none, ESConv train: "How wonderful!
@@ -203,9 +202,8 @@ _PRAISE = re.compile(
     # "That's wonderful!")
     r"|i\s+(?:really\s+|truly\s+)?(?:felt|feel|think|thought|find|found)\s+(?:that\s+)?)?"
     # "You are being very helpful" (ESConv train)
-    r"(?:you(?:'ve|\s+have)\s+been|you\s+were"
-    r"|you(?:'re|\s+are|re)(?:\s+being)?|you\s+did(?=\s)|your(?=\s+(?:(?:really|so|very|truly"
-    r"|pretty|quite|such)\s+)*"
+    r"(?:you(?:'ve|\s+have)\s+been|you\s+were|you(?:'re|\s+are|re)(?:\s+being)?|you\s+did(?=\s)"
+    r"|your(?=\s+(?:(?:really|so|very|truly|pretty|quite|such)\s+)*"
     r"(?:great|good|amazing|awesome|the\s+best|wonderful|so\s+kind)\b))\s+"
     r"(?:(?:really|so|very|such|truly|a|an|incredibly|super|actually|pretty|quite|genuinely|"
     r"extremely|tremendously)\s+)*"
@@ -313,8 +311,7 @@ _APPROVES = re.compile(
     # the whole message: "That sounds wonderful." (ESConv train, after a suggestion: "How
     # wonderful! How did it come about?")
     r"|^\s*(?:(?:o+h+|ok|okay|yes|yeah|wow)[,.!\s]++)*(?:(?:that|it|this)\s+)?sounds\s+(?:really\s+"
-    r"|so\s+|"
-    r"very\s+)?(?:good|great|wonderful|lovely|nice|perfect|amazing)\s*+[.!]*+\s*+$"
+    r"|so\s+|very\s+)?(?:good|great|wonderful|lovely|nice|perfect|amazing)\s*+[.!]*+\s*+$"
     # "that gives me some stuff to try, that's great" (ESConv valid)
     r"|^\s*(?:(?:ok|okay|yes|yeah|well)[,.!\s]++)*(?:that|this|it|those|these)\s+(?:gives?|gave)\s+"
     r"me\s+(?:(?:some|a\s+few|a\s+lot\s+of|lots\s+of|plenty\s+of|a\s+couple\s+of)\s+)?"
@@ -333,8 +330,7 @@ _APPROVES = re.compile(
     # ("ok great I'll definitely try that and try and put this advice into practice", ESConv
     # train: "Try giving yourself a quiet hour tonight")
     r"|^\W*(?:(?:ok|okay|yes|yeah|sure|alright|all\s+right|great|cool|perfect)[,.!\s]++)*i(?:'ll"
-    r"|\s+will|"
-    r"\s+can|"
+    r"|\s+will|\s+can|"
     r"\s+could|\s+might)\s+(?:definitely\s+|certainly\s+|probably\s+|surely\s+)?(?:try|give|"
     r"look\s+into|check\s+out|think\s+about|consider)\s+"
     r"(?:that|it|this|those|them)(?:\s+a\s+(?:try|go|shot))?(?:\s+(?:out|then|tonight|tomorrow|"
