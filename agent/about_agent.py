@@ -590,8 +590,7 @@ def asks_leave_to_ask(text: str) -> bool:
     >>> asks_leave_to_ask("Can I ask you something about my mother?")
     False
     """
-    parts = split_sentences(text)
-    return bool(parts) and _ASK_LEAVE.search(parts[-1]) is not None
+    return _last_sentence_asks(text, _ASK_LEAVE)
 
 
 # An advance on the agent: "I am picturing what you look like now and imagining what we would
@@ -636,8 +635,19 @@ def asks_if_done(text: str) -> bool:
     ...     "Are we done with the house yet?")
     (True, False)
     """
+    return _last_sentence_asks(text, _DONE_ASKED)
+
+
+def _last_sentence_asks(text: str, question: re.Pattern[str]) -> bool:
+    """Whether the message's last sentence ends in ``question`` (an ``ending_sentence``),
+    whatever comes before it."""
     parts = split_sentences(text)
-    return bool(parts) and _DONE_ASKED.search(parts[-1]) is not None
+    return bool(parts) and question.search(parts[-1]) is not None
+
+
+HOW_IT_GOES_BESIDE_WORDS = 4
+"""Words beside "How does this work?" that still leave it the question: how one is ("Im okay"),
+not a story of someone else's start ("My boss never says where I should start.")."""
 
 
 def asks_how_it_goes(text: str) -> bool:
@@ -652,7 +662,7 @@ def asks_how_it_goes(text: str) -> bool:
     (False, False)
     """
     rest = asked_beside(text, _HOW_IT_GOES)
-    return rest is not None and len(rest.split()) <= OFFER_BESIDE_WORDS // 3
+    return rest is not None and len(rest.split()) <= HOW_IT_GOES_BESIDE_WORDS
 
 
 # "Is this confidential?", "This stays between us, right?", "Will you tell anyone?", "Are you

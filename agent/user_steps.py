@@ -215,8 +215,6 @@ def stated_plan(text: str) -> str | None:
     >>> stated_plan("I can try talking to their family but I am afraid I am not that close")
     >>> stated_plan("I can talk to my friends sometimes. I have big goals.")
     'talk to my friends'
-    >>> weighed_step("Should I ring him and tell everything I feel about him?")
-    'ring him'
     >>> stated_plan("its okey, i will find by myself"), stated_plan("I will cook by myself")
     (None, 'cook by myself')
     >>> stated_plan("I'll try that after this chat, thanks"), stated_plan("I'll call her tonight")
@@ -272,6 +270,8 @@ def weighed_step(text: str) -> str | None:
     ('tell him', None)
     >>> weighed_step("Do you think it would be helpful for me to try and talk to this woman?")
     'talk to this woman'
+    >>> weighed_step("Should I ring him and tell everything I feel about him?")
+    'ring him'
     >>> weighed_step("Do you know of any place I can find some?") is None
     True
     """

@@ -551,6 +551,19 @@ def test_a_joy_gone_boredom_or_praise_before_a_want_is_no_gladness(text: str) ->
         assert not any(said.endswith(t) for t in POSITIVE_TEMPLATES[strategy]), said
 
 
+def test_the_cues_behind_two_of_those_readings() -> None:
+    # two of the cases above already passed on the code before them (the responder found
+    # another reason not to be glad); the cues themselves are checked here
+    from agent.responder_cues import NO_NEWS
+    from agent.troubles import tells_trouble
+
+    assert NO_NEWS.search("Thank you. I really would like to get my motivation back")
+    assert not NO_NEWS.search("Thank you. I got the job!")
+    assert tells_trouble("thanks for the suggestion dear . but thinking anybody tease me about "
+                         "my body so i was in home")
+    assert not tells_trouble("My friends like to tease each other.")
+
+
 def test_a_request_for_encouragement_is_answered_with_it() -> None:
     # ESConv valid: "What I'm hearing is that you would love some words of encouragement."
     text = "I would love some words of encouragement"
